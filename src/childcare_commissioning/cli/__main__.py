@@ -1,0 +1,5 @@
+import sys
+
+from childcare_commissioning.cli import main
+
+sys.exit(main())

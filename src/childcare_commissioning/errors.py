@@ -1,0 +1,110 @@
+"""Exceptions raised by childcare-commissioning.
+
+Each exception also subclasses the builtin a caller would naturally catch (``ValueError``
+for bad input, ``LookupError`` for an unknown id), so code that does not know this library
+still handles it sensibly. No exception message ever contains a personal-data value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = [
+    "CommissioningError",
+    "ConversionError",
+    "DuplicateCouncilError",
+    "ModelValueError",
+    "PluginLoadError",
+    "Problem",
+    "UnknownCouncilError",
+]
+
+
+class CommissioningError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+
+class ModelValueError(CommissioningError, ValueError):
+    """A value broke one of a model's rules (an empty id, a naive datetime, end before start).
+
+    ``field`` names the attribute and ``rule`` the rule it broke; the message describes the
+    rule and never repeats the value, which may be personal data.
+    """
+
+    def __init__(self, field: str, rule: str, message: str) -> None:
+        super().__init__(f"{field}: {message} [{rule}]")
+        self.field = field
+        self.rule = rule
+        self.message = message
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input document, located by its JSON path."""
+
+    path: str
+    message: str
+    rule: str = "structure"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message} [{self.rule}]"
+
+
+class ConversionError(CommissioningError, ValueError):
+    """A document could not be read into a model: every problem at once, each with its path.
+
+    ``problems`` lists them in document order, e.g.
+    ``$.child.date_of_birth: expected a date (YYYY-MM-DD), got int [structure]``.
+    Values are described by their type only, never echoed.
+    """
+
+    def __init__(self, target: str, problems: Sequence[Problem]) -> None:
+        self.target = target
+        self.problems = tuple(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"cannot read {target}: {count} {noun}\n{lines}")
+
+
+class UnknownCouncilError(CommissioningError, LookupError):
+    """No registered council has the requested id; the message lists the ones that exist."""
+
+    def __init__(self, council_id: str, known: Sequence[str]) -> None:
+        self.council_id = council_id
+        self.known = tuple(known)
+        listed = ", ".join(self.known) if self.known else "none are installed"
+        super().__init__(f"unknown council {council_id!r}; known councils: {listed}")
+
+
+class PluginLoadError(CommissioningError, RuntimeError):
+    """A council plugin could not be loaded; the message names its distribution."""
+
+    def __init__(self, distribution: str, entry_point: str, reason: str) -> None:
+        self.distribution = distribution
+        self.entry_point = entry_point
+        self.reason = reason
+        super().__init__(
+            f"council plugin {entry_point!r} from distribution {distribution!r} failed to "
+            f"load: {reason}. Uninstall or fix it, or set CHILDCARE_COMMISSIONING_PLUGINS "
+            f"to the plugins you want loaded."
+        )
+
+
+class DuplicateCouncilError(PluginLoadError):
+    """Two plugins declared the same council id; the message names both distributions."""
+
+    def __init__(self, council_id: str, first: str, second: str) -> None:
+        self.council_id = council_id
+        self.first = first
+        self.second = second
+        CommissioningError.__init__(
+            self,
+            f"council id {council_id!r} is declared by two distributions: {first!r} and "
+            f"{second!r}; council ids must be unique",
+        )
+        self.distribution = second
+        self.entry_point = council_id
+        self.reason = "duplicate council id"

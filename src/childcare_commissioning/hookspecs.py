@@ -1,0 +1,46 @@
+"""Every hook a council plugin can implement, in one place.
+
+The docstring of each hookspec *is* its reference documentation: the docs site renders it
+and a test fails if a hook has none. Implementations are marked with :data:`hookimpl` and
+may accept fewer arguments than the spec, so specs can grow without breaking plugins.
+
+A minimal council plugin module::
+
+    from childcare_commissioning.hookspecs import hookimpl
+
+    @hookimpl
+    def childcare_commissioning_council():
+        return SPEC  # a CouncilSpec
+
+registered in the plugin's ``pyproject.toml``::
+
+    [project.entry-points."childcare_commissioning.councils"]
+    mycouncil = "childcare_commissioning_mycouncil"
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+from childcare_commissioning.model.council import CouncilSpec
+
+__all__ = ["PROJECT", "hookimpl", "hookspec"]
+
+PROJECT = "childcare_commissioning"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+# --- declaration ---------------------------------------------------------------------------
+
+
+@hookspec
+def childcare_commissioning_council() -> CouncilSpec:  # type: ignore[empty-body]
+    """Return the :class:`~childcare_commissioning.model.CouncilSpec` this plugin declares.
+
+    Called once per plugin when the registry loads. Each plugin declares exactly one
+    council; its ``id`` must be unique across every installed plugin. The returned object
+    is data only: building it must not read files or the network beyond the plugin's own
+    package.
+    """

@@ -1,0 +1,37 @@
+"""The typed vocabulary every other module speaks: frozen, slotted attrs classes."""
+
+from childcare_commissioning.model._fields import is_personal, personal
+from childcare_commissioning.model.core import Citation, Finding, Severity
+from childcare_commissioning.model.council import (
+    Area,
+    CouncilSpec,
+    GlossaryTerm,
+    Reading,
+    Service,
+    Specification,
+)
+from childcare_commissioning.model.package import Package, StaffRatio
+from childcare_commissioning.model.people import ChildOrYoungPerson, Status
+from childcare_commissioning.model.referral import Channel, Referral, Referrer, Urgency
+
+__all__ = [
+    "Area",
+    "Channel",
+    "ChildOrYoungPerson",
+    "Citation",
+    "CouncilSpec",
+    "Finding",
+    "GlossaryTerm",
+    "Package",
+    "Reading",
+    "Referral",
+    "Referrer",
+    "Service",
+    "Severity",
+    "Specification",
+    "StaffRatio",
+    "Status",
+    "Urgency",
+    "is_personal",
+    "personal",
+]

@@ -1,0 +1,53 @@
+"""Citations and findings: what every rule carries and what every check returns."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from childcare_commissioning.model._fields import non_empty
+
+__all__ = ["Citation", "Finding", "Severity"]
+
+
+@attrs.frozen
+class Citation:
+    """Where a rule comes from: the specification, the clause, and the words it rests on.
+
+    ``spec`` is the specification's id (``"plymouth"``), ``clause`` its section number or
+    heading (``"3.3 Referral routes"``), ``quote`` a short verbatim extract.
+    """
+
+    spec: str = attrs.field(validator=non_empty)
+    clause: str = attrs.field(validator=non_empty)
+    quote: str = attrs.field(validator=non_empty)
+    url: str | None = None
+
+    def __str__(self) -> str:
+        return f'{self.spec} {self.clause}: "{self.quote}"'
+
+
+class Severity(enum.StrEnum):
+    """How much a finding matters. ``ERROR`` makes the checked thing unacceptable."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Finding:
+    """The one result type of every check in the library.
+
+    ``code`` is a stable, dotted identifier a program can switch on
+    (``"referral.route.out-of-hours"``); ``message`` is for people; ``path`` is the JSON
+    path of the input the finding is about (``"$.child.date_of_birth"``); ``citation`` says
+    which clause of which specification the rule comes from.
+    """
+
+    severity: Severity
+    code: str = attrs.field(validator=non_empty)
+    message: str = attrs.field(validator=non_empty)
+    path: str = "$"
+    citation: Citation | None = None

@@ -1,0 +1,72 @@
+"""Packages and placement agreements: what a council has commissioned for one person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from childcare_commissioning.errors import ModelValueError
+from childcare_commissioning.model._fields import (
+    identifier,
+    non_empty,
+    non_negative,
+    optional_identifier,
+)
+
+__all__ = ["Package", "StaffRatio"]
+
+_RATIO = re.compile(r"^\s*(\d+)\s*:\s*(\d+)\s*$")
+
+
+def _at_least_one(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if value < 1:
+        raise ModelValueError(attribute.name, "staff-ratio", "must be at least 1")
+
+
+@attrs.frozen
+class StaffRatio:
+    """Staff to people supported, written ``"2:1"`` (two staff to one young person)."""
+
+    staff: int = attrs.field(validator=_at_least_one)
+    people: int = attrs.field(default=1, validator=_at_least_one)
+
+    @classmethod
+    def parse(cls, text: str) -> StaffRatio:
+        """Read ``"2:1"``; raise :class:`ModelValueError` for anything else."""
+        match = _RATIO.match(text)
+        if match is None:
+            raise ModelValueError("staff_ratio", "staff-ratio", "must look like '2:1'")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    def __str__(self) -> str:
+        return f"{self.staff}:{self.people}"
+
+
+def _end_not_before_start(instance: Package, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and value < instance.start:
+        raise ModelValueError(attribute.name, "end-after-start", "must not be before start")
+
+
+@attrs.frozen
+class Package:
+    """A package of services or a placement agreement, usually bought on a purchase order.
+
+    ``child_id`` is the pseudonymous id of the person it is for; ``lot`` and ``category``
+    carry a framework's structure where it has one (Derby's Lot 1, category 1.2).
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    council: str = attrs.field(validator=identifier)
+    child_id: str = attrs.field(validator=non_empty)
+    start: dt.date
+    end: dt.date | None = attrs.field(default=None, validator=_end_not_before_start)
+    service: str | None = attrs.field(default=None, validator=optional_identifier)
+    purchase_order: str | None = None
+    hours_per_week: Decimal | None = attrs.field(default=None, validator=non_negative)
+    staff_ratio: StaffRatio | None = None
+    lot: str | None = None
+    category: str | None = None
