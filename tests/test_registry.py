@@ -16,7 +16,7 @@ from .conftest import MakeDist
 GOOD_PLUGIN = """
 import datetime as dt
 from childcare_commissioning.hookspecs import hookimpl
-from childcare_commissioning.model import Citation, CouncilSpec, Specification
+from childcare_commissioning import Citation, CouncilSpec, Specification
 
 @hookimpl
 def childcare_commissioning_council():

@@ -6,6 +6,7 @@ imported.
 """
 
 from childcare_commissioning.convert import dumps, loads, structure, unstructure
+from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import (
     CommissioningError,
     ConversionError,
@@ -20,7 +21,6 @@ from childcare_commissioning.model import (
     Channel,
     ChildOrYoungPerson,
     Citation,
-    CouncilSpec,
     Finding,
     GlossaryTerm,
     Package,

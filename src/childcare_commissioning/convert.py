@@ -80,6 +80,18 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
     return parsed
 
 
+def _structure_time(value: Any, _: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and len(value) in (5, 8):
+        return dt.time.fromisoformat(value)
+    raise ValueError("expected a time")
+
+
+def _unstructure_time(value: dt.time) -> str:
+    return value.isoformat("seconds" if value.second else "minutes")
+
+
 def _structure_decimal(value: Any, _: Any) -> Decimal:
     if isinstance(value, bool):
         raise TypeError("expected a decimal")
@@ -108,10 +120,12 @@ converter.register_structure_hook(int, _strict(int, (int,), (bool,)))
 converter.register_structure_hook(bool, _strict(bool, (bool,)))
 converter.register_structure_hook(dt.date, _structure_date)
 converter.register_structure_hook(dt.datetime, _structure_datetime)
+converter.register_structure_hook(dt.time, _structure_time)
 converter.register_structure_hook(Decimal, _structure_decimal)
 converter.register_structure_hook(StaffRatio, _structure_ratio)
 converter.register_unstructure_hook(dt.date, dt.date.isoformat)
 converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+converter.register_unstructure_hook(dt.time, _unstructure_time)
 converter.register_unstructure_hook(Decimal, str)
 converter.register_unstructure_hook(StaffRatio, str)
 
@@ -198,6 +212,7 @@ def _describe(t: Any) -> str:
         bool: "true or false",
         Decimal: 'a decimal number (e.g. "12.50")',
         dt.date: "a date (YYYY-MM-DD)",
+        dt.time: "a time of day (HH:MM)",
         dt.datetime: "a date-time with UTC offset (YYYY-MM-DDTHH:MM:SS+00:00)",
         StaffRatio: 'a staff ratio (e.g. "2:1")',
     }

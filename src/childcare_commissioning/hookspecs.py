@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import pluggy
 
-from childcare_commissioning.model.council import CouncilSpec
+from childcare_commissioning.council import CouncilSpec
 
 __all__ = ["PROJECT", "hookimpl", "hookspec"]
 
@@ -37,7 +37,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 @hookspec
 def childcare_commissioning_council() -> CouncilSpec:  # type: ignore[empty-body]
-    """Return the :class:`~childcare_commissioning.model.CouncilSpec` this plugin declares.
+    """Return the :class:`~childcare_commissioning.council.CouncilSpec` this plugin declares.
 
     Called once per plugin when the registry loads. Each plugin declares exactly one
     council; its ``id`` must be unique across every installed plugin. The returned object

@@ -21,12 +21,12 @@ import attrs
 import pluggy
 
 from childcare_commissioning import hookspecs
+from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import (
     DuplicateCouncilError,
     PluginLoadError,
     UnknownCouncilError,
 )
-from childcare_commissioning.model.council import CouncilSpec
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint

@@ -4,7 +4,6 @@ from childcare_commissioning.model._fields import is_personal, personal
 from childcare_commissioning.model.core import Citation, Finding, Severity
 from childcare_commissioning.model.council import (
     Area,
-    CouncilSpec,
     GlossaryTerm,
     Reading,
     Service,
@@ -19,7 +18,6 @@ __all__ = [
     "Channel",
     "ChildOrYoungPerson",
     "Citation",
-    "CouncilSpec",
     "Finding",
     "GlossaryTerm",
     "Package",

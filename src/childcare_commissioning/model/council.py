@@ -1,9 +1,4 @@
-"""A council's declaration: who it is, what it commissions, and under which specification.
-
-A council plugin returns one :class:`CouncilSpec`. Later capabilities (deadlines,
-eligibility, workforce, billing...) add their own collections of rules to it; every rule
-and every declaration carries a :class:`~childcare_commissioning.model.core.Citation`.
-"""
+"""What a council declares about itself: areas, services, its specification, its glossary."""
 
 from __future__ import annotations
 
@@ -13,10 +8,10 @@ from typing import Any
 import attrs
 
 from childcare_commissioning.errors import ModelValueError
-from childcare_commissioning.model._fields import identifier, non_empty, to_tuple, unique_ids
+from childcare_commissioning.model._fields import identifier, non_empty
 from childcare_commissioning.model.core import Citation
 
-__all__ = ["Area", "CouncilSpec", "GlossaryTerm", "Reading", "Service", "Specification"]
+__all__ = ["Area", "GlossaryTerm", "Reading", "Service", "Specification"]
 
 
 @attrs.frozen
@@ -86,36 +81,3 @@ class Reading:
     subject: str = attrs.field(validator=non_empty)
     reading: str = attrs.field(validator=non_empty)
     citation: Citation
-
-
-@attrs.frozen
-class CouncilSpec:
-    """Everything one council plugin declares.
-
-    ``id`` is the stable council id used on the command line and in the registry
-    (``"plymouth"``); ``commissioners`` names the bodies that commission the service
-    (three CCGs for Triborough); ``citation`` points at the text that describes the service
-    as a whole.
-    """
-
-    id: str = attrs.field(validator=identifier)
-    name: str = attrs.field(validator=non_empty)
-    specification: Specification
-    citation: Citation
-    commissioners: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    areas: tuple[Area, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
-    services: tuple[Service, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=unique_ids
-    )
-    glossary: tuple[GlossaryTerm, ...] = attrs.field(default=(), converter=to_tuple)
-    readings: tuple[Reading, ...] = attrs.field(
-        default=(), converter=to_tuple, validator=unique_ids
-    )
-
-    def service(self, service_id: str) -> Service:
-        """The service with ``service_id``; :class:`LookupError` naming the known ones if none."""
-        for service in self.services:
-            if service.id == service_id:
-                return service
-        known = ", ".join(s.id for s in self.services) or "none"
-        raise LookupError(f"council {self.id!r} has no service {service_id!r}; known: {known}")

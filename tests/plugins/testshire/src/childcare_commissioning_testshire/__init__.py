@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from childcare_commissioning.hookspecs import hookimpl
-from childcare_commissioning.model import (
+from childcare_commissioning import (
     Area,
     Citation,
     CouncilSpec,
@@ -13,6 +12,7 @@ from childcare_commissioning.model import (
     Service,
     Specification,
 )
+from childcare_commissioning.hookspecs import hookimpl
 
 SPEC_ID = "testshire"
 

@@ -1,0 +1,374 @@
+"""Working-day and service calendars.
+
+A :class:`CalendarSpec` is data a council declares: which weekdays count, whether bank
+holidays (of England and Wales, Scotland or Northern Ireland) close the service, fixed
+annual closures such as 25 and 26 December, and opening hours. :func:`working_calendar`
+turns it into a :class:`WorkingDayCalendar` that answers in constant time from
+precomputed working-day ordinals, for one date or (with numpy) a million.
+
+Counting convention for working days
+------------------------------------
+*Day 1 is the first working day after the day of the triggering event*, whatever the time
+of day of the event and whether or not that day was itself a working day. This is the
+"clear days" rule of the Civil Procedure Rules (CPR 2.8: "the day on which the period
+begins is not included") and the reading the Information Commissioner gives for statutory
+working-day limits ("the first working day after receipt counts as day one"). None of the
+five councils' texts asks for another convention, so no other is offered.
+
+Bank holidays come from the ``holidays`` package (``GB`` with subdivision ``ENG``, ``SCT``
+or ``NIR``; without one it omits Easter Monday and the Summer bank holiday). ``holidays``
+also lists the weekend date of Christmas or New Year beside its substitute weekday; the
+official GOV.UK list names only the weekday, so only weekday entries are bank holidays
+here. Dates after :data:`ANNOUNCED_THROUGH` are projected by the rules, not announced.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from childcare_commissioning.errors import ModelValueError
+from childcare_commissioning.model._fields import identifier, non_empty, to_frozenset, to_tuple
+from childcare_commissioning.model.core import Citation
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = [
+    "ANNOUNCED_THROUGH",
+    "BUILTIN_CALENDARS",
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "AnnualClosure",
+    "CalendarSpec",
+    "Division",
+    "OpeningHours",
+    "TimeWindow",
+    "Weekday",
+    "WorkingDayCalendar",
+    "bank_holidays",
+    "working_calendar",
+]
+
+LONDON = "Europe/London"
+
+#: The last day covered by the official GOV.UK bank-holidays feed as published in 2025
+#: (its final England and Wales entry is 28 December 2027). Bank holidays after this day
+#: are projected from the statutory pattern and may still be moved by proclamation.
+ANNOUNCED_THROUGH = dt.date(2027, 12, 31)
+
+#: Calendars cover these years (inclusive); asking about a date outside is an error.
+FIRST_YEAR = 1975
+LAST_YEAR = 2100
+
+
+class Division(enum.StrEnum):
+    """The three bank-holiday divisions of the United Kingdom, named as GOV.UK names them."""
+
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+
+
+_SUBDIVISION = {
+    Division.ENGLAND_AND_WALES: "ENG",
+    Division.SCOTLAND: "SCT",
+    Division.NORTHERN_IRELAND: "NIR",
+}
+
+
+class Weekday(enum.StrEnum):
+    """Days of the week; ``number`` is Python's ``date.weekday()`` (Monday is 0)."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def number(self) -> int:
+        """0 for Monday to 6 for Sunday."""
+        return _WEEKDAY_ORDER.index(self)
+
+
+_WEEKDAY_ORDER: list[Weekday] = list(Weekday)
+WEEKDAYS = frozenset(_WEEKDAY_ORDER[:5])
+EVERY_DAY = frozenset(Weekday)
+
+
+def _valid_month_day(instance: AnnualClosure, attribute: attrs.Attribute[Any], value: int) -> None:
+    try:
+        dt.date(2024, instance.month, value)  # a leap year, so 29 February is allowed
+    except ValueError:
+        raise ModelValueError(attribute.name, "month-day", "is not a day of that month") from None
+
+
+@attrs.frozen
+class AnnualClosure:
+    """A day the service closes every year, whatever the weekday (25 December)."""
+
+    month: int
+    day: int = attrs.field(validator=_valid_month_day)
+    name: str = attrs.field(default="closure", validator=non_empty)
+
+
+@attrs.frozen
+class TimeWindow:
+    """Opening time to closing time on one day; a window that ends at or before it starts
+    runs past midnight into the next day (``22:00``-``09:00``). ``00:00``-``00:00`` is the
+    whole day."""
+
+    start: dt.time
+    end: dt.time
+
+    @property
+    def crosses_midnight(self) -> bool:
+        """Whether the window ends on the day after it starts."""
+        return self.end <= self.start
+
+
+@attrs.frozen
+class OpeningHours:
+    """Windows of opening on the given weekdays; a window belongs to the day it starts on."""
+
+    days: frozenset[Weekday] = attrs.field(converter=to_frozenset)
+    windows: tuple[TimeWindow, ...] = attrs.field(converter=to_tuple)
+
+
+@attrs.frozen
+class CalendarSpec:
+    """A working-day and service calendar, declared as data.
+
+    ``working_weekdays`` are the days that count (a service that operates at weekends lists
+    all seven); ``closed_on_bank_holidays`` removes the division's bank holidays;
+    ``annual_closures`` and ``closures`` remove further days. ``hours`` restricts opening
+    to time windows; with no hours, the service is open all day on every working day.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=non_empty)
+    division: Division = Division.ENGLAND_AND_WALES
+    working_weekdays: frozenset[Weekday] = attrs.field(default=WEEKDAYS, converter=to_frozenset)
+    closed_on_bank_holidays: bool = True
+    annual_closures: tuple[AnnualClosure, ...] = attrs.field(default=(), converter=to_tuple)
+    closures: tuple[dt.date, ...] = attrs.field(default=(), converter=to_tuple)
+    hours: tuple[OpeningHours, ...] = attrs.field(default=(), converter=to_tuple)
+    timezone: str = LONDON
+    citation: Citation | None = None
+    notes: str = ""
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The calendar's time zone."""
+        return ZoneInfo(self.timezone)
+
+
+BUILTIN_CALENDARS: dict[str, CalendarSpec] = {
+    division.value: CalendarSpec(
+        id=division.value,
+        name=f"Working days in {division.value.replace('-', ' ').title()}",
+        division=division,
+        notes="Monday to Friday except bank holidays.",
+    )
+    for division in Division
+}
+"""Monday-to-Friday calendars for each division, available to every council by id."""
+
+
+def bank_holidays(division: Division, years: Sequence[int] | range) -> dict[dt.date, str]:
+    """The bank holidays of ``division`` in ``years``, as GOV.UK lists them (weekdays only)."""
+    import holidays
+
+    found = holidays.country_holidays("GB", subdiv=_SUBDIVISION[division], years=years)
+    return {day: name for day, name in sorted(found.items()) if day.weekday() < 5}
+
+
+class WorkingDayCalendar:
+    """A :class:`CalendarSpec` with its working days precomputed for fast arithmetic.
+
+    Build one with :func:`working_calendar` (cached per spec). All methods take and return
+    :class:`datetime.date`; see the module docstring for the counting convention.
+    """
+
+    def __init__(self, spec: CalendarSpec) -> None:
+        self.spec = spec
+        first = dt.date(FIRST_YEAR, 1, 1)
+        last = dt.date(LAST_YEAR, 12, 31)
+        self._origin = first.toordinal()
+        self.closed: dict[dt.date, str] = self._closures(range(FIRST_YEAR, LAST_YEAR + 1))
+        weekday_open = [False] * 7
+        for weekday in spec.working_weekdays:
+            weekday_open[weekday.number] = True
+        working: list[dt.date] = []
+        before: list[int] = []  # before[i]: working days strictly before day origin + i
+        day = first
+        one = dt.timedelta(days=1)
+        while day <= last:
+            before.append(len(working))
+            if weekday_open[day.weekday()] and day not in self.closed:
+                working.append(day)
+            day += one
+        before.append(len(working))
+        self._working = working
+        self._before = before
+
+    def _closures(self, years: range) -> dict[dt.date, str]:
+        spec = self.spec
+        closed: dict[dt.date, str] = {}
+        if spec.closed_on_bank_holidays:
+            closed.update(bank_holidays(spec.division, years))
+        for year in years:
+            for closure in spec.annual_closures:
+                if closure.month == 2 and closure.day == 29 and year % 4:
+                    continue
+                closed.setdefault(dt.date(year, closure.month, closure.day), closure.name)
+        for day in spec.closures:
+            closed.setdefault(day, "closure")
+        return closed
+
+    # --- scalar ------------------------------------------------------------------------
+
+    def _index(self, day: dt.date) -> int:
+        index = day.toordinal() - self._origin
+        if not 0 <= index < len(self._before) - 1:
+            raise ValueError(
+                f"date outside the calendar's range {FIRST_YEAR}-{LAST_YEAR} "
+                f"(calendar {self.spec.id!r})"
+            )
+        return index
+
+    def _nth(self, position: int) -> dt.date:
+        if not 0 <= position < len(self._working):
+            raise ValueError(f"result outside the calendar's range {FIRST_YEAR}-{LAST_YEAR}")
+        return self._working[position]
+
+    def is_working_day(self, day: dt.date) -> bool:
+        """Whether ``day`` counts as a working day in this calendar."""
+        index = self._index(day)
+        return self._before[index + 1] > self._before[index]
+
+    def add(self, day: dt.date, n: int) -> dt.date:
+        """The ``n``-th working day after ``day`` (``n`` > 0), before it (``n`` < 0), or for
+        ``n`` = 0 ``day`` itself if it is a working day, else the next working day."""
+        index = self._index(day)
+        if n > 0:
+            return self._nth(self._before[index + 1] + n - 1)
+        return self._nth(self._before[index] + n)
+
+    def between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after ``start`` up to and including ``end`` (negative if ``end`` is
+        earlier): ``add(start, between(start, end))`` is ``end`` when ``end`` is working."""
+        return self._before[self._index(end) + 1] - self._before[self._index(start) + 1]
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """The first working day on or after ``day``."""
+        return self.add(day, 0)
+
+    def closure_name(self, day: dt.date) -> str | None:
+        """Why ``day`` is closed (bank holiday or closure name), or ``None``."""
+        return self.closed.get(day)
+
+    def is_projected(self, *days: dt.date) -> bool:
+        """Whether any of ``days`` lies past the announced bank holidays, so that the answer
+        rests on projected rather than announced dates (only for calendars that use them)."""
+        return self.spec.closed_on_bank_holidays and any(d > ANNOUNCED_THROUGH for d in days)
+
+    # --- bulk ----------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Any]:
+        import numpy as np
+
+        before = np.asarray(self._before, dtype=np.int64)
+        working = np.asarray(self._working, dtype="datetime64[D]")
+        # For n > 0 the count starts after the day: before[i + 1] - 1 == before[i] + open - 1.
+        after = before[1:] - 1
+        return before[:-1], after, working
+
+    def add_many(self, days: Any, ns: Any) -> npt.NDArray[np.datetime64]:
+        """:meth:`add` for arrays: ``days`` as ``datetime64[D]`` (or dates), ``ns`` as ints.
+
+        No per-day loop: two gathers into the precomputed ordinals. Raises ``ValueError``
+        for any date or result outside the calendar's range.
+        """
+        import numpy as np
+
+        before, after, working = self._arrays
+        offsets = np.asarray(days, dtype="datetime64[D]").astype(np.int64) - (
+            self._origin - dt.date(1970, 1, 1).toordinal()
+        )
+        if offsets.size and (offsets.min() < 0 or offsets.max() >= before.size):
+            raise ValueError(f"dates outside the calendar's range {FIRST_YEAR}-{LAST_YEAR}")
+        n = np.asarray(ns, dtype=np.int64)
+        positions = np.where(n > 0, after[offsets], before[offsets]) + n
+        if positions.size and (positions.min() < 0 or positions.max() >= working.size):
+            raise ValueError(f"results outside the calendar's range {FIRST_YEAR}-{LAST_YEAR}")
+        result: npt.NDArray[np.datetime64] = working[positions]
+        return result
+
+    # --- opening hours ---------------------------------------------------------------------
+
+    def is_open(self, instant: dt.datetime) -> bool:
+        """Whether the service is open at ``instant`` (an aware datetime)."""
+        if instant.tzinfo is None:
+            raise ValueError("instant must be timezone-aware")
+        local = instant.astimezone(self.spec.tz)
+        day, time = local.date(), local.time().replace(tzinfo=None)
+        if not self.spec.hours:
+            return self.is_working_day(day)
+        yesterday = day - dt.timedelta(days=1)
+        for hours in self.spec.hours:
+            for window in hours.windows:
+                if self._opens(hours, day) and (
+                    window.start <= time < window.end
+                    or (window.crosses_midnight and time >= window.start)
+                ):
+                    return True
+                if window.crosses_midnight and self._opens(hours, yesterday) and time < window.end:
+                    return True
+        return False
+
+    def _opens(self, hours: OpeningHours, day: dt.date) -> bool:
+        return self.is_working_day(day) and _WEEKDAY_ORDER[day.weekday()] in hours.days
+
+    def next_opening(self, instant: dt.datetime) -> dt.datetime:
+        """``instant`` if the service is open then, else when it next opens."""
+        if self.is_open(instant):
+            return instant
+        tz = self.spec.tz
+        local_day = instant.astimezone(tz).date()
+        if not self.spec.hours:
+            day = self.add(local_day, 1)
+            return dt.datetime.combine(day, dt.time(0), tzinfo=tz)
+        for offset in range(370):
+            day = local_day + dt.timedelta(days=offset)
+            starts = sorted(
+                w.start for h in self.spec.hours if self._opens(h, day) for w in h.windows
+            )
+            for start in starts:
+                candidate = dt.datetime.combine(day, start, tzinfo=tz)
+                if candidate > instant:
+                    return candidate
+        raise ValueError(f"calendar {self.spec.id!r} does not open within a year")
+
+
+@functools.lru_cache(maxsize=64)
+def working_calendar(spec: CalendarSpec | str) -> WorkingDayCalendar:
+    """The (cached) :class:`WorkingDayCalendar` for ``spec`` or a built-in calendar id."""
+    if isinstance(spec, str):
+        try:
+            spec = BUILTIN_CALENDARS[spec]
+        except KeyError:
+            known = ", ".join(BUILTIN_CALENDARS)
+            raise LookupError(f"unknown calendar {spec!r}; built-in calendars: {known}") from None
+    return WorkingDayCalendar(spec)

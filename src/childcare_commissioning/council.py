@@ -1,0 +1,107 @@
+"""A council's declaration: who it is, what it commissions, and its rules.
+
+A council plugin returns one :class:`CouncilSpec`. Each capability adds its collection of
+rules here (deadlines, calendars and obligations so far); every rule and declaration
+carries a :class:`~childcare_commissioning.model.Citation`. The spec checks its own
+references on construction: deadline rules and obligations must name calendars that exist
+and obligations must be relative to obligations that exist.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from childcare_commissioning.calendars import BUILTIN_CALENDARS, CalendarSpec
+from childcare_commissioning.deadlines import DeadlineRule
+from childcare_commissioning.errors import ModelValueError
+from childcare_commissioning.model._fields import identifier, non_empty, to_tuple, unique_ids
+from childcare_commissioning.model.core import Citation
+from childcare_commissioning.model.council import (
+    Area,
+    GlossaryTerm,
+    Reading,
+    Service,
+    Specification,
+)
+from childcare_commissioning.obligations import Obligation
+
+__all__ = ["CouncilSpec"]
+
+
+def _references(instance: CouncilSpec, attribute: attrs.Attribute[Any], value: Any) -> None:
+    calendars = set(BUILTIN_CALENDARS) | {c.id for c in instance.calendars}
+    rules: list[DeadlineRule | Obligation] = [*instance.deadlines, *instance.obligations]
+    for rule in rules:
+        if rule.calendar not in calendars:
+            raise ModelValueError(
+                "calendar",
+                "known-calendar",
+                f"{rule.id!r} names unknown calendar {rule.calendar!r}",
+            )
+    obligation_ids = {o.id for o in instance.obligations}
+    deadline_ids = {d.id for d in instance.deadlines}
+    for obligation in instance.obligations:
+        if obligation.relative_to and obligation.relative_to.obligation not in obligation_ids:
+            raise ModelValueError(
+                "obligations",
+                "known-obligation",
+                f"{obligation.id!r} is relative to an unknown obligation",
+            )
+        if obligation.deadline and obligation.deadline not in deadline_ids:
+            raise ModelValueError(
+                "obligations", "known-deadline", f"{obligation.id!r} names an unknown deadline rule"
+            )
+
+
+@attrs.frozen
+class CouncilSpec:
+    """Everything one council plugin declares.
+
+    ``id`` is the stable council id used on the command line and in the registry
+    (``"plymouth"``); ``commissioners`` names the bodies that commission the service
+    (three CCGs for Triborough); ``citation`` points at the text that describes the service
+    as a whole; ``readings`` record how the library reads ambiguous passages.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=non_empty)
+    specification: Specification
+    citation: Citation
+    commissioners: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    areas: tuple[Area, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
+    services: tuple[Service, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    glossary: tuple[GlossaryTerm, ...] = attrs.field(default=(), converter=to_tuple)
+    readings: tuple[Reading, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    calendars: tuple[CalendarSpec, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    deadlines: tuple[DeadlineRule, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    obligations: tuple[Obligation, ...] = attrs.field(
+        converter=to_tuple, validator=[unique_ids, _references], default=()
+    )
+
+    def service(self, service_id: str) -> Service:
+        """The service with ``service_id``; :class:`LookupError` naming the known ones if none."""
+        found: Service = _find(self.services, service_id, "service", self.id)
+        return found
+
+    def deadline(self, rule_id: str) -> DeadlineRule:
+        """The deadline rule with ``rule_id``; :class:`LookupError` naming the known ones."""
+        found: DeadlineRule = _find(self.deadlines, rule_id, "deadline rule", self.id)
+        return found
+
+
+def _find(items: tuple[Any, ...], item_id: str, what: str, council: str) -> Any:
+    for item in items:
+        if item.id == item_id:
+            return item
+    known = ", ".join(i.id for i in items) or "none"
+    raise LookupError(f"council {council!r} has no {what} {item_id!r}; known: {known}")
