@@ -62,3 +62,80 @@ def test_help_does_not_import_heavy_dependencies() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "HEAVY=" == result.stdout.strip().splitlines()[-1]
+
+
+def test_working_days_add_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """Friday 20 Dec 2024 + 3 working days is Friday 27 Dec (Christmas and Boxing Day)."""
+    assert 0 == main(["working-days", "add", "2024-12-20", "3", "--format", "json"])
+    answer = json.loads(capsys.readouterr().out)
+    assert ("2024-12-27", False) == (answer["result"], answer["projected"])
+
+
+def test_working_days_between_in_scotland(capsys: pytest.CaptureFixture[str]) -> None:
+    """31 Dec 2025 to 5 Jan 2026: E&W counts Fri 2 and Mon 5; Scotland only Mon 5."""
+    assert 0 == main(
+        ["working-days", "between", "2025-12-31", "2026-01-05", "--calendar", "scotland"]
+    )
+    assert "1" == capsys.readouterr().out.strip()
+
+
+def test_working_days_in_a_council_calendar(capsys: pytest.CaptureFixture[str]) -> None:
+    """Testshire's service calendar opens at weekends: Fri 3 Jan 2025 + 1 is Sat 4 Jan."""
+    argv = ["working-days", "add", "2025-01-03", "1", "--calendar", "testshire-service"]
+    assert 0 == main([*argv, "--council", "testshire"])
+    assert "2025-01-04" == capsys.readouterr().out.strip()
+
+
+def test_projected_holidays_are_flagged(capsys: pytest.CaptureFixture[str]) -> None:
+    """Dates past the official list say so."""
+    assert 0 == main(["working-days", "add", "2028-12-22", "3"])
+    assert "projected" in capsys.readouterr().out
+
+
+def test_deadlines_for_a_trigger(capsys: pytest.CaptureFixture[str]) -> None:
+    """A referral on Monday 23 Dec 2024 at 16:00: 3 working days is Monday 30 Dec; the
+    service-day callback (open at weekends, closed 25-26 Dec) is Tuesday 24 Dec."""
+    argv = ["deadlines", "--council", "testshire", "--trigger", "referral-received"]
+    assert 0 == main([*argv, "--at", "2024-12-23T16:00", "--format", "json"])
+    found = {d["rule_id"]: d for d in json.loads(capsys.readouterr().out)}
+    assert "2024-12-30" == found["referral-response"]["due_date"]
+    assert "2024-12-24" == found["service-day-callback"]["due_date"]
+    assert "testshire" == found["referral-response"]["citation"]["spec"]
+
+
+def test_deadlines_naive_time_is_london_and_shown_with_offset(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--at without an offset is London time: 10:00 on 29 Mar 2025 + 24 h is 11:00 BST."""
+    argv = ["deadlines", "--council", "testshire", "--rule", "incident-notice"]
+    assert 0 == main([*argv, "--at", "2025-03-29T10:00", "--format", "json"])
+    [deadline] = json.loads(capsys.readouterr().out)
+    assert "2025-03-30T11:00:00+01:00" == deadline["due_at"]
+
+
+def test_deadlines_unknown_rule_lists_the_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped rule id is an error naming the council's rules, exit status 2."""
+    argv = ["deadlines", "--council", "testshire", "--rule", "nope", "--at", "2025-01-01T09:00"]
+    assert 2 == main(argv)
+    assert "referral-response" in capsys.readouterr().err
+
+
+def test_obligations_table_json_and_ics(capsys: pytest.CaptureFixture[str]) -> None:
+    """Contract from 1 Apr 2025: the first review meeting is 1 Jul 2025 and its monitoring
+    return 5 working days before, Tuesday 24 Jun 2025."""
+    argv = ["obligations", "--council", "testshire", "--start", "2025-04-01"]
+    assert 0 == main([*argv, "--until", "2025-07-31", "--format", "json"])
+    found = [(o["due_date"], o["obligation_id"]) for o in json.loads(capsys.readouterr().out)]
+    assert [("2025-06-24", "monitoring-return"), ("2025-07-01", "review-meeting")] == found
+    assert 0 == main([*argv, "--until", "2025-07-31", "--format", "ics"])
+    ics = capsys.readouterr().out
+    assert 2 == ics.count("BEGIN:VEVENT")
+    assert "DTSTART;VALUE=DATE:20250624" in ics
+    assert 0 == main([*argv, "--until", "2025-07-31"])
+    assert "Monitoring return" in capsys.readouterr().out
+
+
+def test_unknown_council_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unknown council is exit status 2 with the known ids listed."""
+    assert 2 == main(["deadlines", "--council", "nowhere", "--at", "2025-01-01T09:00"])
+    assert "testshire" in capsys.readouterr().err

@@ -247,11 +247,6 @@ class WorkingDayCalendar:
             )
         return index
 
-    def _nth(self, position: int) -> dt.date:
-        if not 0 <= position < len(self._working):
-            raise ValueError(f"result outside the calendar's range {FIRST_YEAR}-{LAST_YEAR}")
-        return self._working[position]
-
     def is_working_day(self, day: dt.date) -> bool:
         """Whether ``day`` counts as a working day in this calendar."""
         index = self._index(day)
@@ -260,10 +255,21 @@ class WorkingDayCalendar:
     def add(self, day: dt.date, n: int) -> dt.date:
         """The ``n``-th working day after ``day`` (``n`` > 0), before it (``n`` < 0), or for
         ``n`` = 0 ``day`` itself if it is a working day, else the next working day."""
-        index = self._index(day)
-        if n > 0:
-            return self._nth(self._before[index + 1] + n - 1)
-        return self._nth(self._before[index] + n)
+        # The hot path of every deadline: two list look-ups, no per-day loop, no calls
+        # beyond toordinal(). Negative indices would wrap in Python, hence the checks.
+        index = day.toordinal() - self._origin
+        try:
+            if index < 0:
+                raise IndexError
+            position = self._before[index + 1] + n - 1 if n > 0 else self._before[index] + n
+            if position < 0:
+                raise IndexError
+            return self._working[position]
+        except IndexError:
+            raise ValueError(
+                f"date or result outside the calendar's range {FIRST_YEAR}-{LAST_YEAR} "
+                f"(calendar {self.spec.id!r})"
+            ) from None
 
     def between(self, start: dt.date, end: dt.date) -> int:
         """Working days after ``start`` up to and including ``end`` (negative if ``end`` is

@@ -3,19 +3,62 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 __all__ = ["build_parser"]
 
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
 def _command(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, module: str, help: str
+    sub: Subparsers,
+    name: str,
+    module: str,
+    help: str,
+    formats: tuple[str, ...] = ("table", "json"),
 ) -> argparse.ArgumentParser:
     command = sub.add_parser(name, help=help, description=help)
-    command.add_argument(
-        "--format", choices=("table", "json"), default="table", help="output format"
-    )
-    command.set_defaults(module=module)
+    command.add_argument("--format", choices=formats, default="table", help="output format")
+    command.set_defaults(module=module, command=name)
     return command
+
+
+def iso_date(text: str) -> dt.date:
+    """argparse type: an ISO date."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def instant(text: str) -> dt.datetime:
+    """argparse type: an ISO date-time; without an offset it is Europe/London local time,
+    refused when that is ambiguous (the repeated autumn hour) or does not exist."""
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date-time as YYYY-MM-DDTHH:MM[+HH:MM], got {text!r}"
+        ) from None
+    if value.tzinfo is not None:
+        return value
+    from zoneinfo import ZoneInfo
+
+    london = ZoneInfo("Europe/London")
+    first, second = value.replace(tzinfo=london, fold=0), value.replace(tzinfo=london, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        raise argparse.ArgumentTypeError(
+            f"{text} is ambiguous or missing in Europe/London (a clock change): add an offset"
+        )
+    return first
+
+
+def _council_option(command: argparse.ArgumentParser, required: bool = True) -> None:
+    command.add_argument("--council", required=required, help="council id (see `councils`)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,4 +70,40 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _command(sub, "councils", "councils", "list the installed councils and their plugins")
     _command(sub, "demo", "demo", "run an end-to-end tour on bundled example data")
+
+    working = sub.add_parser("working-days", help="working-day arithmetic in a calendar")
+    working_sub = working.add_subparsers(dest="operation", metavar="OPERATION", required=True)
+    add = _command(working_sub, "add", "timecmds", "the N-th working day after DATE (N<0: before)")
+    add.add_argument("date", type=iso_date)
+    add.add_argument("n", type=int)
+    between = _command(working_sub, "between", "timecmds", "working days after START up to END")
+    between.add_argument("start", type=iso_date)
+    between.add_argument("end", type=iso_date)
+    for command in (add, between):
+        command.add_argument(
+            "--calendar",
+            default="england-and-wales",
+            help="calendar id: england-and-wales (default), scotland, northern-ireland, "
+            "or one a council declares (with --council)",
+        )
+        _council_option(command, required=False)
+        command.set_defaults(command=f"working-days-{command.prog.split()[-1]}")
+
+    deadlines = _command(sub, "deadlines", "timecmds", "apply a council's deadline rules")
+    _council_option(deadlines)
+    deadlines.add_argument("--at", type=instant, required=True, help="when the event happened")
+    deadlines.add_argument("--rule", help="one rule id (default: every rule of the trigger)")
+    deadlines.add_argument("--trigger", help="every rule started by this trigger")
+
+    obligations = _command(
+        sub,
+        "obligations",
+        "timecmds",
+        "a contract's dated obligations in a range",
+        formats=("table", "json", "ics"),
+    )
+    _council_option(obligations)
+    obligations.add_argument("--start", type=iso_date, required=True, help="contract start")
+    obligations.add_argument("--until", type=iso_date, required=True, help="last date listed")
+    obligations.add_argument("--from", dest="since", type=iso_date, help="first date listed")
     return parser

@@ -13,12 +13,84 @@ from typing import Any
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.cli.councils import council_summary
 from childcare_commissioning.convert import loads, unstructure
+from childcare_commissioning.deadlines import DeadlineRule, evaluate
+from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.errors import ConversionError
 from childcare_commissioning.examples import read_example
-from childcare_commissioning.model import Referral
+from childcare_commissioning.model import Citation, Referral
+from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.registry import get_registry
 
 __all__ = ["run"]
+
+
+#: Worked examples of the calculus; citations point at the texts these limits come from.
+_EXAMPLES = (
+    (
+        DeadlineRule(
+            id="escalate-after-three-working-days",
+            title="Escalate to the nominated manager",
+            trigger="issue-raised",
+            duration=Duration(DurationKind.WORKING_DAYS, 3),
+            citation=Citation(
+                "plymouth", "3.3 Escalation process", "not received within three working days"
+            ),
+        ),
+        "2024-12-23T16:00:00+00:00",
+    ),
+    (
+        DeadlineRule(
+            id="written-notice-24-hours",
+            title="Written notice of a notifiable event",
+            trigger="notifiable-event",
+            duration=Duration(DurationKind.CLOCK_HOURS, 24),
+            citation=Citation(
+                "plymouth", "5 Significant and notifiable events", "in writing within 24 hours"
+            ),
+        ),
+        "2025-03-29T10:00:00+00:00",
+    ),
+    (
+        DeadlineRule(
+            id="monitoring-before-meeting",
+            title="Monitoring information before the contract review",
+            trigger="contract-review-meeting",
+            duration=Duration(DurationKind.WORKING_DAYS, 5),
+            direction=Direction.BEFORE,
+            citation=Citation(
+                "plymouth", "11 Contract management", "at least 5 working days before"
+            ),
+        ),
+        "2025-01-08T10:00:00+00:00",
+    ),
+)
+
+
+def _deadline_examples() -> list[dict[str, str]]:
+    import datetime as dt
+
+    found = []
+    for rule, at in _EXAMPLES:
+        deadline = evaluate(rule, dt.datetime.fromisoformat(at))
+        found.append({"rule": rule.describe(), "event": at, "explanation": deadline.explain()})
+    return found
+
+
+def _obligation_examples(registry: Any) -> dict[str, list[dict[str, str]]]:
+    import datetime as dt
+
+    start = dt.date(2025, 4, 1)
+    listed: dict[str, list[dict[str, str]]] = {}
+    for council in registry.councils():
+        spec = council.spec
+        found = obligations_between(
+            spec.obligations, start, start, dt.date(2026, 3, 31), spec.calendars
+        )
+        listed[spec.id] = [
+            {"due": o.due_date.isoformat(), "obligation": o.title, "owed_by": o.owed_by.value}
+            for o in found
+        ]
+    return listed
 
 
 def _sections() -> dict[str, Any]:
@@ -39,6 +111,8 @@ def _sections() -> dict[str, Any]:
             "statuses": unstructure(referral.child.statuses),
         },
         "broken_referral_problems": problems,
+        "deadlines": _deadline_examples(),
+        "obligations_2025_26": _obligation_examples(registry),
     }
 
 
@@ -59,6 +133,14 @@ def run(args: argparse.Namespace) -> int:
     print("\n3. A broken referral: every problem at once, with its JSON path:")
     for problem in sections["broken_referral_problems"]:
         print(f"   - {problem}")
+    print("\n4. Deadlines over Christmas, New Year and the clock change:")
+    for example in sections["deadlines"]:
+        print(f"   - {example['explanation']}")
+    print("\n5. Each council's dated obligations for a contract starting 1 April 2025:")
+    for council_id, found in sections["obligations_2025_26"].items():
+        print(f"   {council_id}: {len(found)} in 2025/26")
+        for item in found[:6]:
+            print(f"     {item['due']}  {item['obligation']} ({item['owed_by']})")
     print("\n(JSON of this tour: childcare-commissioning demo --format json)")
     json.dumps(sections)  # the tour must stay JSON-serialisable
     return 0

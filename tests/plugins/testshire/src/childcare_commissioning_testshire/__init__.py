@@ -12,7 +12,12 @@ from childcare_commissioning import (
     Service,
     Specification,
 )
+from childcare_commissioning.calendars import AnnualClosure, CalendarSpec, Weekday
+from childcare_commissioning.deadlines import DeadlineRule, Party
+from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.obligations import Obligation, ObligationKind, Relative
+from childcare_commissioning.schedules import Phase, Schedule
 
 SPEC_ID = "testshire"
 
@@ -42,6 +47,66 @@ SPEC = CouncilSpec(
             "Outreach support",
             "Home-based outreach for families.",
             cite("2 Scope", "home-based outreach for families"),
+        ),
+    ),
+    calendars=(
+        CalendarSpec(
+            id="testshire-service",
+            name="Every day except bank holidays and 25-26 December",
+            working_weekdays=frozenset(Weekday),
+            annual_closures=(AnnualClosure(12, 25, "Christmas Day"), AnnualClosure(12, 26)),
+            citation=cite("3 Hours", "every day except bank holidays, 25 and 26 December"),
+        ),
+    ),
+    deadlines=(
+        DeadlineRule(
+            id="referral-response",
+            title="Respond to a referral",
+            trigger="referral-received",
+            duration=Duration(DurationKind.WORKING_DAYS, 3),
+            citation=cite("4 Referrals", "respond within three working days"),
+        ),
+        DeadlineRule(
+            id="incident-notice",
+            title="Written notice of an incident",
+            trigger="incident",
+            duration=Duration(DurationKind.CLOCK_HOURS, 24),
+            citation=cite("5 Incidents", "in writing within 24 hours"),
+        ),
+        DeadlineRule(
+            id="service-day-callback",
+            title="Call back on a service day",
+            trigger="referral-received",
+            duration=Duration(DurationKind.WORKING_DAYS, 1),
+            calendar="testshire-service",
+            citation=cite("3 Hours", "call back on the next service day"),
+        ),
+    ),
+    obligations=(
+        Obligation(
+            id="review-meeting",
+            title="Contract review meeting",
+            kind=ObligationKind.MEETING,
+            owed_by=Party.BOTH,
+            schedule=Schedule(
+                phases=(
+                    Phase(
+                        Duration(DurationKind.MONTHS, 3), until=Duration(DurationKind.MONTHS, 12)
+                    ),
+                    Phase(Duration(DurationKind.MONTHS, 6)),
+                )
+            ),
+            citation=cite("6 Monitoring", "quarterly in year one, then six-monthly"),
+        ),
+        Obligation(
+            id="monitoring-return",
+            title="Monitoring return",
+            kind=ObligationKind.REPORT,
+            owed_by=Party.PROVIDER,
+            relative_to=Relative(
+                "review-meeting", Duration(DurationKind.WORKING_DAYS, 5), Direction.BEFORE
+            ),
+            citation=cite("6 Monitoring", "at least 5 working days before each meeting"),
         ),
     ),
     glossary=(
