@@ -68,7 +68,7 @@ def main() -> None:
     sample = list(zip(py_days[:HOLIDAYS_SAMPLE], py_ns[:HOLIDAYS_SAMPLE], strict=True))
     nth = hol.get_nth_working_day
     # For n > 0 holidays already counts as we do: day 1 is the first working day after.
-    hol_best, hol_median, hol_result = best_of(lambda: [nth(d, n) for d, n in sample], repeat=3)
+    hol_best, _, hol_result = best_of(lambda: [nth(d, n) for d, n in sample], repeat=3)
 
     assert (bulk == reference).all(), "bulk disagrees with numpy"
     assert [x.item() for x in bulk[:HOLIDAYS_SAMPLE]] == scalar[:HOLIDAYS_SAMPLE]
