@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +140,52 @@ def test_unknown_council_exit_status(capsys: pytest.CaptureFixture[str]) -> None
     """An unknown council is exit status 2 with the known ids listed."""
     assert 2 == main(["deadlines", "--council", "nowhere", "--at", "2025-01-01T09:00"])
     assert "testshire" in capsys.readouterr().err
+
+
+def _referral_file(tmp_path: Path, **changes: object) -> str:
+    document: dict[str, object] = {
+        "id": "R-9",
+        "received_at": "2025-01-06T10:00:00+00:00",
+        "urgency": "standard",
+        "referrer": {"role": "social-worker"},
+        "child": {"id": "YP-9", "date_of_birth": "2012-05-01", "statuses": ["child-in-need"]},
+        "service": "outreach",
+    }
+    document.update(changes)
+    path = tmp_path / "referral.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return str(path)
+
+
+def test_referral_check_acceptable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A social worker's referral of a 12-year-old child in need: eligible, exit 0; the
+    3-working-day response rule runs from Monday 6 Jan 2025 to Thursday 9 Jan."""
+    argv = ["referral", "check", _referral_file(tmp_path), "--council", "testshire"]
+    assert 0 == main([*argv, "--format", "json"])
+    decision = json.loads(capsys.readouterr().out)
+    assert ("eligible", 12) == (decision["outcome"], decision["age"])
+    due = {d["rule_id"]: d["due_date"] for d in decision["deadlines"]}
+    assert "2025-01-09" == due["referral-response"]
+
+
+def test_referral_check_not_acceptable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A parent's self-referral of an 18-year-old: not eligible, exit 1, both reasons shown."""
+    path = _referral_file(
+        tmp_path,
+        referrer={"role": "parent"},
+        child={"id": "YP-9", "date_of_birth": "2006-05-01", "statuses": ["child-in-need"]},
+    )
+    assert 1 == main(["referral", "check", path, "--council", "testshire"])
+    assert "NOT-ELIGIBLE" in capsys.readouterr().out
+    assert 1 == main(["referral", "check", path, "--council", "testshire", "--format", "json"])
+    codes = {f["code"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert {"referral.referrer.not-permitted", "eligibility.age.outside"} <= codes
+
+
+def test_referral_check_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A malformed referral is exit 2 with every problem and its path."""
+    path = _referral_file(tmp_path, urgency="soon", received_at="yesterday")
+    assert 2 == main(["referral", "check", path, "--council", "testshire"])
+    err = capsys.readouterr().err
+    assert "$.urgency" in err
+    assert "$.received_at" in err

@@ -1,10 +1,10 @@
 """A council's declaration: who it is, what it commissions, and its rules.
 
 A council plugin returns one :class:`CouncilSpec`. Each capability adds its collection of
-rules here (deadlines, calendars and obligations so far); every rule and declaration
-carries a :class:`~childcare_commissioning.model.Citation`. The spec checks its own
-references on construction: deadline rules and obligations must name calendars that exist
-and obligations must be relative to obligations that exist.
+rules here (calendars, deadlines, obligations, referral routes and eligibility so far);
+every rule and declaration carries a :class:`~childcare_commissioning.model.Citation`.
+The spec checks its own references on construction: deadline rules and obligations must
+name calendars that exist and obligations must be relative to obligations that exist.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import attrs
 
 from childcare_commissioning.calendars import BUILTIN_CALENDARS, CalendarSpec
 from childcare_commissioning.deadlines import DeadlineRule
+from childcare_commissioning.eligibility import Cohort, Exclusion, Limit
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import identifier, non_empty, to_tuple, unique_ids
 from childcare_commissioning.model.core import Citation
@@ -26,6 +27,7 @@ from childcare_commissioning.model.council import (
     Specification,
 )
 from childcare_commissioning.obligations import Obligation
+from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
 
 __all__ = ["CouncilSpec"]
 
@@ -87,6 +89,17 @@ class CouncilSpec:
     obligations: tuple[Obligation, ...] = attrs.field(
         converter=to_tuple, validator=[unique_ids, _references], default=()
     )
+    routes: tuple[ReferralRoute, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    required_information: tuple[RequiredInformation, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    cohorts: tuple[Cohort, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
+    exclusions: tuple[Exclusion, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    limits: tuple[Limit, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
 
     def service(self, service_id: str) -> Service:
         """The service with ``service_id``; :class:`LookupError` naming the known ones if none."""

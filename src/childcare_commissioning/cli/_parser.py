@@ -95,6 +95,19 @@ def build_parser() -> argparse.ArgumentParser:
     deadlines.add_argument("--rule", help="one rule id (default: every rule of the trigger)")
     deadlines.add_argument("--trigger", help="every rule started by this trigger")
 
+    referral = sub.add_parser("referral", help="check referrals against a council's rules")
+    referral_sub = referral.add_subparsers(dest="operation", metavar="OPERATION", required=True)
+    check = _command(
+        referral_sub,
+        "check",
+        "referralcmd",
+        "check a referral file (JSON); exit status 1 unless it is acceptable",
+    )
+    check.add_argument("file", help="referral JSON file, or - for standard input")
+    _council_option(check)
+    check.add_argument("--service", help="service id (default: the referral's own)")
+    check.set_defaults(command="referral-check")
+
     obligations = _command(
         sub,
         "obligations",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from decimal import Decimal
 
 import attrs
 
 from childcare_commissioning.model._fields import (
     aware,
     non_empty,
+    non_negative,
     optional_identifier,
     personal,
     to_tuple,
@@ -56,7 +58,8 @@ class Referral:
 
     ``information`` holds any further items the referral provides (``"birth_family_history"``,
     ``"previous_interventions"``), keyed by name; its values may be personal data and are
-    hidden from ``repr``.
+    hidden from ``repr``. ``distance_miles`` is the distance that a service's distance
+    limit is measured on (Stoke's pilot: the foster carers' home from Stoke-on-Trent).
     """
 
     id: str = attrs.field(validator=non_empty)
@@ -70,4 +73,5 @@ class Referral:
     channel: Channel | None = None
     requested_services: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     risks: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    distance_miles: Decimal | None = attrs.field(default=None, validator=non_negative)
     information: dict[str, str] = personal(factory=dict, hash=False)

@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 from childcare_commissioning import calendars as cal
 from childcare_commissioning import deadlines as dl
 from childcare_commissioning import durations as du
+from childcare_commissioning import eligibility as el
 from childcare_commissioning import model as m
 from childcare_commissioning import obligations as ob
+from childcare_commissioning import referrals as rf
 from childcare_commissioning import schedules as sc
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import Problem
@@ -70,6 +72,7 @@ referrals = st.builds(
     channel=optional(st.sampled_from(m.Channel)),
     requested_services=st.lists(texts, max_size=3),
     risks=st.lists(texts, max_size=3),
+    distance_miles=optional(decimals),
     information=st.dictionaries(ids, texts, max_size=3),
 )
 ratios = st.builds(m.StaffRatio, st.integers(1, 4), st.integers(1, 4))
@@ -228,6 +231,87 @@ occurrences = st.builds(
 )
 
 
+statuses = st.frozensets(st.sampled_from(m.Status), max_size=3)
+
+
+@st.composite
+def age_bands(draw: st.DrawFn) -> el.AgeBand:
+    low = draw(optional(st.integers(0, 30)))
+    high = draw(optional(st.integers(low or 0, 40)))
+    return el.AgeBand(low, high, draw(st.booleans()), draw(optional(texts)))
+
+
+cohorts = st.builds(
+    el.Cohort,
+    id=ids,
+    name=texts,
+    citation=citations,
+    statuses=statuses,
+    required_statuses=statuses,
+    ages=age_bands(),
+    service=optional(ids),
+    notes=st.text(max_size=10),
+)
+exclusions = st.builds(
+    el.Exclusion,
+    id=ids,
+    name=texts,
+    citation=citations,
+    statuses=statuses,
+    minimum_age=optional(st.integers(0, 40)),
+    unless_statuses=statuses,
+    effect=st.sampled_from(el.Effect),
+    approver=optional(texts),
+    service=optional(ids),
+    notes=st.text(max_size=10),
+)
+limits = st.builds(
+    el.Limit,
+    id=ids,
+    name=texts,
+    field=texts,
+    maximum=decimals,
+    citation=citations,
+    review_margin=decimals,
+    approver=optional(texts),
+    unit=st.text(max_size=5),
+    service=optional(ids),
+    notes=st.text(max_size=10),
+)
+routes = st.builds(
+    rf.ReferralRoute,
+    id=ids,
+    name=texts,
+    citation=citations,
+    referrer_roles=st.frozensets(ids, max_size=2),
+    organisations=st.frozensets(texts, max_size=2),
+    channels=st.frozensets(st.sampled_from(m.Channel), max_size=2),
+    when=st.sampled_from(rf.RouteTime),
+    calendar=optional(ids),
+    service=optional(ids),
+    notes=st.text(max_size=10),
+)
+required_information = st.builds(
+    rf.RequiredInformation,
+    ids,
+    texts,
+    texts,
+    citations,
+    optional(ids),
+    optional(st.sampled_from(m.Urgency)),
+)
+referral_decisions = st.builds(
+    rf.ReferralDecision,
+    council=ids,
+    service=optional(ids),
+    referral_id=texts,
+    outcome=st.sampled_from(rf.Outcome),
+    age=optional(st.integers(0, 30)),
+    findings=st.lists(findings, max_size=3),
+    deadlines=st.lists(deadline_results, max_size=2),
+)
+
+
 @st.composite
 def council_specs(draw: st.DrawFn) -> CouncilSpec:
     obligation_list = [
@@ -246,6 +330,11 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
         calendars=draw(_unique(calendar_specs)),
         deadlines=draw(_unique(deadline_rules)),
         obligations=obligation_list,
+        routes=draw(_unique(routes)),
+        required_information=draw(_unique(required_information)),
+        cohorts=draw(_unique(cohorts)),
+        exclusions=draw(_unique(exclusions)),
+        limits=draw(_unique(limits)),
     )
 
 
@@ -280,4 +369,11 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     ob.Relative: relatives,
     ob.Obligation: obligations(),
     ob.Occurrence: occurrences,
+    el.AgeBand: age_bands(),
+    el.Cohort: cohorts,
+    el.Exclusion: exclusions,
+    el.Limit: limits,
+    rf.ReferralRoute: routes,
+    rf.RequiredInformation: required_information,
+    rf.ReferralDecision: referral_decisions,
 }

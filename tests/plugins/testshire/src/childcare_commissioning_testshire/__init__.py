@@ -15,8 +15,11 @@ from childcare_commissioning import (
 from childcare_commissioning.calendars import AnnualClosure, CalendarSpec, Weekday
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
+from childcare_commissioning.eligibility import AgeBand, Cohort
 from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.model import Status
 from childcare_commissioning.obligations import Obligation, ObligationKind, Relative
+from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
 from childcare_commissioning.schedules import Phase, Schedule
 
 SPEC_ID = "testshire"
@@ -107,6 +110,31 @@ SPEC = CouncilSpec(
                 "review-meeting", Duration(DurationKind.WORKING_DAYS, 5), Direction.BEFORE
             ),
             citation=cite("6 Monitoring", "at least 5 working days before each meeting"),
+        ),
+    ),
+    routes=(
+        ReferralRoute(
+            id="social-care",
+            name="Testshire children's social care",
+            citation=cite("4 Referrals", "referrals come only from Testshire social workers"),
+            referrer_roles=frozenset({"social-worker"}),
+        ),
+    ),
+    required_information=(
+        RequiredInformation(
+            "date-of-birth",
+            "child.date_of_birth",
+            "ages decide eligibility",
+            cite("4 Referrals", "the referral gives the child's date of birth"),
+        ),
+    ),
+    cohorts=(
+        Cohort(
+            "children-in-need",
+            "Children in need or looked after",
+            cite("2 Scope", "children in need and looked after children aged up to 17"),
+            statuses=frozenset({Status.CHILD_IN_NEED, Status.LOOKED_AFTER}),
+            ages=AgeBand(None, 17),
         ),
     ),
     glossary=(

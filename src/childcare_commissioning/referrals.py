@@ -1,0 +1,454 @@
+"""Checking a referral against a council: routes, required information, eligibility,
+limits, and the deadlines the referral starts.
+
+:func:`check_referral` returns a :class:`ReferralDecision`: one of four outcomes
+(eligible, not eligible, needs approval, incomplete), every reason a
+:class:`~childcare_commissioning.model.Finding` with its citation, and the response
+deadlines (rules whose trigger is ``"referral-received"``) evaluated at the referral's
+time. All problems are reported at once; the referral is never modified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from childcare_commissioning.deadlines import Deadline, evaluate, resolve_calendar
+from childcare_commissioning.eligibility import AgeBand, Cohort, Effect, age_on
+from childcare_commissioning.model._fields import (
+    identifier,
+    non_empty,
+    optional_identifier,
+    to_frozenset,
+    to_tuple,
+)
+from childcare_commissioning.model.core import Citation, Finding, Severity
+from childcare_commissioning.model.referral import Channel, Referral, Urgency
+
+if TYPE_CHECKING:
+    from childcare_commissioning.council import CouncilSpec
+
+__all__ = [
+    "REFERRAL_RECEIVED",
+    "Outcome",
+    "ReferralDecision",
+    "ReferralRoute",
+    "RequiredInformation",
+    "RouteTime",
+    "check_referral",
+    "value_at",
+]
+
+#: The trigger name of deadline rules that a referral starts.
+REFERRAL_RECEIVED = "referral-received"
+
+
+class RouteTime(enum.StrEnum):
+    """When a route may be used, judged by its calendar's opening hours."""
+
+    ALWAYS = "always"
+    IN_HOURS = "in-hours"
+    OUT_OF_HOURS = "out-of-hours"
+
+
+@attrs.frozen
+class ReferralRoute:
+    """A way a referral may arrive: who may refer (roles, organisations), how (channels),
+    and when (in or out of the hours of ``calendar``). Empty sets mean "any"."""
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=non_empty)
+    citation: Citation
+    referrer_roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    organisations: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    channels: frozenset[Channel] = attrs.field(default=frozenset(), converter=to_frozenset)
+    when: RouteTime = RouteTime.ALWAYS
+    calendar: str | None = None
+    service: str | None = attrs.field(default=None, validator=optional_identifier)
+    notes: str = ""
+
+    def open_at(self, at: dt.datetime, calendars: Iterable[Any]) -> bool:
+        """Whether the route may be used at ``at``."""
+        if self.when is RouteTime.ALWAYS or self.calendar is None:
+            return True
+        is_open = resolve_calendar(self.calendar, calendars).is_open(at)
+        return is_open if self.when is RouteTime.IN_HOURS else not is_open
+
+
+@attrs.frozen
+class RequiredInformation:
+    """An item a referral must contain, as a dotted path into the referral
+    (``"child.date_of_birth"``, ``"information.birth_family_history"``)."""
+
+    id: str = attrs.field(validator=identifier)
+    path: str = attrs.field(validator=non_empty)
+    reason: str = attrs.field(validator=non_empty)
+    citation: Citation
+    service: str | None = attrs.field(default=None, validator=optional_identifier)
+    urgency: Urgency | None = None
+
+
+class Outcome(enum.StrEnum):
+    """The answer to "can this referral be accepted?"."""
+
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not-eligible"
+    NEEDS_APPROVAL = "needs-approval"
+    INCOMPLETE = "incomplete"
+
+
+@attrs.frozen
+class ReferralDecision:
+    """The outcome, every reason with its citation, and the deadlines now running."""
+
+    council: str
+    service: str | None
+    referral_id: str
+    outcome: Outcome
+    age: int | None
+    findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
+    deadlines: tuple[Deadline, ...] = attrs.field(converter=to_tuple)
+
+    @property
+    def acceptable(self) -> bool:
+        """Whether the referral may be accepted as it stands."""
+        return self.outcome is Outcome.ELIGIBLE
+
+
+_MISSING = object()
+
+
+def value_at(obj: Any, path: str) -> Any:
+    """The value at a dotted ``path`` in a model (attributes, then mapping keys), or a
+    sentinel-free ``None`` when any step is absent."""
+    current = obj
+    for part in path.split("."):
+        if isinstance(current, dict):
+            current = current.get(part, _MISSING)
+        else:
+            current = getattr(current, part, _MISSING)
+        if current is _MISSING or current is None:
+            return None
+    return current
+
+
+def _present(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, str | tuple | frozenset | dict | list):
+        return bool(value.strip() if isinstance(value, str) else value)
+    return True
+
+
+class _Collector:
+    """Findings with the outcome each one forces."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[Outcome, Finding]] = []
+
+    def add(
+        self,
+        effect: Outcome,
+        code: str,
+        message: str,
+        path: str = "$",
+        citation: Citation | None = None,
+    ) -> None:
+        severity = {
+            Outcome.ELIGIBLE: Severity.INFO,
+            Outcome.NEEDS_APPROVAL: Severity.WARNING,
+        }.get(effect, Severity.ERROR)
+        self.items.append((effect, Finding(severity, code, message, path, citation)))
+
+    def outcome(self) -> Outcome:
+        effects = {effect for effect, _ in self.items}
+        for outcome in (Outcome.NOT_ELIGIBLE, Outcome.INCOMPLETE, Outcome.NEEDS_APPROVAL):
+            if outcome in effects:
+                return outcome
+        return Outcome.ELIGIBLE
+
+
+def _applies(rule_service: str | None, service: str | None) -> bool:
+    return rule_service is None or rule_service == service
+
+
+def _check_service(spec: CouncilSpec, referral: Referral, service: str | None) -> str | None:
+    if service is None and len(spec.services) == 1:
+        return spec.services[0].id
+    return service
+
+
+def _check_required(
+    spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
+) -> None:
+    for item in spec.required_information:
+        if not _applies(item.service, service):
+            continue
+        if item.urgency is not None and item.urgency is not referral.urgency:
+            continue
+        if not _present(value_at(referral, item.path)):
+            found.add(
+                Outcome.INCOMPLETE,
+                "referral.information.missing",
+                f"missing {item.path}: {item.reason}",
+                f"$.{item.path}",
+                item.citation,
+            )
+
+
+def _route_matches(route: ReferralRoute, referral: Referral) -> list[str]:
+    problems = []
+    referrer = referral.referrer
+    if route.referrer_roles and referrer.role not in route.referrer_roles:
+        allowed = ", ".join(sorted(route.referrer_roles))
+        problems.append(f"referrer role {referrer.role!r} may not use it (allowed: {allowed})")
+    if route.organisations and (referrer.organisation or "").casefold() not in {
+        o.casefold() for o in route.organisations
+    }:
+        problems.append(f"only {', '.join(sorted(route.organisations))} may refer")
+    if route.channels and referral.channel not in route.channels:
+        channels = ", ".join(sorted(route.channels))
+        problems.append(f"it takes referrals by {channels}")
+    return problems
+
+
+def _check_routes(
+    spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
+) -> None:
+    routes = [r for r in spec.routes if _applies(r.service, service)]
+    if not routes:
+        return
+    at = referral.received_at
+    open_now = [r for r in routes if r.open_at(at, spec.calendars)]
+    if referral.route is not None:
+        chosen = [r for r in routes if r.id == referral.route]
+        if not chosen:
+            known = ", ".join(r.id for r in routes)
+            found.add(
+                Outcome.NOT_ELIGIBLE,
+                "referral.route.unknown",
+                f"route {referral.route!r} is not a referral route of {spec.id} (routes: {known})",
+                "$.route",
+                routes[0].citation,
+            )
+            return
+        route = chosen[0]
+        if route not in open_now:
+            instead = ", ".join(r.id for r in open_now) or "none"
+            found.add(
+                Outcome.NOT_ELIGIBLE,
+                f"referral.route.{route.when}",
+                f"route {route.id!r} is for referrals {route.when} only; at "
+                f"{at.isoformat()} use: {instead}",
+                "$.route",
+                route.citation,
+            )
+        for problem in _route_matches(route, referral):
+            found.add(
+                Outcome.NOT_ELIGIBLE,
+                "referral.referrer.not-permitted",
+                f"route {route.id!r}: {problem}",
+                "$.referrer",
+                route.citation,
+            )
+        return
+    usable = [r for r in open_now if not _route_matches(r, referral)]
+    if not usable:
+        reasons = "; ".join(
+            f"{r.id}: {', '.join(_route_matches(r, referral)) or 'not open at this time'}"
+            for r in routes
+        )
+        found.add(
+            Outcome.NOT_ELIGIBLE,
+            "referral.referrer.not-permitted",
+            f"no referral route accepts this referral ({reasons})",
+            "$.referrer",
+            routes[0].citation,
+        )
+
+
+def _check_people(
+    spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
+) -> int | None:
+    child = referral.child
+    on = referral.received_at.date()
+    cohorts = [c for c in spec.cohorts if _applies(c.service, service)]
+    exclusions = [e for e in spec.exclusions if _applies(e.service, service)]
+    age = age_on(child.date_of_birth, on) if child.date_of_birth is not None else None
+    if child.date_of_birth is not None and child.date_of_birth > on:
+        found.add(
+            Outcome.INCOMPLETE,
+            "eligibility.age.future-birth",
+            "date of birth is after the referral",
+            "$.child.date_of_birth",
+        )
+        age = None
+    needs_age = any(c.ages != AgeBand() for c in cohorts) or any(
+        e.minimum_age is not None for e in exclusions
+    )
+    if age is None and needs_age and child.date_of_birth is None:
+        found.add(
+            Outcome.INCOMPLETE,
+            "eligibility.age.unknown",
+            "date of birth is needed to check the age limits",
+            "$.child.date_of_birth",
+            next(c.citation for c in cohorts) if cohorts else None,
+        )
+    if cohorts:
+        _check_cohorts(cohorts, child.statuses, age, found)
+    for exclusion in exclusions:
+        if exclusion.applies(child.statuses, age):
+            effect = (
+                Outcome.NEEDS_APPROVAL
+                if exclusion.effect is Effect.NEEDS_APPROVAL
+                else Outcome.NOT_ELIGIBLE
+            )
+            approval = f"; needs approval by {exclusion.approver}" if exclusion.approver else ""
+            found.add(
+                effect,
+                f"eligibility.exclusion.{exclusion.id}",
+                f"excluded: {exclusion.name}{approval}",
+                "$.child",
+                exclusion.citation,
+            )
+    return age
+
+
+def _check_cohorts(
+    cohorts: list[Cohort], statuses: frozenset[Any], age: int | None, found: _Collector
+) -> None:
+    by_status = [c for c in cohorts if c.matches_statuses(statuses)]
+    if not by_status:
+        names = "; ".join(c.name for c in cohorts)
+        found.add(
+            Outcome.NOT_ELIGIBLE,
+            "eligibility.cohort.none",
+            f"the child's statuses match no cohort of the service ({names})",
+            "$.child.statuses",
+            cohorts[0].citation,
+        )
+        return
+    if age is None:
+        return
+    inside = [c for c in by_status if c.ages.contains(age)]
+    if inside:
+        for cohort in inside:
+            found.add(
+                Outcome.ELIGIBLE,
+                f"eligibility.cohort.{cohort.id}",
+                f"in cohort {cohort.name!r} (ages {cohort.ages}; age {age})",
+                "$.child",
+                cohort.citation,
+            )
+        return
+    soft = [c for c in by_status if c.ages.predominant]
+    if soft:
+        cohort = soft[0]
+        approver = cohort.ages.approver or "the council"
+        found.add(
+            Outcome.NEEDS_APPROVAL,
+            "eligibility.age.outside-predominant",
+            f"age {age} is outside the {cohort.ages} band of {cohort.name!r}: the service "
+            f"may accept it only on individual agreement with {approver}",
+            "$.child.date_of_birth",
+            cohort.citation,
+        )
+        return
+    bands = "; ".join(f"{c.name}: {c.ages}" for c in by_status)
+    found.add(
+        Outcome.NOT_ELIGIBLE,
+        "eligibility.age.outside",
+        f"age {age} is outside every matching cohort's ages ({bands})",
+        "$.child.date_of_birth",
+        by_status[0].citation,
+    )
+
+
+def _check_limits(
+    spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
+) -> None:
+    for limit in spec.limits:
+        if not _applies(limit.service, service):
+            continue
+        raw = value_at(referral, limit.field)
+        path = f"$.{limit.field}"
+        try:
+            value = Decimal(str(raw)) if raw is not None else None
+        except InvalidOperation:
+            value = None
+        if value is None:
+            found.add(
+                Outcome.INCOMPLETE,
+                f"eligibility.limit.{limit.id}.missing",
+                f"{limit.field} is needed to check {limit.name}",
+                path,
+                limit.citation,
+            )
+        elif value > limit.maximum:
+            found.add(
+                Outcome.NOT_ELIGIBLE,
+                f"eligibility.limit.{limit.id}",
+                f"{limit.name}: {value} {limit.unit} is beyond the limit of {limit.maximum}",
+                path,
+                limit.citation,
+            )
+        elif value > limit.maximum - limit.review_margin:
+            found.add(
+                Outcome.NEEDS_APPROVAL,
+                f"eligibility.limit.{limit.id}.review",
+                f"{limit.name}: {value} {limit.unit} is near the limit of {limit.maximum}; "
+                f"needs individual review by {limit.approver or 'the council'}",
+                path,
+                limit.citation,
+            )
+
+
+def check_referral(
+    spec: CouncilSpec, referral: Referral, service: str | None = None
+) -> ReferralDecision:
+    """Check ``referral`` against ``spec`` (for ``service``, or the referral's own)."""
+    found = _Collector()
+    service = _check_service(spec, referral, service or referral.service)
+    if service is not None and service not in {s.id for s in spec.services}:
+        known = ", ".join(s.id for s in spec.services) or "none"
+        found.add(
+            Outcome.NOT_ELIGIBLE,
+            "referral.service.unknown",
+            f"{spec.id} has no service {service!r} (services: {known})",
+            "$.service",
+            spec.citation,
+        )
+    elif service is None and spec.services:
+        known = ", ".join(s.id for s in spec.services)
+        found.add(
+            Outcome.INCOMPLETE,
+            "referral.service.missing",
+            f"say which service the referral is for ({known})",
+            "$.service",
+            spec.citation,
+        )
+    _check_required(spec, referral, service, found)
+    _check_routes(spec, referral, service, found)
+    age = _check_people(spec, referral, service, found)
+    _check_limits(spec, referral, service, found)
+    deadlines = tuple(
+        evaluate(rule, referral.received_at, spec.calendars)
+        for rule in spec.deadlines
+        if rule.trigger == REFERRAL_RECEIVED
+        and _applies(rule.service, service)
+        and (rule.urgency is None or rule.urgency is referral.urgency)
+    )
+    return ReferralDecision(
+        council=spec.id,
+        service=service,
+        referral_id=referral.id,
+        outcome=found.outcome(),
+        age=age,
+        findings=tuple(f for _, f in found.items),
+        deadlines=deadlines,
+    )
