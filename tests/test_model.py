@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import childcare_commissioning
 from childcare_commissioning import (
+    billing,
     calendars,
     council,
     deadlines,
@@ -33,6 +34,7 @@ from childcare_commissioning.testing import strategies
 
 PUBLIC_MODULES = [
     childcare_commissioning,
+    billing,
     model,
     calendars,
     durations,

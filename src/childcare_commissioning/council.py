@@ -1,7 +1,8 @@
 """A council's declaration: who it is, what it commissions, and its rules.
 
 A council plugin returns one :class:`CouncilSpec`. Each capability adds its collection of
-rules here (calendars, deadlines, obligations, referral routes and eligibility so far);
+rules here (calendars, deadlines, obligations, referral routes, eligibility and billing so
+far);
 every rule and declaration carries a :class:`~childcare_commissioning.model.Citation`.
 The spec checks its own references on construction: deadline rules and obligations must
 name calendars that exist and obligations must be relative to obligations that exist.
@@ -13,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from childcare_commissioning.billing.terms import BillingTerms
 from childcare_commissioning.calendars import BUILTIN_CALENDARS, CalendarSpec
 from childcare_commissioning.deadlines import DeadlineRule
 from childcare_commissioning.eligibility import Cohort, Exclusion, Limit
@@ -100,6 +102,7 @@ class CouncilSpec:
         default=(), converter=to_tuple, validator=unique_ids
     )
     limits: tuple[Limit, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
+    billing: BillingTerms | None = None
 
     def service(self, service_id: str) -> Service:
         """The service with ``service_id``; :class:`LookupError` naming the known ones if none."""

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
+from childcare_commissioning import billing as bi
 from childcare_commissioning import calendars as cal
 from childcare_commissioning import deadlines as dl
 from childcare_commissioning import durations as du
@@ -23,6 +25,7 @@ from childcare_commissioning import referrals as rf
 from childcare_commissioning import schedules as sc
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import Problem
+from childcare_commissioning.money import Rounding
 from childcare_commissioning.registry import RegisteredCouncil
 
 ids = st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=8)
@@ -312,6 +315,111 @@ referral_decisions = st.builds(
 )
 
 
+money = st.decimals(min_value=0, max_value=500, places=2, allow_nan=False)
+percents = st.decimals(min_value=0, max_value=100, places=1, allow_nan=False)
+
+
+@st.composite
+def rate_bands(draw: st.DrawFn) -> bi.RateBand:
+    low = draw(money)
+    return bi.RateBand(draw(ids), draw(texts), low, low + draw(money), draw(citations), "hour")
+
+
+rates = st.builds(
+    bi.Rate,
+    money,
+    dates,
+    st.sampled_from(bi.RateCondition),
+    optional(windows),
+    optional(ids),
+)
+quotations = st.builds(
+    bi.Quotation,
+    texts,
+    st.lists(rates, max_size=3),
+    st.frozensets(ids, max_size=2),
+    optional(texts),
+)
+mileage_policies = st.builds(bi.MileagePolicy, money, citations, st.booleans())
+retentions = st.builds(
+    bi.Retention, percents, st.sampled_from(bi.Release), citations, st.booleans()
+)
+block_discounts = st.builds(bi.BlockDiscount, st.integers(1, 10), percents, citations)
+budgets = st.builds(
+    bi.Budget, texts, money, citations, optional(ids), optional(dates), optional(dates)
+)
+billing_terms = st.builds(
+    bi.BillingTerms,
+    cycle=st.sampled_from(bi.BillingCycle),
+    citation=citations,
+    in_arrears=st.booleans(),
+    purchase_order_required=st.booleans(),
+    rate_bands=st.lists(rate_bands(), max_size=2),
+    mileage=optional(mileage_policies),
+    retention=optional(retentions),
+    block_discount=optional(block_discounts),
+    budgets=st.lists(budgets, max_size=2),
+    rounding=st.sampled_from(Rounding),
+    notes=st.text(max_size=10),
+)
+planned_sessions = st.builds(
+    bi.PlannedSession, texts, texts, dates, st.integers(0, 600), optional(times)
+)
+delivery_records = st.builds(
+    bi.DeliveryRecord,
+    id=texts,
+    package_id=texts,
+    date=dates,
+    status=st.just(bi.RecordStatus.DELIVERED),
+    hours=st.integers(0, 600).map(lambda m: Decimal(m) / 60).filter(lambda h: not (h * 60) % 1),
+    worker_id=optional(texts),
+    planned_id=optional(texts),
+    miles=money,
+    mileage_agreement=optional(texts),
+    purchase_order=optional(texts),
+    confirmed_by=optional(texts),
+)
+invoice_lines = st.builds(
+    bi.InvoiceLine,
+    st.sampled_from(bi.LineKind),
+    texts,
+    money,
+    texts,
+    money,
+    money,
+    ids,
+    optional(citations),
+    optional(dates),
+    optional(texts),
+    optional(texts),
+)
+invoices = st.builds(
+    bi.Invoice,
+    number=texts,
+    council=ids,
+    package_id=texts,
+    purchase_order=optional(texts),
+    period=periods,
+    issued_on=dates,
+    lines=st.lists(invoice_lines, max_size=3),
+    net=money,
+    withheld=money,
+    payable=money,
+    record_ids=st.lists(texts, max_size=3),
+)
+invoice_runs = st.builds(
+    bi.InvoiceRun,
+    ids,
+    dates,
+    st.lists(invoices, max_size=2),
+    st.lists(findings, max_size=2),
+    st.lists(texts, max_size=2),
+)
+retention_years = st.builds(bi.RetentionYear, texts, money, dates, optional(dates), optional(dates))
+ledgers = st.builds(bi.Ledger, money, money, money, money, st.lists(retention_years, max_size=2))
+budget_uses = st.builds(bi.BudgetUse, budgets, money, optional(findings))
+
+
 @st.composite
 def council_specs(draw: st.DrawFn) -> CouncilSpec:
     obligation_list = [
@@ -335,6 +443,7 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
         cohorts=draw(_unique(cohorts)),
         exclusions=draw(_unique(exclusions)),
         limits=draw(_unique(limits)),
+        billing=draw(optional(billing_terms)),
     )
 
 
@@ -376,4 +485,20 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     rf.ReferralRoute: routes,
     rf.RequiredInformation: required_information,
     rf.ReferralDecision: referral_decisions,
+    bi.RateBand: rate_bands(),
+    bi.Rate: rates,
+    bi.Quotation: quotations,
+    bi.MileagePolicy: mileage_policies,
+    bi.Retention: retentions,
+    bi.BlockDiscount: block_discounts,
+    bi.Budget: budgets,
+    bi.BillingTerms: billing_terms,
+    bi.PlannedSession: planned_sessions,
+    bi.DeliveryRecord: delivery_records,
+    bi.InvoiceLine: invoice_lines,
+    bi.Invoice: invoices,
+    bi.InvoiceRun: invoice_runs,
+    bi.RetentionYear: retention_years,
+    bi.Ledger: ledgers,
+    bi.BudgetUse: budget_uses,
 }

@@ -1,0 +1,66 @@
+"""Billing: rate bands and quotations, delivery against what was commissioned, invoice runs
+in arrears, retention, budgets and block discounts. Money is ``Decimal`` pounds."""
+
+from childcare_commissioning.billing.invoices import (
+    Invoice,
+    InvoiceLine,
+    InvoiceRun,
+    LineKind,
+    run_invoices,
+)
+from childcare_commissioning.billing.ledger import (
+    BudgetUse,
+    Ledger,
+    RetentionYear,
+    block_discount,
+    budget_use,
+    retention_ledger,
+)
+from childcare_commissioning.billing.output import invoices_csv, render_invoice
+from childcare_commissioning.billing.periods import period_containing, periods_between
+from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession, RecordStatus
+from childcare_commissioning.billing.terms import (
+    BillingCycle,
+    BillingTerms,
+    BlockDiscount,
+    Budget,
+    MileagePolicy,
+    Quotation,
+    Rate,
+    RateBand,
+    RateCondition,
+    Release,
+    Retention,
+)
+
+__all__ = [
+    "BillingCycle",
+    "BillingTerms",
+    "BlockDiscount",
+    "Budget",
+    "BudgetUse",
+    "DeliveryRecord",
+    "Invoice",
+    "InvoiceLine",
+    "InvoiceRun",
+    "Ledger",
+    "LineKind",
+    "MileagePolicy",
+    "PlannedSession",
+    "Quotation",
+    "Rate",
+    "RateBand",
+    "RateCondition",
+    "RecordStatus",
+    "Release",
+    "Retention",
+    "RetentionYear",
+    "block_discount",
+    "budget_use",
+    "invoices_csv",
+    "period_containing",
+    "periods_between",
+    "render_invoice",
+    "retention_ledger",
+    "run_invoices",
+]

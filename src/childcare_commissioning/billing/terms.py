@@ -1,0 +1,177 @@
+"""Billing terms as data: rate bands, rates, mileage, cycles, retention, discounts, budgets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from childcare_commissioning.calendars import TimeWindow
+from childcare_commissioning.errors import ModelValueError
+from childcare_commissioning.model._fields import (
+    identifier,
+    non_empty,
+    non_negative,
+    optional_identifier,
+    to_frozenset,
+    to_tuple,
+)
+from childcare_commissioning.model.core import Citation
+from childcare_commissioning.money import Rounding
+
+__all__ = [
+    "BillingCycle",
+    "BillingTerms",
+    "BlockDiscount",
+    "Budget",
+    "MileagePolicy",
+    "Quotation",
+    "Rate",
+    "RateBand",
+    "RateCondition",
+    "Release",
+    "Retention",
+]
+
+
+def _percent(_: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    if not Decimal(0) <= value <= Decimal(100):
+        raise ModelValueError(attribute.name, "percentage", "must be between 0 and 100")
+
+
+def _band_order(instance: RateBand, attribute: attrs.Attribute[Any], value: Decimal) -> None:
+    if value < instance.minimum:
+        raise ModelValueError(attribute.name, "rate-band", "must not be below minimum")
+
+
+@attrs.frozen
+class RateBand:
+    """The range a council allows for a unit price ("£15-20 per hour")."""
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=non_empty)
+    minimum: Decimal = attrs.field(validator=non_negative)
+    maximum: Decimal = attrs.field(validator=_band_order)
+    citation: Citation
+    unit: str = "hour"
+
+    def contains(self, amount: Decimal) -> bool:
+        """Whether ``amount`` is inside the band (both ends included)."""
+        return self.minimum <= amount <= self.maximum
+
+
+class RateCondition(enum.StrEnum):
+    """When a rate applies; the most specific applicable condition wins."""
+
+    STANDARD = "standard"
+    NIGHT = "night"
+    BANK_HOLIDAY = "bank-holiday"
+
+
+@attrs.frozen
+class Rate:
+    """An hourly price agreed in a quotation, from ``effective_from`` (an uplift is a new
+    rate with a later date), for visits meeting ``condition`` (a night rate applies to
+    visits starting inside ``window``)."""
+
+    amount: Decimal = attrs.field(validator=non_negative)
+    effective_from: dt.date
+    condition: RateCondition = RateCondition.STANDARD
+    window: TimeWindow | None = None
+    band: str | None = attrs.field(default=None, validator=optional_identifier)
+
+
+@attrs.frozen
+class Quotation:
+    """What a provider quoted for one package: its rates and the mileage agreed in advance."""
+
+    package_id: str = attrs.field(validator=non_empty)
+    rates: tuple[Rate, ...] = attrs.field(converter=to_tuple)
+    mileage_agreements: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    reference: str | None = None
+
+
+@attrs.frozen
+class MileagePolicy:
+    """Pence per mile (as pounds: 0.45) and whether mileage must be agreed in advance."""
+
+    per_mile: Decimal = attrs.field(validator=non_negative)
+    citation: Citation
+    requires_agreement: bool = True
+
+
+class BillingCycle(enum.StrEnum):
+    """How delivery is grouped into invoices."""
+
+    FORTNIGHTLY = "fortnightly"
+    FOUR_WEEKLY = "four-weekly"
+    MONTHLY = "monthly"
+    FINANCIAL_QUARTERS = "financial-quarters"
+
+
+class Release(enum.StrEnum):
+    """When withheld money is released (on evidence)."""
+
+    NEXT_FINANCIAL_YEAR_Q1 = "next-financial-year-q1"
+
+
+@attrs.frozen
+class Retention:
+    """A percentage withheld from each invoice, released on evidence of outcomes."""
+
+    percent: Decimal = attrs.field(validator=_percent)
+    release: Release
+    citation: Citation
+    evidence_required: bool = True
+
+
+@attrs.frozen
+class BlockDiscount:
+    """A percentage off accommodation costs for any block of ``minimum_units`` or more."""
+
+    minimum_units: int
+    percent: Decimal = attrs.field(validator=_percent)
+    citation: Citation
+
+
+@attrs.frozen
+class Budget:
+    """A cap on spending for one service in one financial year (``"2019/20"``), or a
+    part-year ``start``-``end`` inside it."""
+
+    financial_year: str = attrs.field(validator=non_empty)
+    amount: Decimal = attrs.field(validator=non_negative)
+    citation: Citation
+    service: str | None = attrs.field(default=None, validator=optional_identifier)
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@attrs.frozen
+class BillingTerms:
+    """How a council is invoiced.
+
+    ``cycle`` groups delivery into periods (fortnightly periods are anchored on each
+    package's start date); invoices are issued only after a period ends (in arrears).
+    """
+
+    cycle: BillingCycle
+    citation: Citation
+    in_arrears: bool = True
+    purchase_order_required: bool = False
+    rate_bands: tuple[RateBand, ...] = attrs.field(default=(), converter=to_tuple)
+    mileage: MileagePolicy | None = None
+    retention: Retention | None = None
+    block_discount: BlockDiscount | None = None
+    budgets: tuple[Budget, ...] = attrs.field(default=(), converter=to_tuple)
+    rounding: Rounding = Rounding.HALF_UP
+    notes: str = ""
+
+    def band(self, band_id: str | None) -> RateBand | None:
+        """The rate band ``band_id`` (or the only band, when ``None`` and there is one)."""
+        if band_id is None:
+            return self.rate_bands[0] if len(self.rate_bands) == 1 else None
+        return next((b for b in self.rate_bands if b.id == band_id), None)
