@@ -189,3 +189,75 @@ def test_referral_check_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     err = capsys.readouterr().err
     assert "$.urgency" in err
     assert "$.received_at" in err
+
+
+BATCH = {
+    "packages": [
+        {
+            "id": "P1",
+            "council": "testshire",
+            "child_id": "YP-1",
+            "start": "2024-12-02",
+            "purchase_order": "PO-1",
+        }
+    ],
+    "quotations": [
+        {
+            "package_id": "P1",
+            "rates": [{"amount": "18.50", "effective_from": "2024-12-02"}],
+            "mileage_agreements": ["MA-1"],
+        }
+    ],
+    "planned": [{"id": "S1", "package_id": "P1", "date": "2024-12-03", "minutes": 180}],
+    "records": [
+        {
+            "id": "R1",
+            "package_id": "P1",
+            "date": "2024-12-03",
+            "start": "13:00",
+            "end": "15:15",
+            "planned_id": "S1",
+            "miles": "23",
+            "mileage_agreement": "MA-1",
+        },
+        {"id": "R2", "package_id": "P1", "date": "2024-12-04", "hours": "-2"},
+    ],
+}
+
+
+def test_invoice_json_reports_bad_records_and_bills_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R2 has negative hours: a finding naming it; R1 is billed: commissioned £55.50, less
+    £13.87 not delivered (2.25 of 3 h at £18.50 = £41.63), plus 23 miles at 45p = £10.35:
+    net £51.98. Exit status 1 because of the finding."""
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps(BATCH), encoding="utf-8")
+    argv = ["invoice", str(path), "--council", "testshire", "--as-of", "2024-12-16"]
+    assert 1 == main([*argv, "--format", "json"])
+    result = json.loads(capsys.readouterr().out)
+    [invoice] = result["invoices"]
+    assert ("51.98", ["R1"]) == (invoice["net"], invoice["record_ids"])
+    [finding] = result["findings"]
+    assert "$.records[1].hours" == finding["path"]
+    assert "'R2'" in finding["message"]
+
+
+def test_invoice_from_csv_records(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same records as CSV, with packages from a JSON batch: the same invoice."""
+    batch = tmp_path / "batch.json"
+    batch.write_text(
+        json.dumps({k: v for k, v in BATCH.items() if k != "records"}), encoding="utf-8"
+    )
+    records = tmp_path / "records.csv"
+    records.write_text(
+        "id,package_id,date,start,end,planned_id,miles,mileage_agreement\n"
+        "R1,P1,2024-12-03,13:00,15:15,S1,23,MA-1\n",
+        encoding="utf-8",
+    )
+    argv = ["invoice", str(records), "--packages", str(batch), "--council", "testshire"]
+    assert 0 == main([*argv, "--as-of", "2024-12-16", "--format", "csv"])
+    lines = capsys.readouterr().out.splitlines()
+    assert ["commissioned", "deduction", "mileage"] == [line.split(",")[5] for line in lines[1:]]
+    assert 0 == main([*argv, "--as-of", "2024-12-16", "--format", "text"])
+    assert "£51.98" in capsys.readouterr().out

@@ -382,15 +382,21 @@ def run_invoices(
             if p.end < as_of
         ]
         new_periods = [p for p in ended if p.start not in invoiced[package_id]]
-        late = [
-            r
-            for r in package_records
-            if period_containing(r.date, terms.cycle, anchor).start in invoiced[package_id]
-        ]
+        # Group once: records and sessions by the start of their billing period.
+        by_period: dict[dt.date, list[DeliveryRecord]] = defaultdict(list)
+        late: list[DeliveryRecord] = []
+        for record in package_records:
+            start = period_containing(record.date, terms.cycle, anchor).start
+            (late if start in invoiced[package_id] else by_period[start]).append(record)
+        sessions_by_period: dict[dt.date, list[PlannedSession]] = defaultdict(list)
+        for session in plans.get(package_id, []):
+            start = period_containing(session.date, terms.cycle, anchor).start
+            sessions_by_period[start].append(session)
+        billed_now: set[str] = set()
         for position, period in enumerate(new_periods):
             lines: list[InvoiceLine] = []
             ids: list[str] = []
-            in_period = [r for r in package_records if r.date in period and r not in late]
+            in_period = by_period.get(period.start, [])
             if position == 0:
                 for record in sorted(late, key=lambda r: (r.date, r.id)):
                     line = _service_line(
@@ -411,8 +417,10 @@ def run_invoices(
                     if mileage is not None:
                         lines.append(mileage)
                     ids.append(record.id)
-            lines += _period_lines(period, plans.get(package_id, []), in_period, entry, findings)
+            sessions = sessions_by_period.get(period.start, [])
+            lines += _period_lines(period, sessions, in_period, entry, findings)
             ids += [r.id for r in in_period]
+            billed_now.update(ids)
             net = sum((line.amount for line in lines), Decimal(0))
             withheld = Decimal(0)
             if terms.retention is not None and net > 0:
@@ -432,12 +440,7 @@ def run_invoices(
                     record_ids=sorted(ids),
                 )
             )
-        if not new_periods:
-            pending += [r.id for r in late]
-        billed_now = {
-            rid for inv in invoices if inv.package_id == package_id for rid in inv.record_ids
-        }
-        pending += [r.id for r in package_records if r.id not in billed_now and r not in late]
+        pending += [r.id for r in package_records if r.id not in billed_now]
     return InvoiceRun(council, as_of, invoices, findings, sorted(set(pending)))
 
 

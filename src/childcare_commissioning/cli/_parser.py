@@ -108,6 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--service", help="service id (default: the referral's own)")
     check.set_defaults(command="referral-check")
 
+    invoice = _command(
+        sub,
+        "invoice",
+        "invoicecmd",
+        "invoice delivery records in arrears (JSON batch, or CSV records with --packages)",
+        formats=("table", "json", "csv", "text"),
+    )
+    invoice.add_argument(
+        "file", help="JSON batch {packages, quotations, planned, records}, or CSV of records"
+    )
+    _council_option(invoice)
+    invoice.add_argument(
+        "--as-of", type=iso_date, required=True, help="invoice periods ended before"
+    )
+    invoice.add_argument("--packages", help="JSON batch with packages etc. when FILE is CSV")
+    invoice.add_argument("--previous", help="JSON list of invoices already issued")
+
     obligations = _command(
         sub,
         "obligations",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from childcare_commissioning import (
     Area,
@@ -12,6 +13,7 @@ from childcare_commissioning import (
     Service,
     Specification,
 )
+from childcare_commissioning.billing import BillingCycle, BillingTerms, MileagePolicy, RateBand
 from childcare_commissioning.calendars import AnnualClosure, CalendarSpec, Weekday
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
@@ -135,6 +137,23 @@ SPEC = CouncilSpec(
             cite("2 Scope", "children in need and looked after children aged up to 17"),
             statuses=frozenset({Status.CHILD_IN_NEED, Status.LOOKED_AFTER}),
             ages=AgeBand(None, 17),
+        ),
+    ),
+    billing=BillingTerms(
+        cycle=BillingCycle.FORTNIGHTLY,
+        citation=cite("7 Invoicing", "invoices fortnightly in arrears quoting the purchase order"),
+        purchase_order_required=True,
+        rate_bands=(
+            RateBand(
+                "outreach",
+                "Outreach hourly rate",
+                Decimal(15),
+                Decimal(20),
+                cite("7 Invoicing", "hourly rates between £15 and £20"),
+            ),
+        ),
+        mileage=MileagePolicy(
+            Decimal("0.45"), cite("7 Invoicing", "45p a mile, agreed in advance")
         ),
     ),
     glossary=(
