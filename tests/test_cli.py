@@ -41,6 +41,10 @@ def test_demo_json_covers_each_section(capsys: pytest.CaptureFixture[str]) -> No
     assert "Alex Invented" not in tour["referral"]["repr"]
     assert 4 == len(tour["broken_referral_problems"])
     assert any(c["id"] == "testshire" for c in tour["councils"])
+    # £55.50 + (2.25 h x £18.50 = £41.63) + £0 (cancelled) + £55.50 + 23 x 45p = £162.98
+    assert "162.98" == tour["billing"]["net"]
+    assert [] == tour["billing"]["findings"]
+    assert 3 == len(tour["deadlines"])
 
 
 def test_unknown_command_is_a_usage_error() -> None:

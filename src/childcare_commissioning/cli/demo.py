@@ -93,6 +93,67 @@ def _obligation_examples(registry: Any) -> dict[str, list[dict[str, str]]]:
     return listed
 
 
+#: Example billing terms; each cites the text the term comes from.
+def _example_terms() -> Any:
+    from decimal import Decimal
+
+    from childcare_commissioning.billing import BillingCycle, BillingTerms, MileagePolicy, RateBand
+
+    return BillingTerms(
+        cycle=BillingCycle.FORTNIGHTLY,
+        citation=Citation(
+            "plymouth", "3.3 Referral routes", "Invoices are submitted fortnightly in arrears"
+        ),
+        purchase_order_required=True,
+        rate_bands=(
+            RateBand(
+                "hourly",
+                "Hourly rate",
+                Decimal(15),
+                Decimal(20),
+                Citation("somerset", "2.8 Service rates", "Range: £15-20 per hour"),
+            ),
+        ),
+        mileage=MileagePolicy(
+            Decimal("0.45"), Citation("somerset", "2.8 Service rates", ".45p per mile")
+        ),
+    )
+
+
+def _billing_example() -> dict[str, Any]:
+    import datetime as dt
+
+    from childcare_commissioning.billing import (
+        PlannedSession,
+        Quotation,
+        invoices_csv,
+        render_invoice,
+        run_invoices,
+    )
+    from childcare_commissioning.cli.invoicecmd import read_records
+    from childcare_commissioning.convert import structure
+    from childcare_commissioning.model import Finding, Package
+
+    batch = json.loads(read_example("billing.json"))
+    findings: list[Finding] = []
+    result = run_invoices(
+        "example",
+        _example_terms(),
+        structure(batch["packages"], list[Package]),
+        structure(batch["quotations"], list[Quotation]),
+        structure(batch["planned"], list[PlannedSession]),
+        read_records(batch["records"], findings),
+        dt.date(2024, 12, 16),
+    )
+    [invoice] = result.invoices
+    return {
+        "invoice": render_invoice(invoice),
+        "net": str(invoice.net),
+        "csv_lines": len(invoices_csv(result.invoices).splitlines()) - 1,
+        "findings": [f.message for f in [*findings, *result.findings]],
+    }
+
+
 def _sections() -> dict[str, Any]:
     registry = get_registry()
     referral = loads(read_example("referral.json"), Referral)
@@ -113,6 +174,7 @@ def _sections() -> dict[str, Any]:
         "broken_referral_problems": problems,
         "deadlines": _deadline_examples(),
         "obligations_2025_26": _obligation_examples(registry),
+        "billing": _billing_example(),
     }
 
 
@@ -141,6 +203,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"   {council_id}: {len(found)} in 2025/26")
         for item in found[:6]:
             print(f"     {item['due']}  {item['obligation']} ({item['owed_by']})")
+    print("\n6. A fortnight invoiced in arrears: commissioned, deductions, mileage:")
+    print("\n".join("   " + line for line in sections["billing"]["invoice"].splitlines()))
     print("\n(JSON of this tour: childcare-commissioning demo --format json)")
     json.dumps(sections)  # the tour must stay JSON-serialisable
     return 0
