@@ -265,3 +265,49 @@ def test_invoice_from_csv_records(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert ["commissioned", "deduction", "mileage"] == [line.split(",")[5] for line in lines[1:]]
     assert 0 == main([*argv, "--as-of", "2024-12-16", "--format", "text"])
     assert "£51.98" in capsys.readouterr().out
+
+
+def test_staff_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """DBS of 15 Mar 2021 is valid to 15 Mar 2024: on 1 Mar 2024 W1 is compliant but
+    lapsing on 16 Mar; W2 has none. Exit 1 because W2 is not compliant."""
+    roster = [
+        {"id": "W1", "completions": [{"subject": "dbs-enhanced", "completed_on": "2021-03-15"}]},
+        {"id": "W2", "name": "Private Person"},
+    ]
+    path = tmp_path / "roster.json"
+    path.write_text(json.dumps(roster), encoding="utf-8")
+    argv = ["staff-check", str(path), "--council", "testshire", "--on", "2024-03-01"]
+    assert 1 == main([*argv, "--format", "json"])
+    out = capsys.readouterr().out
+    report = {w["worker_id"]: w for w in json.loads(out)["workers"]}
+    assert "2024-03-16" == report["W1"]["lapsing"][0]["lapses_on"]
+    assert ["workforce.check.missing"] == [f["code"] for f in report["W2"]["findings"]]
+    assert "Private Person" not in out
+
+
+def test_safeguarding_route_and_notify(capsys: pytest.CaptureFixture[str]) -> None:
+    """A child concern in the north goes to the duty team by phone, immediately; an incident
+    at 10:00 on 29 Mar 2025 needs written notice by 11:00 BST on 30 Mar."""
+    argv = ["safeguarding", "route", "--council", "testshire", "--concern", "child"]
+    assert 0 == main([*argv, "--area", "north", "--at", "2025-01-06T14:00", "--format", "json"])
+    [step] = json.loads(capsys.readouterr().out)
+    assert ("01632 960 111", "phone") == (step["contact"]["phone"], step["channel"])
+    argv = ["safeguarding", "notify", "--council", "testshire", "--event", "incident"]
+    assert 0 == main([*argv, "--at", "2025-03-29T10:00", "--format", "json"])
+    [notice] = json.loads(capsys.readouterr().out)
+    assert "2025-03-30T11:00:00+01:00" == notice["deadline"]["due_at"]
+    assert 2 == main(
+        [
+            "safeguarding",
+            "route",
+            "--council",
+            "testshire",
+            "--concern",
+            "child",
+            "--area",
+            "south",
+            "--at",
+            "2025-01-06T14:00",
+        ]
+    )
+    assert "north" in capsys.readouterr().err

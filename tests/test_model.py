@@ -24,7 +24,9 @@ from childcare_commissioning import (
     obligations,
     redaction,
     referrals,
+    safeguarding,
     schedules,
+    workforce,
 )
 from childcare_commissioning.convert import dumps, loads, structure, unstructure
 from childcare_commissioning.council import CouncilSpec
@@ -45,6 +47,8 @@ PUBLIC_MODULES = [
     eligibility,
     referrals,
     redaction,
+    workforce,
+    safeguarding,
 ]
 ALL_MODELS = sorted(
     {

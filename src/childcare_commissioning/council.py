@@ -1,8 +1,8 @@
 """A council's declaration: who it is, what it commissions, and its rules.
 
 A council plugin returns one :class:`CouncilSpec`. Each capability adds its collection of
-rules here (calendars, deadlines, obligations, referral routes, eligibility and billing so
-far);
+rules here (calendars, deadlines, obligations, referral routes, eligibility, billing,
+workforce and safeguarding);
 every rule and declaration carries a :class:`~childcare_commissioning.model.Citation`.
 The spec checks its own references on construction: deadline rules and obligations must
 name calendars that exist and obligations must be relative to obligations that exist.
@@ -30,6 +30,8 @@ from childcare_commissioning.model.council import (
 )
 from childcare_commissioning.obligations import Obligation
 from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
+from childcare_commissioning.safeguarding import Contact, NotifiableEvent, RoutingRule
+from childcare_commissioning.workforce import Requirement
 
 __all__ = ["CouncilSpec"]
 
@@ -57,6 +59,16 @@ def _references(instance: CouncilSpec, attribute: attrs.Attribute[Any], value: A
             raise ModelValueError(
                 "obligations", "known-deadline", f"{obligation.id!r} names an unknown deadline rule"
             )
+
+
+def _step_references(instance: CouncilSpec, attribute: attrs.Attribute[Any], value: Any) -> None:
+    deadline_ids = {d.id for d in instance.deadlines}
+    holders: list[RoutingRule | NotifiableEvent] = [*instance.routing, *instance.notifiable_events]
+    for holder in holders:
+        for step in holder.steps:
+            if step.deadline not in deadline_ids:
+                message = f"{holder.id!r} uses unknown deadline rule {step.deadline!r}"
+                raise ModelValueError("steps", "known-deadline", message)
 
 
 @attrs.frozen
@@ -103,6 +115,18 @@ class CouncilSpec:
     )
     limits: tuple[Limit, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
     billing: BillingTerms | None = None
+    workforce: tuple[Requirement, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    contacts: tuple[Contact, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    routing: tuple[RoutingRule, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    notifiable_events: tuple[NotifiableEvent, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=[unique_ids, _step_references]
+    )
 
     def service(self, service_id: str) -> Service:
         """The service with ``service_id``; :class:`LookupError` naming the known ones if none."""

@@ -125,6 +125,32 @@ def build_parser() -> argparse.ArgumentParser:
     invoice.add_argument("--packages", help="JSON batch with packages etc. when FILE is CSV")
     invoice.add_argument("--previous", help="JSON list of invoices already issued")
 
+    staff = _command(
+        sub, "staff-check", "staffcmd", "check a roster (JSON list of workers) on a date"
+    )
+    staff.add_argument("file", help="JSON list of workers, or - for standard input")
+    _council_option(staff)
+    staff.add_argument("--on", type=iso_date, required=True, help="the date to check")
+    staff.add_argument("--horizon", type=int, default=60, help="days ahead to list lapses")
+
+    safeguarding = sub.add_parser("safeguarding", help="whom to contact, how and by when")
+    safeguarding_sub = safeguarding.add_subparsers(
+        dest="operation", metavar="OPERATION", required=True
+    )
+    route = _command(safeguarding_sub, "route", "safeguardingcmd", "route a safeguarding concern")
+    _council_option(route)
+    route.add_argument(
+        "--concern", required=True, help="child, adult-at-risk, allegation-against-worker, ..."
+    )
+    route.add_argument("--area", help="area id (a borough)")
+    route.add_argument("--at", type=instant, required=True, help="when the concern arose")
+    route.set_defaults(command="safeguarding-route")
+    notice = _command(safeguarding_sub, "notify", "safeguardingcmd", "notices owed for an event")
+    _council_option(notice)
+    notice.add_argument("--event", required=True, help="notifiable event id")
+    notice.add_argument("--at", type=instant, required=True, help="when the event happened")
+    notice.set_defaults(command="safeguarding-notify")
+
     obligations = _command(
         sub,
         "obligations",

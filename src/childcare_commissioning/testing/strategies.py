@@ -22,7 +22,9 @@ from childcare_commissioning import eligibility as el
 from childcare_commissioning import model as m
 from childcare_commissioning import obligations as ob
 from childcare_commissioning import referrals as rf
+from childcare_commissioning import safeguarding as sg
 from childcare_commissioning import schedules as sc
+from childcare_commissioning import workforce as wf
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import Problem
 from childcare_commissioning.money import Rounding
@@ -420,6 +422,104 @@ ledgers = st.builds(bi.Ledger, money, money, money, money, st.lists(retention_ye
 budget_uses = st.builds(bi.BudgetUse, budgets, money, optional(findings))
 
 
+scopes = st.builds(
+    wf.Scope, st.booleans(), st.frozensets(ids, max_size=2), st.frozensets(ids, max_size=2)
+)
+requirements = st.builds(
+    wf.Requirement,
+    id=ids,
+    kind=st.sampled_from(wf.RequirementKind),
+    subject=ids,
+    wording=texts,
+    citation=citations,
+    scope=scopes,
+    refresh=optional(day_durations),
+    level=optional(st.integers(1, 4)),
+    alternatives=st.frozensets(ids, max_size=2),
+    experience_years=optional(st.integers(0, 5)),
+    count=st.integers(1, 3),
+    last_employer=st.booleans(),
+    approver=optional(texts),
+    team=st.booleans(),
+    team_minimum=st.integers(1, 3),
+    notes=st.text(max_size=10),
+)
+completions = st.builds(wf.Completion, texts, dates, optional(st.integers(1, 4)))
+qualifications = st.builds(wf.Qualification, texts, optional(dates))
+references = st.builds(wf.Reference, dates, st.booleans(), optional(texts))
+declarations = st.builds(wf.Declaration, texts, dates, st.booleans(), optional(dates))
+registrations = st.builds(wf.Registration, texts, dates, optional(texts))
+workers = st.builds(
+    wf.Worker,
+    id=texts,
+    roles=st.frozensets(ids, max_size=2),
+    direct_work=st.booleans(),
+    works_with=st.frozensets(ids, max_size=2),
+    completions=st.lists(completions, max_size=3),
+    qualifications=st.lists(qualifications, max_size=2),
+    experience_since=optional(dates),
+    references=st.lists(references, max_size=2),
+    declarations=st.lists(declarations, max_size=2),
+    registrations=st.lists(registrations, max_size=2),
+    name=optional(texts),
+)
+lapses = st.builds(wf.Lapse, ids, texts, dates, citations)
+worker_reports = st.builds(
+    wf.WorkerReport, texts, dates, st.lists(findings, max_size=2), st.lists(lapses, max_size=2)
+)
+roster_reports = st.builds(
+    wf.RosterReport, dates, st.lists(worker_reports, max_size=2), st.lists(findings, max_size=2)
+)
+contacts = st.builds(
+    sg.Contact,
+    id=ids,
+    organisation=texts,
+    role=ids,
+    citation=citations,
+    area=optional(ids),
+    phone=optional(texts),
+    email=optional(texts),
+    url=optional(texts),
+    hours=optional(ids),
+    variant_of=optional(ids),
+    notes=st.text(max_size=10),
+)
+route_steps = st.builds(
+    sg.RouteStep,
+    texts,
+    st.sampled_from(m.Channel),
+    ids,
+    st.sampled_from(rf.RouteTime),
+    optional(ids),
+    st.lists(texts, max_size=2),
+)
+routing_rules = st.builds(
+    sg.RoutingRule,
+    ids,
+    st.sampled_from(sg.Concern),
+    st.lists(route_steps, max_size=2),
+    citations,
+    optional(ids),
+    st.text(max_size=10),
+)
+notifiable_events = st.builds(
+    sg.NotifiableEvent,
+    ids,
+    texts,
+    st.lists(route_steps, max_size=2),
+    citations,
+    st.text(max_size=10),
+)
+routed = st.builds(
+    sg.Routed,
+    texts,
+    optional(contacts),
+    st.sampled_from(m.Channel),
+    deadline_results,
+    st.lists(texts, max_size=2),
+)
+
+
 @st.composite
 def council_specs(draw: st.DrawFn) -> CouncilSpec:
     obligation_list = [
@@ -444,6 +544,8 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
         exclusions=draw(_unique(exclusions)),
         limits=draw(_unique(limits)),
         billing=draw(optional(billing_terms)),
+        workforce=draw(_unique(requirements)),
+        contacts=draw(_unique(contacts)),
     )
 
 
@@ -501,4 +603,20 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     bi.RetentionYear: retention_years,
     bi.Ledger: ledgers,
     bi.BudgetUse: budget_uses,
+    wf.Scope: scopes,
+    wf.Requirement: requirements,
+    wf.Completion: completions,
+    wf.Qualification: qualifications,
+    wf.Reference: references,
+    wf.Declaration: declarations,
+    wf.Registration: registrations,
+    wf.Worker: workers,
+    wf.Lapse: lapses,
+    wf.WorkerReport: worker_reports,
+    wf.RosterReport: roster_reports,
+    sg.Contact: contacts,
+    sg.RouteStep: route_steps,
+    sg.RoutingRule: routing_rules,
+    sg.NotifiableEvent: notifiable_events,
+    sg.Routed: routed,
 }

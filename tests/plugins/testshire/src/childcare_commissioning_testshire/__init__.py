@@ -19,10 +19,18 @@ from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.eligibility import AgeBand, Cohort
 from childcare_commissioning.hookspecs import hookimpl
-from childcare_commissioning.model import Status
+from childcare_commissioning.model import Channel, Status
 from childcare_commissioning.obligations import Obligation, ObligationKind, Relative
 from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
+from childcare_commissioning.safeguarding import (
+    Concern,
+    Contact,
+    NotifiableEvent,
+    RouteStep,
+    RoutingRule,
+)
 from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.workforce import Requirement, RequirementKind
 
 SPEC_ID = "testshire"
 
@@ -77,6 +85,13 @@ SPEC = CouncilSpec(
             trigger="incident",
             duration=Duration(DurationKind.CLOCK_HOURS, 24),
             citation=cite("5 Incidents", "in writing within 24 hours"),
+        ),
+        DeadlineRule(
+            id="immediately",
+            title="Immediately",
+            trigger="concern",
+            duration=Duration(DurationKind.IMMEDIATELY),
+            citation=cite("5 Incidents", "tell the duty team immediately"),
         ),
         DeadlineRule(
             id="service-day-callback",
@@ -154,6 +169,43 @@ SPEC = CouncilSpec(
         ),
         mileage=MileagePolicy(
             Decimal("0.45"), cite("7 Invoicing", "45p a mile, agreed in advance")
+        ),
+    ),
+    workforce=(
+        Requirement(
+            "dbs",
+            RequirementKind.CHECK,
+            "dbs-enhanced",
+            "Enhanced DBS check every three years",
+            cite("8 Staff", "an enhanced DBS check renewed every three years"),
+            refresh=Duration(DurationKind.YEARS, 3),
+        ),
+    ),
+    contacts=(
+        Contact(
+            "north-duty",
+            "Testshire County Council",
+            "childrens-services",
+            cite("9 Safeguarding", "North duty team 01632 960 111"),
+            area="north",
+            phone="01632 960 111",
+        ),
+    ),
+    routing=(
+        RoutingRule(
+            "child-north",
+            Concern.CHILD,
+            (RouteStep("north-duty", Channel.PHONE, "immediately"),),
+            cite("9 Safeguarding", "concerns about a child in the north go to the duty team"),
+            area="north",
+        ),
+    ),
+    notifiable_events=(
+        NotifiableEvent(
+            "incident",
+            "Serious incident",
+            (RouteStep("the social worker", Channel.EMAIL, "incident-notice"),),
+            cite("5 Incidents", "in writing within 24 hours"),
         ),
     ),
     glossary=(

@@ -1,0 +1,57 @@
+"""``safeguarding route`` and ``safeguarding notify``."""
+
+from __future__ import annotations
+
+import argparse
+
+from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.convert import unstructure
+from childcare_commissioning.errors import CommissioningError
+from childcare_commissioning.registry import get_registry
+from childcare_commissioning.safeguarding import Concern, Routed, notify, route_concern
+
+__all__ = ["run"]
+
+
+class SafeguardingUsageError(CommissioningError, ValueError):
+    """The concern, area or event is not one the council routes."""
+
+
+def _how(step: Routed) -> str:
+    contact = step.contact
+    if contact is None:
+        return step.recipient
+    reach = " / ".join(x for x in (contact.phone, contact.email) if x)
+    return f"{contact.organisation} ({contact.role}) {reach}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the steps: recipient, channel, due."""
+    spec = get_registry().council(args.council).spec
+    try:
+        if args.command == "safeguarding-route":
+            steps = route_concern(spec, Concern(args.concern), args.at, args.area)
+        else:
+            steps = notify(spec, args.event, args.at)
+    except ValueError:
+        kinds = ", ".join(c.value for c in Concern)
+        raise SafeguardingUsageError(
+            f"unknown concern {args.concern!r}; concerns: {kinds}"
+        ) from None
+    except LookupError as exc:
+        raise SafeguardingUsageError(str(exc)) from None
+    if args.format == "json":
+        print_json(unstructure(steps))
+        return 0
+    rows = [
+        (
+            _how(s),
+            s.channel.value,
+            s.deadline.due_at.isoformat() if s.deadline.due_at else f"end of {s.deadline.due_date}",
+            ", ".join(c if isinstance(c, str) else (c.email or c.phone or c.id) for c in s.copy_to),
+            str(s.deadline.citation),
+        )
+        for s in steps
+    ]
+    print_table(f"{spec.name}", ("contact", "how", "by", "copy to", "source"), rows)
+    return 0

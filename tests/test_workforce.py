@@ -1,0 +1,241 @@
+"""Workforce requirements, worked from the texts' own limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.model import Citation
+from childcare_commissioning.workforce import (
+    Completion,
+    Declaration,
+    Qualification,
+    Reference,
+    Registration,
+    Requirement,
+    RequirementKind,
+    Scope,
+    Worker,
+    check_roster,
+    check_team,
+    check_worker,
+)
+
+D = dt.date
+K = RequirementKind
+YEARS = DurationKind.YEARS
+
+
+def cite(spec: str, clause: str, quote: str) -> Citation:
+    return Citation(spec, clause, quote)
+
+
+DBS = Requirement(
+    "dbs",
+    K.CHECK,
+    "dbs-enhanced",
+    "Enhanced DBS, renewed every 3 years",
+    cite("stoke", "4.1", "DBS checks renewed every 3 years"),
+    refresh=Duration(YEARS, 3),
+)
+PSYCHOLOGIST = Requirement(
+    "qualified",
+    K.QUALIFICATION,
+    "psychologist",
+    "Qualified clinical or educational psychologist, two years post-qualification",
+    cite("stoke", "4.1", "at least two years post qualification experience"),
+    alternatives=frozenset(
+        {"clinical-psychologist", "educational-psychologist", "psychotherapist"}
+    ),
+    experience_years=2,
+)
+SAFEGUARDING_L2 = Requirement(
+    "safeguarding-l2",
+    K.TRAINING,
+    "safeguarding-children",
+    "Safeguarding level 2 minimum",
+    cite("stoke", "4.1", "safeguarding level 2 as a minimum"),
+    level=2,
+)
+REFERENCES = Requirement(
+    "references",
+    K.REFERENCES,
+    "references",
+    "Two written references, one from the last employer",
+    cite("derby", "3.6.1", "two written references"),
+    count=2,
+    last_employer=True,
+)
+CONVICTIONS = Requirement(
+    "convictions",
+    K.DECLARATION,
+    "convictions",
+    "Declaration of convictions",
+    cite("derby", "3.6.1", "approval of the Council"),
+    approver="the Council",
+)
+DATA_PROTECTION = Requirement(
+    "data-protection",
+    K.TRAINING,
+    "data-protection",
+    "Data protection refresher every two years",
+    cite("derby", "3.15", "at least every two years"),
+    refresh=Duration(YEARS, 2),
+)
+TRAUMA = Requirement(
+    "trauma",
+    K.TRAINING,
+    "trauma-informed",
+    "Trauma informed practice, refreshed every 3 years",
+    cite("plymouth", "6", "at least every three years"),
+    refresh=Duration(YEARS, 3),
+    scope=Scope(direct_work=True, needs=frozenset({"social-care"})),
+)
+NMC = Requirement(
+    "nmc",
+    K.REGISTRATION,
+    "nmc",
+    "NMC registration and revalidation",
+    cite("plymouth", "6", "revalidation requirements of the Nursing and Midwifery Council"),
+    scope=Scope(roles=frozenset({"rgn", "rmn", "rnld"})),
+)
+SUPERVISION = Requirement(
+    "supervision",
+    K.TRAINING,
+    "supervision",
+    "Supervision at least quarterly",
+    cite("plymouth", "6", "at least quarterly"),
+    refresh=Duration(DurationKind.MONTHS, 3),
+    scope=Scope(direct_work=True),
+)
+FIRST_AID = Requirement(
+    "first-aid",
+    K.TRAINING,
+    "first-aid",
+    "Sufficient numbers trained in first aid",
+    cite("plymouth", "6", "sufficient numbers of staff"),
+    team=True,
+    refresh=Duration(YEARS, 3),
+    scope=Scope(direct_work=True),
+)
+PEG = Requirement(
+    "peg",
+    K.TRAINING,
+    "peg-feeding",
+    "Sufficient numbers trained in PEG feeding",
+    cite("plymouth", "6", "Gastroenteric tube feeding (PEG/RIG)"),
+    team=True,
+    scope=Scope(direct_work=True, needs=frozenset({"healthcare"})),
+)
+
+
+def test_dbs_renewed_every_three_years() -> None:
+    """A DBS check of 15 Mar 2021 covers three years: still valid on 15 Mar 2024, lapsed
+    on 16 Mar 2024. On 1 Feb 2024 it shows as lapsing on 16 Mar (within 60 days)."""
+    worker = Worker("W1", completions=(Completion("dbs-enhanced", D(2021, 3, 15)),))
+    assert check_worker([DBS], worker, D(2024, 3, 15)).compliant
+    lapsed = check_worker([DBS], worker, D(2024, 3, 16))
+    assert ["workforce.check.lapsed"] == [f.code for f in lapsed.findings]
+    [lapse] = check_worker([DBS], worker, D(2024, 2, 1)).lapsing
+    assert D(2024, 3, 16) == lapse.lapses_on
+    assert not check_worker([DBS], worker, D(2023, 12, 1)).lapsing  # > 60 days away
+
+
+def test_two_years_post_qualification_experience() -> None:
+    """Qualified with experience from 1 Sep 2022: one year on 31 Aug 2024, two on 1 Sep."""
+    worker = Worker(
+        "W2",
+        qualifications=(Qualification("educational-psychologist"),),
+        experience_since=D(2022, 9, 1),
+    )
+    assert not check_worker([PSYCHOLOGIST], worker, D(2024, 8, 31)).compliant
+    assert check_worker([PSYCHOLOGIST], worker, D(2024, 9, 1)).compliant
+    nurse = Worker("W3", qualifications=(Qualification("rgn"),), experience_since=D(2010, 1, 1))
+    [finding] = check_worker([PSYCHOLOGIST], nurse, D(2024, 9, 1)).findings
+    assert "clinical-psychologist" in finding.message
+
+
+def test_safeguarding_level_two_minimum() -> None:
+    """Level 1 does not meet "level 2 as a minimum"; level 3 does."""
+    level1 = Worker("W", completions=(Completion("safeguarding-children", D(2024, 1, 1), 1),))
+    level3 = Worker("W", completions=(Completion("safeguarding-children", D(2024, 1, 1), 3),))
+    assert (False, True) == (
+        check_worker([SAFEGUARDING_L2], level1, D(2024, 6, 1)).compliant,
+        check_worker([SAFEGUARDING_L2], level3, D(2024, 6, 1)).compliant,
+    )
+
+
+def test_references_and_a_declared_conviction() -> None:
+    """Derby: two references, one from the last employer; a declared conviction blocks
+    assignment until the Council approves (approved 10 Jan 2025)."""
+    worker = Worker(
+        "W4",
+        references=(Reference(D(2024, 11, 1)), Reference(D(2024, 11, 3))),
+        declarations=(
+            Declaration("convictions", D(2024, 11, 1), True, approved_on=D(2025, 1, 10)),
+        ),
+    )
+    report = check_worker([REFERENCES, CONVICTIONS], worker, D(2025, 1, 6))
+    assert {"workforce.references.last-employer", "workforce.declaration.awaiting-approval"} == {
+        f.code for f in report.findings
+    }
+    approved = check_worker([CONVICTIONS], worker, D(2025, 1, 10))
+    assert approved.compliant
+
+
+def test_data_protection_every_two_years() -> None:
+    """Trained 29 Feb 2024: the refresher is due by 28 Feb 2026; lapsed on 1 Mar 2026."""
+    worker = Worker("W5", completions=(Completion("data-protection", D(2024, 2, 29)),))
+    assert check_worker([DATA_PROTECTION], worker, D(2026, 2, 28)).compliant
+    assert not check_worker([DATA_PROTECTION], worker, D(2026, 3, 1)).compliant
+
+
+def test_scopes_direct_work_needs_and_roles() -> None:
+    """Trauma training binds direct workers with social-care needs; NMC binds nurses only."""
+    office = Worker("W6", direct_work=False, works_with=frozenset({"social-care"}))
+    carer = Worker("W7", works_with=frozenset({"social-care"}))
+    nurse = Worker(
+        "W8", roles=frozenset({"rgn"}), registrations=(Registration("nmc", D(2025, 3, 31)),)
+    )
+    assert check_worker([TRAUMA, NMC], office, D(2025, 1, 6)).compliant
+    assert not check_worker([TRAUMA, NMC], carer, D(2025, 1, 6)).compliant
+    report = check_worker([TRAUMA, NMC], nurse, D(2025, 3, 1))
+    assert report.compliant
+    assert [D(2025, 4, 1)] == [lapse.lapses_on for lapse in report.lapsing]
+    assert not check_worker([NMC], nurse, D(2025, 4, 1)).compliant
+
+
+def test_supervision_at_least_quarterly() -> None:
+    """Supervised 30 Nov 2024: the next is due by 28 Feb 2025 (clamped), lapsed 1 Mar."""
+    worker = Worker("W9", completions=(Completion("supervision", D(2024, 11, 30)),))
+    assert check_worker([SUPERVISION], worker, D(2025, 2, 28)).compliant
+    assert not check_worker([SUPERVISION], worker, D(2025, 3, 1)).compliant
+
+
+def test_sufficient_numbers_is_a_team_requirement() -> None:
+    """Nobody first-aid trained in a team of two: a team finding, not a worker gap. PEG
+    feeding applies only to a package with healthcare needs."""
+    team = [Worker("A"), Worker("B", completions=(Completion("peg-feeding", D(2024, 5, 1)),))]
+    assert check_worker([FIRST_AID], team[0], D(2025, 1, 6)).compliant
+    assert ["workforce.team.first-aid"] == [
+        f.code for f in check_team([FIRST_AID, PEG], team, D(2025, 1, 6))
+    ]
+    assert [] == check_team([PEG], team, D(2025, 1, 6), needs=frozenset({"healthcare"}))
+    assert ["workforce.team.peg-feeding"] == [
+        f.code for f in check_team([PEG], team[:1], D(2025, 1, 6), needs=frozenset({"healthcare"}))
+    ]
+
+
+def test_roster_report_counts() -> None:
+    """A roster of three: one compliant."""
+    ok = Worker("OK", completions=(Completion("dbs-enhanced", D(2024, 1, 1)),))
+    lapsed = Worker("OLD", completions=(Completion("dbs-enhanced", D(2019, 1, 1)),))
+    report = check_roster([DBS, FIRST_AID], [ok, lapsed, Worker("NEW")], D(2025, 1, 6))
+    assert (1, 3, 1) == (report.compliant, len(report.workers), len(report.team))
+
+
+def test_worker_names_stay_out_of_findings() -> None:
+    """Findings name the worker's id, never their name."""
+    report = check_worker([DBS], Worker("W10", name="Secret Person"), D(2025, 1, 6))
+    assert "Secret Person" not in " ".join(f.message + f.path for f in report.findings)
+    assert "Secret" not in repr(Worker("W10", name="Secret Person"))
