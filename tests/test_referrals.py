@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 from childcare_commissioning import Citation, CouncilSpec, Specification
@@ -430,3 +431,27 @@ def test_decision_findings_never_contain_personal_data() -> None:
     text = " ".join(f.message for f in decision.findings)
     assert "Private Name" not in text
     assert "1990" not in text
+
+
+def test_requested_services_must_be_offered() -> None:
+    """A referral requesting something the service does not offer is refused, naming the
+    offers; one requesting a declared offer is fine."""
+    from childcare_commissioning.referrals import Offer
+
+    spec = attrs.evolve(
+        SPEC,
+        offers=(
+            Offer(
+                "short-breaks",
+                "Short breaks",
+                cite("plymouth", "3.1", "short break"),
+                service="homecare",
+            ),
+        ),
+    )
+    ok = attrs.evolve(referral(), requested_services=("short-breaks",))
+    bad = attrs.evolve(referral(), requested_services=("short-breaks", "respite"))
+    assert Outcome.ELIGIBLE == check_referral(spec, ok).outcome
+    decision = check_referral(spec, bad)
+    [finding] = [f for f in decision.findings if f.code == "referral.requested.unknown"]
+    assert ("$.requested_services[1]", True) == (finding.path, "short-breaks" in finding.message)

@@ -239,3 +239,31 @@ def test_worker_names_stay_out_of_findings() -> None:
     report = check_worker([DBS], Worker("W10", name="Secret Person"), D(2025, 1, 6))
     assert "Secret Person" not in " ".join(f.message + f.path for f in report.findings)
     assert "Secret" not in repr(Worker("W10", name="Secret Person"))
+
+
+def test_provider_training_matrix_overrides_the_default_interval() -> None:
+    """Plymouth: refresher "at the intervals set out in their organisational training
+    matrix, or at least every three years where not otherwise specified". Trained 1 Jun
+    2022: by default valid on 1 Jan 2025; with a two-year matrix entry, lapsed 2 Jun 2024."""
+    req = Requirement(
+        "self-harm",
+        K.TRAINING,
+        "self-harm",
+        "Self-harm",
+        cite("plymouth", "6", "at least every three years"),
+        refresh=Duration(YEARS, 3),
+        provider_matrix=True,
+    )
+    worker = Worker("W", completions=(Completion("self-harm", D(2022, 6, 1)),))
+    assert check_worker([req], worker, D(2025, 1, 1)).compliant
+    matrix = {"self-harm": Duration(YEARS, 2)}
+    [finding] = check_worker([req], worker, D(2025, 1, 1), matrix=matrix).findings
+    assert "lapsed on 2024-06-02" in finding.message
+    strict = attrs_evolve(req, provider_matrix=False)
+    assert check_worker([strict], worker, D(2025, 1, 1), matrix=matrix).compliant
+
+
+def attrs_evolve(req: Requirement, **changes: object) -> Requirement:
+    import attrs
+
+    return attrs.evolve(req, **changes)  # type: ignore[misc, arg-type]

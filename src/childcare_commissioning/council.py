@@ -29,7 +29,7 @@ from childcare_commissioning.model.council import (
     Specification,
 )
 from childcare_commissioning.obligations import Obligation
-from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
+from childcare_commissioning.referrals import Offer, ReferralRoute, RequiredInformation
 from childcare_commissioning.safeguarding import Contact, NotifiableEvent, RoutingRule
 from childcare_commissioning.workforce import Requirement
 
@@ -109,6 +109,7 @@ class CouncilSpec:
     required_information: tuple[RequiredInformation, ...] = attrs.field(
         default=(), converter=to_tuple, validator=unique_ids
     )
+    offers: tuple[Offer, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
     cohorts: tuple[Cohort, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
     exclusions: tuple[Exclusion, ...] = attrs.field(
         default=(), converter=to_tuple, validator=unique_ids

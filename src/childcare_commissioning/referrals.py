@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "REFERRAL_RECEIVED",
+    "Offer",
     "Outcome",
     "ReferralDecision",
     "ReferralRoute",
@@ -91,6 +92,19 @@ class RequiredInformation:
     citation: Citation
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     urgency: Urgency | None = None
+
+
+@attrs.frozen
+class Offer:
+    """Something a service offers that a referral can request (Plymouth's "short break
+    care in the community", Derby's category 1.2): a referral's ``requested_services``
+    must name declared offers."""
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=non_empty)
+    citation: Citation
+    service: str | None = attrs.field(default=None, validator=optional_identifier)
+    notes: str = ""
 
 
 class Outcome(enum.StrEnum):
@@ -215,6 +229,25 @@ def _route_matches(route: ReferralRoute, referral: Referral) -> list[str]:
         channels = ", ".join(sorted(route.channels))
         problems.append(f"it takes referrals by {channels}")
     return problems
+
+
+def _check_offers(
+    spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
+) -> None:
+    offers = [o for o in spec.offers if _applies(o.service, service)]
+    if not offers:
+        return
+    known = {o.id for o in offers}
+    for index, requested in enumerate(referral.requested_services):
+        if requested not in known:
+            found.add(
+                Outcome.NOT_ELIGIBLE,
+                "referral.requested.unknown",
+                f"{requested!r} is not a service {spec.id} offers here "
+                f"(offers: {', '.join(sorted(known))})",
+                f"$.requested_services[{index}]",
+                offers[0].citation,
+            )
 
 
 def _check_routes(
@@ -433,6 +466,7 @@ def check_referral(
             spec.citation,
         )
     _check_required(spec, referral, service, found)
+    _check_offers(spec, referral, service, found)
     _check_routes(spec, referral, service, found)
     age = _check_people(spec, referral, service, found)
     _check_limits(spec, referral, service, found)

@@ -15,6 +15,11 @@ its citation. Kinds:
   council (``approver``) approves it;
 - ``REGISTRATION``: a current professional registration (NMC), with its revalidation date.
 
+With ``provider_matrix`` the refresh interval is a default that the provider's own
+training matrix may replace ("at the intervals set out in their organisational training
+matrix, or at least every three years where not otherwise specified"): pass the matrix
+as ``matrix={subject: Duration}``.
+
 ``team`` requirements ("sufficient numbers of staff ... trained") are judged over a team
 by :func:`check_team`, not per worker. A completion is valid up to and including the day
 its refresh interval ends; it lapses the day after.
@@ -24,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -116,6 +121,7 @@ class Requirement:
     approver: str | None = None
     team: bool = False
     team_minimum: int = 1
+    provider_matrix: bool = False
     notes: str = ""
 
 
@@ -232,8 +238,14 @@ def _error(req: Requirement, code: str, message: str, worker: Worker) -> Finding
 
 
 def _dated(
-    req: Requirement, worker: Worker, on: dt.date, horizon: dt.date
+    req: Requirement,
+    worker: Worker,
+    on: dt.date,
+    horizon: dt.date,
+    matrix: Mapping[str, Duration] | None = None,
 ) -> tuple[list[Finding], list[Lapse]]:
+    if req.provider_matrix and matrix and req.subject in matrix:
+        req = attrs.evolve(req, refresh=matrix[req.subject])
     latest = _latest(worker, req.subject, req.level)
     level = f" at level {req.level} or above" if req.level else ""
     if latest is None or latest.completed_on > on:
@@ -307,10 +319,14 @@ def _registration(
 
 
 def check_worker(
-    requirements: Iterable[Requirement], worker: Worker, on: dt.date, horizon_days: int = 60
+    requirements: Iterable[Requirement],
+    worker: Worker,
+    on: dt.date,
+    horizon_days: int = 60,
+    matrix: Mapping[str, Duration] | None = None,
 ) -> WorkerReport:
     """Check ``worker`` against every individual requirement in scope on ``on``; list what
-    lapses within ``horizon_days``."""
+    lapses within ``horizon_days``. ``matrix`` is the provider's training matrix."""
     horizon = on + dt.timedelta(days=horizon_days)
     findings: list[Finding] = []
     lapsing: list[Lapse] = []
@@ -318,7 +334,7 @@ def check_worker(
         if req.team or not req.scope.covers(worker):
             continue
         if req.kind in (RequirementKind.TRAINING, RequirementKind.CHECK):
-            found, lapses = _dated(req, worker, on, horizon)
+            found, lapses = _dated(req, worker, on, horizon, matrix)
         elif req.kind is RequirementKind.REGISTRATION:
             found, lapses = _registration(req, worker, on, horizon)
         elif req.kind is RequirementKind.QUALIFICATION:
@@ -396,7 +412,8 @@ def check_roster(
     workers: Sequence[Worker],
     on: dt.date,
     horizon_days: int = 60,
+    matrix: Mapping[str, Duration] | None = None,
 ) -> RosterReport:
     """Check a whole roster: each worker, then the team-level requirements."""
-    reports = [check_worker(requirements, w, on, horizon_days) for w in workers]
+    reports = [check_worker(requirements, w, on, horizon_days, matrix) for w in workers]
     return RosterReport(on, reports, check_team(requirements, workers, on))

@@ -305,6 +305,7 @@ required_information = st.builds(
     optional(ids),
     optional(st.sampled_from(m.Urgency)),
 )
+offers = st.builds(rf.Offer, ids, texts, citations, optional(ids), st.text(max_size=10))
 referral_decisions = st.builds(
     rf.ReferralDecision,
     council=ids,
@@ -442,6 +443,7 @@ requirements = st.builds(
     approver=optional(texts),
     team=st.booleans(),
     team_minimum=st.integers(1, 3),
+    provider_matrix=st.booleans(),
     notes=st.text(max_size=10),
 )
 completions = st.builds(wf.Completion, texts, dates, optional(st.integers(1, 4)))
@@ -540,6 +542,7 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
         obligations=obligation_list,
         routes=draw(_unique(routes)),
         required_information=draw(_unique(required_information)),
+        offers=draw(_unique(offers)),
         cohorts=draw(_unique(cohorts)),
         exclusions=draw(_unique(exclusions)),
         limits=draw(_unique(limits)),
@@ -587,6 +590,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     rf.ReferralRoute: routes,
     rf.RequiredInformation: required_information,
     rf.ReferralDecision: referral_decisions,
+    rf.Offer: offers,
     bi.RateBand: rate_bands(),
     bi.Rate: rates,
     bi.Quotation: quotations,
