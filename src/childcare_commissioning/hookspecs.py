@@ -20,6 +20,9 @@ registered in the plugin's ``pyproject.toml``::
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pluggy
 
 from childcare_commissioning.council import CouncilSpec
@@ -43,4 +46,19 @@ def childcare_commissioning_council() -> CouncilSpec:  # type: ignore[empty-body
     council; its ``id`` must be unique across every installed plugin. The returned object
     is data only: building it must not read files or the network beyond the plugin's own
     package.
+    """
+
+
+# --- examples ---------------------------------------------------------------------------
+
+
+@hookspec
+def childcare_commissioning_examples(council_id: str) -> Mapping[str, Any] | None:
+    """Return example documents for council ``council_id`` (JSON-ready data by name), or
+    ``None`` if this plugin is not that council's.
+
+    Names the demo understands: ``"roster"`` (a list of workers for ``staff-check``),
+    ``"billing"`` (a batch of packages, quotations, planned sessions and records for
+    ``invoice``, with ``"as_of"``), ``"events"`` (a list of ``{"trigger", "at"}`` to
+    evaluate deadlines at). All people in examples must be invented.
     """

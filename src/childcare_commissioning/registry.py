@@ -15,7 +15,7 @@ import functools
 import os
 import sys
 from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
@@ -90,6 +90,15 @@ class Registry:
             return self._councils[council_id]
         except KeyError:
             raise UnknownCouncilError(council_id, list(self._councils)) from None
+
+    def examples(self, council_id: str) -> dict[str, Any]:
+        """Example documents the council's plugin provides (merged; empty if none)."""
+        self.council(council_id)
+        merged: dict[str, Any] = {}
+        for found in self.hook.childcare_commissioning_examples(council_id=council_id):
+            if found:
+                merged.update(found)
+        return merged
 
     def __contains__(self, council_id: object) -> bool:
         return council_id in self._councils

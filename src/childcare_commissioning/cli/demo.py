@@ -154,6 +154,62 @@ def _billing_example() -> dict[str, Any]:
     }
 
 
+def _council_examples(registry: Any) -> dict[str, dict[str, Any]]:
+    """Run each council's own example data (from its plugin) through its own rules."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from childcare_commissioning.billing import PlannedSession, Quotation, run_invoices
+    from childcare_commissioning.cli.invoicecmd import read_records
+    from childcare_commissioning.convert import structure
+    from childcare_commissioning.model import Finding, Package
+    from childcare_commissioning.money import format_gbp
+    from childcare_commissioning.workforce import Worker, check_roster
+
+    tours: dict[str, dict[str, Any]] = {}
+    for council in registry.councils():
+        spec = council.spec
+        examples = registry.examples(spec.id)
+        tour: dict[str, Any] = {}
+        for event in examples.get("events", []):
+            at = dt.datetime.fromisoformat(event["at"])
+            tour.setdefault("deadlines", []).extend(
+                evaluate(rule, at, spec.calendars).explain()
+                for rule in spec.deadlines
+                if rule.trigger == event["trigger"]
+            )
+        if "roster" in examples:
+            workers = structure(examples["roster"], list[Worker])
+            on = dt.date(2025, 1, 6)
+            report = check_roster(spec.workforce, workers, on)
+            tour["roster"] = {
+                "on": on.isoformat(),
+                "compliant": f"{report.compliant} of {len(workers)}",
+                "gaps": [f"{w.worker_id}: {f.message}" for w in report.workers for f in w.findings],
+                "team": [f.message for f in report.team],
+            }
+        if "billing" in examples and spec.billing is not None:
+            batch = json.loads(json.dumps(examples["billing"]), parse_float=Decimal)
+            findings: list[Finding] = []
+            result = run_invoices(
+                spec.id,
+                spec.billing,
+                structure(batch["packages"], list[Package]),
+                structure(batch["quotations"], list[Quotation]),
+                structure(batch["planned"], list[PlannedSession]),
+                read_records(batch["records"], findings),
+                dt.date.fromisoformat(batch["as_of"]),
+            )
+            tour["invoices"] = [
+                f"{i.number} PO {i.purchase_order}: net {format_gbp(i.net)} ({len(i.lines)} lines)"
+                for i in result.invoices
+            ]
+            tour["invoice_net"] = [str(i.net) for i in result.invoices]
+        if tour:
+            tours[spec.id] = tour
+    return tours
+
+
 def _sections() -> dict[str, Any]:
     registry = get_registry()
     referral = loads(read_example("referral.json"), Referral)
@@ -175,6 +231,7 @@ def _sections() -> dict[str, Any]:
         "deadlines": _deadline_examples(),
         "obligations_2025_26": _obligation_examples(registry),
         "billing": _billing_example(),
+        "councils_own_examples": _council_examples(registry),
     }
 
 
@@ -205,6 +262,20 @@ def run(args: argparse.Namespace) -> int:
             print(f"     {item['due']}  {item['obligation']} ({item['owed_by']})")
     print("\n6. A fortnight invoiced in arrears: commissioned, deductions, mileage:")
     print("\n".join("   " + line for line in sections["billing"]["invoice"].splitlines()))
+    for council_id, tour in sections["councils_own_examples"].items():
+        print(f"\n7. {council_id}: its own example data through its own rules")
+        for line in tour.get("deadlines", []):
+            print(f"   - {line}")
+        if "roster" in tour:
+            roster = tour["roster"]
+            print(f"   Roster on {roster['on']}: {roster['compliant']} compliant")
+            listed = roster["gaps"] + roster["team"]
+            for gap in listed[:6]:
+                print(f"     {gap}")
+            if len(listed) > 6:
+                print(f"     ... and {len(listed) - 6} more (--format json lists them all)")
+        for line in tour.get("invoices", []):
+            print(f"   Invoice {line}")
     print("\n(JSON of this tour: childcare-commissioning demo --format json)")
     json.dumps(sections)  # the tour must stay JSON-serialisable
     return 0

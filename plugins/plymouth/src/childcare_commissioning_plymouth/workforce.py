@@ -1,0 +1,221 @@
+"""Plymouth's staff requirements (section 6)."""
+
+from __future__ import annotations
+
+from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.workforce import Requirement, RequirementKind, Scope
+from childcare_commissioning_plymouth._cite import cite
+
+__all__ = ["ROLE_TYPES", "WORKFORCE"]
+
+K = RequirementKind
+STAFF = "6 Staff"
+THREE_YEARS = Duration(DurationKind.YEARS, 3)
+DIRECT = Scope(direct_work=True)
+SOCIAL_CARE = Scope(direct_work=True, needs=frozenset({"social-care"}))
+HEALTHCARE = Scope(direct_work=True, needs=frozenset({"healthcare"}))
+
+#: Role types the provider may supply (id, as the text names it).
+ROLE_TYPES = (
+    ("family-support-worker", "Family Support Worker"),
+    ("health-care-assistant", "Health Care Assistant"),
+    ("rgn", "Registered General Nurse (RGN)"),
+    ("rnld", "Registered Learning Disability Nurse (RNLD)"),
+    ("rmn", "Registered Mental Health Nurse (RMN)"),
+    ("youth-worker", "Youth Worker"),
+)
+
+_CORE = (
+    (
+        "data-protection",
+        "Data Protection Act 2018 and the EU General Data Protection Regulation (GDPR)",
+    ),
+    ("equality-diversity", "Equality and Diversity: anti-discriminatory practice"),
+    ("safeguarding-adults", "Safeguarding Adults"),
+    ("safeguarding-children", "Safeguarding Children and Young People"),
+    ("trauma-informed", "Trauma Informed / Trauma Skilled practice"),
+)
+
+_SOCIAL_CARE = (
+    ("risk-assessment", "Assessment of Risk & Vulnerability"),
+    ("asylum-refugee-awareness", "Asylum Seeker and Refugee Awareness"),
+    ("autism", "Autistic Spectrum: awareness and skills for adapting practice"),
+    ("behaviour-management", "Behaviour Management"),
+    ("criminal-exploitation", "Child Criminal Exploitation"),
+    ("complaints-allegations", "Complaints and Allegations"),
+    ("dols", "Deprivation of Liberty Safeguards (DoLS)"),
+    ("eating-disorders", "Eating disorders"),
+    ("communication", "Effective Communication with children and young people"),
+    ("emotional-abuse", "Emotional Abuse, including Bullying and 'Cyber-Bullying'"),
+    ("mental-health", "Emotional Wellbeing & Mental Health: awareness and skills"),
+    ("gender-identity", "Gender Identity"),
+    ("harmful-sexual-behaviour", "Harmful sexual behaviour by children and young people"),
+    ("learning-disabilities", "Learning Difficulties / Disabilities"),
+    ("neglect", "Neglect"),
+    ("physical-abuse", "Physical Abuse"),
+    ("physical-disability", "Physical Disability Awareness (including Sensory)"),
+    ("prevent", "Radicalisation [WRAP] and Violent Extremism (Channel Programme)"),
+    ("relationships-sexual-health", "Relationships & Sexual Health"),
+    ("sexual-abuse", "Sexual Abuse"),
+    ("self-harm", "Self-harm"),
+    ("substance-misuse", "Substance Misuse (including new Psychoactive Substances)"),
+    ("suicide-prevention", "Suicide Prevention"),
+    ("young-carers", "Young Carers"),
+    ("other-abuse", "Understanding other forms of Abuse and Violence"),
+)
+
+_SUFFICIENT = (
+    ("bsl", "British Sign Language (BSL)"),
+    ("makaton", "Makaton"),
+    ("pecs", "Picture Exchange Communication System (PECS)"),
+    ("first-aid", "First aid, including cardiopulmonary resuscitation (CPR)"),
+    ("food-hygiene", "Food hygiene"),
+    ("health-and-safety", "Health and Safety, including Fire Safety and Manual Handling"),
+    ("medicines", "Medicines handling"),
+    ("so-safe", "So SAFE! or equivalent programme"),
+    (
+        "dols-working",
+        "working safely and effectively with children ... subject to court ordered DoLS",
+    ),
+)
+
+_HEALTHCARE = (
+    ("catheter-stoma", "Catheter / Stoma care"),
+    ("continence", "Continence care"),
+    ("peg-feeding", "Gastroenteric tube feeding (PEG/RIG)"),
+    ("hoisting", "Hoisting / Turning / Manual (Person) Handling"),
+    ("intimate-care", "Intimate care for children and young people with complex needs"),
+    ("suction", "Suction"),
+    ("tracheostomy", "Tracheotomy care"),
+    ("ventilation", "Ventilation training"),
+)
+
+_CORE_CITE = cite(STAFF, "receive training to an appropriate level in a range of core subjects")
+_SOCIAL_CITE = cite(
+    STAFF,
+    "refresher training in these subjects at the intervals set out in their organisational "
+    "training matrix, or at least every three years where not otherwise specified",
+)
+_SUFFICIENT_CITE = cite(STAFF, "sufficient numbers of staff undertaking direct work")
+_HEALTH_CITE = cite(STAFF, "children and young people with personal / healthcare needs")
+
+WORKFORCE = (
+    Requirement(
+        "safer-recruitment",
+        K.CHECK,
+        "safer-recruitment",
+        "Recruited in accordance with the Safer Recruitment Good Practice Guidance",
+        cite(STAFF, "recruited in accordance with Safer Recruitment Good Practice Guidance"),
+    ),
+    Requirement(
+        "dbs",
+        K.CHECK,
+        "dbs-enhanced",
+        "Enhanced Disclosure and Barring Service (DBS) check",
+        cite(STAFF, "subject to an enhanced Disclosure and Barring Service (DBS) check"),
+        scope=DIRECT,
+        notes="The text sets no recheck interval.",
+    ),
+    *(
+        Requirement(f"core-{subject}", K.TRAINING, subject, wording, _CORE_CITE)
+        for subject, wording in _CORE
+    ),
+    *(
+        Requirement(
+            f"social-care-{subject}",
+            K.TRAINING,
+            subject,
+            wording,
+            _SOCIAL_CITE,
+            scope=SOCIAL_CARE,
+            refresh=THREE_YEARS,
+            provider_matrix=True,
+        )
+        for subject, wording in _SOCIAL_CARE
+    ),
+    *(
+        Requirement(
+            f"sufficient-{subject}",
+            K.TRAINING,
+            subject,
+            wording,
+            _SUFFICIENT_CITE,
+            scope=DIRECT,
+            team=True,
+        )
+        for subject, wording in _SUFFICIENT
+    ),
+    *(
+        Requirement(
+            f"healthcare-{subject}",
+            K.TRAINING,
+            subject,
+            wording,
+            _HEALTH_CITE,
+            scope=HEALTHCARE,
+            team=True,
+        )
+        for subject, wording in _HEALTHCARE
+    ),
+    Requirement(
+        "nmc",
+        K.REGISTRATION,
+        "nmc",
+        "NMC registration and revalidation",
+        cite(
+            STAFF,
+            "adhere to the revalidation requirements of the Nursing and Midwifery Council (NMC)",
+        ),
+        scope=Scope(roles=frozenset({"rgn", "rmn", "rnld"})),
+    ),
+    Requirement(
+        "appraisal",
+        K.TRAINING,
+        "appraisal",
+        "Performance appraised and learning needs reviewed at least annually",
+        cite(STAFF, "reviewed at least annually"),
+        scope=DIRECT,
+        refresh=Duration(DurationKind.YEARS, 1),
+    ),
+    Requirement(
+        "supervision",
+        K.TRAINING,
+        "supervision",
+        "Reflective, restorative and clinical supervision at least quarterly",
+        cite(
+            STAFF,
+            "regular (i.e. at least quarterly) reflective, restorative and clinical supervision",
+        ),
+        scope=DIRECT,
+        refresh=Duration(DurationKind.MONTHS, 3),
+    ),
+    Requirement(
+        "photo-id",
+        K.CHECK,
+        "photo-id",
+        "Employee ID (including photograph) carried on duty",
+        cite(STAFF, "carry employee ID (including photograph) at all times whilst on duty"),
+        scope=DIRECT,
+    ),
+    *(
+        Requirement(
+            f"transport-{subject}",
+            K.REGISTRATION,
+            subject,
+            wording,
+            cite(
+                "3.1 Key activity",
+                "a valid MOT certificate ... a full current driving licence and the appropriate "
+                "classification(s) of business vehicle insurance",
+            ),
+            scope=Scope(roles=frozenset({"driver"})),
+            notes="Applies to staff who transport children (role 'driver'); each document is "
+            "recorded as a registration with its expiry date.",
+        )
+        for subject, wording in (
+            ("driving-licence", "Full current driving licence"),
+            ("mot", "Valid MOT certificate for the vehicle used"),
+            ("business-insurance", "Business vehicle insurance of the appropriate classification"),
+        )
+    ),
+)
