@@ -26,4 +26,6 @@ def print_table(title: str, headers: Sequence[str], rows: Sequence[Sequence[obje
         table.add_column(header, overflow="fold")
     for row in rows:
         table.add_row(*(str(cell) for cell in row))
-    Console(soft_wrap=False).print(table)
+    # Piped output has no terminal width; rich would fold cells at 80 columns.
+    width = None if sys.stdout.isatty() else 160
+    Console(soft_wrap=False, width=width).print(table)
