@@ -291,7 +291,7 @@ def test_safeguarding_route_and_notify(capsys: pytest.CaptureFixture[str]) -> No
     argv = ["safeguarding", "route", "--council", "testshire", "--concern", "child"]
     assert 0 == main([*argv, "--area", "north", "--at", "2025-01-06T14:00", "--format", "json"])
     [step] = json.loads(capsys.readouterr().out)
-    assert ("01632 960 111", "phone") == (step["contact"]["phone"], step["channel"])
+    assert ("0113 496 0111", "phone") == (step["contact"]["phone"], step["channel"])
     argv = ["safeguarding", "notify", "--council", "testshire", "--event", "incident"]
     assert 0 == main([*argv, "--at", "2025-03-29T10:00", "--format", "json"])
     [notice] = json.loads(capsys.readouterr().out)

@@ -151,6 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
     notice.add_argument("--at", type=instant, required=True, help="when the event happened")
     notice.set_defaults(command="safeguarding-notify")
 
+    new = _command(sub, "new-council", "scaffoldcmd", "scaffold a new council plugin distribution")
+    new.add_argument("name", help="council id: lower case, words joined by '-'")
+    new.add_argument("--dir", default=".", help="folder to create the plugin in (default: .)")
+    new.add_argument("--title", help="the council's name (default: from NAME)")
+
     obligations = _command(
         sub,
         "obligations",

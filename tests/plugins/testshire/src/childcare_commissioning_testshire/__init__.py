@@ -186,9 +186,9 @@ SPEC = CouncilSpec(
             "north-duty",
             "Testshire County Council",
             "childrens-services",
-            cite("9 Safeguarding", "North duty team 01632 960 111"),
+            cite("9 Safeguarding", "North duty team 0113 496 0111"),
             area="north",
-            phone="01632 960 111",
+            phone="0113 496 0111",
         ),
     ),
     routing=(

@@ -1,0 +1,14 @@
+"""Plymouth runs the conformance kit against itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from childcare_commissioning.conformance import ConformanceSuite
+
+
+class TestPlymouthConformance(ConformanceSuite):
+    """Every check of the kit, with ids held stable by the snapshot beside this file."""
+
+    council_id = "plymouth"
+    snapshot = Path(__file__).with_name("rule-ids.txt")

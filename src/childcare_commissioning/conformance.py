@@ -1,0 +1,329 @@
+"""The conformance kit: checks any council plugin can run against itself.
+
+:func:`check_council` is a pure function returning every :class:`Violation` (which rule,
+which check, what to fix). :class:`ConformanceSuite` wraps it for pytest: subclass it in
+the plugin's tests and set ``council_id``::
+
+    from childcare_commissioning.conformance import ConformanceSuite
+
+    class TestConformance(ConformanceSuite):
+        council_id = "mycouncil"
+
+Why a base class rather than a ``pytest11`` plugin: a ``pytest11`` entry point would load
+into every pytest run of every project that has this library installed; a base class runs
+only where an integrator asks for it, and shows in the plugin's own test file what is
+being checked.
+
+Checks: the plugin loads through its entry point with no misspelled hook; every rule
+carries a complete citation into the council's own specification; ids are well formed,
+unique and (with a snapshot file) stable; every deadline rule, routing step and
+notifiable event evaluates on a grid of instants across bank holidays and clock changes;
+obligations list over two years; contacts are well formed; billing terms are consistent;
+eligibility answers for every age from 0 to 30 in every service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+import attrs
+
+from childcare_commissioning.council import CouncilSpec
+from childcare_commissioning.deadlines import evaluate
+from childcare_commissioning.model import ChildOrYoungPerson, Citation, Referral, Referrer
+from childcare_commissioning.model.people import Status
+from childcare_commissioning.model.referral import Urgency
+
+__all__ = ["GRID", "ConformanceSuite", "Violation", "check_council", "rule_ids"]
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def _grid() -> tuple[dt.datetime, ...]:
+    days = [
+        dt.date(2024, 12, 20),
+        dt.date(2024, 12, 24),
+        dt.date(2024, 12, 25),
+        dt.date(2024, 12, 31),
+        dt.date(2025, 4, 17),
+        dt.date(2025, 4, 18),
+        dt.date(2025, 4, 21),
+        dt.date(2025, 3, 29),
+        dt.date(2025, 3, 30),
+        dt.date(2025, 10, 25),
+        dt.date(2025, 10, 26),
+        dt.date(2026, 12, 24),
+        dt.date(2027, 12, 27),
+        dt.date(2028, 12, 25),
+        dt.date(2028, 2, 29),
+    ]
+    times = [dt.time(0, 0), dt.time(1, 30), dt.time(9, 0), dt.time(17, 30), dt.time(23, 59)]
+    instants = [dt.datetime.combine(d, t, tzinfo=LONDON) for d in days for t in times]
+    # The repeated autumn hour, both times round.
+    instants.append(dt.datetime(2025, 10, 26, 1, 30, tzinfo=LONDON, fold=1))
+    return tuple(instants)
+
+
+#: Instants every deadline rule must evaluate at: Christmas and New Year, Easter, both
+#: clock changes (inside the repeated hour too), projected years and 29 February.
+GRID = _grid()
+
+
+@attrs.frozen
+class Violation:
+    """One thing wrong with a council plugin: the rule, the check, and what to fix."""
+
+    rule_id: str
+    check: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.check}] {self.rule_id}: {self.message}"
+
+
+_COLLECTIONS = (
+    "services",
+    "glossary",
+    "readings",
+    "calendars",
+    "deadlines",
+    "obligations",
+    "routes",
+    "offers",
+    "required_information",
+    "cohorts",
+    "exclusions",
+    "limits",
+    "workforce",
+    "contacts",
+    "routing",
+    "notifiable_events",
+)
+
+
+def _rules(spec: CouncilSpec) -> Iterator[tuple[str, str, Any]]:
+    """(collection, id, item) for every declared rule."""
+    for collection in _COLLECTIONS:
+        for item in getattr(spec, collection):
+            rule_id = str(getattr(item, "id", None) or getattr(item, "term", "?"))
+            yield collection, rule_id, item
+
+
+def rule_ids(spec: CouncilSpec) -> list[str]:
+    """Every rule's qualified id (``deadlines/first-review``), sorted: the snapshot that
+    keeps ids stable between releases."""
+    return sorted(f"{collection}/{rule_id}" for collection, rule_id, _ in _rules(spec))
+
+
+def _check_citations(spec: CouncilSpec) -> Iterator[Violation]:
+    def check(where: str, citation: Citation | None) -> Iterator[Violation]:
+        if citation is None:
+            yield Violation(where, "citation", "has no citation: add Citation(spec, clause, quote)")
+            return
+        if citation.spec != spec.id:
+            yield Violation(
+                where,
+                "citation",
+                f"cites specification {citation.spec!r}, not this council's {spec.id!r}",
+            )
+
+    yield from check("council", spec.citation)
+    for collection, rule_id, item in _rules(spec):
+        yield from check(f"{collection}/{rule_id}", getattr(item, "citation", None))
+    if spec.billing is not None:
+        yield from check("billing", spec.billing.citation)
+        for band in spec.billing.rate_bands:
+            yield from check(f"billing/rate-bands/{band.id}", band.citation)
+
+
+def _check_deadlines(spec: CouncilSpec) -> Iterator[Violation]:
+    for rule in spec.deadlines:
+        for at in GRID:
+            try:
+                deadline = evaluate(rule, at, spec.calendars)
+            except Exception as exc:
+                yield Violation(
+                    f"deadlines/{rule.id}",
+                    "deadline",
+                    f"raised {type(exc).__name__} at {at.isoformat()}: {exc}; check its "
+                    f"calendar {rule.calendar!r} and duration {rule.duration}",
+                )
+                break
+            if rule.direction == "after" and deadline.due_date < at.astimezone(LONDON).date():
+                yield Violation(f"deadlines/{rule.id}", "deadline", "falls due before its trigger")
+                break
+
+
+def _check_steps(spec: CouncilSpec) -> Iterator[Violation]:
+    from childcare_commissioning.safeguarding import notify, route_concern
+
+    at = GRID[2]
+    for rule in spec.routing:
+        try:
+            route_concern(spec, rule.concern, at, rule.area)
+        except Exception as exc:
+            yield Violation(f"routing/{rule.id}", "routing", f"raised {type(exc).__name__}: {exc}")
+    for event in spec.notifiable_events:
+        try:
+            notify(spec, event.id, at)
+        except Exception as exc:
+            yield Violation(
+                f"notifiable_events/{event.id}", "routing", f"raised {type(exc).__name__}: {exc}"
+            )
+
+
+def _check_obligations(spec: CouncilSpec) -> Iterator[Violation]:
+    from childcare_commissioning.obligations import obligations_between
+
+    start = spec.specification.effective_from
+    try:
+        obligations_between(
+            spec.obligations, start, start, start + dt.timedelta(days=730), spec.calendars
+        )
+    except Exception as exc:
+        yield Violation("obligations", "obligations", f"listing two years raised {exc}")
+
+
+def _check_contacts(spec: CouncilSpec) -> Iterator[Violation]:
+    from childcare_commissioning.safeguarding import contact_findings
+
+    for finding in contact_findings(spec.contacts):
+        if finding.severity == "error":
+            yield Violation(finding.path, "contact", finding.message)
+
+
+def _check_billing(spec: CouncilSpec) -> Iterator[Violation]:
+    from childcare_commissioning.schedules import FinancialYear
+
+    terms = spec.billing
+    if terms is None:
+        return
+    for budget in terms.budgets:
+        try:
+            FinancialYear.parse(budget.financial_year)
+        except ValueError:
+            yield Violation(
+                f"billing/budgets/{budget.financial_year}",
+                "billing",
+                "financial year must look like '2019/20'",
+            )
+    if terms.block_discount is not None and terms.block_discount.minimum_units < 2:
+        yield Violation("billing/block-discount", "billing", "a block needs at least 2 units")
+    if terms.mileage is not None and terms.mileage.per_mile > 5:
+        yield Violation(
+            "billing/mileage", "billing", "mileage is in pounds per mile (0.45 for 45p)"
+        )
+
+
+def _check_eligibility(spec: CouncilSpec) -> Iterator[Violation]:
+    from childcare_commissioning.referrals import check_referral
+
+    services: list[str | None] = [s.id for s in spec.services] or [None]
+    route = spec.routes[0] if spec.routes else None
+    referrer = Referrer(
+        sorted(route.referrer_roles)[0] if route and route.referrer_roles else "social-worker",
+        organisation=sorted(route.organisations)[0] if route and route.organisations else None,
+    )
+    on = dt.datetime(2025, 1, 8, 11, 0, tzinfo=LONDON)
+    for service in services:
+        for age in range(31):
+            for status in Status:
+                child = ChildOrYoungPerson(
+                    "conformance",
+                    date_of_birth=dt.date(2025 - age, 1, 1),
+                    statuses=frozenset({status}),
+                )
+                referral = Referral(
+                    "conformance", on, Urgency.STANDARD, referrer, child, service=service
+                )
+                try:
+                    check_referral(spec, referral)
+                except Exception as exc:
+                    yield Violation(
+                        f"services/{service}",
+                        "eligibility",
+                        f"no answer for age {age} ({status}): {type(exc).__name__}: {exc}",
+                    )
+                    return
+
+
+def check_council(spec: CouncilSpec, snapshot: Path | None = None) -> list[Violation]:
+    """Every violation in ``spec``; with ``snapshot`` (a file of ids, one per line), ids
+    that disappeared since it was written are violations too."""
+    found = [
+        *_check_citations(spec),
+        *_check_deadlines(spec),
+        *_check_steps(spec),
+        *_check_obligations(spec),
+        *_check_contacts(spec),
+        *_check_billing(spec),
+        *_check_eligibility(spec),
+    ]
+    if snapshot is not None and snapshot.exists():
+        previous = {line.strip() for line in snapshot.read_text(encoding="utf-8").splitlines()}
+        for gone in sorted(previous - set(rule_ids(spec)) - {""}):
+            found.append(
+                Violation(
+                    gone,
+                    "stable-ids",
+                    "was in the snapshot and is gone: ids are stable; "
+                    "restore it, or update the snapshot on purpose",
+                )
+            )
+    return found
+
+
+class ConformanceSuite:
+    """pytest base class: subclass it with ``council_id`` (and optionally ``snapshot``, a
+    path to a file of rule ids written by :func:`rule_ids`)."""
+
+    council_id: ClassVar[str]
+    snapshot: ClassVar[Path | None] = None
+
+    def _spec(self) -> CouncilSpec:
+        from childcare_commissioning.registry import load_registry
+
+        return load_registry(only=[self.council_id]).council(self.council_id).spec
+
+    def _violations(self, check: str) -> list[str]:
+        return [str(v) for v in check_council(self._spec(), self.snapshot) if v.check == check]
+
+    def test_loads_through_its_entry_point(self) -> None:
+        """The plugin registers through the entry point; no hook is misspelled."""
+        assert self.council_id == self._spec().id
+
+    def test_every_rule_is_cited(self) -> None:
+        """Every rule cites this council's specification with a clause and a quote."""
+        assert [] == self._violations("citation")
+
+    def test_deadline_rules_evaluate_on_the_grid(self) -> None:
+        """Every deadline rule answers across bank holidays and clock changes."""
+        assert [] == self._violations("deadline")
+
+    def test_routing_and_notices_evaluate(self) -> None:
+        """Every routing rule and notifiable event resolves its steps."""
+        assert [] == self._violations("routing")
+
+    def test_obligations_list(self) -> None:
+        """Two years of obligations can be listed."""
+        assert [] == self._violations("obligations")
+
+    def test_contacts_are_well_formed(self) -> None:
+        """Phone numbers and emails parse."""
+        assert [] == self._violations("contact")
+
+    def test_billing_terms_are_consistent(self) -> None:
+        """Budgets, discounts and mileage make sense."""
+        assert [] == self._violations("billing")
+
+    def test_eligibility_answers_every_age(self) -> None:
+        """Every service answers for every age from 0 to 30 and every status."""
+        assert [] == self._violations("eligibility")
+
+    def test_ids_are_stable(self) -> None:
+        """No rule id in the snapshot has disappeared."""
+        assert [] == self._violations("stable-ids")

@@ -1,0 +1,299 @@
+"""``new-council``: scaffold a complete council plugin distribution.
+
+The generated distribution installs and passes its own tests (the conformance kit and a
+hand-worked example) as generated. Its example rules are placeholders with placeholder
+citations: replace each with the council's own text, following ``SPEC-NOTES.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from string import Template
+
+__all__ = ["scaffold"]
+
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+_PYPROJECT = """\
+[build-system]
+requires = ["hatchling>=1.21"]
+build-backend = "hatchling.build"
+
+[project]
+name = "childcare-commissioning-$name"
+version = "0.1.0"
+description = "$title's specification as cited rules for childcare-commissioning."
+readme = "README.md"
+requires-python = ">=3.11"
+dependencies = ["childcare-commissioning"]
+
+[project.optional-dependencies]
+test = ["pytest>=8", "hypothesis>=6.100"]
+
+[project.entry-points."childcare_commissioning.councils"]
+$name = "$module"
+
+[tool.hatch.build.targets.wheel]
+packages = ["src/$module"]
+"""
+
+_README = """\
+# childcare-commissioning-$name
+
+$title's specification as cited rules for childcare-commissioning, registered through the
+`childcare_commissioning.councils` entry point as council id `$name`.
+
+    pip install -e .[test]
+    pytest                      # the conformance kit and the hand-worked examples
+    childcare-commissioning councils
+
+The rules in `src/$module/__init__.py` are placeholders: replace each with the council's
+own text and citation, following `SPEC-NOTES.md`.
+"""
+
+_NOTES = """\
+# Transcribing $title's specification
+
+1. Put the specification's text beside the plugin (for example `spec.txt`) and give it
+   an id: this plugin uses `$name`. Every `Citation` names that id, the clause (its
+   number and heading) and a short verbatim quote.
+2. Declare the council's metadata: specification title, version, effective dates,
+   services, areas.
+3. Go through the text clause by clause. For each operational rule choose the rule kind:
+   deadlines (`DeadlineRule`), schedules and duties (`Obligation`), referral routes and
+   eligibility (`ReferralRoute`, `Cohort`, `Exclusion`, `Limit`, `RequiredInformation`,
+   `Offer`), workforce (`Requirement`), safeguarding (`Contact`, `RoutingRule`,
+   `NotifiableEvent`), billing (`BillingTerms`), glossary (`GlossaryTerm`).
+4. Where the text is ambiguous or contradicts itself, choose a reading, record it as a
+   `Reading` and test it.
+5. For each rule write a test whose expected value you work out from the text by hand,
+   with the reasoning in its docstring.
+6. Run `pytest`: the conformance kit checks citations, ids, deadlines on a grid of awkward
+   dates, contacts, billing terms and eligibility for every age.
+"""
+
+_MODULE = '''\
+"""$title: children's social care specification as cited rules (scaffolded; replace the
+placeholders with the council's own text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from childcare_commissioning import (
+    Area,
+    Citation,
+    CouncilSpec,
+    GlossaryTerm,
+    Reading,
+    Service,
+    Specification,
+)
+from childcare_commissioning.billing import BillingCycle, BillingTerms, RateBand
+from childcare_commissioning.calendars import CalendarSpec
+from childcare_commissioning.deadlines import DeadlineRule, Party
+from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.model import Channel, Status
+from childcare_commissioning.obligations import Obligation, ObligationKind
+from childcare_commissioning.referrals import ReferralRoute
+from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
+from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.workforce import Requirement, RequirementKind
+
+__all__ = ["SPEC", "childcare_commissioning_council"]
+
+
+def cite(clause: str, quote: str) -> Citation:
+    """A citation into this council's specification."""
+    return Citation("$name", clause, quote)
+
+
+SPEC = CouncilSpec(
+    id="$name",
+    name="$title",
+    specification=Specification("$title service specification", "1", dt.date(2025, 4, 1)),
+    citation=cite("1 Purpose", "placeholder: the sentence that describes the service"),
+    commissioners=("$title",),
+    areas=(Area("$name", "$title", "council"),),
+    services=(
+        Service("main", "Main service", "What the service does.", cite("2 Scope", "placeholder")),
+    ),
+    calendars=(
+        CalendarSpec(
+            "office-hours",
+            "Office hours: Monday to Friday except bank holidays",
+            citation=cite("3 Hours", "placeholder: Monday to Friday"),
+        ),
+    ),
+    deadlines=(
+        DeadlineRule(
+            id="referral-response",
+            title="Respond to a referral",
+            trigger="referral-received",
+            duration=Duration(DurationKind.WORKING_DAYS, 3),
+            citation=cite("4 Referrals", "placeholder: within three working days"),
+        ),
+        DeadlineRule(
+            id="immediately",
+            title="Immediately",
+            trigger="concern",
+            duration=Duration(DurationKind.IMMEDIATELY),
+            citation=cite("6 Safeguarding", "placeholder: immediately"),
+        ),
+    ),
+    obligations=(
+        Obligation(
+            id="quarterly-report",
+            title="Quarterly monitoring report",
+            kind=ObligationKind.REPORT,
+            owed_by=Party.PROVIDER,
+            schedule=Schedule(phases=(Phase(Duration(DurationKind.MONTHS, 3)),)),
+            citation=cite("7 Monitoring", "placeholder: quarterly"),
+        ),
+    ),
+    routes=(
+        ReferralRoute(
+            id="social-worker",
+            name="Referral by the council's social workers",
+            referrer_roles=frozenset({"social-worker"}),
+            citation=cite("4 Referrals", "placeholder: referrals come from social workers"),
+        ),
+    ),
+    cohorts=(
+        Cohort(
+            "children",
+            "Children in need or looked after, up to 17",
+            cite("2 Scope", "placeholder: children aged up to 17"),
+            statuses=frozenset({Status.CHILD_IN_NEED, Status.LOOKED_AFTER}),
+            ages=AgeBand(None, 17),
+        ),
+    ),
+    workforce=(
+        Requirement(
+            "dbs",
+            RequirementKind.CHECK,
+            "dbs-enhanced",
+            "Enhanced DBS check every three years",
+            cite("5 Staff", "placeholder: enhanced DBS renewed every three years"),
+            refresh=Duration(DurationKind.YEARS, 3),
+        ),
+    ),
+    contacts=(
+        Contact(
+            "duty-team",
+            "$title",
+            "childrens-services",
+            cite("6 Safeguarding", "placeholder: duty team 0113 496 0000"),
+            phone="0113 496 0000",
+        ),
+    ),
+    routing=(
+        RoutingRule(
+            "child",
+            Concern.CHILD,
+            (RouteStep("duty-team", Channel.PHONE, "immediately"),),
+            cite("6 Safeguarding", "placeholder: concerns about a child"),
+        ),
+    ),
+    billing=BillingTerms(
+        cycle=BillingCycle.MONTHLY,
+        citation=cite("8 Payment", "placeholder: invoices monthly in arrears"),
+        rate_bands=(
+            RateBand(
+                "hourly",
+                "Hourly rate",
+                Decimal(15),
+                Decimal(20),
+                cite("8 Payment", "placeholder: £15-20"),
+            ),
+        ),
+    ),
+    glossary=(
+        GlossaryTerm("Care Plan", "Placeholder definition.", cite("Glossary", "placeholder")),
+    ),
+    readings=(
+        Reading(
+            "placeholder",
+            "Placeholder: what the text leaves unclear.",
+            "Placeholder: the reading chosen, and why.",
+            cite("2 Scope", "placeholder"),
+        ),
+    ),
+)
+
+
+@hookimpl
+def childcare_commissioning_council() -> CouncilSpec:
+    """Declare $title."""
+    return SPEC
+'''
+
+_CONFORMANCE_TEST = '''\
+"""$title runs the conformance kit against itself."""
+
+from childcare_commissioning.conformance import ConformanceSuite
+
+
+class TestConformance(ConformanceSuite):
+    """Every check of the kit."""
+
+    council_id = "$name"
+'''
+
+_RULE_TEST = '''\
+"""Hand-worked examples: replace with cases worked from the council's own text."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from childcare_commissioning.deadlines import evaluate
+
+from $module import SPEC
+
+
+def test_referral_response_over_christmas() -> None:
+    """Referral on Monday 23 Dec 2024: Tue 24 (1), 25-26 Dec closed, Fri 27 (2),
+    Mon 30 Dec (3)."""
+    at = dt.datetime(2024, 12, 23, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert dt.date(2024, 12, 30) == evaluate(SPEC.deadline("referral-response"), at).due_date
+'''
+
+
+class ScaffoldError(ValueError):
+    """The council name is not usable or the target exists."""
+
+
+def scaffold(name: str, target: Path, title: str | None = None) -> Path:
+    """Write a plugin distribution for council ``name`` into ``target/name`` and return
+    its folder. ``name`` is the council id (lower case, digits and hyphens)."""
+    if not _NAME.match(name):
+        raise ScaffoldError(
+            f"council name {name!r} must be lower case letters and digits, words joined by '-'"
+        )
+    folder = target / name
+    if folder.exists():
+        raise ScaffoldError(f"{folder} already exists; choose another --dir or remove it")
+    module = "childcare_commissioning_" + name.replace("-", "_")
+    values = {
+        "name": name,
+        "module": module,
+        "title": title or name.replace("-", " ").title() + " Council",
+    }
+    files = {
+        "pyproject.toml": _PYPROJECT,
+        "README.md": _README,
+        "SPEC-NOTES.md": _NOTES,
+        f"src/{module}/__init__.py": _MODULE,
+        f"src/{module}/py.typed": "",
+        "tests/test_conformance.py": _CONFORMANCE_TEST,
+        "tests/test_rules.py": _RULE_TEST,
+    }
+    for relative, template in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(Template(template).substitute(values), encoding="utf-8")
+    return folder

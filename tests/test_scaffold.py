@@ -1,0 +1,92 @@
+"""The scaffold generates a plugin that installs, passes its tests, and is listed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from childcare_commissioning.cli import main
+from childcare_commissioning.scaffold import ScaffoldError, scaffold
+
+
+def _fresh_venv(path: Path) -> Path:
+    """A new virtual environment that sees this environment's packages (through a .pth
+    file, so no network is needed) and in which new distributions install separately."""
+    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True)
+    python = path / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    ours = sysconfig.get_paths()["purelib"]
+    (Path(site) / "_parent_env.pth").write_text(
+        f"import site; site.addsitedir({ours!r})\n", encoding="utf-8"
+    )
+    return python
+
+
+@pytest.mark.slow
+def test_scaffolded_plugin_installs_passes_and_is_listed(tmp_path: Path) -> None:
+    """Scaffold 'north-yorkshire', install it into a fresh venv, run its tests (the
+    conformance kit included) and see it in `councils --format json`."""
+    folder = scaffold("north-yorkshire", tmp_path)
+    python = _fresh_venv(tmp_path / "venv")
+    env = {k: v for k, v in os.environ.items() if k != "CHILDCARE_COMMISSIONING_PLUGINS"}
+    subprocess.run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            str(folder),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
+    tests = subprocess.run(
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", str(folder / "tests")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=folder,
+    )
+    assert 0 == tests.returncode, tests.stdout + tests.stderr
+    assert "10 passed" in tests.stdout
+    listed = subprocess.run(
+        [str(python), "-m", "childcare_commissioning.cli", "councils", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    councils = {c["id"]: c for c in json.loads(listed.stdout)}
+    assert "childcare-commissioning-north-yorkshire" == councils["north-yorkshire"]["distribution"]
+
+
+def test_bad_names_and_existing_folders_are_refused(tmp_path: Path) -> None:
+    """Council ids are lower case with hyphens; an existing folder is never overwritten."""
+    with pytest.raises(ScaffoldError, match="lower case"):
+        scaffold("North Yorkshire", tmp_path)
+    scaffold("york", tmp_path)
+    with pytest.raises(ScaffoldError, match="already exists"):
+        scaffold("york", tmp_path)
+
+
+def test_new_council_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The command writes the files and says where."""
+    assert 0 == main(["new-council", "hull", "--dir", str(tmp_path), "--format", "json"])
+    assert str(tmp_path / "hull") == json.loads(capsys.readouterr().out)["path"]
+    assert (tmp_path / "hull" / "src" / "childcare_commissioning_hull" / "__init__.py").exists()
+    assert 2 == main(["new-council", "hull", "--dir", str(tmp_path)])
