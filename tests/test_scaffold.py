@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -13,6 +14,8 @@ import pytest
 
 from childcare_commissioning.cli import main
 from childcare_commissioning.scaffold import ScaffoldError, scaffold
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _fresh_venv(path: Path) -> Path:
@@ -73,6 +76,30 @@ def test_scaffolded_plugin_installs_passes_and_is_listed(tmp_path: Path) -> None
     )
     councils = {c["id"]: c for c in json.loads(listed.stdout)}
     assert "childcare-commissioning-north-yorkshire" == councils["north-yorkshire"]["distribution"]
+    # The built handbook (a copy of docs/ and mkdocs.yml, so the repository is untouched).
+    handbook = tmp_path / "handbook"
+    shutil.copytree(ROOT / "docs", handbook / "docs", ignore=shutil.ignore_patterns("generated"))
+    shutil.copy(ROOT / "mkdocs.yml", handbook / "mkdocs.yml")
+    shutil.copytree(ROOT / "src", handbook / "src")  # the API reference reads the sources
+    subprocess.run(
+        [
+            str(python),
+            "-m",
+            "childcare_commissioning.cli",
+            "docs",
+            "build",
+            "--out",
+            "docs/generated",
+            "--site-dir",
+            "site",
+        ],
+        check=True,
+        env=env,
+        cwd=handbook,
+        capture_output=True,
+    )
+    page = handbook / "site" / "generated" / "councils" / "north-yorkshire" / "index.html"
+    assert "North Yorkshire Council" in page.read_text(encoding="utf-8")
 
 
 def test_bad_names_and_existing_folders_are_refused(tmp_path: Path) -> None:

@@ -156,6 +156,14 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--dir", default=".", help="folder to create the plugin in (default: .)")
     new.add_argument("--title", help="the council's name (default: from NAME)")
 
+    docs = _command(sub, "docs", "docscmd", "generate the handbook's council pages (and build it)")
+    docs.add_argument(
+        "action", choices=("generate", "build"), help="generate pages, or build the site"
+    )
+    docs.add_argument("--out", default="docs/generated", help="where generated pages go")
+    docs.add_argument("--config", default="mkdocs.yml", help="mkdocs config (build)")
+    docs.add_argument("--site-dir", default=None, help="where the site is built (build)")
+
     obligations = _command(
         sub,
         "obligations",

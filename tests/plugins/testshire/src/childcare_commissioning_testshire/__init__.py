@@ -190,6 +190,13 @@ SPEC = CouncilSpec(
             area="north",
             phone="0113 496 0111",
         ),
+        Contact(
+            "lado",
+            "Testshire Local Authority Designated Officer (LADO)",
+            "lado",
+            cite("9 Safeguarding", "allegations against staff go to the LADO on 0113 496 0222"),
+            phone="0113 496 0222",
+        ),
     ),
     routing=(
         RoutingRule(

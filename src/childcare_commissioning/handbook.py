@@ -1,0 +1,648 @@
+"""The policy handbook: Markdown pages generated from the registered council plugins.
+
+:func:`write_handbook` writes plain Markdown (no MkDocs-only machinery), so any static
+site generator reading ``mkdocs.yml`` can build it; ``childcare-commissioning docs
+generate`` runs it before ``mkdocs build``. Every rule row shows its citation (clause and
+quote) and any notes; money and dates go through babel (en_GB). The worked examples are
+computed here, at build time, so the pages cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from childcare_commissioning.council import CouncilSpec
+from childcare_commissioning.model import Citation
+from childcare_commissioning.money import format_gbp
+from childcare_commissioning.registry import RegisteredCouncil, Registry
+
+__all__ = ["COMPARISONS", "council_page", "write_handbook"]
+
+NOT_SPECIFIED = "*not specified*"
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ").strip() or " "
+
+
+def _cite(citation: Citation | None) -> str:
+    if citation is None:
+        return NOT_SPECIFIED
+    return f"**{_cell(citation.clause)}** — “{_cell(citation.quote)}”"
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    rows = list(rows)
+    if not rows:
+        return "_None declared._\n"
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _date(day: dt.date) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(day, format="EEE d MMM yyyy", locale="en_GB"))
+
+
+def _when(deadline: Any) -> str:
+    if deadline.due_at is not None:
+        local = deadline.due_at
+        return f"{_date(local.date())} {local:%H:%M} ({local.tzname()})"
+    return f"end of {_date(deadline.due_date)}"
+
+
+def _overview(registered: RegisteredCouncil) -> str:
+    spec = registered.spec
+    s = spec.specification
+    until = s.effective_to.isoformat() if s.effective_to else "open"
+    in_force = f"{s.effective_from.isoformat()} to {until}"
+    parts = [
+        f"# {spec.name}\n",
+        f"{_cite(spec.citation)}\n",
+        _table(
+            ("About", ""),
+            [
+                ("Specification", s.title),
+                ("Version", s.version),
+                ("In force", in_force),
+                ("Commissioners", ", ".join(spec.commissioners) or NOT_SPECIFIED),
+                ("Areas", ", ".join(a.name for a in spec.areas) or NOT_SPECIFIED),
+                ("Plugin", f"{registered.distribution} {registered.version}"),
+            ],
+        ),
+        "\n## Services\n",
+        _table(
+            ("Service", "What it is", "Source"),
+            [(f"{x.name} (`{x.id}`)", x.summary, _cite(x.citation)) for x in spec.services],
+        ),
+    ]
+    return "\n".join(parts)
+
+
+def _readings(spec: CouncilSpec) -> str:
+    return "\n## Readings chosen where the text is unclear\n\n" + _table(
+        ("What is unclear", "What the library does", "Source"),
+        [(r.subject, r.reading, _cite(r.citation)) for r in spec.readings],
+    )
+
+
+def _eligibility(spec: CouncilSpec) -> str:
+    parts = ["\n## Eligibility\n\n### Cohorts\n"]
+    parts.append(
+        _table(
+            ("Cohort", "Statuses", "Ages", "Service", "Source", "Notes"),
+            [
+                (
+                    c.name,
+                    ", ".join(sorted(c.statuses | c.required_statuses)) or "any",
+                    str(c.ages),
+                    c.service or "all",
+                    _cite(c.citation),
+                    c.notes,
+                )
+                for c in spec.cohorts
+            ],
+        )
+    )
+    parts.append("\n### Exclusions and discretion\n")
+    parts.append(
+        _table(
+            ("Excluded", "Effect", "Source"),
+            [
+                (
+                    e.name,
+                    f"{e.effect}" + (f" (approval: {e.approver})" if e.approver else ""),
+                    _cite(e.citation),
+                )
+                for e in spec.exclusions
+            ],
+        )
+    )
+    parts.append("\n### Limits\n")
+    parts.append(
+        _table(
+            ("Limit", "Maximum", "Review margin", "Source"),
+            [
+                (x.name, f"{x.maximum} {x.unit}", f"{x.review_margin} {x.unit}", _cite(x.citation))
+                for x in spec.limits
+            ],
+        )
+    )
+    return "\n".join(parts)
+
+
+def _referrals(spec: CouncilSpec) -> str:
+    from childcare_commissioning.referrals import REFERRAL_RECEIVED
+
+    parts = ["\n## Referral routes and response times\n"]
+    parts.append(
+        _table(
+            ("Route", "Who may refer", "How", "When", "Source"),
+            [
+                (
+                    r.name,
+                    ", ".join(sorted(r.referrer_roles | r.organisations)) or "anyone",
+                    ", ".join(sorted(r.channels)) or "any channel",
+                    f"{r.when}" + (f" ({r.calendar})" if r.calendar else ""),
+                    _cite(r.citation),
+                )
+                for r in spec.routes
+            ],
+        )
+    )
+    responses = [d for d in spec.deadlines if d.trigger == REFERRAL_RECEIVED]
+    parts.append("\n### Response times\n")
+    parts.append(
+        _table(
+            ("Urgency", "Duty", "Time limit", "Source"),
+            [(d.urgency or "any", d.title, str(d.duration), _cite(d.citation)) for d in responses],
+        )
+    )
+    parts.append("\n### What may be requested\n")
+    parts.append(
+        _table(
+            ("Offer", "Source"), [(f"{o.name} (`{o.id}`)", _cite(o.citation)) for o in spec.offers]
+        )
+    )
+    parts.append("\n### Information a referral must contain\n")
+    parts.append(
+        _table(
+            ("Item", "Why", "Source"),
+            [(f"`{i.path}`", i.reason, _cite(i.citation)) for i in spec.required_information],
+        )
+    )
+    return "\n".join(parts)
+
+
+def _deadlines(spec: CouncilSpec) -> str:
+    from childcare_commissioning.deadlines import evaluate
+
+    example = dt.datetime(2024, 12, 23, 16, 0, tzinfo=dt.UTC)
+    rows = []
+    for rule in spec.deadlines:
+        due = evaluate(rule, example, spec.calendars)
+        rows.append(
+            (
+                f"`{rule.id}`",
+                rule.title,
+                rule.owed_by,
+                f"{rule.duration} {rule.direction} {rule.trigger}",
+                rule.calendar,
+                _when(due),
+                _cite(rule.citation),
+                rule.notes,
+            )
+        )
+    return (
+        "\n## Deadlines\n\nThe *example* column applies each rule to an event at 16:00 on "
+        "Monday 23 December 2024 (computed when this page was built).\n\n"
+        + _table(
+            ("Rule", "Duty", "Owed by", "Time limit", "Calendar", "Example", "Source", "Notes"),
+            rows,
+        )
+    )
+
+
+def _obligations(spec: CouncilSpec) -> str:
+    from childcare_commissioning.obligations import obligations_between
+
+    rows = []
+    for o in spec.obligations:
+        if o.schedule is not None:
+            timing = o.schedule.describe()
+        elif o.relative_to is not None:
+            timing = (
+                f"{o.relative_to.offset} {o.relative_to.direction} each {o.relative_to.obligation}"
+            )
+        else:
+            timing = f"on {o.trigger}" + (f" (rule `{o.deadline}`)" if o.deadline else "")
+        rows.append((o.title, o.kind, o.owed_by, timing, _cite(o.citation)))
+    start = dt.date(2025, 4, 1)
+    calendar = obligations_between(
+        spec.obligations, start, start, dt.date(2026, 3, 31), spec.calendars
+    )
+    return (
+        "\n## Obligations\n\n"
+        + _table(("Obligation", "Kind", "Owed by", "When", "Source"), rows)
+        + "\n### Calendar for a contract starting 1 April 2025 (2025/26)\n\n"
+        + _table(
+            ("Due", "Obligation", "Owed by"),
+            [(_date(o.due_date), o.title, o.owed_by) for o in calendar],
+        )
+    )
+
+
+def _workforce(spec: CouncilSpec) -> str:
+    rows = [
+        (
+            r.wording,
+            f"`{r.subject}`",
+            r.kind,
+            str(r.scope) + (" (team: sufficient numbers)" if r.team else ""),
+            (f"every {r.refresh}" if r.refresh else "once")
+            + (" unless the provider's matrix says otherwise" if r.provider_matrix else ""),
+            _cite(r.citation),
+        )
+        for r in spec.workforce
+    ]
+    return "\n## Workforce requirements\n\n" + _table(
+        ("Requirement", "Subject", "Kind", "Who", "Renewal", "Source"), rows
+    )
+
+
+def _safeguarding(spec: CouncilSpec) -> str:
+    from childcare_commissioning.safeguarding import contact_findings
+
+    parts = ["\n## Safeguarding contacts and routing\n"]
+    parts.append(
+        _table(
+            ("Organisation", "Role", "Area", "Phone", "Email", "Source"),
+            [
+                (
+                    c.organisation,
+                    c.role,
+                    c.area or "all",
+                    c.phone or "",
+                    c.email or "",
+                    _cite(c.citation),
+                )
+                for c in spec.contacts
+            ],
+        )
+    )
+    problems = contact_findings(spec.contacts)
+    if problems:
+        parts.append('\n!!! warning "Contacts given inconsistently or malformed in the text"\n')
+        parts += [f"    - {_cell(f.message)}" for f in problems]
+        parts.append("")
+    parts.append("\n### Routing of concerns\n")
+    parts.append(
+        _table(
+            ("Concern", "Area", "Steps", "Source"),
+            [
+                (
+                    r.concern,
+                    r.area or "all",
+                    "; ".join(f"{s.recipient} by {s.channel} ({s.deadline})" for s in r.steps),
+                    _cite(r.citation),
+                )
+                for r in spec.routing
+            ],
+        )
+    )
+    parts.append("\n### Notifiable events\n")
+    parts.append(
+        _table(
+            ("Event", "Notices", "Source"),
+            [
+                (
+                    e.name,
+                    "; ".join(f"{s.recipient} by {s.channel} ({s.deadline})" for s in e.steps),
+                    _cite(e.citation),
+                )
+                for e in spec.notifiable_events
+            ],
+        )
+    )
+    return "\n".join(parts)
+
+
+def _billing(spec: CouncilSpec) -> str:
+    terms = spec.billing
+    if terms is None:
+        return "\n## Billing\n\n_No billing terms declared._\n"
+    rows = [
+        (
+            "Cycle",
+            f"{terms.cycle}" + (" in arrears" if terms.in_arrears else ""),
+            _cite(terms.citation),
+        ),
+        (
+            "Purchase order on invoices",
+            "required" if terms.purchase_order_required else "not required",
+            _cite(terms.citation),
+        ),
+    ]
+    rows += [
+        (
+            f"Rate band: {b.name}",
+            f"{format_gbp(b.minimum)} to {format_gbp(b.maximum)} per {b.unit}",
+            _cite(b.citation),
+        )
+        for b in terms.rate_bands
+    ]
+    if terms.mileage:
+        rows.append(
+            (
+                "Mileage",
+                f"{format_gbp(terms.mileage.per_mile)} per mile"
+                + (", agreed in advance" if terms.mileage.requires_agreement else ""),
+                _cite(terms.mileage.citation),
+            )
+        )
+    if terms.retention:
+        retention = terms.retention
+        text = f"{retention.percent}% withheld, released {retention.release} on evidence"
+        rows.append(("Retention", text, _cite(retention.citation)))
+    if terms.block_discount:
+        rows.append(
+            (
+                "Block discount",
+                f"{terms.block_discount.percent}% for {terms.block_discount.minimum_units} or more",
+                _cite(terms.block_discount.citation),
+            )
+        )
+    rows += [
+        (
+            f"Budget {b.financial_year} {b.service or ''}".strip(),
+            format_gbp(b.amount),
+            _cite(b.citation),
+        )
+        for b in terms.budgets
+    ]
+    notes = f"\n{terms.notes}\n" if terms.notes else ""
+    return "\n## Billing terms\n\n" + _table(("Term", "Value", "Source"), rows) + notes
+
+
+def _glossary(spec: CouncilSpec) -> str:
+    return "\n## Glossary\n\n" + _table(
+        ("Term", "Definition", "Source"),
+        [(t.term, t.definition, _cite(t.citation)) for t in spec.glossary],
+    )
+
+
+def council_page(registered: RegisteredCouncil) -> str:
+    """The whole Markdown page for one council."""
+    spec = registered.spec
+    return "\n".join(
+        [
+            _overview(registered),
+            _readings(spec),
+            _eligibility(spec),
+            _referrals(spec),
+            _deadlines(spec),
+            _obligations(spec),
+            _workforce(spec),
+            _safeguarding(spec),
+            _billing(spec),
+            _glossary(spec),
+        ]
+    )
+
+
+def _listed(items: Iterable[Any], text: Any) -> str:
+    found = [text(x) for x in items]
+    return "<br>".join(found) if found else NOT_SPECIFIED
+
+
+def _named(rules: Iterable[Any], *words: str) -> list[Any]:
+    def words_of(rule: Any) -> str:
+        return f"{getattr(rule, 'id', '')} {getattr(rule, 'title', '')}".lower()
+
+    return [r for r in rules if any(w in words_of(r) for w in words)]
+
+
+def _who_refers(spec: CouncilSpec) -> str:
+    return _listed(spec.routes, lambda r: f"{r.name} — {_cite(r.citation)}")
+
+
+def _response_times(spec: CouncilSpec) -> str:
+    rules = [d for d in spec.deadlines if d.trigger == "referral-received"]
+    return _listed(rules, lambda d: f"{d.urgency or 'any'}: {d.duration} — {_cite(d.citation)}")
+
+
+def _first_review(spec: CouncilSpec) -> str:
+    deadlines = _named(spec.deadlines, "review")
+    scheduled = [o for o in _named(spec.obligations, "review") if o.schedule is not None]
+    return _listed(
+        [
+            *(f"{d.title}: {d.duration} — {_cite(d.citation)}" for d in deadlines),
+            *(f"{o.title}: {o.schedule.describe()} — {_cite(o.citation)}" for o in scheduled),
+        ],
+        str,
+    )
+
+
+def _dbs(spec: CouncilSpec) -> str:
+    def text(rule: Any) -> str:
+        every = f"every {rule.refresh}" if rule.refresh else "no recheck interval stated"
+        return f"{every} — {_cite(rule.citation)}"
+
+    return _listed([r for r in spec.workforce if "dbs" in r.subject], text)
+
+
+def _refresher(spec: CouncilSpec) -> str:
+    distinct = {
+        str(r.refresh): r
+        for r in spec.workforce
+        if r.kind == "training" and r.refresh and r.subject not in ("supervision", "appraisal")
+    }
+
+    def text(rule: Any) -> str:
+        matrix = " (unless the provider's matrix says otherwise)" if rule.provider_matrix else ""
+        return f"{rule.refresh}{matrix} — {_cite(rule.citation)}"
+
+    return _listed(distinct.values(), text)
+
+
+def _rates(spec: CouncilSpec) -> str:
+    terms = spec.billing
+    if terms is None:
+        return NOT_SPECIFIED
+    parts = [
+        f"{format_gbp(b.minimum)}-{format_gbp(b.maximum)} per {b.unit} — {_cite(b.citation)}"
+        for b in terms.rate_bands
+    ]
+    if terms.mileage is not None:
+        parts.append(f"mileage {format_gbp(terms.mileage.per_mile)} per mile")
+    return "<br>".join(parts) or NOT_SPECIFIED
+
+
+def _retention(spec: CouncilSpec) -> str:
+    if spec.billing is None or spec.billing.retention is None:
+        return NOT_SPECIFIED
+    retention = spec.billing.retention
+    return f"{retention.percent}% — {_cite(retention.citation)}"
+
+
+def _notice(spec: CouncilSpec) -> str:
+    return _listed(
+        _named(spec.deadlines, "notice"),
+        lambda d: f"{d.title}: {d.duration} {d.direction} {d.trigger} — {_cite(d.citation)}",
+    )
+
+
+#: The cross-council questions and how each is answered from a council's declaration.
+COMPARISONS: tuple[tuple[str, Any], ...] = (
+    ("Who may refer?", _who_refers),
+    ("Response times", _response_times),
+    ("First review", _first_review),
+    ("DBS recheck", _dbs),
+    ("Refresher interval", _refresher),
+    ("Rates and mileage", _rates),
+    ("Retention", _retention),
+    ("Notice periods", _notice),
+)
+
+
+def _comparison(councils: Sequence[RegisteredCouncil]) -> str:
+    lines = [
+        "# Councils side by side\n",
+        "Each row answers one question for every installed council, with the clause the "
+        f"answer comes from. {NOT_SPECIFIED} means the text does not say.\n",
+    ]
+    for question, answer in COMPARISONS:
+        lines.append(f"\n## {question}\n")
+        lines.append(_table(("Council", "Answer"), [(c.name, answer(c.spec)) for c in councils]))
+    return "\n".join(lines)
+
+
+def _merged_glossary(councils: Sequence[RegisteredCouncil]) -> str:
+    terms: dict[str, list[tuple[str, Any]]] = defaultdict(list)
+    for council in councils:
+        for term in council.spec.glossary:
+            terms[term.term.casefold()].append((council.name, term))
+    lines = [
+        "# Glossary\n",
+        "Terms as each council defines them; where councils differ, every definition is shown.\n",
+    ]
+    for key in sorted(terms):
+        entries = terms[key]
+        lines.append(f"\n## {entries[0][1].term}\n")
+        if len({e[1].definition for e in entries}) > 1:
+            lines.append('!!! note "Defined differently by different councils"\n')
+        lines.append(
+            _table(
+                ("Council", "Definition", "Source"),
+                [(name, t.definition, _cite(t.citation)) for name, t in entries],
+            )
+        )
+    return "\n".join(lines)
+
+
+def _hooks() -> str:
+    from childcare_commissioning import hookspecs
+
+    lines = [
+        "# Plugin hooks\n",
+        "Rendered from `childcare_commissioning/hookspecs.py`; each hook's docstring is its "
+        "reference.\n",
+    ]
+    for name, function in inspect.getmembers(hookspecs, inspect.isfunction):
+        if not name.startswith("childcare_commissioning_"):
+            continue
+        lines.append(f"\n## `{name}{inspect.signature(function)}`\n")
+        lines.append(inspect.cleandoc(function.__doc__ or "UNDOCUMENTED") + "\n")
+    return "\n".join(lines)
+
+
+def _examples() -> str:
+    """Worked examples computed at build time."""
+    from childcare_commissioning.billing import (
+        BillingCycle,
+        BillingTerms,
+        DeliveryRecord,
+        Quotation,
+        Rate,
+        Release,
+        Retention,
+        retention_ledger,
+        run_invoices,
+    )
+    from childcare_commissioning.calendars import working_calendar
+    from childcare_commissioning.model import Package
+
+    calendar = working_calendar("england-and-wales")
+    start = dt.date(2024, 12, 20)
+    due = calendar.add(start, 3)
+    cite = Citation(
+        "stoke",
+        "6.1 Service delivery budget",
+        "5% (£4500) of the budget for 2018/19 will be withheld",
+    )
+    terms = BillingTerms(
+        BillingCycle.FINANCIAL_QUARTERS,
+        Citation("stoke", "6.2 Payments", "Payments will be made quarterly in arrears"),
+        retention=Retention(Decimal(5), Release.NEXT_FINANCIAL_YEAR_Q1, cite),
+    )
+    package = Package("core", "example", "service", dt.date(2018, 7, 1), dt.date(2019, 3, 31))
+    records = [
+        DeliveryRecord(f"Q{i}", "core", day, hours=Decimal(300))
+        for i, day in enumerate((dt.date(2018, 8, 1), dt.date(2018, 11, 1), dt.date(2019, 2, 1)))
+    ]
+    run = run_invoices(
+        "example",
+        terms,
+        [package],
+        [Quotation("core", (Rate(Decimal(100), dt.date(2018, 7, 1)),))],
+        [],
+        records,
+        dt.date(2019, 4, 1),
+    )
+    ledger = retention_ledger(run.invoices, terms.retention, {"2018/19": dt.date(2019, 5, 15)})  # type: ignore[arg-type]
+    rows = [
+        (
+            f"{_date(i.period.start)} to {_date(i.period.end)}",
+            format_gbp(i.net),
+            format_gbp(i.withheld),
+            format_gbp(i.payable),
+        )
+        for i in run.invoices
+    ]
+    return "\n".join(
+        [
+            "# Worked examples\n",
+            "Computed by the library when this page was built, so the figures cannot drift "
+            "from the code.\n",
+            "## Three working days over Christmas\n",
+            f"From {_date(start)}: day 1 is the first working day after the event; 25 and 26 "
+            f"December are bank holidays. The third working day is **{_date(due)}**.\n",
+            "## Quarterly payments with 5% retention (Stoke 2018/19)\n",
+            _table(("Quarter", "Net", "Withheld", "Paid"), rows),
+            f"\nWithheld in all: **{format_gbp(ledger.withheld)}**, released from "
+            f"{_date(ledger.years[0].release_from)} (quarter 1 of 2019/20) on evidence; with "
+            "evidence on 15 May 2019 it is released that day. "
+            f"Billed {format_gbp(ledger.billed)} = paid {format_gbp(ledger.paid)} + withheld "
+            f"{format_gbp(ledger.withheld)}.\n",
+        ]
+    )
+
+
+def write_handbook(registry: Registry, out: Path) -> list[Path]:
+    """Write every generated page under ``out`` and return their paths."""
+    councils = list(registry.councils())
+    pages: dict[str, str] = {
+        "councils/index.md": "# Councils\n\n"
+        + _table(
+            ("Council", "Service", "Plugin"),
+            [
+                (
+                    f"[{c.name}]({c.id}.md)",
+                    ", ".join(s.name for s in c.spec.services),
+                    f"{c.distribution} {c.version}",
+                )
+                for c in councils
+            ],
+        ),
+        "compare.md": _comparison(councils),
+        "glossary.md": _merged_glossary(councils),
+        "hooks.md": _hooks(),
+        "examples.md": _examples(),
+    }
+    for council in councils:
+        pages[f"councils/{council.id}.md"] = council_page(council)
+    written = []
+    for relative, text in pages.items():
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,177 @@
+"""The handbook: pages generated from the plugins, a strict build, and a real browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from childcare_commissioning.handbook import COMPARISONS, write_handbook
+from childcare_commissioning.registry import get_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("generated")
+    write_handbook(get_registry(), out)
+    return {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in out.rglob("*.md")}
+
+
+def test_every_installed_council_gets_a_page(pages: dict[str, str]) -> None:
+    """Plymouth and Testshire (the sixth, test-only plugin) each have a page, listed on the
+    councils index, though nothing under docs/ names either."""
+    assert {"councils/plymouth.md", "councils/testshire.md"} <= set(pages)
+    assert "[Testshire County Council](testshire.md)" in pages["councils/index.md"]
+    hand_written = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
+    assert "testshire" not in hand_written.lower()
+
+
+def test_deadlines_table_carries_citations_and_a_computed_example(pages: dict[str, str]) -> None:
+    """The escalation rule's row shows its clause and quote, and its example: three working
+    days from Mon 23 Dec 2024 is the end of Mon 30 Dec 2024."""
+    page = pages["councils/plymouth.md"]
+    [row] = [line for line in page.splitlines() if line.startswith("| `escalate-to-manager`")]
+    assert "**3.3 Escalation process**" in row
+    assert "If an appropriate reply is not received within three working days" in row
+    assert "end of Mon 30 Dec 2024" in row
+
+
+def test_readings_and_inconsistent_contacts_are_shown(pages: dict[str, str]) -> None:
+    """The mailbox spelling reading and the contact warning both appear on the page."""
+    page = pages["councils/plymouth.md"]
+    assert "Plyplacements@plymouth.gov.uk" in page
+    assert '!!! warning "Contacts given inconsistently' in page
+
+
+def test_comparison_shows_not_specified(pages: dict[str, str]) -> None:
+    """Every question has a section; neither council sets retention: "not specified"."""
+    page = pages["compare.md"]
+    for question, _ in COMPARISONS:
+        assert f"## {question}" in page
+    retention = page.split("## Retention")[1].split("##")[0]
+    assert 2 == retention.count("*not specified*")
+
+
+def test_merged_glossary_shows_both_definitions(pages: dict[str, str]) -> None:
+    """'Care Plan' is defined by Plymouth and (differently) by Testshire: both are shown."""
+    section = pages["glossary.md"].split("## Care Plan")[1].split("\n## ")[0]
+    assert "Defined differently" in section
+    assert "Plymouth City Council" in section
+    assert "Testshire County Council" in section
+
+
+def test_hooks_page_documents_every_hook(pages: dict[str, str]) -> None:
+    """Each hookspec appears with its signature and docstring."""
+    page = pages["hooks.md"]
+    assert "## `childcare_commissioning_council()" in page
+    assert "## `childcare_commissioning_examples(council_id" in page
+    assert "UNDOCUMENTED" not in page
+
+
+def test_worked_examples_are_computed(pages: dict[str, str]) -> None:
+    """Fri 20 Dec 2024 + 3 working days = Fri 27 Dec; 5% of £90,000 withheld = £4,500.00,
+    formatted by babel for en_GB."""
+    page = pages["examples.md"]
+    assert "**Fri 27 Dec 2024**" in page
+    assert "**£4,500.00**" in page
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with `mkdocs build --strict` (through the docs command)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "childcare_commissioning.cli",
+            "docs",
+            "build",
+            "--out",
+            str(ROOT / "docs" / "generated"),
+            "--site-dir",
+            str(site_dir),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+def test_strict_build_has_every_page(site: Path) -> None:
+    """The strict build produced the council pages and no page fetches web fonts."""
+    assert (site / "generated" / "councils" / "plymouth" / "index.html").exists()
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis.com" not in index
+
+
+@pytest.mark.slow
+def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
+    """Open Plymouth's page: its deadlines table shows citations; the search finds "LADO";
+    a screenshot is saved under the test's temporary directory."""
+    if not Path("/usr/bin/chromium").exists():
+        pytest.fail(
+            "Chromium is needed: apt-get install chromium chromium-driver (scripts/test does)"
+        )
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1400,1600",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.get(f"{served}/generated/councils/plymouth/")
+        heading = driver.find_element(By.ID, "deadlines")
+        table = heading.find_element(By.XPATH, "following::table[1]")
+        text = table.get_attribute("textContent") or ""
+        assert "3.3 Escalation process" in text
+        assert "within 24 hours" in text
+        screenshot = tmp_path / "plymouth.png"
+        driver.save_screenshot(str(screenshot))
+        assert screenshot.stat().st_size > 10_000
+        driver.execute_script("document.querySelector('#__search').checked = true")
+        driver.find_element(By.CSS_SELECTOR, "input.md-search__input").send_keys("LADO")
+        WebDriverWait(driver, 20).until(
+            lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
+        )
+        results = driver.find_element(By.CSS_SELECTOR, ".md-search-result").get_attribute(
+            "textContent"
+        )
+        assert "LADO" in (results or "")
+    finally:
+        driver.quit()
