@@ -455,3 +455,24 @@ def test_requested_services_must_be_offered() -> None:
     decision = check_referral(spec, bad)
     [finding] = [f for f in decision.findings if f.code == "referral.requested.unknown"]
     assert ("$.requested_services[1]", True) == (finding.path, "short-breaks" in finding.message)
+
+
+def test_required_information_alternatives() -> None:
+    """ "The name and contact details of the person referring": a phone or an email will do."""
+    spec = attrs.evolve(
+        SPEC,
+        required_information=(
+            RequiredInformation(
+                "contact",
+                "referrer.phone|referrer.email",
+                "contact details",
+                cite("stoke", "2.3", "contact details of the person referring"),
+            ),
+        ),
+    )
+    bare = referral()
+    with_email = attrs.evolve(bare, referrer=Referrer("social-worker", email="sw@example.org"))
+    assert "referral.information.missing" in codes(check_referral(spec, bare))
+    assert "referral.information.missing" not in codes(check_referral(spec, with_email))
+    [finding] = [f for f in check_referral(spec, bare).findings if f.severity == "error"]
+    assert "missing referrer.phone or referrer.email" in finding.message

@@ -38,7 +38,15 @@ from childcare_commissioning.model import ChildOrYoungPerson, Citation, Referral
 from childcare_commissioning.model.people import Status
 from childcare_commissioning.model.referral import Urgency
 
-__all__ = ["GRID", "ConformanceSuite", "Violation", "check_council", "rule_ids"]
+__all__ = [
+    "GRID",
+    "ConformanceSuite",
+    "Violation",
+    "check_council",
+    "normalise_text",
+    "quote_violations",
+    "rule_ids",
+]
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -251,6 +259,47 @@ def _check_eligibility(spec: CouncilSpec) -> Iterator[Violation]:
                     return
 
 
+def normalise_text(text: str) -> str:
+    """Text as quotes are compared: markup from the extraction removed (markdown links and
+    emphasis, HTML tags, escapes), typographic quotes and dashes made plain, white space
+    collapsed, case folded. The words themselves are never changed."""
+    import re
+
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"</?[a-z]+[^>]*>", " ", text)
+    text = text.replace("**", "").replace("\\", "")
+    for fancy, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-")):
+        text = text.replace(fancy, plain)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def quote_violations(spec: CouncilSpec, text: str) -> list[Violation]:
+    """Quotes (each part around '...') that do not occur in the specification's ``text``."""
+    haystack = normalise_text(text)
+    found = []
+    citations: list[tuple[str, Citation | None]] = [("council", spec.citation)]
+    citations += [(f"{c}/{i}", getattr(item, "citation", None)) for c, i, item in _rules(spec)]
+    if spec.billing is not None:
+        citations.append(("billing", spec.billing.citation))
+        citations += [(f"billing/rate-bands/{b.id}", b.citation) for b in spec.billing.rate_bands]
+        for name in ("mileage", "retention", "block_discount"):
+            part = getattr(spec.billing, name)
+            if part is not None:
+                citations.append((f"billing/{name}", part.citation))
+        citations += [
+            (f"billing/budgets/{b.financial_year}", b.citation) for b in spec.billing.budgets
+        ]
+    for where, citation in citations:
+        if citation is None:
+            continue
+        for part in citation.quote.split("..."):
+            if normalise_text(part) and normalise_text(part) not in haystack:
+                found.append(
+                    Violation(where, "quotes", f"quote not found in the text: {part.strip()!r}")
+                )
+    return found
+
+
 def check_council(spec: CouncilSpec, snapshot: Path | None = None) -> list[Violation]:
     """Every violation in ``spec``; with ``snapshot`` (a file of ids, one per line), ids
     that disappeared since it was written are violations too."""
@@ -283,6 +332,8 @@ class ConformanceSuite:
 
     council_id: ClassVar[str]
     snapshot: ClassVar[Path | None] = None
+    #: The specification's text; when given, every quote must occur in it.
+    text: ClassVar[Path | None] = None
 
     def _spec(self) -> CouncilSpec:
         from childcare_commissioning.registry import load_registry
@@ -323,6 +374,13 @@ class ConformanceSuite:
     def test_eligibility_answers_every_age(self) -> None:
         """Every service answers for every age from 0 to 30 and every status."""
         assert [] == self._violations("eligibility")
+
+    def test_every_quotation_is_in_the_text(self) -> None:
+        """Each quote (its parts around '...') occurs in the specification's text."""
+        if self.text is None:
+            return
+        text = self.text.read_text(encoding="utf-8")
+        assert [] == [str(v) for v in quote_violations(self._spec(), text)]
 
     def test_ids_are_stable(self) -> None:
         """No rule id in the snapshot has disappeared."""

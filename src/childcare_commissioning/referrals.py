@@ -84,7 +84,8 @@ class ReferralRoute:
 @attrs.frozen
 class RequiredInformation:
     """An item a referral must contain, as a dotted path into the referral
-    (``"child.date_of_birth"``, ``"information.birth_family_history"``)."""
+    (``"child.date_of_birth"``, ``"information.birth_family_history"``); alternatives are
+    separated by ``|`` (``"referrer.phone|referrer.email"``: either will do)."""
 
     id: str = attrs.field(validator=identifier)
     path: str = attrs.field(validator=non_empty)
@@ -205,12 +206,13 @@ def _check_required(
             continue
         if item.urgency is not None and item.urgency is not referral.urgency:
             continue
-        if not _present(value_at(referral, item.path)):
+        paths = item.path.split("|")
+        if not any(_present(value_at(referral, path)) for path in paths):
             found.add(
                 Outcome.INCOMPLETE,
                 "referral.information.missing",
-                f"missing {item.path}: {item.reason}",
-                f"$.{item.path}",
+                f"missing {' or '.join(paths)}: {item.reason}",
+                f"$.{paths[0]}",
                 item.citation,
             )
 

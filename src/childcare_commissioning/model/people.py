@@ -28,6 +28,11 @@ class Status(enum.StrEnum):
     IN_TRAINING = "in-training"
     HOMELESS = "homeless"
     UNACCOMPANIED_ASYLUM_SEEKER = "unaccompanied-asylum-seeker"
+    # Where a looked after child lives (placement type).
+    IN_HOUSE_FOSTER_CARE = "in-house-foster-care"
+    KINSHIP_CARE = "kinship-care"
+    AGENCY_FOSTER_CARE = "agency-foster-care"
+    RESIDENTIAL_CARE = "residential-care"
 
 
 @attrs.frozen

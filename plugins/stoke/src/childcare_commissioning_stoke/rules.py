@@ -1,0 +1,458 @@
+"""Stoke's services, eligibility, referrals, timing, workforce and billing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from childcare_commissioning.billing import (
+    BillingCycle,
+    BillingTerms,
+    Budget,
+    Release,
+    Retention,
+)
+from childcare_commissioning.calendars import EVERY_DAY, AnnualClosure, CalendarSpec
+from childcare_commissioning.deadlines import DeadlineRule, Party
+from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.eligibility import AgeBand, Cohort, Effect, Exclusion, Limit
+from childcare_commissioning.model import Status
+from childcare_commissioning.obligations import Obligation, ObligationKind
+from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
+from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.workforce import Requirement, RequirementKind
+from childcare_commissioning_stoke._cite import cite
+
+K = DurationKind
+UP_TO_18 = AgeBand(None, 17)
+SCOPE = "2.1 Scope"
+PATHWAYS = "2.3 Referral Pathways and Acceptance Criteria"
+HOURS = "2.3 Accessibility / Days/hours"
+
+CALENDARS = (
+    CalendarSpec(
+        id="stoke-service",
+        name="Every day including evenings and weekends, except bank holidays, Christmas Day and Boxing Day",
+        working_weekdays=EVERY_DAY,
+        annual_closures=(
+            AnnualClosure(12, 25, "Christmas Day"),
+            AnnualClosure(12, 26, "Boxing Day"),
+        ),
+        citation=cite(
+            HOURS,
+            "The service will operate 52 weeks per year excluding bank holidays and Christmas Day and Boxing Day.",
+        ),
+        notes="Bank holidays close it; so do 25 and 26 December when they fall at a weekend "
+        "(the substitute weekday is then a bank holiday too).",
+    ),
+)
+
+COHORTS = (
+    Cohort(
+        "small-group-home-residents",
+        "Children and young people up to 18 resident in the Council's Small Group Homes",
+        cite(
+            "2.1.1 Core service",
+            "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
+        ),
+        statuses=frozenset({Status.RESIDENTIAL_CARE}),
+        required_statuses=frozenset({Status.LOOKED_AFTER}),
+        ages=UP_TO_18,
+        service="core",
+    ),
+    Cohort(
+        "in-house-foster-care",
+        "Looked after children up to 18 living with in-house foster carers (including connected persons/kinship carers)",
+        cite(
+            PATHWAYS,
+            "Children and young people aged up to 18 years who are looked after by Stoke –on-Trent LA and who are resident with in-house foster carers",
+        ),
+        statuses=frozenset({Status.IN_HOUSE_FOSTER_CARE, Status.KINSHIP_CARE}),
+        required_statuses=frozenset({Status.LOOKED_AFTER}),
+        ages=UP_TO_18,
+        service="pilot",
+    ),
+)
+
+EXCLUSIONS = (
+    Exclusion(
+        "not-with-in-house-foster-carers",
+        "looked after children not in the care of Stoke-on-Trent in-house foster carers",
+        cite(
+            PATHWAYS,
+            "Looked after children who are not in the care of Stoke-on-Trent in-house foster carers, unless agreed at the discretion of the Strategic Manager for Looked after Children.",
+        ),
+        statuses=frozenset({Status.LOOKED_AFTER}),
+        unless_statuses=frozenset({Status.IN_HOUSE_FOSTER_CARE, Status.KINSHIP_CARE}),
+        effect=Effect.NEEDS_APPROVAL,
+        approver="the Strategic Manager for Looked after Children",
+        service="pilot",
+    ),
+)
+
+LIMITS = (
+    Limit(
+        "radius",
+        "distance of the foster carers' home from Stoke-on-Trent",
+        "distance_miles",
+        Decimal(20),
+        cite(
+            "2.1.2 Pilot",
+            "within a 20 mile radius of Stoke-on-Trent, to be reviewed on an individual basis should an otherwise eligible child or young person's placement fall outside, but near to the outer geographical limit",
+        ),
+        review_margin=Decimal(0),
+        approver="the Strategic Manager",
+        unit="miles",
+        service="pilot",
+        notes="Beyond 20 miles the text allows individual review for placements 'near to' the "
+        "limit; the library answers 'not eligible' beyond 20 miles and names the review "
+        "(see the 'near-the-limit' reading).",
+    ),
+)
+
+ROUTES = (
+    ReferralRoute(
+        "pilot-social-worker",
+        "The child's social worker, with the foster carers' supervising social worker",
+        cite(
+            PATHWAYS,
+            "Referrals may be made by the child's social worker in collaboration with the foster carers' supervising social worker.",
+        ),
+        referrer_roles=frozenset({"social-worker"}),
+        service="pilot",
+    ),
+)
+
+_MINIMUM = cite(PATHWAYS, "will include the following information as a minimum")
+REQUIRED = tuple(
+    RequiredInformation(item_id, path, reason, _MINIMUM, service="pilot")
+    for item_id, path, reason in (
+        ("name", "child.name", "full name"),
+        ("address", "child.address", "address"),
+        ("date-of-birth", "child.date_of_birth", "date of birth"),
+        ("gender", "child.gender", "gender"),
+        ("ethnicity", "child.ethnicity", "ethnicity"),
+        ("carer", "information.carer", "name of the child or young person's carer"),
+        (
+            "parental-responsibility",
+            "information.parental_responsibility",
+            "who has parental responsibility",
+        ),
+        (
+            "birth-family-history",
+            "information.birth_family_history",
+            "any significant birth family history (say 'none' if none)",
+        ),
+        ("referrer-name", "referrer.name", "the name of the person referring"),
+        (
+            "referrer-contact",
+            "referrer.phone|referrer.email",
+            "the contact details of the person referring",
+        ),
+        (
+            "safeguarding",
+            "risks|information.safeguarding_risks",
+            "any safeguarding issues/risks (say 'none known' if none)",
+        ),
+        (
+            "previous-interventions",
+            "information.previous_interventions",
+            "previous interventions, and whether open to mental health services",
+        ),
+        (
+            "supervising-social-worker",
+            "information.supervising_social_worker",
+            "made in collaboration with the foster carers' supervising social worker",
+        ),
+        (
+            "strategic-manager-agreement",
+            "information.strategic_manager_agreement",
+            "the referral 'will then need to be agreed by the Strategic Manager'",
+        ),
+    )
+)
+
+DEADLINES = (
+    DeadlineRule(
+        id="pilot-mobilised",
+        title="Pilot mobilised",
+        trigger="contract-award",
+        duration=Duration(K.MONTHS, 3),
+        service="pilot",
+        citation=cite(
+            "1.1 Overall purpose and aims of the service",
+            "a 12–month pilot to be mobilised within three months of the contract award",
+        ),
+    ),
+    DeadlineRule(
+        id="pilot-evaluation",
+        title="Pilot reviewed and evaluated (end of the 12-month pilot)",
+        trigger="pilot-mobilised",
+        duration=Duration(K.MONTHS, 12),
+        owed_by=Party.BOTH,
+        service="pilot",
+        citation=cite(
+            "1.1 Overall purpose and aims of the service",
+            "subject to review and evaluation to inform roll out after this period",
+        ),
+        notes="The 12 months are read as running from mobilisation.",
+    ),
+    DeadlineRule(
+        id="dbs-renewal",
+        title="DBS check renewed",
+        trigger="dbs-check",
+        duration=Duration(K.YEARS, 3),
+        citation=cite(
+            "4.3 Quality Assurance: safety and consistency",
+            "DBS checks for all new staff or volunteers and renewed every 3 years",
+        ),
+    ),
+)
+
+OBLIGATIONS = (
+    Obligation(
+        id="performance-review",
+        title="Performance review with the Commissioners",
+        kind=ObligationKind.REVIEW,
+        owed_by=Party.BOTH,
+        schedule=Schedule(
+            phases=(
+                Phase(Duration(K.MONTHS, 1), until=Duration(K.MONTHS, 12)),
+                Phase(Duration(K.MONTHS, 3)),
+            )
+        ),
+        citation=cite(
+            "4.3 Quality Assurance: safety and consistency",
+            "In the first year, Performance Reviews will initially be held monthly, moving to three monthly in future years",
+        ),
+        notes="Three-monthly 'providing performance is satisfactory'; either side may call an "
+        "extra review with reasonable notice.",
+    ),
+    Obligation(
+        id="satisfaction-data",
+        title="Service user satisfaction data and evaluations",
+        kind=ObligationKind.REPORT,
+        owed_by=Party.PROVIDER,
+        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 6)),)),
+        citation=cite(
+            "4.4 Service User involvement",
+            "Collect 6 monthly as a minimum Service User satisfaction data",
+        ),
+    ),
+    Obligation(
+        id="complaints-report",
+        title="Complaints report",
+        kind=ObligationKind.REPORT,
+        owed_by=Party.PROVIDER,
+        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 3)),)),
+        citation=cite(
+            "4.2 Local/national quality service standards and guidance",
+            "The Provider will report on complaints quarterly",
+        ),
+    ),
+    Obligation(
+        id="policies-updated",
+        title="Safer recruitment, health and safety, risk and safeguarding policies updated",
+        kind=ObligationKind.RENEWAL,
+        owed_by=Party.PROVIDER,
+        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 1)),)),
+        citation=cite(
+            "4.3 Quality Assurance: safety and consistency", "which are updated annually"
+        ),
+    ),
+    Obligation(
+        id="support-plan",
+        title="Support plan with review dates and an envisaged end date, negotiated with the service user",
+        kind=ObligationKind.PLAN,
+        owed_by=Party.PROVIDER,
+        trigger="support-started",
+        citation=cite(
+            "2.3 Discharge Criteria and Exit Planning",
+            "Support plans will identify review dates and an envisaged end date.",
+        ),
+    ),
+    Obligation(
+        id="exit-strategy",
+        title="Safe exit strategy including relapse prevention, agreed with all involved",
+        kind=ObligationKind.PLAN,
+        owed_by=Party.PROVIDER,
+        trigger="support-ending",
+        citation=cite(
+            "2.3 Discharge Criteria and Exit Planning",
+            "propose a safe exit strategy including relapse prevention",
+        ),
+    ),
+    Obligation(
+        id="disengagement",
+        title="Follow up disengagement and share it with the referrer",
+        kind=ObligationKind.NOTICE,
+        owed_by=Party.PROVIDER,
+        trigger="disengagement",
+        citation=cite(
+            "2.3 Engagement / Disengagement",
+            "Any disengagement will be shared with the referrer and alternative next steps will be agreed.",
+        ),
+    ),
+    Obligation(
+        id="waiting-list",
+        title="Prioritise need with the Strategic Manager; keep commissioners updated on the waiting list",
+        kind=ObligationKind.REPORT,
+        owed_by=Party.PROVIDER,
+        trigger="waiting-list",
+        citation=cite(
+            "2.3 Waiting for Service Commencement",
+            "Prioritise need in agreement with the Strategic Manager",
+        ),
+    ),
+    Obligation(
+        id="sub-contracting",
+        title="No sub-contracting without the commissioner's permission, in writing",
+        kind=ObligationKind.NOTICE,
+        owed_by=Party.PROVIDER,
+        trigger="sub-contracting-proposed",
+        citation=cite(
+            "3.2 Sub-contractors",
+            "The provider may not sub contract any elements of this without the permission of the commissioner.",
+        ),
+    ),
+    Obligation(
+        id="media-consent",
+        title="No statement to the media about a referred young person without the Press Officer's written consent",
+        kind=ObligationKind.NOTICE,
+        owed_by=Party.PROVIDER,
+        trigger="media-contact",
+        citation=cite(
+            "4.2 Media Communications",
+            "without the prior written consent of the relevant Council Press Officer",
+        ),
+    ),
+)
+
+_STAFF = "4.1 Staffing levels, training, qualifications and experience"
+WORKFORCE = (
+    Requirement(
+        "qualified-psychologist",
+        RequirementKind.QUALIFICATION,
+        "psychologist",
+        "Qualified clinical or educational psychologist/psychotherapist (or equivalent), two years' post-qualification experience",
+        cite(
+            _STAFF,
+            "Be qualified clinical or educational psychologists/psycho therapists   (or equivalent) with a minimum two years post qualification experience",
+        ),
+        alternatives=frozenset(
+            {
+                "clinical-psychologist",
+                "educational-psychologist",
+                "psychotherapist",
+                "psychologist-equivalent",
+            }
+        ),
+        experience_years=2,
+    ),
+    Requirement(
+        "safeguarding-level-2",
+        RequirementKind.TRAINING,
+        "safeguarding-children",
+        "Safeguarding level 2 as a minimum, from an SCB-approved training provider",
+        cite(_STAFF, "Be trained to a minimum of Safeguarding level 2"),
+        level=2,
+        notes="Training on safeguarding children 'should be from a SCBs approved training provider' (4.2).",
+    ),
+    Requirement(
+        "supervision",
+        RequirementKind.TRAINING,
+        "supervision",
+        "Regular supervision",
+        cite(_STAFF, "Have regular supervision"),
+        notes="No interval is stated: the library checks that supervision is recorded.",
+    ),
+    Requirement(
+        "dbs",
+        RequirementKind.CHECK,
+        "dbs-enhanced",
+        "Enhanced DBS clearance, renewed every 3 years",
+        cite(
+            "4.3 Quality Assurance: safety and consistency",
+            "DBS checks for all new staff or volunteers and renewed every 3 years",
+        ),
+        refresh=Duration(K.YEARS, 3),
+    ),
+    Requirement(
+        "safer-recruitment",
+        RequirementKind.CHECK,
+        "safer-recruitment",
+        "Recruited following safer recruitment guidelines",
+        cite(
+            _STAFF,
+            "Ensure safer recruitment training is completed and guidelines are adhered to during the recruitment process",
+        ),
+    ),
+)
+
+_BUDGET = "6.1 Service delivery budget"
+BILLING = BillingTerms(
+    cycle=BillingCycle.FINANCIAL_QUARTERS,
+    citation=cite(
+        "6.2. Payments",
+        "Payments will be made quarterly in arrears on the achievement of outcomes/targets",
+    ),
+    retention=Retention(
+        Decimal(5),
+        Release.NEXT_FINANCIAL_YEAR_Q1,
+        cite(
+            _BUDGET,
+            "5% (£4500) of the  budget for 2018/19 will be withheld and paid in quarter 1 2019/20",
+        ),
+    ),
+    budgets=(
+        Budget(
+            "2018/19",
+            Decimal(60000),
+            cite(_BUDGET, "Core service £60,000"),
+            service="core",
+            start=dt.date(2018, 7, 1),
+            end=dt.date(2019, 3, 31),
+        ),
+        Budget(
+            "2018/19",
+            Decimal(30000),
+            cite(_BUDGET, "Pilot £30,000"),
+            service="pilot",
+            start=dt.date(2018, 7, 1),
+            end=dt.date(2019, 3, 31),
+        ),
+        Budget(
+            "2019/20",
+            Decimal(80000),
+            cite("6.1 Service delivery budget 2019/20", "Core service £80,000"),
+            service="core",
+        ),
+        Budget(
+            "2019/20",
+            Decimal(40000),
+            cite("6.1 Service delivery budget 2019/20", "Pilot £40,000"),
+            service="pilot",
+        ),
+        Budget(
+            "2020/21",
+            Decimal(80000),
+            cite("6.1 Service delivery budget 2020/21", "Core service £80,000"),
+            service="core",
+        ),
+        Budget(
+            "2020/21",
+            Decimal(40000),
+            cite("6.1 Service delivery budget 2020/21", "Pilot £40,000"),
+            service="pilot",
+        ),
+        Budget(
+            "2021/22",
+            Decimal(30000),
+            cite("6.1 Service Delivery Budget final year 2021/22", "up to a maximum of £30,000"),
+            start=dt.date(2021, 4, 1),
+            end=dt.date(2021, 6, 30),
+        ),
+    ),
+    notes="Invoices by email to the named officer. 2018/19 runs from 1 July 2018; 2021/22 is "
+    "April-June 2021 only. Budgets after 2018/19 are indications, confirmed each January.",
+)
