@@ -1,0 +1,80 @@
+"""Somerset's outcomes: contract monitoring targets, the three key objectives, and the
+measurable "remain living at home 6 months after initially receiving a service"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from childcare_commissioning.calendars import working_calendar
+from childcare_commissioning.durations import DurationKind, shift_date
+from childcare_commissioning_somerset._cite import cite
+
+__all__ = ["CONTRACT_MONITORING", "KEY_OBJECTIVES", "AtHome", "living_at_home_outcome"]
+
+CONTRACT_MONITORING = (
+    "A reduction in the numbers of young people entering care.",
+    "Providers will demonstrate how they have achieved a person centred approach.",
+    "A reduction in the number of repeat referrals.",
+    "Providers are able to demonstrate active links and partnership working with other early help/support services.",
+    "An increase in service user satisfaction and providers are able to demonstrate continuous improvement informed by service user feedback.",
+    "Evidence that consideration has been taken to Equality, Diversity and Human Rights (EDHR) within all service provision and decision making.",
+)
+CONTRACT_MONITORING_CITATION = cite(
+    "3.1 Contract Monitoring", "Providers will be monitored on the following outcomes and targets."
+)
+
+KEY_OBJECTIVES = {
+    "Families Stay Together - Supporting Parents & Parenting": (
+        "Child's behaviour at home is improved",
+        "Child's behaviour and attendance at school/college is improved",
+        "Relationships between family members improves",
+        "Increase involvement of father/significant males in care of child and in decision making about their wellbeing",
+        "Parents have the information they need to look after their children's health needs",
+        "Families know how to access the support they require within their local communities",
+    ),
+    "Children and Young People engage in positive activities and reduce their exposure to risks and risk-taking behaviours": (
+        "Family members are protected from violence in the home",
+        "Reduction in anti-social behaviour or violence perpetrated by family members",
+        "Reduced offending and repeat offending of family members",
+        "Reduced alcohol and/or substance misuse",
+        "Children and adults' mental health and wellbeing is improved",
+        "Children supported by this service remain living at home 6 months after initially receiving a service",
+        "Provider works in conjunction with other agencies to support family",
+    ),
+    "Placements remain stable": (
+        "Improved school attendance and achievement",
+        "Reduction in anti-social behaviour or violence",
+        "Reduced offending and repeat offending",
+        "Reduced alcohol and/or substance misuse",
+        "Mental health and wellbeing is improved",
+        "Provider works in conjunction with other agencies to support family",
+        "Placement stability improves",
+    ),
+}
+AT_HOME_CITATION = cite(
+    "2.2.2 Key Objective 2",
+    "Children supported by this service remain living at home 6 months after initially receiving a service",
+)
+
+
+class AtHome(enum.StrEnum):
+    """The state of the six-month outcome for one child."""
+
+    ACHIEVED = "achieved"
+    NOT_ACHIEVED = "not-achieved"
+    PENDING = "pending"
+
+
+def living_at_home_outcome(
+    first_service: dt.date, on: dt.date, entered_care_on: dt.date | None = None
+) -> tuple[AtHome, dt.date]:
+    """The outcome on ``on`` for a child first served on ``first_service``, and the date it
+    is judged (six calendar months later, clamped to the month's end). Entering care on or
+    before that date means not achieved; otherwise it is achieved once the date has passed."""
+    judged = shift_date(
+        first_service, DurationKind.MONTHS, 6, working_calendar("england-and-wales")
+    )
+    if entered_care_on is not None and entered_care_on <= min(judged, on):
+        return AtHome.NOT_ACHIEVED, judged
+    return (AtHome.ACHIEVED if on >= judged else AtHome.PENDING), judged

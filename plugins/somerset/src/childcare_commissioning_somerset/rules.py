@@ -1,0 +1,378 @@
+"""Somerset's cohorts, routes, timing, workforce, contacts and billing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from childcare_commissioning.billing import BillingCycle, BillingTerms, MileagePolicy, RateBand
+from childcare_commissioning.calendars import WEEKDAYS, CalendarSpec, OpeningHours, TimeWindow
+from childcare_commissioning.deadlines import DeadlineRule, Party
+from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.eligibility import AgeBand, Cohort, Exclusion
+from childcare_commissioning.model import Channel, Status, Urgency
+from childcare_commissioning.obligations import Obligation, ObligationKind
+from childcare_commissioning.referrals import ReferralRoute, RouteTime
+from childcare_commissioning.safeguarding import (
+    Concern,
+    Contact,
+    NotifiableEvent,
+    RouteStep,
+    RoutingRule,
+)
+from childcare_commissioning.workforce import Requirement, RequirementKind, Scope
+from childcare_commissioning_somerset._cite import cite
+
+K = DurationKind
+OVERVIEW = "2.1 Overview"
+ACCESS = "2.6 Service Access and Availability"
+STAFF = "3.2 Provider requirements and staff competencies"
+PREDOMINANT = AgeBand(
+    10, 17, predominant=True, approver="the Placements Team (in hours) or EDT (out of hours)"
+)
+
+CALENDARS = (
+    CalendarSpec(
+        id="somerset-working-hours",
+        name="Working hours: Monday to Friday 09:00-17:00 except bank holidays (assumed)",
+        hours=(OpeningHours(WEEKDAYS, (TimeWindow(dt.time(9), dt.time(17)),)),),
+        citation=cite(
+            "Glossary",
+            "The Council's and District and Borough Council's (out of working hours) emergency response team.",
+        ),
+        notes="The text names 'working hours' but never gives them; 09:00-17:00 on working days "
+        "is the reading chosen (see 'working-hours').",
+    ),
+)
+
+COHORTS = (
+    Cohort(
+        "edge-of-care",
+        "Children and young people on the edge of care",
+        cite(OVERVIEW, "It is required for children and young people on the edge of care"),
+        statuses=frozenset({Status.EDGE_OF_CARE, Status.CHILD_IN_NEED, Status.CHILD_PROTECTION}),
+        ages=PREDOMINANT,
+    ),
+    Cohort(
+        "in-care",
+        "Children in care whose placements are unstable",
+        cite(
+            "1.1 Introduction",
+            "those in care, whose placements are unstable and require some additional support",
+        ),
+        statuses=frozenset({Status.LOOKED_AFTER}),
+        ages=PREDOMINANT,
+    ),
+    Cohort(
+        "disabilities-at-home",
+        "Children with disabilities (notably autism) supported to remain at home",
+        cite(OVERVIEW, "those who have disabilities and need support in order to remain at home"),
+        statuses=frozenset({Status.DISABLED, Status.SEND}),
+        ages=PREDOMINANT,
+    ),
+)
+
+EXCLUSIONS = (
+    Exclusion(
+        "aged-26-and-over",
+        "people aged 26 and over",
+        cite("2.7 Out of Scope User Groups", "People aged 26 and over."),
+        minimum_age=26,
+    ),
+    Exclusion(
+        "complex-health-needs",
+        "children and young people with complex health needs",
+        cite(
+            OVERVIEW, "This does not include children and young people with complex health needs."
+        ),
+        statuses=frozenset({Status.COMPLEX_HEALTH_NEEDS}),
+    ),
+)
+
+_ROUTE_CITE = cite(
+    ACCESS,
+    "All support requests will come from the Placements Team, unless out of hours, when requests will come from EDT.",
+)
+_ROLES = frozenset({"social-worker"})
+_SCC = frozenset({"Somerset County Council"})
+ROUTES = (
+    ReferralRoute(
+        "placements-team",
+        "Somerset County Council Placements Team (working hours), via the Lot 5 portal",
+        _ROUTE_CITE,
+        referrer_roles=_ROLES,
+        organisations=_SCC,
+        channels=frozenset({Channel.PORTAL}),
+        when=RouteTime.IN_HOURS,
+        calendar="somerset-working-hours",
+        notes="Referrals are made via the Homecare Framework Lot 5 (Proactis); only SCC social workers refer; no self-referral.",
+    ),
+    ReferralRoute(
+        "emergency-duty-team",
+        "Emergency Duty Team (out of working hours), via the Lot 5 portal",
+        _ROUTE_CITE,
+        referrer_roles=_ROLES | {"emergency-duty-team-worker"},
+        organisations=_SCC,
+        channels=frozenset({Channel.PORTAL}),
+        when=RouteTime.OUT_OF_HOURS,
+        calendar="somerset-working-hours",
+    ),
+)
+
+DEADLINES = (
+    DeadlineRule(
+        "urgent-plans-agreed",
+        "Risk assessments, outcomes and support plans agreed with the referrer (urgent referrals)",
+        "referral-received",
+        Duration(K.CLOCK_HOURS, 72),
+        urgency=Urgency.URGENT,
+        owed_by=Party.BOTH,
+        citation=cite(
+            STAFF,
+            "all risk assessments, outcomes and support plans will be agreed with the referrer within 72hrs",
+        ),
+    ),
+    DeadlineRule(
+        "emergency-plans-agreed",
+        "Risk assessments, outcomes and support plans agreed with the referrer (emergency referrals)",
+        "referral-received",
+        Duration(K.CLOCK_HOURS, 72),
+        urgency=Urgency.EMERGENCY,
+        owed_by=Party.BOTH,
+        citation=cite(STAFF, "With urgent referrals where there is a need to engage quickly"),
+        notes="An emergency is at least as urgent as an urgent referral: the 72 hours apply.",
+    ),
+    DeadlineRule(
+        "initial-review",
+        "Support plan reviewed initially",
+        "support-started",
+        Duration(K.WEEKS, 4),
+        owed_by=Party.BOTH,
+        citation=cite(
+            "3.1 Contract Monitoring",
+            "support plans will be reviewed initially within 4 weeks of the support being put in place",
+        ),
+    ),
+    DeadlineRule(
+        "incident-reported",
+        "Inform the Social Worker (or the Duty Worker out of hours) of an accident or incident",
+        "incident",
+        Duration(K.IMMEDIATELY),
+        citation=cite(
+            STAFF, "inform the Social Worker/Duty Worker (out of hours) as soon as possible"
+        ),
+        notes="'As soon as possible' is encoded as immediately (see 'as-soon-as-possible').",
+    ),
+    DeadlineRule(
+        "safeguarding-liaison",
+        "Liaise with SCC Children's Social Care about a safeguarding concern",
+        "concern",
+        Duration(K.IMMEDIATELY),
+        citation=cite(
+            STAFF,
+            "The Provider will liaise immediately with SCC Children's Social Care if there are any safeguarding concerns.",
+        ),
+    ),
+)
+
+OBLIGATIONS = (
+    Obligation(
+        "risk-assessment",
+        "Risk assessment (including the staff ratio) sent to the referring social worker, agreed before engagement",
+        ObligationKind.REPORT,
+        Party.PROVIDER,
+        cite(
+            STAFF,
+            "A copy of the risk assessment (including staff ratio deemed necessary) will be sent to the referrer (Social Worker) to be agreed before engagement.",
+        ),
+        trigger="referral-received",
+    ),
+    Obligation(
+        "support-plan",
+        "Support plan from a full assessment, agreed with the referrer, parents and carers included",
+        ObligationKind.PLAN,
+        Party.PROVIDER,
+        cite(STAFF, "the Provider will meet with the referrer to agree the plans"),
+        trigger="referral-accepted",
+    ),
+    Obligation(
+        "initial-review",
+        "Initial review of the support plan",
+        ObligationKind.REVIEW,
+        Party.BOTH,
+        cite("3.1 Contract Monitoring", "within 4 weeks of the support being put in place"),
+        trigger="support-started",
+        deadline="initial-review",
+    ),
+    Obligation(
+        "daily-log",
+        "Daily log",
+        ObligationKind.REPORT,
+        Party.PROVIDER,
+        cite(STAFF, "The Provider will keep daily logs"),
+        trigger="support-day",
+    ),
+    Obligation(
+        "incident-form",
+        "Accident/incident form, and the social worker or duty worker informed",
+        ObligationKind.NOTICE,
+        Party.PROVIDER,
+        cite(STAFF, "complete accident/incident forms"),
+        trigger="incident",
+        deadline="incident-reported",
+    ),
+    Obligation(
+        "statutory-reviews",
+        "Contribute to statutory reviews",
+        ObligationKind.REVIEW,
+        Party.PROVIDER,
+        cite(STAFF, "contribute to any statutory review process that is required"),
+        trigger="statutory-review",
+    ),
+    Obligation(
+        "monitoring-evidence",
+        "Evidence for the contract monitoring outcomes, agreed annually",
+        ObligationKind.REPORT,
+        Party.PROVIDER,
+        cite(
+            "3.1 Contract Monitoring",
+            "discussed, agreed and finalised at a pre contract award meeting and on an annual basis thereafter",
+        ),
+        trigger="contract-anniversary",
+    ),
+)
+
+_SUBJECTS = (
+    ("a", "safeguarding", "Safeguarding"),
+    ("b", "first-aid", "First Aid"),
+    ("c", "self-harm", "Self Harm"),
+    ("d", "sexual-health", "Sexual Health"),
+    ("e", "substance-misuse", "Drug and Alcohol misuse"),
+    ("f", "conflict-resolution", "Conflict resolution"),
+    ("g", "equality-diversity", "Equal Opportunities and Anti-Discriminatory Practice"),
+    ("h", "missing-persons", "Missing Person's Protocols"),
+    ("i", "mental-health", "Mental Health issues"),
+    ("j", "data-protection", "Confidentiality and Data Protection"),
+    ("k", "complaints-allegations", "Complaints and Allegations"),
+)
+WORKFORCE = (
+    *(
+        Requirement(
+            f"training-{letter}",
+            RequirementKind.TRAINING,
+            subject,
+            f"{letter}. {wording}",
+            cite(STAFF, "All staff will be sufficiently trained in;"),
+        )
+        for letter, subject, wording in _SUBJECTS
+    ),
+    Requirement(
+        "risk-assessment",
+        RequirementKind.TRAINING,
+        "risk-assessment",
+        "Skilled at assessing risk and vulnerability (or trained in it)",
+        cite(
+            STAFF,
+            "All staff will be skilled at assessing risk and vulnerability of young people across all areas, or required to undertake training relevant to this.",
+        ),
+    ),
+    Requirement(
+        "dbs",
+        RequirementKind.CHECK,
+        "dbs-enhanced",
+        "Enhanced DBS check",
+        cite(STAFF, "All staff working with young people will be subject to enhanced DBS checks"),
+        scope=Scope(direct_work=True),
+    ),
+    Requirement(
+        "staff-id",
+        RequirementKind.CHECK,
+        "photo-id",
+        "Staff carry ID at all times",
+        cite(STAFF, "Staff will carry ID with them at all times."),
+    ),
+)
+
+CONTACTS = (
+    Contact(
+        "placements-team",
+        "Somerset County Council Children's Social Care Placements Team",
+        "placements-team",
+        cite(
+            "Glossary",
+            "The Council's service responsible for identifying placements for Children in Care",
+        ),
+    ),
+    Contact(
+        "emergency-duty-team",
+        "Somerset Emergency Duty Team (EDT)",
+        "emergency-duty-team",
+        cite("Glossary", "EDT"),
+        hours="somerset-working-hours",
+        notes="Out of working hours.",
+    ),
+    Contact(
+        "childrens-social-care",
+        "Somerset County Council Children's Social Care",
+        "childrens-services",
+        cite(STAFF, "liaise immediately with SCC Children's Social Care"),
+    ),
+)
+
+_INCIDENT = cite(STAFF, "inform the Social Worker/Duty Worker (out of hours) as soon as possible")
+ROUTING = (
+    RoutingRule(
+        "safeguarding-concern",
+        Concern.CHILD,
+        (RouteStep("childrens-social-care", Channel.PHONE, "safeguarding-liaison"),),
+        cite(
+            STAFF,
+            "The Provider will liaise immediately with SCC Children's Social Care if there are any safeguarding concerns.",
+        ),
+    ),
+)
+NOTIFIABLE_EVENTS = (
+    NotifiableEvent(
+        "accident-or-incident",
+        "Accident or incident",
+        (
+            RouteStep(
+                "the child's Social Worker",
+                Channel.PHONE,
+                "incident-reported",
+                when=RouteTime.IN_HOURS,
+                calendar="somerset-working-hours",
+            ),
+            RouteStep(
+                "the Duty Worker (EDT)",
+                Channel.PHONE,
+                "incident-reported",
+                when=RouteTime.OUT_OF_HOURS,
+                calendar="somerset-working-hours",
+            ),
+        ),
+        _INCIDENT,
+    ),
+)
+
+BAND = RateBand(
+    "hourly",
+    "Homecare hourly rate",
+    Decimal(15),
+    Decimal(20),
+    cite("2.8 Service rates", "Range: £15-20 per hour"),
+)
+MILEAGE = MileagePolicy(
+    Decimal("0.45"),
+    cite("2.8 Service rates", "Mileage (to be agreed in advance)"),
+    requires_agreement=True,
+)
+BILLING = BillingTerms(
+    cycle=BillingCycle.MONTHLY,
+    citation=cite("2.8 Service rates", "pricing will be individualised"),
+    rate_bands=(BAND,),
+    mileage=MILEAGE,
+    notes="Every package is priced individually within the band; quotations must be justified "
+    "and show value for money. The text sets no invoicing cycle: monthly in arrears is assumed "
+    "(see 'invoicing-cycle').",
+)

@@ -1,0 +1,15 @@
+"""Somerset runs the conformance kit against itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from childcare_commissioning.conformance import ConformanceSuite
+
+
+class TestSomersetConformance(ConformanceSuite):
+    """Every check of the kit, with ids held stable by the snapshot beside this file."""
+
+    council_id = "somerset"
+    snapshot = Path(__file__).with_name("rule-ids.txt")
+    text = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "somerset.txt"
