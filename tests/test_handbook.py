@@ -52,12 +52,17 @@ def test_readings_and_inconsistent_contacts_are_shown(pages: dict[str, str]) -> 
 
 
 def test_comparison_shows_not_specified(pages: dict[str, str]) -> None:
-    """Every question has a section; neither council sets retention: "not specified"."""
+    """Every question has a section; each council without retention shows "not specified"
+    (Testshire and Plymouth set none; Stoke withholds 5%)."""
     page = pages["compare.md"]
     for question, _ in COMPARISONS:
         assert f"## {question}" in page
     retention = page.split("## Retention")[1].split("##")[0]
-    assert 2 == retention.count("*not specified*")
+    councils = get_registry().councils()
+    without = [c for c in councils if c.spec.billing is None or c.spec.billing.retention is None]
+    assert {"plymouth", "testshire"} <= {c.id for c in without}
+    assert len(without) == retention.count("*not specified*")
+    assert len(councils) == retention.count("\n| ")
 
 
 def test_merged_glossary_shows_both_definitions(pages: dict[str, str]) -> None:
