@@ -202,3 +202,16 @@ def test_icalendar_export_round_trips() -> None:
     assert D(2025, 6, 24) == first.decoded("dtstart")
     assert "c-monitoring-information-1@childcare-commissioning" == str(first["uid"])
     assert "test 11" in str(first["description"])
+
+
+def test_every_year_in_a_month() -> None:
+    """Triborough: events for Carers' Week (June) and Carers' Rights Day (December). From a
+    commencement on 1 Apr 2025 to 31 Dec 2026: June and December 2025, June and December
+    2026, each standing as the 1st of the month."""
+    schedule = Schedule(months=(12, 6))
+    assert [D(2025, 6, 1), D(2025, 12, 1), D(2026, 6, 1), D(2026, 12, 1)] == list(
+        schedule.occurrences(D(2025, 4, 1), D(2026, 12, 31))
+    )
+    assert "every year in June, December" == schedule.describe()
+    with pytest.raises(ModelValueError, match="months are 1 to 12"):
+        Schedule(months=(13,))

@@ -6,6 +6,8 @@
 - "Within 2 weeks, then at 3-month intervals" is
   ``Schedule(first=WEEKS 2, phases=(Phase(MONTHS 3),))``.
 - "Initially within 28 days" (then "as agreed") is ``Schedule(first=CALENDAR_DAYS 28)``.
+- "Every June" (Carers' Week) is ``Schedule(months=(6,))``: the 1st of each June after the
+  anchor, standing for the month.
 
 Month steps are counted from the phase's start each time (start + k months), so 31
 January gives 29 February, 31 March, 30 April... without drifting to the 28th.
@@ -48,6 +50,11 @@ def _day_based(_: object, attribute: attrs.Attribute[Any], value: Duration | Non
         raise ModelValueError(attribute.name, "day-based", "schedules step in days or longer")
 
 
+def _months(_: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]) -> None:
+    if any(not 1 <= month <= 12 for month in value):
+        raise ModelValueError(attribute.name, "month", "months are 1 to 12")
+
+
 @attrs.frozen
 class Phase:
     """Repeat every ``every``, until ``until`` after the schedule's anchor (inclusive)."""
@@ -62,6 +69,7 @@ class Schedule:
 
     first: Duration | None = attrs.field(default=None, validator=_day_based)
     phases: tuple[Phase, ...] = attrs.field(default=(), converter=to_tuple)
+    months: tuple[int, ...] = attrs.field(default=(), converter=to_tuple, validator=_months)
 
     def occurrences(
         self,
@@ -70,6 +78,13 @@ class Schedule:
         calendar: WorkingDayCalendar | None = None,
     ) -> Iterator[dt.date]:
         """Every occurrence after ``anchor`` up to and including ``until``, in order."""
+        if self.months:
+            for year in range(anchor.year, until.year + 1):
+                for month in sorted(self.months):
+                    day = dt.date(year, month, 1)
+                    if anchor < day <= until:
+                        yield day
+            return
         cal = calendar or working_calendar("england-and-wales")
         previous = anchor
         if self.first is not None:
@@ -95,6 +110,9 @@ class Schedule:
 
     def describe(self) -> str:
         """The schedule in words."""
+        if self.months:
+            names = ", ".join(dt.date(2000, m, 1).strftime("%B") for m in sorted(self.months))
+            return f"every year in {names}"
         parts = [f"first within {self.first}"] if self.first else []
         for phase in self.phases:
             text = f"every {phase.every}"

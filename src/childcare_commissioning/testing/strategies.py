@@ -195,7 +195,12 @@ deadline_results = st.builds(
 )
 dues = st.builds(du.Due, dates, optional(aware_datetimes))
 phases = st.builds(sc.Phase, day_durations, optional(day_durations))
-schedules = st.builds(sc.Schedule, optional(day_durations), st.lists(phases, max_size=2))
+schedules = st.builds(
+    sc.Schedule,
+    optional(day_durations),
+    st.lists(phases, max_size=2),
+    st.lists(st.integers(1, 12), max_size=2),
+)
 periods = st.builds(sc.Period, dates, dates)
 financial_years = st.builds(sc.FinancialYear, st.integers(1990, 2040))
 relatives = st.builds(ob.Relative, ids, day_durations, st.sampled_from(du.Direction))

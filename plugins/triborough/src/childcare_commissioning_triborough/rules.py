@@ -1,0 +1,358 @@
+"""Triborough's eligibility, referral, reporting, safeguarding and workforce rules."""
+
+from __future__ import annotations
+
+from childcare_commissioning.deadlines import DeadlineRule, Party
+from childcare_commissioning.durations import Direction, Duration, DurationKind
+from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.model import Channel, Status
+from childcare_commissioning.obligations import Obligation, ObligationKind, Relative
+from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
+from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
+from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.workforce import Requirement, RequirementKind
+from childcare_commissioning_triborough._cite import cite
+
+K = DurationKind
+DEFS = "1 Definitions"
+QUARTERLY = Schedule(phases=(Phase(Duration(K.MONTHS, 3)),))
+
+COHORTS = (
+    Cohort(
+        "young-carers",
+        "Young carers under 18 and their families",
+        cite(
+            DEFS,
+            "Means Children and Young People under 18 who provide, or intend to provide care, assistance or support to another family member",
+        ),
+        statuses=frozenset({Status.YOUNG_CARER}),
+        ages=AgeBand(None, 17),
+        notes="Hidden carers (not self-identified or recognised) are young carers too: they "
+        "reach the service through the young carers support service.",
+    ),
+)
+
+ROUTES = (
+    ReferralRoute(
+        "young-carers-support-service",
+        "The young carers support service (including hidden young carers)",
+        cite(
+            "3.3",
+            "The Provider shall work with the young carers support service to receive referrals of hidden Young Carers",
+        ),
+        referrer_roles=frozenset({"young-carers-support-service"}),
+        notes="Needs are identified by the young carers support service (3.5).",
+    ),
+)
+
+REQUIRED = (
+    RequiredInformation(
+        "carers-assessment",
+        "information.carers_assessment",
+        "needs are identified through a comprehensive carer's assessment (which may include eCAF)",
+        cite(
+            "3.6",
+            "meets needs that are identified through a comprehensive carer's assessment (which may include eCAF)",
+        ),
+    ),
+)
+
+DEADLINES = (
+    DeadlineRule(
+        "immediately",
+        "Immediately",
+        "concern",
+        Duration(K.IMMEDIATELY),
+        cite(
+            "6.7",
+            "the matter shall be referred immediately to the Local Authority Designated Officer",
+        ),
+    ),
+    DeadlineRule(
+        "gross-misconduct-written-report",
+        "Written report of a gross misconduct allegation",
+        "gross-misconduct-allegation",
+        Duration(K.WORKING_DAYS, 5),
+        cite("7.5", "followed by a written report within 5 working days"),
+    ),
+    DeadlineRule(
+        "quarterly-report-before-meeting",
+        "Quarterly report to the CCGs, before the quarterly meeting",
+        "quarterly-meeting",
+        Duration(K.WORKING_DAYS, 1),
+        direction=Direction.BEFORE,
+        citation=cite(
+            "4.2",
+            "Each Quarter (prior to the Quarterly meeting described in paragraph 4.3 below) the Provider shall prepare and submit to the CCGs a report",
+        ),
+        notes="'Prior to' sets no lead time: at the latest the working day before.",
+    ),
+    DeadlineRule(
+        "dbs-recheck",
+        "DBS re-check",
+        "dbs-check",
+        Duration(K.YEARS, 3),
+        cite(
+            "7.2",
+            "A Disclosure and Barring Service re-check shall be carried out by the Provider for all relevant Staff at least every three years.",
+        ),
+    ),
+)
+
+OBLIGATIONS = (
+    Obligation(
+        "quarterly-meeting",
+        "Quarterly meeting of the Contract Manager with CCG officers",
+        ObligationKind.MEETING,
+        Party.BOTH,
+        cite("4.3", "attends meetings every 3 months (a \u201cQuarter\u201d) with CCG officers"),
+        schedule=QUARTERLY,
+        notes="Quarters run from the Commencement Date, not the financial year.",
+    ),
+    Obligation(
+        "quarterly-report",
+        "Quarterly report: achievement against outcomes and outputs, concerns, improvements",
+        ObligationKind.REPORT,
+        Party.PROVIDER,
+        cite("4.2", "prepare and submit to the CCGs a report"),
+        relative_to=Relative("quarterly-meeting", Duration(K.WORKING_DAYS, 1), Direction.BEFORE),
+    ),
+    Obligation(
+        "complaints-feedback-review",
+        "Complaints and feedback policy reviewed",
+        ObligationKind.REVIEW,
+        Party.PROVIDER,
+        cite("4.4", "these are reviewed regularly each Quarter"),
+        schedule=QUARTERLY,
+    ),
+    Obligation(
+        "equality-monitoring",
+        "Monitoring information by the eight protected groups and by care group",
+        ObligationKind.REPORT,
+        Party.PROVIDER,
+        cite(
+            "Appendix 1",
+            "Provide monitoring information broken down, where appropriate, by the eight equality protected groups by specific care group",
+        ),
+        schedule=QUARTERLY,
+        notes="Reported with the quarterly report.",
+    ),
+    Obligation(
+        "carers-events",
+        "Attend events for Carers' Week (June) and Carers' Rights Day (December)",
+        ObligationKind.EVENT,
+        Party.PROVIDER,
+        cite("Appendix 1", "Carers' Week (June)"),
+        schedule=Schedule(months=(6, 12)),
+        notes="Carers' Rights Day (December) is listed beside it; both 'where appropriate'.",
+    ),
+    Obligation(
+        "lone-worker-policy",
+        "A lone worker policy for the home-based model",
+        ObligationKind.PLAN,
+        Party.PROVIDER,
+        cite(
+            "3.6",
+            "The Service will be a home based Model and expected to have a lone worker policy in place",
+        ),
+        trigger="commencement",
+    ),
+    Obligation(
+        "gross-misconduct",
+        "Gross misconduct allegation: telephone immediately, written report within 5 working days, outcome of the investigation",
+        ObligationKind.NOTICE,
+        Party.PROVIDER,
+        cite("7.5", "inform the Council and CCG immediately initially by telephone"),
+        trigger="gross-misconduct-allegation",
+        deadline="gross-misconduct-written-report",
+    ),
+    Obligation(
+        "dbs-referral",
+        "Refer to the DBS staff dismissed (or who left) for harming a child or vulnerable adult, and notify the Council",
+        ObligationKind.NOTICE,
+        Party.PROVIDER,
+        cite(
+            "6.8",
+            "in respect of any member of Staff or volunteer who has been dismissed because they have harmed a child or vulnerable adult",
+        ),
+        trigger="dismissal-for-harm",
+    ),
+)
+
+_CHILD = cite("6.6", "Concerns in relation to Children and Young People shall be referred to:")
+_ADULT = cite(
+    "6.6",
+    "Concerns in relation to adults shall be referred to the relevant adult social care team, if known, or to the:",
+)
+_LADO = cite(
+    "6.7", "the matter shall be referred immediately to the Local Authority Designated Officer"
+)
+WCC, RBKC, LBHF = "westminster", "kensington-and-chelsea", "hammersmith-and-fulham"
+CONTACTS = (
+    Contact(
+        "wcc-children",
+        "Westminster City Council - Children's Services Team",
+        "childrens-services",
+        _CHILD,
+        area=WCC,
+        phone="020 7641 4000",
+    ),
+    Contact(
+        "lbhf-children",
+        "London Borough of Hammersmith and Fulham - Contact and Assessment Team",
+        "childrens-services",
+        _CHILD,
+        area=LBHF,
+        phone="020 8753 5392",
+    ),
+    Contact(
+        "rbkc-children",
+        "Royal Borough of Kensington and Chelsea - Social Services",
+        "childrens-services",
+        _CHILD,
+        area=RBKC,
+        phone="020 7361 3013",
+    ),
+    Contact(
+        "wcc-adults",
+        "Westminster City Council",
+        "adult-safeguarding",
+        _ADULT,
+        area=WCC,
+        phone="020 7641 2176",
+        email="safeguardingadults@westminster.gov.uk",
+    ),
+    Contact(
+        "lbhf-adults",
+        "London Borough of Hammersmith and Fulham",
+        "adult-safeguarding",
+        _ADULT,
+        area=LBHF,
+        phone="0845 313 3935",
+        email="h&fadvice.care@lbhf.gov.uk",
+    ),
+    Contact(
+        "rbkc-adults",
+        "Royal Borough of Kensington and Chelsea",
+        "adult-safeguarding",
+        _ADULT,
+        area=RBKC,
+        phone="0207 361 3013",
+        email="socialservicesline@rbkc.gov.uk",
+        notes="Published as 0207 361 3013, the same number as RBKC Social Services (020 7361 3013) written another way; kept as published.",
+    ),
+    Contact(
+        "wcc-lado",
+        "Westminster City Council - Local Authority Designated Officer (LADO)",
+        "lado",
+        _LADO,
+        area=WCC,
+        phone="020 7641 6108",
+    ),
+    Contact(
+        "lbhf-lado",
+        "London Borough of Hammersmith and Fulham - Local Authority Designated Officer (LADO)",
+        "lado",
+        _LADO,
+        area=LBHF,
+        phone="020 8753 3636",
+    ),
+    Contact(
+        "rbkc-lado",
+        "Royal Borough of Kensington and Chelsea - Local Authority Designated Officer (LADO)",
+        "lado",
+        _LADO,
+        area=RBKC,
+        phone="020 7361 3317",
+    ),
+)
+
+_PREFIX = {WCC: "wcc", RBKC: "rbkc", LBHF: "lbhf"}
+ROUTING = (
+    *(
+        RoutingRule(
+            f"child-{p}",
+            Concern.CHILD,
+            (RouteStep(f"{p}-children", Channel.PHONE, "immediately"),),
+            _CHILD,
+            area=a,
+        )
+        for a, p in _PREFIX.items()
+    ),
+    *(
+        RoutingRule(
+            f"adult-{p}",
+            Concern.ADULT_AT_RISK,
+            (RouteStep(f"{p}-adults", Channel.PHONE, "immediately"),),
+            _ADULT,
+            area=a,
+        )
+        for a, p in _PREFIX.items()
+    ),
+    *(
+        RoutingRule(
+            f"allegation-{p}",
+            Concern.ALLEGATION_AGAINST_WORKER,
+            (RouteStep(f"{p}-lado", Channel.PHONE, "immediately"),),
+            _LADO,
+            area=a,
+        )
+        for a, p in _PREFIX.items()
+    ),
+    RoutingRule(
+        "gross-misconduct",
+        Concern.GROSS_MISCONDUCT,
+        (
+            RouteStep("the Council and the CCG", Channel.PHONE, "immediately"),
+            RouteStep("the Council and the CCG", Channel.LETTER, "gross-misconduct-written-report"),
+        ),
+        cite(
+            "7.5",
+            "inform the Council and CCG immediately initially by telephone, followed by a written report within 5 working days",
+        ),
+    ),
+    RoutingRule(
+        "dismissal-for-harm",
+        Concern.DISMISSAL_FOR_HARM,
+        (
+            RouteStep("the Disclosure and Barring Service", Channel.LETTER, "immediately"),
+            RouteStep("the Council", Channel.EMAIL, "immediately"),
+        ),
+        cite(
+            "6.9",
+            "The Provider shall notify the Council of any referrals made to the Independent Safeguarding Authority.",
+        ),
+        notes="No time limit is given; the steps are due without delay (see 'dbs-referral-timing').",
+    ),
+)
+
+WORKFORCE = (
+    Requirement(
+        "dbs",
+        RequirementKind.CHECK,
+        "dbs-enhanced",
+        "Enhanced DBS check, re-checked at least every three years",
+        cite(
+            "7.2",
+            "A Disclosure and Barring Service re-check shall be carried out by the Provider for all relevant Staff at least every three years.",
+        ),
+        refresh=Duration(K.YEARS, 3),
+    ),
+    Requirement(
+        "safeguarding-children",
+        RequirementKind.TRAINING,
+        "safeguarding-children",
+        "Safeguarding children training (London Safeguarding Children Board)",
+        cite("6.11", "children as specified by the London Safeguarding Children Board"),
+    ),
+    Requirement(
+        "safeguarding-adults",
+        RequirementKind.TRAINING,
+        "safeguarding-adults",
+        "Safeguarding adults training (National Competence Framework for Safeguarding Adults 2010)",
+        cite(
+            "6.11",
+            "adults as detailed in the Bournemouth University and Learn to Care: National Competence Framework for Safeguarding Adults 2010",
+        ),
+    ),
+)
