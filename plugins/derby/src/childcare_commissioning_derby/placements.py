@@ -1,0 +1,215 @@
+"""Lots, categories and Individual Placement Agreements: constraints and payments."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from childcare_commissioning.billing import BillingCycle, BlockDiscount, period_containing
+from childcare_commissioning.eligibility import age_on
+from childcare_commissioning.model import ChildOrYoungPerson, Finding, Package, Severity
+from childcare_commissioning.money import to_penny
+from childcare_commissioning_derby._cite import cite
+from childcare_commissioning_derby.careleaver import birthday
+
+__all__ = [
+    "CATEGORIES",
+    "MAX_SUPPORT_HOURS",
+    "Variation",
+    "block_discount_for",
+    "check_placement",
+    "ipa_payments",
+    "termination_date",
+]
+
+LOTS = "3.2.4 Lots Overview"
+DETAIL = "3.2.5 Lot Detail"
+MAX_SUPPORT_HOURS = Decimal(25)
+HOURS_CITE = cite(
+    LOTS,
+    "the amount of hours of support the individual package will contain from 0-25 hours per week",
+)
+NO_B_AND_B = cite(
+    "3.2.2 Service Users/Young People", "avoiding the use of Bed & Breakfast provision"
+)
+IPA_LENGTH = cite(
+    DETAIL, "The Contract to provide a Service will be short term (generally 3 - 12 months)"
+)
+
+#: category -> (lot, name)
+CATEGORIES = {
+    "1.1": ("lot-1", "Emergency provisions (short-term)"),
+    "1.2": ("lot-1", "Transition provision from Foster and Residential"),
+    "1.3": ("lot-1", "Independence and move on (inclusive of outreach support)"),
+    "2.1": ("lot-2", "Emergency provision (short stay 1-7 nights)"),
+    "2.2": ("lot-2", "Short-term provisions with support hours"),
+    "2.3": ("lot-2", "Accommodation only up until 18 years without support hours"),
+}
+
+
+def _finding(
+    code: str, message: str, path: str, severity: Severity = Severity.ERROR, citation: object = None
+) -> Finding:
+    return Finding(severity, f"derby.placement.{code}", message, path, citation)  # type: ignore[arg-type]
+
+
+def check_placement(
+    package: Package, child: ChildOrYoungPerson, accommodation: str | None = None
+) -> list[Finding]:
+    """Check a placement against its lot and category: support hours 0-25 a week; category
+    2.1 is 1-7 nights; 2.3 has no support hours and ends by the 18th birthday; no bed and
+    breakfast for 16-17 year olds; agreements are generally 3-12 months (a warning)."""
+    found = []
+    category = package.category
+    if category not in CATEGORIES:
+        return [
+            _finding(
+                "category",
+                f"category {category!r} is not one of {', '.join(CATEGORIES)}",
+                "$.category",
+                citation=cite(LOTS, "There will be 2 lots of provision"),
+            )
+        ]
+    lot, _ = CATEGORIES[category]
+    if package.lot is not None and package.lot != lot:
+        found.append(
+            _finding(
+                "lot",
+                f"category {category} belongs to {lot}, not {package.lot}",
+                "$.lot",
+                citation=cite(LOTS, "with categories within each Lot"),
+            )
+        )
+    hours = package.hours_per_week or Decimal(0)
+    if hours > MAX_SUPPORT_HOURS:
+        found.append(
+            _finding(
+                "support-hours",
+                f"{hours} support hours a week is above the matrix's 25",
+                "$.hours_per_week",
+                citation=HOURS_CITE,
+            )
+        )
+    if category == "2.1":
+        nights = None if package.end is None else (package.end - package.start).days
+        if nights is None or not 1 <= nights <= 7:
+            found.append(
+                _finding(
+                    "emergency-nights",
+                    f"category 2.1 is 1-7 nights; this is {nights if nights is not None else 'open-ended'}",
+                    "$.end",
+                    citation=cite(
+                        DETAIL,
+                        "Category 2.1 - Emergency provision and assessment (1-7 nights only)",
+                    ),
+                )
+            )
+    if category == "2.3":
+        if hours:
+            found.append(
+                _finding(
+                    "accommodation-only",
+                    "category 2.3 is accommodation only, without support hours",
+                    "$.hours_per_week",
+                    citation=cite(
+                        DETAIL, "Accommodation only, up until 18 years without support hours."
+                    ),
+                )
+            )
+        if child.date_of_birth is not None:
+            eighteenth = birthday(child.date_of_birth, 18)
+            if package.end is None or package.end > eighteenth:
+                found.append(
+                    _finding(
+                        "until-18",
+                        f"category 2.3 ends by the 18th birthday ({eighteenth.isoformat()})",
+                        "$.end",
+                        citation=cite(
+                            DETAIL, "Accommodation only, up until 18 years without support hours."
+                        ),
+                    )
+                )
+    if (
+        accommodation == "bed-and-breakfast"
+        and child.date_of_birth is not None
+        and age_on(child.date_of_birth, package.start) in (16, 17)
+    ):
+        found.append(
+            _finding(
+                "bed-and-breakfast",
+                "bed and breakfast is not used for 16-17 year olds",
+                "$.accommodation",
+                citation=NO_B_AND_B,
+            )
+        )
+    if package.end is not None and category not in ("2.1",):
+        months = (
+            (package.end.year - package.start.year) * 12 + package.end.month - package.start.month
+        )
+        if not 3 <= months <= 12:
+            found.append(
+                _finding(
+                    "agreement-length",
+                    f"an agreement of about {months} months is outside the usual 3-12",
+                    "$.end",
+                    Severity.WARNING,
+                    IPA_LENGTH,
+                )
+            )
+    return found
+
+
+@attrs.frozen
+class Variation:
+    """A change to an agreement's weekly cost from ``effective_from``."""
+
+    effective_from: dt.date
+    weekly_cost: Decimal
+
+
+NOTICE_CITE = cite(
+    "3.8.1 Monitoring and Reporting",
+    "in normal circumstances the Council will give Providers the following notice periods to terminate an IPA",
+)
+
+
+def termination_date(notice_given: dt.date, specific_reason: bool) -> dt.date:
+    """The day an IPA ends after the Council's written notice: 30 days for any general
+    reason, 14 for more specific reasons (calendar days after the notice)."""
+    return notice_given + dt.timedelta(days=14 if specific_reason else 30)
+
+
+def ipa_payments(
+    start: dt.date,
+    end: dt.date,
+    variations: Sequence[Variation],
+    cycle: BillingCycle = BillingCycle.MONTHLY,
+) -> list[tuple[dt.date, dt.date, Decimal]]:
+    """Payments per billing period for an agreement from ``start`` to ``end`` (inclusive):
+    each day costs the weekly cost in force that day / 7, so a variation changes payment
+    from its effective date and an end by notice stops it. Each period is rounded once."""
+    if not variations or min(v.effective_from for v in variations) > start:
+        raise ValueError(
+            "the first variation must take effect on or before the start (the agreed cost)"
+        )
+    ordered = sorted(variations, key=lambda v: v.effective_from)
+    periods: dict[dt.date, tuple[dt.date, Decimal]] = {}
+    day = start
+    while day <= end:
+        cost = next(v.weekly_cost for v in reversed(ordered) if v.effective_from <= day)
+        period = period_containing(day, cycle, start)
+        first, (last, total) = period.start, periods.get(period.start, (period.end, Decimal(0)))
+        periods[first] = (min(last, end), total + cost / 7)
+        day += dt.timedelta(days=1)
+    return [(first, last, to_penny(total)) for first, (last, total) in sorted(periods.items())]
+
+
+def block_discount_for(percent: Decimal) -> BlockDiscount:
+    """The block discount rule with the percentage set at the mini competition: it applies
+    to any block of five beds or more."""
+    return BlockDiscount(
+        5, percent, cite(DETAIL, "for any block sourced of five beds or more at any one time")
+    )

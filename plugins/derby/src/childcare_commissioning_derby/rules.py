@@ -1,0 +1,451 @@
+"""Derby's cohorts, routes, service hours, timing, workforce, safeguarding and billing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from childcare_commissioning.billing import BillingCycle, BillingTerms
+from childcare_commissioning.calendars import (
+    EVERY_DAY,
+    WEEKDAYS,
+    CalendarSpec,
+    OpeningHours,
+    TimeWindow,
+)
+from childcare_commissioning.deadlines import DeadlineRule, Party
+from childcare_commissioning.durations import Direction, Duration, DurationKind
+from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.model import Channel, Status, Urgency
+from childcare_commissioning.obligations import Obligation, ObligationKind
+from childcare_commissioning.referrals import Offer, ReferralRoute
+from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
+from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.workforce import Requirement, RequirementKind
+from childcare_commissioning_derby._cite import cite
+from childcare_commissioning_derby.placements import CATEGORIES
+
+K = DurationKind
+INTRO = "3.1.1 Introduction and Aim"
+TIMES = "3.3.6 Services Timescales"
+ACCESS = "3.3.1 Accessing the Service"
+MONITOR = "3.8.1 Monitoring and Reporting"
+RECRUIT = "3.6.1 Recruitment"
+SIXTEEN_SEVENTEEN = AgeBand(16, 17)
+
+CALENDARS = (
+    CalendarSpec(
+        "derby-daytime",
+        "7 days a week, 08:00-20:00",
+        working_weekdays=EVERY_DAY,
+        closed_on_bank_holidays=False,
+        hours=(OpeningHours(EVERY_DAY, (TimeWindow(dt.time(8), dt.time(20)),)),),
+        citation=cite(
+            TIMES,
+            "will be available as required 7 days a week between the hours of 08:00 – 20.00 to deliver support to young people.",
+        ),
+        notes="Bank holidays are not excepted by the text.",
+    ),
+    CalendarSpec(
+        "derby-office-hours",
+        "Normal office hours: Monday to Friday 09:00-17:00 except bank holidays (assumed)",
+        hours=(OpeningHours(WEEKDAYS, (TimeWindow(dt.time(9), dt.time(17)),)),),
+        citation=cite(
+            TIMES,
+            "this will operate from normal office closing times to normal office opening times.",
+        ),
+        notes="Office hours are not given in the text (see 'office-hours').",
+    ),
+    CalendarSpec(
+        "derby-emergency-accommodation",
+        "Emergency accommodation contacts, 22:00-09:00",
+        working_weekdays=EVERY_DAY,
+        closed_on_bank_holidays=False,
+        hours=(OpeningHours(EVERY_DAY, (TimeWindow(dt.time(22), dt.time(9)),)),),
+        citation=cite(TIMES, "when accommodation is required between 22.00 – 09.00 hours."),
+    ),
+)
+
+SERVICES_LOTS = {
+    "lot-1": (
+        "Lot 1 - Children in Care and Care leavers",
+        cite("3.2.4 Lots Overview", "Lot 1 - Children in Care and Care leavers"),
+    ),
+    "lot-2": (
+        "Lot 2 Children in Need / Young Homeless 16 & 17 years",
+        cite("3.2.4 Lots Overview", "Lot 2 Children in Need / Young Homeless 16 & 17 years"),
+    ),
+}
+
+OFFERS = tuple(
+    Offer(
+        f"category-{number.replace('.', '-')}",
+        f"Category {number}: {name}",
+        cite("3.2.4 Lots Overview", name),
+        service=lot,
+    )
+    for number, (lot, name) in CATEGORIES.items()
+)
+
+COHORTS = (
+    Cohort(
+        "care-leavers",
+        "Care leavers up to 21",
+        cite(INTRO, "Derby City Care Leavers up to 21 years"),
+        statuses=frozenset({Status.CARE_LEAVER}),
+        ages=AgeBand(16, 21),
+        service="lot-1",
+    ),
+    Cohort(
+        "care-leavers-in-education",
+        "Care leavers up to 25 in education or training",
+        cite(INTRO, "up to 25 years if still in education or training"),
+        statuses=frozenset({Status.IN_EDUCATION, Status.IN_TRAINING}),
+        required_statuses=frozenset({Status.CARE_LEAVER}),
+        ages=AgeBand(16, 25),
+        service="lot-1",
+    ),
+    Cohort(
+        "looked-after-leaving-care",
+        "Looked after children leaving foster and residential care, 16-18",
+        cite(INTRO, "Looked After Children leaving foster and residential care 16–18 years"),
+        statuses=frozenset({Status.LOOKED_AFTER}),
+        ages=SIXTEEN_SEVENTEEN,
+        service="lot-1",
+        notes="16-18 read as 16 and 17 (see '16-18').",
+    ),
+    Cohort(
+        "homeless-16-17",
+        "Homeless 16-17 year olds who become children in need or in care",
+        cite(
+            INTRO, "homeless young people 16-17 years who become children in need/children in care"
+        ),
+        statuses=frozenset({Status.CHILD_IN_NEED, Status.LOOKED_AFTER}),
+        required_statuses=frozenset({Status.HOMELESS}),
+        ages=SIXTEEN_SEVENTEEN,
+        service="lot-2",
+    ),
+)
+
+ROUTES = (
+    ReferralRoute(
+        "derby-teams",
+        "Derby City Council teams and lead professionals (by work package tender)",
+        cite(
+            ACCESS,
+            "Each young person's individual needs will be identified through an assessment, carried out by Derby City Council Leaving Care team",
+        ),
+        referrer_roles=frozenset(
+            {
+                "leaving-care-team",
+                "children-in-care-team",
+                "housing-options",
+                "reception-team",
+                "youth-offending-service",
+                "lead-professional",
+                "social-worker",
+            }
+        ),
+        notes="The Council's Emergency Careline arranges out of hours placements.",
+    ),
+)
+
+DEADLINES = (
+    DeadlineRule(
+        "offer-standard",
+        "Provider's offer (standard referral)",
+        "referral-received",
+        Duration(K.CLOCK_HOURS, 24),
+        urgency=Urgency.STANDARD,
+        citation=cite(
+            ACCESS,
+            "Providers will be expected to respond with any offers within 24 hours for a standard referral",
+        ),
+    ),
+    DeadlineRule(
+        "offer-urgent",
+        "Provider's offer (urgent referral)",
+        "referral-received",
+        Duration(K.CLOCK_HOURS, 1),
+        urgency=Urgency.URGENT,
+        citation=cite(ACCESS, "within 1 hour for an urgent referral"),
+    ),
+    DeadlineRule(
+        "offer-emergency",
+        "Provider's offer (emergency referral)",
+        "referral-received",
+        Duration(K.CLOCK_HOURS, 1),
+        urgency=Urgency.EMERGENCY,
+        citation=cite(ACCESS, "within 1 hour for an urgent referral"),
+        notes="An emergency is at least as urgent: one hour.",
+    ),
+    DeadlineRule(
+        "emergency-support",
+        "Support in an emergency, when requested the same working day",
+        "emergency-request",
+        Duration(K.SAME_WORKING_DAY),
+        citation=cite(
+            "3.3.5 Emergency Provision Timescales and Processes",
+            "On some occasions support may be requested on the same working day.",
+        ),
+    ),
+    DeadlineRule(
+        "full-information",
+        "Council supplies full information after an emergency placement",
+        "emergency-placement",
+        Duration(K.CLOCK_HOURS, 72),
+        owed_by=Party.COUNCIL,
+        citation=cite(
+            "3.3.5 Emergency Provision Timescales and Processes",
+            "with full information supplied within 72 hours.",
+        ),
+    ),
+    DeadlineRule(
+        "first-review",
+        "Formal review: the package is in place",
+        "placement-start",
+        Duration(K.WEEKS, 2),
+        owed_by=Party.BOTH,
+        citation=cite(
+            MONITOR,
+            "A formal review will be held within 2 weeks to ensure the package is in place then at 3 month intervals",
+        ),
+    ),
+    DeadlineRule(
+        "notice-general",
+        "Council's written notice to terminate an IPA (any general reason)",
+        "ipa-termination",
+        Duration(K.CALENDAR_DAYS, 30),
+        direction=Direction.BEFORE,
+        owed_by=Party.COUNCIL,
+        citation=cite(MONITOR, "Any General Reason\t30"),
+    ),
+    DeadlineRule(
+        "notice-specific",
+        "Council's written notice to terminate an IPA (more specific reasons)",
+        "ipa-termination",
+        Duration(K.CALENDAR_DAYS, 14),
+        direction=Direction.BEFORE,
+        owed_by=Party.COUNCIL,
+        citation=cite(MONITOR, "More Specific Reasons\t14"),
+    ),
+    DeadlineRule(
+        "concern-same-day",
+        "Safeguarding concern or alert notified to the Council",
+        "concern",
+        Duration(K.SAME_DAY),
+        citation=cite(
+            "3.4.6 Protection of Children, Young People and Vulnerable Adults",
+            "any concerns or alerts have to be notified to the Council the same day.",
+        ),
+    ),
+    DeadlineRule(
+        "service-failure",
+        "Tell the Council the service cannot be provided",
+        "service-failure",
+        Duration(K.IMMEDIATELY),
+        citation=cite(
+            "3.12.1 Emergency Planning",
+            "shall notify the Council immediately of any situation where the service cannot be provided.",
+        ),
+    ),
+)
+
+OBLIGATIONS = (
+    Obligation(
+        "placement-review",
+        "Formal review of the placement (within 2 weeks, then every 3 months)",
+        ObligationKind.REVIEW,
+        Party.BOTH,
+        cite(
+            MONITOR,
+            "A formal review will be held within 2 weeks to ensure the package is in place then at 3 month intervals",
+        ),
+        schedule=Schedule(first=Duration(K.WEEKS, 2), phases=(Phase(Duration(K.MONTHS, 3)),)),
+        notes="Anchored on the placement start; also on any significant change or at the young person's request.",
+    ),
+    Obligation(
+        "access-kpis",
+        "Access KPIs: responses within timescale, suitable placements offered, placements ending unexpectedly (target 100%)",
+        ObligationKind.REPORT,
+        Party.PROVIDER,
+        cite(
+            "3.7.1 Reports",
+            "Number of responses received to referrals received by the Council within the specified timescale",
+        ),
+        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 3)),)),
+    ),
+    Obligation(
+        "equality-objectives",
+        "One or more equality objectives",
+        ObligationKind.PLAN,
+        Party.PROVIDER,
+        cite(
+            "3.14 EQUALITIES", "provide one or more equality objectives at least every four years"
+        ),
+        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 4)),)),
+    ),
+    Obligation(
+        "significant-change",
+        "Notice to the Leaving Care Team and Children in Care of significant changes in need",
+        ObligationKind.NOTICE,
+        Party.PROVIDER,
+        cite(
+            MONITOR,
+            "shall give notice to the Leaving Care Team and Children in care of any significant changes in a Customer's needs",
+        ),
+        trigger="significant-change",
+    ),
+    Obligation(
+        "sub-contracting",
+        "No sub-contractor without the Council's written agreement before it starts work",
+        ObligationKind.NOTICE,
+        Party.PROVIDER,
+        cite(
+            "3.4.4 Sub-contractors and staff",
+            "No sub-contractors will provide any element of this Service unless agreed in writing by the Council prior to the sub-contractor starting work.",
+        ),
+        trigger="sub-contracting-proposed",
+    ),
+    Obligation(
+        "timesheets",
+        "Timesheets signed by the young person (or parent/carer) confirming hours received",
+        ObligationKind.REPORT,
+        Party.PROVIDER,
+        cite(
+            "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
+            "facilitating the Service User and/or their parents/carers to sign time sheets",
+        ),
+        trigger="support-delivered",
+    ),
+    Obligation(
+        "out-of-hours-numbers",
+        "Out of hours numbers available to the Emergency Careline from the contract start",
+        ObligationKind.NOTICE,
+        Party.PROVIDER,
+        cite(
+            TIMES,
+            "Providers will be expected to ensure that these numbers are available from the start date of the contract.",
+        ),
+        trigger="contract-start",
+    ),
+)
+
+WORKFORCE = (
+    Requirement(
+        "conviction-declaration",
+        RequirementKind.DECLARATION,
+        "convictions",
+        "Declaration of current and spent convictions; a declared conviction blocks assignment until the Council approves",
+        cite(
+            RECRUIT,
+            "any member of staff with a declared conviction is not assigned to any child/young person until the Provider has obtained approval (or not) from the Council",
+        ),
+        approver="Derby City Council",
+    ),
+    Requirement(
+        "references",
+        RequirementKind.REFERENCES,
+        "references",
+        "At least two written references, one from the present or last employer",
+        cite(
+            RECRUIT,
+            "at least 2 written satisfactory references are taken up prior to employment. One reference will be from the present or last employer",
+        ),
+        count=2,
+        last_employer=True,
+    ),
+    Requirement(
+        "employment-history",
+        RequirementKind.CHECK,
+        "employment-history",
+        "Full employment history validated",
+        cite(
+            RECRUIT,
+            "all attempts are made to validate the full employment history of the applicant",
+        ),
+    ),
+    Requirement(
+        "dbs",
+        RequirementKind.CHECK,
+        "dbs-enhanced",
+        "DBS checks (including children's and adults' barred lists)",
+        cite(
+            RECRUIT,
+            "Disclosure and Barring Service (including Protection of Children Act and Protection of Vulnerable Adults list) checks are undertaken",
+        ),
+    ),
+    Requirement(
+        "data-protection",
+        RequirementKind.TRAINING,
+        "data-protection",
+        "Data protection training, refreshed at least every two years",
+        cite(
+            "3.15 PERSONAL DATA",
+            "The Service Provider will train their staff and provide refresher training at least every two years.",
+        ),
+        refresh=Duration(K.YEARS, 2),
+    ),
+    Requirement(
+        "safeguarding",
+        RequirementKind.TRAINING,
+        "safeguarding-young-people",
+        "Trained to understand safeguarding issues for vulnerable young people",
+        cite(
+            "3.10 TRAINING AND MAINTENANCE",
+            "all staff and volunteers are trained to understand safeguarding issues in relation to vulnerable young people.",
+        ),
+    ),
+    Requirement(
+        "appraisal",
+        RequirementKind.TRAINING,
+        "appraisal",
+        "Annual appraisal",
+        cite(
+            "3.10 TRAINING AND MAINTENANCE",
+            "Staff appraisals shall be carried out annually on all staff",
+        ),
+        refresh=Duration(K.YEARS, 1),
+    ),
+)
+
+CONTACTS = (
+    Contact(
+        "derby-city-council",
+        "Derby City Council Children in Care Commissioning and Placements Team",
+        "commissioning",
+        cite(
+            MONITOR,
+            "this agreement will be monitored by the Children in Care Commissioning and Placements team.",
+        ),
+    ),
+    Contact(
+        "emergency-careline",
+        "Derby City Council Emergency Careline",
+        "emergency-duty-team",
+        cite(
+            TIMES,
+            "Derby City Council's Emergency Careline will have access to numbers on the DPS for out of hours.",
+        ),
+        hours="derby-office-hours",
+    ),
+)
+
+ROUTING = (
+    RoutingRule(
+        "concern",
+        Concern.CHILD,
+        (RouteStep("derby-city-council", Channel.PHONE, "concern-same-day"),),
+        cite(
+            "3.4.6 Protection of Children, Young People and Vulnerable Adults",
+            "Providers working with children should adopt the Derby and Derbyshire Safeguarding Children procedures.",
+        ),
+    ),
+)
+
+BILLING = BillingTerms(
+    cycle=BillingCycle.MONTHLY,
+    citation=cite("3.2.5 Lot Detail", "with consequent change in payments where appropriate"),
+    notes="Packages are quoted per work package against an indicative budget; a block of five "
+    "or more beds carries the percentage discount set at the mini competition "
+    "(block_discount_for). The text sets no invoicing cycle: monthly is assumed ('billing-cycle').",
+)
