@@ -5,9 +5,11 @@ from __future__ import annotations
 import statistics
 import subprocess
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
+from typing import Any
 
-__all__ = ["report", "time_call", "time_command"]
+__all__ = ["measure", "report", "time_call", "time_command"]
 
 
 def time_command(argv: Sequence[str], repeat: int) -> list[float]:
@@ -42,3 +44,17 @@ def report(results: dict[str, list[float]], reference: str) -> None:
             f"{name:<{width}}  median {median * 1000:8.1f} ms  min {min(times) * 1000:8.1f} ms"
             f"  x{median / base:5.2f} of reference"
         )
+
+
+def measure(name: str, function: Callable[[], Any]) -> tuple[float, Any]:
+    """Time one untraced run, then trace a second run for its peak memory (tracing slows
+    Python code several times, so both are never taken from one run). Prints a line."""
+    start = time.perf_counter()
+    result = function()
+    elapsed = time.perf_counter() - start
+    tracemalloc.start()
+    function()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"  {name:<48} {elapsed:8.3f} s   peak {peak / 2**20:8.1f} MiB")
+    return elapsed, result

@@ -12,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
-import time
-import tracemalloc
-from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _harness import measure
 
 from childcare_commissioning.billing import (
     BillingCycle,
@@ -77,18 +77,6 @@ def inputs() -> tuple[list[Package], list[Quotation], list[PlannedSession], list
                     )
                 )
     return packages, quotes, planned, records
-
-
-def measure(name: str, function: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = function()
-    elapsed = time.perf_counter() - start
-    tracemalloc.start()
-    function()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"  {name:<44} {elapsed:8.2f} s   peak {peak / 2**20:8.1f} MiB")
-    return elapsed, result
 
 
 def main() -> None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
-import tracemalloc
+import sys
 from collections import Counter
-from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _harness import measure
 
 from childcare_commissioning.convert import structure
 from childcare_commissioning.model import Referral
@@ -58,25 +60,11 @@ def documents(count: int) -> list[dict[str, Any]]:
     return docs
 
 
-def measure(name: str, function: Callable[[], Any]) -> tuple[float, int, Any]:
-    """Time one untraced run, then trace a second run for its peak memory (tracing slows
-    Python code down several times, so the two are never taken from the same run)."""
-    start = time.perf_counter()
-    result = function()
-    elapsed = time.perf_counter() - start
-    tracemalloc.start()
-    function()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"  {name:<48} {elapsed:8.2f} s   peak {peak / 2**20:8.1f} MiB")
-    return elapsed, peak, result
-
-
 def main() -> None:
     docs = documents(COUNT)
     councils = [c.spec for c in get_registry().councils()]
     print(f"{COUNT:,} referrals; councils: {', '.join(c.id for c in councils)}")
-    _, _, referrals = measure(
+    _, referrals = measure(
         "read JSON-ready dicts into Referral models", lambda: [structure(d, Referral) for d in docs]
     )
 
@@ -89,7 +77,7 @@ def main() -> None:
             eligible += 10 <= age <= 17
         return eligible
 
-    ref_time, _, _ = measure("reference: plain-Python age-band pass", reference)
+    ref_time, _ = measure("reference: plain-Python age-band pass", reference)
     timings = []
     for spec in councils:
         services = [s.id for s in spec.services] or [None]
@@ -100,7 +88,7 @@ def main() -> None:
                 for i, r in enumerate(referrals)
             )
 
-        elapsed, _, outcomes = measure(f"check_referral against {spec.id}", run)
+        elapsed, outcomes = measure(f"check_referral against {spec.id}", run)
         timings.append(elapsed)
         print(f"    outcomes: {dict(sorted(outcomes.items()))}")
     total = sum(timings)

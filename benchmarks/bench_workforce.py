@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import time
-import tracemalloc
-from collections.abc import Callable
-from typing import Any
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _harness import measure
 
 from childcare_commissioning.durations import Duration, DurationKind
 from childcare_commissioning.model import Citation
@@ -113,18 +114,6 @@ def roster() -> list[Worker]:
             )
         )
     return workers
-
-
-def measure(name: str, function: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = function()
-    elapsed = time.perf_counter() - start
-    tracemalloc.start()
-    function()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"  {name:<40} {elapsed:8.3f} s   peak {peak / 2**20:8.1f} MiB")
-    return elapsed, result
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """The typed vocabulary every other module speaks: frozen, slotted attrs classes."""
 
 from childcare_commissioning.model._fields import is_personal, personal
-from childcare_commissioning.model.core import Citation, Finding, Severity
+from childcare_commissioning.model.core import Citation, Finding, Severity, citer
 from childcare_commissioning.model.council import (
     Area,
     GlossaryTerm,
@@ -30,6 +30,7 @@ __all__ = [
     "StaffRatio",
     "Status",
     "Urgency",
+    "citer",
     "is_personal",
     "personal",
 ]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 
 import attrs
 
 from childcare_commissioning.model._fields import non_empty
 
-__all__ = ["Citation", "Finding", "Severity"]
+__all__ = ["Citation", "Finding", "Severity", "citer"]
 
 
 @attrs.frozen
@@ -26,6 +27,16 @@ class Citation:
 
     def __str__(self) -> str:
         return f'{self.spec} {self.clause}: "{self.quote}"'
+
+
+def citer(spec: str) -> Callable[[str, str], Citation]:
+    """A citation maker for one specification: ``cite = citer("derby")`` then
+    ``cite("3.3.1 Accessing the Service", "within 1 hour for an urgent referral")``."""
+
+    def cite(clause: str, quote: str) -> Citation:
+        return Citation(spec, clause, quote)
+
+    return cite
 
 
 class Severity(enum.StrEnum):

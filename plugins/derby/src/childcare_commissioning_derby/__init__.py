@@ -10,11 +10,10 @@ off the DPS (``may_call_off``) are importable by name.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from importlib.resources import files
 from typing import Any, Final
 
 from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Service, Specification
+from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning_derby._cite import cite
 from childcare_commissioning_derby.careleaver import (
@@ -228,8 +227,4 @@ def childcare_commissioning_examples(council_id: str) -> dict[str, Any] | None:
     """Invented example data: an urgent out-of-hours referral, a package, a block booking."""
     if council_id != SPEC.id:
         return None
-    folder = files(__name__).joinpath("examples")
-    return {
-        name: json.loads(folder.joinpath(f"{name}.json").read_text(encoding="utf-8"))
-        for name in ("referral", "package", "block", "events")
-    }
+    return load_examples(__name__, ("referral", "package", "block", "events"))

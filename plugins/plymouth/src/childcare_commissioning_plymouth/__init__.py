@@ -8,12 +8,11 @@ Plymouth only (``ESCALATION``, ``GLOSSARY``, ``POLICIES``, ``policy_kpi``...).
 from __future__ import annotations
 
 import datetime as dt
-import json
-from importlib.resources import files
 from typing import Any, Final
 
 from childcare_commissioning import CouncilSpec
 from childcare_commissioning.billing import BillingCycle, BillingTerms
+from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Area, GlossaryTerm, Reading, Service, Specification
 from childcare_commissioning_plymouth._cite import cite
@@ -223,8 +222,4 @@ def childcare_commissioning_examples(council_id: str) -> dict[str, Any] | None:
     """Invented example data: a roster, a fortnight of delivery, events over Christmas."""
     if council_id != SPEC.id:
         return None
-    folder = files(__name__).joinpath("examples")
-    return {
-        name: json.loads(folder.joinpath(f"{name}.json").read_text(encoding="utf-8"))
-        for name in ("roster", "billing", "events")
-    }
+    return load_examples(__name__, ("roster", "billing", "events"))

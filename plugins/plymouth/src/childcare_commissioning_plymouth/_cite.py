@@ -1,12 +1,7 @@
-"""Citations into shared/specs/plymouth.txt."""
+"""Citations into shared/specs/plymouth.txt: ``cite(clause, quote)``."""
 
 from __future__ import annotations
 
-from childcare_commissioning.model import Citation
+from childcare_commissioning.model import citer
 
-SPEC_ID = "plymouth"
-
-
-def cite(clause: str, quote: str) -> Citation:
-    """A citation of ``clause`` (its number and heading) quoting ``quote`` verbatim."""
-    return Citation(SPEC_ID, clause, quote)
+cite = citer("plymouth")

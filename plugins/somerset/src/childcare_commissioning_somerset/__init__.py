@@ -8,11 +8,10 @@ Lot 5) for children on the edge of care, in care, and with disabilities at home.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from importlib.resources import files
 from typing import Any, Final
 
 from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Service, Specification
+from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning_somerset._cite import cite
 from childcare_commissioning_somerset.jobsheet import (
@@ -241,8 +240,4 @@ def childcare_commissioning_examples(council_id: str) -> dict[str, Any] | None:
     """Invented example data: an out-of-hours crisis referral, a month with mileage."""
     if council_id != SPEC.id:
         return None
-    folder = files(__name__).joinpath("examples")
-    return {
-        name: json.loads(folder.joinpath(f"{name}.json").read_text(encoding="utf-8"))
-        for name in ("referral", "billing", "events")
-    }
+    return load_examples(__name__, ("referral", "billing", "events"))

@@ -8,8 +8,6 @@ name (``SDQ_SCORES``, ``PLACEMENT_STABILITY``, ``camhs_priority_access``).
 from __future__ import annotations
 
 import datetime as dt
-import json
-from importlib.resources import files
 from typing import Any, Final
 
 from childcare_commissioning import (
@@ -20,6 +18,7 @@ from childcare_commissioning import (
     Service,
     Specification,
 )
+from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning_stoke._cite import cite
 from childcare_commissioning_stoke.evidence import (
@@ -218,5 +217,4 @@ def childcare_commissioning_examples(council_id: str) -> dict[str, Any] | None:
     """Invented example data: a year of quarterly payments with retention."""
     if council_id != SPEC.id:
         return None
-    folder = files(__name__).joinpath("examples")
-    return {"billing": json.loads(folder.joinpath("billing.json").read_text(encoding="utf-8"))}
+    return load_examples(__name__, ("billing",))

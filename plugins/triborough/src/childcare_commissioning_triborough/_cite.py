@@ -1,10 +1,7 @@
-"""Citations into shared/specs/triborough.txt."""
+"""Citations into shared/specs/triborough.txt: ``cite(clause, quote)``."""
 
 from __future__ import annotations
 
-from childcare_commissioning.model import Citation
+from childcare_commissioning.model import citer
 
-
-def cite(clause: str, quote: str) -> Citation:
-    """A citation of ``clause`` quoting ``quote`` verbatim."""
-    return Citation("triborough", clause, quote)
+cite = citer("triborough")
