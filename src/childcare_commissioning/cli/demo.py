@@ -262,8 +262,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"     {item['due']}  {item['obligation']} ({item['owed_by']})")
     print("\n6. A fortnight invoiced in arrears: commissioned, deductions, mileage:")
     print("\n".join("   " + line for line in sections["billing"]["invoice"].splitlines()))
+    print("\n7. Each council's own example data (from its plugin) through its own rules:")
     for council_id, tour in sections["councils_own_examples"].items():
-        print(f"\n7. {council_id}: its own example data through its own rules")
+        print(f"\n   {council_id}")
         for line in tour.get("deadlines", []):
             print(f"   - {line}")
         if "roster" in tour:
