@@ -180,3 +180,17 @@ def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
         assert "LADO" in (results or "")
     finally:
         driver.quit()
+
+
+def test_outcomes_and_reference_data_are_shown(pages: dict[str, str]) -> None:
+    """Derby's access KPI shows its 100% quarterly target; Stoke's SDQ table shows 2014-15's
+    row as printed (131 below 17, 82 at 17 and above, 213 recorded)."""
+    derby = pages["councils/derby.md"].split("## Outcomes and KPIs")[1]
+    [access] = [
+        line
+        for line in derby.splitlines()
+        if line.startswith("| Key performance indicators | Access |")
+    ]
+    assert "| 100% | Quarterly |" in access
+    stoke = pages["councils/stoke.md"].split("## Reference data")[1]
+    assert "| 2014-15 | 131 | 82 | 213 | 14.4 | 14 |" in stoke

@@ -20,6 +20,7 @@ from childcare_commissioning import (
     deadlines,
     durations,
     eligibility,
+    measures,
     model,
     obligations,
     redaction,
@@ -49,6 +50,7 @@ PUBLIC_MODULES = [
     redaction,
     workforce,
     safeguarding,
+    measures,
 ]
 ALL_MODELS = sorted(
     {
@@ -238,3 +240,12 @@ def test_specification_in_force() -> None:
             dt.date(2021, 7, 1),
         )
     ]
+
+
+def test_reference_table_rows_must_fit_the_columns() -> None:
+    """A row with the wrong number of cells is refused, naming the row."""
+    from childcare_commissioning.measures import ReferenceTable
+
+    cite = model.Citation("x", "1", "q")
+    with pytest.raises(ModelValueError, match="row 1 has 1 cells for 2 columns"):
+        ReferenceTable("t", "T", ("a", "b"), [("1", "2"), ("3",)], cite)

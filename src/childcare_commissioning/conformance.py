@@ -110,6 +110,8 @@ _COLLECTIONS = (
     "contacts",
     "routing",
     "notifiable_events",
+    "outcomes",
+    "reference_tables",
 )
 
 

@@ -2,7 +2,7 @@
 
 A council plugin returns one :class:`CouncilSpec`. Each capability adds its collection of
 rules here (calendars, deadlines, obligations, referral routes, eligibility, billing,
-workforce and safeguarding);
+workforce, safeguarding, outcomes and reference data);
 every rule and declaration carries a :class:`~childcare_commissioning.model.Citation`.
 The spec checks its own references on construction: deadline rules and obligations must
 name calendars that exist and obligations must be relative to obligations that exist.
@@ -19,6 +19,7 @@ from childcare_commissioning.calendars import BUILTIN_CALENDARS, CalendarSpec
 from childcare_commissioning.deadlines import DeadlineRule
 from childcare_commissioning.eligibility import Cohort, Exclusion, Limit
 from childcare_commissioning.errors import ModelValueError
+from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
 from childcare_commissioning.model._fields import identifier, non_empty, to_tuple, unique_ids
 from childcare_commissioning.model.core import Citation
 from childcare_commissioning.model.council import (
@@ -127,6 +128,12 @@ class CouncilSpec:
     )
     notifiable_events: tuple[NotifiableEvent, ...] = attrs.field(
         default=(), converter=to_tuple, validator=[unique_ids, _step_references]
+    )
+    outcomes: tuple[OutcomeMeasure, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    reference_tables: tuple[ReferenceTable, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
     )
 
     def service(self, service_id: str) -> Service:

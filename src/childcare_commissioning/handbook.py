@@ -372,6 +372,34 @@ def _billing(spec: CouncilSpec) -> str:
     return "\n## Billing terms\n\n" + _table(("Term", "Value", "Source"), rows) + notes
 
 
+def _outcomes(spec: CouncilSpec) -> str:
+    rows = [
+        (
+            o.objective or "",
+            o.outcome,
+            "<br>".join(o.measures),
+            o.target or NOT_SPECIFIED,
+            o.reported or NOT_SPECIFIED,
+            _cite(o.citation),
+        )
+        for o in spec.outcomes
+    ]
+    headers = ("Objective", "Outcome", "Measures / outputs", "Target", "Reported", "Source")
+    return "\n## Outcomes and KPIs\n\n" + _table(headers, rows)
+
+
+def _reference_data(spec: CouncilSpec) -> str:
+    if not spec.reference_tables:
+        return ""
+    parts = ["\n## Reference data\n"]
+    for table in spec.reference_tables:
+        parts.append(f"\n### {table.title}\n\n{_cite(table.citation)}\n")
+        parts.append(_table(table.columns, table.rows))
+        if table.notes:
+            parts.append(f"\n{table.notes}\n")
+    return "\n".join(parts)
+
+
 def _glossary(spec: CouncilSpec) -> str:
     return "\n## Glossary\n\n" + _table(
         ("Term", "Definition", "Source"),
@@ -393,6 +421,8 @@ def council_page(registered: RegisteredCouncil) -> str:
             _workforce(spec),
             _safeguarding(spec),
             _billing(spec),
+            _outcomes(spec),
+            _reference_data(spec),
             _glossary(spec),
         ]
     )

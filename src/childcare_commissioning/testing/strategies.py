@@ -19,6 +19,7 @@ from childcare_commissioning import calendars as cal
 from childcare_commissioning import deadlines as dl
 from childcare_commissioning import durations as du
 from childcare_commissioning import eligibility as el
+from childcare_commissioning import measures as me
 from childcare_commissioning import model as m
 from childcare_commissioning import obligations as ob
 from childcare_commissioning import referrals as rf
@@ -527,6 +528,28 @@ routed = st.builds(
 )
 
 
+outcome_measures = st.builds(
+    me.OutcomeMeasure,
+    ids,
+    texts,
+    citations,
+    st.lists(texts, max_size=2),
+    optional(texts),
+    optional(texts),
+    optional(texts),
+    optional(ids),
+)
+
+
+@st.composite
+def reference_tables(draw: st.DrawFn) -> me.ReferenceTable:
+    columns = draw(st.lists(texts, min_size=1, max_size=3))
+    rows = draw(st.lists(st.lists(texts, min_size=len(columns), max_size=len(columns)), max_size=3))
+    return me.ReferenceTable(
+        draw(ids), draw(texts), columns, rows, draw(citations), draw(st.text(max_size=10))
+    )
+
+
 @st.composite
 def council_specs(draw: st.DrawFn) -> CouncilSpec:
     obligation_list = [
@@ -554,6 +577,8 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
         billing=draw(optional(billing_terms)),
         workforce=draw(_unique(requirements)),
         contacts=draw(_unique(contacts)),
+        outcomes=draw(_unique(outcome_measures)),
+        reference_tables=draw(_unique(reference_tables())),
     )
 
 
@@ -628,4 +653,6 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     sg.RoutingRule: routing_rules,
     sg.NotifiableEvent: notifiable_events,
     sg.Routed: routed,
+    me.OutcomeMeasure: outcome_measures,
+    me.ReferenceTable: reference_tables(),
 }

@@ -39,6 +39,7 @@ from childcare_commissioning_derby.rules import (
     DEADLINES,
     OBLIGATIONS,
     OFFERS,
+    OUTCOMES,
     ROUTES,
     ROUTING,
     SERVICES_LOTS,
@@ -213,6 +214,7 @@ SPEC: Final = CouncilSpec(
     contacts=CONTACTS,
     routing=ROUTING,
     billing=BILLING,
+    outcomes=OUTCOMES,
 )
 
 

@@ -15,6 +15,7 @@ from childcare_commissioning.calendars import (
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning.model import Channel, Status, Urgency
 from childcare_commissioning.obligations import Obligation, ObligationKind
 from childcare_commissioning.referrals import Offer, ReferralRoute
@@ -448,4 +449,53 @@ BILLING = BillingTerms(
     notes="Packages are quoted per work package against an indicative budget; a block of five "
     "or more beds carries the percentage discount set at the mini competition "
     "(block_discount_for). The text sets no invoicing cycle: monthly is assumed ('billing-cycle').",
+)
+
+
+_REPORTS = "3.7.1 Reports"
+_EVIDENCE = (
+    "Review of Care plans",
+    "Feedback from Young people",
+    "Feedback from Social worker and Independent Reviewing Officer",
+)
+OUTCOMES = (
+    *(
+        OutcomeMeasure(
+            f"quality-{index}",
+            statement,
+            cite(_REPORTS, statement),
+            _EVIDENCE,
+            objective="Quality statements",
+        )
+        for index, statement in enumerate(
+            (
+                "Looked after children and young people experience warm and nurturing care.",
+                "Looked after children and young people receive care from services and professionals that work collaboratively.",
+                "Looked after children and young people live in stable placements that take account of their needs and preferences.",
+                "Looked after children and young people have ongoing opportunities to explore and make sense of their identity and relationships.",
+                "Looked after children and young people receive specialist and dedicated services within agreed timescales.",
+                "Looked after children and young people who moved across local authority or health boundaries continue to receive the services they need.",
+                "Looked after children and young people are supported to fulfil their potential.",
+                "Care leavers move to independence at their own pace.",
+            ),
+            start=1,
+        )
+    ),
+    OutcomeMeasure(
+        "access",
+        "Access",
+        cite(
+            _REPORTS,
+            "Number of responses received to referrals received by the Council within the specified timescale",
+        ),
+        (
+            "Responses to the Council's referrals within the specified timescale",
+            "Suitable placements available against placements put forward by the Council",
+            "Placements ending unexpectedly at the provider's instigation",
+            "Placements ending unexpectedly at the Council's instigation",
+        ),
+        target="100%",
+        reported="Quarterly",
+        objective="Key performance indicators",
+    ),
 )

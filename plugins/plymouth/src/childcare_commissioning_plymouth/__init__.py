@@ -17,7 +17,13 @@ from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Area, GlossaryTerm, Reading, Service, Specification
 from childcare_commissioning_plymouth._cite import cite
 from childcare_commissioning_plymouth.contacts import CONTACTS, NOTIFIABLE_EVENTS
-from childcare_commissioning_plymouth.kpi import POLICIES, PolicyReview, policy_kpi
+from childcare_commissioning_plymouth.kpi import (
+    OUTCOMES,
+    POLICIES,
+    POLICY_TABLE,
+    PolicyReview,
+    policy_kpi,
+)
 from childcare_commissioning_plymouth.referrals import COHORTS, OFFERS, ROUTES
 from childcare_commissioning_plymouth.timing import CALENDARS, DEADLINES, ESCALATION, OBLIGATIONS
 from childcare_commissioning_plymouth.workforce import ROLE_TYPES, WORKFORCE
@@ -208,6 +214,8 @@ SPEC: Final = CouncilSpec(
     workforce=WORKFORCE,
     contacts=CONTACTS,
     notifiable_events=NOTIFIABLE_EVENTS,
+    outcomes=OUTCOMES,
+    reference_tables=(POLICY_TABLE,),
 )
 
 

@@ -23,6 +23,7 @@ from childcare_commissioning_somerset.jobsheet import (
 from childcare_commissioning_somerset.outcomes import (
     CONTRACT_MONITORING,
     KEY_OBJECTIVES,
+    OUTCOMES,
     AtHome,
     living_at_home_outcome,
 )
@@ -226,6 +227,7 @@ SPEC: Final = CouncilSpec(
     routing=ROUTING,
     notifiable_events=NOTIFIABLE_EVENTS,
     billing=BILLING,
+    outcomes=OUTCOMES,
 )
 
 

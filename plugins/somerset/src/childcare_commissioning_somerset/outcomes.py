@@ -8,9 +8,10 @@ import enum
 
 from childcare_commissioning.calendars import working_calendar
 from childcare_commissioning.durations import DurationKind, shift_date
+from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning_somerset._cite import cite
 
-__all__ = ["CONTRACT_MONITORING", "KEY_OBJECTIVES", "AtHome", "living_at_home_outcome"]
+__all__ = ["CONTRACT_MONITORING", "KEY_OBJECTIVES", "OUTCOMES", "AtHome", "living_at_home_outcome"]
 
 CONTRACT_MONITORING = (
     "A reduction in the numbers of young people entering care.",
@@ -78,3 +79,52 @@ def living_at_home_outcome(
     if entered_care_on is not None and entered_care_on <= min(judged, on):
         return AtHome.NOT_ACHIEVED, judged
     return (AtHome.ACHIEVED if on >= judged else AtHome.PENDING), judged
+
+
+_OBJECTIVE_CLAUSES = {
+    "Families Stay Together - Supporting Parents & Parenting": (
+        "2.2.1",
+        "Key Objective 1: Families Stay Together- Supporting Parents & Parenting",
+    ),
+    "Children and Young People engage in positive activities and reduce their exposure to risks and risk-taking behaviours": (
+        "2.2.2",
+        "Key Objective 2: Children and Young People engage in positive activities and reduce their exposure to risks and risk-taking behaviours",
+    ),
+    "Placements remain stable": ("2.2.3", "Key Objective 3: Placements remain stable"),
+}
+OUTCOMES = (
+    *(
+        OutcomeMeasure(
+            f"monitoring-{index}",
+            text,
+            CONTRACT_MONITORING_CITATION,
+            ("Evidence agreed at a pre contract award meeting, then annually",),
+            reported="Annually agreed evidence",
+            objective="Contract monitoring",
+        )
+        for index, text in enumerate(CONTRACT_MONITORING, start=1)
+    ),
+    *(
+        OutcomeMeasure(
+            f"objective-{index}",
+            objective,
+            cite(
+                f"{_OBJECTIVE_CLAUSES[objective][0]} Key Objective {index}",
+                _OBJECTIVE_CLAUSES[objective][1],
+            ),
+            outcomes,
+            objective="Key objectives",
+        )
+        for index, (objective, outcomes) in enumerate(KEY_OBJECTIVES.items(), start=1)
+    ),
+    OutcomeMeasure(
+        "living-at-home-6-months",
+        "Children supported remain living at home 6 months after initially receiving a service",
+        AT_HOME_CITATION,
+        (
+            "living_at_home_outcome(first service, on, entered care on): judged six calendar months after the first service",
+        ),
+        target="Remaining at home at six months",
+        objective="Key objective 2 (measurable)",
+    ),
+)

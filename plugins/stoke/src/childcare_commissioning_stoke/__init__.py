@@ -20,9 +20,11 @@ from childcare_commissioning import (
 )
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning_stoke._cite import cite
 from childcare_commissioning_stoke.evidence import (
     PLACEMENT_STABILITY,
+    REFERENCE_TABLES,
     SDQ_SCORES,
     camhs_priority_access,
 )
@@ -203,6 +205,53 @@ SPEC: Final = CouncilSpec(
     limits=LIMITS,
     workforce=WORKFORCE,
     billing=BILLING,
+    outcomes=(
+        OutcomeMeasure(
+            "core-placement-stability",
+            "Fewer external residential placements; more children from the small group homes placed, and staying, with in-house foster carers",
+            cite(
+                "1.1 Overall purpose and aims of the service",
+                "Expected high level outcomes include reduction in external residential placements",
+            ),
+            ("Increased/maintained placement stability within the SGHs",),
+            objective="Core service",
+            service="core",
+        ),
+        OutcomeMeasure(
+            "pilot-placement-stability",
+            "Increased placement stability; more children placed, and staying, with in-house foster carers",
+            cite(
+                "1.1 Overall purpose and aims of the service",
+                "Expected high level outcomes include increased placement stability and more children being able to be placed and remain with in-house foster carers.",
+            ),
+            ("Reduced need for external residential placements", "Value for money"),
+            objective="Pilot",
+            service="pilot",
+        ),
+        OutcomeMeasure(
+            "service-user-satisfaction",
+            "Service users' satisfaction and evaluation of the service",
+            cite(
+                "4.4 Service User involvement",
+                "Collect 6 monthly as a minimum Service User satisfaction data",
+            ),
+            ("Service user satisfaction data and evaluations",),
+            reported="Six-monthly as a minimum",
+            objective="Quality",
+        ),
+        OutcomeMeasure(
+            "complaints",
+            "Complaints",
+            cite(
+                "4.2 Local/national quality service standards and guidance",
+                "The Provider will report on complaints quarterly",
+            ),
+            ("Complaints received, per the Performance Management Framework",),
+            reported="Quarterly",
+            objective="Quality",
+        ),
+    ),
+    reference_tables=REFERENCE_TABLES,
 )
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from childcare_commissioning.measures import ReferenceTable
 from childcare_commissioning_stoke._cite import cite
 
-__all__ = ["CAMHS_PRIORITY", "PLACEMENT_STABILITY", "SDQ_SCORES", "camhs_priority_access"]
+__all__ = [
+    "CAMHS_PRIORITY",
+    "PLACEMENT_STABILITY",
+    "REFERENCE_TABLES",
+    "SDQ_SCORES",
+    "camhs_priority_access",
+]
 
 #: All SDQ scores by year: (below 17, 17 and above, total recorded, average, median).
 SDQ_SCORES = {
@@ -39,3 +46,25 @@ def camhs_priority_access(sdq_score: int, looked_after: bool) -> bool:
     if not 0 <= sdq_score <= 40:
         raise ValueError("an SDQ total difficulties score is between 0 and 40")
     return looked_after and sdq_score >= 17
+
+
+REFERENCE_TABLES = (
+    ReferenceTable(
+        "sdq-scores",
+        "All SDQ scores, children in care for more than one year",
+        ("Year", "Below 17", "17 and above", "Total recorded", "Average", "Median"),
+        [
+            (year, str(b), str(a), str(t), str(avg), str(med))
+            for year, (b, a, t, avg, med) in SDQ_SCORES.items()
+        ],
+        SDQ_CITATION,
+        notes="17 and above is the threshold for priority access to NHS CAMHS.",
+    ),
+    ReferenceTable(
+        "short-term-placement-stability",
+        "Short term placement stability at 31/12/17",
+        ("Placements", "All", "Own (in-house)", "External"),
+        [(k, str(a), str(o), str(e)) for k, (a, o, e) in PLACEMENT_STABILITY.items()],
+        STABILITY_CITATION,
+    ),
+)

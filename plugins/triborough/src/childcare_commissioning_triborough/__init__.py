@@ -14,6 +14,7 @@ from typing import Any, Final
 from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Service, Specification
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
 from childcare_commissioning_triborough._cite import cite
 from childcare_commissioning_triborough.rules import (
     COHORTS,
@@ -212,6 +213,54 @@ READINGS = (
     ),
 )
 
+_PRIORITY_QUOTES = {
+    "Enable Young Carers to contribute to society and have a voice in decisions.": "Enable Young Carers to contribute to society and have a voice in decisions.",
+    "Improving the physical health of the young carers family": "Improving the physical health of the young carers family",
+    "Improve Young Carers mental health and emotional well being": "Improve Young Carers  mental health and emotional well being",
+    "Young Carers have improved aspirations": "Young Carers have improved aspirations",
+    "Children and Young People are safe": "Children and Young People are safe",
+}
+MEASURES = (
+    *(
+        OutcomeMeasure(
+            f"priority-{index}",
+            outcome,
+            cite("Appendix 1", _PRIORITY_QUOTES[outcome]),
+            outputs,
+            target="Specific targets to be determined in the light of 2016-17 out-turns",
+            reported="Each Quarter",
+            objective="Appendix 1 priority outcomes",
+        )
+        for index, (outcome, outputs) in enumerate(OUTCOMES.items(), start=1)
+    ),
+    OutcomeMeasure(
+        "families-per-year",
+        "Families of young carers worked with",
+        cite("3.4", "The Provider shall work with a minimum of Thirty families per year."),
+        ("Families worked with, per borough, against the expected numbers for years 1-3",),
+        target="At least thirty a year; the per-borough numbers in 3.5",
+        reported="Each Quarter",
+        objective="Volumes",
+    ),
+)
+VOLUME_TABLE = ReferenceTable(
+    "volumes",
+    "Young carers and expected families per borough",
+    (
+        "Borough",
+        "Young carers (aged 18 and under, census 2001)",
+        "Known to existing services",
+        "Year 1",
+        "Year 2",
+        "Year 3",
+    ),
+    [
+        (b, str(census), str(known), *(str(t) for t in targets))
+        for b, (census, known, targets) in VOLUMES.items()
+    ],
+    cite("3.5", "Number of Young Carers (aged 18 and under, census 2001 figures)"),
+)
+
 _BOROUGH = cite(
     "2.20",
     "across the three boroughs (Hammersmith & Fulham, Kensington and Chelsea and Westminster)",
@@ -257,6 +306,8 @@ SPEC: Final = CouncilSpec(
     workforce=WORKFORCE,
     contacts=CONTACTS,
     routing=ROUTING,
+    outcomes=MEASURES,
+    reference_tables=(VOLUME_TABLE,),
 )
 
 
