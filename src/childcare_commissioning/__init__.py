@@ -5,43 +5,101 @@ dependencies (holidays, babel, pendulum) load only when a capability that needs 
 imported.
 """
 
-from childcare_commissioning.convert import dumps, loads, structure, unstructure
-from childcare_commissioning.council import CouncilSpec
-from childcare_commissioning.errors import (
-    CommissioningError,
-    ConversionError,
-    DuplicateCouncilError,
-    ModelValueError,
-    PluginLoadError,
-    Problem,
-    UnknownCouncilError,
-)
-from childcare_commissioning.model import (
-    Area,
-    Channel,
-    ChildOrYoungPerson,
-    Citation,
-    Finding,
-    GlossaryTerm,
-    Package,
-    Reading,
-    Referral,
-    Referrer,
-    Service,
-    Severity,
-    Specification,
-    StaffRatio,
-    Status,
-    Urgency,
-)
-from childcare_commissioning.registry import (
-    RegisteredCouncil,
-    Registry,
-    get_registry,
-    load_registry,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0.dev0"
+
+# Exports load on first use (PEP 562): `import childcare_commissioning` and the console
+# script's `--help` stay fast however many capabilities the library grows.
+_EXPORTS: dict[str, str] = {
+    "Area": "childcare_commissioning.model",
+    "Channel": "childcare_commissioning.model",
+    "ChildOrYoungPerson": "childcare_commissioning.model",
+    "Citation": "childcare_commissioning.model",
+    "CommissioningError": "childcare_commissioning.errors",
+    "ConversionError": "childcare_commissioning.errors",
+    "CouncilSpec": "childcare_commissioning.council",
+    "DuplicateCouncilError": "childcare_commissioning.errors",
+    "Finding": "childcare_commissioning.model",
+    "GlossaryTerm": "childcare_commissioning.model",
+    "ModelValueError": "childcare_commissioning.errors",
+    "Package": "childcare_commissioning.model",
+    "PluginLoadError": "childcare_commissioning.errors",
+    "Problem": "childcare_commissioning.errors",
+    "Reading": "childcare_commissioning.model",
+    "Referral": "childcare_commissioning.model",
+    "Referrer": "childcare_commissioning.model",
+    "RegisteredCouncil": "childcare_commissioning.registry",
+    "Registry": "childcare_commissioning.registry",
+    "Service": "childcare_commissioning.model",
+    "Severity": "childcare_commissioning.model",
+    "Specification": "childcare_commissioning.model",
+    "StaffRatio": "childcare_commissioning.model",
+    "Status": "childcare_commissioning.model",
+    "UnknownCouncilError": "childcare_commissioning.errors",
+    "Urgency": "childcare_commissioning.model",
+    "dumps": "childcare_commissioning.convert",
+    "get_registry": "childcare_commissioning.registry",
+    "load_registry": "childcare_commissioning.registry",
+    "loads": "childcare_commissioning.convert",
+    "structure": "childcare_commissioning.convert",
+    "unstructure": "childcare_commissioning.convert",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'childcare_commissioning' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
+
+if TYPE_CHECKING:
+    from childcare_commissioning.convert import dumps, loads, structure, unstructure
+    from childcare_commissioning.council import CouncilSpec
+    from childcare_commissioning.errors import (
+        CommissioningError,
+        ConversionError,
+        DuplicateCouncilError,
+        ModelValueError,
+        PluginLoadError,
+        Problem,
+        UnknownCouncilError,
+    )
+    from childcare_commissioning.model import (
+        Area,
+        Channel,
+        ChildOrYoungPerson,
+        Citation,
+        Finding,
+        GlossaryTerm,
+        Package,
+        Reading,
+        Referral,
+        Referrer,
+        Service,
+        Severity,
+        Specification,
+        StaffRatio,
+        Status,
+        Urgency,
+    )
+    from childcare_commissioning.registry import (
+        RegisteredCouncil,
+        Registry,
+        get_registry,
+        load_registry,
+    )
+
 
 __all__ = [
     "Area",
