@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -193,8 +193,3 @@ def evaluate_many(
 
     moved = [shift_date(d.item(), kind, sign * amount, calendar) for d in days]
     return np.array(moved, dtype="datetime64[D]")
-
-
-def calendars_by_id(calendars: Iterable[CalendarSpec]) -> Mapping[str, CalendarSpec]:
-    """Index calendar specs by id (helper for councils declaring several)."""
-    return {c.id: c for c in calendars}
