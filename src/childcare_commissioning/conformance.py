@@ -37,6 +37,10 @@ from childcare_commissioning.deadlines import evaluate
 from childcare_commissioning.model import ChildOrYoungPerson, Citation, Referral, Referrer
 from childcare_commissioning.model.people import Status
 from childcare_commissioning.model.referral import Urgency
+from childcare_commissioning.obligations import obligations_between
+from childcare_commissioning.referrals import check_referral
+from childcare_commissioning.safeguarding import contact_findings, notify, route_concern
+from childcare_commissioning.schedules import FinancialYear
 
 __all__ = [
     "GRID",
@@ -169,7 +173,6 @@ def _check_deadlines(spec: CouncilSpec) -> Iterator[Violation]:
 
 
 def _check_steps(spec: CouncilSpec) -> Iterator[Violation]:
-    from childcare_commissioning.safeguarding import notify, route_concern
 
     at = GRID[2]
     for rule in spec.routing:
@@ -187,7 +190,6 @@ def _check_steps(spec: CouncilSpec) -> Iterator[Violation]:
 
 
 def _check_obligations(spec: CouncilSpec) -> Iterator[Violation]:
-    from childcare_commissioning.obligations import obligations_between
 
     start = spec.specification.effective_from
     try:
@@ -199,7 +201,6 @@ def _check_obligations(spec: CouncilSpec) -> Iterator[Violation]:
 
 
 def _check_contacts(spec: CouncilSpec) -> Iterator[Violation]:
-    from childcare_commissioning.safeguarding import contact_findings
 
     for finding in contact_findings(spec.contacts):
         if finding.severity == "error":
@@ -207,7 +208,6 @@ def _check_contacts(spec: CouncilSpec) -> Iterator[Violation]:
 
 
 def _check_billing(spec: CouncilSpec) -> Iterator[Violation]:
-    from childcare_commissioning.schedules import FinancialYear
 
     terms = spec.billing
     if terms is None:
@@ -230,7 +230,6 @@ def _check_billing(spec: CouncilSpec) -> Iterator[Violation]:
 
 
 def _check_eligibility(spec: CouncilSpec) -> Iterator[Violation]:
-    from childcare_commissioning.referrals import check_referral
 
     services: list[str | None] = [s.id for s in spec.services] or [None]
     route = spec.routes[0] if spec.routes else None

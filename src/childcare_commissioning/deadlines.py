@@ -23,7 +23,14 @@ from childcare_commissioning.calendars import (
     WorkingDayCalendar,
     working_calendar,
 )
-from childcare_commissioning.durations import Direction, Due, Duration, apply_duration
+from childcare_commissioning.durations import (
+    Direction,
+    Due,
+    Duration,
+    DurationKind,
+    apply_duration,
+    shift_date,
+)
 from childcare_commissioning.model._fields import identifier, non_empty
 from childcare_commissioning.model.core import Citation
 from childcare_commissioning.model.referral import Urgency
@@ -167,8 +174,6 @@ def evaluate_many(
     """
     import numpy as np
 
-    from childcare_commissioning.durations import DurationKind
-
     calendar = resolve_calendar(rule.calendar, calendars)
     if rule.duration.is_instant:
         raise ValueError(f"rule {rule.id!r} is hour-based: use evaluate() for instants")
@@ -189,7 +194,5 @@ def evaluate_many(
     if kind in (DurationKind.CALENDAR_DAYS, DurationKind.WEEKS):
         step = amount * (7 if kind is DurationKind.WEEKS else 1)
         return days + np.timedelta64(sign * step, "D")
-    from childcare_commissioning.durations import shift_date
-
     moved = [shift_date(d.item(), kind, sign * amount, calendar) for d in days]
     return np.array(moved, dtype="datetime64[D]")

@@ -17,10 +17,27 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from childcare_commissioning import hookspecs
+from childcare_commissioning.billing import (
+    BillingCycle,
+    BillingTerms,
+    DeliveryRecord,
+    Quotation,
+    Rate,
+    Release,
+    Retention,
+    retention_ledger,
+    run_invoices,
+)
+from childcare_commissioning.calendars import working_calendar
 from childcare_commissioning.council import CouncilSpec
-from childcare_commissioning.model import Citation
+from childcare_commissioning.deadlines import evaluate
+from childcare_commissioning.model import Citation, Package
 from childcare_commissioning.money import format_gbp
+from childcare_commissioning.obligations import obligations_between
+from childcare_commissioning.referrals import REFERRAL_RECEIVED
 from childcare_commissioning.registry import RegisteredCouncil, Registry
+from childcare_commissioning.safeguarding import contact_findings
 
 __all__ = ["COMPARISONS", "council_page", "write_handbook"]
 
@@ -140,7 +157,6 @@ def _eligibility(spec: CouncilSpec) -> str:
 
 
 def _referrals(spec: CouncilSpec) -> str:
-    from childcare_commissioning.referrals import REFERRAL_RECEIVED
 
     parts = ["\n## Referral routes and response times\n"]
     parts.append(
@@ -183,7 +199,6 @@ def _referrals(spec: CouncilSpec) -> str:
 
 
 def _deadlines(spec: CouncilSpec) -> str:
-    from childcare_commissioning.deadlines import evaluate
 
     example = dt.datetime(2024, 12, 23, 16, 0, tzinfo=dt.UTC)
     rows = []
@@ -212,7 +227,6 @@ def _deadlines(spec: CouncilSpec) -> str:
 
 
 def _obligations(spec: CouncilSpec) -> str:
-    from childcare_commissioning.obligations import obligations_between
 
     rows = []
     for o in spec.obligations:
@@ -259,7 +273,6 @@ def _workforce(spec: CouncilSpec) -> str:
 
 
 def _safeguarding(spec: CouncilSpec) -> str:
-    from childcare_commissioning.safeguarding import contact_findings
 
     parts = ["\n## Safeguarding contacts and routing\n"]
     parts.append(
@@ -452,13 +465,9 @@ def _response_times(spec: CouncilSpec) -> str:
 def _first_review(spec: CouncilSpec) -> str:
     deadlines = _named(spec.deadlines, "review")
     scheduled = [o for o in _named(spec.obligations, "review") if o.schedule is not None]
-    return _listed(
-        [
-            *(f"{d.title}: {d.duration} — {_cite(d.citation)}" for d in deadlines),
-            *(f"{o.title}: {o.schedule.describe()} — {_cite(o.citation)}" for o in scheduled),
-        ],
-        str,
-    )
+    answers = [f"{d.title}: {d.duration} — {_cite(d.citation)}" for d in deadlines]
+    answers += [f"{o.title}: {o.schedule.describe()} — {_cite(o.citation)}" for o in scheduled]
+    return "<br>".join(answers) or NOT_SPECIFIED
 
 
 def _dbs(spec: CouncilSpec) -> str:
@@ -559,7 +568,6 @@ def _merged_glossary(councils: Sequence[RegisteredCouncil]) -> str:
 
 
 def _hooks() -> str:
-    from childcare_commissioning import hookspecs
 
     lines = [
         "# Plugin hooks\n",
@@ -576,19 +584,6 @@ def _hooks() -> str:
 
 def _examples() -> str:
     """Worked examples computed at build time."""
-    from childcare_commissioning.billing import (
-        BillingCycle,
-        BillingTerms,
-        DeliveryRecord,
-        Quotation,
-        Rate,
-        Release,
-        Retention,
-        retention_ledger,
-        run_invoices,
-    )
-    from childcare_commissioning.calendars import working_calendar
-    from childcare_commissioning.model import Package
 
     calendar = working_calendar("england-and-wales")
     start = dt.date(2024, 12, 20)

@@ -192,7 +192,7 @@ def _applies(rule_service: str | None, service: str | None) -> bool:
     return rule_service is None or rule_service == service
 
 
-def _check_service(spec: CouncilSpec, referral: Referral, service: str | None) -> str | None:
+def _default_service(spec: CouncilSpec, service: str | None) -> str | None:
     if service is None and len(spec.services) == 1:
         return spec.services[0].id
     return service
@@ -448,7 +448,7 @@ def check_referral(
 ) -> ReferralDecision:
     """Check ``referral`` against ``spec`` (for ``service``, or the referral's own)."""
     found = _Collector()
-    service = _check_service(spec, referral, service or referral.service)
+    service = _default_service(spec, service or referral.service)
     if service is not None and service not in {s.id for s in spec.services}:
         known = ", ".join(s.id for s in spec.services) or "none"
         found.add(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from childcare_commissioning.deadlines import Deadline, evaluate
+from childcare_commissioning.deadlines import Deadline, evaluate, resolve_calendar
 from childcare_commissioning.model._fields import (
     identifier,
     non_empty,
@@ -136,8 +136,6 @@ def _apply(spec: CouncilSpec, steps: Iterable[RouteStep], at: dt.datetime) -> li
     routed = []
     for step in steps:
         if step.when is not RouteTime.ALWAYS and step.calendar is not None:
-            from childcare_commissioning.deadlines import resolve_calendar
-
             is_open = resolve_calendar(step.calendar, spec.calendars).is_open(at)
             if is_open != (step.when is RouteTime.IN_HOURS):
                 continue

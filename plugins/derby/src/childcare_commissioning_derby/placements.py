@@ -10,7 +10,7 @@ import attrs
 
 from childcare_commissioning.billing import BillingCycle, BlockDiscount, period_containing
 from childcare_commissioning.eligibility import age_on
-from childcare_commissioning.model import ChildOrYoungPerson, Finding, Package, Severity
+from childcare_commissioning.model import ChildOrYoungPerson, Citation, Finding, Package, Severity
 from childcare_commissioning.money import to_penny
 from childcare_commissioning_derby._cite import cite
 from childcare_commissioning_derby.careleaver import birthday
@@ -51,9 +51,13 @@ CATEGORIES = {
 
 
 def _finding(
-    code: str, message: str, path: str, severity: Severity = Severity.ERROR, citation: object = None
+    code: str,
+    message: str,
+    path: str,
+    severity: Severity = Severity.ERROR,
+    citation: Citation | None = None,
 ) -> Finding:
-    return Finding(severity, f"derby.placement.{code}", message, path, citation)  # type: ignore[arg-type]
+    return Finding(severity, f"derby.placement.{code}", message, path, citation)
 
 
 def check_placement(
