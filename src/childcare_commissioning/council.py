@@ -31,6 +31,7 @@ from childcare_commissioning.model.council import (
 )
 from childcare_commissioning.obligations import Obligation
 from childcare_commissioning.referrals import Offer, ReferralRoute, RequiredInformation
+from childcare_commissioning.register import Computation, Duty, Register
 from childcare_commissioning.safeguarding import Contact, NotifiableEvent, RoutingRule
 from childcare_commissioning.workforce import Requirement
 
@@ -135,6 +136,18 @@ class CouncilSpec:
     reference_tables: tuple[ReferenceTable, ...] = attrs.field(
         default=(), converter=to_tuple, validator=unique_ids
     )
+    duties: tuple[Duty, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
+    computations: tuple[Computation, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    #: The account of the whole text, sentence by sentence (see :mod:`.register`).
+    register: Register | None = None
+
+    def all_obligations(self) -> tuple[Obligation, ...]:
+        """The declared obligations and every duty with a schedule, as obligations: what
+        the obligations calendar and its iCalendar export list."""
+        from_duties = (d.as_obligation() for d in self.duties)
+        return self.obligations + tuple(o for o in from_duties if o is not None)
 
     def service(self, service_id: str) -> Service:
         """The service with ``service_id``; :class:`LookupError` naming the known ones if none."""

@@ -229,7 +229,7 @@ def _deadlines(spec: CouncilSpec) -> str:
 def _obligations(spec: CouncilSpec) -> str:
 
     rows = []
-    for o in spec.obligations:
+    for o in spec.all_obligations():
         if o.schedule is not None:
             timing = o.schedule.describe()
         elif o.relative_to is not None:
@@ -241,7 +241,7 @@ def _obligations(spec: CouncilSpec) -> str:
         rows.append((o.title, o.kind, o.owed_by, timing, _cite(o.citation)))
     start = dt.date(2025, 4, 1)
     calendar = obligations_between(
-        spec.obligations, start, start, dt.date(2026, 3, 31), spec.calendars
+        spec.all_obligations(), start, start, dt.date(2026, 3, 31), spec.calendars
     )
     return (
         "\n## Obligations\n\n"

@@ -53,6 +53,7 @@ class ObligationKind(enum.StrEnum):
     PLAN = "plan"
     PAYMENT = "payment"
     EVENT = "event"
+    DUTY = "duty"
 
 
 @attrs.frozen

@@ -175,4 +175,37 @@ def build_parser() -> argparse.ArgumentParser:
     obligations.add_argument("--start", type=iso_date, required=True, help="contract start")
     obligations.add_argument("--until", type=iso_date, required=True, help="last date listed")
     obligations.add_argument("--from", dest="since", type=iso_date, help="first date listed")
+
+    clauses = _command(
+        sub,
+        "clauses",
+        "clausescmd",
+        "a council's clause register: what the library does with every sentence of its text",
+        formats=("table", "json", "csv"),
+    )
+    _council_option(clauses, required=False)
+    clauses.add_argument(
+        "--status",
+        choices=("rule", "duty", "definition", "context", "not-encoded"),
+        help="only entries of this status",
+    )
+    clauses.add_argument(
+        "--summary",
+        action="store_true",
+        help="per council: sentences, covered, entries by status (exit 1 below 100 %%)",
+    )
+    clauses.add_argument(
+        "--uncovered",
+        action="store_true",
+        help="list the sentences no entry accounts for (exit 1 if any)",
+    )
+    duties = _command(
+        sub,
+        "duties",
+        "clausescmd",
+        "a council's monitoring checklist: the duties no date or number decides",
+        formats=("table", "json", "csv", "md"),
+    )
+    _council_option(duties)
+    duties.add_argument("--service", help="only duties that apply to this service")
     return parser

@@ -23,7 +23,16 @@ def council_summary(council: RegisteredCouncil) -> dict[str, Any]:
         "specification_version": spec.specification.version,
         "services": [service.id for service in spec.services],
         "areas": [area.id for area in spec.areas],
+        "coverage": _coverage(council),
     }
+
+
+def _coverage(council: RegisteredCouncil) -> dict[str, Any]:
+    from childcare_commissioning.cli.clausescmd import coverage_summary
+
+    summary = coverage_summary(council)
+    del summary["id"]
+    return summary
 
 
 def run(args: argparse.Namespace) -> int:

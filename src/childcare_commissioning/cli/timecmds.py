@@ -97,7 +97,9 @@ def _obligations(args: argparse.Namespace) -> int:
     since = args.since or args.start
     if args.until < since:
         raise UsageError("--until must not be before --from/--start")
-    found = obligations_between(spec.obligations, args.start, since, args.until, spec.calendars)
+    found = obligations_between(
+        spec.all_obligations(), args.start, since, args.until, spec.calendars
+    )
     if args.format == "ics":
         sys.stdout.write(
             to_icalendar(found, council_id=spec.id, council_name=spec.name).decode("utf-8")

@@ -22,6 +22,15 @@ from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Channel, Status
 from childcare_commissioning.obligations import Obligation, ObligationKind, Relative
 from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
+from childcare_commissioning.register import (
+    Duty,
+    Register,
+    context,
+    definition,
+    duty,
+    not_encoded,
+    rule,
+)
 from childcare_commissioning.safeguarding import (
     Concern,
     Contact,
@@ -39,6 +48,107 @@ def cite(clause: str, quote: str) -> Citation:
     """A citation into the invented Testshire specification."""
     return Citation(SPEC_ID, clause, quote)
 
+
+DUTIES = (
+    Duty(
+        "no-smoking",
+        "Staff do not smoke in a family's home",
+        Party.PROVIDER,
+        "families and the Council",
+        "code of conduct; supervision records",
+        "How do you make sure staff never smoke in a family's home?",
+        cite("8 Staff", "Staff will not smoke in a family's home."),
+    ),
+    Duty(
+        "safeguarding-policy-review",
+        "Review the safeguarding policy and share it with the Council",
+        Party.PROVIDER,
+        "the Council",
+        "the policy with its review date",
+        "When was the safeguarding policy last reviewed, and has the Council a copy?",
+        cite("6 Monitoring", "review its safeguarding policy every year"),
+        schedule=Schedule(phases=(Phase(Duration(DurationKind.YEARS, 1)),)),
+    ),
+)
+
+#: The account of Testshire's whole text, in its order (see childcare_commissioning.register).
+REGISTER = Register(
+    (
+        context("Title", "TESTSHIRE COUNTY COUNCIL", "(INVENTED FOR TESTS)"),
+        rule("1 Purpose", "The Provider will deliver outreach", None, "services/outreach"),
+        context("1 Purpose", "Testshire has long valued"),
+        rule(
+            "2 Scope",
+            "The service is home-based outreach",
+            "looked after children aged up to 17.",
+            "services/outreach",
+            "cohorts/children-in-need",
+        ),
+        rule(
+            "3 Hours",
+            "The service runs every day",
+            "on the next service day.",
+            "calendars/testshire-service",
+            "deadlines/service-day-callback",
+        ),
+        rule(
+            "4 Referrals",
+            "Referrals come only from",
+            "within three working days.",
+            "routes/social-care",
+            "required_information/date-of-birth",
+            "deadlines/referral-response",
+        ),
+        rule(
+            "5 Incidents",
+            "The Provider will tell the duty team",
+            "in writing within 24 hours.",
+            "deadlines/immediately",
+            "deadlines/incident-notice",
+            "notifiable_events/incident",
+        ),
+        rule(
+            "6 Monitoring",
+            "Contract review meetings",
+            "before each meeting.",
+            "obligations/review-meeting",
+            "obligations/monitoring-return",
+        ),
+        duty(
+            "6 Monitoring",
+            "review its safeguarding policy",
+            "share it with the Council.",
+            "duties/safeguarding-policy-review",
+        ),
+        rule(
+            "7 Invoicing",
+            "The Provider invoices fortnightly",
+            "agreed in advance.",
+            "billing",
+            "billing/rate-bands/outreach",
+            "billing/mileage",
+        ),
+        rule("8 Staff", "Every worker needs an enhanced DBS", None, "workforce/dbs"),
+        duty("8 Staff", "Staff will not smoke", None, "duties/no-smoking"),
+        rule(
+            "9 Safeguarding",
+            "Concerns about a child in the north",
+            "0113 496 0222.",
+            "contacts/north-duty",
+            "contacts/lado",
+            "routing/child-north",
+        ),
+        not_encoded(
+            "10 Premises",
+            "The Council may in future publish",
+            None,
+            "depends on an appendix the text says is to follow",
+        ),
+        definition("Appendix A", "Care Plan: reviewed monthly.", None, "glossary/Care Plan"),
+        context("Appendix A", "It is written by the social worker"),
+    ),
+    package="childcare_commissioning_testshire",
+)
 
 SPEC = CouncilSpec(
     id="testshire",
@@ -222,6 +332,8 @@ SPEC = CouncilSpec(
             cite("Appendix A", "Care Plan: reviewed monthly"),
         ),
     ),
+    duties=DUTIES,
+    register=REGISTER,
 )
 
 

@@ -1,0 +1,356 @@
+"""The clause register: an account of a council's whole text, sentence by sentence.
+
+A council's :class:`Register` walks its specification in order. Each :class:`Entry` points
+into the text (the clause, a verbatim ``start`` quote and an optional ``end`` quote) and
+says what the library does with the sentences it spans:
+
+- ``rule``: encoded; ``rules`` names the qualified ids that carry it
+  (``deadlines/first-review``, ``cohorts/care-leavers``, ``billing/mileage``...);
+- ``duty``: a duty a person must perform that no date or number decides; ``rules`` names
+  the :class:`Duty` declarations (``duties/no-smoking``);
+- ``definition``: a glossary term or a reading (``rules`` may name them);
+- ``context``: background with no duty (history, policy, aspirations);
+- ``not-encoded``: not encoded, and ``reason`` says why (never empty).
+
+**How the text is split into sentences** (:func:`split_sentences`), deterministically:
+
+1. The text is read line by line; every non-blank line is a block (a paragraph, a list
+   item, a table cell or row, a heading).
+2. Each block is normalised as quotes are (:func:`normalise_text`): markdown links and
+   emphasis, HTML tags and escapes removed, typographic quotes and dashes made plain,
+   white space collapsed.
+3. A block is split into sentences after ``.``, ``!`` or ``?`` followed by white space
+   and then a capital letter, a digit, a bracket or a quotation mark.
+4. A piece with fewer than three words containing a letter (a heading such as
+   "3.1.2 Definitions", a table label such as "Meaning") is a label, not a sentence, and
+   needs no entry.
+
+**How entries cover sentences** (:func:`coverage`): the normalised sentences are joined
+with single spaces into one document. Entries are read in order; each entry's ``start``
+is found at or after the previous entry's start (so the register follows the text, and a
+phrase that recurs is matched where the reader is), and its ``end`` at or after its start.
+The entry spans from the beginning of ``start`` to the end of ``end`` (or of ``start`` when
+there is no ``end``). A sentence is covered when any entry's span touches it.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from childcare_commissioning.deadlines import Party
+from childcare_commissioning.errors import ModelValueError
+from childcare_commissioning.model._fields import identifier, non_empty, to_tuple
+from childcare_commissioning.model.core import Citation
+from childcare_commissioning.obligations import Obligation, ObligationKind
+from childcare_commissioning.schedules import Schedule
+
+__all__ = [
+    "Computation",
+    "Coverage",
+    "Duty",
+    "Entry",
+    "EntryStatus",
+    "Register",
+    "Sentence",
+    "context",
+    "definition",
+    "duty",
+    "normalise_text",
+    "not_encoded",
+    "rule",
+    "split_sentences",
+]
+
+
+def normalise_text(text: str, *, fold: bool = True) -> str:
+    """Text as quotes are compared: markup from the extraction removed (markdown links and
+    emphasis, HTML tags, escapes), typographic quotes and dashes made plain, white space
+    collapsed, and (with ``fold``) case folded. The words themselves are never changed."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"</?[a-z]+[^>]*>", " ", text)
+    text = text.replace("**", "").replace("\\", "")
+    for fancy, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-")):
+        text = text.replace(fancy, plain)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.casefold() if fold else text
+
+
+class EntryStatus(enum.StrEnum):
+    """What the library does with a stretch of a council's text."""
+
+    RULE = "rule"
+    DUTY = "duty"
+    DEFINITION = "definition"
+    CONTEXT = "context"
+    NOT_ENCODED = "not-encoded"
+
+
+@attrs.frozen
+class Duty:
+    """A duty a person must perform that no date or number decides.
+
+    ``title`` says what must be done ("Share staff rotas with the Council on request");
+    ``owed_by`` who owes it and ``owed_to`` to whom; ``evidence`` what shows it is done;
+    ``question`` what a contract manager asks at a monitoring visit. ``services`` narrows it
+    to some of the council's services (empty: all). A duty with a ``schedule`` (an annual
+    policy review) is also an obligation: it appears in the obligations calendar and its
+    iCalendar export (see :meth:`as_obligation`).
+    """
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    owed_by: Party
+    owed_to: str = attrs.field(validator=non_empty)
+    evidence: str = attrs.field(validator=non_empty)
+    question: str = attrs.field(validator=non_empty)
+    citation: Citation
+    services: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    schedule: Schedule | None = None
+    calendar: str = "england-and-wales"
+
+    def as_obligation(self) -> Obligation | None:
+        """The duty as a scheduled obligation (id ``duty-<id>``), or ``None`` without a
+        schedule."""
+        if self.schedule is None:
+            return None
+        return Obligation(
+            f"duty-{self.id}",
+            self.title,
+            ObligationKind.DUTY,
+            self.owed_by,
+            self.citation,
+            schedule=self.schedule,
+            calendar=self.calendar,
+            recipient=self.owed_to,
+            notes=f"Evidence: {self.evidence}",
+        )
+
+
+@attrs.frozen
+class Computation:
+    """A rule a plugin computes in code rather than declares as data (Somerset's job sheet,
+    Triborough's volumes): named so the register can point at it (``computations/<id>``).
+
+    ``function`` is the dotted path of the function (``package.module:name``).
+    """
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    function: str = attrs.field(validator=non_empty)
+    citation: Citation
+
+
+def _entry_fields(instance: Entry, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if instance.status in (EntryStatus.RULE, EntryStatus.DUTY) and not instance.rules:
+        raise ModelValueError(
+            "rules", "register-entry", f"a {instance.status} entry must name the rule ids"
+        )
+    if instance.status is EntryStatus.DUTY and any(
+        not r.startswith("duties/") for r in instance.rules
+    ):
+        raise ModelValueError("rules", "register-entry", "a duty entry names duties/<id> only")
+    if instance.status is EntryStatus.NOT_ENCODED and not instance.reason.strip():
+        raise ModelValueError("reason", "register-entry", "a not-encoded entry needs a reason")
+
+
+@attrs.frozen
+class Entry:
+    """One stretch of the text, from ``start`` to ``end`` (verbatim quotes), and what the
+    library does with it. Build entries with :func:`rule`, :func:`duty`,
+    :func:`definition`, :func:`context` and :func:`not_encoded`."""
+
+    clause: str = attrs.field(validator=non_empty)
+    start: str = attrs.field(validator=non_empty)
+    status: EntryStatus
+    end: str | None = None
+    rules: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    reason: str = attrs.field(default="", validator=_entry_fields)
+
+
+def rule(clause: str, start: str, end: str | None, *rules: str) -> Entry:
+    """An encoded stretch of text and the qualified ids that carry it."""
+    return Entry(clause, start, EntryStatus.RULE, end, rules)
+
+
+def duty(clause: str, start: str, end: str | None, *duties: str) -> Entry:
+    """A stretch of text that is a duty: name its ``duties/<id>`` declarations."""
+    return Entry(clause, start, EntryStatus.DUTY, end, duties)
+
+
+def definition(clause: str, start: str, end: str | None = None, *terms: str) -> Entry:
+    """A definition; may name the ``glossary/<term>`` or ``readings/<id>`` carrying it."""
+    return Entry(clause, start, EntryStatus.DEFINITION, end, terms)
+
+
+def context(clause: str, start: str, end: str | None = None) -> Entry:
+    """Background with no duty: history, policy context, aspirations."""
+    return Entry(clause, start, EntryStatus.CONTEXT, end)
+
+
+def not_encoded(clause: str, start: str, end: str | None, reason: str) -> Entry:
+    """A stretch of text the library does not encode, and why."""
+    return Entry(clause, start, EntryStatus.NOT_ENCODED, end, reason=reason)
+
+
+@attrs.frozen
+class Register:
+    """A council's account of its whole text: ``entries`` in the text's order, and where
+    the text itself is shipped (``package`` and ``resource``, read through
+    :mod:`importlib.resources`, so a plugin carries its own text)."""
+
+    entries: tuple[Entry, ...] = attrs.field(converter=to_tuple)
+    package: str = attrs.field(validator=non_empty)
+    resource: str = "specification.txt"
+
+    def text(self) -> str:
+        """The specification's text as shipped with the plugin."""
+        return _read_text(self.package, self.resource)
+
+
+@functools.cache
+def _read_text(package: str, resource: str) -> str:
+    return resources.files(package).joinpath(resource).read_text(encoding="utf-8")
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence of a text: its number (from 1), the line it is on (from 1), its
+    normalised text, and where it sits in the normalised, case-folded document."""
+
+    number: int
+    line: int
+    text: str
+    start: int
+    end: int
+
+
+_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
+_WORD = re.compile(r"\S*[^\W\d_]\S*")
+
+
+def split_sentences(text: str) -> tuple[list[Sentence], str]:
+    """The sentences of ``text`` and the normalised, case-folded document they sit in
+    (see the module docstring for the rules)."""
+    sentences: list[Sentence] = []
+    parts: list[str] = []
+    offset = 0
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        block = normalise_text(line, fold=False)
+        if not block:
+            continue
+        for piece in _BREAK.split(block):
+            folded = piece.casefold()
+            if parts:
+                offset += 1  # the joining space
+            start, offset = offset, offset + len(folded)
+            parts.append(folded)
+            if len(_WORD.findall(piece)) >= 3:
+                sentences.append(Sentence(len(sentences) + 1, line_number, piece, start, offset))
+    return sentences, " ".join(parts)
+
+
+@attrs.frozen
+class Coverage:
+    """How much of a text a register accounts for.
+
+    ``uncovered`` lists the sentences no entry touches; ``problems`` entries whose quotes
+    could not be found (each names the entry's clause and quote).
+    """
+
+    sentences: int
+    covered: int
+    by_status: dict[str, int]
+    uncovered: tuple[Sentence, ...]
+    problems: tuple[str, ...]
+    spans: tuple[tuple[Entry, int, int], ...] = attrs.field(repr=False)
+
+    @property
+    def percent(self) -> float:
+        """Sentences accounted for, as a percentage (100 for an empty text)."""
+        return 100.0 if not self.sentences else 100.0 * self.covered / self.sentences
+
+
+def locate(
+    entries: Sequence[Entry], document: str
+) -> tuple[list[tuple[Entry, int, int]], list[str]]:
+    """Each entry's span in ``document`` (start and end offsets), and the entries that
+    could not be placed, in words."""
+    spans: list[tuple[Entry, int, int]] = []
+    problems: list[str] = []
+    cursor = 0
+    for entry in entries:
+        start_quote = normalise_text(entry.start)
+        where = document.find(start_quote, cursor)
+        if where < 0:
+            anywhere = document.find(start_quote)
+            hint = (
+                "it occurs earlier: entries follow the text's order"
+                if anywhere >= 0
+                else "it is not in the text"
+            )
+            problems.append(f"{entry.clause}: start quote {entry.start!r} not found ({hint})")
+            continue
+        cursor = where
+        end = where + len(start_quote)
+        if entry.end is not None:
+            end_quote = normalise_text(entry.end)
+            found = document.find(end_quote, where)
+            if found < 0:
+                problems.append(
+                    f"{entry.clause}: end quote {entry.end!r} not found after its start quote"
+                )
+                continue
+            end = max(end, found + len(end_quote))
+        spans.append((entry, where, end))
+    return spans, problems
+
+
+def coverage(register: Register, text: str | None = None) -> Coverage:
+    """How much of ``text`` (default: the register's own shipped text) the register
+    accounts for."""
+    sentences, document = split_sentences(register.text() if text is None else text)
+    spans, problems = locate(register.entries, document)
+    ordered = sorted((start, end) for _, start, end in spans)
+    uncovered = []
+    for sentence in sentences:
+        if not any(s < sentence.end and sentence.start < e for s, e in ordered):
+            uncovered.append(sentence)
+    by_status = {status.value: 0 for status in EntryStatus}
+    for entry in register.entries:
+        by_status[entry.status.value] += 1
+    return Coverage(
+        len(sentences),
+        len(sentences) - len(uncovered),
+        by_status,
+        tuple(uncovered),
+        tuple(problems),
+        tuple(spans),
+    )
+
+
+def covering(register: Register, text: str | None = None) -> list[tuple[Entry, list[Sentence]]]:
+    """Every entry of the register with the sentences it spans, in order (entries whose
+    quotes are not found get none)."""
+    sentences, document = split_sentences(register.text() if text is None else text)
+    spans, _ = locate(register.entries, document)
+    placed = {id(entry): (start, end) for entry, start, end in spans}
+    result: list[tuple[Entry, list[Sentence]]] = []
+    for entry in register.entries:
+        if id(entry) not in placed:
+            result.append((entry, []))
+            continue
+        start, end = placed[id(entry)]
+        result.append((entry, [s for s in sentences if s.start < end and start < s.end]))
+    return result
+
+
+def duties_for(duties: Iterable[Duty], service: str | None) -> list[Duty]:
+    """The duties that apply to ``service`` (all of them when ``service`` is ``None``)."""
+    return [d for d in duties if service is None or not d.services or service in d.services]
