@@ -172,31 +172,36 @@ class Entry:
     end: str | None = None
     rules: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     reason: str = attrs.field(default="", validator=_entry_fields)
+    #: Anything a reader should know: the audit's clause number, why this account differs
+    #: from an audit, the reading chosen.
+    note: str = ""
 
 
-def rule(clause: str, start: str, end: str | None, *rules: str) -> Entry:
+def rule(clause: str, start: str, end: str | None, *rules: str, note: str = "") -> Entry:
     """An encoded stretch of text and the qualified ids that carry it."""
-    return Entry(clause, start, EntryStatus.RULE, end, rules)
+    return Entry(clause, start, EntryStatus.RULE, end, rules, note=note)
 
 
-def duty(clause: str, start: str, end: str | None, *duties: str) -> Entry:
+def duty(clause: str, start: str, end: str | None, *duties: str, note: str = "") -> Entry:
     """A stretch of text that is a duty: name its ``duties/<id>`` declarations."""
-    return Entry(clause, start, EntryStatus.DUTY, end, duties)
+    return Entry(clause, start, EntryStatus.DUTY, end, duties, note=note)
 
 
-def definition(clause: str, start: str, end: str | None = None, *terms: str) -> Entry:
+def definition(
+    clause: str, start: str, end: str | None = None, *terms: str, note: str = ""
+) -> Entry:
     """A definition; may name the ``glossary/<term>`` or ``readings/<id>`` carrying it."""
-    return Entry(clause, start, EntryStatus.DEFINITION, end, terms)
+    return Entry(clause, start, EntryStatus.DEFINITION, end, terms, note=note)
 
 
-def context(clause: str, start: str, end: str | None = None) -> Entry:
+def context(clause: str, start: str, end: str | None = None, *, note: str = "") -> Entry:
     """Background with no duty: history, policy context, aspirations."""
-    return Entry(clause, start, EntryStatus.CONTEXT, end)
+    return Entry(clause, start, EntryStatus.CONTEXT, end, note=note)
 
 
-def not_encoded(clause: str, start: str, end: str | None, reason: str) -> Entry:
+def not_encoded(clause: str, start: str, end: str | None, reason: str, *, note: str = "") -> Entry:
     """A stretch of text the library does not encode, and why."""
-    return Entry(clause, start, EntryStatus.NOT_ENCODED, end, reason=reason)
+    return Entry(clause, start, EntryStatus.NOT_ENCODED, end, reason=reason, note=note)
 
 
 @attrs.frozen

@@ -126,6 +126,7 @@ def _clauses(args: argparse.Namespace) -> int:
                 "end": entry.end,
                 "rules": list(entry.rules),
                 "reason": entry.reason,
+                "note": entry.note,
                 "sentences": [s.number for s in sentences],
             }
         )
