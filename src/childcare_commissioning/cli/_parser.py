@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-
-__all__ = ["build_parser"]
-
-
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+__all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser"]
+
+#: The documents `schema` prints (childcare_commissioning.schemas.DOCUMENTS; a test keeps
+#: the two the same) and the kinds of id `ids` lists (cli.schemacmd.ID_KINDS): written out
+#: here so that --help imports nothing heavy.
+DOCUMENT_NAMES = ("referral", "package", "roster", "invoice-batch", "records-csv", "invoices")
+ID_KIND_NAMES = ("services", "areas", "routes", "triggers", "rules", "events", "subjects")
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -220,6 +224,21 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--out", default="docs/generated", help="where generated pages go")
     docs.add_argument("--config", default="mkdocs.yml", help="mkdocs config (build)")
     docs.add_argument("--site-dir", default=None, help="where the site is built (build)")
+
+    schema = _command(
+        sub, "schema", "schemacmd", "list the input documents, or print one's JSON Schema"
+    )
+    schema.add_argument(
+        "document",
+        nargs="?",
+        choices=DOCUMENT_NAMES,
+        help="the document whose JSON Schema to print (omit to list them)",
+    )
+    ids = _command(
+        sub, "ids", "schemacmd", "list the ids a council declares (routes, triggers, ...)"
+    )
+    ids.add_argument("kind", choices=ID_KIND_NAMES, help="which ids")
+    _council_option(ids)
 
     obligations = _command(
         sub,
