@@ -139,8 +139,8 @@ class _Generator:
                 return {"type": "array", "prefixItems": items, "items": False}
             return {"type": "array", "items": self.of(args[0]) if args else {}}
         if origin in (dict, Mapping) or t in (dict, Mapping):
-            args = get_args(t)
-            return {"type": "object", "additionalProperties": self.of(args[1]) if args else {}}
+            pair = get_args(t)
+            return {"type": "object", "additionalProperties": self.of(pair[1]) if pair else {}}
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return {"enum": [m.value for m in t]}
         if attrs.has(t):
