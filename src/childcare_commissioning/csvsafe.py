@@ -36,9 +36,13 @@ def safe_cell(value: object) -> str:
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A CSV document (``\\n`` line ends) with every cell passed through :func:`safe_cell`."""
+    """A CSV document with every cell passed through :func:`safe_cell`.
+
+    Lines end in CRLF as RFC 4180 says, which also makes the writer quote any cell holding
+    a carriage return, so a stray ``\\r`` in the input cannot split a row.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
