@@ -22,7 +22,7 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TextIO, TypeVar
@@ -188,7 +188,7 @@ def _json_lines(name: str, handle: TextIO) -> list[Any]:
     return items
 
 
-def _csv_rows(name: str, handle: TextIO) -> list[dict[str, str]]:
+def _csv_rows(name: str, handle: TextIO, columns: Collection[str] | None) -> list[dict[str, str]]:
     reader = csv.reader(handle)
     header = next(reader, None)
     if header is None:
@@ -198,6 +198,11 @@ def _csv_rows(name: str, handle: TextIO) -> list[dict[str, str]]:
     for column in header:
         if column in seen:
             raise InputError(f"{_label(name)}: column {column!r} appears twice [unique-keys]")
+        if columns is not None and column not in columns:
+            raise InputError(
+                f"{_label(name)}: column {column!r} is not known (columns: "
+                f"{', '.join(sorted(columns))}) [no-unknown-fields]"
+            )
         seen.add(column)
     rows = []
     for number, cells in enumerate(reader, start=2):
@@ -212,16 +217,19 @@ def _csv_rows(name: str, handle: TextIO) -> list[dict[str, str]]:
     return rows
 
 
-def read_rows(name: str, given: str | None = None) -> Any:
+def read_rows(name: str, given: str | None = None, columns: Collection[str] | None = None) -> Any:
     """A list document from ``name``: a JSON document (returned as parsed, for the caller
     to check it is a list), JSON Lines (one JSON value per line) or CSV (one object per
-    row, keyed by the header; empty cells left out)."""
+    row, keyed by the header; empty cells left out; a header cell not in ``columns``, when
+    given, is refused)."""
     kind = input_format(name, given)
     if kind == "json":
         return read_json(name)
     with open_text(name) as handle:
         try:
-            return _json_lines(name, handle) if kind == "jsonl" else _csv_rows(name, handle)
+            return (
+                _json_lines(name, handle) if kind == "jsonl" else _csv_rows(name, handle, columns)
+            )
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{_label(name)}: not UTF-8 text (a byte that UTF-8 does not allow near "

@@ -7,6 +7,8 @@ import datetime as dt
 import sys
 from typing import Any, TypeVar
 
+import attrs
+
 from childcare_commissioning.billing import (
     DeliveryRecord,
     Invoice,
@@ -138,7 +140,8 @@ def run(args: argparse.Namespace) -> int:
                 f"records as {kind.upper()} need --packages with the batch's packages [required]"
             )
         batch = _batch(read_json(args.packages))
-        batch["records"] = read_rows(args.file, kind)
+        columns = [f.alias or f.name for f in attrs.fields(DeliveryRecord)]
+        batch["records"] = read_rows(args.file, kind, columns)
     as_of = _as_of(args, batch)
     findings: list[Finding] = []
     packages = _part(batch, "packages", list[Package])
