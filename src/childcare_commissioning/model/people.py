@@ -27,6 +27,8 @@ class Status(enum.StrEnum):
     IN_EDUCATION = "in-education"
     IN_TRAINING = "in-training"
     HOMELESS = "homeless"
+    #: "who are or at risk of homelessness" (Derby 3.2.2): not yet homeless.
+    AT_RISK_OF_HOMELESSNESS = "at-risk-of-homelessness"
     UNACCOMPANIED_ASYLUM_SEEKER = "unaccompanied-asylum-seeker"
     # Where a looked after child lives (placement type).
     IN_HOUSE_FOSTER_CARE = "in-house-foster-care"

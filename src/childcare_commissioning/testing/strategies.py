@@ -80,6 +80,7 @@ referrals = st.builds(
     risks=st.lists(texts, max_size=3),
     distance_miles=optional(decimals),
     information=st.dictionaries(ids, texts, max_size=3),
+    identified_eligible=st.booleans(),
 )
 ratios = st.builds(m.StaffRatio, st.integers(1, 4), st.integers(1, 4))
 
@@ -262,6 +263,7 @@ cohorts = st.builds(
     ages=age_bands(),
     service=optional(ids),
     notes=st.text(max_size=10),
+    identified_by=optional(texts),
 )
 exclusions = st.builds(
     el.Exclusion,
@@ -288,6 +290,7 @@ limits = st.builds(
     unit=st.text(max_size=5),
     service=optional(ids),
     notes=st.text(max_size=10),
+    reading=optional(ids),
 )
 routes = st.builds(
     rf.ReferralRoute,
@@ -312,6 +315,25 @@ required_information = st.builds(
     optional(st.sampled_from(m.Urgency)),
 )
 offers = st.builds(rf.Offer, ids, texts, citations, optional(ids), st.text(max_size=10))
+offer_lists = st.builds(
+    rf.OfferList,
+    ids,
+    citations,
+    st.booleans(),
+    optional(texts),
+    optional(ids),
+    st.text(max_size=10),
+)
+area_rules = st.builds(
+    el.AreaRule,
+    ids,
+    st.frozensets(ids, max_size=3),
+    citations,
+    st.sampled_from(el.Effect),
+    optional(texts),
+    optional(ids),
+    st.text(max_size=10),
+)
 referral_decisions = st.builds(
     rf.ReferralDecision,
     council=ids,
@@ -579,6 +601,8 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
         contacts=draw(_unique(contacts)),
         outcomes=draw(_unique(outcome_measures)),
         reference_tables=draw(_unique(reference_tables())),
+        offer_lists=draw(_unique(offer_lists)),
+        area_rules=draw(_unique(area_rules)),
     )
 
 
@@ -621,6 +645,8 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     rf.RequiredInformation: required_information,
     rf.ReferralDecision: referral_decisions,
     rf.Offer: offers,
+    rf.OfferList: offer_lists,
+    el.AreaRule: area_rules,
     bi.RateBand: rate_bands(),
     bi.Rate: rates,
     bi.Quotation: quotations,
