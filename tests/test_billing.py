@@ -410,5 +410,8 @@ def test_splitting_a_run_bills_the_same_records_once(
     assert sorted(whole.invoices, key=lambda i: i.number) == sorted(split, key=lambda i: i.number)
     billed = [rid for invoice in whole.invoices for rid in invoice.record_ids]
     assert len(billed) == len(set(billed))
-    assert {r.id for r in records} == set(billed) | set(whole.pending)
+    # Implausible records (overlapping visits, say) are held by a finding, never lost.
+    assert {r.id for r in records} == set(billed) | set(whole.pending) | set(whole.held)
     assert not set(billed) & set(whole.pending)
+    assert not (set(billed) | set(whole.pending)) & set(whole.held)
+    assert {f"$.records[{rid!r}]" for rid in whole.held} <= {f.path for f in whole.findings}

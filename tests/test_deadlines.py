@@ -222,3 +222,25 @@ def test_evaluate_many_matches_evaluate(
     bulk = evaluate_many(r, events)
     assert [evaluate(r, e).due_date for e in events] == [d.item() for d in bulk]
     assert np.dtype("datetime64[D]") == bulk.dtype
+
+
+@pytest.mark.parametrize(
+    ("done", "met"),
+    [
+        # Derby 3.3.1: an urgent referral at 00:30Z on 26 Oct 2025 (01:30 BST, first pass)
+        # is due one elapsed hour later: 01:30Z, the second 01:30 (GMT). An offer at 01:40
+        # BST (fold 0) is 00:40Z: 50 minutes early. 01:31Z is a minute late.
+        (london(2025, 10, 26, 1, 40), True),
+        (dt.datetime(2025, 10, 26, 0, 40, tzinfo=dt.UTC), True),
+        (london(2025, 10, 26, 1, 30, fold=1), True),
+        (dt.datetime(2025, 10, 26, 1, 31, tzinfo=dt.UTC), False),
+        (london(2025, 10, 26, 1, 31, fold=1), False),
+    ],
+)
+def test_is_met_by_in_the_repeated_autumn_hour(done: dt.datetime, met: bool) -> None:
+    deadline = evaluate(
+        rule(DurationKind.CLOCK_HOURS, 1), dt.datetime(2025, 10, 26, 0, 30, tzinfo=dt.UTC)
+    )
+    assert deadline.due_at is not None
+    assert dt.datetime(2025, 10, 26, 1, 30, tzinfo=dt.UTC) == deadline.due_at.astimezone(dt.UTC)
+    assert met == deadline.is_met_by(done)

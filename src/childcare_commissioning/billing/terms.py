@@ -69,13 +69,18 @@ class RateCondition(enum.StrEnum):
     STANDARD = "standard"
     NIGHT = "night"
     BANK_HOLIDAY = "bank-holiday"
+    WEEKEND = "weekend"
 
 
 @attrs.frozen
 class Rate:
     """An hourly price agreed in a quotation, from ``effective_from`` (an uplift is a new
-    rate with a later date), for visits meeting ``condition`` (a night rate applies to
-    visits starting inside ``window``)."""
+    rate with a later date), for time meeting ``condition``: a night rate for the time
+    inside ``window`` (local time), a weekend rate for time on a Saturday or Sunday, a
+    bank-holiday rate for time on an England and Wales bank holiday. A visit that crosses
+    a boundary (22:00 into a night window, midnight into a bank holiday) is split there,
+    by local time, each part billed at its own rate for its elapsed time. Where several
+    apply, bank holiday beats night, night beats weekend, weekend beats standard."""
 
     amount: Decimal = attrs.field(validator=non_negative)
     effective_from: dt.date

@@ -409,6 +409,7 @@ delivery_records = st.builds(
     mileage_agreement=optional(texts),
     purchase_order=optional(texts),
     confirmed_by=optional(texts),
+    end_date=optional(dates),
 )
 invoice_lines = st.builds(
     bi.InvoiceLine,
@@ -423,6 +424,7 @@ invoice_lines = st.builds(
     optional(dates),
     optional(texts),
     optional(texts),
+    optional(st.integers(-600, 600)),
 )
 invoices = st.builds(
     bi.Invoice,
@@ -444,6 +446,7 @@ invoice_runs = st.builds(
     dates,
     st.lists(invoices, max_size=2),
     st.lists(findings, max_size=2),
+    st.lists(texts, max_size=2),
     st.lists(texts, max_size=2),
 )
 retention_years = st.builds(bi.RetentionYear, texts, money, dates, optional(dates), optional(dates))
