@@ -551,6 +551,15 @@ routed = st.builds(
     deadline_results,
     st.lists(texts, max_size=2),
 )
+routings = st.builds(
+    sg.Routing,
+    st.sampled_from(sg.Concern),
+    optional(ids),
+    st.booleans(),
+    st.lists(routed, max_size=2),
+    st.lists(contacts, max_size=2),
+    st.text(max_size=20),
+)
 
 
 outcome_measures = st.builds(
@@ -682,6 +691,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     sg.RoutingRule: routing_rules,
     sg.NotifiableEvent: notifiable_events,
     sg.Routed: routed,
+    sg.Routing: routings,
     me.OutcomeMeasure: outcome_measures,
     me.ReferenceTable: reference_tables(),
 }
