@@ -377,7 +377,15 @@ retentions = st.builds(
 )
 block_discounts = st.builds(bi.BlockDiscount, st.integers(1, 10), percents, citations)
 budgets = st.builds(
-    bi.Budget, texts, money, citations, optional(ids), optional(dates), optional(dates)
+    bi.Budget,
+    texts,
+    money,
+    citations,
+    optional(ids),
+    optional(dates),
+    optional(dates),
+    st.frozensets(ids, max_size=2),
+    st.booleans(),
 )
 billing_terms = st.builds(
     bi.BillingTerms,
