@@ -32,6 +32,7 @@ from childcare_commissioning.model.council import (
 from childcare_commissioning.obligations import Obligation
 from childcare_commissioning.referrals import Offer, OfferList, ReferralRoute, RequiredInformation
 from childcare_commissioning.safeguarding import Contact, NotifiableEvent, RoutingRule
+from childcare_commissioning.statuses import StatusDefinition
 from childcare_commissioning.workforce import Requirement
 
 __all__ = ["CouncilSpec"]
@@ -141,6 +142,10 @@ class CouncilSpec:
     )
     #: The areas each service serves; a referral's ``child.area`` is checked against them.
     area_rules: tuple[AreaRule, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    #: Statuses the text defines by a care history (Derby's care leaver).
+    status_definitions: tuple[StatusDefinition, ...] = attrs.field(
         default=(), converter=to_tuple, validator=unique_ids
     )
 

@@ -30,6 +30,7 @@ from childcare_commissioning.model._fields import (
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
 from childcare_commissioning.model.referral import Channel, Referral, Urgency
+from childcare_commissioning.statuses import evaluate_status
 
 if TYPE_CHECKING:
     from childcare_commissioning.council import CouncilSpec
@@ -336,6 +337,56 @@ def _check_routes(
         )
 
 
+def _computed_statuses(
+    spec: CouncilSpec, referral: Referral, on: dt.date, found: _Collector
+) -> frozenset[Any]:
+    """The child's statuses, with each status the council defines by a care history
+    computed from ``referral.care_episodes`` (when given, with a date of birth): the
+    computed answer is used, and an asserted status that disagrees needs approval."""
+    statuses = referral.child.statuses
+    born = referral.child.date_of_birth
+    if not referral.care_episodes or born is None or born > on:
+        return statuses
+    for definition in spec.status_definitions:
+        result = evaluate_status(definition, born, referral.care_episodes, on)
+        asserted = definition.status in statuses
+        detail = (
+            f"{result.days} days looked after since age {definition.since_age} (needs "
+            f"{definition.minimum_days})"
+            + (
+                # No dates: they would reveal the date of birth.
+                f"; looked after at or after the age the definition names: "
+                f"{'yes' if result.looked_after_late_enough else 'no'}"
+                if result.from_date is not None
+                else ""
+            )
+        )
+        if result.holds:
+            statuses = statuses | {definition.status}
+        else:
+            statuses = statuses - {definition.status}
+        if asserted != result.holds:
+            found.add(
+                Outcome.NEEDS_APPROVAL,
+                f"eligibility.status.{definition.id}.disagrees",
+                f"the referral {'asserts' if asserted else 'does not assert'} "
+                f"{definition.status}, but the care history "
+                f"{'does not meet' if asserted else 'meets'} the definition ({detail}); "
+                "the computed status is used: confirm the care history",
+                "$.care_episodes",
+                definition.citation,
+            )
+        else:
+            found.add(
+                Outcome.ELIGIBLE,
+                f"eligibility.status.{definition.id}",
+                f"{definition.status} {'computed' if result.holds else 'not met'}: {detail}",
+                "$.care_episodes",
+                definition.citation,
+            )
+    return statuses
+
+
 def _timezone(spec: CouncilSpec) -> str:
     """The council's local time zone: its calendars' (they all agree in practice), else
     Europe/London."""
@@ -371,12 +422,11 @@ def _check_people(
             "$.child.date_of_birth",
             next(c.citation for c in cohorts) if cohorts else None,
         )
-    applied = [e for e in exclusions if e.applies(child.statuses, age)]
+    statuses = _computed_statuses(spec, referral, on, found)
+    applied = [e for e in exclusions if e.applies(statuses, age)]
     discretion = next((e for e in applied if e.effect is Effect.NEEDS_APPROVAL), None)
     if cohorts:
-        _check_cohorts(
-            cohorts, child.statuses, age, found, referral.identified_eligible, discretion
-        )
+        _check_cohorts(cohorts, statuses, age, found, referral.identified_eligible, discretion)
     for exclusion in applied:
         effect = (
             Outcome.NEEDS_APPROVAL

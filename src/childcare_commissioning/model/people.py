@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 import attrs
 
+from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import non_empty, personal, to_frozenset
 
-__all__ = ["ChildOrYoungPerson", "Status"]
+__all__ = ["CareEpisode", "ChildOrYoungPerson", "Status"]
 
 
 class Status(enum.StrEnum):
@@ -57,3 +59,20 @@ class ChildOrYoungPerson:
     def has(self, status: Status) -> bool:
         """Whether the person holds ``status``."""
         return status in self.statuses
+
+
+def _end_after_start(
+    instance: CareEpisode, attribute: attrs.Attribute[Any], value: dt.date | None
+) -> None:
+    if value is not None and value < instance.start:
+        raise ModelValueError(attribute.name, "end-after-start", "must not be before start")
+
+
+@attrs.frozen
+class CareEpisode:
+    """A period looked after by a local authority, both days included (``end`` None:
+    ongoing). Dates of a care history are personal data about the child: they stay out of
+    ``repr`` and messages."""
+
+    start: dt.date = attrs.field(repr=False)
+    end: dt.date | None = attrs.field(default=None, validator=_end_after_start, repr=False)

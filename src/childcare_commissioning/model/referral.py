@@ -16,7 +16,7 @@ from childcare_commissioning.model._fields import (
     personal,
     to_tuple,
 )
-from childcare_commissioning.model.people import ChildOrYoungPerson
+from childcare_commissioning.model.people import CareEpisode, ChildOrYoungPerson
 
 __all__ = ["Channel", "Referral", "Referrer", "Urgency"]
 
@@ -63,6 +63,8 @@ class Referral:
     ``identified_eligible`` records that the council itself has identified the child as
     eligible: where a cohort says the council's identification decides
     (:attr:`~childcare_commissioning.eligibility.Cohort.identified_by`), it is decisive.
+    ``care_episodes`` is the child's care history, from which a council's defined
+    statuses (Derby's care leaver) are computed.
     """
 
     id: str = attrs.field(validator=non_empty)
@@ -79,3 +81,4 @@ class Referral:
     distance_miles: Decimal | None = attrs.field(default=None, validator=non_negative)
     information: dict[str, str] = personal(factory=dict, hash=False)
     identified_eligible: bool = False
+    care_episodes: tuple[CareEpisode, ...] = personal(default=(), converter=to_tuple)

@@ -25,6 +25,7 @@ from childcare_commissioning import obligations as ob
 from childcare_commissioning import referrals as rf
 from childcare_commissioning import safeguarding as sg
 from childcare_commissioning import schedules as sc
+from childcare_commissioning import statuses as stt
 from childcare_commissioning import workforce as wf
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import Problem
@@ -81,6 +82,9 @@ referrals = st.builds(
     distance_miles=optional(decimals),
     information=st.dictionaries(ids, texts, max_size=3),
     identified_eligible=st.booleans(),
+    care_episodes=st.lists(
+        dates.map(lambda d: m.CareEpisode(d, d + dt.timedelta(days=30))), max_size=2
+    ),
 )
 ratios = st.builds(m.StaffRatio, st.integers(1, 4), st.integers(1, 4))
 
@@ -315,6 +319,29 @@ required_information = st.builds(
     optional(st.sampled_from(m.Urgency)),
 )
 offers = st.builds(rf.Offer, ids, texts, citations, optional(ids), st.text(max_size=10))
+care_episodes = st.builds(m.CareEpisode, dates, st.none())
+status_definitions = st.builds(
+    stt.StatusDefinition,
+    ids,
+    st.sampled_from(m.Status),
+    citations,
+    st.integers(0, 200),
+    st.integers(0, 20),
+    optional(st.integers(0, 30)),
+    st.booleans(),
+    optional(st.integers(0, 25)),
+    st.lists(ids, max_size=2).map(tuple),
+    st.text(max_size=10),
+)
+status_results = st.builds(
+    stt.StatusResult,
+    ids,
+    st.booleans(),
+    st.integers(0, 30),
+    st.integers(0, 999),
+    st.booleans(),
+    optional(dates),
+)
 offer_lists = st.builds(
     rf.OfferList,
     ids,
@@ -623,6 +650,7 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
         reference_tables=draw(_unique(reference_tables())),
         offer_lists=draw(_unique(offer_lists)),
         area_rules=draw(_unique(area_rules)),
+        status_definitions=draw(_unique(status_definitions)),
     )
 
 
@@ -666,6 +694,9 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     rf.ReferralDecision: referral_decisions,
     rf.Offer: offers,
     rf.OfferList: offer_lists,
+    m.CareEpisode: care_episodes,
+    stt.StatusDefinition: status_definitions,
+    stt.StatusResult: status_results,
     el.AreaRule: area_rules,
     bi.RateBand: rate_bands(),
     bi.Rate: rates,
