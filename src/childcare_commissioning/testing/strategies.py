@@ -229,6 +229,7 @@ def obligations(draw: st.DrawFn) -> ob.Obligation:
         citation=draw(citations),
         deadline=None,
         recipient=draw(optional(texts)),
+        anchor=draw(st.sampled_from(ob.Anchor)),
         **chosen,
     )
 
@@ -243,6 +244,7 @@ occurrences = st.builds(
     st.integers(1, 50),
     citations,
     optional(dates),
+    optional(texts),
     optional(texts),
 )
 
