@@ -4,9 +4,10 @@ Some texts define a status instead of naming it: Derby 3.1.2, "A Care Leaver is 
 as a person aged 25 or under, who has been looked after by a local authority for at least
 13 weeks since the age of 14; and who was looked after by the local authority at
 school-leaving age or after that date". A council declares such a definition as a
-:class:`StatusDefinition`; :func:`evaluate_status` applies it to the :class:`CareEpisode`\\ s
-a caller gives, and :func:`~childcare_commissioning.referrals.check_referral` uses it when
-a referral carries ``care_episodes``, saying when the asserted status disagrees.
+:class:`StatusDefinition`; :func:`evaluate_status` applies it to the care episodes
+(:class:`CareEpisode`) a caller gives, and
+:func:`~childcare_commissioning.referrals.check_referral` uses it when a referral carries
+``care_episodes``, saying when the asserted status disagrees.
 
 Episodes are merged before counting: two records of one episode, or overlapping episodes,
 count each day once. Days are counted inclusively (a one-day episode is one day), from the
