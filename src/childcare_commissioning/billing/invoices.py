@@ -418,6 +418,34 @@ def _service_lines(
     return lines
 
 
+def _clash(
+    begin: dt.datetime,
+    finish: dt.datetime,
+    record: DeliveryRecord,
+    running_package: list[tuple[dt.datetime, dt.datetime, DeliveryRecord]],
+    running_worker: list[tuple[dt.datetime, dt.datetime, DeliveryRecord]],
+    entries: dict[str, _Package],
+) -> tuple[str, str, DeliveryRecord] | None:
+    """Why ``record`` may not be billed beside the visits still running, if it may not."""
+    for other_begin, other_finish, other in running_package:
+        if (other_begin, other_finish, other.worker_id) == (begin, finish, record.worker_id):
+            return "billing.record.duplicate-visit", "repeats the visit of", other
+    if running_worker:
+        other = running_worker[0][2]
+        return "billing.record.overlap", "overlaps a visit by the same worker in", other
+    if running_package:
+        entry = entries.get(record.package_id)
+        ratio = entry.package.staff_ratio if entry is not None else None
+        staff = ratio.staff if ratio is not None else 1
+        distinct = record.worker_id is not None and all(
+            o.worker_id is not None for _, _, o in running_package
+        )
+        if not distinct or len(running_package) >= staff:
+            other = running_package[0][2]
+            return "billing.record.overlap", "overlaps, beyond the staff ratio, the visit of", other
+    return None
+
+
 def _implausible(
     records: Sequence[DeliveryRecord],
     entries: dict[str, _Package],
@@ -477,52 +505,36 @@ def _implausible(
                 begin, finish = (i.astimezone(dt.UTC) for i in interval)
                 timed.append((begin, finish, record))
     timed.sort(key=lambda item: (item[0], item[2].id))
-    for index, (begin, finish, record) in enumerate(timed):
-        if record.id in held or record.id in billed:
-            continue
-        for other_begin, other_finish, other in timed[:index]:
-            if other.id in held or other_finish <= begin:
-                continue
-            same_package = other.package_id == record.package_id
-            same_worker = record.worker_id is not None and other.worker_id == record.worker_id
-            path = f"$.records[{record.id!r}]"
-            if same_package and (other_begin, other_finish, other.worker_id) == (
-                begin,
-                finish,
-                record.worker_id,
-            ):
-                code, why = "billing.record.duplicate-visit", "repeats the visit of"
-            elif same_worker:
-                code, why = "billing.record.overlap", "overlaps a visit by the same worker in"
-            elif same_package:
-                entry = entries.get(record.package_id)
-                ratio = entry.package.staff_ratio if entry is not None else None
-                staff = ratio.staff if ratio is not None else 1
-                distinct = record.worker_id is not None and other.worker_id is not None
-                overlapping = [
-                    o
-                    for b2, f2, o in timed[:index]
-                    if o.package_id == record.package_id and f2 > begin and o.id not in held
-                ]
-                if distinct and len(overlapping) < staff:
-                    continue
-                code, why = (
-                    "billing.record.overlap",
-                    "overlaps, beyond the staff ratio, the visit of",
-                )
-            else:
-                continue
+    # Visits still running at the current start, by package and by worker (sorted by
+    # start, so a visit that has finished can be dropped for good): each visit is compared
+    # only with those, never with the whole run.
+    by_package: dict[str, list[tuple[dt.datetime, dt.datetime, DeliveryRecord]]] = {}
+    by_worker: dict[str, list[tuple[dt.datetime, dt.datetime, DeliveryRecord]]] = {}
+    for begin, finish, record in timed:
+        running_package = [x for x in by_package.get(record.package_id, []) if x[1] > begin]
+        by_package[record.package_id] = running_package
+        running_worker: list[tuple[dt.datetime, dt.datetime, DeliveryRecord]] = []
+        if record.worker_id is not None:
+            running_worker = [x for x in by_worker.get(record.worker_id, []) if x[1] > begin]
+            by_worker[record.worker_id] = running_worker
+        clash = None
+        if record.id not in billed:
+            clash = _clash(begin, finish, record, running_package, running_worker, entries)
+        if clash is not None:
+            code, why, other = clash
             findings.append(
                 _finding(
                     code,
                     f"record {record.id!r} {why} record {other.id!r} "
                     f"(package {record.package_id!r}); not billed",
-                    path,
+                    f"$.records[{record.id!r}]",
                     terms.citation,
                 )
             )
             held.add(record.id)
-            break
+            continue
+        running_package.append((begin, finish, record))
+        running_worker.append((begin, finish, record))
     return held
 
 
