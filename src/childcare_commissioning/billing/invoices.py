@@ -180,13 +180,17 @@ class _Rates:
             if r.window is not None
             for edge in (r.window.start, r.window.end)
         }
-        day = begin.astimezone(self.tz).date() - dt.timedelta(days=1)
-        last = finish.astimezone(self.tz).date() + dt.timedelta(days=1)
+        day = begin.astimezone(self.tz).date()
+        last = finish.astimezone(self.tz).date()
         while day <= last:
             for time in times:
-                for fold in (0, 1):
-                    local = dt.datetime.combine(day, time, tzinfo=self.tz).replace(fold=fold)
-                    instant = local.astimezone(dt.UTC)
+                local = dt.datetime.combine(day, time, tzinfo=self.tz)
+                # A time in the repeated autumn hour happens twice: cut at both.
+                twice = local.replace(fold=1)
+                for moment in (
+                    (local, twice) if twice.utcoffset() != local.utcoffset() else (local,)
+                ):
+                    instant = moment.astimezone(dt.UTC)
                     if start_utc < instant < end_utc:
                         cuts.add(instant)
             day += dt.timedelta(days=1)
