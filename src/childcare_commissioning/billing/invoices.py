@@ -135,6 +135,17 @@ class _Rates:
         self.rates = sorted(quotation.rates, key=lambda r: r.effective_from)
         self.bank_holidays = working_calendar("england-and-wales")
         self.tz = ZoneInfo(LONDON)
+        # Local times of day where a rate may change: midnight and every window's edges.
+        self.cuts: dict[dt.date, list[dt.datetime]] = {}
+        self.edges = sorted(
+            {dt.time(0)}
+            | {
+                e
+                for r in self.rates
+                if r.window is not None
+                for e in (r.window.start, r.window.end)
+            }
+        )
 
     def for_session(self, day: dt.date, start: dt.time | None) -> Rate | None:
         """The rate for time starting at local ``start`` on ``day`` (the day's rate when
@@ -167,6 +178,20 @@ class _Rates:
         standard = [r for r in usable if r.condition is RateCondition.STANDARD]
         return standard[-1] if standard else None
 
+    def _day_cuts(self, day: dt.date) -> list[dt.datetime]:
+        """The UTC instants on local ``day`` where a rate may change (computed once)."""
+        cached = self.cuts.get(day)
+        if cached is None:
+            cached = []
+            for time in self.edges:
+                local = dt.datetime.combine(day, time, tzinfo=self.tz)
+                # A time in the repeated autumn hour happens twice: cut at both.
+                twice = local.replace(fold=1)
+                both = (local, twice) if twice.utcoffset() != local.utcoffset() else (local,)
+                cached += [moment.astimezone(dt.UTC) for moment in both]
+            self.cuts[day] = cached
+        return cached
+
     def split(self, begin: dt.datetime, finish: dt.datetime) -> list[tuple[Rate | None, int]]:
         """Elapsed minutes of the visit ``begin``-``finish`` at each rate, in the order
         the rates first apply: the visit is cut at every local midnight and every night
@@ -174,25 +199,10 @@ class _Rates:
         its start."""
         start_utc, end_utc = begin.astimezone(dt.UTC), finish.astimezone(dt.UTC)
         cuts = {start_utc, end_utc}
-        times = {dt.time(0)} | {
-            edge
-            for r in self.rates
-            if r.window is not None
-            for edge in (r.window.start, r.window.end)
-        }
         day = begin.astimezone(self.tz).date()
         last = finish.astimezone(self.tz).date()
         while day <= last:
-            for time in times:
-                local = dt.datetime.combine(day, time, tzinfo=self.tz)
-                # A time in the repeated autumn hour happens twice: cut at both.
-                twice = local.replace(fold=1)
-                for moment in (
-                    (local, twice) if twice.utcoffset() != local.utcoffset() else (local,)
-                ):
-                    instant = moment.astimezone(dt.UTC)
-                    if start_utc < instant < end_utc:
-                        cuts.add(instant)
+            cuts.update(i for i in self._day_cuts(day) if start_utc < i < end_utc)
             day += dt.timedelta(days=1)
         points = sorted(cuts)
         totals: dict[int, tuple[Rate | None, int]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -33,6 +34,7 @@ def minutes_between(start: dt.time, end: dt.time) -> int:
     return finish - begin if finish > begin else finish - begin + 24 * 60
 
 
+@functools.lru_cache(maxsize=65536)
 def local_interval(
     day: dt.date,
     start: dt.time,
