@@ -43,7 +43,6 @@ from childcare_commissioning.billing.records import (
     DeliveryRecord,
     PlannedSession,
     RecordStatus,
-    elapsed_minutes,
     local_interval,
 )
 from childcare_commissioning.billing.terms import BillingTerms, Quotation, Rate, RateCondition
@@ -211,7 +210,8 @@ class _Rates:
             rate = self.for_session(local.date(), local.time())
             key = id(rate)
             previous = totals.get(key, (rate, 0))[1]
-            totals[key] = (rate, previous + elapsed_minutes(a, b))
+            # Both are UTC instants: their difference is elapsed time.
+            totals[key] = (rate, previous + int((b - a).total_seconds() // 60))
         return [item for item in totals.values() if item[1]]
 
 
