@@ -52,13 +52,16 @@ DEADLINES = (
     DeadlineRule(
         id="council-practical-matters",
         title="Council confirms agreed practical matters for temporary accommodation in writing",
-        trigger="package-commenced",
+        trigger="temporary-accommodation-commenced",
         duration=Duration(K.WORKING_DAYS, 5),
         owed_by=Party.COUNCIL,
         citation=cite(
             _DOCS,
             "confirmed in writing by the Council ... in any event within 5 working days",
         ),
+        notes="Only for services in safe temporary accommodation in an emergency or crisis: "
+        "the clock starts when delivery in the temporary accommodation commences (trigger "
+        "temporary-accommodation-commenced), not for every package.",
     ),
     DeadlineRule(
         id="emergency-commencement",
@@ -102,7 +105,8 @@ DEADLINES = (
     ),
     DeadlineRule(
         id="escalate-to-manager",
-        title="Escalate to the other party's nominated manager",
+        title="Reply window of the nominated contact closes (no appropriate reply by the end "
+        "of this day: email the other party's nominated manager the next working day)",
         trigger="issue-raised",
         duration=Duration(K.WORKING_DAYS, 3),
         owed_by=Party.BOTH,
@@ -110,10 +114,15 @@ DEADLINES = (
             "3.3 Escalation process",
             "If an appropriate reply is not received within three working days",
         ),
+        notes="Counted from the day the issue was confirmed by email (reading "
+        "escalation-reply-window). The date is the last day of the reply window, not a "
+        "cut-off for escalating: escalating before it ends is premature.",
     ),
     DeadlineRule(
         id="escalate-to-commissioning",
-        title="Escalate to the Strategic Cooperative Commissioning Team",
+        title="Reply window of the nominated manager closes (no appropriate reply by the end "
+        "of this day: email the Strategic Cooperative Commissioning Team the next working "
+        "day)",
         trigger="manager-emailed",
         duration=Duration(K.WORKING_DAYS, 3),
         owed_by=Party.BOTH,
@@ -121,6 +130,35 @@ DEADLINES = (
             "3.3 Escalation process",
             "not received from the nominated manager within a further three working days",
         ),
+        notes="Counted from the day the nominated manager was emailed (reading "
+        "escalation-reply-window); the team's address is published as Plyplacements@ "
+        "(reading mailbox-spelling).",
+    ),
+    DeadlineRule(
+        id="access-difficulty",
+        title="Advise the Council of a difficulty in accessing services for the child",
+        trigger="access-difficulty",
+        duration=Duration(K.IMMEDIATELY),
+        citation=cite(
+            "3.1 Key activity",
+            "advise the Council of any difficulty in accessing services or support on behalf "
+            "of the child or young person",
+        ),
+        notes="'Without delay' is read as immediately: the text allows no waiting period.",
+    ),
+    DeadlineRule(
+        id="share-mobile-numbers",
+        title="Share the mobile numbers of the package's staff with the Council and any other "
+        "provider involved",
+        trigger="package-commenced",
+        duration=Duration(K.IMMEDIATELY),
+        direction=Direction.BEFORE,
+        citation=cite(
+            "4 Networks and links",
+            "prior to commencement of the required services, the Provider will ensure that "
+            "mobile contact number(s) of relevant staff member(s) are shared with the Council",
+        ),
+        notes="Due by the moment delivery commences (done at or before it is on time).",
     ),
     DeadlineRule(
         id="notify-immediately",
@@ -307,6 +345,10 @@ OBLIGATIONS = (
         owed_by=Party.PROVIDER,
         trigger="package-end",
         deadline="provider-notice-to-end",
+        recipient="Plymplacements@plymouth.gov.uk",
         citation=cite("3.3 Referral routes", "a minimum of one week's notice"),
+        notes="May be given verbally first, but must be confirmed in writing by secure email "
+        "to the Strategic Cooperative Commissioning Team. Not required when the immediate "
+        "safety of the child or young person is in question.",
     ),
 )
