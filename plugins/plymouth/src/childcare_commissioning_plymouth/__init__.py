@@ -224,11 +224,14 @@ READINGS = (
     ),
     Reading(
         "report-due-dates",
-        "The quarterly, six-monthly and annual reports have no stated due day.",
-        "Each report is due on the quarter's (half-year's, year's) anniversary of entry to "
-        "the framework, counted like the contract reviews; when that day is not a working "
-        "day it is due on the working day before. Monitoring information for a review is "
-        "due 5 working days before the meeting (its own rule).",
+        "The quarterly, six-monthly and annual reports have no stated due day, while "
+        "monitoring information is due 'at least 5 working days before each contract review "
+        "meeting'.",
+        "Reporting periods are quarters, half-years and years of framework membership, "
+        "counted from entry like the contract reviews. Each report is monitoring "
+        "information, so it is due 5 working days before its period ends: in year one every "
+        "quarterly report arrives with the monitoring information for that quarter's review "
+        "meeting, and no report falls due on a bank holiday or after the meeting it informs.",
         cite("8.1 Key Performance Indicators", "Quarterly report"),
     ),
     Reading(

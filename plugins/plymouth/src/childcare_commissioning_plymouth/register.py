@@ -806,6 +806,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "outcomes/policies-up-to-date",
         "reference_tables/policies",
         "obligations/policies-report",
+        "obligations/reporting-quarter-ends",
         "computations/policy-kpi",
         "readings/policy-not-applicable",
         "readings/report-due-dates",
@@ -840,6 +841,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "relevant to the provision of health and/or social care services for children",
         "outcomes/service-improvement",
         "obligations/service-improvement-plan",
+        "obligations/reporting-year-ends",
         note="Audit C99.",
     ),
     rule(
@@ -849,6 +851,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "outcomes/workforce-retention",
         "obligations/workforce-development-plan",
         "obligations/staff-turnover-report",
+        "obligations/reporting-half-year-ends",
         note="Audit C100-C101.",
     ),
     duty(
@@ -897,7 +900,13 @@ _ENTRIES: tuple[Entry, ...] = (
         "duties/information-on-request",
         note="Audit C106-C108.",
     ),
-    duty(CM, "The Provider will record and collate all data", None, "duties/record-data"),
+    duty(
+        CM,
+        "The Provider will record and collate all data",
+        None,
+        "duties/record-data",
+        note="Audit C109.",
+    ),
     rule(
         CM,
         "The Provider will meet with representative(s) of the Council",
@@ -967,6 +976,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "Appendix 1: Glossary of Definitions",
         "important to the child or young person's care.",
         "glossary/Care Plan",
+        note="Audit C120 (with the four other terms below).",
     ),
     definition(
         GL,

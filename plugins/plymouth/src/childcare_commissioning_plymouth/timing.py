@@ -221,7 +221,46 @@ _REVIEW = Schedule(
         Phase(Duration(K.MONTHS, 6)),
     )
 )
+MAILBOX = "Plymplacements@plymouth.gov.uk"
+_FIVE_WORKING_DAYS = Duration(K.WORKING_DAYS, 5)
+_BEFORE_QUARTER_END = Relative("reporting-quarter-ends", _FIVE_WORKING_DAYS, Direction.BEFORE)
+_BEFORE_HALF_YEAR_END = Relative("reporting-half-year-ends", _FIVE_WORKING_DAYS, Direction.BEFORE)
+_BEFORE_YEAR_END = Relative("reporting-year-ends", _FIVE_WORKING_DAYS, Direction.BEFORE)
+_PERIOD_NOTES = (
+    "Periods are counted from entry to the framework, like the contract reviews. Reports "
+    "for a period are due with the monitoring information, 5 working days before the "
+    "period ends (reading report-due-dates)."
+)
+
 OBLIGATIONS = (
+    Obligation(
+        id="reporting-quarter-ends",
+        title="A reporting quarter ends (quarterly reports are due 5 working days before)",
+        kind=ObligationKind.EVENT,
+        owed_by=Party.BOTH,
+        schedule=_QUARTERLY,
+        citation=cite("8.1 Key Performance Indicators", "Quarterly report"),
+        notes=_PERIOD_NOTES,
+    ),
+    Obligation(
+        id="reporting-half-year-ends",
+        title="A six-month reporting period ends (the six-monthly report is due 5 working "
+        "days before)",
+        kind=ObligationKind.EVENT,
+        owed_by=Party.BOTH,
+        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 6)),)),
+        citation=cite("8.2 Outcomes", "Six monthly"),
+        notes=_PERIOD_NOTES,
+    ),
+    Obligation(
+        id="reporting-year-ends",
+        title="A year of framework membership ends (annual plans are due 5 working days before)",
+        kind=ObligationKind.EVENT,
+        owed_by=Party.BOTH,
+        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 1)),)),
+        citation=cite("8.2 Outcomes", "Annual Service Improvement Plan"),
+        notes=_PERIOD_NOTES,
+    ),
     Obligation(
         id="contract-review-meeting",
         title="Contract review meeting",
@@ -243,7 +282,7 @@ OBLIGATIONS = (
         relative_to=Relative(
             "contract-review-meeting", Duration(K.WORKING_DAYS, 5), Direction.BEFORE
         ),
-        recipient="Plymplacements@plymouth.gov.uk",
+        recipient=MAILBOX,
         citation=cite(
             "11 Contract management", "at least 5 working days before each contract review meeting"
         ),
@@ -253,7 +292,8 @@ OBLIGATIONS = (
         title="KPI report: policies and procedures reviewed (last review, next due, changes)",
         kind=ObligationKind.REPORT,
         owed_by=Party.PROVIDER,
-        schedule=_QUARTERLY,
+        relative_to=_BEFORE_QUARTER_END,
+        recipient=MAILBOX,
         citation=cite("8.1 Key Performance Indicators", "Quarterly report"),
     ),
     Obligation(
@@ -261,7 +301,8 @@ OBLIGATIONS = (
         title="Compliments, thanks, suggestions and requests report",
         kind=ObligationKind.REPORT,
         owed_by=Party.PROVIDER,
-        schedule=_QUARTERLY,
+        relative_to=_BEFORE_QUARTER_END,
+        recipient=MAILBOX,
         citation=cite("8.1 Key Performance Indicators", "Compliments / Thanks / Suggestions"),
     ),
     Obligation(
@@ -269,7 +310,8 @@ OBLIGATIONS = (
         title="Complaints report (number, subject, stage, learning)",
         kind=ObligationKind.REPORT,
         owed_by=Party.PROVIDER,
-        schedule=_QUARTERLY,
+        relative_to=_BEFORE_QUARTER_END,
+        recipient=MAILBOX,
         citation=cite("8.1 Key Performance Indicators", "Number, subject and stage"),
     ),
     Obligation(
@@ -277,7 +319,8 @@ OBLIGATIONS = (
         title="Staff retention/turnover report (leavers over the last 6 months)",
         kind=ObligationKind.REPORT,
         owed_by=Party.PROVIDER,
-        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 6)),)),
+        relative_to=_BEFORE_HALF_YEAR_END,
+        recipient=MAILBOX,
         citation=cite("8.2 Outcomes", "percentage of leavers over the last 6 months"),
     ),
     Obligation(
@@ -285,7 +328,8 @@ OBLIGATIONS = (
         title="Annual Service Improvement Plan",
         kind=ObligationKind.PLAN,
         owed_by=Party.PROVIDER,
-        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 1)),)),
+        relative_to=_BEFORE_YEAR_END,
+        recipient=MAILBOX,
         citation=cite("8.2 Outcomes", "Annual Service Improvement Plan"),
     ),
     Obligation(
@@ -293,7 +337,8 @@ OBLIGATIONS = (
         title="Annual Workforce Development Plan",
         kind=ObligationKind.PLAN,
         owed_by=Party.PROVIDER,
-        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 1)),)),
+        relative_to=_BEFORE_YEAR_END,
+        recipient=MAILBOX,
         citation=cite("8.2 Outcomes", "Annual Workforce Development Plan"),
     ),
     Obligation(
@@ -345,7 +390,7 @@ OBLIGATIONS = (
         owed_by=Party.PROVIDER,
         trigger="package-end",
         deadline="provider-notice-to-end",
-        recipient="Plymplacements@plymouth.gov.uk",
+        recipient=MAILBOX,
         citation=cite("3.3 Referral routes", "a minimum of one week's notice"),
         notes="May be given verbally first, but must be confirmed in writing by secure email "
         "to the Strategic Cooperative Commissioning Team. Not required when the immediate "
