@@ -424,3 +424,55 @@ def test_every_audit_clause_is_named_in_a_note() -> None:
 def test_the_kit_finds_nothing_wrong() -> None:
     """The conformance kit over the whole declaration: citations, register, coverage."""
     assert [] == [str(v) for v in check_council(SPEC)]
+
+
+# Short breaks (audit C19, V27): the audit expected a flag; this library reads otherwise.
+
+
+def test_short_break_for_a_child_the_council_refers_is_not_refused() -> None:
+    """3.2 says who short breaks are for, but its first sentence makes the Council's
+    identification decisive (reading short-breaks): a Council request for a short break in
+    the family home for a child in need with no disability status is eligible. The audit
+    (V27) wanted a flag; see the reading for why the library does not refuse it."""
+    child = ChildOrYoungPerson("YP", statuses=frozenset({Status.CHILD_IN_NEED}))
+    decision = check_referral(
+        SPEC, referral(child=child, requested_services=("short-breaks-home",))
+    )
+    assert Outcome.ELIGIBLE == decision.outcome
+    assert "short-breaks" in {r.id for r in SPEC.readings}
+
+
+# Local midnight and age boundaries.
+
+
+def test_emergency_referral_just_after_local_midnight_in_bst() -> None:
+    """Referral at 23:30 UTC on Sun 30 Mar 2025 = 00:30 BST on Mon 31 Mar: services
+    commence 'on the same day as the referral is made', the local day, 31 Mar (not the UTC
+    date 30 Mar)."""
+    received = dt.datetime(2025, 3, 30, 23, 30, tzinfo=dt.UTC)
+    decision = check_referral(SPEC, referral(received_at=received, urgency=Urgency.EMERGENCY))
+    [deadline] = decision.deadlines
+    assert ("emergency-commencement", D(2025, 3, 31)) == (deadline.rule_id, deadline.due_date)
+
+
+def test_a_newborn_with_a_parent_in_hospital_is_eligible() -> None:
+    """3.1 lists 'a parent and newborn baby/ies ... require support and/or supervision in
+    hospital'; no age band applies: a baby born on the day of the referral (age 0) is
+    eligible."""
+    baby = ChildOrYoungPerson("B", date_of_birth=D(2025, 1, 7), statuses=frozenset())
+    decision = check_referral(
+        SPEC, referral(child=baby, requested_services=("parent-baby-hospital",))
+    )
+    assert (Outcome.ELIGIBLE, 0) == (decision.outcome, decision.age)
+
+
+def test_direct_work_staff_carry_a_business_mobile_phone() -> None:
+    """4: staff working directly with children 'are equipped with mobile phones for
+    business use'; an office-only manager is not asked."""
+    rules = [r for r in SPEC.workforce if r.id == "business-mobile-phone"]
+    direct = check_worker(rules, Worker("W"), D(2025, 1, 6))
+    office = check_worker(rules, Worker("M", direct_work=False), D(2025, 1, 6))
+    assert (["workforce.check.missing"], []) == (
+        [f.code for f in direct.findings],
+        [f.code for f in office.findings],
+    )

@@ -161,9 +161,9 @@ READINGS = (
         "3.2 says children with profound and complex disabilities 'are eligible for short "
         "breaks', and also that the Provider supports any child the Council identifies.",
         "The disability sentence says who short breaks are for; it does not take away the "
-        "Council's identification. A short break requested for a child with no disability "
-        "status is not refused (the Council decides); the handbook flags it for the Council "
-        "to confirm.",
+        "Council's identification, which every referral carries (3.2's first sentence). A "
+        "short break the Council requests for a child with no disability status is not "
+        "refused: the Council, which assessed the need, decides.",
         cite("3.2 Eligibility criteria", "are eligible for 'short breaks'"),
     ),
     Reading(

@@ -503,11 +503,12 @@ _ENTRIES: tuple[Entry, ...] = (
         "duties/partnership-working",
         note="Audit C55.",
     ),
-    duty(
+    rule(
         NET,
         "The Provider will ensure that its staff working directly with children, young people "
         "and families are equipped with mobile phones",
         None,
+        "workforce/business-mobile-phone",
         "duties/business-mobile-phones",
         note="Audit C56.",
     ),

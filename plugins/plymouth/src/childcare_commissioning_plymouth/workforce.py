@@ -228,6 +228,17 @@ WORKFORCE = (
         refresh=Duration(DurationKind.MONTHS, 3),
     ),
     Requirement(
+        "business-mobile-phone",
+        K.CHECK,
+        "business-mobile-phone",
+        "Equipped with a mobile phone for business use",
+        cite("4 Networks and links", "are equipped with mobile phones for business use"),
+        scope=DIRECT,
+        notes="Record the issue of the phone as a completion of subject "
+        "'business-mobile-phone'; its number is shared before each package commences "
+        "(deadline share-mobile-numbers).",
+    ),
+    Requirement(
         "photo-id",
         K.CHECK,
         "photo-id",
