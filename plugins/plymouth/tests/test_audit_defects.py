@@ -476,3 +476,52 @@ def test_direct_work_staff_carry_a_business_mobile_phone() -> None:
         [f.code for f in direct.findings],
         [f.code for f in office.findings],
     )
+
+
+# Billing readings (audit section 5: fortnight anchor, deductions).
+
+
+def test_fortnights_run_from_the_package_start_and_council_cancellations_are_deducted() -> None:
+    """Package from Wed 4 Dec 2024 at £24.00/h (reading fortnight-anchor): the first
+    fortnight is 4-17 Dec, invoiced in arrears on 18 Dec. Two commissioned 8-hour days:
+    Thu 5 Dec delivered 09:00-17:00 (8 h x £24.00 = £192.00), Fri 6 Dec cancelled by the
+    Council: deducted (reading invoice-deductions), so net £192.00, not £384.00."""
+    from childcare_commissioning.billing import (
+        DeliveryRecord,
+        PlannedSession,
+        Quotation,
+        Rate,
+        RecordStatus,
+        run_invoices,
+    )
+    from childcare_commissioning.model import Package
+
+    package = Package("P", "plymouth", "YP", D(2024, 12, 4), purchase_order="PO-1")
+    quote = Quotation("P", (Rate(Decimal("24.00"), D(2024, 12, 4)),))
+    planned = [
+        PlannedSession("S1", "P", D(2024, 12, 5), 480, dt.time(9, 0)),
+        PlannedSession("S2", "P", D(2024, 12, 6), 480, dt.time(9, 0)),
+    ]
+    records = [
+        DeliveryRecord(
+            "T1", "P", D(2024, 12, 5), start=dt.time(9, 0), end=dt.time(17, 0), planned_id="S1"
+        ),
+        DeliveryRecord(
+            "T2", "P", D(2024, 12, 6), status=RecordStatus.CANCELLED_BY_COUNCIL, planned_id="S2"
+        ),
+    ]
+    result = run_invoices(
+        "plymouth",
+        SPEC.billing,  # type: ignore[arg-type]
+        [package],
+        [quote],
+        planned,
+        records,
+        D(2024, 12, 18),
+    )
+    [invoice] = result.invoices
+    assert (D(2024, 12, 4), D(2024, 12, 18), Decimal("192.00")) == (
+        invoice.period.start,
+        invoice.issued_on,
+        invoice.net,
+    )

@@ -235,6 +235,48 @@ READINGS = (
         cite("8.1 Key Performance Indicators", "Quarterly report"),
     ),
     Reading(
+        "notice-clock-start",
+        "Significant and notifiable events 'must always be notified to the Council in "
+        "writing within 24 hours': from the event, or from when the Provider learns of it?",
+        "From the event: the Provider's staff are with the child when most events happen. "
+        "Where the Provider could not have known at once (a DBS referral made elsewhere), "
+        "give the moment it learned of the event as the trigger. The 24 hours are elapsed "
+        "hours, 23 or 25 on the clock face across a clock change.",
+        cite("5 Significant and notifiable events", "in writing within 24 hours"),
+    ),
+    Reading(
+        "first-review-calendar-days",
+        "Packages are reviewed 'initially within 28 days of the commencement of delivery'.",
+        "Calendar days (the text says days, not working days), counted from the day delivery "
+        "commenced; the review is due by the end of the 28th day.",
+        cite("3.1 Key activity", "initially within 28 days of the commencement of delivery"),
+    ),
+    Reading(
+        "days-before",
+        "Monitoring information is due 'at least 5 working days before each contract review "
+        "meeting'.",
+        "The meeting day is not counted: the information is due by the end of the fifth "
+        "working day before it (Mon 23 Dec 2024 for a meeting on Wed 1 Jan 2025).",
+        cite("11 Contract management", "at least 5 working days before each contract review"),
+    ),
+    Reading(
+        "fortnight-anchor",
+        "Invoices are 'submitted fortnightly in arrears (unless otherwise agreed between the "
+        "parties on a case by case basis)'; the text gives no start for the fortnights.",
+        "Fortnights run from each package's start date (a package starting Wed 4 Dec 2024 is "
+        "invoiced for 4-17 Dec on 18 Dec). A different cycle agreed for one package is not "
+        "modelled: invoice such a package outside the fortnightly run.",
+        cite("3.3 Referral routes", "unless otherwise agreed between the parties"),
+    ),
+    Reading(
+        "invoice-deductions",
+        "The invoice 'accurately reflects the services the Provider has delivered - with all "
+        "relevant deductions and adjustments' for anything commissioned but not delivered.",
+        "Only what was delivered is charged: every commissioned session not delivered is "
+        "deducted, whoever cancelled it; the text provides no payment for cancellations.",
+        cite("3.3 Referral routes", "accurately reflects the services the Provider has delivered"),
+    ),
+    Reading(
         "no-age-band",
         "Eligibility is by statutory intervention under three Acts; no ages are stated.",
         "No age limit is applied; the Council's identification of eligibility is decisive.",

@@ -242,6 +242,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "All service packages will be reviewed to ensure suitability",
         None,
         "deadlines/first-review",
+        "readings/first-review-calendar-days",
         note="Audit C17: 28 calendar days; 'thereafter as agreed' has no number.",
     ),
     rule(
@@ -384,6 +385,8 @@ _ENTRIES: tuple[Entry, ...] = (
         "The Provider will submit invoices to the Council",
         "not delivered due to exceptional circumstances as referenced above.",
         "billing",
+        "readings/fortnight-anchor",
+        "readings/invoice-deductions",
         note="Audit C34-C37: fortnightly in arrears, PO number required, value from the "
         "delivered records with deductions; email to the department is in the notes.",
     ),
@@ -542,6 +545,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "Plymplacements@plymouth.gov.uk",
         "deadlines/notify-in-writing",
         "obligations/notifiable-event-notice",
+        "readings/notice-clock-start",
         "contacts/commissioning-mailbox",
         note="Audit C61.",
     ),
@@ -693,7 +697,8 @@ _ENTRIES: tuple[Entry, ...] = (
         ST,
         "The Provider will ensure that staff receive refresher training in these subjects",
         None,
-        "workforce/social-care-neglect",
+        *_ids("social-care", SOCIAL_CARE_SUBJECTS),
+        "workforce/social-care-restraint-standard",
         "readings/refresher-scope",
         note="Audit C81: three years, or the provider's training matrix, for every "
         "social-care subject.",
@@ -923,6 +928,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "obligations/monitoring-information",
         "deadlines/monitoring-before-review",
         "contacts/commissioning-mailbox",
+        "readings/days-before",
         note="Audit C111.",
     ),
     duty(
