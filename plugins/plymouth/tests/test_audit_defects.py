@@ -525,3 +525,28 @@ def test_fortnights_run_from_the_package_start_and_council_cancellations_are_ded
         invoice.issued_on,
         invoice.net,
     )
+
+
+# Both clock changes for the 24-hour written notice (audit V13-V15).
+
+
+@pytest.mark.parametrize(
+    ("event", "due_utc"),
+    [
+        # Sat 29 Mar 2025 10:00 GMT; clocks go forward at 01:00 GMT on Sun 30 Mar: 24
+        # elapsed hours is 10:00 UTC on Sun 30 Mar, shown 11:00 BST.
+        (at(2025, 3, 29, 10, 0), "2025-03-30T10:00:00+00:00"),
+        # 01:30 BST (first time round, 00:30 UTC) on Sun 26 Oct 2025: 24 hours later is
+        # 00:30 UTC on Mon 27 Oct, shown 00:30 GMT.
+        (at(2025, 10, 26, 1, 30), "2025-10-27T00:30:00+00:00"),
+        # 01:30 GMT (second time round, 01:30 UTC): 01:30 GMT on Mon 27 Oct.
+        (dt.datetime(2025, 10, 26, 1, 30, tzinfo=LONDON, fold=1), "2025-10-27T01:30:00+00:00"),
+    ],
+)
+def test_written_notice_is_24_elapsed_hours_across_both_clock_changes(
+    event: dt.datetime, due_utc: str
+) -> None:
+    """5: 'notified to the Council in writing within 24 hours' (reading
+    notice-clock-start): elapsed hours from the event."""
+    deadline = evaluate(SPEC.deadline("notify-in-writing"), event)
+    assert due_utc == deadline.due_at.astimezone(dt.UTC).isoformat()  # type: ignore[union-attr]
