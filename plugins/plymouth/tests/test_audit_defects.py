@@ -550,3 +550,56 @@ def test_written_notice_is_24_elapsed_hours_across_both_clock_changes(
     notice-clock-start): elapsed hours from the event."""
     deadline = evaluate(SPEC.deadline("notify-in-writing"), event)
     assert due_utc == deadline.due_at.astimezone(dt.UTC).isoformat()  # type: ignore[union-attr]
+
+
+# With the core's #17 mechanisms: open offer list, elapsed hours in billing.
+
+
+def test_an_unlisted_request_needs_the_councils_agreement_not_refusal() -> None:
+    """3.1: 'in a range of circumstances, including but not limited to': a Council
+    request for 'respite' (not listed) is not refused; it needs the agreement of Plymouth
+    City Council (reading open-list-of-circumstances). A listed one stays eligible."""
+    decision = check_referral(SPEC, referral(requested_services=("respite",)))
+    assert Outcome.NEEDS_APPROVAL == decision.outcome
+    assert ["referral.requested.unlisted"] == [
+        f.code for f in decision.findings if f.code.startswith("referral.requested")
+    ]
+    assert "Plymouth City Council" in next(
+        f.message for f in decision.findings if f.code == "referral.requested.unlisted"
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        # Autumn: 22:00 BST Sat 25 Oct 2025 to 07:00 GMT Sun 26 Oct: 21:00 UTC to 07:00
+        # UTC = 10 elapsed hours x £20.00 = £200.00 (the clock face says 9; audit V39).
+        (D(2025, 10, 25), Decimal("200.00")),
+        # Spring: 22:00 GMT Sat 29 Mar 2025 to 07:00 BST Sun 30 Mar: 22:00 UTC to 06:00
+        # UTC = 8 elapsed hours x £20.00 = £160.00.
+        (D(2025, 3, 29), Decimal("160.00")),
+    ],
+)
+def test_night_shift_across_a_clock_change_is_billed_in_elapsed_hours(
+    day: dt.date, expected: Decimal
+) -> None:
+    """3.3: the invoice 'accurately reflects the services the Provider has delivered': a
+    night shift 22:00-07:00 at £20.00/h is billed for the hours actually worked."""
+    from childcare_commissioning.billing import DeliveryRecord, Quotation, Rate, run_invoices
+    from childcare_commissioning.model import Package
+
+    start = day - dt.timedelta(days=day.weekday())
+    package = Package("P", "plymouth", "YP", start, purchase_order="PO-1")
+    quote = Quotation("P", (Rate(Decimal("20.00"), start),))
+    record = DeliveryRecord("T", "P", day, start=dt.time(22, 0), end=dt.time(7, 0))
+    result = run_invoices(
+        "plymouth",
+        SPEC.billing,  # type: ignore[arg-type]
+        [package],
+        [quote],
+        [],
+        [record],
+        start + dt.timedelta(days=14),
+    )
+    [invoice] = result.invoices
+    assert expected == invoice.net

@@ -26,7 +26,13 @@ from childcare_commissioning_plymouth.kpi import (
     PolicyReview,
     policy_kpi,
 )
-from childcare_commissioning_plymouth.referrals import COHORTS, DOCUMENTS, OFFERS, ROUTES
+from childcare_commissioning_plymouth.referrals import (
+    COHORTS,
+    DOCUMENTS,
+    OFFER_LISTS,
+    OFFERS,
+    ROUTES,
+)
 from childcare_commissioning_plymouth.register import REGISTER
 from childcare_commissioning_plymouth.staff import check_staff
 from childcare_commissioning_plymouth.timing import CALENDARS, DEADLINES, ESCALATION, OBLIGATIONS
@@ -153,7 +159,7 @@ READINGS = (
         "The listed circumstances and the key activities (family time, multi-agency "
         "meetings, engagement with other services, transport, medicines) are offers a "
         "referral may request. The list is open: a request it does not name is not refused "
-        "for that reason; the Council, which makes every referral, confirms it.",
+        "but needs the agreement of Plymouth City Council (offer list key-activity).",
         cite("3.1 Key activity", "in a range of circumstances, including but not limited to"),
     ),
     Reading(
@@ -371,6 +377,7 @@ SPEC: Final = CouncilSpec(
     obligations=OBLIGATIONS,
     routes=ROUTES,
     offers=OFFERS,
+    offer_lists=OFFER_LISTS,
     cohorts=COHORTS,
     billing=BILLING,
     workforce=WORKFORCE,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from childcare_commissioning.eligibility import Cohort
 from childcare_commissioning.measures import ReferenceTable
 from childcare_commissioning.model import Channel
-from childcare_commissioning.referrals import Offer, ReferralRoute
+from childcare_commissioning.referrals import Offer, OfferList, ReferralRoute
 from childcare_commissioning_plymouth._cite import cite
 
-__all__ = ["COHORTS", "DOCUMENTS", "OFFERS", "ROUTES"]
+__all__ = ["COHORTS", "DOCUMENTS", "OFFERS", "OFFER_LISTS", "ROUTES"]
 
 KEY = "3.1 Key activity"
 
@@ -116,6 +116,19 @@ OFFERS = (
         cite(KEY, "may be required to administer medication"),
         notes="Staff follow Appendix 2, which the text says is 'to follow' (reading "
         "appendix-2-to-follow).",
+    ),
+)
+
+#: 3.1's lists are open: a request they do not name needs the Council's agreement.
+OFFER_LISTS = (
+    OfferList(
+        "key-activity",
+        cite(KEY, "in a range of circumstances, including but not limited to"),
+        approver="Plymouth City Council",
+        notes="The circumstances and the key activities ('include, but are not limited "
+        "to') are both open lists (reading open-list-of-circumstances). Facilitating family "
+        "time never includes supervising, observing, assessing or recording it (duty "
+        "family-time-not-supervised).",
     ),
 )
 

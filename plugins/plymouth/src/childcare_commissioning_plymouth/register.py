@@ -92,9 +92,10 @@ _ENTRIES: tuple[Entry, ...] = (
         "following a period of being looked after by the local authority.",
         "services/staffing-agency",
         *_KEY_OFFERS,
+        "offer_lists/key-activity",
         "readings/open-list-of-circumstances",
         note="Audit C01: the list is open ('including but not limited to'); a request the "
-        "list does not name is referred for the Council's confirmation, not refused.",
+        "list does not name needs the Council's agreement, it is not refused.",
     ),
     duty(
         K,
@@ -151,6 +152,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "Key activities which the Provider may be required to undertake",
         "which may take place in the family home or other location in the community",
         "offers/family-time",
+        "offer_lists/key-activity",
         "readings/open-list-of-circumstances",
         note="Audit C01/C09: family time is itself a listed key activity (the audit's V25).",
     ),
