@@ -142,6 +142,7 @@ COHORTS = (
             "eligible for statutory intervention as set out in the Children Act 1989 and/or "
             "Children and Families Act 2014 and/or the Care Act 2014",
         ),
+        identified_by="Plymouth City Council",
         notes="Eligibility is the Council's identification of a child as eligible for "
         "statutory intervention; the text gives no status list and no age band, so none is "
         "applied (readings council-identification and no-age-band). A referral by the "

@@ -485,7 +485,9 @@ _ENTRIES: tuple[Entry, ...] = (
         None,
         "services/staffing-agency",
         note="Audit C53: the three delivery areas are declared as the council's areas "
-        "(plymouth, south-west-peninsula, england-and-wales); no area is excluded.",
+        "(plymouth, south-west-peninsula, england-and-wales). No area rule is declared: the "
+        "text excludes no place in England or Wales, and an area rule would make every "
+        "referral that gives no area incomplete.",
     ),
     not_encoded(
         LOC,
