@@ -49,6 +49,7 @@ __all__ = [
     "ConformanceSuite",
     "Violation",
     "check_council",
+    "declarations",
     "normalise_text",
     "quote_violations",
     "referable_ids",
@@ -269,22 +270,27 @@ def _check_eligibility(spec: CouncilSpec) -> Iterator[Violation]:
                     return
 
 
+def declarations(spec: CouncilSpec) -> list[tuple[str, Citation | None]]:
+    """Every declaration's qualified id and citation: the council itself, every rule
+    (:func:`rule_ids`) and the billing terms' parts (as :func:`referable_ids` names them)."""
+    found: list[tuple[str, Citation | None]] = [("council", spec.citation)]
+    found += [(f"{c}/{i}", getattr(item, "citation", None)) for c, i, item in _rules(spec)]
+    if spec.billing is not None:
+        found.append(("billing", spec.billing.citation))
+        found += [(f"billing/rate-bands/{b.id}", b.citation) for b in spec.billing.rate_bands]
+        for name in ("mileage", "retention", "block_discount"):
+            part = getattr(spec.billing, name)
+            if part is not None:
+                found.append((f"billing/{name.replace('_', '-')}", part.citation))
+        found += [(f"billing/budgets/{b.financial_year}", b.citation) for b in spec.billing.budgets]
+    return found
+
+
 def quote_violations(spec: CouncilSpec, text: str) -> list[Violation]:
     """Quotes (each part around '...') that do not occur in the specification's ``text``."""
     haystack = normalise_text(text)
     found = []
-    citations: list[tuple[str, Citation | None]] = [("council", spec.citation)]
-    citations += [(f"{c}/{i}", getattr(item, "citation", None)) for c, i, item in _rules(spec)]
-    if spec.billing is not None:
-        citations.append(("billing", spec.billing.citation))
-        citations += [(f"billing/rate-bands/{b.id}", b.citation) for b in spec.billing.rate_bands]
-        for name in ("mileage", "retention", "block_discount"):
-            part = getattr(spec.billing, name)
-            if part is not None:
-                citations.append((f"billing/{name}", part.citation))
-        citations += [
-            (f"billing/budgets/{b.financial_year}", b.citation) for b in spec.billing.budgets
-        ]
+    citations = declarations(spec)
     for where, citation in citations:
         if citation is None:
             continue

@@ -27,7 +27,8 @@ def _how(step: Routed) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the steps: recipient, channel, due."""
-    spec = get_registry().council(args.council).spec
+    council = get_registry().council(args.council)
+    spec = council.spec
     try:
         if args.command == "safeguarding-route":
             routing = route(spec, Concern(args.concern), args.at, args.area)
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
                 # The text does not say: not an error, but an answer with the nearest
                 # contacts (exit 1, like any other finding).
                 if args.format == "json":
-                    print_json(unstructure(routing))
+                    print_json(unstructure(routing), council)
                     return 1
                 nearest_rows = [
                     (f"{c.organisation} ({c.role})", c.phone or "", c.email or "", str(c.citation))
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     except LookupError as exc:
         raise SafeguardingUsageError(str(exc)) from None
     if args.format == "json":
-        print_json(unstructure(steps))
+        print_json(unstructure(steps), council)
         return 0
     rows = [
         (
