@@ -13,4 +13,3 @@ class TestPlymouthConformance(ConformanceSuite):
     council_id = "plymouth"
     snapshot = Path(__file__).with_name("rule-ids.txt")
     text = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "plymouth.txt"
-    register_pending = "#19"

@@ -141,20 +141,17 @@ def test_council_referral_at_any_hour_and_same_day_commencement() -> None:
     assert ("emergency-commencement", D(2024, 12, 25)) == (deadline.rule_id, deadline.due_date)
 
 
-def test_self_referral_and_unknown_requests_are_refused() -> None:
-    """ "The Provider will not accept self-referrals"; requests must be one of the ten
-    circumstances of 3.1."""
+def test_self_referral_is_refused() -> None:
+    """ "The Provider will not accept self-referrals": a parent referring is refused."""
     parent = check_referral(SPEC, referral(referrer=Referrer("parent")))
+    assert Outcome.NOT_ELIGIBLE == parent.outcome
     assert "referral.referrer.not-permitted" in {f.code for f in parent.findings}
-    respite = check_referral(SPEC, referral(requested_services=("respite",)))
-    assert "referral.requested.unknown" in {f.code for f in respite.findings}
-    assert 10 == len(SPEC.offers)
 
 
-def test_child_without_statutory_status_is_not_eligible() -> None:
-    """Eligibility is statutory intervention under the named Acts."""
-    decision = check_referral(SPEC, referral(child=ChildOrYoungPerson("YP", statuses=frozenset())))
-    assert Outcome.NOT_ELIGIBLE == decision.outcome
+def test_offers_are_the_ten_circumstances_and_five_key_activities() -> None:
+    """3.1 lists ten circumstances, then key activities: family time, multi-agency
+    meetings, engagement with other services, transport, medicines (5) = 15 offers."""
+    assert 15 == len(SPEC.offers)
 
 
 def test_nurse_needs_nmc_registration() -> None:

@@ -15,8 +15,10 @@ from childcare_commissioning.billing import BillingCycle, BillingTerms
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Area, GlossaryTerm, Reading, Service, Specification
+from childcare_commissioning.register import Computation
 from childcare_commissioning_plymouth._cite import cite
 from childcare_commissioning_plymouth.contacts import CONTACTS, NOTIFIABLE_EVENTS
+from childcare_commissioning_plymouth.duties import DUTIES
 from childcare_commissioning_plymouth.kpi import (
     OUTCOMES,
     POLICIES,
@@ -24,9 +26,17 @@ from childcare_commissioning_plymouth.kpi import (
     PolicyReview,
     policy_kpi,
 )
-from childcare_commissioning_plymouth.referrals import COHORTS, OFFERS, ROUTES
+from childcare_commissioning_plymouth.referrals import (
+    COHORTS,
+    DOCUMENTS,
+    OFFER_LISTS,
+    OFFERS,
+    ROUTES,
+)
+from childcare_commissioning_plymouth.register import REGISTER
+from childcare_commissioning_plymouth.staff import check_staff
 from childcare_commissioning_plymouth.timing import CALENDARS, DEADLINES, ESCALATION, OBLIGATIONS
-from childcare_commissioning_plymouth.workforce import ROLE_TYPES, WORKFORCE
+from childcare_commissioning_plymouth.workforce import ROLE_TYPE_TABLE, ROLE_TYPES, WORKFORCE
 
 __all__ = [
     "BILLING",
@@ -37,12 +47,14 @@ __all__ = [
     "ROLE_TYPES",
     "SPEC",
     "PolicyReview",
+    "check_staff",
     "childcare_commissioning_council",
     "childcare_commissioning_examples",
     "policy_kpi",
 ]
 
 _GLOSSARY = "Appendix 1: Glossary of Definitions"
+STAFF_CLAUSE = "6 Staff"
 GLOSSARY = tuple(
     GlossaryTerm(term, definition, cite(_GLOSSARY, quote))
     for term, definition, quote in (
@@ -133,6 +145,144 @@ READINGS = (
         cite("3.3 Access to the service", "3.3 Access to the service"),
     ),
     Reading(
+        "council-identification",
+        "3.2: the Provider supports 'any child or young person identified by the Council as "
+        "being eligible for statutory intervention'; the text lists no statuses.",
+        "A referral made by the Council is its identification of eligibility. No status "
+        "list is applied: a young carer, a homeless young person or an unaccompanied asylum "
+        "seeker referred by the Council is eligible like a child in need.",
+        cite("3.2 Eligibility criteria", "identified by the Council as being eligible"),
+    ),
+    Reading(
+        "open-list-of-circumstances",
+        "3.1 lists ten circumstances and then key activities, each 'including but not limited to'.",
+        "The listed circumstances and the key activities (family time, multi-agency "
+        "meetings, engagement with other services, transport, medicines) are offers a "
+        "referral may request. The list is open: a request it does not name is not refused "
+        "but needs the agreement of Plymouth City Council (offer list key-activity).",
+        cite("3.1 Key activity", "in a range of circumstances, including but not limited to"),
+    ),
+    Reading(
+        "short-breaks",
+        "3.2 says children with profound and complex disabilities 'are eligible for short "
+        "breaks', and also that the Provider supports any child the Council identifies.",
+        "The disability sentence says who short breaks are for; it does not take away the "
+        "Council's identification, which every referral carries (3.2's first sentence). A "
+        "short break the Council requests for a child with no disability status is not "
+        "refused: the Council, which assessed the need, decides.",
+        cite("3.2 Eligibility criteria", "are eligible for 'short breaks'"),
+    ),
+    Reading(
+        "escalation-reply-window",
+        "'If an appropriate reply is not received within three working days the Provider or "
+        "Council will email the other party's nominated manager': when does the clock start, "
+        "and is the date a cut-off for escalating?",
+        "The three working days run from the day the issue was confirmed by email (the text: "
+        "'in any event will be confirmed via email'). The deadline's date is the last day "
+        "of the reply window: escalation to the manager is due only after it, on the next "
+        "working day. The second window runs from the email to the manager.",
+        cite("3.3 Escalation process", "in any event will be confirmed via email"),
+    ),
+    Reading(
+        "appendix-2-to-follow",
+        "Staff handling medicines follow 'Appendix 2', which the text says is a 'document to "
+        "follow'; the appendix heading has no content.",
+        "No medicines procedure is checked until the Council publishes Appendix 2. The "
+        "'Medicines handling' training of sufficient staff is checked (team requirement "
+        "sufficient-medicines).",
+        cite("Appendix 2", "Appendix 2 document to follow"),
+    ),
+    Reading(
+        "restraint-training-standard",
+        "Behaviour management training 'must be compliant with the ethical Training "
+        "Standards developed by the Restraint Reduction Network and Health Education "
+        "England (first published 2019)'.",
+        "A separate requirement (social-care-restraint-standard) asks for a completion of an "
+        "RRN-certified course (Team Teach or an equivalent certified programme), recorded as "
+        "subject 'rrn-certified-behaviour-management'; a plain behaviour-management "
+        "completion does not show the standard.",
+        cite("6 Staff", "Example: Team Teach positive behaviour training or equivalent programme"),
+    ),
+    Reading(
+        "sufficient-numbers",
+        "'Sufficient numbers' of direct-work staff must be trained in the listed subjects; "
+        "the text gives no number.",
+        "At least one worker of the team on a package holds each subject (a warning when "
+        "none does); the Council may ask for more on a package.",
+        cite("6 Staff", "sufficient numbers of staff undertaking direct work"),
+    ),
+    Reading(
+        "tracheotomy-care",
+        "The text says 'Tracheotomy care' (the operation); the care given to a child is "
+        "tracheostomy care.",
+        "The subject id is 'tracheostomy'; a provider's record keyed 'tracheotomy' must be "
+        "renamed to match.",
+        cite("6 Staff", "Tracheotomy care"),
+    ),
+    Reading(
+        "policy-not-applicable",
+        "The KPI lists 'Clinical governance structure (where relevant)' among sixteen policies "
+        "that must all be reviewed within an appropriate timescale.",
+        "A provider to whom clinical governance is not relevant may mark it not applicable; "
+        "the percentage is then over the fifteen others. Only the '(where relevant)' policy "
+        "may be marked so.",
+        cite("8.1 Key Performance Indicators", "Clinical governance structure (where relevant)"),
+    ),
+    Reading(
+        "report-due-dates",
+        "The quarterly, six-monthly and annual reports have no stated due day, while "
+        "monitoring information is due 'at least 5 working days before each contract review "
+        "meeting'.",
+        "Reporting periods are quarters, half-years and years of framework membership, "
+        "counted from entry like the contract reviews. Each report is monitoring "
+        "information, so it is due 5 working days before its period ends: in year one every "
+        "quarterly report arrives with the monitoring information for that quarter's review "
+        "meeting, and no report falls due on a bank holiday or after the meeting it informs.",
+        cite("8.1 Key Performance Indicators", "Quarterly report"),
+    ),
+    Reading(
+        "notice-clock-start",
+        "Significant and notifiable events 'must always be notified to the Council in "
+        "writing within 24 hours': from the event, or from when the Provider learns of it?",
+        "From the event: the Provider's staff are with the child when most events happen. "
+        "Where the Provider could not have known at once (a DBS referral made elsewhere), "
+        "give the moment it learned of the event as the trigger. The 24 hours are elapsed "
+        "hours, 23 or 25 on the clock face across a clock change.",
+        cite("5 Significant and notifiable events", "in writing within 24 hours"),
+    ),
+    Reading(
+        "first-review-calendar-days",
+        "Packages are reviewed 'initially within 28 days of the commencement of delivery'.",
+        "Calendar days (the text says days, not working days), counted from the day delivery "
+        "commenced; the review is due by the end of the 28th day.",
+        cite("3.1 Key activity", "initially within 28 days of the commencement of delivery"),
+    ),
+    Reading(
+        "days-before",
+        "Monitoring information is due 'at least 5 working days before each contract review "
+        "meeting'.",
+        "The meeting day is not counted: the information is due by the end of the fifth "
+        "working day before it (Mon 23 Dec 2024 for a meeting on Wed 1 Jan 2025).",
+        cite("11 Contract management", "at least 5 working days before each contract review"),
+    ),
+    Reading(
+        "fortnight-anchor",
+        "Invoices are 'submitted fortnightly in arrears (unless otherwise agreed between the "
+        "parties on a case by case basis)'; the text gives no start for the fortnights.",
+        "Fortnights run from each package's start date (a package starting Wed 4 Dec 2024 is "
+        "invoiced for 4-17 Dec on 18 Dec). A different cycle agreed for one package is not "
+        "modelled: invoice such a package outside the fortnightly run.",
+        cite("3.3 Referral routes", "unless otherwise agreed between the parties"),
+    ),
+    Reading(
+        "invoice-deductions",
+        "The invoice 'accurately reflects the services the Provider has delivered - with all "
+        "relevant deductions and adjustments' for anything commissioned but not delivered.",
+        "Only what was delivered is charged: every commissioned session not delivered is "
+        "deducted, whoever cancelled it; the text provides no payment for cancellations.",
+        cite("3.3 Referral routes", "accurately reflects the services the Provider has delivered"),
+    ),
+    Reading(
         "no-age-band",
         "Eligibility is by statutory intervention under three Acts; no ages are stated.",
         "No age limit is applied; the Council's identification of eligibility is decisive.",
@@ -152,6 +302,24 @@ BILLING = BillingTerms(
     "value reflects what was delivered, with deductions for anything commissioned but not "
     "delivered. Temporary cover by another provider needs no notice period. Prices are "
     "bespoke per package (no rate band is set) and no mileage terms are given.",
+)
+
+COMPUTATIONS = (
+    Computation(
+        "policy-kpi",
+        "KPI: percentage of the policies reviewed within their timescale",
+        "childcare_commissioning_plymouth.kpi:policy_kpi",
+        cite(
+            "8.1 Key Performance Indicators",
+            "100% of policies reviewed / updated within appropriate timescale",
+        ),
+    ),
+    Computation(
+        "roster-check",
+        "Roster check including the healthcare training the team's needs call for",
+        "childcare_commissioning_plymouth.staff:check_staff",
+        cite(STAFF_CLAUSE, "children and young people with personal / healthcare needs"),
+    ),
 )
 
 SPEC: Final = CouncilSpec(
@@ -209,13 +377,17 @@ SPEC: Final = CouncilSpec(
     obligations=OBLIGATIONS,
     routes=ROUTES,
     offers=OFFERS,
+    offer_lists=OFFER_LISTS,
     cohorts=COHORTS,
     billing=BILLING,
     workforce=WORKFORCE,
     contacts=CONTACTS,
     notifiable_events=NOTIFIABLE_EVENTS,
     outcomes=OUTCOMES,
-    reference_tables=(POLICY_TABLE,),
+    reference_tables=(POLICY_TABLE, DOCUMENTS, ROLE_TYPE_TABLE),
+    duties=DUTIES,
+    computations=COMPUTATIONS,
+    register=REGISTER,
 )
 
 

@@ -8,11 +8,19 @@ from decimal import Decimal
 
 import attrs
 
+from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
 from childcare_commissioning.model import Finding, Severity
 from childcare_commissioning_plymouth._cite import cite
 
-__all__ = ["OUTCOMES", "POLICIES", "POLICY_TABLE", "PolicyReview", "policy_kpi"]
+__all__ = [
+    "OUTCOMES",
+    "POLICIES",
+    "POLICY_TABLE",
+    "WHERE_RELEVANT",
+    "PolicyReview",
+    "policy_kpi",
+]
 
 #: The sixteen policies and procedures of the KPI, in the text's order.
 POLICIES = (
@@ -48,11 +56,34 @@ class PolicyReview:
     key_changes: str = ""
 
 
-def policy_kpi(reviews: Mapping[str, PolicyReview], on: dt.date) -> tuple[Decimal, list[Finding]]:
-    """The percentage of the sixteen policies within their review timescale on ``on``
-    (target 100%), and a finding for each missing or overdue one."""
+#: Policies the KPI lists "(where relevant)": a provider may mark them not applicable.
+WHERE_RELEVANT = frozenset(p for p in POLICIES if p.endswith("(where relevant)"))
+
+
+def policy_kpi(
+    reviews: Mapping[str, PolicyReview],
+    on: dt.date,
+    not_applicable: frozenset[str] = frozenset(),
+) -> tuple[Decimal, list[Finding]]:
+    """The percentage of the applicable policies within their review timescale on ``on``
+    (target 100%), and a finding for each missing or overdue one.
+
+    ``not_applicable`` names policies the KPI lists "(where relevant)" that do not apply to
+    the provider (a provider with no clinical staff has no clinical governance structure):
+    they leave the count (reading policy-not-applicable). Naming any other policy is an
+    error, since the text makes only those optional.
+    """
+    unknown = sorted(not_applicable - WHERE_RELEVANT)
+    if unknown:
+        raise ModelValueError(
+            "not_applicable",
+            "policy-kpi",
+            f"only {', '.join(sorted(WHERE_RELEVANT))} may be not applicable; "
+            f"got {', '.join(repr(u) for u in unknown)}",
+        )
+    applicable = [p for p in POLICIES if p not in not_applicable]
     findings = []
-    for policy in POLICIES:
+    for policy in applicable:
         review = reviews.get(policy)
         if review is None:
             findings.append(
@@ -74,8 +105,8 @@ def policy_kpi(reviews: Mapping[str, PolicyReview], on: dt.date) -> tuple[Decima
                     KPI_CITE,
                 )
             )
-    within = len(POLICIES) - len(findings)
-    return (Decimal(100) * within / len(POLICIES)).quantize(Decimal("0.1")), findings
+    within = len(applicable) - len(findings)
+    return (Decimal(100) * within / len(applicable)).quantize(Decimal("0.1")), findings
 
 
 _KPI = "8.1 Key Performance Indicators"

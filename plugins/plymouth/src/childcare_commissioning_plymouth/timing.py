@@ -52,13 +52,16 @@ DEADLINES = (
     DeadlineRule(
         id="council-practical-matters",
         title="Council confirms agreed practical matters for temporary accommodation in writing",
-        trigger="package-commenced",
+        trigger="temporary-accommodation-commenced",
         duration=Duration(K.WORKING_DAYS, 5),
         owed_by=Party.COUNCIL,
         citation=cite(
             _DOCS,
             "confirmed in writing by the Council ... in any event within 5 working days",
         ),
+        notes="Only for services in safe temporary accommodation in an emergency or crisis: "
+        "the clock starts when delivery in the temporary accommodation commences (trigger "
+        "temporary-accommodation-commenced), not for every package.",
     ),
     DeadlineRule(
         id="emergency-commencement",
@@ -102,7 +105,8 @@ DEADLINES = (
     ),
     DeadlineRule(
         id="escalate-to-manager",
-        title="Escalate to the other party's nominated manager",
+        title="Reply window of the nominated contact closes (no appropriate reply by the end "
+        "of this day: email the other party's nominated manager the next working day)",
         trigger="issue-raised",
         duration=Duration(K.WORKING_DAYS, 3),
         owed_by=Party.BOTH,
@@ -110,10 +114,15 @@ DEADLINES = (
             "3.3 Escalation process",
             "If an appropriate reply is not received within three working days",
         ),
+        notes="Counted from the day the issue was confirmed by email (reading "
+        "escalation-reply-window). The date is the last day of the reply window, not a "
+        "cut-off for escalating: escalating before it ends is premature.",
     ),
     DeadlineRule(
         id="escalate-to-commissioning",
-        title="Escalate to the Strategic Cooperative Commissioning Team",
+        title="Reply window of the nominated manager closes (no appropriate reply by the end "
+        "of this day: email the Strategic Cooperative Commissioning Team the next working "
+        "day)",
         trigger="manager-emailed",
         duration=Duration(K.WORKING_DAYS, 3),
         owed_by=Party.BOTH,
@@ -121,6 +130,35 @@ DEADLINES = (
             "3.3 Escalation process",
             "not received from the nominated manager within a further three working days",
         ),
+        notes="Counted from the day the nominated manager was emailed (reading "
+        "escalation-reply-window); the team's address is published as Plyplacements@ "
+        "(reading mailbox-spelling).",
+    ),
+    DeadlineRule(
+        id="access-difficulty",
+        title="Advise the Council of a difficulty in accessing services for the child",
+        trigger="access-difficulty",
+        duration=Duration(K.IMMEDIATELY),
+        citation=cite(
+            "3.1 Key activity",
+            "advise the Council of any difficulty in accessing services or support on behalf "
+            "of the child or young person",
+        ),
+        notes="'Without delay' is read as immediately: the text allows no waiting period.",
+    ),
+    DeadlineRule(
+        id="share-mobile-numbers",
+        title="Share the mobile numbers of the package's staff with the Council and any other "
+        "provider involved",
+        trigger="package-commenced",
+        duration=Duration(K.IMMEDIATELY),
+        direction=Direction.BEFORE,
+        citation=cite(
+            "4 Networks and links",
+            "prior to commencement of the required services, the Provider will ensure that "
+            "mobile contact number(s) of relevant staff member(s) are shared with the Council",
+        ),
+        notes="Due by the moment delivery commences (done at or before it is on time).",
     ),
     DeadlineRule(
         id="notify-immediately",
@@ -183,7 +221,46 @@ _REVIEW = Schedule(
         Phase(Duration(K.MONTHS, 6)),
     )
 )
+MAILBOX = "Plymplacements@plymouth.gov.uk"
+_FIVE_WORKING_DAYS = Duration(K.WORKING_DAYS, 5)
+_BEFORE_QUARTER_END = Relative("reporting-quarter-ends", _FIVE_WORKING_DAYS, Direction.BEFORE)
+_BEFORE_HALF_YEAR_END = Relative("reporting-half-year-ends", _FIVE_WORKING_DAYS, Direction.BEFORE)
+_BEFORE_YEAR_END = Relative("reporting-year-ends", _FIVE_WORKING_DAYS, Direction.BEFORE)
+_PERIOD_NOTES = (
+    "Periods are counted from entry to the framework, like the contract reviews. Reports "
+    "for a period are due with the monitoring information, 5 working days before the "
+    "period ends (reading report-due-dates)."
+)
+
 OBLIGATIONS = (
+    Obligation(
+        id="reporting-quarter-ends",
+        title="A reporting quarter ends (quarterly reports are due 5 working days before)",
+        kind=ObligationKind.EVENT,
+        owed_by=Party.BOTH,
+        schedule=_QUARTERLY,
+        citation=cite("8.1 Key Performance Indicators", "Quarterly report"),
+        notes=_PERIOD_NOTES,
+    ),
+    Obligation(
+        id="reporting-half-year-ends",
+        title="A six-month reporting period ends (the six-monthly report is due 5 working "
+        "days before)",
+        kind=ObligationKind.EVENT,
+        owed_by=Party.BOTH,
+        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 6)),)),
+        citation=cite("8.2 Outcomes", "Six monthly"),
+        notes=_PERIOD_NOTES,
+    ),
+    Obligation(
+        id="reporting-year-ends",
+        title="A year of framework membership ends (annual plans are due 5 working days before)",
+        kind=ObligationKind.EVENT,
+        owed_by=Party.BOTH,
+        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 1)),)),
+        citation=cite("8.2 Outcomes", "Annual Service Improvement Plan"),
+        notes=_PERIOD_NOTES,
+    ),
     Obligation(
         id="contract-review-meeting",
         title="Contract review meeting",
@@ -205,7 +282,7 @@ OBLIGATIONS = (
         relative_to=Relative(
             "contract-review-meeting", Duration(K.WORKING_DAYS, 5), Direction.BEFORE
         ),
-        recipient="Plymplacements@plymouth.gov.uk",
+        recipient=MAILBOX,
         citation=cite(
             "11 Contract management", "at least 5 working days before each contract review meeting"
         ),
@@ -215,7 +292,8 @@ OBLIGATIONS = (
         title="KPI report: policies and procedures reviewed (last review, next due, changes)",
         kind=ObligationKind.REPORT,
         owed_by=Party.PROVIDER,
-        schedule=_QUARTERLY,
+        relative_to=_BEFORE_QUARTER_END,
+        recipient=MAILBOX,
         citation=cite("8.1 Key Performance Indicators", "Quarterly report"),
     ),
     Obligation(
@@ -223,7 +301,8 @@ OBLIGATIONS = (
         title="Compliments, thanks, suggestions and requests report",
         kind=ObligationKind.REPORT,
         owed_by=Party.PROVIDER,
-        schedule=_QUARTERLY,
+        relative_to=_BEFORE_QUARTER_END,
+        recipient=MAILBOX,
         citation=cite("8.1 Key Performance Indicators", "Compliments / Thanks / Suggestions"),
     ),
     Obligation(
@@ -231,7 +310,8 @@ OBLIGATIONS = (
         title="Complaints report (number, subject, stage, learning)",
         kind=ObligationKind.REPORT,
         owed_by=Party.PROVIDER,
-        schedule=_QUARTERLY,
+        relative_to=_BEFORE_QUARTER_END,
+        recipient=MAILBOX,
         citation=cite("8.1 Key Performance Indicators", "Number, subject and stage"),
     ),
     Obligation(
@@ -239,7 +319,8 @@ OBLIGATIONS = (
         title="Staff retention/turnover report (leavers over the last 6 months)",
         kind=ObligationKind.REPORT,
         owed_by=Party.PROVIDER,
-        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 6)),)),
+        relative_to=_BEFORE_HALF_YEAR_END,
+        recipient=MAILBOX,
         citation=cite("8.2 Outcomes", "percentage of leavers over the last 6 months"),
     ),
     Obligation(
@@ -247,7 +328,8 @@ OBLIGATIONS = (
         title="Annual Service Improvement Plan",
         kind=ObligationKind.PLAN,
         owed_by=Party.PROVIDER,
-        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 1)),)),
+        relative_to=_BEFORE_YEAR_END,
+        recipient=MAILBOX,
         citation=cite("8.2 Outcomes", "Annual Service Improvement Plan"),
     ),
     Obligation(
@@ -255,7 +337,8 @@ OBLIGATIONS = (
         title="Annual Workforce Development Plan",
         kind=ObligationKind.PLAN,
         owed_by=Party.PROVIDER,
-        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 1)),)),
+        relative_to=_BEFORE_YEAR_END,
+        recipient=MAILBOX,
         citation=cite("8.2 Outcomes", "Annual Workforce Development Plan"),
     ),
     Obligation(
@@ -307,6 +390,10 @@ OBLIGATIONS = (
         owed_by=Party.PROVIDER,
         trigger="package-end",
         deadline="provider-notice-to-end",
+        recipient=MAILBOX,
         citation=cite("3.3 Referral routes", "a minimum of one week's notice"),
+        notes="May be given verbally first, but must be confirmed in writing by secure email "
+        "to the Strategic Cooperative Commissioning Team. Not required when the immediate "
+        "safety of the child or young person is in question.",
     ),
 )

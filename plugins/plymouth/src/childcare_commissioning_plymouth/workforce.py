@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.measures import ReferenceTable
 from childcare_commissioning.workforce import Requirement, RequirementKind, Scope
 from childcare_commissioning_plymouth._cite import cite
 
-__all__ = ["ROLE_TYPES", "WORKFORCE"]
+__all__ = [
+    "CORE_SUBJECTS",
+    "HEALTHCARE_SUBJECTS",
+    "ROLE_TYPES",
+    "ROLE_TYPE_TABLE",
+    "SOCIAL_CARE_SUBJECTS",
+    "SUFFICIENT_SUBJECTS",
+    "WORKFORCE",
+]
 
 K = RequirementKind
 STAFF = "6 Staff"
@@ -25,7 +34,17 @@ ROLE_TYPES = (
     ("youth-worker", "Youth Worker"),
 )
 
-_CORE = (
+#: The role types as a reference table (an open list: "could include, but are not limited to").
+ROLE_TYPE_TABLE = ReferenceTable(
+    "role-types",
+    "Role types the Provider may supply (an open list)",
+    ("Role id", "Role"),
+    ROLE_TYPES,
+    cite(STAFF, "These roles could include, but are not limited to"),
+    notes="Workers may hold other roles; the NMC requirement applies to the three nurse roles.",
+)
+
+CORE_SUBJECTS = (
     (
         "data-protection",
         "Data Protection Act 2018 and the EU General Data Protection Regulation (GDPR)",
@@ -36,7 +55,7 @@ _CORE = (
     ("trauma-informed", "Trauma Informed / Trauma Skilled practice"),
 )
 
-_SOCIAL_CARE = (
+SOCIAL_CARE_SUBJECTS = (
     ("risk-assessment", "Assessment of Risk & Vulnerability"),
     ("asylum-refugee-awareness", "Asylum Seeker and Refugee Awareness"),
     ("autism", "Autistic Spectrum: awareness and skills for adapting practice"),
@@ -64,7 +83,7 @@ _SOCIAL_CARE = (
     ("other-abuse", "Understanding other forms of Abuse and Violence"),
 )
 
-_SUFFICIENT = (
+SUFFICIENT_SUBJECTS = (
     ("bsl", "British Sign Language (BSL)"),
     ("makaton", "Makaton"),
     ("pecs", "Picture Exchange Communication System (PECS)"),
@@ -79,7 +98,7 @@ _SUFFICIENT = (
     ),
 )
 
-_HEALTHCARE = (
+HEALTHCARE_SUBJECTS = (
     ("catheter-stoma", "Catheter / Stoma care"),
     ("continence", "Continence care"),
     ("peg-feeding", "Gastroenteric tube feeding (PEG/RIG)"),
@@ -118,7 +137,7 @@ WORKFORCE = (
     ),
     *(
         Requirement(f"core-{subject}", K.TRAINING, subject, wording, _CORE_CITE)
-        for subject, wording in _CORE
+        for subject, wording in CORE_SUBJECTS
     ),
     *(
         Requirement(
@@ -131,7 +150,26 @@ WORKFORCE = (
             refresh=THREE_YEARS,
             provider_matrix=True,
         )
-        for subject, wording in _SOCIAL_CARE
+        for subject, wording in SOCIAL_CARE_SUBJECTS
+    ),
+    Requirement(
+        "social-care-restraint-standard",
+        K.TRAINING,
+        "rrn-certified-behaviour-management",
+        "Behaviour management and physical intervention training certified as compliant with "
+        "the Restraint Reduction Network (RRN) Training Standards (RRN and Health Education "
+        "England, 2019), e.g. Team Teach or an equivalent programme",
+        cite(
+            STAFF,
+            "Training must be compliant with the ethical Training Standards developed by the "
+            "Restraint Reduction Network and Health Education England",
+        ),
+        scope=SOCIAL_CARE,
+        refresh=THREE_YEARS,
+        provider_matrix=True,
+        notes="Record the completion of an RRN-certified course as subject "
+        "'rrn-certified-behaviour-management'; a plain 'behaviour-management' completion "
+        "does not show the standard (reading restraint-training-standard).",
     ),
     *(
         Requirement(
@@ -143,7 +181,7 @@ WORKFORCE = (
             scope=DIRECT,
             team=True,
         )
-        for subject, wording in _SUFFICIENT
+        for subject, wording in SUFFICIENT_SUBJECTS
     ),
     *(
         Requirement(
@@ -155,7 +193,7 @@ WORKFORCE = (
             scope=HEALTHCARE,
             team=True,
         )
-        for subject, wording in _HEALTHCARE
+        for subject, wording in HEALTHCARE_SUBJECTS
     ),
     Requirement(
         "nmc",
@@ -188,6 +226,17 @@ WORKFORCE = (
         ),
         scope=DIRECT,
         refresh=Duration(DurationKind.MONTHS, 3),
+    ),
+    Requirement(
+        "business-mobile-phone",
+        K.CHECK,
+        "business-mobile-phone",
+        "Equipped with a mobile phone for business use",
+        cite("4 Networks and links", "are equipped with mobile phones for business use"),
+        scope=DIRECT,
+        notes="Record the issue of the phone as a completion of subject "
+        "'business-mobile-phone'; its number is shared before each package commences "
+        "(deadline share-mobile-numbers).",
     ),
     Requirement(
         "photo-id",

@@ -1,0 +1,34 @@
+"""Checking a Plymouth roster, with the healthcare training the team's needs call for."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from childcare_commissioning.durations import Duration
+from childcare_commissioning.workforce import RosterReport, Worker, check_roster, check_team
+from childcare_commissioning_plymouth.workforce import WORKFORCE
+
+__all__ = ["check_staff"]
+
+
+def check_staff(
+    workers: Sequence[Worker],
+    on: dt.date,
+    horizon_days: int = 60,
+    matrix: Mapping[str, Duration] | None = None,
+) -> RosterReport:
+    """Check a Plymouth team on ``on``: each worker, and the "sufficient numbers" training
+    of the team, including the healthcare subjects (PEG feeding, tracheostomy care,
+    suction, ventilation...) whenever any worker works with healthcare needs.
+
+    Section 6 asks for "sufficient numbers of staff undertaking direct work with children
+    and young people with personal / healthcare needs" trained in eight subjects. The
+    core's ``check_roster`` evaluates team requirements without any needs, so it skips
+    those eight; here the team's needs are the needs its workers work with
+    (``Worker.works_with``), and the team requirements are evaluated for them.
+    """
+    report = check_roster(WORKFORCE, workers, on, horizon_days, matrix)
+    needs = frozenset().union(*(w.works_with for w in workers))
+    team = check_team(WORKFORCE, workers, on, needs)
+    return RosterReport(report.on, report.workers, team)
