@@ -413,7 +413,15 @@ def check_roster(
     on: dt.date,
     horizon_days: int = 60,
     matrix: Mapping[str, Duration] | None = None,
+    needs: frozenset[str] | None = None,
 ) -> RosterReport:
-    """Check a whole roster: each worker, then the team-level requirements."""
+    """Check a whole roster: each worker, then the team-level requirements.
+
+    The team's ``needs`` default to every need its workers work with
+    (``Worker.works_with``), so a team working with healthcare needs is checked for the
+    "sufficient numbers" trained in the healthcare subjects; pass ``needs`` to check a
+    package's own."""
     reports = [check_worker(requirements, w, on, horizon_days, matrix) for w in workers]
-    return RosterReport(on, reports, check_team(requirements, workers, on))
+    if needs is None:
+        needs = frozenset().union(*(w.works_with for w in workers))
+    return RosterReport(on, reports, check_team(requirements, workers, on, needs))

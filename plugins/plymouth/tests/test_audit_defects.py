@@ -109,14 +109,17 @@ def test_a_social_care_only_team_is_not_asked_for_healthcare_training() -> None:
     assert "workforce.team.first-aid" in codes
 
 
-def test_the_core_roster_check_alone_skips_the_healthcare_subjects() -> None:
-    """Why check_staff exists: the core's check_roster passes no needs to the team check,
-    so the same untrained healthcare team shows none of the eight (the audit's V36). If
-    this starts failing, the core has been fixed and the CLI staff-check is right too."""
+def test_the_core_roster_check_sees_the_healthcare_subjects_too() -> None:
+    """The audit's V36 on the path every user takes: the core's check_roster (and so the
+    command line's staff-check) takes the team's needs from its workers, so an untrained
+    healthcare team shows all eight healthcare subjects; a team with no healthcare needs
+    shows none of them."""
     team = [Worker("A", works_with=frozenset({"healthcare"}))]
     core = {f.code for f in check_roster(SPEC.workforce, team, D(2025, 1, 6)).team}
-    assert not {f"workforce.team.{s}" for s in HEALTHCARE} & core
-    assert {f"workforce.team.{s}" for s in HEALTHCARE} <= team_codes(team, D(2025, 1, 6))
+    assert {f"workforce.team.{s}" for s in HEALTHCARE} <= core
+    social = [Worker("B")]
+    plain = {f.code for f in check_roster(SPEC.workforce, social, D(2025, 1, 6)).team}
+    assert not {f"workforce.team.{s}" for s in HEALTHCARE} & plain
 
 
 def test_example_roster_healthcare_gaps() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from childcare_commissioning.durations import Duration
-from childcare_commissioning.workforce import RosterReport, Worker, check_roster, check_team
+from childcare_commissioning.workforce import RosterReport, Worker, check_roster
 from childcare_commissioning_plymouth.workforce import WORKFORCE
 
 __all__ = ["check_staff"]
@@ -24,11 +24,8 @@ def check_staff(
 
     Section 6 asks for "sufficient numbers of staff undertaking direct work with children
     and young people with personal / healthcare needs" trained in eight subjects. The
-    core's ``check_roster`` evaluates team requirements without any needs, so it skips
-    those eight; here the team's needs are the needs its workers work with
-    (``Worker.works_with``), and the team requirements are evaluated for them.
+    core's ``check_roster`` takes the team's needs from the needs its workers work with
+    (``Worker.works_with``), so the command line's ``staff-check`` gives the same answer;
+    this is Plymouth's requirements applied through it.
     """
-    report = check_roster(WORKFORCE, workers, on, horizon_days, matrix)
-    needs = frozenset().union(*(w.works_with for w in workers))
-    team = check_team(WORKFORCE, workers, on, needs)
-    return RosterReport(report.on, report.workers, team)
+    return check_roster(WORKFORCE, workers, on, horizon_days, matrix)
