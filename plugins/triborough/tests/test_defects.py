@@ -1,0 +1,224 @@
+"""The audit's defects (shared/audits/triborough.md), each answered from the text.
+
+Every expected value is worked by hand from shared/specs/triborough.txt; the docstrings
+say how. Dates: England and Wales bank holidays (Good Friday 18 Apr and Easter Monday
+21 Apr 2025; Early May 5 May 2025; Spring 26 May 2025; Christmas 25 and 26 Dec 2025);
+British Summer Time began Sun 30 Mar 2025 01:00 GMT and ended Sun 26 Oct 2025 02:00 BST.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from childcare_commissioning_triborough import OUTCOMES, REGISTER, SPEC
+
+from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning.model import Channel
+from childcare_commissioning.obligations import obligations_between
+from childcare_commissioning.referrals import Outcome, check_referral
+from childcare_commissioning.register import EntryStatus, coverage, normalise_text
+from childcare_commissioning.safeguarding import Concern, route_concern
+
+D = dt.date
+LONDON = ZoneInfo("Europe/London")
+UTC = dt.UTC
+AT = dt.datetime(2025, 1, 6, 14, 0, tzinfo=LONDON)
+TEXT = normalise_text(REGISTER.text())
+
+
+def referral(referrer: str, **changes: object) -> Referral:
+    base = Referral(
+        id="R",
+        received_at=AT,
+        urgency=Urgency.STANDARD,
+        referrer=Referrer(referrer),
+        child=ChildOrYoungPerson(
+            "YC", date_of_birth=D(2010, 1, 1), statuses=frozenset({Status.YOUNG_CARER})
+        ),
+        information={"carers_assessment": "eCAF completed"},
+    )
+    return attrs.evolve(base, **changes)  # type: ignore[misc, arg-type]
+
+
+# Defect 2 (V12): who may refer.
+
+
+@pytest.mark.parametrize(
+    "referrer",
+    ["young-carers-support-service", "school", "social-worker", "early-help", "gp"],
+)
+def test_any_referrer_with_a_carers_assessment_is_accepted(referrer: str) -> None:
+    """3.3 names the young carers support service as one source; 3.8 expects referral systems
+    with Early Help, social work teams, schools, adult services and health 'including
+    without limitation' (an open list). A 15-year-old young carer with a carer's assessment
+    (3.6) is eligible whoever refers (reading 'who-may-refer')."""
+    decision = check_referral(SPEC, referral(referrer))
+    assert Outcome.ELIGIBLE == decision.outcome, decision.findings
+
+
+def test_the_open_route_still_needs_the_carers_assessment() -> None:
+    """3.6 (second): a school's referral without the carer's assessment is incomplete, not
+    refused."""
+    decision = check_referral(SPEC, referral("school", information={}))
+    assert Outcome.INCOMPLETE == decision.outcome
+
+
+# Issue: child-concern timing cited the allegations clause.
+
+
+def test_child_and_adult_concerns_are_timed_by_6_7_prompt_action() -> None:
+    """6.6 gives no time; 6.7 says 'prompt, timely and appropriate action' (read as without
+    delay). The child concern's deadline cites that sentence, not the LADO's 'referred
+    immediately'; both fall due at the moment the concern arises (Mon 6 Jan 2025 14:00)."""
+    [child] = route_concern(SPEC, Concern.CHILD, AT, "westminster")
+    [adult] = route_concern(SPEC, Concern.ADULT_AT_RISK, AT, "westminster")
+    [lado] = route_concern(SPEC, Concern.ALLEGATION_AGAINST_WORKER, AT, "westminster")
+    assert ("prompt-referral", "prompt-referral", "immediately") == (
+        child.deadline.rule_id,
+        adult.deadline.rule_id,
+        lado.deadline.rule_id,
+    )
+    assert "prompt, timely" in child.deadline.citation.quote
+    assert "referred immediately" in lado.deadline.citation.quote
+    assert AT == child.deadline.due_at == lado.deadline.due_at
+
+
+# Defect 5: "the Council" (6.9, 7.5).
+
+
+@pytest.mark.parametrize(
+    ("area", "council"),
+    [
+        ("westminster", "Westminster City Council"),
+        ("kensington-and-chelsea", "Royal Borough of Kensington and Chelsea"),
+        ("hammersmith-and-fulham", "London Borough of Hammersmith and Fulham"),
+    ],
+)
+def test_the_council_is_the_boroughs_council(area: str, council: str) -> None:
+    """7.5 'inform the Council and CCG': read as the council of the borough concerned and the
+    commissioning CCGs (reading 'the-council'); 6.9 likewise for the DBS referral."""
+    phone, letter = route_concern(SPEC, Concern.GROSS_MISCONDUCT, AT, area)
+    assert f"{council} (the Council) and the commissioning CCGs" == phone.recipient
+    assert (Channel.PHONE, Channel.LETTER) == (phone.channel, letter.channel)
+    dbs, notice = route_concern(SPEC, Concern.DISMISSAL_FOR_HARM, AT, area)
+    assert ("the Disclosure and Barring Service", f"{council} (the Council)") == (
+        dbs.recipient,
+        notice.recipient,
+    )
+    assert AT == dbs.deadline.due_at == notice.deadline.due_at
+
+
+# 7.5: five working days across bank holidays, clock changes and local midnight.
+
+
+@pytest.mark.parametrize(
+    ("at", "due"),
+    [
+        # Thu 17 Apr 2025 16:00: Fri 18 (Good Friday) and Mon 21 (Easter Monday) are bank
+        # holidays: Tue 22 (1), Wed 23 (2), Thu 24 (3), Fri 25 (4), Mon 28 Apr (5).
+        (dt.datetime(2025, 4, 17, 16, 0, tzinfo=LONDON), D(2025, 4, 28)),
+        # Fri 19 Dec 2025 15:00: Mon 22 (1), Tue 23 (2), Wed 24 (3), Thu 25 and Fri 26 are
+        # bank holidays, Mon 29 (4), Tue 30 Dec (5).
+        (dt.datetime(2025, 12, 19, 15, 0, tzinfo=LONDON), D(2025, 12, 30)),
+        # Sat 29 Mar 2025 23:30 GMT, the night the clocks go forward: Mon 31 Mar (1),
+        # Tue 1 (2), Wed 2 (3), Thu 3 (4), Fri 4 Apr (5).
+        (dt.datetime(2025, 3, 29, 23, 30, tzinfo=LONDON), D(2025, 4, 4)),
+        # Sun 26 Oct 2025 01:30 GMT, the second (repeated) 01:30 as the clocks go back:
+        # Mon 27 (1), Tue 28 (2), Wed 29 (3), Thu 30 (4), Fri 31 Oct (5).
+        (dt.datetime(2025, 10, 26, 1, 30, fold=1, tzinfo=LONDON), D(2025, 10, 31)),
+        # 23:30 UTC on Thu 1 May 2025 is 00:30 BST on Fri 2 May in London: the London date
+        # counts. Mon 5 May is a bank holiday: Tue 6 (1), Wed 7 (2), Thu 8 (3), Fri 9 (4),
+        # Mon 12 May (5). (Counting from the UTC date, Thu 1 May, would give Fri 9 May.)
+        (dt.datetime(2025, 5, 1, 23, 30, tzinfo=UTC), D(2025, 5, 12)),
+    ],
+)
+def test_gross_misconduct_written_report_in_five_working_days(at: dt.datetime, due: D) -> None:
+    """7.5 'immediately initially by telephone, followed by a written report within 5
+    working days': the telephone is due at the allegation itself, the report on the fifth
+    working day after the (London) day of the allegation."""
+    phone, letter = route_concern(SPEC, Concern.GROSS_MISCONDUCT, at, "westminster")
+    assert phone.deadline.due_at is not None
+    assert at.astimezone(UTC) == phone.deadline.due_at.astimezone(UTC)
+    assert due == letter.deadline.due_date
+
+
+# Defect 6: meetings on weekends and bank holidays (reading 'quarter-end').
+
+
+def test_a_quarterly_meeting_on_a_bank_holiday_is_listed_as_the_text_fixes_it() -> None:
+    """Commencement Wed 26 Feb 2025: meetings every 3 months (4.3) fall on 26 May 2025 (the
+    Spring bank holiday), 26 Aug 2025 (Tue; Mon 25 Aug is the Summer bank holiday) and
+    26 Nov 2025. The text fixes no weekday, so the meeting is listed on the quarter day; the
+    report is due the working day before: Fri 23 May, Fri 22 Aug (Mon 25 is a holiday),
+    Tue 25 Nov."""
+    found = obligations_between(
+        SPEC.obligations, D(2025, 2, 26), D(2025, 2, 26), D(2025, 11, 30), SPEC.calendars
+    )
+    meetings = [o.due_date for o in found if o.obligation_id == "quarterly-meeting"]
+    reports = [o.due_date for o in found if o.obligation_id == "quarterly-report"]
+    assert [D(2025, 5, 26), D(2025, 8, 26), D(2025, 11, 26)] == meetings
+    assert [D(2025, 5, 23), D(2025, 8, 22), D(2025, 11, 25)] == reports
+
+
+# TR-58: Appendix 1 outputs in full.
+
+
+def test_appendix_1_outputs_are_complete_and_verbatim() -> None:
+    """Counted by hand from Appendix 1: priority 1 has 8 bullets (the two events under
+    'Attend events' folded into one), priority 2 has 4, priority 3 the example line and
+    5 bullets, priority 4 has 3, priority 5 has 4. Every output but the folded one occurs
+    in the text word for word."""
+    assert [8, 4, 6, 3, 4] == [len(outputs) for outputs in OUTCOMES.values()]
+    for outputs in OUTCOMES.values():
+        for output in outputs:
+            if output.startswith("Attend events"):
+                continue
+            assert normalise_text(output) in TEXT, output
+
+
+# The register: the whole text, and every clause of the audit's inventory.
+
+
+def test_every_audit_clause_is_a_rule_a_duty_or_not_encoded_with_a_reason() -> None:
+    """The audit lists 62 operational clauses (TR-01 to TR-62); each is named in the note of
+    at least one entry, and at least one of those is a rule, a duty or not-encoded."""
+    operational = {EntryStatus.RULE, EntryStatus.DUTY, EntryStatus.NOT_ENCODED}
+    statuses: dict[int, set[EntryStatus]] = {}
+    for entry in REGISTER.entries:
+        for number in re.findall(r"TR-(\d\d)", entry.note):
+            statuses.setdefault(int(number), set()).add(entry.status)
+    assert set(range(1, 63)) == set(statuses)
+    assert [] == [n for n, found in sorted(statuses.items()) if not found & operational]
+
+
+def test_the_whole_text_is_accounted_for() -> None:
+    """200 sentences (counted by the register's splitting rules), all covered."""
+    found = coverage(REGISTER)
+    assert (200, 200, ()) == (found.sentences, found.covered, found.problems)
+
+
+@pytest.mark.parametrize(
+    ("duty_id", "clause"),
+    [
+        ("whistle-blowing-policy", "6.4"),
+        ("abuse-procedures", "6.4"),
+        ("adult-abuse-procedures", "6.5"),
+        ("behaviour-anti-bullying-policy", "5.2"),
+        ("records-and-early-assessment", "5.3"),
+        ("equipment", "5.5"),
+        ("personnel-file-access", "7.4"),
+        ("refer-unsuitable-staff-for-barring", "7.3"),
+        ("family-permission-for-referrals", "2.21"),
+        ("investigate-gross-misconduct", "7.5"),
+    ],
+)
+def test_the_missing_duties_are_declared(duty_id: str, clause: str) -> None:
+    """Audit defect 4: each duty it lists is declared, cites its clause, and its quote is in
+    the text."""
+    [duty] = [d for d in SPEC.duties if d.id == duty_id]
+    assert clause == duty.citation.clause
+    assert normalise_text(duty.citation.quote) in TEXT
