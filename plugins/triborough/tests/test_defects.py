@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from childcare_commissioning_triborough import OUTCOMES, REGISTER, SPEC
+from childcare_commissioning_triborough import (
+    OUTCOMES,
+    REGISTER,
+    SPEC,
+    Quarter,
+    minimum_progress,
+    quarter,
+)
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
 from childcare_commissioning.model import Channel
@@ -222,3 +230,49 @@ def test_the_missing_duties_are_declared(duty_id: str, clause: str) -> None:
     [duty] = [d for d in SPEC.duties if d.id == duty_id]
     assert clause == duty.citation.clause
     assert normalise_text(duty.citation.quote) in TEXT
+
+
+# TR-04 / Q11: the Quarter, and TR-20: the floor of thirty families.
+
+
+@pytest.mark.parametrize(
+    ("on", "number", "first", "last"),
+    [
+        # Commencement Fri 31 Jan 2025. 3 months on is 30 Apr (April has 30 days), 6 months
+        # 31 Jul, 9 months 31 Oct, 12 months 31 Jan 2026: each Quarter ends the day before
+        # the next begins.
+        (D(2025, 1, 31), 1, D(2025, 1, 31), D(2025, 4, 29)),
+        (D(2025, 4, 29), 1, D(2025, 1, 31), D(2025, 4, 29)),
+        (D(2025, 4, 30), 2, D(2025, 4, 30), D(2025, 7, 30)),
+        (D(2025, 7, 31), 3, D(2025, 7, 31), D(2025, 10, 30)),
+        (D(2026, 1, 30), 4, D(2025, 10, 31), D(2026, 1, 30)),
+        (D(2026, 1, 31), 5, D(2026, 1, 31), D(2026, 4, 29)),
+    ],
+)
+def test_quarters_from_a_month_end_commencement(on: D, number: int, first: D, last: D) -> None:
+    """'A calendar period of 3 months (the first of which starts on the Commencement Date
+    ...)': reading 'quarter-end'."""
+    assert Quarter(number, first, last) == quarter(D(2025, 1, 31), on)
+
+
+def test_the_floor_of_thirty_families_a_year() -> None:
+    """3.4: at least thirty a year across the boroughs. Commencement 1 Apr 2025; on 30 Jun
+    2025 91 of the year's 365 days have passed: 30 x 91 / 365 = 7.479 -> 7.5 expected.
+    Seven families are behind; eight are on track. On 31 Mar 2026 (365/365) 30 are
+    expected."""
+    start = D(2025, 4, 1)
+    behind = minimum_progress(
+        {"westminster": 3, "hammersmith-and-fulham": 4}, start, D(2025, 6, 30)
+    )
+    ahead = minimum_progress({"westminster": 4, "kensington-and-chelsea": 4}, start, D(2025, 6, 30))
+    assert (7, Decimal("7.5"), False) == (
+        behind.worked_with,
+        behind.expected_by_now,
+        behind.on_track,
+    )
+    assert (8, True) == (ahead.worked_with, ahead.on_track)
+    assert Decimal("30.0") == minimum_progress({}, start, D(2026, 3, 31)).expected_by_now
+    with pytest.raises(ValueError, match="unknown boroughs: camden"):
+        minimum_progress({"camden": 30}, start, D(2025, 6, 30))
+    with pytest.raises(ValueError, match="cannot be negative: westminster"):
+        minimum_progress({"westminster": -1}, start, D(2025, 6, 30))

@@ -33,7 +33,11 @@ from childcare_commissioning_triborough.volumes import (
     MINIMUM_FAMILIES,
     VOLUMES,
     BoroughProgress,
+    MinimumProgress,
+    Quarter,
     contract_year,
+    minimum_progress,
+    quarter,
     volume_progress,
 )
 
@@ -48,10 +52,14 @@ __all__ = [
     "SPEC",
     "VOLUMES",
     "BoroughProgress",
+    "MinimumProgress",
+    "Quarter",
     "age_group",
     "childcare_commissioning_council",
     "childcare_commissioning_examples",
     "contract_year",
+    "minimum_progress",
+    "quarter",
     "volume_progress",
 ]
 
@@ -416,6 +424,18 @@ COMPUTATIONS = (
         "The contract year (1, 2, 3) a date falls in, counted from the Commencement Date",
         "childcare_commissioning_triborough.volumes:contract_year",
         cite("3.5", "During the Contract Period the Provider shall support the number of families"),
+    ),
+    Computation(
+        "minimum-families",
+        "Families worked with across the three boroughs against thirty a year, pro rata",
+        "childcare_commissioning_triborough.volumes:minimum_progress",
+        cite("3.4", "The Provider shall work with a minimum of Thirty families per year."),
+    ),
+    Computation(
+        "quarter",
+        "The contract Quarter a date falls in, with its first and last days",
+        "childcare_commissioning_triborough.volumes:quarter",
+        cite(DEFS, "the first of which starts on the Commencement Date"),
     ),
     Computation(
         "age-group",

@@ -84,6 +84,7 @@ ENTRIES = (
         "glossary/Quarter",
         "readings/quarter",
         "readings/quarter-end",
+        "computations/quarter",
         "obligations/quarterly-meeting",
         note="audit TR-04, Q11.",
     ),
@@ -302,7 +303,7 @@ ENTRIES = (
         None,
         "outcomes/families-per-year",
         "readings/volumes",
-        "computations/volume-progress",
+        "computations/minimum-families",
         note="audit TR-20, Q3.",
     ),
     duty(
