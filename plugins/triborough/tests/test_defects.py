@@ -30,6 +30,7 @@ from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import Outcome, check_referral
 from childcare_commissioning.register import EntryStatus, coverage, normalise_text
 from childcare_commissioning.safeguarding import Concern, route_concern
+from childcare_commissioning.workforce import Completion, Worker, check_worker
 
 D = dt.date
 LONDON = ZoneInfo("Europe/London")
@@ -276,3 +277,45 @@ def test_the_floor_of_thirty_families_a_year() -> None:
         minimum_progress({"camden": 30}, start, D(2025, 6, 30))
     with pytest.raises(ValueError, match="cannot be negative: westminster"):
         minimum_progress({"westminster": -1}, start, D(2025, 6, 30))
+
+
+# 6.10, 6.11, 7.2: the staffing requirements.
+
+
+def _worker(*completions: tuple[str, D]) -> Worker:
+    return Worker("W1", completions=tuple(Completion(s, on) for s, on in completions))
+
+
+def test_dbs_recheck_and_training_on_a_roster() -> None:
+    """7.2 'a re-check ... at least every three years': an enhanced DBS check of Thu 29 Feb
+    2024 runs three years to 28 Feb 2027 (2027 has no 29 Feb) and has lapsed on 1 Mar 2027.
+    6.11 asks for both children's and adults' safeguarding training: a worker without the
+    adults' training is not compliant."""
+    full = _worker(
+        ("dbs-enhanced", D(2024, 2, 29)),
+        ("safeguarding-children", D(2024, 3, 1)),
+        ("safeguarding-adults", D(2024, 3, 1)),
+    )
+    on_last_day = check_worker(SPEC.workforce, full, D(2027, 2, 28))
+    assert on_last_day.compliant
+    assert [("dbs", D(2027, 3, 1))] == [
+        (x.requirement_id, x.lapses_on) for x in on_last_day.lapsing
+    ]
+    assert not check_worker(SPEC.workforce, full, D(2027, 3, 1)).compliant
+    no_adults = _worker(("dbs-enhanced", D(2024, 2, 29)), ("safeguarding-children", D(2024, 3, 1)))
+    report = check_worker(SPEC.workforce, no_adults, D(2025, 1, 6))
+    assert [("workforce.training.missing", "6.11")] == [
+        (f.code, f.citation.clause) for f in report.findings
+    ]
+
+
+def test_quarterly_reviews_and_monitoring_follow_the_quarter() -> None:
+    """4.4 'reviewed regularly each Quarter' and the equality monitoring (reading
+    'equality-monitoring-frequency': each Quarter): commencement Thu 15 May 2025 -> 15 Aug,
+    15 Nov 2025, 15 Feb 2026."""
+    found = obligations_between(
+        SPEC.obligations, D(2025, 5, 15), D(2025, 5, 15), D(2026, 2, 28), SPEC.calendars
+    )
+    expected = [D(2025, 8, 15), D(2025, 11, 15), D(2026, 2, 15)]
+    for obligation in ("complaints-feedback-review", "equality-monitoring"):
+        assert expected == [o.due_date for o in found if o.obligation_id == obligation]
