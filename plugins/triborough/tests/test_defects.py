@@ -319,3 +319,26 @@ def test_quarterly_reviews_and_monitoring_follow_the_quarter() -> None:
     expected = [D(2025, 8, 15), D(2025, 11, 15), D(2026, 2, 15)]
     for obligation in ("complaints-feedback-review", "equality-monitoring"):
         assert expected == [o.due_date for o in found if o.obligation_id == obligation]
+
+
+# Age boundaries: 'under 18' (the Young Carer definition; reading 'table-ages').
+
+
+@pytest.mark.parametrize(
+    ("born", "expected"),
+    [
+        # Referral Mon 6 Jan 2025: born 6 Jan 2007 is 18 that day, so not under 18.
+        (D(2007, 1, 6), Outcome.NOT_ELIGIBLE),
+        # Born 7 Jan 2007: 18 tomorrow, 17 today.
+        (D(2007, 1, 7), Outcome.ELIGIBLE),
+        # The table counts carers "aged 18 and under", but eligibility follows the
+        # definition: an 18-year-old (born 1 Jan 2007) is not eligible.
+        (D(2007, 1, 1), Outcome.NOT_ELIGIBLE),
+        # A five-year-old (born 6 Jan 2020) can be a young carer: no lower age is set.
+        (D(2020, 1, 6), Outcome.ELIGIBLE),
+    ],
+)
+def test_under_18_on_the_day_of_referral(born: D, expected: Outcome) -> None:
+    """'Children and Young People under 18': the age on the London date of the referral."""
+    child = ChildOrYoungPerson("YC", date_of_birth=born, statuses=frozenset({Status.YOUNG_CARER}))
+    assert expected == check_referral(SPEC, referral("school", child=child)).outcome
