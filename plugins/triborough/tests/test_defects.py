@@ -25,6 +25,7 @@ from childcare_commissioning_triborough import (
 )
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning.deadlines import evaluate
 from childcare_commissioning.model import Channel
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import Outcome, check_referral
@@ -342,3 +343,11 @@ def test_under_18_on_the_day_of_referral(born: D, expected: Outcome) -> None:
     """'Children and Young People under 18': the age on the London date of the referral."""
     child = ChildOrYoungPerson("YC", date_of_birth=born, statuses=frozenset({Status.YOUNG_CARER}))
     assert expected == check_referral(SPEC, referral("school", child=child)).outcome
+
+
+def test_the_lone_worker_policy_is_due_at_commencement() -> None:
+    """3.6 (first) 'expected to have a lone worker policy in place': no date is given, so it
+    is due when the service commences (here Tue 1 Apr 2025 09:00), before any home visit."""
+    at = dt.datetime(2025, 4, 1, 9, 0, tzinfo=LONDON)
+    deadline = evaluate(SPEC.deadline("lone-worker-policy-in-place"), at)
+    assert (D(2025, 4, 1), at) == (deadline.due_date, deadline.due_at)

@@ -326,6 +326,7 @@ ENTRIES = (
         "The Service will be a home based Model and expected to have a lone worker",
         None,
         "obligations/lone-worker-policy",
+        "deadlines/lone-worker-policy-in-place",
         "services/young-carers",
         "readings/paragraph-numbers",
         note="audit TR-23: the policy is due in place from the Commencement Date.",

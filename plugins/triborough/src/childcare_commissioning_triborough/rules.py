@@ -129,6 +129,15 @@ DEADLINES = (
         notes="'Prior to' sets no lead time: at the latest the working day before.",
     ),
     DeadlineRule(
+        "lone-worker-policy-in-place",
+        "Lone worker policy in place when the home-based service starts",
+        "commencement",
+        Duration(K.IMMEDIATELY),
+        cite("3.6", "expected to have a lone worker policy in place"),
+        notes="The text sets no date: read as in place from the Commencement Date, when home "
+        "visits can begin.",
+    ),
+    DeadlineRule(
         "dbs-recheck",
         "DBS re-check",
         "dbs-check",
@@ -197,6 +206,7 @@ OBLIGATIONS = (
             "The Service will be a home based Model and expected to have a lone worker policy in place",
         ),
         trigger="commencement",
+        deadline="lone-worker-policy-in-place",
     ),
     Obligation(
         "gross-misconduct",
