@@ -351,3 +351,46 @@ def test_the_lone_worker_policy_is_due_at_commencement() -> None:
     at = dt.datetime(2025, 4, 1, 9, 0, tzinfo=LONDON)
     deadline = evaluate(SPEC.deadline("lone-worker-policy-in-place"), at)
     assert (D(2025, 4, 1), at) == (deadline.due_date, deadline.due_at)
+
+
+@pytest.mark.parametrize(
+    ("concern", "area", "phone", "email"),
+    [
+        # 6.6 children: Westminster Children's Services Team; LBHF Contact and Assessment
+        # Team; RBKC Social Services.
+        (Concern.CHILD, "westminster", "020 7641 4000", None),
+        (Concern.CHILD, "hammersmith-and-fulham", "020 8753 5392", None),
+        (Concern.CHILD, "kensington-and-chelsea", "020 7361 3013", None),
+        # 6.6 adults: number "or by email to" the address, as printed.
+        (
+            Concern.ADULT_AT_RISK,
+            "westminster",
+            "020 7641 2176",
+            "safeguardingadults@westminster.gov.uk",
+        ),
+        (
+            Concern.ADULT_AT_RISK,
+            "hammersmith-and-fulham",
+            "0845 313 3935",
+            "h&fadvice.care@lbhf.gov.uk",
+        ),
+        (
+            Concern.ADULT_AT_RISK,
+            "kensington-and-chelsea",
+            "0207 361 3013",
+            "socialservicesline@rbkc.gov.uk",
+        ),
+        # 6.7 the LADO.
+        (Concern.ALLEGATION_AGAINST_WORKER, "westminster", "020 7641 6108", None),
+        (Concern.ALLEGATION_AGAINST_WORKER, "hammersmith-and-fulham", "020 8753 3636", None),
+        (Concern.ALLEGATION_AGAINST_WORKER, "kensington-and-chelsea", "020 7361 3317", None),
+    ],
+)
+def test_all_nine_contacts_as_printed(
+    concern: Concern, area: str, phone: str, email: str | None
+) -> None:
+    """Every number and address of 6.6 and 6.7, character for character, in its borough."""
+    [step] = route_concern(SPEC, concern, AT, area)
+    assert step.contact is not None
+    assert (phone, email, area) == (step.contact.phone, step.contact.email, step.contact.area)
+    assert phone in REGISTER.text()
