@@ -47,7 +47,10 @@ def referral(referrer: str, **changes: object) -> Referral:
         urgency=Urgency.STANDARD,
         referrer=Referrer(referrer),
         child=ChildOrYoungPerson(
-            "YC", date_of_birth=D(2010, 1, 1), statuses=frozenset({Status.YOUNG_CARER})
+            "YC",
+            date_of_birth=D(2010, 1, 1),
+            statuses=frozenset({Status.YOUNG_CARER}),
+            area="westminster",
         ),
         information={"carers_assessment": "eCAF completed"},
     )
@@ -341,7 +344,12 @@ def test_quarterly_reviews_and_monitoring_follow_the_quarter() -> None:
 )
 def test_under_18_on_the_day_of_referral(born: D, expected: Outcome) -> None:
     """'Children and Young People under 18': the age on the London date of the referral."""
-    child = ChildOrYoungPerson("YC", date_of_birth=born, statuses=frozenset({Status.YOUNG_CARER}))
+    child = ChildOrYoungPerson(
+        "YC",
+        date_of_birth=born,
+        statuses=frozenset({Status.YOUNG_CARER}),
+        area="westminster",
+    )
     assert expected == check_referral(SPEC, referral("school", child=child)).outcome
 
 
@@ -394,3 +402,66 @@ def test_all_nine_contacts_as_printed(
     assert step.contact is not None
     assert (phone, email, area) == (step.contact.phone, step.contact.email, step.contact.area)
     assert phone in REGISTER.text()
+
+
+# Defect 1 (V14): allegations about adult clients (6.7, last sentence).
+
+
+@pytest.mark.parametrize(
+    ("area", "phone", "email"),
+    [
+        ("westminster", "020 7641 2176", "safeguardingadults@westminster.gov.uk"),
+        ("hammersmith-and-fulham", "0845 313 3935", "h&fadvice.care@lbhf.gov.uk"),
+        ("kensington-and-chelsea", "0207 361 3013", "socialservicesline@rbkc.gov.uk"),
+    ],
+)
+def test_allegations_about_adult_clients_go_to_the_adult_team(
+    area: str, phone: str, email: str
+) -> None:
+    """6.7: 'Similar concerns in relation to adult clients shall be referred to the
+    Safeguarding Adults Team at the same contacts specified in 6.6': the borough's adult
+    number and email of 6.6, not the LADO (RBKC's LADO is 020 7361 3317); 'similar' to the
+    LADO referral, so immediately (Mon 6 Jan 2025 14:00)."""
+    [step] = route_concern(SPEC, Concern.ALLEGATION_ABOUT_ADULT_CLIENT, AT, area)
+    assert step.contact is not None
+    assert (phone, email, "adult-safeguarding") == (
+        step.contact.phone,
+        step.contact.email,
+        step.contact.role,
+    )
+    assert ("adult-client-allegation", AT) == (step.deadline.rule_id, step.deadline.due_at)
+
+
+# Defect 3 (V13): the three boroughs (3.1).
+
+
+@pytest.mark.parametrize(
+    ("area", "expected"),
+    [
+        ("westminster", Outcome.ELIGIBLE),
+        ("kensington-and-chelsea", Outcome.ELIGIBLE),
+        ("hammersmith-and-fulham", Outcome.ELIGIBLE),
+        # Camden borders Westminster but is not one of 'the three boroughs'.
+        ("camden", Outcome.NOT_ELIGIBLE),
+        # No borough given: the check cannot be made.
+        (None, Outcome.INCOMPLETE),
+    ],
+)
+def test_families_from_the_three_boroughs(area: str | None, expected: Outcome) -> None:
+    """3.1 'engage the families of Young Carers from the three boroughs' (reading
+    'three-boroughs'): a 15-year-old young carer, with a carer's assessment, referred by the
+    young carers support service."""
+    child = attrs.evolve(referral("young-carers-support-service").child, area=area)
+    assert expected == check_referral(SPEC, referral("school", child=child)).outcome
+
+
+def test_18th_birthday_at_local_midnight() -> None:
+    """'Under 18' on the London date: 23:30 UTC on Sat 14 Jun 2025 is 00:30 BST on Sun
+    15 Jun. Born 15 Jun 2007, the child is 18 in London (not eligible); counted on the UTC
+    date (14 Jun) they would still be 17. Born 16 Jun 2007: 17 either way (eligible)."""
+    at = dt.datetime(2025, 6, 14, 23, 30, tzinfo=UTC)
+    base = referral("school", received_at=at)
+    turned = attrs.evolve(base.child, date_of_birth=D(2007, 6, 15))
+    not_yet = attrs.evolve(base.child, date_of_birth=D(2007, 6, 16))
+    assert Outcome.NOT_ELIGIBLE == check_referral(SPEC, attrs.evolve(base, child=turned)).outcome
+    assert Outcome.ELIGIBLE == check_referral(SPEC, attrs.evolve(base, child=not_yet)).outcome

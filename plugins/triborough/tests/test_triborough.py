@@ -146,7 +146,10 @@ def referral(age: int = 15, **changes: object) -> Referral:
         urgency=Urgency.STANDARD,
         referrer=Referrer("young-carers-support-service"),
         child=ChildOrYoungPerson(
-            "YC", date_of_birth=D(2025 - age, 1, 1), statuses=frozenset({Status.YOUNG_CARER})
+            "YC",
+            date_of_birth=D(2025 - age, 1, 1),
+            statuses=frozenset({Status.YOUNG_CARER}),
+            area="westminster",
         ),
         information={"carers_assessment": "eCAF completed"},
     )

@@ -20,6 +20,7 @@ from childcare_commissioning_triborough._cite import cite
 from childcare_commissioning_triborough.clauses import REGISTER
 from childcare_commissioning_triborough.duties import DUTIES
 from childcare_commissioning_triborough.rules import (
+    AREA_RULES,
     COHORTS,
     CONTACTS,
     DEADLINES,
@@ -310,8 +311,9 @@ READINGS = (
         "three-boroughs",
         "3.1 engages 'the families of Young Carers from the three boroughs'.",
         "The service is for families living in Westminster, Kensington and Chelsea or "
-        "Hammersmith and Fulham (the council's areas); volumes are counted for those three "
-        "boroughs only and any other borough is refused.",
+        "Hammersmith and Fulham (the council's areas): a referral for a family elsewhere is "
+        "not eligible, one that gives no area is incomplete, and volumes are counted for "
+        "those three boroughs only.",
         cite("3.1", "engage the families of Young Carers from the three boroughs"),
     ),
     Reading(
@@ -321,6 +323,18 @@ READINGS = (
         "A known team is the caller's knowledge, not the library's: the route gives the "
         "borough's listed contact, which always applies.",
         cite("6.6", "to the relevant adult social care team, if known, or to the"),
+    ),
+    Reading(
+        "adult-client-allegations",
+        "6.7 sends concerns that a worker is harming a young person to the LADO, and "
+        "'similar concerns in relation to adult clients' to 'the Safeguarding Adults Team at "
+        "the same contacts specified in 6.6'.",
+        "An allegation that a worker is harming an adult client goes to the borough's adult "
+        "safeguarding contact of 6.6 (not the LADO), immediately.",
+        cite(
+            "6.7",
+            "Similar concerns in relation to adult clients shall be referred to the Safeguarding Adults Team",
+        ),
     ),
     Reading(
         "the-council",
@@ -488,6 +502,7 @@ SPEC: Final = CouncilSpec(
     routes=ROUTES,
     required_information=REQUIRED,
     cohorts=COHORTS,
+    area_rules=AREA_RULES,
     workforce=WORKFORCE,
     contacts=CONTACTS,
     routing=ROUTING,

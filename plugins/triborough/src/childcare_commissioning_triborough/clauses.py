@@ -278,9 +278,10 @@ ENTRIES = (
         "The Provider shall engage the families of Young Carers from the three boroughs",
         None,
         "readings/three-boroughs",
+        "area_rules/three-boroughs",
         "computations/volume-progress",
-        note="audit TR-17, V13. The areas are SPEC.areas; volume_progress refuses other "
-        "boroughs. A referral's area is checked once the core checks areas (issue #17).",
+        note="audit TR-17, V13: a referral's area must be one of the three boroughs; "
+        "volume_progress refuses other boroughs.",
     ),
     duty(
         "3.2",
@@ -550,14 +551,15 @@ ENTRIES = (
         "deadlines/immediately",
         note="audit TR-46.",
     ),
-    not_encoded(
+    rule(
         "6.7",
         "Similar concerns in relation to adult clients shall be referred",
         None,
-        "The core routes one kind of allegation against a worker (to the LADO) and cannot yet "
-        "tell an allegation about an adult client from one about a young person; it needs "
-        "routing by concern kind (issue #17). Until then, raise such a concern as an "
-        "adult-at-risk concern, which reaches the 6.6 adult contacts.",
+        "routing/adult-client-allegation-wcc",
+        "routing/adult-client-allegation-lbhf",
+        "routing/adult-client-allegation-rbkc",
+        "deadlines/adult-client-allegation",
+        "readings/adult-client-allegations",
         note="audit TR-47, V14.",
     ),
     rule(

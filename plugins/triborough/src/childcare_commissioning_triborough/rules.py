@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
-from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.eligibility import AgeBand, AreaRule, Cohort
 from childcare_commissioning.model import Channel, Status
 from childcare_commissioning.obligations import Obligation, ObligationKind, Relative
 from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
@@ -29,6 +29,17 @@ COHORTS = (
         ages=AgeBand(None, 17),
         notes="Hidden carers (not self-identified or recognised) are young carers too: they "
         "reach the service through the young carers support service.",
+    ),
+)
+
+AREA_RULES = (
+    AreaRule(
+        "three-boroughs",
+        frozenset({"westminster", "kensington-and-chelsea", "hammersmith-and-fulham"}),
+        cite(
+            "3.1", "The Provider shall engage the families of Young Carers from the three boroughs"
+        ),
+        notes="A family living elsewhere is not eligible (reading 'three-boroughs').",
     ),
 )
 
@@ -90,6 +101,18 @@ DEADLINES = (
             "6.7",
             "the matter shall be referred immediately to the Local Authority Designated Officer",
         ),
+    ),
+    DeadlineRule(
+        "adult-client-allegation",
+        "Refer a concern about a worker and an adult client to the Safeguarding Adults Team",
+        "concern",
+        Duration(K.IMMEDIATELY),
+        cite(
+            "6.7",
+            "Similar concerns in relation to adult clients shall be referred to the Safeguarding Adults Team",
+        ),
+        notes="'Similar concerns' are referred as the LADO's are: immediately (reading "
+        "'adult-client-allegations').",
     ),
     DeadlineRule(
         "gross-misconduct-telephone",
@@ -326,6 +349,10 @@ _COUNCILS = (
 )
 _CCGS = "the commissioning CCGs"
 _DBS = "the Disclosure and Barring Service"
+_CLIENT = cite(
+    "6.7",
+    "Similar concerns in relation to adult clients shall be referred to the Safeguarding Adults Team at the same contacts specified in 6.6 above.",
+)
 _GROSS = cite(
     "7.5",
     "inform the Council and CCG immediately initially by telephone, followed by a written report within 5 working days",
@@ -362,6 +389,18 @@ ROUTING = (
             (RouteStep(f"{p}-lado", Channel.PHONE, "immediately"),),
             _LADO,
             area=a,
+        )
+        for a, p in _PREFIX.items()
+    ),
+    *(
+        RoutingRule(
+            f"adult-client-allegation-{p}",
+            Concern.ALLEGATION_ABOUT_ADULT_CLIENT,
+            (RouteStep(f"{p}-adults", Channel.PHONE, "adult-client-allegation"),),
+            _CLIENT,
+            area=a,
+            notes="6.7: to the Safeguarding Adults Team at the 6.6 adult contacts, not the LADO "
+            "(reading 'adult-client-allegations').",
         )
         for a, p in _PREFIX.items()
     ),
