@@ -13,4 +13,3 @@ class TestTriboroughConformance(ConformanceSuite):
     council_id = "triborough"
     snapshot = Path(__file__).with_name("rule-ids.txt")
     text = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "triborough.txt"
-    register_pending = "#23"

@@ -59,9 +59,12 @@ def test_gross_misconduct_phone_then_writing_within_five_working_days() -> None:
 
 
 def test_dismissal_for_harm_goes_to_the_dbs_and_the_council() -> None:
-    """6.8 and 6.9: refer to the DBS; tell the Council."""
+    """6.8 and 6.9: refer to the DBS; tell the Council. Without an area, 'the Council' is
+    every borough concerned (reading 'the-council')."""
     steps = route_concern(SPEC, Concern.DISMISSAL_FOR_HARM, AT)
-    assert ["the Disclosure and Barring Service", "the Council"] == [s.recipient for s in steps]
+    assert ["the Disclosure and Barring Service", "the Council of each borough concerned"] == [
+        s.recipient for s in steps
+    ]
 
 
 def test_contacts_are_valid_as_published() -> None:
@@ -143,7 +146,10 @@ def referral(age: int = 15, **changes: object) -> Referral:
         urgency=Urgency.STANDARD,
         referrer=Referrer("young-carers-support-service"),
         child=ChildOrYoungPerson(
-            "YC", date_of_birth=D(2025 - age, 1, 1), statuses=frozenset({Status.YOUNG_CARER})
+            "YC",
+            date_of_birth=D(2025 - age, 1, 1),
+            statuses=frozenset({Status.YOUNG_CARER}),
+            area="westminster",
         ),
         information={"carers_assessment": "eCAF completed"},
     )
@@ -156,12 +162,9 @@ def test_young_carers_are_under_18(age: int, expected: Outcome) -> None:
     assert expected == check_referral(SPEC, referral(age)).outcome
 
 
-def test_referrals_come_from_the_young_carers_support_service_with_an_assessment() -> None:
-    """A school's referral is not through the route; without the carer's assessment the
-    referral is incomplete."""
-    assert (
-        Outcome.NOT_ELIGIBLE == check_referral(SPEC, referral(referrer=Referrer("school"))).outcome
-    )
+def test_referrals_need_the_carers_assessment() -> None:
+    """3.6 (second): needs are identified through a comprehensive carer's assessment, so a
+    referral without one is incomplete."""
     assert Outcome.INCOMPLETE == check_referral(SPEC, referral(information={})).outcome
 
 

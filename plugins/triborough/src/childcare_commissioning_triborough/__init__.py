@@ -15,8 +15,12 @@ from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Se
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
+from childcare_commissioning.register import Computation
 from childcare_commissioning_triborough._cite import cite
+from childcare_commissioning_triborough.clauses import REGISTER
+from childcare_commissioning_triborough.duties import DUTIES
 from childcare_commissioning_triborough.rules import (
+    AREA_RULES,
     COHORTS,
     CONTACTS,
     DEADLINES,
@@ -30,22 +34,33 @@ from childcare_commissioning_triborough.volumes import (
     MINIMUM_FAMILIES,
     VOLUMES,
     BoroughProgress,
+    MinimumProgress,
+    Quarter,
     contract_year,
+    minimum_progress,
+    quarter,
     volume_progress,
 )
 
 __all__ = [
+    "COMPUTATIONS",
+    "DUTIES",
     "GLOSSARY",
     "MINIMUM_FAMILIES",
     "OUTCOMES",
     "READINGS",
+    "REGISTER",
     "SPEC",
     "VOLUMES",
     "BoroughProgress",
+    "MinimumProgress",
+    "Quarter",
     "age_group",
     "childcare_commissioning_council",
     "childcare_commissioning_examples",
     "contract_year",
+    "minimum_progress",
+    "quarter",
     "volume_progress",
 ]
 
@@ -64,33 +79,43 @@ def age_group(age: int) -> str | None:
     return None
 
 
-#: Appendix 1: priority outcome -> outputs (abridged where the text runs on).
+#: Appendix 1: priority outcome -> outputs, every output as printed (list punctuation and
+#: the sub-list under "Attend events" folded into one line).
 OUTCOMES = {
     "Enable Young Carers to contribute to society and have a voice in decisions.": (
         "Develop a mechanism where families of Young Carers can influence Service delivery",
         "Collect feedback from families of Young Carers about their views and experiences of the support they receive or have failed to receive",
+        "Develop a feedback loop to ensure that families of Young People are aware of the impact and influence of their feedback and contribution.",
         "Represent Young Carers views and feedback at the Carers Providers network.",
-        "Attend events (where appropriate) for Carers' Week (June) and Carers' Rights Day (December)",
+        "Attend and provide feedback to various meetings and boards, e.g. partnership boards, voluntary sector meetings, Clinical Commissioning Groups (CCGs) and Carer/User forums",
+        "Attend events (where appropriate) for: Carers' Week (June); Carers' Rights Day (December)",
+        "Promote the service at Young Carers events",
         "Facilitate access to volunteering opportunities",
     ),
     "Improving the physical health of the young carers family": (
-        "Address the Issues that can impact on the health of family members by connecting the family to appropriate support",
+        "Address the Issues that can impact on the health of family members, e.g. poor diet, non-attendance at medical appointments by connecting the family to appropriate support",
+        "Address previously unrecognised or poorly managed mental health or substance misuse issues by connecting the family to appropriate professional support",
         "To develop a positive and proactive relationship with Primary Care services",
         "Improve relationships within the family unit, especially between siblings",
     ),
     "Improve Young Carers mental health and emotional well being": (
+        "For example - young carers will report reduced levels of social isolation, and stress, and improved relationships with family and/or friends",
         "Offer specific signposting and referral routes to support services to young carers of people with mental ill health and substance use",
+        "Offer Information, advice and guidance- or access to as appropriate-guidance around a number of key health issues including substance misuse, smoking, mental health and that they remain free from harm.",
+        "Develop effective joint working with strategic and referring agencies e.g. Localities, Schools, Health commissioners, GP practices, pharmacies, community health programmes, community and voluntary groups, faith organisations and existing day services",
         "Refer to health promotion sessions / service for Young Carers and their family members",
         "Deliver awareness/ training sessions and briefings for health including primary care (in particular GP practices) and voluntary sector staff",
     ),
     "Young Carers have improved aspirations": (
-        "Facilitate access to information, advice and guidance support services",
+        "Facilitate access where necessary, for Young Carers and families to information, advice and guidance support services, in particular specialist support services to address any identified barriers to the wider determinants of health including education, employment or training.",
+        "Develop effective joint working with all borough educational establishments including but without limitation to primary and secondary schools, Pupil referral units, Sixth form and FE colleges and alternative provision.",
         "Develop an action plan, as a result of the initial contact, identifying any barriers to education, employment or training and actions to address barriers.",
     ),
     "Children and Young People are safe": (
-        "Referral to organisations providing specialist information, advice and services",
+        "Referral to organisations providing specialist information, advice and services, e.g. Social Care, Health, employment, education, housing.",
+        "Services are managed and operate within the London Child Protection procedures and in line with Working Together (DCSF, 2010).",
         "Young people are supported, as appropriate, in a successful transition to adult carers services.",
-        "Provide monitoring information broken down, where appropriate, by the eight equality protected groups by specific care group",
+        "Provide monitoring information broken down, where appropriate, by the eight equality protected groups by specific care group (Mental Health, Learning Disability, Substance use, Physical Disability etc.",
     ),
 }
 
@@ -205,6 +230,146 @@ READINGS = (
         ),
     ),
     Reading(
+        "access-and-assessment",
+        "The definitions say every potential child protection issue 'should be referred via "
+        "this system' (Access and Assessment), while 6.6 gives a number per borough.",
+        "The two agree: 6.6's numbers are each borough's access and assessment front door "
+        "(Hammersmith and Fulham's is even called the Contact and Assessment Team), so a "
+        "child concern is routed to the borough's 6.6 number.",
+        cite(
+            DEFS,
+            "All issues with a potential child protection issue should be referred via this system.",
+        ),
+    ),
+    Reading(
+        "quarter-end",
+        "The first Quarter 'ends 3 months after the Commencement Date': on that day, or the "
+        "day before?",
+        "A Quarter is 'a calendar period of 3 months', so the next Quarter starts 3 months "
+        "after the Commencement Date and the first ends the day before (commencing 31 Jan, "
+        "the first Quarter runs to 29 Apr and the second starts 30 Apr). Quarterly meetings "
+        "fall on the quarter days (3, 6, 9... months after the Commencement Date, clamped "
+        "to the month's end), as listed, even on a weekend or bank holiday: the text fixes "
+        "no weekday, and the report is due the working day before.",
+        cite(DEFS, "ends 3 months after the Commencement Date"),
+    ),
+    Reading(
+        "table-ages",
+        "The table in 3.5 counts young carers 'aged 18 and under'; a Young Carer is 'under 18'.",
+        "The census column is background (2001 figures) and is shown as printed; eligibility "
+        "follows the definition: 17 is the oldest eligible age.",
+        cite("3.5", "Number of Young Carers (aged 18 and under, census 2001 figures)"),
+    ),
+    Reading(
+        "paragraph-numbers",
+        "Paragraph numbers 3.5 and 3.6 are each used twice (interventions, lone working; "
+        "then the volumes table, the carer's assessment), and there is no 2.27.",
+        "Citations keep the printed numbers; the register names the first and second use "
+        "('3.5 (first)', '3.5 (second)'); the quoted words say which paragraph is meant.",
+        cite("3.5", "During the Contract Period the Provider shall support the number of families"),
+    ),
+    Reading(
+        "working-together-editions",
+        "Working Together is cited as 2013 (definitions, 2.26) and as 2010 (6.4 and "
+        "Appendix 1); the London procedures as April 2011.",
+        "The provider follows the edition of Working Together and of the London procedures "
+        "in force when it acts (each has been replaced since); the dates are kept as printed "
+        "in citations and the duty 'protection-procedures' asks which editions are followed.",
+        cite("2.26", "in line with Working Together (DCSF, 2013)"),
+    ),
+    Reading(
+        "commencement-date",
+        "The text gives no Commencement Date or date of coming into force.",
+        "Appendix 1 sets targets 'in the light of' 2016-17 out-turns, so the service starts "
+        "in 2017-18 at the earliest: the specification is taken to be in force from "
+        "1 April 2017 (the first day of 2017-18). This date is the library's, not the "
+        "text's; quarters, contract years and volumes take the actual Commencement Date "
+        "as an input.",
+        cite(
+            "Appendix 1",
+            "Specific targets to be determined in the light out-turns for, and trends in, 2016-17",
+        ),
+    ),
+    Reading(
+        "report-truncated",
+        "4.2 ends mid-sentence: 'any proposals that it has in terms of improving .'",
+        "Read as proposals for improving the service; the report's contents are listed as printed.",
+        cite("4.2", "any proposals that it has in terms of improving"),
+    ),
+    Reading(
+        "who-may-refer",
+        "3.3 names the young carers support service as a source of referrals (of hidden young "
+        "carers); 3.8 expects the provider's 'referral systems' to build relationships with "
+        "Early Help, social work teams, schools, adult services and health 'including "
+        "without limitation'.",
+        "Nothing limits referrals to the young carers support service: the list in 3.8 is "
+        "open, so a referral from any referrer is accepted (route 'partner-referral') as "
+        "long as it carries the carer's assessment (3.6).",
+        cite("3.8", "including without limitation building effective relationships"),
+    ),
+    Reading(
+        "three-boroughs",
+        "3.1 engages 'the families of Young Carers from the three boroughs'.",
+        "The service is for families living in Westminster, Kensington and Chelsea or "
+        "Hammersmith and Fulham (the council's areas): a referral for a family elsewhere is "
+        "not eligible, one that gives no area is incomplete, and volumes are counted for "
+        "those three boroughs only.",
+        cite("3.1", "engage the families of Young Carers from the three boroughs"),
+    ),
+    Reading(
+        "adult-team-if-known",
+        "Adult concerns go 'to the relevant adult social care team, if known, or to the' "
+        "borough's listed number.",
+        "A known team is the caller's knowledge, not the library's: the route gives the "
+        "borough's listed contact, which always applies.",
+        cite("6.6", "to the relevant adult social care team, if known, or to the"),
+    ),
+    Reading(
+        "adult-client-allegations",
+        "6.7 sends concerns that a worker is harming a young person to the LADO, and "
+        "'similar concerns in relation to adult clients' to 'the Safeguarding Adults Team at "
+        "the same contacts specified in 6.6'.",
+        "An allegation that a worker is harming an adult client goes to the borough's adult "
+        "safeguarding contact of 6.6 (not the LADO), immediately.",
+        cite(
+            "6.7",
+            "Similar concerns in relation to adult clients shall be referred to the Safeguarding Adults Team",
+        ),
+    ),
+    Reading(
+        "the-council",
+        "'The Council' (6.9, 7.4, 7.5) is never defined: the commissioners are three CCGs "
+        "serving three borough councils, and no contact is given for it.",
+        "The Council is the council of the borough concerned (the family's borough, or each "
+        "borough whose families the member of staff works with); the CCG is the commissioning "
+        "CCGs. Routing names that council but gives no number or address, as the text gives "
+        "none: the contract must supply them.",
+        cite("7.5", "inform the Council and CCG immediately"),
+    ),
+    Reading(
+        "isa-and-crb",
+        "6.10 asks for an 'Enhanced Criminal Records Bureau Certificate' and 7.3 for referral "
+        "to 'the Independent Safeguarding Authority's register'; both bodies were merged into "
+        "the Disclosure and Barring Service (as the definitions say).",
+        "Read as an enhanced DBS certificate (workforce 'dbs') and a referral to the DBS for "
+        "consideration for barring (duty 'refer-unsuitable-staff-for-barring').",
+        cite(
+            DEFS,
+            "merges the functions previously carried out by the Criminal Records Bureau (CRB) and Independent Safeguarding Authority (ISA)",
+        ),
+    ),
+    Reading(
+        "equality-monitoring-frequency",
+        "Appendix 1 asks for monitoring information by the eight equality protected groups "
+        "but sets no frequency.",
+        "Reported each Quarter with the quarterly report (4.2 reports 'against each of the "
+        "outcomes and outputs identified', and this is an Appendix 1 output).",
+        cite(
+            "4.2",
+            "report setting out its level of achievement against each of the outcomes and outputs identified",
+        ),
+    ),
+    Reading(
         "rbkc-adult-number",
         "RBKC's adult safeguarding number is printed '0207 361 3013'; its children's number "
         "'020 7361 3013'.",
@@ -261,6 +426,39 @@ VOLUME_TABLE = ReferenceTable(
     cite("3.5", "Number of Young Carers (aged 18 and under, census 2001 figures)"),
 )
 
+COMPUTATIONS = (
+    Computation(
+        "volume-progress",
+        "Families worked with per borough against the year's expected number, pro rata",
+        "childcare_commissioning_triborough.volumes:volume_progress",
+        cite("3.5", "Expected number of families worked with"),
+    ),
+    Computation(
+        "contract-year",
+        "The contract year (1, 2, 3) a date falls in, counted from the Commencement Date",
+        "childcare_commissioning_triborough.volumes:contract_year",
+        cite("3.5", "During the Contract Period the Provider shall support the number of families"),
+    ),
+    Computation(
+        "minimum-families",
+        "Families worked with across the three boroughs against thirty a year, pro rata",
+        "childcare_commissioning_triborough.volumes:minimum_progress",
+        cite("3.4", "The Provider shall work with a minimum of Thirty families per year."),
+    ),
+    Computation(
+        "quarter",
+        "The contract Quarter a date falls in, with its first and last days",
+        "childcare_commissioning_triborough.volumes:quarter",
+        cite(DEFS, "the first of which starts on the Commencement Date"),
+    ),
+    Computation(
+        "age-group",
+        "The definitions' age groups: children (12 and under), young people (13-19)",
+        "childcare_commissioning_triborough:age_group",
+        cite(DEFS, "People aged 13-19 years"),
+    ),
+)
+
 _BOROUGH = cite(
     "2.20",
     "across the three boroughs (Hammersmith & Fulham, Kensington and Chelsea and Westminster)",
@@ -271,6 +469,7 @@ SPEC: Final = CouncilSpec(
     specification=Specification(
         title="Specification for Young Carers Home Based Family Support Service",
         version="2017",
+        # Not in the text: see the reading "commencement-date".
         effective_from=dt.date(2017, 4, 1),
         source="shared/specs/triborough.txt",
     ),
@@ -303,11 +502,15 @@ SPEC: Final = CouncilSpec(
     routes=ROUTES,
     required_information=REQUIRED,
     cohorts=COHORTS,
+    area_rules=AREA_RULES,
     workforce=WORKFORCE,
     contacts=CONTACTS,
     routing=ROUTING,
     outcomes=MEASURES,
     reference_tables=(VOLUME_TABLE,),
+    duties=DUTIES,
+    computations=COMPUTATIONS,
+    register=REGISTER,
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
-from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.eligibility import AgeBand, AreaRule, Cohort
 from childcare_commissioning.model import Channel, Status
 from childcare_commissioning.obligations import Obligation, ObligationKind, Relative
 from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
@@ -32,6 +32,17 @@ COHORTS = (
     ),
 )
 
+AREA_RULES = (
+    AreaRule(
+        "three-boroughs",
+        frozenset({"westminster", "kensington-and-chelsea", "hammersmith-and-fulham"}),
+        cite(
+            "3.1", "The Provider shall engage the families of Young Carers from the three boroughs"
+        ),
+        notes="A family living elsewhere is not eligible (reading 'three-boroughs').",
+    ),
+)
+
 ROUTES = (
     ReferralRoute(
         "young-carers-support-service",
@@ -42,6 +53,18 @@ ROUTES = (
         ),
         referrer_roles=frozenset({"young-carers-support-service"}),
         notes="Needs are identified by the young carers support service (3.5).",
+    ),
+    ReferralRoute(
+        "partner-referral",
+        "Partner agencies: Integrated Locality/Early Help services, social work teams, schools, "
+        "adult mental health and social care, health services, and others",
+        cite(
+            "3.8",
+            "including without limitation building effective relationships with the Integrated Locality Service/Early Help Service",
+        ),
+        notes="3.8's list is open ('including without limitation'), so any referrer may use "
+        "this route; the carer's assessment (3.6) is still required. See the reading "
+        "'who-may-refer'.",
     ),
 )
 
@@ -59,6 +82,17 @@ REQUIRED = (
 
 DEADLINES = (
     DeadlineRule(
+        "prompt-referral",
+        "Prompt, timely referral of a safeguarding concern",
+        "concern",
+        Duration(K.IMMEDIATELY),
+        cite(
+            "6.7",
+            "act on actual or suspected cases of abuse with prompt, timely and appropriate action",
+        ),
+        notes="'Prompt, timely' sets no hours: read as without delay (reading 'prompt-referral').",
+    ),
+    DeadlineRule(
         "immediately",
         "Immediately",
         "concern",
@@ -67,6 +101,36 @@ DEADLINES = (
             "6.7",
             "the matter shall be referred immediately to the Local Authority Designated Officer",
         ),
+    ),
+    DeadlineRule(
+        "adult-client-allegation",
+        "Refer a concern about a worker and an adult client to the Safeguarding Adults Team",
+        "concern",
+        Duration(K.IMMEDIATELY),
+        cite(
+            "6.7",
+            "Similar concerns in relation to adult clients shall be referred to the Safeguarding Adults Team",
+        ),
+        notes="'Similar concerns' are referred as the LADO's are: immediately (reading "
+        "'adult-client-allegations').",
+    ),
+    DeadlineRule(
+        "gross-misconduct-telephone",
+        "Telephone the Council and CCG about a gross misconduct allegation",
+        "gross-misconduct-allegation",
+        Duration(K.IMMEDIATELY),
+        cite("7.5", "inform the Council and CCG immediately initially by telephone"),
+    ),
+    DeadlineRule(
+        "dbs-referral-without-delay",
+        "Refer to the DBS, and tell the Council, without delay",
+        "dismissal-for-harm",
+        Duration(K.IMMEDIATELY),
+        cite(
+            "6.8",
+            "The Provider shall refer information to the Disclosure and Barring Service",
+        ),
+        notes="No time limit is given (reading 'dbs-referral-timing').",
     ),
     DeadlineRule(
         "gross-misconduct-written-report",
@@ -86,6 +150,15 @@ DEADLINES = (
             "Each Quarter (prior to the Quarterly meeting described in paragraph 4.3 below) the Provider shall prepare and submit to the CCGs a report",
         ),
         notes="'Prior to' sets no lead time: at the latest the working day before.",
+    ),
+    DeadlineRule(
+        "lone-worker-policy-in-place",
+        "Lone worker policy in place when the home-based service starts",
+        "commencement",
+        Duration(K.IMMEDIATELY),
+        cite("3.6", "expected to have a lone worker policy in place"),
+        notes="The text sets no date: read as in place from the Commencement Date, when home "
+        "visits can begin.",
     ),
     DeadlineRule(
         "dbs-recheck",
@@ -156,6 +229,7 @@ OBLIGATIONS = (
             "The Service will be a home based Model and expected to have a lone worker policy in place",
         ),
         trigger="commencement",
+        deadline="lone-worker-policy-in-place",
     ),
     Obligation(
         "gross-misconduct",
@@ -268,12 +342,31 @@ CONTACTS = (
 )
 
 _PREFIX = {WCC: "wcc", RBKC: "rbkc", LBHF: "lbhf"}
+_COUNCILS = (
+    (WCC, "wcc", "Westminster City Council"),
+    (LBHF, "lbhf", "London Borough of Hammersmith and Fulham"),
+    (RBKC, "rbkc", "Royal Borough of Kensington and Chelsea"),
+)
+_CCGS = "the commissioning CCGs"
+_DBS = "the Disclosure and Barring Service"
+_CLIENT = cite(
+    "6.7",
+    "Similar concerns in relation to adult clients shall be referred to the Safeguarding Adults Team at the same contacts specified in 6.6 above.",
+)
+_GROSS = cite(
+    "7.5",
+    "inform the Council and CCG immediately initially by telephone, followed by a written report within 5 working days",
+)
+_NOTIFY = cite(
+    "6.9",
+    "The Provider shall notify the Council of any referrals made to the Independent Safeguarding Authority.",
+)
 ROUTING = (
     *(
         RoutingRule(
             f"child-{p}",
             Concern.CHILD,
-            (RouteStep(f"{p}-children", Channel.PHONE, "immediately"),),
+            (RouteStep(f"{p}-children", Channel.PHONE, "prompt-referral"),),
             _CHILD,
             area=a,
         )
@@ -283,7 +376,7 @@ ROUTING = (
         RoutingRule(
             f"adult-{p}",
             Concern.ADULT_AT_RISK,
-            (RouteStep(f"{p}-adults", Channel.PHONE, "immediately"),),
+            (RouteStep(f"{p}-adults", Channel.PHONE, "prompt-referral"),),
             _ADULT,
             area=a,
         )
@@ -299,30 +392,84 @@ ROUTING = (
         )
         for a, p in _PREFIX.items()
     ),
+    *(
+        RoutingRule(
+            f"adult-client-allegation-{p}",
+            Concern.ALLEGATION_ABOUT_ADULT_CLIENT,
+            (RouteStep(f"{p}-adults", Channel.PHONE, "adult-client-allegation"),),
+            _CLIENT,
+            area=a,
+            notes="6.7: to the Safeguarding Adults Team at the 6.6 adult contacts, not the LADO "
+            "(reading 'adult-client-allegations').",
+        )
+        for a, p in _PREFIX.items()
+    ),
+    *(
+        RoutingRule(
+            f"gross-misconduct-{p}",
+            Concern.GROSS_MISCONDUCT,
+            (
+                RouteStep(
+                    f"{name} (the Council) and {_CCGS}", Channel.PHONE, "gross-misconduct-telephone"
+                ),
+                RouteStep(
+                    f"{name} (the Council) and {_CCGS}",
+                    Channel.LETTER,
+                    "gross-misconduct-written-report",
+                ),
+            ),
+            _GROSS,
+            area=a,
+            notes="'The Council' is read as the council of the borough concerned (reading "
+            "'the-council'); the text gives it no number or address.",
+        )
+        for a, p, name in _COUNCILS
+    ),
     RoutingRule(
         "gross-misconduct",
         Concern.GROSS_MISCONDUCT,
         (
-            RouteStep("the Council and the CCG", Channel.PHONE, "immediately"),
-            RouteStep("the Council and the CCG", Channel.LETTER, "gross-misconduct-written-report"),
+            RouteStep(
+                f"the Council of each borough concerned and {_CCGS}",
+                Channel.PHONE,
+                "gross-misconduct-telephone",
+            ),
+            RouteStep(
+                f"the Council of each borough concerned and {_CCGS}",
+                Channel.LETTER,
+                "gross-misconduct-written-report",
+            ),
         ),
-        cite(
-            "7.5",
-            "inform the Council and CCG immediately initially by telephone, followed by a written report within 5 working days",
-        ),
+        _GROSS,
+        notes="Without an area: every borough whose families the member of staff works with "
+        "(reading 'the-council').",
+    ),
+    *(
+        RoutingRule(
+            f"dismissal-for-harm-{p}",
+            Concern.DISMISSAL_FOR_HARM,
+            (
+                RouteStep(_DBS, Channel.LETTER, "dbs-referral-without-delay"),
+                RouteStep(f"{name} (the Council)", Channel.EMAIL, "dbs-referral-without-delay"),
+            ),
+            _NOTIFY,
+            area=a,
+            notes="No time limit or channel is given: due without delay ('dbs-referral-timing'); "
+            "'the Council' is the borough's council ('the-council').",
+        )
+        for a, p, name in _COUNCILS
     ),
     RoutingRule(
         "dismissal-for-harm",
         Concern.DISMISSAL_FOR_HARM,
         (
-            RouteStep("the Disclosure and Barring Service", Channel.LETTER, "immediately"),
-            RouteStep("the Council", Channel.EMAIL, "immediately"),
+            RouteStep(_DBS, Channel.LETTER, "dbs-referral-without-delay"),
+            RouteStep(
+                "the Council of each borough concerned", Channel.EMAIL, "dbs-referral-without-delay"
+            ),
         ),
-        cite(
-            "6.9",
-            "The Provider shall notify the Council of any referrals made to the Independent Safeguarding Authority.",
-        ),
-        notes="No time limit is given; the steps are due without delay (see 'dbs-referral-timing').",
+        _NOTIFY,
+        notes="No time limit or channel is given: due without delay ('dbs-referral-timing').",
     ),
 )
 
