@@ -77,7 +77,9 @@ def test_ages(age: int, expected: Outcome) -> None:
 def test_out_of_hours_referral_must_come_from_edt() -> None:
     """Friday 27 Dec 2024 at 22:15 is out of working hours: the Placements Team route is
     refused and the finding names the EDT route; through EDT the referral is accepted and
-    the 72-hour rule runs to 22:15 GMT on Monday 30 Dec 2024."""
+    the 72-hour rule runs to 22:15 GMT on Monday 30 Dec 2024 (72 h = 3 days, no clock change in
+    December); the Provider answers the request at once (2.6a "available immediately"),
+    at 22:15 that Friday night."""
     late = dt.datetime(2024, 12, 27, 22, 15, tzinfo=LONDON)
     refused = check_referral(SPEC, referral(received_at=late, urgency=Urgency.URGENT))
     [route] = [f for f in refused.findings if f.code.startswith("referral.route")]
@@ -86,8 +88,10 @@ def test_out_of_hours_referral_must_come_from_edt() -> None:
         SPEC, referral(received_at=late, urgency=Urgency.URGENT, route="emergency-duty-team")
     )
     assert Outcome.ELIGIBLE == accepted.outcome
-    [deadline] = accepted.deadlines
-    assert dt.datetime(2024, 12, 30, 22, 15, tzinfo=LONDON) == deadline.due_at
+    assert {
+        "available-immediately": late,
+        "urgent-plans-agreed": dt.datetime(2024, 12, 30, 22, 15, tzinfo=LONDON),
+    } == {d.rule_id: d.due_at for d in accepted.deadlines}
 
 
 def test_the_bundled_out_of_hours_crisis_referral() -> None:
