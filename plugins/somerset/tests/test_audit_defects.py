@@ -371,3 +371,30 @@ def test_no_team_or_another_team_is_not_judged() -> None:
     locality = Referrer("social-worker", organisation="SCC", team="Taunton locality team")
     assert [] == request_team_findings(referral(received_at=night))
     assert [] == request_team_findings(referral(referrer=locality, received_at=night))
+
+
+# --- Readings of the referral clauses (audit SO-06/Q11, Q8) ------------------------------
+
+
+def test_any_looked_after_child_is_in_the_in_care_cohort() -> None:
+    """1.1 "those in care, whose placements are unstable": instability is the referring
+    social worker's judgement (reading 'unstable-placements'), so a looked-after 12-year-old
+    referred with no word on the placement is eligible, in the in-care cohort."""
+    child = ChildOrYoungPerson(
+        "YP", date_of_birth=D(2012, 6, 1), statuses=frozenset({Status.LOOKED_AFTER})
+    )
+    decision = check_referral(SPEC, referral(child=child))
+    assert Outcome.ELIGIBLE == decision.outcome
+    assert ["eligibility.cohort.in-care"] == [
+        f.code for f in decision.findings if f.code.startswith("eligibility.cohort")
+    ]
+
+
+@pytest.mark.parametrize("role", ["youth-offending-team-worker", "teacher", "parent"])
+def test_referring_agencies_other_than_scc_social_workers_are_refused(role: str) -> None:
+    """The glossary's "Referring Agencies: Person or organisation making the initial
+    request" does not widen 1.1 "referrals into the service will only come from Social
+    Workers from Somerset County Council" (reading 'referring-agencies'): a YOT worker or a
+    teacher of SCC, or a parent, is refused."""
+    referrer = Referrer(role, organisation="Somerset County Council")
+    assert Outcome.NOT_ELIGIBLE == check_referral(SPEC, referral(referrer=referrer)).outcome
