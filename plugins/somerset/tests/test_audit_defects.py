@@ -26,6 +26,7 @@ from childcare_commissioning.model import Channel, Package
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import Outcome, check_referral
 from childcare_commissioning.register import EntryStatus, covering
+from childcare_commissioning.workforce import Completion, Worker, check_worker
 
 D = dt.date
 LONDON = ZoneInfo("Europe/London")
@@ -398,3 +399,26 @@ def test_referring_agencies_other_than_scc_social_workers_are_refused(role: str)
     teacher of SCC, or a parent, is refused."""
     referrer = Referrer(role, organisation="Somerset County Council")
     assert Outcome.NOT_ELIGIBLE == check_referral(SPEC, referral(referrer=referrer)).outcome
+
+
+# --- Staff: every employee, agent and volunteer (audit SO-04, SO-47, V19) -----------------
+
+
+def test_dbs_is_for_staff_working_with_young_people_volunteers_included() -> None:
+    """Glossary "A Provider's Staff includes all employees, agents and volunteers"; 3.2 IX
+    "All staff working with young people will be subject to enhanced DBS checks". A
+    volunteer in direct work with every training subject and ID but no DBS is not compliant
+    (one gap: the DBS); a back-office agent with no DBS owes none. The text gives no refresh
+    interval, so a 2010 DBS checked on 6 Jan 2025 still counts."""
+    subjects = [r.subject for r in SPEC.workforce if r.kind == "training"]
+    trained = tuple(Completion(s, D(2015, 1, 1)) for s in [*subjects, "photo-id"])
+    volunteer = Worker("volunteer", roles={"volunteer"}, completions=trained)
+    report = check_worker(SPEC.workforce, volunteer, D(2025, 1, 6))
+    assert ["Enhanced DBS check: no dbs-enhanced on record"] == [f.message for f in report.findings]
+    assert not report.compliant
+    agent = Worker("agent", roles={"agent"}, direct_work=False, completions=trained)
+    assert check_worker(SPEC.workforce, agent, D(2025, 1, 6)).compliant
+    with_dbs = attrs.evolve(
+        volunteer, completions=(*trained, Completion("dbs-enhanced", D(2010, 1, 1)))
+    )
+    assert check_worker(SPEC.workforce, with_dbs, D(2025, 1, 6)).compliant
