@@ -124,7 +124,7 @@ def served(site: Path) -> Iterator[str]:
 
 def test_strict_build_has_every_page(site: Path) -> None:
     """The strict build produced the council pages and no page fetches web fonts."""
-    assert (site / "generated" / "councils" / "plymouth" / "index.html").exists()
+    assert (site / "generated" / "councils" / "plymouth.html").exists()
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis.com" not in index
 
@@ -160,7 +160,7 @@ def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        driver.get(f"{served}/generated/councils/plymouth/")
+        driver.get(f"{served}/generated/councils/plymouth.html")
         heading = driver.find_element(By.ID, "deadlines")
         table = heading.find_element(By.XPATH, "following::table[1]")
         text = table.get_attribute("textContent") or ""
@@ -194,3 +194,67 @@ def test_outcomes_and_reference_data_are_shown(pages: dict[str, str]) -> None:
     assert "| 100% | Quarterly |" in access
     stoke = pages["councils/stoke.md"].split("## Reference data")[1]
     assert "| 2014-15 | 131 | 82 | 213 | 14.4 | 14 |" in stoke
+
+
+def test_clause_by_clause_and_what_is_not_decided(pages: dict[str, str]) -> None:
+    """Testshire's page states its coverage (26 of 26 sentences, worked in
+    test_register), lists its two duties and its one not-encoded passage with the reason
+    under "What this library does not decide", and walks the whole text clause by clause
+    with each entry's status and links to the section listing the rule."""
+    page = pages["councils/testshire.md"]
+    assert "26 of 26 sentences of the text accounted for (100.0 %)" in page
+    gaps = page.split("## What this library does not decide")[1].split("\n## ")[0]
+    rows = [line for line in gaps.splitlines() if line.startswith("| ") and "---" not in line]
+    assert ["Clause", "6 Monitoring", "8 Staff", "10 Premises"] == [
+        row.split("|")[1].strip() for row in rows
+    ]
+    assert "depends on an appendix the text says is to follow" in gaps
+    walk = page.split("## Clause by clause")[1]
+    [row] = [line for line in walk.splitlines() if line.startswith("| 6 | 4 Referrals")]
+    assert "The Provider will respond within three working days." in row
+    assert "[`deadlines/referral-response`](#deadlines)" in row
+    checklist = page.split("## Duties: the monitoring checklist")[1].split("\n## ")[0]
+    assert "How do you make sure staff never smoke in a family's home?" in checklist
+
+
+def test_a_council_without_register_says_so(pages: dict[str, str]) -> None:
+    """Until a council's register exists, its page says the gaps are not listed, rather
+    than implying the rules are complete."""
+    from childcare_commissioning.registry import get_registry
+
+    for council in get_registry().councils():
+        page = pages[f"councils/{council.id}.md"]
+        if council.spec.register is None:
+            assert "**No clause register yet**" in page
+        else:
+            assert "sentences of the text accounted for" in page
+
+
+def test_stale_generated_pages_are_removed(tmp_path: Path) -> None:
+    """A page left by an earlier run for a council that is no longer installed (the tests'
+    Testshire, seen by a later `scripts/docs`) is deleted when the pages are generated."""
+    from childcare_commissioning.handbook import write_handbook
+    from childcare_commissioning.registry import get_registry
+
+    stale = tmp_path / "councils" / "gone-shire.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("# Gone-shire\n", encoding="utf-8")
+    written = write_handbook(get_registry(), tmp_path)
+    assert not stale.exists()
+    assert (tmp_path / "councils" / "testshire.md") in written
+    assert (tmp_path / "schemas.md") in written
+
+
+def test_site_works_as_files_and_shows_no_raw_roles(site: Path) -> None:
+    """use_directory_urls is off: links end in .html, so site/ opened from disk navigates.
+    The API reference shows names in code, never a raw Sphinx role; the schemas page shows
+    the referral schema."""
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="generated/compare.html"' in index
+    reference = (site / "reference.html").read_text(encoding="utf-8")
+    for role in (":class:", ":func:", ":meth:"):
+        assert role not in reference
+    assert "<code>ConversionError</code>" in reference
+    schemas = (site / "generated" / "schemas.html").read_text(encoding="utf-8")
+    assert "https://json-schema.org/draft/2020-12/schema" in schemas
+    assert "childcare-commissioning schema DOCUMENT" in schemas
