@@ -186,19 +186,16 @@ def test_the_bundled_referral_is_eligible_through_the_cli(
     } == {d["rule_id"]: d["due_at"] for d in result["deadlines"]}
 
 
-def test_the_bundled_billing_month_through_the_cli(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """examples/billing.json, January 2025 at £18.00 an hour: three 3-hour visits = 9 h =
-    £162.00; 14 + 14 agreed miles at 45p = £12.60; the 9 miles on 13 Jan have no agreement
-    and are not billed (a finding). Net £174.60. The file's own ``as_of`` (2025-02-01) is
-    given as --as-of: the command's batch takes the four lists only."""
-    batch = json.loads((EXAMPLES / "billing.json").read_text(encoding="utf-8"))
-    as_of = batch.pop("as_of")
-    path = tmp_path / "batch.json"
-    path.write_text(json.dumps(batch), encoding="utf-8")
-    main(["invoice", "--council", "somerset", "--as-of", as_of, "--format", "json", str(path)])
+def test_the_bundled_billing_month_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    """examples/billing.json (as of 2025-02-01, carried in the file), January 2025 at £18.00
+    an hour: three 3-hour visits = 9 h = £162.00; 14 + 14 agreed miles at 45p = £12.60; the
+    9 miles on 13 Jan have no agreement and are not billed (a finding, so exit status 1:
+    done, with problems). Net £174.60."""
+    code = main(
+        ["invoice", "--council", "somerset", "--format", "json", str(EXAMPLES / "billing.json")]
+    )
     result = json.loads(capsys.readouterr().out)
+    assert 1 == code
     [invoice] = result["invoices"]
     assert "174.60" == invoice["net"]
     assert ["billing.mileage.no-agreement"] == [f["code"] for f in result["findings"]]
