@@ -30,11 +30,15 @@ def main(path: str, commit: str) -> None:
     print("| module | killed | survived | no tests | other | score |")
     print("|---|---|---|---|---|---|")
     total_killed = total_alive = 0
+    not_run = []
     for module in sorted(counts):
         c = counts[module]
         killed = sum(c[s] for s in KILLED)
         alive = c["survived"] + c["no tests"]
         other = sum(c.values()) - killed - alive
+        if killed + alive == 0:
+            not_run.append(module)
+            continue
         total_killed += killed
         total_alive += alive
         score = 100 * killed / (killed + alive) if killed + alive else 100.0
@@ -44,7 +48,10 @@ def main(path: str, commit: str) -> None:
     overall = (
         100 * total_killed / (total_killed + total_alive) if total_killed + total_alive else 100.0
     )
-    print(f"| **all** | {total_killed} | | | | **{overall:.1f} %** |\n")
+    print(f"| **all run** | {total_killed} | {total_alive} | | | **{overall:.1f} %** |\n")
+    if not_run:
+        print("Not run this time (mutants generated, none checked): " + ", ".join(not_run))
+        print()
     print("## Survivors\n")
     for module in sorted(survivors):
         print(f"- {module}: " + ", ".join(f"`{name.split('.')[-1]}`" for name in survivors[module]))

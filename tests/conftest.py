@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -34,3 +35,14 @@ def make_plugin_dist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeDis
         return entry
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendars_under_mutation() -> None:
+    """Under `scripts/mutation` (mutmut sets MUTANT_UNDER_TEST), calendars built before the
+    mutant was switched on would be served from working_calendar's cache, hiding mutants
+    of the calendar's construction: build them afresh for every test there."""
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        from childcare_commissioning.calendars import working_calendar
+
+        working_calendar.cache_clear()
