@@ -46,7 +46,10 @@ def referral(**changes: object) -> Referral:
         urgency=Urgency.STANDARD,
         referrer=Referrer("social-worker", organisation="Somerset County Council"),
         child=ChildOrYoungPerson(
-            "YP", date_of_birth=D(2011, 1, 1), statuses=frozenset({Status.EDGE_OF_CARE})
+            "YP",
+            area="taunton",
+            date_of_birth=D(2011, 1, 1),
+            statuses=frozenset({Status.EDGE_OF_CARE}),
         ),
         service="crisis-homecare",
         channel=Channel.PORTAL,
@@ -243,7 +246,9 @@ def test_homeless_sixteen_and_seventeen_year_olds_are_at_risk_of_care(
     "groups at risk of care": a child whose only status is homeless, referred on Monday 6 Jan
     2025, is in the edge-of-care cohort (reading 'at-risk-groups'); at 18 the age falls
     outside "predominantly aged between 10-17", which needs approval."""
-    child = ChildOrYoungPerson("YP", date_of_birth=born, statuses=frozenset({Status.HOMELESS}))
+    child = ChildOrYoungPerson(
+        "YP", area="taunton", date_of_birth=born, statuses=frozenset({Status.HOMELESS})
+    )
     assert expected == check_referral(SPEC, referral(child=child)).outcome
 
 
@@ -382,7 +387,7 @@ def test_any_looked_after_child_is_in_the_in_care_cohort() -> None:
     social worker's judgement (reading 'unstable-placements'), so a looked-after 12-year-old
     referred with no word on the placement is eligible, in the in-care cohort."""
     child = ChildOrYoungPerson(
-        "YP", date_of_birth=D(2012, 6, 1), statuses=frozenset({Status.LOOKED_AFTER})
+        "YP", area="taunton", date_of_birth=D(2012, 6, 1), statuses=frozenset({Status.LOOKED_AFTER})
     )
     decision = check_referral(SPEC, referral(child=child))
     assert Outcome.ELIGIBLE == decision.outcome
@@ -422,3 +427,89 @@ def test_dbs_is_for_staff_working_with_young_people_volunteers_included() -> Non
         volunteer, completions=(*trained, Completion("dbs-enhanced", D(2010, 1, 1)))
     )
     assert check_worker(SPEC.workforce, with_dbs, D(2025, 1, 6)).compliant
+
+
+# --- Night visits across the clock changes (audit V11, defect 1; core #17) ----------------
+
+
+@pytest.mark.parametrize(
+    ("night", "hours", "amount"),
+    [
+        (D(2025, 3, 29), Decimal("8.00"), Decimal("144.00")),  # clocks forward 01:00 -> 02:00
+        (D(2025, 10, 25), Decimal("10.00"), Decimal("180.00")),  # clocks back 02:00 -> 01:00
+        (D(2025, 1, 11), Decimal("9.00"), Decimal("162.00")),  # an ordinary Saturday night
+    ],
+)
+def test_a_night_visit_is_billed_for_the_hours_worked(
+    night: dt.date, hours: Decimal, amount: Decimal
+) -> None:
+    """An out-of-hours night visit 22:00-07:00 at £18 an hour (within "£15-20 per hour").
+    The night of Sat 29 Mar 2025 loses an hour at 01:00 GMT: 8 hours worked, 8 x 18 =
+    £144.00. The night of Sat 25 Oct 2025 gains one at 02:00 BST: 10 hours, 10 x 18 =
+    £180.00. A night without a change: 9 hours, £162.00. Hours worked are elapsed time."""
+    package = Package("P", "somerset", "YP", D(2025, 1, 1))
+    run = run_invoices(
+        "somerset",
+        SPEC.billing,  # type: ignore[arg-type]
+        [package],
+        [Quotation("P", (Rate(Decimal(18), D(2025, 1, 1)),))],
+        [],
+        [DeliveryRecord("N", "P", night, start=dt.time(22), end=dt.time(7))],
+        D(2026, 1, 1),
+    )
+    [invoice] = [i for i in run.invoices if i.period.start <= night <= i.period.end]
+    [line] = invoice.lines
+    assert (hours, amount, amount) == (line.quantity, line.amount, invoice.net)
+    assert Decimal(0) == sum((i.net for i in run.invoices if i is not invoice), Decimal(0))
+
+
+# --- The child's area against the county the service covers (audit V15, defect 5) ---------
+
+
+@pytest.mark.parametrize(
+    ("area", "expected"),
+    [
+        ("sedgemoor", Outcome.ELIGIBLE),  # one of the five District and Borough areas
+        ("West-Somerset", Outcome.ELIGIBLE),  # the same id in other case
+        ("devon", Outcome.NEEDS_APPROVAL),  # outside the county: the Placements Team decides
+        (None, Outcome.INCOMPLETE),  # no area: the check cannot be made
+    ],
+)
+def test_the_childs_area_is_checked_against_the_county(area: str | None, expected: Outcome) -> None:
+    """2.5 "a Somerset county-wide service"; the Glossary's five areas (Mendip, Sedgemoor,
+    South Somerset, Taunton, West Somerset). Outside them the Placements Team decides
+    (reading 'out-of-county'); a referral giving no area is incomplete."""
+    child = ChildOrYoungPerson(
+        "YP", area=area, date_of_birth=D(2011, 1, 1), statuses=frozenset({Status.EDGE_OF_CARE})
+    )
+    decision = check_referral(SPEC, referral(child=child))
+    assert expected == decision.outcome
+    if expected is not Outcome.ELIGIBLE:
+        [finding] = [f for f in decision.findings if f.code.startswith("eligibility.area")]
+        assert "$.child.area" == finding.path
+
+
+# --- Ages on the local date, whatever offset the instant is written with (core #17) --------
+
+
+def test_a_tenth_birthday_at_local_midnight_written_in_utc() -> None:
+    """A child born on 1 Jun 2015, referred at 23:30Z on 31 May 2025, which is 00:30 BST on
+    1 June in Somerset: 10 that day, inside "predominantly aged between 10-17" (eligible).
+    Written as 00:30+01:00 the same instant gives the same answer; 22:59Z (23:59 BST on
+    31 May) is still 9, which needs approval ('ages-between'). It is a Saturday night, out
+    of hours, so the referral comes from EDT."""
+    child = ChildOrYoungPerson(
+        "YP", area="mendip", date_of_birth=D(2015, 6, 1), statuses=frozenset({Status.EDGE_OF_CARE})
+    )
+    edt = Referrer("emergency-duty-team-worker", organisation="SCC")
+
+    def outcome(received: dt.datetime) -> Outcome:
+        return check_referral(
+            SPEC, referral(child=child, referrer=edt, received_at=received)
+        ).outcome
+
+    assert [Outcome.ELIGIBLE, Outcome.ELIGIBLE, Outcome.NEEDS_APPROVAL] == [
+        outcome(dt.datetime(2025, 5, 31, 23, 30, tzinfo=dt.UTC)),
+        outcome(dt.datetime(2025, 6, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))),
+        outcome(dt.datetime(2025, 5, 31, 22, 59, tzinfo=dt.UTC)),
+    ]

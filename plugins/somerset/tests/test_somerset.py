@@ -48,7 +48,10 @@ def referral(age: int = 14, **changes: object) -> Referral:
         urgency=Urgency.STANDARD,
         referrer=Referrer("social-worker", organisation="Somerset County Council"),
         child=ChildOrYoungPerson(
-            "YP", date_of_birth=D(2025 - age, 1, 1), statuses=frozenset({Status.EDGE_OF_CARE})
+            "YP",
+            area="taunton",
+            date_of_birth=D(2025 - age, 1, 1),
+            statuses=frozenset({Status.EDGE_OF_CARE}),
         ),
         service="crisis-homecare",
         route="placements-team",
@@ -174,7 +177,7 @@ def test_job_sheet_from_a_package_and_quotation() -> None:
     package = Package("P", "somerset", "YP", D(2025, 1, 6), hours_per_week=Decimal(6))
     quote = Quotation("P", (Rate(Decimal(18), D(2025, 1, 1)),))
     child = ChildOrYoungPerson(
-        "YP", date_of_birth=D(2011, 4, 2), name="Invented Child", gender="recorded"
+        "YP", area="taunton", date_of_birth=D(2011, 4, 2), name="Invented Child", gender="recorded"
     )
     sheet = job_sheet_for(
         package,

@@ -65,7 +65,9 @@ def test_a_standard_referral_starts_no_72_hour_rule() -> None:
         london(2025, 1, 6, 10),
         Urgency.STANDARD,
         Referrer("social-worker", organisation="Somerset County Council"),
-        ChildOrYoungPerson("YP", date_of_birth=D(2011, 1, 1), statuses={Status.EDGE_OF_CARE}),
+        ChildOrYoungPerson(
+            "YP", area="taunton", date_of_birth=D(2011, 1, 1), statuses={Status.EDGE_OF_CARE}
+        ),
         channel=Channel.PORTAL,
     )
     emergency = attrs.evolve(standard, urgency=Urgency.EMERGENCY)
@@ -151,7 +153,9 @@ def test_age_boundaries(born: dt.date, received: dt.datetime, expected: Outcome)
         received,
         Urgency.URGENT,
         Referrer("emergency-duty-team-worker", organisation="Somerset County Council"),
-        ChildOrYoungPerson("YP", date_of_birth=born, statuses={Status.EDGE_OF_CARE}),
+        ChildOrYoungPerson(
+            "YP", area="taunton", date_of_birth=born, statuses={Status.EDGE_OF_CARE}
+        ),
         channel=Channel.PORTAL,
     )
     assert expected == check_referral(SPEC, referral).outcome

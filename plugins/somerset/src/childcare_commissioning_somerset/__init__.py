@@ -29,6 +29,7 @@ from childcare_commissioning_somerset.outcomes import (
     living_at_home_outcome,
 )
 from childcare_commissioning_somerset.rules import (
+    AREA_RULES,
     BAND,
     BILLING,
     CALENDARS,
@@ -268,6 +269,15 @@ READINGS = (
         cite("2.3 Service Users", "16 and 17 year olds (in particular) presenting as homeless"),
     ),
     Reading(
+        "out-of-county",
+        "2.5 calls this 'a Somerset county-wide service', but does not say what happens to a "
+        "child of the Council (a looked-after child, say) living outside the county.",
+        "A child whose area is one of the five District and Borough Council areas is in the "
+        "area served; any other area needs the agreement of the Placements Team (not a "
+        "refusal: the text does not exclude them); a referral without an area is incomplete.",
+        cite("2.5 Geographical coverage", "This is a Somerset county-wide service"),
+    ),
+    Reading(
         "in-force-date",
         "The text gives no contract dates. Its latest dates are its statistics ('In April "
         "2018, Somerset had 517 children looked after') and its data source (13/2/18).",
@@ -331,6 +341,7 @@ SPEC: Final = CouncilSpec(
     notifiable_events=NOTIFIABLE_EVENTS,
     billing=BILLING,
     outcomes=OUTCOMES,
+    area_rules=AREA_RULES,
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,

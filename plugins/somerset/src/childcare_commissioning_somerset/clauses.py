@@ -259,8 +259,9 @@ REGISTER = Register(
             "and West Somerset Council.",
             "glossary/District and Borough Councils",
             "services/crisis-homecare",
+            "area_rules/somerset-county",
             note="audit SO-05: the five districts are the council's declared areas "
-            "(SPEC.areas) of the county-wide service.",
+            "(SPEC.areas), the area the county-wide service serves.",
         ),
         definition(_GLOSSARY, "Equality, Diversity and Human Rights", None, "glossary/EDHR"),
         rule(
@@ -500,8 +501,10 @@ REGISTER = Register(
             "This is a Somerset county-wide service with allocation based on need.",
             None,
             "services/crisis-homecare",
-            note="audit SO-20, V15: the service covers the five districts (SPEC.areas). "
-            "Checking a referral's area needs the core's area rules (issue #17).",
+            "area_rules/somerset-county",
+            "readings/out-of-county",
+            note="audit SO-20, V15: a referral's area is checked against the five districts; "
+            "outside them the Placements Team decides.",
         ),
         duty(
             "2.5 Geographical coverage",

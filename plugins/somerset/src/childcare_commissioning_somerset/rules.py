@@ -15,7 +15,7 @@ from childcare_commissioning.calendars import (
 )
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Duration, DurationKind
-from childcare_commissioning.eligibility import AgeBand, Cohort, Exclusion
+from childcare_commissioning.eligibility import AgeBand, AreaRule, Cohort, Effect, Exclusion
 from childcare_commissioning.model import Channel, Status, Urgency
 from childcare_commissioning.obligations import Obligation, ObligationKind
 from childcare_commissioning.referrals import ReferralRoute, RouteTime
@@ -93,6 +93,21 @@ COHORTS = (
         cite(OVERVIEW, "those who have disabilities and need support in order to remain at home"),
         statuses=frozenset({Status.DISABLED, Status.SEND}),
         ages=PREDOMINANT,
+    ),
+)
+
+#: The five District and Borough Council areas (Glossary), the ids of SPEC.areas.
+DISTRICTS = frozenset({"mendip", "sedgemoor", "south-somerset", "taunton", "west-somerset"})
+AREA_RULES = (
+    AreaRule(
+        "somerset-county",
+        DISTRICTS,
+        cite("2.5 Geographical coverage", "This is a Somerset county-wide service"),
+        effect=Effect.NEEDS_APPROVAL,
+        approver="the Placements Team",
+        notes="A child outside the five districts needs the Placements Team's agreement: the "
+        "service is county-wide, but the text does not exclude a Somerset child placed out of "
+        "county (see the reading 'out-of-county').",
     ),
 )
 
@@ -416,5 +431,6 @@ BILLING = BillingTerms(
     mileage=MILEAGE,
     notes="Every package is priced individually within the band; quotations must be justified "
     "and show value for money. The text sets no invoicing cycle: monthly in arrears is assumed "
-    "(see 'invoicing-cycle').",
+    "(see 'invoicing-cycle'). Hours billed are hours worked, in elapsed time: a 22:00-07:00 "
+    "night is 8 hours on the night the clocks go forward and 10 on the night they go back.",
 )
