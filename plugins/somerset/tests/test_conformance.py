@@ -13,4 +13,3 @@ class TestSomersetConformance(ConformanceSuite):
     council_id = "somerset"
     snapshot = Path(__file__).with_name("rule-ids.txt")
     text = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "somerset.txt"
-    register_pending = "#22"

@@ -48,7 +48,10 @@ def referral(age: int = 14, **changes: object) -> Referral:
         urgency=Urgency.STANDARD,
         referrer=Referrer("social-worker", organisation="Somerset County Council"),
         child=ChildOrYoungPerson(
-            "YP", date_of_birth=D(2025 - age, 1, 1), statuses=frozenset({Status.EDGE_OF_CARE})
+            "YP",
+            area="taunton",
+            date_of_birth=D(2025 - age, 1, 1),
+            statuses=frozenset({Status.EDGE_OF_CARE}),
         ),
         service="crisis-homecare",
         route="placements-team",
@@ -77,7 +80,9 @@ def test_ages(age: int, expected: Outcome) -> None:
 def test_out_of_hours_referral_must_come_from_edt() -> None:
     """Friday 27 Dec 2024 at 22:15 is out of working hours: the Placements Team route is
     refused and the finding names the EDT route; through EDT the referral is accepted and
-    the 72-hour rule runs to 22:15 GMT on Monday 30 Dec 2024."""
+    the 72-hour rule runs to 22:15 GMT on Monday 30 Dec 2024 (72 h = 3 days, no clock change in
+    December); the Provider answers the request at once (2.6a "available immediately"),
+    at 22:15 that Friday night."""
     late = dt.datetime(2024, 12, 27, 22, 15, tzinfo=LONDON)
     refused = check_referral(SPEC, referral(received_at=late, urgency=Urgency.URGENT))
     [route] = [f for f in refused.findings if f.code.startswith("referral.route")]
@@ -86,8 +91,10 @@ def test_out_of_hours_referral_must_come_from_edt() -> None:
         SPEC, referral(received_at=late, urgency=Urgency.URGENT, route="emergency-duty-team")
     )
     assert Outcome.ELIGIBLE == accepted.outcome
-    [deadline] = accepted.deadlines
-    assert dt.datetime(2024, 12, 30, 22, 15, tzinfo=LONDON) == deadline.due_at
+    assert {
+        "available-immediately": late,
+        "urgent-plans-agreed": dt.datetime(2024, 12, 30, 22, 15, tzinfo=LONDON),
+    } == {d.rule_id: d.due_at for d in accepted.deadlines}
 
 
 def test_the_bundled_out_of_hours_crisis_referral() -> None:
@@ -170,7 +177,7 @@ def test_job_sheet_from_a_package_and_quotation() -> None:
     package = Package("P", "somerset", "YP", D(2025, 1, 6), hours_per_week=Decimal(6))
     quote = Quotation("P", (Rate(Decimal(18), D(2025, 1, 1)),))
     child = ChildOrYoungPerson(
-        "YP", date_of_birth=D(2011, 4, 2), name="Invented Child", gender="recorded"
+        "YP", area="taunton", date_of_birth=D(2011, 4, 2), name="Invented Child", gender="recorded"
     )
     sheet = job_sheet_for(
         package,

@@ -14,6 +14,7 @@ from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Se
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning_somerset._cite import cite
+from childcare_commissioning_somerset.clauses import COMPUTATIONS, DUTIES, REGISTER
 from childcare_commissioning_somerset.jobsheet import (
     JobSheet,
     JobSheetLine,
@@ -28,6 +29,7 @@ from childcare_commissioning_somerset.outcomes import (
     living_at_home_outcome,
 )
 from childcare_commissioning_somerset.rules import (
+    AREA_RULES,
     BAND,
     BILLING,
     CALENDARS,
@@ -45,11 +47,14 @@ from childcare_commissioning_somerset.rules import (
 
 __all__ = [
     "BAND",
+    "COMPUTATIONS",
     "CONTRACT_MONITORING",
+    "DUTIES",
     "GLOSSARY",
     "KEY_OBJECTIVES",
     "MILEAGE",
     "READINGS",
+    "REGISTER",
     "SPEC",
     "AtHome",
     "JobSheet",
@@ -119,6 +124,15 @@ GLOSSARY = tuple(
             "Person or organisation making the initial request for a service on behalf of a young person according to their assessed needs.",
             "Person or organisation making the initial request for a service on behalf of a young person according to their assessed needs.",
         ),
+        ("Provider(s)", "The successful bidders.", "The successful bidders."),
+        (
+            "Provider's Staff",
+            "All the Provider's employees, agents and volunteers: every staff requirement "
+            "applies to each of them.",
+            "A Provider's Staff includes all employees, agents and volunteers.",
+        ),
+        ("SCC", "Somerset County Council.", "Somerset County Council."),
+        ("SW", "Social Worker.", "Social Worker"),
         ("YOT", "Youth Offending Team.", "Youth Offending Team"),
     )
 )
@@ -174,6 +188,104 @@ READINGS = (
             "With urgent referrals where there is a need to engage quickly",
         ),
     ),
+    Reading(
+        "elapsed-hours",
+        "'agreed with the referrer within 72hrs' does not say whether the hours are working "
+        "hours or elapsed time.",
+        "72 elapsed hours from the referral, across nights, weekends, bank holidays and clock "
+        "changes (an urgent referral needs to 'engage quickly'; EDT covers out of hours).",
+        cite(
+            "3.2 Provider requirements and staff competencies",
+            "agreed with the referrer within 72hrs",
+        ),
+    ),
+    Reading(
+        "availability",
+        "'available out of hours' and 'available immediately' give no hours and no time "
+        "limit; the only hours the text implies are the Council's working hours, which decide "
+        "whether the Placements Team or EDT sends a request.",
+        "The Provider's service is available every hour of every day, bank holidays included "
+        "(calendar somerset-service-hours), and answers a support request at once when it "
+        "arrives (deadline available-immediately). 'Immediately' is the response to the "
+        "request; engagement follows the risk assessment of 3.2 II.",
+        cite("2.6 Service Access and Availability", "available out of hours"),
+    ),
+    Reading(
+        "stand-down",
+        "The service must be 'able to be stood down, if no longer required - without a "
+        "resource impact'; the text states no notice period or cancellation charge.",
+        "A session the Council stands down (cancelled by the Council) is not charged, "
+        "whatever the notice: the invoice deducts it in full from what was commissioned.",
+        cite(
+            "2.6 Service Access and Availability",
+            "able to be stood down, if no longer required",
+        ),
+    ),
+    Reading(
+        "mileage-pence",
+        "The rate table gives mileage as '.45p per mile', which read literally is 0.45 of a penny.",
+        "Read as 45p (GBP 0.45) a mile, the usual business mileage rate; 0.45 of a penny a mile "
+        "would be a nonsense. Mileage is paid only where agreed in advance.",
+        cite("2.8 Service rates", ".45p per mile"),
+    ),
+    Reading(
+        "scc",
+        "1.1 requires referrals from 'Social Workers from Somerset County Council'; the text "
+        "itself abbreviates the Council as SCC (Glossary; 'SCC Children's Social Care').",
+        "A referrer whose organisation is given as 'SCC' is from Somerset County Council; "
+        "any other organisation is refused.",
+        cite("Glossary", "Somerset County Council."),
+    ),
+    Reading(
+        "referring-agencies",
+        "The glossary defines 'Referring Agencies' as any 'Person or organisation making the "
+        "initial request', but 1.1 says referrals 'will only come from Social Workers from "
+        "Somerset County Council' and 2.6 that 'Service users may not self-refer'.",
+        "The operational clauses decide: only SCC social workers (through the Placements Team, "
+        "or EDT out of hours) refer; the glossary describes the term, not who may refer.",
+        cite(
+            "1.1 Introduction",
+            "referrals into the service will only come from Social Workers from Somerset County Council",
+        ),
+    ),
+    Reading(
+        "unstable-placements",
+        "1.1 covers 'those in care, whose placements are unstable and require some additional "
+        "support': the referral carries no measure of instability.",
+        "Instability is the referring SCC social worker's judgement, made in referring: any "
+        "looked-after child within the ages is in the in-care cohort.",
+        cite(
+            "1.1 Introduction",
+            "those in care, whose placements are unstable and require some additional support",
+        ),
+    ),
+    Reading(
+        "at-risk-groups",
+        "2.3 lists 'Specific groups at risk of care', including '16 and 17 year olds (in "
+        "particular) presenting as homeless'; a referral records statuses, not these groups.",
+        "A child at risk of care is on the edge of care: the edge-of-care cohort takes the "
+        "edge-of-care, child-in-need and child-protection statuses, and a homeless child; the "
+        "other groups are described by needs the social worker records as edge of care.",
+        cite("2.3 Service Users", "16 and 17 year olds (in particular) presenting as homeless"),
+    ),
+    Reading(
+        "out-of-county",
+        "2.5 calls this 'a Somerset county-wide service', but does not say what happens to a "
+        "child of the Council (a looked-after child, say) living outside the county.",
+        "A child whose area is one of the five District and Borough Council areas is in the "
+        "area served; any other area needs the agreement of the Placements Team (not a "
+        "refusal: the text does not exclude them); a referral without an area is incomplete.",
+        cite("2.5 Geographical coverage", "This is a Somerset county-wide service"),
+    ),
+    Reading(
+        "in-force-date",
+        "The text gives no contract dates. Its latest dates are its statistics ('In April "
+        "2018, Somerset had 517 children looked after') and its data source (13/2/18).",
+        "The library treats the specification as in force from 1 April 2018, the start of the "
+        "2018/19 financial year its statistics lead up to. The date is the library's, not the "
+        "text's: confirm the contract dates with the Council.",
+        cite("1.4 Local Context", "In April 2018, Somerset had 517 children looked after"),
+    ),
 )
 
 _AREA = cite(
@@ -186,6 +298,7 @@ SPEC: Final = CouncilSpec(
     specification=Specification(
         title="Crisis intervention and homecare support (Homecare Framework Lot 5)",
         version="2018",
+        # Not in the text: see the reading 'in-force-date'.
         effective_from=dt.date(2018, 4, 1),
         source="shared/specs/somerset.txt",
     ),
@@ -228,6 +341,10 @@ SPEC: Final = CouncilSpec(
     notifiable_events=NOTIFIABLE_EVENTS,
     billing=BILLING,
     outcomes=OUTCOMES,
+    area_rules=AREA_RULES,
+    duties=DUTIES,
+    computations=COMPUTATIONS,
+    register=REGISTER,
 )
 
 

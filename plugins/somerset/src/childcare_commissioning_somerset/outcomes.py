@@ -11,7 +11,14 @@ from childcare_commissioning.durations import DurationKind, shift_date
 from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning_somerset._cite import cite
 
-__all__ = ["CONTRACT_MONITORING", "KEY_OBJECTIVES", "OUTCOMES", "AtHome", "living_at_home_outcome"]
+__all__ = [
+    "CONTRACT_MONITORING",
+    "EXPECTED_OUTCOMES",
+    "KEY_OBJECTIVES",
+    "OUTCOMES",
+    "AtHome",
+    "living_at_home_outcome",
+]
 
 CONTRACT_MONITORING = (
     "A reduction in the numbers of young people entering care.",
@@ -23,6 +30,17 @@ CONTRACT_MONITORING = (
 )
 CONTRACT_MONITORING_CITATION = cite(
     "3.1 Contract Monitoring", "Providers will be monitored on the following outcomes and targets."
+)
+
+#: 2.4 Expected Outcomes for Service Users: "All children and young people;" ...
+EXPECTED_OUTCOMES = (
+    "Stay safe and feel secure",
+    "Are able to identify the positive outcomes and aspirations that matter to them",
+    "Experience stability to enable them to improve their lives",
+    "Access and benefit from educational provision including being given the opportunity to achieve the best results they can",
+    "Are listened to, cared for and supported",
+    "Are able to plan for tomorrow/their future",
+    "Are respected and not discriminated against.",
 )
 
 KEY_OBJECTIVES = {
@@ -116,6 +134,13 @@ OUTCOMES = (
             objective="Key objectives",
         )
         for index, (objective, outcomes) in enumerate(KEY_OBJECTIVES.items(), start=1)
+    ),
+    OutcomeMeasure(
+        "expected-outcomes",
+        "Expected outcomes for all children and young people served",
+        cite("2.4 Expected Outcomes for Service Users", "All children and young people;"),
+        EXPECTED_OUTCOMES,
+        objective="Expected outcomes for service users",
     ),
     OutcomeMeasure(
         "living-at-home-6-months",

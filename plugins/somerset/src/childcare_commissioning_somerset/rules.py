@@ -6,10 +6,16 @@ import datetime as dt
 from decimal import Decimal
 
 from childcare_commissioning.billing import BillingCycle, BillingTerms, MileagePolicy, RateBand
-from childcare_commissioning.calendars import WEEKDAYS, CalendarSpec, OpeningHours, TimeWindow
+from childcare_commissioning.calendars import (
+    EVERY_DAY,
+    WEEKDAYS,
+    CalendarSpec,
+    OpeningHours,
+    TimeWindow,
+)
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Duration, DurationKind
-from childcare_commissioning.eligibility import AgeBand, Cohort, Exclusion
+from childcare_commissioning.eligibility import AgeBand, AreaRule, Cohort, Effect, Exclusion
 from childcare_commissioning.model import Channel, Status, Urgency
 from childcare_commissioning.obligations import Obligation, ObligationKind
 from childcare_commissioning.referrals import ReferralRoute, RouteTime
@@ -20,6 +26,7 @@ from childcare_commissioning.safeguarding import (
     RouteStep,
     RoutingRule,
 )
+from childcare_commissioning.schedules import Phase, Schedule
 from childcare_commissioning.workforce import Requirement, RequirementKind, Scope
 from childcare_commissioning_somerset._cite import cite
 
@@ -43,6 +50,16 @@ CALENDARS = (
         notes="The text names 'working hours' but never gives them; 09:00-17:00 on working days "
         "is the reading chosen (see 'working-hours').",
     ),
+    CalendarSpec(
+        id="somerset-service-hours",
+        name="The service's availability: every hour of every day, bank holidays included",
+        working_weekdays=EVERY_DAY,
+        closed_on_bank_holidays=False,
+        citation=cite(ACCESS, "available out of hours"),
+        notes="'Available out of hours' and 'available immediately': the Provider's service "
+        "never closes (see the reading 'availability'). The Council's own working hours "
+        "(somerset-working-hours) decide only who sends a request.",
+    ),
 )
 
 COHORTS = (
@@ -50,8 +67,13 @@ COHORTS = (
         "edge-of-care",
         "Children and young people on the edge of care",
         cite(OVERVIEW, "It is required for children and young people on the edge of care"),
-        statuses=frozenset({Status.EDGE_OF_CARE, Status.CHILD_IN_NEED, Status.CHILD_PROTECTION}),
+        statuses=frozenset(
+            {Status.EDGE_OF_CARE, Status.CHILD_IN_NEED, Status.CHILD_PROTECTION, Status.HOMELESS}
+        ),
         ages=PREDOMINANT,
+        notes="2.3 lists the groups at risk of care, among them '16 and 17 year olds (in "
+        "particular) presenting as homeless': a homeless child is at risk of care (see the "
+        "reading 'at-risk-groups').",
     ),
     Cohort(
         "in-care",
@@ -62,6 +84,8 @@ COHORTS = (
         ),
         statuses=frozenset({Status.LOOKED_AFTER}),
         ages=PREDOMINANT,
+        notes="Whether a placement is unstable is the referring social worker's judgement: "
+        "it is not checked (see the reading 'unstable-placements').",
     ),
     Cohort(
         "disabilities-at-home",
@@ -69,6 +93,21 @@ COHORTS = (
         cite(OVERVIEW, "those who have disabilities and need support in order to remain at home"),
         statuses=frozenset({Status.DISABLED, Status.SEND}),
         ages=PREDOMINANT,
+    ),
+)
+
+#: The five District and Borough Council areas (Glossary), the ids of SPEC.areas.
+DISTRICTS = frozenset({"mendip", "sedgemoor", "south-somerset", "taunton", "west-somerset"})
+AREA_RULES = (
+    AreaRule(
+        "somerset-county",
+        DISTRICTS,
+        cite("2.5 Geographical coverage", "This is a Somerset county-wide service"),
+        effect=Effect.NEEDS_APPROVAL,
+        approver="the Placements Team",
+        notes="A child outside the five districts needs the Placements Team's agreement: the "
+        "service is county-wide, but the text does not exclude a Somerset child placed out of "
+        "county (see the reading 'out-of-county').",
     ),
 )
 
@@ -94,7 +133,9 @@ _ROUTE_CITE = cite(
     "All support requests will come from the Placements Team, unless out of hours, when requests will come from EDT.",
 )
 _ROLES = frozenset({"social-worker"})
-_SCC = frozenset({"Somerset County Council"})
+#: The text's own abbreviation (Glossary: "SCC  Somerset County Council.") names the same
+#: organisation (see the reading 'scc').
+_SCC = frozenset({"Somerset County Council", "SCC"})
 ROUTES = (
     ReferralRoute(
         "placements-team",
@@ -120,6 +161,17 @@ ROUTES = (
 )
 
 DEADLINES = (
+    DeadlineRule(
+        "available-immediately",
+        "Respond to a support request at once, at any hour of any day",
+        "referral-received",
+        Duration(K.IMMEDIATELY),
+        calendar="somerset-service-hours",
+        citation=cite(ACCESS, "available immediately"),
+        notes="'Available out of hours' and 'available immediately': the Provider answers a "
+        "request when it arrives, nights, weekends and bank holidays included. Engagement "
+        "itself follows the risk assessment (3.2 II; within 72 hours for urgent referrals).",
+    ),
     DeadlineRule(
         "urgent-plans-agreed",
         "Risk assessments, outcomes and support plans agreed with the referrer (urgent referrals)",
@@ -238,7 +290,9 @@ OBLIGATIONS = (
             "3.1 Contract Monitoring",
             "discussed, agreed and finalised at a pre contract award meeting and on an annual basis thereafter",
         ),
-        trigger="contract-anniversary",
+        schedule=Schedule(phases=(Phase(Duration(K.YEARS, 1)),)),
+        notes="Agreed first at the pre contract award meeting (before the contract starts), "
+        "then every year on the contract's anniversary.",
     ),
 )
 
@@ -307,9 +361,12 @@ CONTACTS = (
         "emergency-duty-team",
         "Somerset Emergency Duty Team (EDT)",
         "emergency-duty-team",
-        cite("Glossary", "EDT"),
-        hours="somerset-working-hours",
-        notes="Out of working hours.",
+        cite(
+            "Glossary",
+            "The Council's and District and Borough Council's (out of working hours) emergency response team.",
+        ),
+        notes="Out of the Council's working hours: outside somerset-working-hours (evenings, "
+        "nights, weekends and bank holidays).",
     ),
     Contact(
         "childrens-social-care",
@@ -374,5 +431,6 @@ BILLING = BillingTerms(
     mileage=MILEAGE,
     notes="Every package is priced individually within the band; quotations must be justified "
     "and show value for money. The text sets no invoicing cycle: monthly in arrears is assumed "
-    "(see 'invoicing-cycle').",
+    "(see 'invoicing-cycle'). Hours billed are hours worked, in elapsed time: a 22:00-07:00 "
+    "night is 8 hours on the night the clocks go forward and 10 on the night they go back.",
 )
