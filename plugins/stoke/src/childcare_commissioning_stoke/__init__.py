@@ -21,13 +21,16 @@ from childcare_commissioning import (
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.measures import OutcomeMeasure
+from childcare_commissioning.safeguarding import Contact
 from childcare_commissioning_stoke._cite import cite
+from childcare_commissioning_stoke.duties import COMPUTATIONS, DUTIES
 from childcare_commissioning_stoke.evidence import (
     PLACEMENT_STABILITY,
     REFERENCE_TABLES,
     SDQ_SCORES,
     camhs_priority_access,
 )
+from childcare_commissioning_stoke.register import REGISTER
 from childcare_commissioning_stoke.rules import (
     BILLING,
     CALENDARS,
@@ -42,6 +45,7 @@ from childcare_commissioning_stoke.rules import (
 )
 
 __all__ = [
+    "CONTACTS",
     "GLOSSARY",
     "PLACEMENT_STABILITY",
     "READINGS",
@@ -148,6 +152,163 @@ READINGS = (
             "This will then need to be agreed by the Strategic Manager.",
         ),
     ),
+    Reading(
+        "section-11",
+        "The text twice cites 'section 11 of the Children Act 2007'; the duty to safeguard "
+        "and promote the welfare of children is section 11 of the Children Act 2004.",
+        "Read as section 11 of the Children Act 2004 and its statutory guidance; the "
+        "safeguarding-compliance duty asks for it. Nothing is computed from the Act.",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "section 11 of the Children Act 2007",
+        ),
+    ),
+    Reading(
+        "sdq-2017-18-average",
+        "The 2017-18 average SDQ score of all children is 14 in the 'All SDQ Scores' table "
+        "and 13.9 in the summary table.",
+        "The reference table keeps 14 as that table prints it (a rounding of 13.9, the "
+        "summary's figure to one decimal); 13.9 is the more precise value and is the one to "
+        "compare against. No rule computes with either.",
+        cite("1.4.2 Evidence of need", "13.9"),
+    ),
+    Reading(
+        "camhs-priority-clause",
+        "'Priority access for LAC scoring 17 and above' sits under 'Current Service "
+        "Provision' at the end of section 1, before '2. DESCRIPTON'.",
+        "Cited as 1.4.2 Current Service Provision. It describes NHS CAMHS's own access rule, "
+        "not a duty of this service: the library computes it "
+        "(computations/camhs-priority-access) so a worker can tell whether a child would get "
+        "priority when supporting a CAMHS referral.",
+        cite("1.4.2 Current Service Provision", "Priority access for LAC scoring 17 and above"),
+    ),
+    Reading(
+        "pilot-identification",
+        "2.2.2 says the pilot's children 'will be identified by Children's Services Senior "
+        "Management Team (fostering), using criteria to be refined'; 2.3 says 'Referrals may "
+        "be made by the child's social worker'.",
+        "The Senior Management Team's identification chooses the cohort; each referral is "
+        "still made by the child's social worker with the supervising social worker and "
+        "agreed by the Strategic Manager (routes/pilot-social-worker). The team's criteria "
+        "are 'to be refined' and are not in the text, so nothing checks them.",
+        cite(
+            "2.2.2 Pilot",
+            "will be identified by Children's Services Senior Management Team (fostering)",
+        ),
+    ),
+    Reading(
+        "support-not-time-limited",
+        "Support plans 'identify review dates and an envisaged end date', yet 'support will "
+        "not be time limited'.",
+        "The envisaged end date is a planning date in the support plan, not a cut-off: "
+        "support may continue past it when the plan's review says so, and no rule ends a "
+        "case on a date.",
+        cite("2.3 Service Model and Approach", "support will not be time limited"),
+    ),
+    Reading(
+        "safeguarding-boards",
+        "'both Stoke-on-Trent Safeguarding Children's Boards (SCB)' names one board; 2.3 "
+        "refers to 'Stoke-on-Trent and Staffordshire Safeguarding Policies and Procedures'.",
+        "Read as the Stoke-on-Trent and the Staffordshire Safeguarding Children Boards; the "
+        "only address the text gives is www.safeguardingchildren.stoke.gov.uk (contacts/scb).",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "both Stoke-on-Trent Safeguarding Children's Boards (SCB)",
+        ),
+    ),
+    Reading(
+        "performance-management-framework",
+        "The 'Performance Management Framework' is referred to in 4.2, 5, 5.1 and 6.2 and "
+        "is not part of the text.",
+        "Nothing in the Framework is encoded: the complaints report is quarterly (as 4.2 "
+        "says) with no content checked, and payment 'on the achievement of outcomes/targets' "
+        "is encoded only as the 5% retention released on evidence.",
+        cite("5 Quality and performance", "Please refer to the Performance Management Framework."),
+    ),
+    Reading(
+        "performance-review-services",
+        "Performance reviews are monthly in the first year, then three-monthly, and 'may "
+        "differ between the core service and pilot'.",
+        "One schedule serves both services until the Commissioners set a different one; "
+        "extra reviews 'with reasonable notice' are not scheduled.",
+        cite(
+            "4.3 Quality Assurance: safety and consistency",
+            "This may differ between the core service and pilot.",
+        ),
+    ),
+    Reading(
+        "budget-2018-19-start",
+        "The 2018/19 budget runs 'from 1st July 2018', while the pilot is mobilised 'within "
+        "three months of the contract award'.",
+        "Both 2018/19 budgets cover 1 July 2018 to 31 March 2019; the pilot's money may be "
+        "spent only once it is mobilised, which the budget does not check.",
+        cite("6.1 Service delivery budget", "from 1st July 2018 to 31 March 2019"),
+    ),
+    Reading(
+        "pilot-funding",
+        "A '12-month pilot', yet pilot budgets run to 2020/21 and 'Funding for the pilot will "
+        "be dependent on the evaluation and demonstration of value for money'.",
+        "The 2019/20 and 2020/21 pilot budgets are declared as printed; they are indications "
+        "the Council confirms by January (duties/funding-confirmation) after the evaluation "
+        "(deadlines/pilot-evaluation).",
+        cite(
+            "6.1 Service delivery budget 2019/20",
+            "Funding for the pilot will be dependent on the evaluation and demonstration of value for money.",
+        ),
+    ),
+)
+
+CONTACTS = (
+    Contact(
+        "scb",
+        "Stoke-on-Trent Safeguarding Children Board",
+        "safeguarding-board",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "which can be found at www.safeguardingchildren.stoke.gov.uk",
+        ),
+        url="http://www.safeguardingchildren.stoke.gov.uk",
+        notes="Requirements, policies, approved training and advice on training levels; "
+        "the text gives the address with http:// in 2.3 and without it in 4.2.",
+    ),
+    Contact(
+        "lado",
+        "Stoke-on-Trent City Council",
+        "lado",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "Comply fully with the requirements and process of the Stoke-on-Trent LADO (Local Authority Designated Officer).",
+        ),
+        notes="The text names the LADO but gives no phone or email: use the Board's site.",
+    ),
+    Contact(
+        "police",
+        "the police",
+        "police",
+        cite(
+            "2.3 Confidentiality",
+            "can be shared with the relevant safeguarding agencies and the police",
+        ),
+        notes="Information on safeguarding or any crime 'can be shared'; no number is given.",
+    ),
+    Contact(
+        "press-officer",
+        "Stoke-on-Trent City Council",
+        "press-officer",
+        cite(
+            "4.2 Media Communications",
+            "without the prior written consent of the relevant Council Press Officer",
+        ),
+        notes="Gives written consent before any statement to the media about a young "
+        "person; no details are given.",
+    ),
+    Contact(
+        "invoices",
+        "Stoke-on-Trent City Council",
+        "invoice-recipient",
+        cite("6.2. Payments", "Invoices should be submitted via email to Sue Hammersley."),
+        notes="Invoices go by email to Sue Hammersley; the text gives no email address.",
+    ),
 )
 
 SPEC: Final = CouncilSpec(
@@ -177,7 +338,7 @@ SPEC: Final = CouncilSpec(
         Service(
             "core",
             "Core service: the Council's small group homes",
-            "Psychologically informed guidance and support to residential staff in the two-bed small group homes (ten, twelve planned); no direct work with the children.",
+            "Psychologically informed guidance and support to residential staff in the two-bed small group homes (ten, twelve planned); no direct work with the children. Delivered in the Small Group Homes.",
             cite(
                 "1.1 Overall purpose and aims of the service",
                 "two-bed small group homes, currently ten in total with plans to increase to  twelve",
@@ -186,7 +347,7 @@ SPEC: Final = CouncilSpec(
         Service(
             "pilot",
             "Pilot: in-house foster carers",
-            "A 12-month pilot supporting in-house foster carers, including connected persons/kinship carers, within 20 miles of Stoke-on-Trent.",
+            "A 12-month pilot supporting in-house foster carers, including connected persons/kinship carers, within 20 miles of Stoke-on-Trent. Delivered in foster carers' homes, residential schools and local authority bases.",
             cite(
                 "2.2.2 Pilot",
                 "support in-house foster carers, including connected persons/kinship foster carers",
@@ -252,6 +413,10 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     reference_tables=REFERENCE_TABLES,
+    contacts=CONTACTS,
+    duties=DUTIES,
+    computations=COMPUTATIONS,
+    register=REGISTER,
 )
 
 
