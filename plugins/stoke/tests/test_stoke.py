@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,12 @@ from childcare_commissioning_stoke import (
     SDQ_SCORES,
     SPEC,
     camhs_priority_access,
+)
+from childcare_commissioning_stoke.evidence import (
+    CAMHS_PRIORITY,
+    SDQ_CHANGE,
+    SGH_SDQ_CHANGE,
+    SGH_SDQ_SCORES,
 )
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
@@ -27,10 +34,11 @@ from childcare_commissioning.billing import (
 )
 from childcare_commissioning.calendars import working_calendar
 from childcare_commissioning.convert import structure
-from childcare_commissioning.deadlines import evaluate
+from childcare_commissioning.deadlines import Party, evaluate
 from childcare_commissioning.model import Package
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import Outcome, check_referral
+from childcare_commissioning.register import EntryStatus
 from childcare_commissioning.registry import load_registry
 from childcare_commissioning.workforce import Completion, Qualification, Worker, check_worker
 
@@ -182,17 +190,56 @@ def test_missing_minimum_information_is_incomplete() -> None:
     }
 
 
+TEN_YEAR_OLD = D(2008, 5, 1)
+
+
+def with_statuses(*statuses: Status, born: dt.date = TEN_YEAR_OLD) -> Referral:
+    child = attrs.evolve(pilot_referral().child, statuses=frozenset(statuses), date_of_birth=born)
+    return pilot_referral(child=child)
+
+
 def test_agency_foster_care_needs_the_strategic_managers_discretion() -> None:
-    """Not with in-house foster carers: excluded "unless agreed at the discretion of the
-    Strategic Manager for Looked after Children"."""
-    child = attrs.evolve(
-        pilot_referral().child, statuses=frozenset({Status.LOOKED_AFTER, Status.AGENCY_FOSTER_CARE})
-    )
-    decision = check_referral(SPEC, pilot_referral(child=child))
-    assert Outcome.NOT_ELIGIBLE == decision.outcome  # no cohort: the pilot is for in-house care
+    """Audit D2/V6. 2.3 Exclusion criteria: "Looked after children who are not in the care
+    of Stoke-on-Trent in-house foster carers, unless agreed at the discretion of the
+    Strategic Manager for Looked after Children". A looked after 10-year-old with agency
+    foster carers is therefore for the Strategic Manager to decide: needs approval, and the
+    finding names who approves (reading 'pilot-discretion'). Before #21 this came out
+    'not eligible'."""
+    decision = check_referral(SPEC, with_statuses(Status.LOOKED_AFTER, Status.AGENCY_FOSTER_CARE))
+    assert Outcome.NEEDS_APPROVAL == decision.outcome
     assert any(
         "Strategic Manager for Looked after Children" in f.message for f in decision.findings
     )
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        # in-house foster carers: the referral criteria, eligible
+        ((Status.LOOKED_AFTER, Status.IN_HOUSE_FOSTER_CARE), Outcome.ELIGIBLE),
+        # connected persons/kinship foster carers are in-house carers (2.2.2)
+        ((Status.LOOKED_AFTER, Status.KINSHIP_CARE), Outcome.ELIGIBLE),
+        # a looked after child in a residential home: not with in-house foster carers,
+        # so the Strategic Manager's discretion
+        ((Status.LOOKED_AFTER, Status.RESIDENTIAL_CARE), Outcome.NEEDS_APPROVAL),
+        # not looked after at all: outside "looked after by Stoke-on-Trent LA"
+        ((Status.CHILD_IN_NEED,), Outcome.NOT_ELIGIBLE),
+    ],
+)
+def test_pilot_referral_criteria_by_placement(
+    statuses: tuple[Status, ...], expected: Outcome
+) -> None:
+    """2.3 Referral Criteria ("looked after by Stoke -on-Trent LA and who are resident with
+    in-house foster carers") read with the exclusion's discretion."""
+    assert expected == check_referral(SPEC, with_statuses(*statuses)).outcome
+
+
+def test_discretion_does_not_reach_past_18() -> None:
+    """The discretion lifts the placement condition only: a young person with agency carers
+    born 4 Feb 2001 is 18 on the referral day, 4 Feb 2019, and "up to the age of 18" (read
+    as under 18) still refuses."""
+    referral = with_statuses(Status.LOOKED_AFTER, Status.AGENCY_FOSTER_CARE, born=D(2001, 2, 4))
+    assert Outcome.NOT_ELIGIBLE == check_referral(SPEC, referral).outcome
 
 
 @pytest.mark.parametrize(
@@ -275,3 +322,126 @@ def test_psychologist_with_two_years_and_dbs_every_three_years() -> None:
     assert check_worker(SPEC.workforce, worker, D(2019, 7, 1)).compliant
     codes = {f.code for f in check_worker(SPEC.workforce, worker, D(2021, 7, 2)).findings}
     assert "workforce.check.lapsed" in codes
+
+
+# --- the clause register and duties (#21) ----------------------------------------------------
+
+#: The audit's inventory (shared/audits/stoke.md, section 1) numbers 87 operational clauses,
+#: ST-01 to ST-87. ST-09 and ST-10 are the text's definitions of "Looked after child" and
+#: "Service user": the register accounts for them as glossary definitions.
+AUDIT_DEFINITIONS = {9, 10}
+
+
+def test_every_audit_clause_is_a_rule_a_duty_or_not_encoded_with_a_reason() -> None:
+    """Each ST-nn of the audit is named in the note of an entry whose status is rule, duty
+    or not-encoded (definitions for ST-09 and ST-10 only), and every not-encoded entry has a
+    reason of more than a few words."""
+    register = SPEC.register
+    assert register is not None
+    statuses: dict[int, set[EntryStatus]] = {}
+    for entry in register.entries:
+        for number in re.findall(r"ST-(\d+)", entry.note):
+            statuses.setdefault(int(number), set()).add(entry.status)
+        if entry.status is EntryStatus.NOT_ENCODED:
+            assert len(entry.reason.split()) >= 8, entry.clause
+    assert set(range(1, 88)) == set(statuses)
+    operational = {EntryStatus.RULE, EntryStatus.DUTY, EntryStatus.NOT_ENCODED}
+    for number, found in statuses.items():
+        if number in AUDIT_DEFINITIONS:
+            assert {EntryStatus.DEFINITION} == found
+        else:
+            assert found & operational, f"ST-{number:02d}"
+
+
+def test_progress_reports_monthly_quarterly_and_annual() -> None:
+    """6.1: the contract runs on "satisfactory reports of progress on a monthly, quarterly
+    and annual basis" (audit ST-80). From a start of 1 July 2018, listed to 1 July 2019:
+    monthly 1 Aug 2018 ... 1 Jul 2019 (12), quarterly 1 Oct 2018, 1 Jan, 1 Apr, 1 Jul 2019
+    (4), annual 1 Jul 2019 (1). 1 Jan 2019 is a bank holiday and stays the due date: the
+    text sets the frequency, not a working day."""
+    found = obligations_between(
+        SPEC.all_obligations(), D(2018, 7, 1), D(2018, 7, 1), D(2019, 7, 1), SPEC.calendars
+    )
+
+    def dates(duty_id: str) -> list[dt.date]:
+        return [o.due_date for o in found if o.obligation_id == f"duty-{duty_id}"]
+
+    monthly = dates("progress-reports-monthly")
+    assert 12 == len(monthly)
+    assert (D(2018, 8, 1), D(2019, 1, 1), D(2019, 7, 1)) == (monthly[0], monthly[5], monthly[-1])
+    assert [D(2018, 10, 1), D(2019, 1, 1), D(2019, 4, 1), D(2019, 7, 1)] == dates(
+        "progress-reports-quarterly"
+    )
+    assert [D(2019, 7, 1)] == dates("progress-reports-annual")
+
+
+def test_performance_data_comes_before_every_review() -> None:
+    """4.3: each review considers "Provider performance data for the preceding
+    monthly/quarterly period" (audit ST-61), so the data is due on each review date:
+    monthly in the first year (1 Aug 2018 to 1 Jul 2019), then 1 Oct 2019 and 1 Jan 2020."""
+    found = obligations_between(
+        SPEC.all_obligations(), D(2018, 7, 1), D(2018, 7, 1), D(2020, 1, 31), SPEC.calendars
+    )
+    data = [o.due_date for o in found if o.obligation_id == "duty-performance-data"]
+    reviews = [o.due_date for o in found if o.obligation_id == "performance-review"]
+    assert 14 == len(data)
+    assert [D(2019, 7, 1), D(2019, 10, 1), D(2020, 1, 1)] == data[-3:]
+    assert reviews == data
+
+
+def test_duties_the_audit_found_missing() -> None:
+    """Audit item 7: referrer feedback (2.3), transition planning after 18 (2.3), the
+    extension option (6.1, the Council's to decide), the invoice recipient (6.2) and
+    data-sharing consent (4.2) are declared duties, each with the party the text names."""
+    duties = {d.id: d for d in SPEC.duties}
+    expected = {
+        "referrer-feedback": Party.PROVIDER,
+        "transition-planning": Party.PROVIDER,
+        "extension-decision": Party.COUNCIL,
+        "funding-confirmation": Party.COUNCIL,
+        "invoices-by-email": Party.PROVIDER,
+        "data-protection": Party.PROVIDER,
+    }
+    assert expected == {k: duties[k].owed_by for k in expected}
+    assert "Sue Hammersley" in duties["invoices-by-email"].title
+    assert ("pilot",) == duties["referrer-feedback"].services
+
+
+def test_safeguarding_contacts_as_published() -> None:
+    """2.3 and 4.2 name where safeguarding goes: the Safeguarding Children Board at
+    www.safeguardingchildren.stoke.gov.uk, the Stoke-on-Trent LADO and the police (audit
+    D6, ST-26, ST-50, ST-51). The text gives no phone or email for any of them, so none is
+    invented."""
+    contacts = {c.id: c for c in SPEC.contacts}
+    assert "http://www.safeguardingchildren.stoke.gov.uk" == contacts["scb"].url
+    assert {"lado", "police", "scb"} <= set(contacts)
+    assert all(c.phone is None and c.email is None for c in contacts.values())
+
+
+def test_sdq_change_tables_add_up() -> None:
+    """Transcription check worked from the printed tables: worsened + same + improved =
+    total in cohort (2015-16: 68 + 8 + 74 = 150; SGH 2016-17: 3 + 0 + 4 = 7); SGH below 17
+    + 17 and above = in SGH during year (2014-15: 4 + 9 = 13); 68/150 = 45.3% as printed."""
+    for table in (SDQ_CHANGE, SGH_SDQ_CHANGE):
+        for worse, same, better, total, _, _ in table.values():
+            assert total == worse + same + better
+    for below, above, total, _ in SGH_SDQ_SCORES.values():
+        assert total == below + above
+    assert Decimal("45.3") == (Decimal(68) * 100 / 150).quantize(Decimal("0.1"))
+
+
+def test_sdq_2017_18_average_reading() -> None:
+    """Audit Q6: the table prints 14, the summary 13.9. The table keeps 14 as printed and
+    the reading records 13.9 (13.9 rounds to 14 at no decimals, so the two agree)."""
+    assert 14.0 == SDQ_SCORES["2017-18"][3]
+    reading = next(r for r in SPEC.readings if r.id == "sdq-2017-18-average")
+    assert "13.9" in reading.reading
+    assert Decimal(14) == Decimal("13.9").quantize(Decimal(1))
+
+
+def test_camhs_priority_is_cited_where_the_text_puts_it() -> None:
+    """Audit Q7: the sentence is under 'Current Service Provision' in section 1, and the
+    register points at the computation that carries it."""
+    assert CAMHS_PRIORITY.clause.startswith("1.4.2")
+    [computation] = SPEC.computations
+    assert computation.function.endswith(":camhs_priority_access")

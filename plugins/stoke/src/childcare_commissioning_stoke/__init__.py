@@ -153,6 +153,21 @@ READINGS = (
         ),
     ),
     Reading(
+        "pilot-discretion",
+        "The referral criteria are looked after children 'resident with in-house foster "
+        "carers'; the exclusion criteria exclude children 'not in the care of Stoke-on-Trent "
+        "in-house foster carers, unless agreed at the discretion of the Strategic Manager for "
+        "Looked after Children'.",
+        "Read together: a looked after child under 18 with in-house (or connected "
+        "persons/kinship) foster carers is eligible; one placed elsewhere needs the Strategic "
+        "Manager's approval, which is the answer the library gives ('needs approval'), never "
+        "a refusal. A child who is not looked after is not eligible.",
+        cite(
+            "2.3 Exclusion criteria",
+            "unless agreed at the discretion of the Strategic Manager for Looked after Children",
+        ),
+    ),
+    Reading(
         "section-11",
         "The text twice cites 'section 11 of the Children Act 2007'; the duty to safeguard "
         "and promote the welfare of children is section 11 of the Children Act 2004.",

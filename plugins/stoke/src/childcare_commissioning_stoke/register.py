@@ -517,7 +517,8 @@ REGISTER = Register(
             "Looked after children who are not in the care of Stoke-on-Trent in-house foster carers",
             None,
             "exclusions/not-with-in-house-foster-carers",
-            note="audit ST-34, D2.",
+            "readings/pilot-discretion",
+            note="audit ST-34, D2: the discretion is reachable (needs approval).",
         ),
         rule(
             "2.3 Discharge Criteria and Exit Planning",
@@ -676,6 +677,7 @@ REGISTER = Register(
             "The Provider will ensure assistance and provide information to Commissioners during Ofsted",
             "Thematic Ofsted Inspection.",
             "duties/inspections-support",
+            note="audit ST-49.",
         ),
         # 4.2 -----------------------------------------------------------------------------
         duty(
@@ -692,14 +694,14 @@ REGISTER = Register(
             "contacts/scb",
             "contacts/lado",
             "duties/safeguarding-compliance",
-            note="audit ST-49, ST-50, D6.",
+            note="audit ST-50, ST-51, D6.",
         ),
         duty(
             "4.2 Local/national quality service standards and guidance",
             "Ensure that the Safeguarding children and young people policy meets the minimum requirements",
             "section 11 of the Children Act 2007",
             "duties/safeguarding-compliance",
-            note="audit ST-51, ST-52; 'both ... Boards' names one Board (audit Q10), see the "
+            note="audit ST-52; 'both ... Boards' names one Board (audit Q10), see the "
             "reading 'safeguarding-boards'.",
         ),
         rule(

@@ -67,10 +67,14 @@ COHORTS = (
             PATHWAYS,
             "Children and young people aged up to 18 years who are looked after by Stoke –on-Trent LA and who are resident with in-house foster carers",
         ),
-        statuses=frozenset({Status.IN_HOUSE_FOSTER_CARE, Status.KINSHIP_CARE}),
         required_statuses=frozenset({Status.LOOKED_AFTER}),
         ages=UP_TO_18,
         service="pilot",
+        notes="The cohort is every looked after child under 18; the placement condition is "
+        "carried by the exclusion 'not-with-in-house-foster-carers', so a child with other "
+        "carers comes out 'needs approval' by the Strategic Manager for Looked after "
+        "Children, as the exclusion criteria say, not 'not eligible' (reading "
+        "'pilot-discretion').",
     ),
 )
 
