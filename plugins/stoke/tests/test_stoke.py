@@ -445,3 +445,39 @@ def test_camhs_priority_is_cited_where_the_text_puts_it() -> None:
     assert CAMHS_PRIORITY.clause.startswith("1.4.2")
     [computation] = SPEC.computations
     assert computation.function.endswith(":camhs_priority_access")
+
+
+def core_referral(**information: str) -> Referral:
+    child = attrs.evolve(
+        pilot_referral().child,
+        statuses=frozenset({Status.LOOKED_AFTER, Status.RESIDENTIAL_CARE}),
+        date_of_birth=D(2003, 3, 1),
+    )
+    return pilot_referral(child=child, service="core", information=information)
+
+
+def test_external_residential_home_is_not_taken_for_a_small_group_home() -> None:
+    """Audit D4/V7. 2.1.1: the core service is for young people "resident in the LA's Small
+    Group Homes". A 15-year-old (born 1 Mar 2003, referral 4 Feb 2019) in residential care
+    with no Small Group Home named: the statuses cannot tell an external home from the
+    Council's, so the answer is incomplete, naming what is missing (before #21: eligible).
+    Naming the home makes it eligible (reading 'small-group-home-residence')."""
+    decision = check_referral(SPEC, core_referral())
+    assert Outcome.INCOMPLETE == decision.outcome
+    assert ["$.information.small_group_home"] == [
+        f.path for f in decision.findings if f.code == "referral.information.missing"
+    ]
+    named = check_referral(SPEC, core_referral(small_group_home="an invented home"))
+    assert Outcome.ELIGIBLE == named.outcome
+
+
+def test_small_group_home_resident_turning_18() -> None:
+    """Up to the age of 18 (read as under 18): born 1 Mar 2001 is 17 on 4 Feb 2019 and
+    eligible; born 4 Feb 2001 is 18 that day and not eligible."""
+    for born, expected in (
+        (D(2001, 3, 1), Outcome.ELIGIBLE),
+        (D(2001, 2, 4), Outcome.NOT_ELIGIBLE),
+    ):
+        referral = core_referral(small_group_home="an invented home")
+        child = attrs.evolve(referral.child, date_of_birth=born)
+        assert expected == check_referral(SPEC, attrs.evolve(referral, child=child)).outcome

@@ -168,6 +168,20 @@ READINGS = (
         ),
     ),
     Reading(
+        "small-group-home-residence",
+        "The core service is for young people 'resident in the LA's Small Group Homes'; a "
+        "placement status says 'residential care' for any children's home, the Council's or "
+        "an external one.",
+        "A core referral must say which of the Council's Small Group Homes the young person "
+        "lives in (information item 'small_group_home'); without it the answer is "
+        "'incomplete', never 'eligible'. The text does not list the homes (ten, twelve "
+        "planned), so the name given is not checked against a list: the Council confirms it.",
+        cite(
+            "2.1.1 Core service",
+            "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
+        ),
+    ),
+    Reading(
         "section-11",
         "The text twice cites 'section 11 of the Children Act 2007'; the duty to safeguard "
         "and promote the welfare of children is section 11 of the Children Act 2004.",

@@ -248,7 +248,10 @@ REGISTER = Register(
             "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
             None,
             "cohorts/small-group-home-residents",
-            note="audit ST-15, D4.",
+            "required_information/small-group-home",
+            "readings/small-group-home-residence",
+            note="audit ST-15, D4: an external residential placement no longer comes out "
+            "eligible; the referral must name the Council's home.",
         ),
         rule(
             "2.1.2 Pilot",

@@ -176,6 +176,23 @@ REQUIRED = tuple(
     )
 )
 
+#: Residence in one of the Council's own Small Group Homes: the placement statuses cannot
+#: tell an in-house home from an external residential placement (reading
+#: ``small-group-home-residence``), so the core service asks which home.
+SMALL_GROUP_HOME = RequiredInformation(
+    "small-group-home",
+    "information.small_group_home",
+    "which of the Local Authority's Small Group Homes the young person lives in (the core "
+    "service is for residents of the LA's Small Group Homes, not of other residential "
+    "homes)",
+    cite(
+        "2.1.1 Core service",
+        "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
+    ),
+    service="core",
+)
+REQUIRED = (*REQUIRED, SMALL_GROUP_HOME)
+
 DEADLINES = (
     DeadlineRule(
         id="pilot-mobilised",
