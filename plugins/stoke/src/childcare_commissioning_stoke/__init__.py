@@ -129,8 +129,13 @@ READINGS = (
         "retention-of-payments",
         "5% is withheld 'of the budget'; payments are quarterly in arrears on outcomes.",
         "5% is withheld from each quarterly payment; when the year's budget is paid in full "
-        "this is 5% of the budget (£4,500 of £90,000 in 2018/19). The final part-year 2021/22 "
-        "states no retention; the standing 5% is applied and should be confirmed.",
+        "this is 5% of the budget (£4,500 of £90,000 in 2018/19). The text sets a retention "
+        "for 2018/19, 2019/20 and 2020/21 and none for the final part-year 2021/22 (April-June "
+        "2021), so the right answer for 2021/22 is nothing withheld. The core's retention "
+        "applies to every invoice and cannot yet be limited to named financial years, so the "
+        "library's invoices for April-June 2021 still show 5% withheld (released from 1 April "
+        "2022): that amount is owed with the final payment, and the answer will change when "
+        "the core can scope a retention to years (audit D5).",
         cite("6.1 Service delivery budget", "5% (£4500) of the  budget for 2018/19"),
     ),
     Reading(
