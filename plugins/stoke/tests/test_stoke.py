@@ -17,6 +17,7 @@ from childcare_commissioning_stoke import (
 )
 from childcare_commissioning_stoke.evidence import (
     CAMHS_PRIORITY,
+    PLACEMENT_BREAKDOWNS_2017,
     SDQ_CHANGE,
     SGH_SDQ_CHANGE,
     SGH_SDQ_SCORES,
@@ -481,3 +482,16 @@ def test_small_group_home_resident_turning_18() -> None:
         referral = core_referral(small_group_home="an invented home")
         child = attrs.evolve(referral.child, date_of_birth=born)
         assert expected == check_referral(SPEC, attrs.evolve(referral, child=child)).outcome
+
+
+def test_placement_breakdowns_add_up() -> None:
+    """1.4.2 Placement Breakdowns (2017), worked from the text: own provision 5 + 6 + 4 + 6
+    = 21 ("21 (13.7%) of those 153"); agency 8 + 17 + 7 + 30 = 62 ("62 (40.5%) of the
+    153"); 30/62 = 48.4% as printed."""
+    rows = [v for k, v in PLACEMENT_BREAKDOWNS_2017.items() if k != "Total"]
+    assert (21, 62) == (sum(r[0] for r in rows), sum(r[2] for r in rows))
+    assert (21, 62) == (
+        PLACEMENT_BREAKDOWNS_2017["Total"][0],
+        PLACEMENT_BREAKDOWNS_2017["Total"][2],
+    )
+    assert Decimal("48.4") == (Decimal(30) * 100 / 62).quantize(Decimal("0.1"))

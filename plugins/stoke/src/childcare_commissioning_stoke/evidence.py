@@ -8,6 +8,7 @@ from childcare_commissioning_stoke._cite import cite
 
 __all__ = [
     "CAMHS_PRIORITY",
+    "PLACEMENT_BREAKDOWNS_2017",
     "PLACEMENT_STABILITY",
     "REFERENCE_TABLES",
     "SDQ_CHANGE",
@@ -66,6 +67,16 @@ SGH_SDQ_CHANGE = {
     "2015-16": (3, 0, 2, 5, "38.5%", "1.0"),
     "2016-17": (3, 0, 4, 7, "41.2%", "1.6"),
     "2017-18": (3, 0, 2, 5, "41.7%", "-1.4"),
+}
+
+#: Unplanned placement breakdowns in 2017 by how long the placement had lasted:
+#: duration -> (own provision, own %, agency provision, agency %), as printed.
+PLACEMENT_BREAKDOWNS_2017 = {
+    "Between 1 day and 1 month": (5, "23.8%", 8, "12.9%"),
+    "Between 1 Month and 6 Months": (6, "28.6%", 17, "27.4%"),
+    "Between 6 Months and 1 year": (4, "19.0%", 7, "11.3%"),
+    "More than 1 year": (6, "28.6%", 30, "48.4%"),
+    "Total": (21, "100.0%", 62, "100.0%"),
 }
 
 CAMHS_PRIORITY = cite(
@@ -130,6 +141,18 @@ REFERENCE_TABLES = (
             "In Small Group Home During Both Years and SDQ Score Available",
         ),
         notes="The summary table prints the average differences as 1.00, 1.60 and -1.40.",
+    ),
+    ReferenceTable(
+        "placement-breakdowns-2017",
+        "Unplanned placement breakdowns in 2017 by duration: Stoke foster carers and agency",
+        ("Duration", "Own provision", "Own %", "Agency provision", "Agency %"),
+        [(k, str(a), b, str(c), d) for k, (a, b, c, d) in PLACEMENT_BREAKDOWNS_2017.items()],
+        cite(
+            "1.4.2 Evidence of need",
+            "21 (13.7%) of those 153 were to Stoke Foster Carers (not including Connected).",
+        ),
+        notes="Own provision: 21 placements of 19 children, 263 days on average; agency: 62 "
+        "placements of 51 children, 505 days on average.",
     ),
     ReferenceTable(
         "short-term-placement-stability",

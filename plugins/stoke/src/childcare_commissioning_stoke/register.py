@@ -189,18 +189,44 @@ REGISTER = Register(
         not_encoded(
             "1.4.2 Current CIC Population",
             "Current CIC Population",
-            "Stoke Carers are slightly more likely to be caring for children who have had fewer placements whilst in care.",
+            "The average duration of these placements was 350 days long.",
             _BASELINE,
-            note="audit ST-11: the short term stability table inside this stretch is "
-            "transcribed (next entry names it).",
+            note="audit ST-11: the children in care at 31/12/17 and the 2017 breakdowns.",
+        ),
+        rule(
+            "1.4.2 Placement Breakdowns (2017)",
+            "21 (13.7%) of those 153 were to Stoke Foster Carers",
+            "More than 1 year",
+            "reference_tables/placement-breakdowns-2017",
+            note="audit ST-11: own provision.",
+        ),
+        rule(
+            "1.4.2 Placement Breakdowns (2017)",
+            "62 (40.5%) of the 153 were to Agency Foster Carers.",
+            "More than 1 year",
+            "reference_tables/placement-breakdowns-2017",
+            note="audit ST-11: agency provision.",
+        ),
+        not_encoded(
+            "1.4.2 Long Term Placement Stability",
+            "Long Term Placement Stability",
+            "63 (29.6%) of the 213 children were with Agency Foster Carers.",
+            _BASELINE,
+            note="audit ST-11.",
         ),
         rule(
             "1.4.2 Short Term Placement Stability",
-            "As at 31/12/17 there were 636 Children",
-            "3 or more Placements",
+            "Short Term Placement Stability As at 31/12/17 there were 636 Children",
+            "fewer placements than those in our agency placements.",
             "reference_tables/short-term-placement-stability",
-            note="audit ST-11. Placed after the stretch above because entries follow the "
-            "order of their start quotes.",
+            note="audit ST-11.",
+        ),
+        not_encoded(
+            "1.4.2 Summary",
+            "There are roughly the same number of Children in Care",
+            "whilst in care.",
+            _BASELINE,
+            note="audit ST-11: the text's own summary of the figures above.",
         ),
         not_encoded(
             "1.4.2 Out of city placements",
