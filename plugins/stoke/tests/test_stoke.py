@@ -495,3 +495,54 @@ def test_placement_breakdowns_add_up() -> None:
         PLACEMENT_BREAKDOWNS_2017["Total"][2],
     )
     assert Decimal("48.4") == (Decimal(30) * 100 / 62).quantize(Decimal("0.1"))
+
+
+UTC = dt.UTC
+
+
+@pytest.mark.parametrize(
+    ("award", "due"),
+    [
+        # 23:30 UTC on 30 June 2018 is 00:30 BST on 1 July in Stoke: three months from
+        # 1 July is 1 October (not 30 September, the UTC date's answer).
+        (dt.datetime(2018, 6, 30, 23, 30, tzinfo=UTC), D(2018, 10, 1)),
+        # 23:30 UTC on 27 Oct 2018 is 00:30 BST on 28 Oct, the night the clocks go back
+        # at 02:00: the local date is 28 Oct, so 28 Jan 2019.
+        (dt.datetime(2018, 10, 27, 23, 30, tzinfo=UTC), D(2019, 1, 28)),
+        # 23:30 UTC on 30 Mar 2019 is still GMT (the clocks go forward at 01:00 UTC on
+        # 31 Mar): 30 Mar locally, so 30 June 2019.
+        (dt.datetime(2019, 3, 30, 23, 30, tzinfo=UTC), D(2019, 6, 30)),
+        # 30 Nov 2018 noon: three months is 28 Feb 2019 (no 30 Feb; the month's last day).
+        (dt.datetime(2018, 11, 30, 12, 0, tzinfo=LONDON), D(2019, 2, 28)),
+    ],
+)
+def test_pilot_mobilisation_at_local_midnight_and_clock_changes(
+    award: dt.datetime, due: dt.date
+) -> None:
+    """1.1: "mobilised within three months of the contract award", counted from the award's
+    date in Stoke (Europe/London), whatever offset the award instant is given in."""
+    assert due == evaluate(SPEC.deadline("pilot-mobilised"), award).due_date
+
+
+@pytest.mark.parametrize(
+    ("day", "open_"),
+    [
+        (D(2019, 4, 19), False),  # Good Friday: a bank holiday
+        (D(2019, 4, 20), True),  # Easter Saturday: a weekend day, open
+        (D(2019, 4, 21), True),  # Easter Sunday: open ("evenings and weekends")
+        (D(2019, 4, 22), False),  # Easter Monday: a bank holiday
+        (D(2019, 3, 31), True),  # the Sunday the clocks go forward: an ordinary Sunday
+        (D(2018, 10, 28), True),  # the Sunday the clocks go back
+        (D(2020, 12, 25), False),  # Christmas Day (a Friday)
+        (D(2020, 12, 26), False),  # Boxing Day on a Saturday: closed by name
+        (D(2020, 12, 27), True),  # Sunday 27 Dec 2020: neither, open
+        (D(2020, 12, 28), False),  # the substitute Boxing Day bank holiday
+        (D(2020, 5, 4), True),  # 2020's early May bank holiday moved to Fri 8 May
+        (D(2020, 5, 8), False),  # VE Day, the moved bank holiday
+    ],
+)
+def test_service_calendar_bank_holidays_and_weekends(day: dt.date, open_: bool) -> None:
+    """2.3: "52 weeks per year excluding bank holidays and Christmas Day and Boxing Day",
+    including "evenings and weekends" (England and Wales bank holidays)."""
+    calendar = working_calendar(SPEC.calendars[0])
+    assert open_ == calendar.is_working_day(day)
