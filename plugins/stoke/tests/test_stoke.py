@@ -546,3 +546,15 @@ def test_service_calendar_bank_holidays_and_weekends(day: dt.date, open_: bool) 
     including "evenings and weekends" (England and Wales bank holidays)."""
     calendar = working_calendar(SPEC.calendars[0])
     assert open_ == calendar.is_working_day(day)
+
+
+def test_funding_confirmed_each_january() -> None:
+    """6.1: final funding levels "will be confirmed by January 2019" (2019/20), "by January
+    2020" (2020/21) and "by January 2021" (2021/22). From a start of 1 July 2018 to the
+    contract's end on 30 June 2021 the Council's confirmation falls in January 2019, 2020
+    and 2021 (listed on the 1st, standing for the month)."""
+    found = obligations_between(
+        SPEC.all_obligations(), D(2018, 7, 1), D(2018, 7, 1), D(2021, 6, 30), SPEC.calendars
+    )
+    dates = [o.due_date for o in found if o.obligation_id == "duty-funding-confirmation"]
+    assert [D(2019, 1, 1), D(2020, 1, 1), D(2021, 1, 1)] == dates

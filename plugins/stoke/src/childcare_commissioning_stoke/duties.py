@@ -454,8 +454,9 @@ DUTIES = (
     ),
     Duty(
         "funding-confirmation",
-        "Confirm the final funding level for the coming financial year by January; pilot "
-        "funding depends on its evaluation and value for money",
+        "Confirm the final funding level for the coming financial year by January (January "
+        "2019, 2020 and 2021; the date listed stands for the month); pilot funding depends on "
+        "its evaluation and value for money",
         Party.COUNCIL,
         "the Provider",
         "the Council's written confirmation of the year's funding",
@@ -464,6 +465,7 @@ DUTIES = (
             "6.1 Service delivery budget 2019/20",
             "final funding levels will be confirmed by January 2019",
         ),
+        schedule=Schedule(months=(1,)),
     ),
     Duty(
         "progress-reports-monthly",
