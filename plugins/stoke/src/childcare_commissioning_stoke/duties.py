@@ -77,6 +77,21 @@ DUTIES = (
         ),
     ),
     Duty(
+        "sgh-team-development",
+        "Give Small Group Home staff a greater understanding of complex presentations, improve "
+        "their practice and build a consistent whole-team approach",
+        P,
+        "the Small Group Homes' staff",
+        "training and consultation delivered to each home, and practice changes recorded",
+        "What training and consultation did each home's staff receive this quarter, and what "
+        "changed in their practice?",
+        cite(
+            _CORE,
+            "the service is required to provide a greater understanding of complex presentations, improve practice and support the development of a consistent",
+        ),
+        services=("core",),
+    ),
+    Duty(
         "sgh-assessments",
         "Develop an assessment for each Small Group Home, including the views of the young "
         "person, care givers, family and professionals, kept under continuous review",

@@ -252,12 +252,13 @@ REGISTER = Register(
             note="audit ST-12, Q7: the sentence sits in section 1, before '2. DESCRIPTON'. "
             "The CAMHS hub's triage and prerequisites describe NHS CAMHS, not this service.",
         ),
-        context(
+        duty(
             "1.4.2 Current Service Provision",
             "Foster carer training for in-house foster carers",
             None,
-            note="Describes the Council's existing foster carer training (a related service "
-            "the links duty above covers).",
+            "duties/service-links",
+            note="The Council's foster carer training is the second related service of the "
+            "open list the service keeps links with.",
         ),
         # 2.1 -----------------------------------------------------------------------------
         rule(
@@ -309,8 +310,17 @@ REGISTER = Register(
         context(
             "2.2.1 Core service",
             "The importance of providing therapeutic care",
+            "possibility for every interaction to be seen as therapeutic.",
+            note="The therapeutic model the core service follows.",
+        ),
+        duty(
+            "2.2.1 Core service",
+            "The SGH staff are seen as",
             "helps to inform and priorities appropriate support plans.",
-            note="The therapeutic model (NICE 2015) the core service follows.",
+            "duties/sgh-team-development",
+            note="'the service is required to provide a greater understanding of complex "
+            "presentations, improve practice and support the development of a consistent "
+            "whole team': a duty; the NICE 2015 guideline and formulation describe how.",
         ),
         duty(
             "2.2.1 Core service",
