@@ -143,12 +143,17 @@ REGISTER = Register(
             "as printed (audit Q15): see the reading 'section-11'.",
         ),
         definition(
+            "1.4.1 National and local Policy Context",
+            "Statutory Guidance on making arrangements to safeguard",
+            "section 11 of the Children Act 2007",
+            "readings/section-11",
+            note="audit Q15: the Act is misprinted; the same words recur in 4.2.",
+        ),
+        context(
             "1.4.2 Evidence of need",
             "1.4.2 Evidence of need",
             "0-18 = 59,643",
-            "readings/section-11",
-            note="Population estimates (statistics). The entry also carries the reading on "
-            "the misprinted Act, a quirk of 1.4.1 and 4.2.",
+            note="Population estimates (statistics).",
         ),
         rule(
             "1.4.2 SDQ scores",
