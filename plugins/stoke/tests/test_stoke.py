@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -34,7 +36,8 @@ from childcare_commissioning.billing import (
     run_invoices,
 )
 from childcare_commissioning.calendars import working_calendar
-from childcare_commissioning.convert import structure
+from childcare_commissioning.cli import main
+from childcare_commissioning.convert import structure, unstructure
 from childcare_commissioning.deadlines import Party, evaluate
 from childcare_commissioning.model import Package
 from childcare_commissioning.obligations import obligations_between
@@ -558,3 +561,16 @@ def test_funding_confirmed_each_january() -> None:
     )
     dates = [o.due_date for o in found if o.obligation_id == "duty-funding-confirmation"]
     assert [D(2019, 1, 1), D(2020, 1, 1), D(2021, 1, 1)] == dates
+
+
+def test_discretion_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same agency-foster-care referral (a 10-year-old, 12 miles, all minimum
+    information) through `referral check --format json`: the outcome is needs-approval,
+    and the exit status is 1 (the project's contract: only an acceptable answer exits 0),
+    not 2 (the input is good)."""
+    referral = with_statuses(Status.LOOKED_AFTER, Status.AGENCY_FOSTER_CARE)
+    path = tmp_path / "referral.json"
+    path.write_text(json.dumps(unstructure(referral)), encoding="utf-8")
+    status = main(["referral", "check", str(path), "--council", "stoke", "--format", "json"])
+    decision = json.loads(capsys.readouterr().out)
+    assert (1, "needs-approval") == (status, decision["outcome"])

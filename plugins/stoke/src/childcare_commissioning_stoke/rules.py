@@ -62,7 +62,7 @@ COHORTS = (
     ),
     Cohort(
         "in-house-foster-care",
-        "Looked after children up to 18 living with in-house foster carers (including connected persons/kinship carers)",
+        "Looked after children up to 18 (with in-house or connected persons/kinship foster carers; placed elsewhere only at the Strategic Manager's discretion)",
         cite(
             PATHWAYS,
             "Children and young people aged up to 18 years who are looked after by Stoke –on-Trent LA and who are resident with in-house foster carers",
