@@ -207,7 +207,7 @@ def test_agency_foster_care_needs_the_strategic_managers_discretion() -> None:
     of Stoke-on-Trent in-house foster carers, unless agreed at the discretion of the
     Strategic Manager for Looked after Children". A looked after 10-year-old with agency
     foster carers is therefore for the Strategic Manager to decide: needs approval, and the
-    finding names who approves (reading 'pilot-discretion'). Before #21 this came out
+    finding names who approves (reading 'pilot-discretion'). Before #17/#21 this came out
     'not eligible'."""
     decision = check_referral(SPEC, with_statuses(Status.LOOKED_AFTER, Status.AGENCY_FOSTER_CARE))
     assert Outcome.NEEDS_APPROVAL == decision.outcome

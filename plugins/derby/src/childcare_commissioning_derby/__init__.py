@@ -141,6 +141,15 @@ READINGS = (
         cite("3.1.2 Definitions", "for at least 13 weeks since the age of 14"),
     ),
     Reading(
+        "emergency-working-day",
+        "3.3.5 says emergency support 'may be requested on the same working day', while the service runs 7 days a week (3.3.6) and emergency provision is 'available on the same day' (3.2.5).",
+        "The emergency-support rule counts England and Wales working days, as 3.3.5's words say; whether a 7-day service's emergency support is due the same calendar day is left to the Derby review of its rules (issue #20).",
+        cite(
+            "3.3.5 Emergency Provision Timescales and Processes",
+            "On some occasions support may be requested on the same working day.",
+        ),
+    ),
+    Reading(
         "office-hours",
         "Out of hours support runs 'from normal office closing times to normal office opening times', not given.",
         "Office hours are read as 09:00-17:00 on England and Wales working days.",

@@ -188,6 +188,7 @@ DEADLINES = (
             "3.3.5 Emergency Provision Timescales and Processes",
             "On some occasions support may be requested on the same working day.",
         ),
+        notes="Working days of the England and Wales calendar: reading:emergency-working-day.",
     ),
     DeadlineRule(
         "full-information",

@@ -73,8 +73,10 @@ COHORTS = (
         notes="The cohort is every looked after child under 18; the placement condition is "
         "carried by the exclusion 'not-with-in-house-foster-carers', so a child with other "
         "carers comes out 'needs approval' by the Strategic Manager for Looked after "
-        "Children, as the exclusion criteria say, not 'not eligible' (reading "
-        "'pilot-discretion').",
+        "Children (reading 'pilot-discretion'). Declared this way, not with the placement "
+        "statuses, so that the age limit still applies to a child at the discretion: the "
+        "core's 'discretion outranks no cohort' does not look at ages, and would leave an "
+        "18-year-old with agency carers to the Strategic Manager.",
     ),
 )
 
