@@ -27,6 +27,7 @@ from childcare_commissioning_stoke.evidence import (
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
 from childcare_commissioning.billing import (
+    BudgetUse,
     DeliveryRecord,
     PlannedSession,
     Quotation,
@@ -247,11 +248,31 @@ def test_discretion_does_not_reach_past_18() -> None:
 
 
 @pytest.mark.parametrize(
-    ("miles", "expected"), [("20", Outcome.ELIGIBLE), ("20.5", Outcome.NOT_ELIGIBLE)]
+    ("miles", "expected"),
+    [
+        ("20", Outcome.ELIGIBLE),  # "within a 20 mile radius": 20 is inside
+        ("20.01", Outcome.NEEDS_APPROVAL),  # just outside: near, individual review
+        ("20.5", Outcome.NEEDS_APPROVAL),
+        ("22", Outcome.NEEDS_APPROVAL),  # the edge of "near" (reading: 2 miles)
+        ("22.01", Outcome.NOT_ELIGIBLE),  # beyond near
+        ("40", Outcome.NOT_ELIGIBLE),
+    ],
 )
 def test_twenty_mile_radius(miles: str, expected: Outcome) -> None:
-    """ "Within a 20 mile radius": 20 miles is inside, 20.5 is outside."""
+    """Audit D3/V5. 2.1.2: "within a 20 mile radius of Stoke-on-Trent, to be reviewed on an
+    individual basis should an otherwise eligible child or young person's placement fall
+    outside, but near to the outer geographical limit". With the reading 'near-the-limit'
+    (near = up to 2 miles beyond): 20 eligible, over 20 to 22 needs review, over 22 not
+    eligible. Before #21, 20.5 came out 'not eligible' with no review."""
     assert expected == check_referral(SPEC, pilot_referral(distance_miles=Decimal(miles))).outcome
+
+
+def test_near_the_limit_names_the_review_and_the_reading() -> None:
+    """At 20.1 miles the finding says it is a review, who decides, and the reading."""
+    decision = check_referral(SPEC, pilot_referral(distance_miles=Decimal("20.1")))
+    [finding] = [f for f in decision.findings if f.code.startswith("eligibility.limit.radius")]
+    assert "Strategic Manager for Looked after Children" in finding.message
+    assert "near-the-limit" in finding.message
 
 
 @pytest.mark.parametrize(
@@ -574,3 +595,73 @@ def test_discretion_through_the_cli(tmp_path: Path, capsys: pytest.CaptureFixtur
     status = main(["referral", "check", str(path), "--council", "stoke", "--format", "json"])
     decision = json.loads(capsys.readouterr().out)
     assert (1, "needs-approval") == (status, decision["outcome"])
+
+
+def spending(*parts: tuple[str, str, dt.date, dt.date, int]) -> list[BudgetUse]:
+    """Budget use for packages (id, service, start, end, hours at £100, delivered once in
+    the package's first month), invoiced in arrears by 1 Jan 2022."""
+    packages = [Package(i, "stoke", "service", a, b, service=svc) for i, svc, a, b, _ in parts]
+    quotes = [Quotation(i, (Rate(Decimal(100), a),)) for i, _, a, _, _ in parts]
+    records = [
+        DeliveryRecord(f"{i}-1", i, a + dt.timedelta(days=14), hours=Decimal(h))
+        for i, _, a, _, h in parts
+    ]
+    run = run_invoices("stoke", TERMS, packages, quotes, [], records, D(2022, 1, 1))  # type: ignore[arg-type]
+    return budget_use(TERMS.budgets, run.invoices, {i: svc for i, svc, *_ in parts})  # type: ignore[union-attr]
+
+
+def findings_by_budget(uses: list[BudgetUse], year: str) -> dict[str, tuple[Decimal, str | None]]:
+    return {
+        "+".join(sorted(u.budget.services | ({u.budget.service} if u.budget.service else set()))): (
+            u.spent,
+            u.finding.code if u.finding else None,
+        )
+        for u in uses
+        if u.budget.financial_year == year
+    }
+
+
+def test_april_june_2021_cap_spans_both_services() -> None:
+    """Audit D1/V11. 6.1: 2021/22 is "3 months service delivery April 2021 - June 2021 ...
+    up to a maximum of £30,000 however this is only an indication". Core 250 h and pilot
+    100 h at £100 in April 2021: £25,000 + £10,000 = £35,000 against the one £30,000 for
+    both services: beyond it, a warning because the text calls it an indication (reading
+    'indicative-budgets'). Before #21 this spending reached no budget at all."""
+    uses = spending(
+        ("C21", "core", D(2021, 4, 1), D(2021, 6, 30), 250),
+        ("P21", "pilot", D(2021, 4, 1), D(2021, 6, 30), 100),
+    )
+    assert {"core+pilot": (Decimal(35000), "billing.budget.indicative-exceeded")} == (
+        findings_by_budget(uses, "2021/22")
+    )
+
+
+def test_2021_22_cap_within_budget() -> None:
+    """£20,000 core + £5,000 pilot = £25,000 of £30,000: 83%, under the 90% warning line,
+    so no finding."""
+    uses = spending(
+        ("C21", "core", D(2021, 4, 1), D(2021, 6, 30), 200),
+        ("P21", "pilot", D(2021, 4, 1), D(2021, 6, 30), 50),
+    )
+    assert {"core+pilot": (Decimal(25000), None)} == findings_by_budget(uses, "2021/22")
+
+
+def test_2019_20_budgets_are_indications_and_2018_19_caps_are_firm() -> None:
+    """6.1: 2019/20 is "up to a maximum of £120,000, however this is only an indication"
+    (core £80,000, pilot £40,000). Core 850 h = £85,000 and pilot 400 h = £40,000: core
+    over its £80,000 and the year's £125,000 over £120,000, both warnings; the pilot at
+    exactly £40,000 is 100% of its budget (near the cap, not over). 2018/19's "up to a
+    maximum of" core £60,000 is firm: 610 h = £61,000 is an error."""
+    uses = spending(
+        ("C19", "core", D(2019, 4, 1), D(2020, 3, 31), 850),
+        ("P19", "pilot", D(2019, 4, 1), D(2020, 3, 31), 400),
+        ("C18", "core", D(2018, 7, 1), D(2019, 3, 31), 610),
+    )
+    assert {
+        "core": (Decimal(85000), "billing.budget.indicative-exceeded"),
+        "pilot": (Decimal(40000), "billing.budget.near-cap"),
+        "core+pilot": (Decimal(125000), "billing.budget.indicative-exceeded"),
+    } == findings_by_budget(uses, "2019/20")
+    assert (Decimal(61000), "billing.budget.exceeded") == findings_by_budget(uses, "2018/19")[
+        "core"
+    ]

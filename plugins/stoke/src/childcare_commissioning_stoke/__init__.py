@@ -121,8 +121,12 @@ READINGS = (
         "near-the-limit",
         "Placements outside but 'near to' the 20-mile limit are 'reviewed on an individual "
         "basis'; 'near' is not defined.",
-        "Up to 20 miles is eligible; beyond it the answer is 'not eligible' and the finding "
-        "names the individual review, which the Strategic Manager may grant.",
+        "'Near' is read as within 2 miles beyond the limit (a tenth of the radius): up to 20 "
+        "miles is eligible; over 20 and up to 22 miles needs individual review (the answer "
+        "is 'needs approval', naming the review and this reading); beyond 22 miles is not "
+        "eligible. The text does not say who reviews: the library names the Strategic "
+        "Manager for Looked after Children, who decides the pilot's other exceptions. The "
+        "Council should confirm the margin.",
         cite("2.1.2 Pilot", "to be reviewed on an individual basis"),
     ),
     Reading(
@@ -184,6 +188,21 @@ READINGS = (
         cite(
             "2.1.1 Core service",
             "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
+        ),
+    ),
+    Reading(
+        "indicative-budgets",
+        "Each year after 2018/19 is 'anticipated to be in the region of up to a maximum of' "
+        "a sum, 'however this is only an indication and final funding levels will be "
+        "confirmed by January'; 2021/22 gives one figure, £30,000, for both services.",
+        "2018/19's 'up to a maximum of' caps are firm (passing one is an error). The later "
+        "budgets are declared as printed but indicative: passing one is a warning, not an "
+        "error, until the Council confirms the final level. The annual £120,000 (2019/20, "
+        "2020/21) and the 2021/22 £30,000 span core and pilot together, so spending on both "
+        "services counts against them.",
+        cite(
+            "6.1 Service Delivery Budget final year 2021/22",
+            "up to a maximum of £30,000 however this is only an indication",
         ),
     ),
     Reading(

@@ -291,7 +291,7 @@ REGISTER = Register(
             None,
             "limits/radius",
             "readings/near-the-limit",
-            note="audit ST-16, D3.",
+            note="audit ST-16, D3: the individual review is the answer from 20 to 22 miles.",
         ),
         # 2.2 -----------------------------------------------------------------------------
         context(
@@ -978,7 +978,9 @@ REGISTER = Register(
             "final funding levels will be confirmed by January 2021",
             "billing/budgets/2021/22",
             "duties/funding-confirmation",
-            note="audit ST-78, D1, D5.",
+            "readings/indicative-budgets",
+            note="audit ST-78, D1 (one cap across core and pilot, now checked), D5 (no "
+            "retention stated: see the reading 'retention-of-payments').",
         ),
         rule(
             "6.1 Service Delivery Budget final year 2021/22",

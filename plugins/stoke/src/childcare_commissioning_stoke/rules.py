@@ -106,13 +106,14 @@ LIMITS = (
             "2.1.2 Pilot",
             "within a 20 mile radius of Stoke-on-Trent, to be reviewed on an individual basis should an otherwise eligible child or young person's placement fall outside, but near to the outer geographical limit",
         ),
-        review_margin=Decimal(0),
-        approver="the Strategic Manager",
+        review_margin=Decimal(2),
+        approver="the Strategic Manager for Looked after Children",
         unit="miles",
         service="pilot",
-        notes="Beyond 20 miles the text allows individual review for placements 'near to' the "
-        "limit; the library answers 'not eligible' beyond 20 miles and names the review "
-        "(see the 'near-the-limit' reading).",
+        reading="near-the-limit",
+        notes="Up to 20 miles eligible; beyond 20 and up to 22 miles 'near to the outer "
+        "geographical limit', reviewed individually (needs approval); beyond 22 miles not "
+        "eligible (reading 'near-the-limit').",
     ),
 )
 
@@ -446,36 +447,67 @@ BILLING = BillingTerms(
         ),
         Budget(
             "2019/20",
+            Decimal(120000),
+            cite(
+                "6.1 Service delivery budget 2019/20",
+                "The annual budget for 2019/20 is anticipated to be in the region of up to a maximum of £120,000, however this is only an indication",
+            ),
+            services=frozenset({"core", "pilot"}),
+            indicative=True,
+        ),
+        Budget(
+            "2019/20",
             Decimal(80000),
             cite("6.1 Service delivery budget 2019/20", "Core service £80,000"),
             service="core",
+            indicative=True,
         ),
         Budget(
             "2019/20",
             Decimal(40000),
             cite("6.1 Service delivery budget 2019/20", "Pilot £40,000"),
             service="pilot",
+            indicative=True,
+        ),
+        Budget(
+            "2020/21",
+            Decimal(120000),
+            cite(
+                "6.1 Service delivery budget 2020/21",
+                "The annual budget for 2020/21 is anticipated to be in the region of up to a maximum of £120,000 however this is only an indication",
+            ),
+            services=frozenset({"core", "pilot"}),
+            indicative=True,
         ),
         Budget(
             "2020/21",
             Decimal(80000),
             cite("6.1 Service delivery budget 2020/21", "Core service £80,000"),
             service="core",
+            indicative=True,
         ),
         Budget(
             "2020/21",
             Decimal(40000),
             cite("6.1 Service delivery budget 2020/21", "Pilot £40,000"),
             service="pilot",
+            indicative=True,
         ),
         Budget(
             "2021/22",
             Decimal(30000),
-            cite("6.1 Service Delivery Budget final year 2021/22", "up to a maximum of £30,000"),
+            cite(
+                "6.1 Service Delivery Budget final year 2021/22",
+                "up to a maximum of £30,000 however this is only an indication",
+            ),
+            services=frozenset({"core", "pilot"}),
             start=dt.date(2021, 4, 1),
             end=dt.date(2021, 6, 30),
+            indicative=True,
         ),
     ),
-    notes="Invoices by email to the named officer. 2018/19 runs from 1 July 2018; 2021/22 is "
-    "April-June 2021 only. Budgets after 2018/19 are indications, confirmed each January.",
+    notes="Invoices by email to Sue Hammersley (duties/invoices-by-email). 2018/19 runs from 1 "
+    "July 2018 and its caps are firm; 2021/22 is April-June 2021 only, one cap for both "
+    "services. Budgets after 2018/19 are indications until confirmed each January: passing "
+    "one is a warning (reading 'indicative-budgets').",
 )
