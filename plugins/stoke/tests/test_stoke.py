@@ -45,6 +45,7 @@ from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import Outcome, check_referral
 from childcare_commissioning.register import EntryStatus
 from childcare_commissioning.registry import load_registry
+from childcare_commissioning.safeguarding import Concern, route
 from childcare_commissioning.workforce import Completion, Qualification, Worker, check_worker
 
 D = dt.date
@@ -439,8 +440,21 @@ def test_safeguarding_contacts_as_published() -> None:
     invented."""
     contacts = {c.id: c for c in SPEC.contacts}
     assert "http://www.safeguardingchildren.stoke.gov.uk" == contacts["scb"].url
-    assert {"lado", "police", "scb"} <= set(contacts)
+    assert {"lado", "police", "scb"} == set(contacts)
     assert all(c.phone is None and c.email is None for c in contacts.values())
+
+
+@pytest.mark.parametrize("concern", [Concern.CHILD, Concern.ALLEGATION_AGAINST_WORKER])
+def test_safeguarding_route_is_not_specified_and_names_the_contacts(concern: Concern) -> None:
+    """Audit D6. The text routes nothing with a time or channel (reading
+    'safeguarding-routing'): at 01:30 on 31 March 2019 (the hour the clocks skip, a Sunday)
+    the answer is "not specified", never an error, naming the Board, the LADO and the
+    police and no other contact. Before #21 it was an error ("stoke has no routing")."""
+    at = dt.datetime(2019, 3, 31, 1, 30, tzinfo=UTC)
+    answer = route(SPEC, concern, at)
+    assert (False, ()) == (answer.specified, answer.steps)
+    assert {"scb", "lado", "police"} == {c.id for c in answer.nearest}
+    assert "not specified" in answer.message
 
 
 def test_sdq_change_tables_add_up() -> None:

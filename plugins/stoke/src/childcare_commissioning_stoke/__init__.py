@@ -206,6 +206,21 @@ READINGS = (
         ),
     ),
     Reading(
+        "safeguarding-routing",
+        "The text says safeguarding information 'can be shared with the relevant "
+        "safeguarding agencies and the police', and that the Provider complies with the "
+        "Safeguarding Children Board's requirements and the LADO's process; it gives no "
+        "time limit, channel, phone number or email for any of them.",
+        "No routing rule is declared: inventing a deadline or a channel would put words in "
+        "the text. Asked whom to tell, the library answers 'not specified' and names the "
+        "contacts the text gives (the Board, whose site holds the procedures, the LADO and "
+        "the police); the procedures themselves are the Board's.",
+        cite(
+            "2.3 Confidentiality",
+            "can be shared with the relevant safeguarding agencies and the police",
+        ),
+    ),
+    Reading(
         "section-11",
         "The text twice cites 'section 11 of the Children Act 2007'; the duty to safeguard "
         "and promote the welfare of children is section 11 of the Children Act 2004.",
@@ -343,24 +358,6 @@ CONTACTS = (
             "can be shared with the relevant safeguarding agencies and the police",
         ),
         notes="Information on safeguarding or any crime 'can be shared'; no number is given.",
-    ),
-    Contact(
-        "press-officer",
-        "Stoke-on-Trent City Council",
-        "press-officer",
-        cite(
-            "4.2 Media Communications",
-            "without the prior written consent of the relevant Council Press Officer",
-        ),
-        notes="Gives written consent before any statement to the media about a young "
-        "person; no details are given.",
-    ),
-    Contact(
-        "invoices",
-        "Stoke-on-Trent City Council",
-        "invoice-recipient",
-        cite("6.2. Payments", "Invoices should be submitted via email to Sue Hammersley."),
-        notes="Invoices go by email to Sue Hammersley; the text gives no email address.",
     ),
 )
 

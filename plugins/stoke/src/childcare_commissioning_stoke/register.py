@@ -455,7 +455,9 @@ REGISTER = Register(
             None,
             "contacts/scb",
             "contacts/police",
-            note="audit ST-26, D6.",
+            "readings/safeguarding-routing",
+            note="audit ST-26, D6: the contacts are declared; the text gives no time or "
+            "channel, so routing answers 'not specified' with these contacts.",
         ),
         duty(
             "2.3 Confidentiality",
@@ -800,7 +802,6 @@ REGISTER = Register(
             "The Provider will not make any statement, oral or written",
             None,
             "obligations/media-consent",
-            "contacts/press-officer",
             note="audit ST-58.",
         ),
         duty(
@@ -1005,7 +1006,6 @@ REGISTER = Register(
             "Payments will be made quarterly in arrears",
             "Invoices should be submitted via email to Sue Hammersley.",
             "billing",
-            "contacts/invoices",
             "duties/invoices-by-email",
             note="audit ST-82, ST-83: the outcomes/targets are in the Performance "
             "Management Framework, not in this text (Q8).",
