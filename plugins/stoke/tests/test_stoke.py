@@ -679,3 +679,22 @@ def test_2019_20_budgets_are_indications_and_2018_19_caps_are_firm() -> None:
     assert (Decimal(61000), "billing.budget.exceeded") == findings_by_budget(uses, "2018/19")[
         "core"
     ]
+
+
+@pytest.mark.parametrize(
+    ("received_at", "expected"),
+    [
+        # 23:30 UTC on 30 June 2019 is 00:30 BST on 1 July in Stoke: born 1 July 2001, the
+        # young person is 18 that day, so "up to the age of 18" (under 18) refuses.
+        (dt.datetime(2019, 6, 30, 23, 30, tzinfo=UTC), Outcome.NOT_ELIGIBLE),
+        # The same instant written in BST: the same answer.
+        (dt.datetime(2019, 7, 1, 0, 30, tzinfo=LONDON), Outcome.NOT_ELIGIBLE),
+        # 22:59 UTC on 30 June is 23:59 BST on 30 June: still 17, eligible.
+        (dt.datetime(2019, 6, 30, 22, 59, tzinfo=UTC), Outcome.ELIGIBLE),
+    ],
+)
+def test_age_is_taken_on_the_stoke_date(received_at: dt.datetime, expected: Outcome) -> None:
+    """Audit V3: age on the referral's date in Europe/London, whatever offset the instant
+    is given in (core #17's local dates; Stoke's boundary worked by hand)."""
+    referral = with_statuses(Status.LOOKED_AFTER, Status.IN_HOUSE_FOSTER_CARE, born=D(2001, 7, 1))
+    assert expected == check_referral(SPEC, attrs.evolve(referral, received_at=received_at)).outcome
