@@ -13,4 +13,3 @@ class TestStokeConformance(ConformanceSuite):
     council_id = "stoke"
     snapshot = Path(__file__).with_name("rule-ids.txt")
     text = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "stoke.txt"
-    register_pending = "#21"

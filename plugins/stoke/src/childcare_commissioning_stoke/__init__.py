@@ -21,13 +21,16 @@ from childcare_commissioning import (
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.measures import OutcomeMeasure
+from childcare_commissioning.safeguarding import Contact
 from childcare_commissioning_stoke._cite import cite
+from childcare_commissioning_stoke.duties import COMPUTATIONS, DUTIES
 from childcare_commissioning_stoke.evidence import (
     PLACEMENT_STABILITY,
     REFERENCE_TABLES,
     SDQ_SCORES,
     camhs_priority_access,
 )
+from childcare_commissioning_stoke.register import REGISTER
 from childcare_commissioning_stoke.rules import (
     BILLING,
     CALENDARS,
@@ -42,6 +45,7 @@ from childcare_commissioning_stoke.rules import (
 )
 
 __all__ = [
+    "CONTACTS",
     "GLOSSARY",
     "PLACEMENT_STABILITY",
     "READINGS",
@@ -117,16 +121,25 @@ READINGS = (
         "near-the-limit",
         "Placements outside but 'near to' the 20-mile limit are 'reviewed on an individual "
         "basis'; 'near' is not defined.",
-        "Up to 20 miles is eligible; beyond it the answer is 'not eligible' and the finding "
-        "names the individual review, which the Strategic Manager may grant.",
+        "'Near' is read as within 2 miles beyond the limit (a tenth of the radius): up to 20 "
+        "miles is eligible; over 20 and up to 22 miles needs individual review (the answer "
+        "is 'needs approval', naming the review and this reading); beyond 22 miles is not "
+        "eligible. The text does not say who reviews: the library names the Strategic "
+        "Manager for Looked after Children, who decides the pilot's other exceptions. The "
+        "Council should confirm the margin.",
         cite("2.1.2 Pilot", "to be reviewed on an individual basis"),
     ),
     Reading(
         "retention-of-payments",
         "5% is withheld 'of the budget'; payments are quarterly in arrears on outcomes.",
         "5% is withheld from each quarterly payment; when the year's budget is paid in full "
-        "this is 5% of the budget (£4,500 of £90,000 in 2018/19). The final part-year 2021/22 "
-        "states no retention; the standing 5% is applied and should be confirmed.",
+        "this is 5% of the budget (£4,500 of £90,000 in 2018/19). The text sets a retention "
+        "for 2018/19, 2019/20 and 2020/21 and none for the final part-year 2021/22 (April-June "
+        "2021), so the right answer for 2021/22 is nothing withheld. The core's retention "
+        "applies to every invoice and cannot yet be limited to named financial years, so the "
+        "library's invoices for April-June 2021 still show 5% withheld (released from 1 April "
+        "2022): that amount is owed with the final payment, and the answer will change when "
+        "the core can scope a retention to years (audit D5).",
         cite("6.1 Service delivery budget", "5% (£4500) of the  budget for 2018/19"),
     ),
     Reading(
@@ -147,6 +160,204 @@ READINGS = (
             "2.3 Referral Pathways and Acceptance Criteria",
             "This will then need to be agreed by the Strategic Manager.",
         ),
+    ),
+    Reading(
+        "pilot-discretion",
+        "The referral criteria are looked after children 'resident with in-house foster "
+        "carers'; the exclusion criteria exclude children 'not in the care of Stoke-on-Trent "
+        "in-house foster carers, unless agreed at the discretion of the Strategic Manager for "
+        "Looked after Children'.",
+        "Read together: a looked after child under 18 with in-house (or connected "
+        "persons/kinship) foster carers is eligible; one placed elsewhere needs the Strategic "
+        "Manager's approval, which is the answer the library gives ('needs approval'), never "
+        "a refusal. A child who is not looked after is not eligible.",
+        cite(
+            "2.3 Exclusion criteria",
+            "unless agreed at the discretion of the Strategic Manager for Looked after Children",
+        ),
+    ),
+    Reading(
+        "small-group-home-residence",
+        "The core service is for young people 'resident in the LA's Small Group Homes'; a "
+        "placement status says 'residential care' for any children's home, the Council's or "
+        "an external one.",
+        "A core referral must say which of the Council's Small Group Homes the young person "
+        "lives in (information item 'small_group_home'); without it the answer is "
+        "'incomplete', never 'eligible'. The text does not list the homes (ten, twelve "
+        "planned), so the name given is not checked against a list: the Council confirms it.",
+        cite(
+            "2.1.1 Core service",
+            "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
+        ),
+    ),
+    Reading(
+        "indicative-budgets",
+        "Each year after 2018/19 is 'anticipated to be in the region of up to a maximum of' "
+        "a sum, 'however this is only an indication and final funding levels will be "
+        "confirmed by January'; 2021/22 gives one figure, £30,000, for both services.",
+        "2018/19's 'up to a maximum of' caps are firm (passing one is an error). The later "
+        "budgets are declared as printed but indicative: passing one is a warning, not an "
+        "error, until the Council confirms the final level. The annual £120,000 (2019/20, "
+        "2020/21) and the 2021/22 £30,000 span core and pilot together, so spending on both "
+        "services counts against them.",
+        cite(
+            "6.1 Service Delivery Budget final year 2021/22",
+            "up to a maximum of £30,000 however this is only an indication",
+        ),
+    ),
+    Reading(
+        "safeguarding-routing",
+        "The text says safeguarding information 'can be shared with the relevant "
+        "safeguarding agencies and the police', and that the Provider complies with the "
+        "Safeguarding Children Board's requirements and the LADO's process; it gives no "
+        "time limit, channel, phone number or email for any of them.",
+        "No routing rule is declared: inventing a deadline or a channel would put words in "
+        "the text. Asked whom to tell, the library answers 'not specified' and names the "
+        "contacts the text gives (the Board, whose site holds the procedures, the LADO and "
+        "the police); the procedures themselves are the Board's.",
+        cite(
+            "2.3 Confidentiality",
+            "can be shared with the relevant safeguarding agencies and the police",
+        ),
+    ),
+    Reading(
+        "section-11",
+        "The text twice cites 'section 11 of the Children Act 2007'; the duty to safeguard "
+        "and promote the welfare of children is section 11 of the Children Act 2004.",
+        "Read as section 11 of the Children Act 2004 and its statutory guidance; the "
+        "safeguarding-compliance duty asks for it. Nothing is computed from the Act.",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "section 11 of the Children Act 2007",
+        ),
+    ),
+    Reading(
+        "sdq-2017-18-average",
+        "The 2017-18 average SDQ score of all children is 14 in the 'All SDQ Scores' table "
+        "and 13.9 in the summary table.",
+        "The reference table keeps 14 as that table prints it (a rounding of 13.9, the "
+        "summary's figure to one decimal); 13.9 is the more precise value and is the one to "
+        "compare against. No rule computes with either.",
+        cite("1.4.2 Evidence of need", "13.9"),
+    ),
+    Reading(
+        "camhs-priority-clause",
+        "'Priority access for LAC scoring 17 and above' sits under 'Current Service "
+        "Provision' at the end of section 1, before '2. DESCRIPTON'.",
+        "Cited as 1.4.2 Current Service Provision. It describes NHS CAMHS's own access rule, "
+        "not a duty of this service: the library computes it "
+        "(computations/camhs-priority-access) so a worker can tell whether a child would get "
+        "priority when supporting a CAMHS referral.",
+        cite("1.4.2 Current Service Provision", "Priority access for LAC scoring 17 and above"),
+    ),
+    Reading(
+        "pilot-identification",
+        "2.2.2 says the pilot's children 'will be identified by Children's Services Senior "
+        "Management Team (fostering), using criteria to be refined'; 2.3 says 'Referrals may "
+        "be made by the child's social worker'.",
+        "The Senior Management Team's identification chooses the cohort; each referral is "
+        "still made by the child's social worker with the supervising social worker and "
+        "agreed by the Strategic Manager (routes/pilot-social-worker). The team's criteria "
+        "are 'to be refined' and are not in the text, so nothing checks them.",
+        cite(
+            "2.2.2 Pilot",
+            "will be identified by Children's Services Senior Management Team (fostering)",
+        ),
+    ),
+    Reading(
+        "support-not-time-limited",
+        "Support plans 'identify review dates and an envisaged end date', yet 'support will "
+        "not be time limited'.",
+        "The envisaged end date is a planning date in the support plan, not a cut-off: "
+        "support may continue past it when the plan's review says so, and no rule ends a "
+        "case on a date.",
+        cite("2.3 Service Model and Approach", "support will not be time limited"),
+    ),
+    Reading(
+        "safeguarding-boards",
+        "'both Stoke-on-Trent Safeguarding Children's Boards (SCB)' names one board; 2.3 "
+        "refers to 'Stoke-on-Trent and Staffordshire Safeguarding Policies and Procedures'.",
+        "Read as the Stoke-on-Trent and the Staffordshire Safeguarding Children Boards; the "
+        "only address the text gives is www.safeguardingchildren.stoke.gov.uk (contacts/scb).",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "both Stoke-on-Trent Safeguarding Children's Boards (SCB)",
+        ),
+    ),
+    Reading(
+        "performance-management-framework",
+        "The 'Performance Management Framework' is referred to in 4.2, 5, 5.1 and 6.2 and "
+        "is not part of the text.",
+        "Nothing in the Framework is encoded: the complaints report is quarterly (as 4.2 "
+        "says) with no content checked, and payment 'on the achievement of outcomes/targets' "
+        "is encoded only as the 5% retention released on evidence.",
+        cite("5 Quality and performance", "Please refer to the Performance Management Framework."),
+    ),
+    Reading(
+        "performance-review-services",
+        "Performance reviews are monthly in the first year, then three-monthly, and 'may "
+        "differ between the core service and pilot'.",
+        "One schedule serves both services until the Commissioners set a different one; "
+        "extra reviews 'with reasonable notice' are not scheduled.",
+        cite(
+            "4.3 Quality Assurance: safety and consistency",
+            "This may differ between the core service and pilot.",
+        ),
+    ),
+    Reading(
+        "budget-2018-19-start",
+        "The 2018/19 budget runs 'from 1st July 2018', while the pilot is mobilised 'within "
+        "three months of the contract award'.",
+        "Both 2018/19 budgets cover 1 July 2018 to 31 March 2019; the pilot's money may be "
+        "spent only once it is mobilised, which the budget does not check.",
+        cite("6.1 Service delivery budget", "from 1st July 2018 to 31 March 2019"),
+    ),
+    Reading(
+        "pilot-funding",
+        "A '12-month pilot', yet pilot budgets run to 2020/21 and 'Funding for the pilot will "
+        "be dependent on the evaluation and demonstration of value for money'.",
+        "The 2019/20 and 2020/21 pilot budgets are declared as printed; they are indications "
+        "the Council confirms by January (duties/funding-confirmation) after the evaluation "
+        "(deadlines/pilot-evaluation).",
+        cite(
+            "6.1 Service delivery budget 2019/20",
+            "Funding for the pilot will be dependent on the evaluation and demonstration of value for money.",
+        ),
+    ),
+)
+
+CONTACTS = (
+    Contact(
+        "scb",
+        "Stoke-on-Trent Safeguarding Children Board",
+        "safeguarding-board",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "which can be found at www.safeguardingchildren.stoke.gov.uk",
+        ),
+        url="http://www.safeguardingchildren.stoke.gov.uk",
+        notes="Requirements, policies, approved training and advice on training levels; "
+        "the text gives the address with http:// in 2.3 and without it in 4.2.",
+    ),
+    Contact(
+        "lado",
+        "Stoke-on-Trent City Council",
+        "lado",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "Comply fully with the requirements and process of the Stoke-on-Trent LADO (Local Authority Designated Officer).",
+        ),
+        notes="The text names the LADO but gives no phone or email: use the Board's site.",
+    ),
+    Contact(
+        "police",
+        "the police",
+        "police",
+        cite(
+            "2.3 Confidentiality",
+            "can be shared with the relevant safeguarding agencies and the police",
+        ),
+        notes="Information on safeguarding or any crime 'can be shared'; no number is given.",
     ),
 )
 
@@ -177,7 +388,7 @@ SPEC: Final = CouncilSpec(
         Service(
             "core",
             "Core service: the Council's small group homes",
-            "Psychologically informed guidance and support to residential staff in the two-bed small group homes (ten, twelve planned); no direct work with the children.",
+            "Psychologically informed guidance and support to residential staff in the two-bed small group homes (ten, twelve planned); no direct work with the children. Delivered in the Small Group Homes.",
             cite(
                 "1.1 Overall purpose and aims of the service",
                 "two-bed small group homes, currently ten in total with plans to increase to  twelve",
@@ -186,7 +397,7 @@ SPEC: Final = CouncilSpec(
         Service(
             "pilot",
             "Pilot: in-house foster carers",
-            "A 12-month pilot supporting in-house foster carers, including connected persons/kinship carers, within 20 miles of Stoke-on-Trent.",
+            "A 12-month pilot supporting in-house foster carers, including connected persons/kinship carers, within 20 miles of Stoke-on-Trent. Delivered in foster carers' homes, residential schools and local authority bases.",
             cite(
                 "2.2.2 Pilot",
                 "support in-house foster carers, including connected persons/kinship foster carers",
@@ -252,6 +463,10 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     reference_tables=REFERENCE_TABLES,
+    contacts=CONTACTS,
+    duties=DUTIES,
+    computations=COMPUTATIONS,
+    register=REGISTER,
 )
 
 

@@ -1,4 +1,5 @@
-"""Reference data from 1.4.2 Evidence of need, and CAMHS priority access (2.1 links)."""
+"""Reference data from 1.4.2 Evidence of need, and CAMHS priority access (1.4.2 Current
+Service Provision)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,19 @@ from childcare_commissioning_stoke._cite import cite
 
 __all__ = [
     "CAMHS_PRIORITY",
+    "PLACEMENT_BREAKDOWNS_2017",
     "PLACEMENT_STABILITY",
     "REFERENCE_TABLES",
+    "SDQ_CHANGE",
     "SDQ_SCORES",
+    "SGH_SDQ_CHANGE",
+    "SGH_SDQ_SCORES",
     "camhs_priority_access",
 ]
 
 #: All SDQ scores by year: (below 17, 17 and above, total recorded, average, median).
+#: The 2017-18 average is 14 in this table and 13.9 in the summary table: the reading
+#: ``sdq-2017-18-average`` keeps the table as printed (14) and records the 13.9.
 SDQ_SCORES = {
     "2014-15": (131, 82, 213, 14.4, 14),
     "2015-16": (160, 116, 276, 14.9, 15),
@@ -37,7 +44,44 @@ STABILITY_CITATION = cite(
     "As at 31/12/17 there were 636 Children included in our short term placement stability measure.",
 )
 
-CAMHS_PRIORITY = cite("2 Description", "Priority access for LAC scoring 17 and above")
+#: All SDQ scores, change on the following year: (worsened, stayed same, improved, total in
+#: cohort, percentage of previous year, average difference), as printed.
+SDQ_CHANGE = {
+    "2015-16": (68, 8, 74, 150, "70.4%", "0.70"),
+    "2016-17": (92, 23, 108, 223, "80.8%", "0.76"),
+    "2017-18": (90, 11, 83, 184, "52.7%", "0.41"),
+}
+
+#: SDQ scores of children in a small group home during the year: (below 17, 17 and above,
+#: in SGH during year, average).
+SGH_SDQ_SCORES = {
+    "2014-15": (4, 9, 13, "18.6"),
+    "2015-16": (6, 11, 17, "20.1"),
+    "2016-17": (3, 9, 12, "19.1"),
+    "2017-18": (5, 7, 12, "18.9"),
+}
+
+#: Children in a small group home in both years with an SDQ score: (worsened, stayed same,
+#: improved, total in cohort, percentage of previous year, average difference), as printed.
+SGH_SDQ_CHANGE = {
+    "2015-16": (3, 0, 2, 5, "38.5%", "1.0"),
+    "2016-17": (3, 0, 4, 7, "41.2%", "1.6"),
+    "2017-18": (3, 0, 2, 5, "41.7%", "-1.4"),
+}
+
+#: Unplanned placement breakdowns in 2017 by how long the placement had lasted:
+#: duration -> (own provision, own %, agency provision, agency %), as printed.
+PLACEMENT_BREAKDOWNS_2017 = {
+    "Between 1 day and 1 month": (5, "23.8%", 8, "12.9%"),
+    "Between 1 Month and 6 Months": (6, "28.6%", 17, "27.4%"),
+    "Between 6 Months and 1 year": (4, "19.0%", 7, "11.3%"),
+    "More than 1 year": (6, "28.6%", 30, "48.4%"),
+    "Total": (21, "100.0%", 62, "100.0%"),
+}
+
+CAMHS_PRIORITY = cite(
+    "1.4.2 Current Service Provision", "Priority access for LAC scoring 17 and above"
+)
 
 
 def camhs_priority_access(sdq_score: int, looked_after: bool) -> bool:
@@ -47,6 +91,16 @@ def camhs_priority_access(sdq_score: int, looked_after: bool) -> bool:
         raise ValueError("an SDQ total difficulties score is between 0 and 40")
     return looked_after and sdq_score >= 17
 
+
+_CHANGE_COLUMNS = (
+    "Year",
+    "Worsened",
+    "Stayed same",
+    "Improved",
+    "Total in cohort",
+    "Percentage of previous year",
+    "Average difference",
+)
 
 REFERENCE_TABLES = (
     ReferenceTable(
@@ -58,7 +112,47 @@ REFERENCE_TABLES = (
             for year, (b, a, t, avg, med) in SDQ_SCORES.items()
         ],
         SDQ_CITATION,
-        notes="17 and above is the threshold for priority access to NHS CAMHS.",
+        notes="17 and above is the threshold for priority access to NHS CAMHS. The "
+        "2017-18 average is printed as 14 here and 13.9 in the summary table (reading "
+        "'sdq-2017-18-average').",
+    ),
+    ReferenceTable(
+        "sdq-change",
+        "All SDQ scores: change in the following year",
+        _CHANGE_COLUMNS,
+        [(year, *(str(v) for v in row)) for year, row in SDQ_CHANGE.items()],
+        cite("1.4.2 Evidence of need", "Worsened in Following Year"),
+        notes="No figures are printed for 2014-15 (the first year has no previous year).",
+    ),
+    ReferenceTable(
+        "sgh-sdq-scores",
+        "SDQ scores of children in a small group home during the year",
+        ("Year", "Below 17", "17 and above", "In SGH during year", "Average"),
+        [(year, *(str(v) for v in row)) for year, row in SGH_SDQ_SCORES.items()],
+        cite("1.4.2 Evidence of need", "In SGH During Year"),
+    ),
+    ReferenceTable(
+        "sgh-sdq-change",
+        "Children in a small group home in both years with an SDQ score: change",
+        _CHANGE_COLUMNS,
+        [(year, *(str(v) for v in row)) for year, row in SGH_SDQ_CHANGE.items()],
+        cite(
+            "1.4.2 Evidence of need",
+            "In Small Group Home During Both Years and SDQ Score Available",
+        ),
+        notes="The summary table prints the average differences as 1.00, 1.60 and -1.40.",
+    ),
+    ReferenceTable(
+        "placement-breakdowns-2017",
+        "Unplanned placement breakdowns in 2017 by duration: Stoke foster carers and agency",
+        ("Duration", "Own provision", "Own %", "Agency provision", "Agency %"),
+        [(k, str(a), b, str(c), d) for k, (a, b, c, d) in PLACEMENT_BREAKDOWNS_2017.items()],
+        cite(
+            "1.4.2 Evidence of need",
+            "21 (13.7%) of those 153 were to Stoke Foster Carers (not including Connected).",
+        ),
+        notes="Own provision: 21 placements of 19 children, 263 days on average; agency: 62 "
+        "placements of 51 children, 505 days on average.",
     ),
     ReferenceTable(
         "short-term-placement-stability",

@@ -62,15 +62,21 @@ COHORTS = (
     ),
     Cohort(
         "in-house-foster-care",
-        "Looked after children up to 18 living with in-house foster carers (including connected persons/kinship carers)",
+        "Looked after children up to 18 (with in-house or connected persons/kinship foster carers; placed elsewhere only at the Strategic Manager's discretion)",
         cite(
             PATHWAYS,
             "Children and young people aged up to 18 years who are looked after by Stoke –on-Trent LA and who are resident with in-house foster carers",
         ),
-        statuses=frozenset({Status.IN_HOUSE_FOSTER_CARE, Status.KINSHIP_CARE}),
         required_statuses=frozenset({Status.LOOKED_AFTER}),
         ages=UP_TO_18,
         service="pilot",
+        notes="The cohort is every looked after child under 18; the placement condition is "
+        "carried by the exclusion 'not-with-in-house-foster-carers', so a child with other "
+        "carers comes out 'needs approval' by the Strategic Manager for Looked after "
+        "Children (reading 'pilot-discretion'). Declared this way, not with the placement "
+        "statuses, so that the age limit still applies to a child at the discretion: the "
+        "core's 'discretion outranks no cohort' does not look at ages, and would leave an "
+        "18-year-old with agency carers to the Strategic Manager.",
     ),
 )
 
@@ -100,13 +106,14 @@ LIMITS = (
             "2.1.2 Pilot",
             "within a 20 mile radius of Stoke-on-Trent, to be reviewed on an individual basis should an otherwise eligible child or young person's placement fall outside, but near to the outer geographical limit",
         ),
-        review_margin=Decimal(0),
-        approver="the Strategic Manager",
+        review_margin=Decimal(2),
+        approver="the Strategic Manager for Looked after Children",
         unit="miles",
         service="pilot",
-        notes="Beyond 20 miles the text allows individual review for placements 'near to' the "
-        "limit; the library answers 'not eligible' beyond 20 miles and names the review "
-        "(see the 'near-the-limit' reading).",
+        reading="near-the-limit",
+        notes="Up to 20 miles eligible; beyond 20 and up to 22 miles 'near to the outer "
+        "geographical limit', reviewed individually (needs approval); beyond 22 miles not "
+        "eligible (reading 'near-the-limit').",
     ),
 )
 
@@ -171,6 +178,23 @@ REQUIRED = tuple(
         ),
     )
 )
+
+#: Residence in one of the Council's own Small Group Homes: the placement statuses cannot
+#: tell an in-house home from an external residential placement (reading
+#: ``small-group-home-residence``), so the core service asks which home.
+SMALL_GROUP_HOME = RequiredInformation(
+    "small-group-home",
+    "information.small_group_home",
+    "which of the Local Authority's Small Group Homes the young person lives in (the core "
+    "service is for residents of the LA's Small Group Homes, not of other residential "
+    "homes)",
+    cite(
+        "2.1.1 Core service",
+        "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
+    ),
+    service="core",
+)
+REQUIRED = (*REQUIRED, SMALL_GROUP_HOME)
 
 DEADLINES = (
     DeadlineRule(
@@ -423,36 +447,67 @@ BILLING = BillingTerms(
         ),
         Budget(
             "2019/20",
+            Decimal(120000),
+            cite(
+                "6.1 Service delivery budget 2019/20",
+                "The annual budget for 2019/20 is anticipated to be in the region of up to a maximum of £120,000, however this is only an indication",
+            ),
+            services=frozenset({"core", "pilot"}),
+            indicative=True,
+        ),
+        Budget(
+            "2019/20",
             Decimal(80000),
             cite("6.1 Service delivery budget 2019/20", "Core service £80,000"),
             service="core",
+            indicative=True,
         ),
         Budget(
             "2019/20",
             Decimal(40000),
             cite("6.1 Service delivery budget 2019/20", "Pilot £40,000"),
             service="pilot",
+            indicative=True,
+        ),
+        Budget(
+            "2020/21",
+            Decimal(120000),
+            cite(
+                "6.1 Service delivery budget 2020/21",
+                "The annual budget for 2020/21 is anticipated to be in the region of up to a maximum of £120,000 however this is only an indication",
+            ),
+            services=frozenset({"core", "pilot"}),
+            indicative=True,
         ),
         Budget(
             "2020/21",
             Decimal(80000),
             cite("6.1 Service delivery budget 2020/21", "Core service £80,000"),
             service="core",
+            indicative=True,
         ),
         Budget(
             "2020/21",
             Decimal(40000),
             cite("6.1 Service delivery budget 2020/21", "Pilot £40,000"),
             service="pilot",
+            indicative=True,
         ),
         Budget(
             "2021/22",
             Decimal(30000),
-            cite("6.1 Service Delivery Budget final year 2021/22", "up to a maximum of £30,000"),
+            cite(
+                "6.1 Service Delivery Budget final year 2021/22",
+                "up to a maximum of £30,000 however this is only an indication",
+            ),
+            services=frozenset({"core", "pilot"}),
             start=dt.date(2021, 4, 1),
             end=dt.date(2021, 6, 30),
+            indicative=True,
         ),
     ),
-    notes="Invoices by email to the named officer. 2018/19 runs from 1 July 2018; 2021/22 is "
-    "April-June 2021 only. Budgets after 2018/19 are indications, confirmed each January.",
+    notes="Invoices by email to Sue Hammersley (duties/invoices-by-email). 2018/19 runs from 1 "
+    "July 2018 and its caps are firm; 2021/22 is April-June 2021 only, one cap for both "
+    "services. Budgets after 2018/19 are indications until confirmed each January: passing "
+    "one is a warning (reading 'indicative-budgets').",
 )
