@@ -246,6 +246,24 @@ def test_discretion_outranks_no_matching_cohort() -> None:
     )
 
 
+def test_discretion_does_not_reach_past_the_age_limits() -> None:
+    """Stoke's pilot is for looked-after children up to 17 (its cohort's band, as in the
+    module's SPEC). A child in agency foster care aged 18 is outside the service's ages
+    whatever the Strategic Manager agrees: not eligible, the age named. At 17 the same
+    child is left to the discretion (needs approval)."""
+    statuses = frozenset({S.LOOKED_AFTER, S.AGENCY_FOSTER_CARE})
+    at = dt.datetime(2025, 6, 1, 12, 0, tzinfo=LONDON)
+    eighteen = check_referral(
+        SPEC, referral(service="pilot", statuses=statuses, born=dt.date(2007, 5, 31), at=at)
+    )
+    assert (18, Outcome.NOT_ELIGIBLE) == (eighteen.age, eighteen.outcome)
+    assert "eligibility.age.outside" in {f.code for f in eighteen.findings}
+    seventeen = check_referral(
+        SPEC, referral(service="pilot", statuses=statuses, born=dt.date(2007, 6, 2), at=at)
+    )
+    assert (17, Outcome.NEEDS_APPROVAL) == (seventeen.age, seventeen.outcome)
+
+
 def test_without_the_excluded_status_no_cohort_is_still_no() -> None:
     """A child who is not looked after is neither in the cohort nor under the
     discretion (which is about looked after children): not eligible."""

@@ -474,6 +474,21 @@ def _check_cohorts(
             "$.child.statuses",
             cohorts[0].citation,
         )
+        # The discretion reaches the status condition, not the service's age limits: a
+        # child older (or younger) than every cohort's hard band is still not eligible.
+        if discretion is not None and age is not None:
+            within = [c for c in cohorts if c.ages.contains(age) or c.ages.predominant]
+            if not within:
+                bands = "; ".join(f"{c.name}: {c.ages}" for c in cohorts)
+                found.add(
+                    Outcome.NOT_ELIGIBLE,
+                    "eligibility.age.outside",
+                    f"age {age} is outside every cohort's ages ({bands}); the discretion "
+                    f"of {discretion.approver or 'the council'} does not reach the age "
+                    "limits",
+                    "$.child.date_of_birth",
+                    cohorts[0].citation,
+                )
         return
     if age is None:
         return
