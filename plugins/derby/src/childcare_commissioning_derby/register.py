@@ -769,7 +769,7 @@ REGISTER = Register(
             "readings/upper-ages",
             "services/lot-1",
             "services/lot-2",
-            note="audit D01-D04",
+            note="audit D01, D02, D03, D04",
         ),
         context(
             "3.1.1 Introduction and Aim",

@@ -1,0 +1,390 @@
+"""The defects of the Derby audit (shared/audits/derby.md), each worked by hand from
+shared/specs/derby.txt. Every docstring says how the expected value follows from the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from childcare_commissioning_derby import (
+    SPEC,
+    CareEpisode,
+    Variation,
+    check_placement,
+    ipa_payments,
+    is_care_leaver,
+)
+
+from childcare_commissioning import ChildOrYoungPerson
+from childcare_commissioning.conformance import register_violations
+from childcare_commissioning.deadlines import evaluate, resolve_calendar
+from childcare_commissioning.model import Channel, Package, Severity
+from childcare_commissioning.obligations import obligations_between
+from childcare_commissioning.register import coverage
+from childcare_commissioning.safeguarding import Concern, route_concern
+
+D = dt.date
+LONDON = ZoneInfo("Europe/London")
+UTC = dt.UTC
+
+
+def _rule(rule_id: str):  # type: ignore[no-untyped-def]
+    return next(r for r in SPEC.deadlines if r.id == rule_id)
+
+
+def _package(
+    category: str, start: dt.date, end: dt.date | None, hours: str | None = None
+) -> Package:
+    return Package(
+        "P",
+        "derby",
+        "YP",
+        start,
+        end,
+        lot="lot-1" if category.startswith("1") else "lot-2",
+        category=category,
+        hours_per_week=Decimal(hours) if hours else None,
+    )
+
+
+def _codes(findings: list[object]) -> set[str]:
+    return {f.code for f in findings}  # type: ignore[attr-defined]
+
+
+# --- the register ----------------------------------------------------------------------------
+
+
+def test_every_sentence_is_accounted_for_with_no_violation() -> None:
+    """The register covers all 463 sentences of the shipped text (the sentence split of
+    childcare_commissioning.register), every quote is found and every declared id is named."""
+    result = coverage(SPEC.register)  # type: ignore[arg-type]
+    assert (result.sentences, result.covered, result.problems) == (463, 463, ())
+    assert register_violations(SPEC) == []
+
+
+def test_every_operational_clause_of_the_audit_is_a_rule_duty_or_not_encoded() -> None:
+    """The audit's inventory D01-D142: every clause number appears in the note of an entry
+    whose status is rule, duty, definition (a reading) or not-encoded, never context."""
+    assert SPEC.register is not None
+    seen: dict[int, set[str]] = {}
+    for entry in SPEC.register.entries:
+        for number in re.findall(r"D(\d{2,3})", entry.note):
+            seen.setdefault(int(number), set()).add(entry.status.value)
+    missing = sorted(set(range(1, 143)) - set(seen))
+    assert missing == []
+    assert all("context" not in statuses for statuses in seen.values())
+
+
+# --- defect 1: emergency provision the same day, 7 days a week --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("at", "due"),
+    [
+        # Saturday 8 February 2025, 10:00 GMT: the service runs 7 days a week, so that day.
+        (dt.datetime(2025, 2, 8, 10, tzinfo=UTC), D(2025, 2, 8)),
+        # Good Friday 18 April 2025 10:00 BST: bank holidays are not excepted (3.3.6).
+        (dt.datetime(2025, 4, 18, 9, tzinfo=UTC), D(2025, 4, 18)),
+        # Easter Monday 21 April 2025: the same.
+        (dt.datetime(2025, 4, 21, 9, tzinfo=UTC), D(2025, 4, 21)),
+        # Christmas Day 2025 (a Thursday).
+        (dt.datetime(2025, 12, 25, 15, tzinfo=UTC), D(2025, 12, 25)),
+        # 23:30 UTC on Saturday 25 October 2025 is 00:30 BST on Sunday 26 October in Derby
+        # (clocks go back at 01:00 UTC that morning): Derby's local date, the Sunday.
+        (dt.datetime(2025, 10, 25, 23, 30, tzinfo=UTC), D(2025, 10, 26)),
+        # 23:30 UTC on Saturday 29 March 2025 is 23:30 GMT (BST starts 01:00 UTC on the 30th).
+        (dt.datetime(2025, 3, 29, 23, 30, tzinfo=UTC), D(2025, 3, 29)),
+        # 23:30 UTC on Sunday 30 March 2025 is 00:30 BST on Monday 31 March.
+        (dt.datetime(2025, 3, 30, 23, 30, tzinfo=UTC), D(2025, 3, 31)),
+    ],
+)
+def test_emergency_support_is_due_the_same_day_every_day(at: dt.datetime, due: dt.date) -> None:
+    """3.2.5: emergency provision 'available on the same day' (1.1) for 'same day
+    referrals' (2.1); 3.3.5's 'same working day' is read on the service's own calendar,
+    '7 days a week' (3.3.6), bank holidays included (reading 'emergency-same-day'). The audit
+    found Saturday pushed to Monday and Good Friday to Tuesday."""
+    assert evaluate(_rule("emergency-support"), at, SPEC.calendars).due_date == due
+
+
+# --- defect 4: safeguarding contacts and routing --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("local", "open_"),
+    [
+        (dt.datetime(2025, 2, 8, 23, 0, tzinfo=LONDON), True),  # Saturday night
+        (dt.datetime(2025, 2, 8, 12, 0, tzinfo=LONDON), True),  # Saturday midday: offices closed
+        (dt.datetime(2025, 2, 10, 11, 0, tzinfo=LONDON), False),  # Monday 11:00: office hours
+        (dt.datetime(2025, 2, 10, 17, 0, tzinfo=LONDON), True),  # Monday 17:00: offices just closed
+        (dt.datetime(2025, 2, 11, 8, 59, tzinfo=LONDON), True),  # Tuesday 08:59: not yet open
+        (dt.datetime(2025, 2, 11, 9, 0, tzinfo=LONDON), False),  # Tuesday 09:00: open
+        (dt.datetime(2025, 2, 10, 3, 0, tzinfo=LONDON), True),  # Monday 03:00, after a Sunday
+        (dt.datetime(2025, 3, 30, 12, 0, tzinfo=LONDON), True),  # Sunday of the spring clock change
+    ],
+)
+def test_emergency_careline_keeps_out_of_hours(local: dt.datetime, open_: bool) -> None:
+    """3.3.6: the Emergency Careline has the providers' numbers 'for out of hours', i.e.
+    'from normal office closing times to normal office opening times', read as 17:00-09:00
+    on weekdays and all weekend (reading 'office-hours': offices Monday-Friday 09:00-17:00).
+    The audit found it declared with office hours."""
+    careline = next(c for c in SPEC.contacts if c.id == "emergency-careline")
+    assert careline.hours == "derby-out-of-hours"
+    calendar = resolve_calendar(careline.hours, SPEC.calendars)
+    assert calendar.is_open(local) is open_
+
+
+def test_safeguarding_procedure_websites_are_contacts() -> None:
+    """3.4.6: 'These procedures can be found at: www.derbyshirescb.org.uk www.derbyscb.org.uk'."""
+    urls = {c.url for c in SPEC.contacts if c.role == "safeguarding-procedures"}
+    assert urls == {"https://www.derbyshirescb.org.uk", "https://www.derbyscb.org.uk"}
+
+
+@pytest.mark.parametrize(
+    "concern", [Concern.CHILD, Concern.ADULT_AT_RISK, Concern.ALLEGATION_AGAINST_WORKER]
+)
+def test_every_concern_goes_to_the_council_the_same_local_day(concern: Concern) -> None:
+    """3.4.6: 'any concerns or alerts have to be notified to the Council the same day'; the
+    heading covers vulnerable adults (care leavers 18-25) and the procedures cover
+    'allegations or concerns about vulnerable service users' (reading
+    'concern-notification'). A concern at 23:30 UTC on 25 October 2025 is 00:30 BST on
+    26 October in Derby: due 26 October. The audit found no routing for adults or
+    allegations."""
+    [step] = route_concern(SPEC, concern, dt.datetime(2025, 10, 25, 23, 30, tzinfo=UTC))
+    assert (step.recipient, step.channel, step.deadline.due_date) == (
+        "derby-city-council",
+        Channel.PHONE,
+        D(2025, 10, 26),
+    )
+
+
+# --- defect 3: category 2.2 ends at 18 --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("born", "end", "finding"),
+    [
+        # 18 on 20 June 2026: a package to 31 August 2026 runs past it.
+        (D(2008, 6, 20), D(2026, 8, 31), True),
+        # ending on the 18th birthday itself: moved on as 18 is reached.
+        (D(2008, 6, 20), D(2026, 6, 20), False),
+        (D(2008, 6, 20), D(2026, 6, 21), True),
+        # born 29 February 2008: 18 on 1 March 2026 (no 29 February in 2026).
+        (D(2008, 2, 29), D(2026, 3, 1), False),
+        (D(2008, 2, 29), D(2026, 3, 2), True),
+    ],
+)
+def test_category_2_2_moves_on_at_18(born: dt.date, end: dt.date, finding: bool) -> None:
+    """3.2.5 Category 2.2: 'plans in place to ensure once the young person reaches 18 years
+    they move on'. The audit (V16) found 2.2 never checked. Packages start 1 December 2025,
+    at least 3 months before each end, so no length warning interferes."""
+    found = check_placement(
+        _package("2.2", D(2025, 12, 1), end, "10"), ChildOrYoungPerson("YP", date_of_birth=born)
+    )
+    assert ("derby.placement.move-on-at-18" in _codes(found)) is finding
+
+
+# --- bed and breakfast, in any spelling, at 16 and 17 ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("accommodation", "start", "finding"),
+    [
+        ("Bed & Breakfast", D(2026, 6, 19), True),  # 17 the day before the 18th birthday
+        ("bed and breakfast", D(2026, 6, 19), True),
+        ("B&B", D(2026, 6, 19), True),
+        ("bed-and-breakfast", D(2026, 6, 20), False),  # 18 on 20 June 2026
+        ("supported lodgings", D(2026, 6, 19), False),
+    ],
+)
+def test_no_bed_and_breakfast_at_16_or_17(
+    accommodation: str, start: dt.date, finding: bool
+) -> None:
+    """3.1.4 and 3.2.2: 'a ban on placing 16/17 year olds ... in bed and breakfast' and
+    'avoiding the use of Bed & Breakfast provision'. Born 20 June 2008: 17 on 19 June 2026,
+    18 on 20 June. The audit (V36) found 'bed and breakfast' with spaces passed."""
+    found = check_placement(
+        _package("1.2", start, start + dt.timedelta(days=120), "5"),
+        ChildOrYoungPerson("YP", date_of_birth=D(2008, 6, 20)),
+        accommodation,
+    )
+    assert ("derby.placement.bed-and-breakfast" in _codes(found)) is finding
+
+
+def test_bed_and_breakfast_from_the_16th_birthday() -> None:
+    """Born 20 June 2010: 15 on 19 June 2026 (outside the 16/17 ban, and outside the
+    service), 16 on 20 June 2026 (inside the ban)."""
+    young = ChildOrYoungPerson("YP", date_of_birth=D(2010, 6, 20))
+    before = check_placement(_package("1.2", D(2026, 6, 19), D(2026, 10, 31)), young, "B&B")
+    on = check_placement(_package("1.2", D(2026, 6, 20), D(2026, 10, 31)), young, "B&B")
+    assert "derby.placement.bed-and-breakfast" not in _codes(before)
+    assert "derby.placement.bed-and-breakfast" in _codes(on)
+
+
+# --- defect 7: the care leaver test does not double-count ---------------------------------------
+
+
+def test_duplicate_episodes_count_once() -> None:
+    """Audit V35. Born 10 May 2006 (14 on 10 May 2020). The episode 1 September-31 October
+    2022 (30 + 31 = 61 days) recorded twice is still 61 days, short of 13 weeks (91): not a
+    care leaver on 1 January 2023. The audit found 122 days and a care leaver."""
+    episode = CareEpisode(D(2022, 9, 1), D(2022, 10, 31))
+    result = is_care_leaver(D(2006, 5, 10), [episode, episode], D(2023, 1, 1))
+    assert (result.is_care_leaver, result.days_looked_after_since_14) == (False, 61)
+
+
+def test_overlapping_episodes_are_merged() -> None:
+    """1 September-31 October and 1 October-30 November 2022 overlap in October: together
+    1 September-30 November = 30 + 31 + 30 = 91 days, exactly 13 weeks; looked after after
+    the school-leaving date (last Friday of June 2022, 24 June), aged 16 on 1 January 2023:
+    a care leaver. Summed without merging they would be 61 + 61 = 122."""
+    result = is_care_leaver(
+        D(2006, 5, 10),
+        [CareEpisode(D(2022, 10, 1), D(2022, 11, 30)), CareEpisode(D(2022, 9, 1), D(2022, 10, 31))],
+        D(2023, 1, 1),
+    )
+    assert (result.is_care_leaver, result.days_looked_after_since_14) == (True, 91)
+
+
+def test_one_day_short_after_merging() -> None:
+    """1 September-30 October and 1 October-29 November 2022: the union is 1 September-29
+    November = 30 + 31 + 29 = 90 days, one short of 13 weeks."""
+    result = is_care_leaver(
+        D(2006, 5, 10),
+        [CareEpisode(D(2022, 9, 1), D(2022, 10, 30)), CareEpisode(D(2022, 10, 1), D(2022, 11, 29))],
+        D(2023, 1, 1),
+    )
+    assert (result.is_care_leaver, result.days_looked_after_since_14) == (False, 90)
+
+
+# --- lesser defects: agreement length, bespoke packages, Housing Benefit ------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "start", "end", "warned"),
+    [
+        ("1.2", D(2025, 1, 1), D(2025, 3, 31), False),  # 1 Jan-31 Mar: exactly 3 months
+        ("1.2", D(2025, 1, 1), D(2025, 3, 30), True),  # one day short of 3 months
+        ("1.2", D(2025, 1, 1), D(2025, 12, 31), False),  # exactly 12 months
+        ("1.2", D(2025, 1, 1), D(2026, 1, 31), True),  # 13 months
+        ("1.1", D(2025, 1, 1), D(2025, 1, 10), False),  # emergency: may be shorter
+        ("1.1", D(2025, 1, 1), D(2026, 1, 31), True),  # but not longer than 12 months
+        ("2.2", D(2024, 11, 30), D(2025, 2, 26), True),  # ends 2 days before 28 Feb
+        ("2.2", D(2024, 11, 30), D(2025, 2, 27), False),  # 30 Nov + 3 months = 28 Feb
+    ],
+)
+def test_agreements_are_generally_3_to_12_months(
+    category: str, start: dt.date, end: dt.date, warned: bool
+) -> None:
+    """3.2.5: 'short term (generally 3 - 12 months)'; emergency entries 'may mean that this
+    is a shorter Individual Placement Agreement' (reading 'agreement-length'). Both days
+    are included, so 1 January-31 March is 3 whole months. The audit (V31) found 1 January-
+    31 March warned (counted as 2) and 13 months passed (counted as 12). 30 November + 3
+    months clamps to 28 February 2025, so an agreement to 27 February (the day before) is 3
+    months and one to 26 February is short. The young
+    person is 16 throughout (born 1 September 2008)."""
+    found = check_placement(
+        _package(category, start, end, "5"), ChildOrYoungPerson("YP", date_of_birth=D(2008, 9, 1))
+    )
+    assert ("derby.placement.agreement-length" in _codes(found)) is warned
+
+
+def test_bespoke_package_above_25_hours_is_negotiated_not_refused() -> None:
+    """3.2.4: 0-25 hours a week from the matrix; 'on very rare occasions an individual
+    package may be sourced with providers to meet bespoke needs ... advertised and
+    negotiated'. 30 hours: an error for an ordinary package, a warning (no error) for a
+    bespoke one; 25 hours is within the matrix either way."""
+    young = ChildOrYoungPerson("YP", date_of_birth=D(2008, 9, 1))
+    ordinary = check_placement(_package("1.2", D(2025, 1, 1), D(2025, 6, 30), "30"), young)
+    bespoke = check_placement(
+        _package("1.2", D(2025, 1, 1), D(2025, 6, 30), "30"), young, bespoke=True
+    )
+    assert [(f.code, f.severity) for f in ordinary] == [
+        ("derby.placement.support-hours", Severity.ERROR)
+    ]
+    assert [(f.code, f.severity) for f in bespoke] == [
+        ("derby.placement.bespoke-package", Severity.WARNING)
+    ]
+    assert check_placement(_package("1.2", D(2025, 1, 1), D(2025, 6, 30), "25"), young) == []
+
+
+@pytest.mark.parametrize(("benefit", "finding"), [(False, True), (True, False), (None, False)])
+def test_category_2_3_is_for_young_people_on_housing_benefit(
+    benefit: bool | None, finding: bool
+) -> None:
+    """3.2.5 Category 2.3: 'accommodation only without support to young people in receipt
+    of Housing Benefit'. Not in receipt: a finding; in receipt or not known: none. Born
+    1 September 2008, the package 1 January-31 May 2026 ends before the 18th birthday."""
+    found = check_placement(
+        _package("2.3", D(2026, 1, 1), D(2026, 5, 31)),
+        ChildOrYoungPerson("YP", date_of_birth=D(2008, 9, 1)),
+        housing_benefit=benefit,
+    )
+    assert ("derby.placement.housing-benefit" in _codes(found)) is finding
+
+
+def test_first_payment_period_starts_with_the_agreement() -> None:
+    """Audit V20b: an IPA from 15 February 2024 at £350 a week (£50 a day), £420 (£60 a
+    day) from 29 February: February is 14 x £50 + £60 = £760.00 for 15-29 February, labelled
+    from 15 February; March 31 x £60 = £1,860.00."""
+    payments = ipa_payments(
+        D(2024, 2, 15),
+        D(2024, 3, 31),
+        [Variation(D(2024, 2, 15), Decimal(350)), Variation(D(2024, 2, 29), Decimal(420))],
+    )
+    assert payments == [
+        (D(2024, 2, 15), D(2024, 2, 29), Decimal("760.00")),
+        (D(2024, 3, 1), D(2024, 3, 31), Decimal("1860.00")),
+    ]
+
+
+# --- performance table ---------------------------------------------------------------------------
+
+
+def test_the_100_percent_target_is_on_responses_only() -> None:
+    """3.7.1's Access row lists four measures, then '100%' and 'Quarterly' once (reading
+    'performance-table'): all four are reported quarterly; only responses within timescale
+    carry the 100% target."""
+    access = {o.id: (o.target, o.reported) for o in SPEC.outcomes if o.id.startswith("access")}
+    assert access == {
+        "access": ("100%", "Quarterly"),
+        "access-suitable-placements": (None, "Quarterly"),
+        "access-ended-by-provider": (None, "Quarterly"),
+        "access-ended-by-council": (None, "Quarterly"),
+    }
+
+
+# --- recurring duties and triggered reviews ---------------------------------------------------
+
+
+def test_recurring_duties_are_in_the_obligations_calendar() -> None:
+    """3.1.4: housing pathway meetings 'held monthly'; 3.6.5: the support each young person
+    should receive 'on a weekly basis'. From a contract start of Tuesday 1 April 2025, in
+    April 2025: pathway meetings on 1 May fall outside; weekly schedules on 8, 15, 22 and
+    29 April (every 7 days from the start)."""
+    found = obligations_between(
+        SPEC.all_obligations(), D(2025, 4, 1), D(2025, 4, 1), D(2025, 5, 1), SPEC.calendars
+    )
+    by_id: dict[str, list[dt.date]] = {}
+    for occurrence in found:
+        by_id.setdefault(occurrence.obligation_id, []).append(occurrence.due_date)
+    assert by_id["duty-weekly-support-schedule"] == [
+        D(2025, 4, 8),
+        D(2025, 4, 15),
+        D(2025, 4, 22),
+        D(2025, 4, 29),
+    ]
+    assert by_id["duty-pathway-meetings"] == [D(2025, 5, 1)]
+
+
+def test_reviews_are_also_triggered_by_change_or_request() -> None:
+    """3.8.1: a review 'may be triggered by any significant change in circumstances or if
+    requested by the young person'; 3.9 complaints are reported to the local authority; 3.15
+    the Information Sharing Agreement is signed 'prior to contract start'."""
+    triggers = {o.id: o.trigger for o in SPEC.obligations if o.trigger is not None}
+    assert triggers["review-on-change"] == "significant-change"
+    assert triggers["review-on-request"] == "young-person-request"
+    assert triggers["complaints-report"] == "complaint-received"
+    assert triggers["information-sharing-agreement"] == "contract-start"
