@@ -25,6 +25,13 @@ from childcare_commissioning.model import Channel, Package, Severity
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.register import coverage
 from childcare_commissioning.safeguarding import Concern, route_concern
+from childcare_commissioning.workforce import (
+    Completion,
+    Declaration,
+    Reference,
+    Worker,
+    check_worker,
+)
 
 D = dt.date
 LONDON = ZoneInfo("Europe/London")
@@ -388,3 +395,45 @@ def test_reviews_are_also_triggered_by_change_or_request() -> None:
     assert triggers["review-on-request"] == "young-person-request"
     assert triggers["complaints-report"] == "complaint-received"
     assert triggers["information-sharing-agreement"] == "contract-start"
+
+
+# --- vetting: the recruitment records of 3.6.1 ----------------------------------------------
+
+
+def test_recruitment_records_are_required_of_every_worker() -> None:
+    """3.6.1: 'application forms and job descriptions are used', 'the interview process
+    determines whether the applicant meets the essential criteria', 'staff have a clear
+    contract of employment or terms of service'. A worker with every other 3.6.1, 3.10 and
+    3.15 record but none of these three misses exactly those three (audit D82, D84, D88)."""
+    on = D(2025, 1, 6)
+    worker = Worker(
+        "W",
+        completions=(
+            Completion("employment-history", D(2024, 1, 1)),
+            Completion("dbs-enhanced", D(2024, 1, 5)),
+            Completion("data-protection", D(2024, 1, 6)),
+            Completion("safeguarding-young-people", D(2024, 1, 8)),
+            Completion("appraisal", D(2024, 6, 1)),
+        ),
+        references=(Reference(D(2023, 12, 1), last_employer=True), Reference(D(2023, 12, 2))),
+        declarations=(Declaration("convictions", D(2023, 12, 1)),),
+    )
+    report = check_worker(SPEC.workforce, worker, on)
+    assert not report.compliant
+    assert sorted((f.code, f.message.split(": ")[-1]) for f in report.findings) == [
+        ("workforce.check.missing", "no application-form on record"),
+        ("workforce.check.missing", "no contract-of-employment on record"),
+        ("workforce.check.missing", "no interview on record"),
+    ]
+    complete = Worker(
+        "W",
+        completions=(
+            *worker.completions,
+            Completion("application-form", D(2023, 11, 20)),
+            Completion("interview", D(2023, 11, 27)),
+            Completion("contract-of-employment", D(2024, 1, 1)),
+        ),
+        references=worker.references,
+        declarations=worker.declarations,
+    )
+    assert check_worker(SPEC.workforce, complete, on).compliant

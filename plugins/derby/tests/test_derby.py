@@ -246,10 +246,14 @@ def test_reviews_within_two_weeks_then_three_monthly() -> None:
 def test_recruitment_checks() -> None:
     """A declared conviction blocks assignment until the Council approves; two references
     with one from the last employer; data protection of 20 Dec 2022 lapsed on 21 Dec 2024
-    (every two years)."""
+    (every two years). The worker has the application form, interview and contract of
+    employment 3.6.1 requires."""
     worker = Worker(
         "W",
         completions=(
+            Completion("application-form", D(2023, 11, 20)),
+            Completion("interview", D(2023, 11, 27)),
+            Completion("contract-of-employment", D(2024, 1, 1)),
             Completion("employment-history", D(2024, 1, 1)),
             Completion("dbs-enhanced", D(2024, 1, 5)),
             Completion("data-protection", D(2022, 12, 20)),

@@ -389,16 +389,6 @@ DUTIES = (
         "Derby City Council's CYP Commissioning and Placements Team will undertake quality visits",
     ),
     _duty(
-        "recruitment-process",
-        "A rigorous recruitment process: application forms and job descriptions, interviews against essential criteria, clear contracts or terms of service",
-        P,
-        DCC,
-        "personnel files: application form, job description, interview record, signed contract",
-        "Show a recent starter's application form, interview record and contract of employment.",
-        "3.6.1 Recruitment",
-        "application forms and job descriptions are used during the recruitment process",
-    ),
-    _duty(
         "remove-staff",
         "Remove a member of staff immediately when the Council requires it because of a risk of or actual abuse",
         P,
@@ -1561,11 +1551,11 @@ REGISTER = Register(
         ),
         # 3.6.1
         context("3.6", "3.6 BUSINESS PROCESSES", note="heading"),
-        duty(
+        rule(
             "3.6.1 Recruitment",
             "The Provider shall have in place a rigorous recruitment and selection process",
             "application forms and job descriptions are used during the recruitment process;",
-            "duties/recruitment-process",
+            "workforce/application-form",
             note="audit D82",
         ),
         rule(
@@ -1575,11 +1565,11 @@ REGISTER = Register(
             "workforce/conviction-declaration",
             note="audit D83",
         ),
-        duty(
+        rule(
             "3.6.1 Recruitment",
             "the interview process determines",
             None,
-            "duties/recruitment-process",
+            "workforce/interview",
             note="audit D84",
         ),
         rule(
@@ -1603,11 +1593,11 @@ REGISTER = Register(
             "workforce/dbs",
             note="audit D87",
         ),
-        duty(
+        rule(
             "3.6.1 Recruitment",
             "staff have a clear contract of employment",
             None,
-            "duties/recruitment-process",
+            "workforce/contract-of-employment",
             note="audit D88",
         ),
         rule(

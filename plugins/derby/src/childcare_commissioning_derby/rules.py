@@ -400,6 +400,36 @@ OBLIGATIONS = (
 
 WORKFORCE = (
     Requirement(
+        "application-form",
+        RequirementKind.CHECK,
+        "application-form",
+        "Recruited with an application form and a job description",
+        cite(
+            RECRUIT,
+            "application forms and job descriptions are used during the recruitment process",
+        ),
+    ),
+    Requirement(
+        "interview",
+        RequirementKind.CHECK,
+        "interview",
+        "Interviewed against the essential criteria for the post",
+        cite(
+            RECRUIT,
+            "the interview process determines whether the applicant meets the essential criteria for the post as a minimum",
+        ),
+    ),
+    Requirement(
+        "contract-of-employment",
+        RequirementKind.CHECK,
+        "contract-of-employment",
+        "A clear contract of employment or terms of service, with a written job description",
+        cite(
+            RECRUIT,
+            "staff have a clear contract of employment or terms of service/role specifying",
+        ),
+    ),
+    Requirement(
         "conviction-declaration",
         RequirementKind.DECLARATION,
         "convictions",
