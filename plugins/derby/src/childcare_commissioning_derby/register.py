@@ -600,6 +600,16 @@ DUTIES = (
         "the Provider will assist as appropriate, and in a positive and timely manner, in the changeover period",
     ),
     _duty(
+        "employment-status",
+        "Decide the employment status of anyone engaged through an intermediary before the engagement, with HMRC's employment status tool",
+        C,
+        "the provider",
+        "the recorded status determination",
+        "Was an employment status determination made with HMRC's tool before this engagement?",
+        "3.13 IR35 (Intermediaries Legislation) Amendment for off-payroll working in the public sector",
+        "The Council will decide the employment status prior to engagement using HM Revenue and Customs employment status tool",
+    ),
+    _duty(
         "ir35-cooperation",
         "Co-operate with the Council's decision on employment status (IR35), which rests with the Council",
         P,
@@ -1532,8 +1542,14 @@ REGISTER = Register(
         context(
             "3.5",
             "3.5 QUALITY AND PERFORMANCE STANDARDS",
-            "However there is an expectation that the provider will ensure quality accommodation and support is delivered.",
+            "is not a regulated provision.",
             note="the unregulated status (see 'registration')",
+        ),
+        duty(
+            "3.5",
+            "However there is an expectation that the provider will ensure quality accommodation",
+            None,
+            "duties/quality-assurance",
         ),
         duty(
             "3.5",
@@ -1550,7 +1566,6 @@ REGISTER = Register(
             note="audit D81",
         ),
         # 3.6.1
-        context("3.6", "3.6 BUSINESS PROCESSES", note="heading"),
         rule(
             "3.6.1 Recruitment",
             "The Provider shall have in place a rigorous recruitment and selection process",
@@ -1704,7 +1719,6 @@ REGISTER = Register(
             note="audit D99, D100",
         ),
         # 3.7
-        context("3.7", "3.7 PERFORMANCE TARGETS", note="heading"),
         rule(
             "3.7.1 Reports",
             "Quality statement\tOutcome",
@@ -1977,8 +1991,14 @@ REGISTER = Register(
         context(
             "3.13 IR35",
             "3.13 IR35 (Intermediaries Legislation)",
+            "through an intermediary such as a personal service company or agency.",
+            note="the law",
+        ),
+        duty(
+            "3.13 IR35",
+            "The Council will decide the employment status prior to engagement",
             "https://www.tax.service.gov.uk/check-employment-status-for-tax/setup",
-            note="the law and the Council's own decision process",
+            "duties/employment-status",
         ),
         not_encoded(
             "3.13 IR35",
