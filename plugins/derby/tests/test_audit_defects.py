@@ -18,11 +18,12 @@ from childcare_commissioning_derby import (
     is_care_leaver,
 )
 
-from childcare_commissioning import ChildOrYoungPerson
+from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
 from childcare_commissioning.conformance import register_violations
 from childcare_commissioning.deadlines import evaluate, resolve_calendar
 from childcare_commissioning.model import Channel, Package, Severity
 from childcare_commissioning.obligations import obligations_between
+from childcare_commissioning.referrals import check_referral
 from childcare_commissioning.register import coverage
 from childcare_commissioning.safeguarding import Concern, route_concern
 from childcare_commissioning.workforce import (
@@ -437,3 +438,82 @@ def test_recruitment_records_are_required_of_every_worker() -> None:
         declarations=worker.declarations,
     )
     assert check_worker(SPEC.workforce, complete, on).compliant
+
+
+# --- timing across both clock changes -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "at", "due_utc"),
+    [
+        # 3.3.1 standard, 24 elapsed hours: Sat 29 Mar 2025 10:00 GMT (10:00Z) -> 30 Mar
+        # 10:00Z, which is 11:00 BST (clocks went forward at 01:00Z).
+        ("offer-standard", dt.datetime(2025, 3, 29, 10, tzinfo=UTC), (2025, 3, 30, 10, 0)),
+        # Sat 25 Oct 2025 10:00 BST (09:00Z) -> 26 Oct 09:00Z = 09:00 GMT.
+        ("offer-standard", dt.datetime(2025, 10, 25, 9, tzinfo=UTC), (2025, 10, 26, 9, 0)),
+        # 3.3.1 urgent, 1 hour: 00:30 GMT 30 Mar -> 01:30Z = 02:30 BST (01:xx never exists).
+        ("offer-urgent", dt.datetime(2025, 3, 30, 0, 30, tzinfo=UTC), (2025, 3, 30, 1, 30)),
+        # 00:30Z 26 Oct = 01:30 BST (first pass) -> 01:30Z = 01:30 GMT (second pass).
+        ("offer-urgent", dt.datetime(2025, 10, 26, 0, 30, tzinfo=UTC), (2025, 10, 26, 1, 30)),
+        # 3.3.5, 72 hours: Fri 28 Mar 10:00 GMT -> Mon 31 Mar 10:00Z = 11:00 BST.
+        ("full-information", dt.datetime(2025, 3, 28, 10, tzinfo=UTC), (2025, 3, 31, 10, 0)),
+        # Fri 24 Oct 12:00 BST (11:00Z) -> Mon 27 Oct 11:00Z = 11:00 GMT.
+        ("full-information", dt.datetime(2025, 10, 24, 11, tzinfo=UTC), (2025, 10, 27, 11, 0)),
+    ],
+)
+def test_hour_limits_are_elapsed_across_clock_changes(
+    rule_id: str, at: dt.datetime, due_utc: tuple[int, int, int, int, int]
+) -> None:
+    """'within 24 hours', 'within 1 hour' (3.3.1) and 'within 72 hours' (3.3.5) are elapsed
+    hours, worked in UTC and shown in Derby's time."""
+    due = evaluate(_rule(rule_id), at, SPEC.calendars).due_at
+    assert due is not None
+    assert due.astimezone(UTC) == dt.datetime(*due_utc, tzinfo=UTC)
+
+
+# --- ages on each boundary (local dates at noon) --------------------------------------------------
+
+
+def _referral(born: dt.date, statuses: set[Status], lot: str, at: dt.datetime) -> Referral:
+    return Referral(
+        "R",
+        at,
+        Urgency.STANDARD,
+        Referrer("leaving-care-team"),
+        ChildOrYoungPerson("YP", date_of_birth=born, statuses=frozenset(statuses)),
+        service=lot,
+    )
+
+
+HOMELESS_CIN = {Status.HOMELESS, Status.CHILD_IN_NEED}
+CARE_LEAVER = {Status.CARE_LEAVER}
+IN_EDUCATION = {Status.CARE_LEAVER, Status.IN_EDUCATION}
+
+
+@pytest.mark.parametrize(
+    ("born", "statuses", "lot", "expected"),
+    [
+        # Lot 2, 16-17 (reading '16-18'): 16 on 20 June 2025 -> eligible that day,
+        (D(2009, 6, 20), HOMELESS_CIN, "lot-2", "eligible"),
+        # not the day before (born 21 June 2009: still 15 on 20 June 2025).
+        (D(2009, 6, 21), HOMELESS_CIN, "lot-2", "not-eligible"),
+        # 18 on 20 June 2025: no longer 16-17.
+        (D(2007, 6, 20), HOMELESS_CIN, "lot-2", "not-eligible"),
+        (D(2007, 6, 21), HOMELESS_CIN, "lot-2", "eligible"),
+        # care leavers 'up to 21' inclusive (reading 'upper-ages'): 22 on 20 June 2025 is out,
+        (D(2003, 6, 20), CARE_LEAVER, "lot-1", "not-eligible"),
+        # 21 until the day before the 22nd birthday is in.
+        (D(2003, 6, 21), CARE_LEAVER, "lot-1", "eligible"),
+        # 'up to 25 years if still in education or training': 26 on 20 June 2025 is out,
+        (D(1999, 6, 20), IN_EDUCATION, "lot-1", "not-eligible"),
+        (D(1999, 6, 21), IN_EDUCATION, "lot-1", "eligible"),
+    ],
+)
+def test_age_boundaries_on_the_birthday(
+    born: dt.date, statuses: set[Status], lot: str, expected: str
+) -> None:
+    """A referral at noon on Friday 20 June 2025 in Derby (11:00Z). Each pair is the
+    birthday itself and the day after it (born a day later), worked from 3.1.1's 'up to 21',
+    'up to 25 years if still in education or training' and '16-17 years'."""
+    at = dt.datetime(2025, 6, 20, 11, tzinfo=UTC)
+    assert check_referral(SPEC, _referral(born, statuses, lot, at)).outcome.value == expected
