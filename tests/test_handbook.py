@@ -194,3 +194,37 @@ def test_outcomes_and_reference_data_are_shown(pages: dict[str, str]) -> None:
     assert "| 100% | Quarterly |" in access
     stoke = pages["councils/stoke.md"].split("## Reference data")[1]
     assert "| 2014-15 | 131 | 82 | 213 | 14.4 | 14 |" in stoke
+
+
+def test_clause_by_clause_and_what_is_not_decided(pages: dict[str, str]) -> None:
+    """Testshire's page states its coverage (26 of 26 sentences, worked in
+    test_register), lists its two duties and its one not-encoded passage with the reason
+    under "What this library does not decide", and walks the whole text clause by clause
+    with each entry's status and links to the section listing the rule."""
+    page = pages["councils/testshire.md"]
+    assert "26 of 26 sentences of the text accounted for (100.0 %)" in page
+    gaps = page.split("## What this library does not decide")[1].split("\n## ")[0]
+    rows = [line for line in gaps.splitlines() if line.startswith("| ") and "---" not in line]
+    assert ["Clause", "6 Monitoring", "8 Staff", "10 Premises"] == [
+        row.split("|")[1].strip() for row in rows
+    ]
+    assert "depends on an appendix the text says is to follow" in gaps
+    walk = page.split("## Clause by clause")[1]
+    [row] = [line for line in walk.splitlines() if line.startswith("| 6 | 4 Referrals")]
+    assert "The Provider will respond within three working days." in row
+    assert "[`deadlines/referral-response`](#deadlines)" in row
+    checklist = page.split("## Duties: the monitoring checklist")[1].split("\n## ")[0]
+    assert "How do you make sure staff never smoke in a family's home?" in checklist
+
+
+def test_a_council_without_register_says_so(pages: dict[str, str]) -> None:
+    """Until a council's register exists, its page says the gaps are not listed, rather
+    than implying the rules are complete."""
+    from childcare_commissioning.registry import get_registry
+
+    for council in get_registry().councils():
+        page = pages[f"councils/{council.id}.md"]
+        if council.spec.register is None:
+            assert "**No clause register yet**" in page
+        else:
+            assert "sentences of the text accounted for" in page

@@ -36,6 +36,7 @@ from childcare_commissioning.model import Citation, Package
 from childcare_commissioning.money import format_gbp
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import REFERRAL_RECEIVED
+from childcare_commissioning.register import Entry, EntryStatus, Sentence, coverage, covering
 from childcare_commissioning.registry import RegisteredCouncil, Registry
 from childcare_commissioning.safeguarding import contact_findings
 
@@ -420,12 +421,141 @@ def _glossary(spec: CouncilSpec) -> str:
     )
 
 
+#: Where each kind of rule is listed on a council page (the slug of its heading).
+_SECTIONS = {
+    "services": "services",
+    "readings": "readings-chosen-where-the-text-is-unclear",
+    "calendars": "deadlines",
+    "cohorts": "cohorts",
+    "exclusions": "exclusions-and-discretion",
+    "limits": "limits",
+    "routes": "referral-routes-and-response-times",
+    "offers": "what-may-be-requested",
+    "required_information": "information-a-referral-must-contain",
+    "deadlines": "deadlines",
+    "obligations": "obligations",
+    "workforce": "workforce-requirements",
+    "contacts": "safeguarding-contacts-and-routing",
+    "routing": "routing-of-concerns",
+    "notifiable_events": "notifiable-events",
+    "billing": "billing-terms",
+    "outcomes": "outcomes-and-kpis",
+    "reference_tables": "reference-data",
+    "glossary": "glossary",
+    "duties": "duties-the-monitoring-checklist",
+    "computations": "rules-computed-in-code",
+}
+
+
+def _rule_link(rule_id: str) -> str:
+    section = _SECTIONS.get(rule_id.split("/", 1)[0], "")
+    return f"[`{rule_id}`](#{section})" if section else f"`{rule_id}`"
+
+
+def _coverage_line(spec: CouncilSpec) -> str:
+    if spec.register is None:
+        return (
+            "**No clause register yet**: this council's text has not been accounted for "
+            "sentence by sentence, so what the library leaves out is not listed.\n"
+        )
+    result = coverage(spec.register)
+    counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items())
+    return (
+        f"**Clause register**: {result.covered} of {result.sentences} sentences of the text "
+        f"accounted for ({result.percent:.1f} %), in {len(spec.register.entries)} entries "
+        f"({counts}).\n"
+    )
+
+
+def _duties(spec: CouncilSpec) -> str:
+    rows = [
+        (
+            d.title,
+            f"{d.owed_by} → {d.owed_to}",
+            d.evidence,
+            d.question,
+            d.schedule.describe() if d.schedule is not None else "",
+            ", ".join(d.services) or "all",
+            _cite(d.citation),
+        )
+        for d in spec.duties
+    ]
+    return (
+        "\n## Duties: the monitoring checklist\n\n"
+        "Duties no date or number decides; `childcare-commissioning duties` exports them "
+        "as a checklist (CSV, JSON, Markdown).\n\n"
+        + _table(
+            ("Duty", "Owed by → to", "Evidence", "Ask at a visit", "When", "Services", "Source"),
+            rows,
+        )
+    )
+
+
+def _computations(spec: CouncilSpec) -> str:
+    if not spec.computations:
+        return ""
+    return "\n## Rules computed in code\n\n" + _table(
+        ("Rule", "Function", "Source"),
+        [(c.title, f"`{c.function}`", _cite(c.citation)) for c in spec.computations],
+    )
+
+
+def _entry_text(entry: Entry, sentences: Sequence[Sentence]) -> str:
+    if sentences:
+        return " ".join(s.text for s in sentences)
+    return entry.start + (f" … {entry.end}" if entry.end else "")
+
+
+def _not_decided(spec: CouncilSpec) -> str:
+    head = "\n## What this library does not decide\n\n"
+    if spec.register is None:
+        return head + _coverage_line(spec)
+    rows = []
+    for entry, sentences in covering(spec.register):
+        if entry.status not in (EntryStatus.DUTY, EntryStatus.NOT_ENCODED):
+            continue
+        why = (
+            entry.reason
+            if entry.status is EntryStatus.NOT_ENCODED
+            else "a duty for people to perform: checked at monitoring visits, not computed ("
+            + ", ".join(_rule_link(r) for r in entry.rules)
+            + ")"
+        )
+        rows.append((entry.clause, _entry_text(entry, sentences), entry.status, why))
+    return (
+        head + "The text's duties and the passages the library does not encode, with the reason. "
+        "Everything else is a rule, a definition or context: see *Clause by clause*.\n\n"
+        + _table(("Clause", "Text", "Status", "Why / where"), rows)
+    )
+
+
+def _clause_by_clause(spec: CouncilSpec) -> str:
+    head = "\n## Clause by clause\n\n"
+    if spec.register is None:
+        return head + _coverage_line(spec)
+    rows = []
+    for number, (entry, sentences) in enumerate(covering(spec.register), start=1):
+        carried = ", ".join(_rule_link(r) for r in entry.rules)
+        if entry.status is EntryStatus.NOT_ENCODED:
+            carried = f"not encoded: {entry.reason}"
+        if entry.note:
+            carried = f"{carried} ({entry.note})" if carried else entry.note
+        rows.append((number, entry.clause, _entry_text(entry, sentences), entry.status, carried))
+    return (
+        head
+        + "The whole text, in order: each entry says what the library does with it.\n\n"
+        + _table(("#", "Clause", "Text", "Status", "Carried by"), rows)
+    )
+
+
 def council_page(registered: RegisteredCouncil) -> str:
     """The whole Markdown page for one council."""
     spec = registered.spec
     return "\n".join(
         [
             _overview(registered),
+            _coverage_line(spec),
+            _not_decided(spec),
             _readings(spec),
             _eligibility(spec),
             _referrals(spec),
@@ -437,6 +567,9 @@ def council_page(registered: RegisteredCouncil) -> str:
             _outcomes(spec),
             _reference_data(spec),
             _glossary(spec),
+            _duties(spec),
+            _computations(spec),
+            _clause_by_clause(spec),
         ]
     )
 

@@ -55,9 +55,10 @@ own text and citation, following `SPEC-NOTES.md`.
 _NOTES = """\
 # Transcribing $title's specification
 
-1. Put the specification's text beside the plugin (for example `spec.txt`) and give it
-   an id: this plugin uses `$name`. Every `Citation` names that id, the clause (its
-   number and heading) and a short verbatim quote.
+1. Replace `src/$module/specification.txt` with the specification's text, byte for byte
+   (the plugin ships it: the clause register is measured on it). This plugin's
+   specification id is `$name`: every `Citation` names that id, the clause (its number
+   and heading) and a short verbatim quote.
 2. Declare the council's metadata: specification title, version, effective dates,
    services, areas.
 3. Go through the text clause by clause. For each operational rule choose the rule kind:
@@ -69,8 +70,54 @@ _NOTES = """\
    `Reading` and test it.
 5. For each rule write a test whose expected value you work out from the text by hand,
    with the reasoning in its docstring.
-6. Run `pytest`: the conformance kit checks citations, ids, deadlines on a grid of awkward
-   dates, contacts, billing terms and eligibility for every age.
+6. Account for every sentence in the clause register (`REGISTER`), in the text's order:
+   `rule` (naming the rule ids that carry it), `duty` (naming `Duty` declarations: who
+   owes it, to whom, the evidence, the question a contract manager asks), `definition`,
+   `context` (background only) or `not_encoded` (with the reason). The kit fails on
+   every sentence left out: `childcare-commissioning clauses --council $name
+   --uncovered` lists them.
+7. Run `pytest`: the conformance kit checks citations, ids, deadlines on a grid of awkward
+   dates, contacts, billing terms, eligibility for every age, that every quote is in the
+   text, and that the register accounts for 100 % of its sentences.
+"""
+
+_TEXT = """\
+$title service specification (placeholder: replace this file with the council's own text)
+
+1 Purpose
+placeholder: the sentence that describes the service.
+
+2 Scope
+placeholder: children aged up to 17 who are in need or looked after.
+
+3 Hours
+placeholder: Monday to Friday, except bank holidays.
+
+4 Referrals
+placeholder: referrals come from social workers.
+placeholder: within three working days of a referral, the provider responds.
+
+5 Staff
+placeholder: enhanced DBS renewed every three years.
+placeholder: staff do not smoke in a family's home.
+
+6 Safeguarding
+placeholder: concerns about a child go to the duty team.
+placeholder: duty team 0113 496 0000.
+placeholder: immediately, by phone.
+
+7 Monitoring
+placeholder: quarterly monitoring reports.
+
+8 Payment
+placeholder: invoices monthly in arrears.
+placeholder: £15-20 an hour.
+
+9 Other
+placeholder: a clause the plugin does not encode.
+
+Glossary
+placeholder: Care Plan, the council's plan for a child.
 """
 
 _MODULE = '''\
@@ -100,16 +147,75 @@ from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Channel, Status
 from childcare_commissioning.obligations import Obligation, ObligationKind
 from childcare_commissioning.referrals import ReferralRoute
+from childcare_commissioning.register import (
+    Duty,
+    Register,
+    context,
+    definition,
+    duty,
+    not_encoded,
+    rule,
+)
 from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
 from childcare_commissioning.workforce import Requirement, RequirementKind
 
-__all__ = ["SPEC", "childcare_commissioning_council"]
+__all__ = ["REGISTER", "SPEC", "childcare_commissioning_council"]
 
 
 def cite(clause: str, quote: str) -> Citation:
     """A citation into this council's specification."""
     return Citation("$name", clause, quote)
+
+
+#: What the plugin does with every sentence of specification.txt, in the text's order.
+REGISTER = Register(
+    (
+        context("Title", "service specification (placeholder"),
+        rule("1 Purpose", "placeholder: the sentence", None, "services/main"),
+        rule(
+            "2 Scope",
+            "placeholder: children aged up to 17",
+            None,
+            "cohorts/children",
+            "readings/placeholder",
+        ),
+        rule("3 Hours", "placeholder: Monday to Friday", None, "calendars/office-hours"),
+        rule(
+            "4 Referrals",
+            "placeholder: referrals come from",
+            "the provider responds.",
+            "routes/social-worker",
+            "deadlines/referral-response",
+        ),
+        rule("5 Staff", "placeholder: enhanced DBS", None, "workforce/dbs"),
+        duty("5 Staff", "placeholder: staff do not smoke", None, "duties/no-smoking"),
+        rule(
+            "6 Safeguarding",
+            "placeholder: concerns about a child",
+            "immediately, by phone.",
+            "contacts/duty-team",
+            "routing/child",
+            "deadlines/immediately",
+        ),
+        rule("7 Monitoring", "placeholder: quarterly", None, "obligations/quarterly-report"),
+        rule(
+            "8 Payment",
+            "placeholder: invoices monthly",
+            "£15-20 an hour.",
+            "billing",
+            "billing/rate-bands/hourly",
+        ),
+        not_encoded(
+            "9 Other",
+            "placeholder: a clause the plugin does not encode",
+            None,
+            "placeholder: say why it is not encoded",
+        ),
+        definition("Glossary", "placeholder: Care Plan", None, "glossary/Care Plan"),
+    ),
+    package="$module",
+)
 
 
 SPEC = CouncilSpec(
@@ -223,6 +329,18 @@ SPEC = CouncilSpec(
             cite("2 Scope", "placeholder"),
         ),
     ),
+    duties=(
+        Duty(
+            "no-smoking",
+            "Staff do not smoke in a family's home",
+            Party.PROVIDER,
+            "families and the council",
+            "placeholder: what shows it is done (a code of conduct, supervision notes)",
+            "placeholder: what a contract manager asks at a monitoring visit",
+            cite("5 Staff", "placeholder: staff do not smoke"),
+        ),
+    ),
+    register=REGISTER,
 )
 
 
@@ -235,13 +353,16 @@ def childcare_commissioning_council() -> CouncilSpec:
 _CONFORMANCE_TEST = '''\
 """$title runs the conformance kit against itself."""
 
+from pathlib import Path
+
 from childcare_commissioning.conformance import ConformanceSuite
 
 
 class TestConformance(ConformanceSuite):
-    """Every check of the kit."""
+    """Every check of the kit; quotes and the register measured on the shipped text."""
 
     council_id = "$name"
+    text = Path(__file__).parents[1] / "src" / "$module" / "specification.txt"
 '''
 
 _RULE_TEST = '''\
@@ -289,6 +410,7 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
         "SPEC-NOTES.md": _NOTES,
         f"src/{module}/__init__.py": _MODULE,
         f"src/{module}/py.typed": "",
+        f"src/{module}/specification.txt": _TEXT,
         "tests/test_conformance.py": _CONFORMANCE_TEST,
         "tests/test_rules.py": _RULE_TEST,
     }
