@@ -261,6 +261,21 @@ READINGS = (
         cite("3.7.1 Reports", "as stated in 3.1"),
     ),
     Reading(
+        "review-intervals",
+        "'Within 2 weeks ... then at 3 month intervals' does not say whether the 3 months run from the placement start or from the first review.",
+        "From the first review: the first is due 2 weeks after the placement starts, the next 3 calendar months after that, and so on (month ends clamp without drifting). Reviews belong to each placement: anchor them on its start.",
+        cite(
+            "3.8.1 Monitoring and Reporting",
+            "A formal review will be held within 2 weeks to ensure the package is in place then at 3 month intervals",
+        ),
+    ),
+    Reading(
+        "quarterly",
+        "The Access KPIs are reported 'Quarterly', without saying whether financial quarters or quarters of the contract.",
+        "Every 3 months from the contract's start (quarters of the contract).",
+        cite("3.7.1 Reports", "100%\tQuarterly"),
+    ),
+    Reading(
         "ir35",
         "The Council states IR35 does not apply, yet says tax and National Insurance will be deducted from invoices if it decides an engagement is employment.",
         "No deduction is computed: the Council states IR35 is not applicable; if it decides otherwise for an engagement, the deduction is HMRC's computation.",

@@ -1744,6 +1744,7 @@ REGISTER = Register(
             "outcomes/access-ended-by-council",
             "obligations/access-kpis",
             "readings/performance-table",
+            "readings/quarterly",
             note="audit D102, Q13, Q14",
         ),
         not_encoded(
@@ -1821,6 +1822,7 @@ REGISTER = Register(
             "obligations/placement-review",
             "obligations/review-on-change",
             "obligations/review-on-request",
+            "readings/review-intervals",
             note="audit D110, D111; reviews are per placement (anchor the schedule on the placement start)",
         ),
         duty(
