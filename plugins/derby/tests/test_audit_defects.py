@@ -4,8 +4,10 @@ shared/specs/derby.txt. Every docstring says how the expected value follows from
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,6 +21,7 @@ from childcare_commissioning_derby import (
 )
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning.cli import main
 from childcare_commissioning.conformance import register_violations
 from childcare_commissioning.deadlines import evaluate, resolve_calendar
 from childcare_commissioning.model import Channel, Package, Severity
@@ -517,3 +520,79 @@ def test_age_boundaries_on_the_birthday(
     'up to 25 years if still in education or training' and '16-17 years'."""
     at = dt.datetime(2025, 6, 20, 11, tzinfo=UTC)
     assert check_referral(SPEC, _referral(born, statuses, lot, at)).outcome.value == expected
+
+
+# --- the bundled examples through the CLI, with the outcomes the README states ------------------
+
+EXAMPLES_DIR = (
+    Path(__file__).resolve().parents[1] / "src" / "childcare_commissioning_derby" / "examples"
+)
+
+
+def test_example_referral_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    """README: the urgent Saturday-night referral (23:10Z on 8 February 2025, GMT) of a
+    homeless child in need born 20 June 2008 (16) is eligible for Lot 2, and the offer is
+    due one hour later, 00:10Z on 9 February (3.3.1 'within 1 hour for an urgent
+    referral')."""
+    code = main(
+        [
+            "referral",
+            "check",
+            "--council",
+            "derby",
+            "--format",
+            "json",
+            str(EXAMPLES_DIR / "referral.json"),
+        ]
+    )
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert result["outcome"] == "eligible"
+    assert [d["due_at"] for d in result["deadlines"]] == ["2025-02-09T00:10:00+00:00"]
+
+
+def test_good_friday_emergency_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    """README: an emergency request at 10:00 BST on Good Friday, 18 April 2025, is due the
+    same day (reading 'emergency-same-day')."""
+    code = main(
+        [
+            "deadlines",
+            "--council",
+            "derby",
+            "--rule",
+            "emergency-support",
+            "--at",
+            "2025-04-18T10:00:00+01:00",
+            "--format",
+            "json",
+        ]
+    )
+    [deadline] = json.loads(capsys.readouterr().out)
+    assert (code, deadline["due_date"], deadline["calendar"]) == (0, "2025-04-18", "derby-daytime")
+
+
+def test_allegation_route_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    """README: an allegation against a worker at 23:30Z on 25 October 2025 (00:30 BST on
+    the 26th in Derby) goes to the Council's commissioning team by phone by the end of
+    26 October."""
+    code = main(
+        [
+            "safeguarding",
+            "route",
+            "--council",
+            "derby",
+            "--concern",
+            "allegation-against-worker",
+            "--at",
+            "2025-10-25T23:30:00+00:00",
+            "--format",
+            "json",
+        ]
+    )
+    [step] = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert (step["recipient"], step["channel"], step["deadline"]["due_date"]) == (
+        "derby-city-council",
+        "phone",
+        "2025-10-26",
+    )
