@@ -596,3 +596,13 @@ def test_allegation_route_through_the_cli(capsys: pytest.CaptureFixture[str]) ->
         "phone",
         "2025-10-26",
     )
+
+
+def test_significant_changes_go_to_the_social_worker_too() -> None:
+    """3.6.2: 'Significant changes in an individual's circumstances shall be reported to the
+    Council (and the Social Worker)'; 3.8.1: notice 'to the Leaving Care Team and Children in
+    care'. Audit D93 found the social worker missing."""
+    [change] = [o for o in SPEC.obligations if o.id == "significant-change"]
+    assert change.recipient is not None
+    assert "social worker" in change.recipient
+    assert "Leaving Care Team" in change.recipient

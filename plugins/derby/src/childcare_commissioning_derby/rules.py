@@ -338,6 +338,9 @@ OBLIGATIONS = (
             "shall give notice to the Leaving Care Team and Children in care of any significant changes in a Customer's needs",
         ),
         trigger="significant-change",
+        recipient="the Leaving Care Team or Children in Care team, and the young person's social worker",
+        notes="3.6.2 also asks for significant changes in circumstances to be reported to "
+        "the Council 'and the Social Worker' so that support arrangements are reviewed.",
     ),
     Obligation(
         "sub-contracting",
