@@ -410,5 +410,71 @@ def test_splitting_a_run_bills_the_same_records_once(
     assert sorted(whole.invoices, key=lambda i: i.number) == sorted(split, key=lambda i: i.number)
     billed = [rid for invoice in whole.invoices for rid in invoice.record_ids]
     assert len(billed) == len(set(billed))
-    assert {r.id for r in records} == set(billed) | set(whole.pending)
+    # Implausible records (overlapping visits, say) are held by a finding, never lost.
+    assert {r.id for r in records} == set(billed) | set(whole.pending) | set(whole.held)
     assert not set(billed) & set(whole.pending)
+    assert not (set(billed) | set(whole.pending)) & set(whole.held)
+    assert {f"$.records[{rid!r}]" for rid in whole.held} <= {f.path for f in whole.findings}
+
+
+def _quarter_invoices() -> list:  # type: ignore[type-arg]
+    """Apr-Jun 2021: a core package billed £25,000 (250 h at £100) and a pilot package
+    £10,000 (100 h at £100), one invoice each for the quarter ending 30 Jun 2021."""
+    terms = BillingTerms(BillingCycle.FINANCIAL_QUARTERS, CITE)
+    packages = [
+        Package("C21", "stoke", "core-home", D(2021, 4, 1), D(2021, 6, 30)),
+        Package("P21", "stoke", "pilot-child", D(2021, 4, 1), D(2021, 6, 30)),
+    ]
+    quotes = [Quotation(p.id, (Rate(Decimal(100), D(2021, 4, 1)),)) for p in packages]
+    records = [
+        DeliveryRecord("C", "C21", D(2021, 5, 1), hours=Decimal(250)),
+        DeliveryRecord("P", "P21", D(2021, 5, 1), hours=Decimal(100)),
+    ]
+    result = run_invoices("stoke", terms, packages, quotes, [], records, D(2021, 7, 1))
+    assert [Decimal(25000), Decimal(10000)] == [i.net for i in result.invoices]
+    return list(result.invoices)
+
+
+def test_a_budget_for_all_services_counts_every_service() -> None:
+    """Stoke 6.1, 2021/22: "3 months service delivery April 2021 - June 2021 ... up to a
+    maximum of £30,000" for the service as a whole. Core £25,000 + pilot £10,000 =
+    £35,000 > £30,000: exceeded. The same spending against a core-only £80,000 budget is
+    £25,000 (31%, no finding); against a budget spanning core and pilot of £40,000 it is
+    £35,000, 87.5% (no warning below 90%)."""
+    cite = Citation("stoke", "6.1", "up to a maximum of £30,000")
+    whole = Budget("2021/22", Decimal(30000), cite, start=D(2021, 4, 1), end=D(2021, 6, 30))
+    core = Budget("2021/22", Decimal(80000), cite, service="core")
+    spanning = Budget("2021/22", Decimal(40000), cite, services=frozenset({"core", "pilot"}))
+    uses = budget_use([whole, core, spanning], _quarter_invoices(), {"C21": "core", "P21": "pilot"})
+    assert [
+        (Decimal(35000), "billing.budget.exceeded"),
+        (Decimal(25000), None),
+        (Decimal(35000), None),
+    ] == [(u.spent, u.finding.code if u.finding else None) for u in uses]
+
+
+def test_an_indicative_budget_warns_rather_than_refuses() -> None:
+    """Plymouth 7: an "indicative value" is not a cap: £35,000 against an indicative
+    £30,000 is a warning, not an error."""
+    indicative = Budget(
+        "2021/22", Decimal(30000), Citation("plymouth", "7", "indicative value"), indicative=True
+    )
+    [use] = budget_use([indicative], _quarter_invoices(), {"C21": "core", "P21": "pilot"})
+    assert use.finding is not None
+    assert ("warning", "billing.budget.indicative-exceeded") == (
+        use.finding.severity,
+        use.finding.code,
+    )
+
+
+def test_a_budget_outside_its_dates_does_not_count_the_spending() -> None:
+    """A part-year budget for Jul-Sep 2021 does not cover a quarter ending 30 Jun."""
+    later = Budget(
+        "2021/22",
+        Decimal(30000),
+        Citation("stoke", "6.1", "budget"),
+        start=D(2021, 7, 1),
+        end=D(2021, 9, 30),
+    )
+    [use] = budget_use([later], _quarter_invoices(), {"C21": "core", "P21": "pilot"})
+    assert (Decimal(0), None) == (use.spent, use.finding)

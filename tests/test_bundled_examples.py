@@ -73,8 +73,10 @@ def test_plugin_referrals(
 @pytest.mark.parametrize(
     ("council", "status", "nets", "codes"),
     [
-        # Plymouth's own test works the net by hand: £188.00 + £152.75 + £270.00 = £610.75.
-        ("plymouth", 0, ["610.75"], []),
+        # Plymouth's own test works the net by hand: £188.00 + £152.75 + the night shift
+        # 22:00-08:00 split at the night window's end (9 h x £27.00 + 1 h x £23.50 =
+        # £266.50) = £607.25.
+        ("plymouth", 0, ["607.25"], []),
         # Somerset: £174.60, and 9 miles without a mileage agreement are not billed.
         ("somerset", 1, ["174.60"], ["billing.mileage.no-agreement"]),
         # Stoke: four quarters of 200 hours at £100 = £20,000.00 each.

@@ -296,7 +296,9 @@ def test_safeguarding_route_and_notify(capsys: pytest.CaptureFixture[str]) -> No
     assert 0 == main([*argv, "--at", "2025-03-29T10:00", "--format", "json"])
     [notice] = json.loads(capsys.readouterr().out)
     assert "2025-03-30T11:00:00+01:00" == notice["deadline"]["due_at"]
-    assert 2 == main(
+    # Testshire routes child concerns in the north only: in the south the text does not
+    # say. Not an error (#17): "not specified", naming the nearest contacts, exit 1.
+    assert 1 == main(
         [
             "safeguarding",
             "route",
@@ -310,4 +312,4 @@ def test_safeguarding_route_and_notify(capsys: pytest.CaptureFixture[str]) -> No
             "2025-01-06T14:00",
         ]
     )
-    assert "north" in capsys.readouterr().err
+    assert "not specified" in capsys.readouterr().out

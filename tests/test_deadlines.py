@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pytest
 
+from childcare_commissioning.calendars import EVERY_DAY, CalendarSpec
 from childcare_commissioning.deadlines import DeadlineRule, Party, evaluate, evaluate_many
 from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.errors import ModelValueError
@@ -222,3 +223,98 @@ def test_evaluate_many_matches_evaluate(
     bulk = evaluate_many(r, events)
     assert [evaluate(r, e).due_date for e in events] == [d.item() for d in bulk]
     assert np.dtype("datetime64[D]") == bulk.dtype
+
+
+@pytest.mark.parametrize(
+    ("done", "met"),
+    [
+        # Derby 3.3.1: an urgent referral at 00:30Z on 26 Oct 2025 (01:30 BST, first pass)
+        # is due one elapsed hour later: 01:30Z, the second 01:30 (GMT). An offer at 01:40
+        # BST (fold 0) is 00:40Z: 50 minutes early. 01:31Z is a minute late.
+        (london(2025, 10, 26, 1, 40), True),
+        (dt.datetime(2025, 10, 26, 0, 40, tzinfo=dt.UTC), True),
+        (london(2025, 10, 26, 1, 30, fold=1), True),
+        (dt.datetime(2025, 10, 26, 1, 31, tzinfo=dt.UTC), False),
+        (london(2025, 10, 26, 1, 31, fold=1), False),
+    ],
+)
+def test_is_met_by_in_the_repeated_autumn_hour(done: dt.datetime, met: bool) -> None:
+    deadline = evaluate(
+        rule(DurationKind.CLOCK_HOURS, 1), dt.datetime(2025, 10, 26, 0, 30, tzinfo=dt.UTC)
+    )
+    assert deadline.due_at is not None
+    assert dt.datetime(2025, 10, 26, 1, 30, tzinfo=dt.UTC) == deadline.due_at.astimezone(dt.UTC)
+    assert met == deadline.is_met_by(done)
+
+
+SEVEN_DAY = CalendarSpec(
+    id="seven-day",
+    name="Every day of the year",
+    working_weekdays=EVERY_DAY,
+    closed_on_bank_holidays=False,
+)
+
+
+@pytest.mark.parametrize(
+    ("at", "kind", "calendar", "due"),
+    [
+        # Derby 3.2.5: emergency provision "available on the same day". Saturday 8 Feb
+        # 2025 at 10:00: the same day is Saturday, on any calendar.
+        (
+            london(2025, 2, 8, 10, 0),
+            DurationKind.SAME_DAY,
+            "england-and-wales",
+            dt.date(2025, 2, 8),
+        ),
+        # "The same working day" on the England and Wales calendar is a different answer:
+        # Monday 10 Feb. Good Friday 18 Apr 2025: Tuesday 22 Apr (Easter Monday skipped).
+        (
+            london(2025, 2, 8, 10, 0),
+            DurationKind.SAME_WORKING_DAY,
+            "england-and-wales",
+            dt.date(2025, 2, 10),
+        ),
+        (
+            london(2025, 4, 18, 10, 0),
+            DurationKind.SAME_WORKING_DAY,
+            "england-and-wales",
+            dt.date(2025, 4, 22),
+        ),
+        # On a 24/7 service's calendar every day is a working day: Saturday and Good
+        # Friday themselves.
+        (
+            london(2025, 2, 8, 10, 0),
+            DurationKind.SAME_WORKING_DAY,
+            "seven-day",
+            dt.date(2025, 2, 8),
+        ),
+        (
+            london(2025, 4, 18, 10, 0),
+            DurationKind.SAME_WORKING_DAY,
+            "seven-day",
+            dt.date(2025, 4, 18),
+        ),
+        # Local midnight: 23:30Z on Sat 29 Mar 2025 is 23:30 GMT, still Saturday; 23:30Z
+        # on Sun 30 Mar is 00:30 BST on Monday 31 Mar.
+        (
+            dt.datetime(2025, 3, 29, 23, 30, tzinfo=dt.UTC),
+            DurationKind.SAME_DAY,
+            "seven-day",
+            dt.date(2025, 3, 29),
+        ),
+        (
+            dt.datetime(2025, 3, 30, 23, 30, tzinfo=dt.UTC),
+            DurationKind.SAME_DAY,
+            "seven-day",
+            dt.date(2025, 3, 31),
+        ),
+    ],
+)
+def test_same_day_and_same_working_day_on_the_rules_calendar(
+    at: dt.datetime, kind: DurationKind, calendar: str, due: dt.date
+) -> None:
+    deadline = evaluate(rule(kind, calendar=calendar), at, [SEVEN_DAY])
+    assert (due, calendar) == (deadline.due_date, deadline.calendar)
+    # The explanation says which: "same day" or "same working day", and the calendar.
+    assert f"{kind.value.replace('-', ' ')} after" in deadline.explain()
+    assert f"{calendar} calendar" in deadline.explain()

@@ -27,6 +27,7 @@ from childcare_commissioning import (
     referrals,
     safeguarding,
     schedules,
+    statuses,
     workforce,
 )
 from childcare_commissioning.convert import dumps, loads, structure, unstructure
@@ -51,6 +52,7 @@ PUBLIC_MODULES = [
     workforce,
     safeguarding,
     measures,
+    statuses,
 ]
 ALL_MODELS = sorted(
     {

@@ -10,8 +10,9 @@ import pytest
 from childcare_commissioning.deadlines import Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.errors import ModelValueError
-from childcare_commissioning.model import Citation
+from childcare_commissioning.model import Citation, Package
 from childcare_commissioning.obligations import (
+    Anchor,
     Obligation,
     ObligationKind,
     Relative,
@@ -215,3 +216,67 @@ def test_every_year_in_a_month() -> None:
     assert "every year in June, December" == schedule.describe()
     with pytest.raises(ModelValueError, match="months are 1 to 12"):
         Schedule(months=(13,))
+
+
+PLACEMENT_REVIEW = Obligation(
+    id="placement-review",
+    title="Formal review of the placement",
+    kind=ObligationKind.REVIEW,
+    owed_by=Party.BOTH,
+    citation=Citation(
+        "derby",
+        "3.8.1",
+        "A formal review will be held within 2 weeks to ensure the package is in place then "
+        "at 3 month intervals",
+    ),
+    schedule=Schedule(first=Duration(K.WEEKS, 2), phases=(Phase(months(3)),)),
+    anchor=Anchor.PACKAGE,
+)
+REVIEW_PAPERS = Obligation(
+    id="review-papers",
+    title="Papers before each placement review",
+    kind=ObligationKind.REPORT,
+    owed_by=Party.PROVIDER,
+    citation=CITE,
+    relative_to=Relative("placement-review", Duration(K.WORKING_DAYS, 1), Direction.BEFORE),
+)
+
+
+def test_reviews_are_anchored_on_each_package_and_listed_per_package() -> None:
+    """Derby 3.8.1, per placement, with a DPS contract from 1 Apr 2025 (not an anchor).
+    Package A from Sat 15 Feb 2025: 2 weeks = 1 Mar; then 1 Jun, 1 Sep, 1 Dec 2025.
+    Package B from 17 May 2025, ending 30 Sep 2025: 31 May; then 31 Aug (30 Nov is after
+    its end). Listed 1 Apr-31 Dec 2025, by date. The papers are due one working day
+    before each review of the same package: before Sat 31 May and Sun 1 Jun, Fri 30 May;
+    before Sun 31 Aug and Mon 1 Sep, Fri 29 Aug; before Mon 1 Dec, Fri 28 Nov."""
+    packages = [
+        Package("A", "derby", "YP-1", D(2025, 2, 15)),
+        Package("B", "derby", "YP-2", D(2025, 5, 17), D(2025, 9, 30)),
+    ]
+    found = obligations_between(
+        [PLACEMENT_REVIEW, REVIEW_PAPERS],
+        D(2025, 4, 1),
+        D(2025, 4, 1),
+        D(2025, 12, 31),
+        packages=packages,
+    )
+    assert [
+        (D(2025, 5, 30), "review-papers", "A"),
+        (D(2025, 5, 30), "review-papers", "B"),
+        (D(2025, 5, 31), "placement-review", "B"),
+        (D(2025, 6, 1), "placement-review", "A"),
+        (D(2025, 8, 29), "review-papers", "A"),
+        (D(2025, 8, 29), "review-papers", "B"),
+        (D(2025, 8, 31), "placement-review", "B"),
+        (D(2025, 9, 1), "placement-review", "A"),
+        (D(2025, 11, 28), "review-papers", "A"),
+        (D(2025, 12, 1), "placement-review", "A"),
+    ] == [(o.due_date, o.obligation_id, o.package_id) for o in found]
+
+
+def test_package_anchored_reviews_have_no_dates_without_packages() -> None:
+    """Without packages there is no placement to review: nothing is invented from the
+    contract start (the audit's phantom reviews from the DPS start)."""
+    assert [] == obligations_between(
+        [PLACEMENT_REVIEW], D(2025, 4, 1), D(2025, 4, 1), D(2025, 12, 31)
+    )

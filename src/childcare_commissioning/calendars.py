@@ -54,10 +54,31 @@ __all__ = [
     "Weekday",
     "WorkingDayCalendar",
     "bank_holidays",
+    "local_date",
+    "local_instant",
     "working_calendar",
 ]
 
 LONDON = "Europe/London"
+
+
+def local_date(instant: dt.datetime, timezone: str = LONDON) -> dt.date:
+    """The date of ``instant`` in ``timezone`` (Europe/London unless a calendar says
+    otherwise), whatever UTC offset the instant was written with.
+
+    2025-06-19T23:30Z and 2025-06-20T00:30+01:00 are the same instant, and both are
+    20 June in England: ages, birthdays, "on the day" and "same day" are taken on this
+    date. Raises ``ValueError`` for a naive datetime (its date would be a guess).
+    """
+    return local_instant(instant, timezone).date()
+
+
+def local_instant(instant: dt.datetime, timezone: str = LONDON) -> dt.datetime:
+    """``instant`` shown in ``timezone``'s local time (same instant, local wall clock)."""
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise ValueError("the instant must be timezone-aware")
+    return instant.astimezone(ZoneInfo(timezone))
+
 
 #: The last day covered by the official GOV.UK bank-holidays feed as published in 2025
 #: (its final England and Wales entry is 28 December 2027). Bank holidays after this day

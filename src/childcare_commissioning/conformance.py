@@ -33,14 +33,15 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from childcare_commissioning.council import CouncilSpec
-from childcare_commissioning.deadlines import evaluate
+from childcare_commissioning.deadlines import evaluate, resolve_calendar
+from childcare_commissioning.durations import DurationKind
 from childcare_commissioning.model import ChildOrYoungPerson, Citation, Referral, Referrer
 from childcare_commissioning.model.people import Status
 from childcare_commissioning.model.referral import Urgency
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import check_referral
 from childcare_commissioning.register import coverage, normalise_text
-from childcare_commissioning.safeguarding import contact_findings, notify, route_concern
+from childcare_commissioning.safeguarding import contact_findings, notify, route, route_concern
 from childcare_commissioning.schedules import FinancialYear
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "ConformanceSuite",
     "Violation",
     "check_council",
+    "declarations",
     "normalise_text",
     "quote_violations",
     "referable_ids",
@@ -121,6 +123,9 @@ _COLLECTIONS = (
     "reference_tables",
     "duties",
     "computations",
+    "offer_lists",
+    "area_rules",
+    "status_definitions",
 )
 
 
@@ -265,22 +270,27 @@ def _check_eligibility(spec: CouncilSpec) -> Iterator[Violation]:
                     return
 
 
+def declarations(spec: CouncilSpec) -> list[tuple[str, Citation | None]]:
+    """Every declaration's qualified id and citation: the council itself, every rule
+    (:func:`rule_ids`) and the billing terms' parts (as :func:`referable_ids` names them)."""
+    found: list[tuple[str, Citation | None]] = [("council", spec.citation)]
+    found += [(f"{c}/{i}", getattr(item, "citation", None)) for c, i, item in _rules(spec)]
+    if spec.billing is not None:
+        found.append(("billing", spec.billing.citation))
+        found += [(f"billing/rate-bands/{b.id}", b.citation) for b in spec.billing.rate_bands]
+        for name in ("mileage", "retention", "block_discount"):
+            part = getattr(spec.billing, name)
+            if part is not None:
+                found.append((f"billing/{name.replace('_', '-')}", part.citation))
+        found += [(f"billing/budgets/{b.financial_year}", b.citation) for b in spec.billing.budgets]
+    return found
+
+
 def quote_violations(spec: CouncilSpec, text: str) -> list[Violation]:
     """Quotes (each part around '...') that do not occur in the specification's ``text``."""
     haystack = normalise_text(text)
     found = []
-    citations: list[tuple[str, Citation | None]] = [("council", spec.citation)]
-    citations += [(f"{c}/{i}", getattr(item, "citation", None)) for c, i, item in _rules(spec)]
-    if spec.billing is not None:
-        citations.append(("billing", spec.billing.citation))
-        citations += [(f"billing/rate-bands/{b.id}", b.citation) for b in spec.billing.rate_bands]
-        for name in ("mileage", "retention", "block_discount"):
-            part = getattr(spec.billing, name)
-            if part is not None:
-                citations.append((f"billing/{name}", part.citation))
-        citations += [
-            (f"billing/budgets/{b.financial_year}", b.citation) for b in spec.billing.budgets
-        ]
+    citations = declarations(spec)
     for where, citation in citations:
         if citation is None:
             continue
@@ -290,6 +300,93 @@ def quote_violations(spec: CouncilSpec, text: str) -> list[Violation]:
                     Violation(where, "quotes", f"quote not found in the text: {part.strip()!r}")
                 )
     return found
+
+
+def _check_routing_dead_ends(spec: CouncilSpec) -> Iterator[Violation]:
+    """Every concern kind the council routes reaches somebody at every instant of the grid
+    (in hours, out of hours, bank holidays, both clock changes), in every area it routes
+    it for: a rule whose steps are all in-hours leaves the night with nobody to tell."""
+    for rule in spec.routing:
+        for at in GRID:
+            try:
+                routing = route(spec, rule.concern, at, rule.area)
+            except Exception as exc:
+                yield Violation(
+                    f"routing/{rule.id}", "routing-dead-end", f"raised {type(exc).__name__}: {exc}"
+                )
+                break
+            if not routing.steps:
+                yield Violation(
+                    f"routing/{rule.id}",
+                    "routing-dead-end",
+                    f"a {rule.concern} concern at {at.isoformat()} reaches nobody: add a step "
+                    "for that time (an out-of-hours variant) or make a step ALWAYS",
+                )
+                break
+
+
+#: Words in a deadline rule's id, title or trigger that mark it as an emergency or
+#: out-of-hours rule.
+_EMERGENCY_WORDS = ("emergency", "out-of-hours", "out of hours")
+
+
+def _check_deadline_calendars(spec: CouncilSpec) -> Iterator[Violation]:
+    """Every deadline names a calendar that resolves (checked on construction too); an
+    emergency or out-of-hours rule that counts working days ("same working day", "within
+    N working days") must run on a calendar that works every day, or name the
+    :class:`~childcare_commissioning.model.Reading` that says why the text means office
+    working days (``notes`` containing ``reading:<id>``). "Same day" is
+    ``DurationKind.SAME_DAY``: the day itself, whatever the calendar."""
+    readings = {r.id for r in spec.readings}
+    for rule in spec.deadlines:
+        try:
+            calendar = resolve_calendar(rule.calendar, spec.calendars)
+        except LookupError as exc:
+            yield Violation(f"deadlines/{rule.id}", "deadline-calendar", str(exc))
+            continue
+        words = f"{rule.id} {rule.title} {rule.trigger}".casefold()
+        emergency = rule.urgency is Urgency.EMERGENCY or any(w in words for w in _EMERGENCY_WORDS)
+        counts_working_days = rule.duration.kind in (
+            DurationKind.WORKING_DAYS,
+            DurationKind.SAME_WORKING_DAY,
+        )
+        every_day = len(calendar.spec.working_weekdays) == 7
+        named = {
+            part.removeprefix("reading:").strip(".,;()")
+            for part in rule.notes.split()
+            if part.startswith("reading:")
+        }
+        if emergency and counts_working_days and not every_day and not named & readings:
+            yield Violation(
+                f"deadlines/{rule.id}",
+                "deadline-calendar",
+                f"an emergency or out-of-hours rule counts {rule.duration} on calendar "
+                f"{calendar.spec.id!r}, which does not work every day: use the service's "
+                "own calendar (or SAME_DAY for 'the same day'), or name the Reading that "
+                "says the text means office working days (notes: 'reading:<id>')",
+            )
+
+
+def _check_limit_readings(spec: CouncilSpec) -> Iterator[Violation]:
+    """A limit with a margin of individual review names the Reading that declares it."""
+    readings = {r.id for r in spec.readings}
+    for limit in spec.limits:
+        if limit.review_margin and limit.reading not in readings:
+            yield Violation(
+                f"limits/{limit.id}",
+                "limit-reading",
+                f"a review margin of {limit.review_margin} {limit.unit} is a reading of the "
+                f"text: name the council's Reading (limit.reading={limit.reading!r})",
+            )
+    areas = {a.id.casefold() for a in spec.areas}
+    for rule in spec.area_rules:
+        unknown = sorted(a for a in rule.areas if a.casefold() not in areas)
+        if unknown:
+            yield Violation(
+                f"area_rules/{rule.id}",
+                "limit-reading",
+                f"names areas the council does not declare: {', '.join(unknown)}",
+            )
 
 
 def referable_ids(spec: CouncilSpec) -> set[str]:
@@ -361,6 +458,9 @@ def check_council(spec: CouncilSpec, snapshot: Path | None = None) -> list[Viola
         *_check_contacts(spec),
         *_check_billing(spec),
         *_check_eligibility(spec),
+        *_check_routing_dead_ends(spec),
+        *_check_deadline_calendars(spec),
+        *_check_limit_readings(spec),
         *register_violations(spec),
     ]
     if snapshot is not None and snapshot.exists():
@@ -465,3 +565,16 @@ class ConformanceSuite:
     def test_ids_are_stable(self) -> None:
         """No rule id in the snapshot has disappeared."""
         assert [] == self._violations("stable-ids")
+
+    def test_no_routing_dead_end(self) -> None:
+        """Every concern the council routes reaches somebody at every instant of the grid."""
+        assert [] == self._violations("routing-dead-end")
+
+    def test_emergency_deadlines_run_on_their_calendar(self) -> None:
+        """Emergency and out-of-hours rules do not count office working days unless a
+        Reading says the text means them."""
+        assert [] == self._violations("deadline-calendar")
+
+    def test_limit_margins_and_areas_are_declared(self) -> None:
+        """Review margins name their Reading; area rules name declared areas."""
+        assert [] == self._violations("limit-reading")

@@ -17,7 +17,7 @@ import attrs
 from childcare_commissioning.billing.terms import BillingTerms
 from childcare_commissioning.calendars import BUILTIN_CALENDARS, CalendarSpec
 from childcare_commissioning.deadlines import DeadlineRule
-from childcare_commissioning.eligibility import Cohort, Exclusion, Limit
+from childcare_commissioning.eligibility import AreaRule, Cohort, Exclusion, Limit
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
 from childcare_commissioning.model._fields import identifier, non_empty, to_tuple, unique_ids
@@ -30,9 +30,10 @@ from childcare_commissioning.model.council import (
     Specification,
 )
 from childcare_commissioning.obligations import Obligation
-from childcare_commissioning.referrals import Offer, ReferralRoute, RequiredInformation
+from childcare_commissioning.referrals import Offer, OfferList, ReferralRoute, RequiredInformation
 from childcare_commissioning.register import Computation, Duty, Register
 from childcare_commissioning.safeguarding import Contact, NotifiableEvent, RoutingRule
+from childcare_commissioning.statuses import StatusDefinition
 from childcare_commissioning.workforce import Requirement
 
 __all__ = ["CouncilSpec"]
@@ -134,6 +135,18 @@ class CouncilSpec:
         default=(), converter=to_tuple, validator=unique_ids
     )
     reference_tables: tuple[ReferenceTable, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    #: How the lists of offers read ("including but not limited to": open).
+    offer_lists: tuple[OfferList, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    #: The areas each service serves; a referral's ``child.area`` is checked against them.
+    area_rules: tuple[AreaRule, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    #: Statuses the text defines by a care history (Derby's care leaver).
+    status_definitions: tuple[StatusDefinition, ...] = attrs.field(
         default=(), converter=to_tuple, validator=unique_ids
     )
     duties: tuple[Duty, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)

@@ -110,7 +110,9 @@ class Deadline:
     def is_met_by(self, done_at: dt.datetime) -> bool:
         """Whether doing the duty at ``done_at`` meets the deadline."""
         if self.due_at is not None:
-            return done_at <= self.due_at
+            # Compare in UTC: two datetimes sharing one ZoneInfo compare by wall clock and
+            # ignore ``fold``, which misjudges the repeated autumn hour (PEP 495).
+            return done_at.astimezone(dt.UTC) <= self.due_at.astimezone(dt.UTC)
         tz = self.trigger_at.tzinfo
         return done_at.astimezone(tz).date() <= self.due_date
 

@@ -32,6 +32,7 @@ from childcare_commissioning.model.people import Status
 
 __all__ = [
     "AgeBand",
+    "AreaRule",
     "Cohort",
     "Effect",
     "Exclusion",
@@ -99,7 +100,13 @@ class AgeBand:
 @attrs.frozen
 class Cohort:
     """A group a service is for: people holding any of ``statuses`` (all of
-    ``required_statuses``) within ``ages``. Empty status sets mean "anyone"."""
+    ``required_statuses``) within ``ages``. Empty status sets mean "anyone".
+
+    ``identified_by`` names who identifies membership where the text makes that
+    identification decisive ("identified by the Council as being eligible"): a referral
+    with ``identified_eligible`` then belongs to the cohort whatever its statuses (the
+    ages still apply), and the finding names who identified it.
+    """
 
     id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=non_empty)
@@ -109,9 +116,15 @@ class Cohort:
     ages: AgeBand = AgeBand()
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     notes: str = ""
+    identified_by: str | None = None
 
-    def matches_statuses(self, statuses: frozenset[Status]) -> bool:
-        """Whether a person with ``statuses`` belongs to the cohort, ages aside."""
+    def matches_statuses(
+        self, statuses: frozenset[Status], identified_eligible: bool = False
+    ) -> bool:
+        """Whether a person with ``statuses`` belongs to the cohort, ages aside (or was
+        identified as eligible by whoever the cohort says decides)."""
+        if identified_eligible and self.identified_by is not None:
+            return True
         return (not self.statuses or bool(self.statuses & statuses)) and (
             self.required_statuses <= statuses
         )
@@ -128,8 +141,10 @@ class Effect(enum.StrEnum):
 class Exclusion:
     """People a service is not for: any of ``statuses``, or aged ``minimum_age`` or more.
 
-    With ``Effect.NEEDS_APPROVAL`` the exclusion is a discretion ("unless the Strategic
-    Manager agrees"): the answer becomes "needs approval by ``approver``".
+    With ``Effect.NEEDS_APPROVAL`` the exclusion is a discretion ("unless agreed at the
+    discretion of the Strategic Manager"): the answer becomes "needs approval by
+    ``approver``" (``"the council"`` when none is named), and it outranks "no matching
+    cohort": the discretion is exactly about the people the service is otherwise not for.
     ``unless_statuses`` lifts the exclusion for people holding any of them.
     """
 
@@ -156,9 +171,14 @@ class Exclusion:
 
 @attrs.frozen
 class Limit:
-    """A numeric limit on a referral field ("within a 20-mile radius"): values above
-    ``maximum`` are not eligible; values within ``review_margin`` below it need individual
-    review by ``approver``."""
+    """A numeric limit on a referral field ("within a 20-mile radius").
+
+    Values above ``maximum + review_margin`` are not eligible. Values above ``maximum`` but
+    within ``review_margin`` of it ("outside, but near to the outer geographical limit")
+    need individual review by ``approver``. The text rarely says how near is near, so a
+    margin is a reading: ``reading`` names the council's :class:`Reading` that declares it
+    (the conformance kit checks that a limit with a margin names one).
+    """
 
     id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=non_empty)
@@ -170,3 +190,29 @@ class Limit:
     unit: str = ""
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     notes: str = ""
+    reading: str | None = None
+
+
+@attrs.frozen
+class AreaRule:
+    """The areas a service serves ("families of Young Carers from the three boroughs",
+    "a Somerset county-wide service"): a referral's ``child.area`` must be one of
+    ``areas`` (the council's :class:`~childcare_commissioning.model.Area` ids,
+    compared without regard to case).
+
+    Outside them the answer is ``effect``: not eligible, or with
+    ``Effect.NEEDS_APPROVAL`` a decision for ``approver``. A referral that gives no area
+    is incomplete for this check.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    areas: frozenset[str] = attrs.field(converter=to_frozenset)
+    citation: Citation
+    effect: Effect = Effect.NOT_ELIGIBLE
+    approver: str | None = None
+    service: str | None = attrs.field(default=None, validator=optional_identifier)
+    notes: str = ""
+
+    def serves(self, area: str) -> bool:
+        """Whether ``area`` is one the rule serves."""
+        return area.casefold() in {a.casefold() for a in self.areas}

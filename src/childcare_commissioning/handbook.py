@@ -444,6 +444,9 @@ _SECTIONS = {
     "glossary": "glossary",
     "duties": "duties-the-monitoring-checklist",
     "computations": "rules-computed-in-code",
+    "offer_lists": "what-may-be-requested",
+    "area_rules": "eligibility",
+    "status_definitions": "eligibility",
 }
 
 

@@ -3,7 +3,9 @@
 An :class:`Obligation` is exactly one of:
 
 - *scheduled*: a :class:`~childcare_commissioning.schedules.Schedule` anchored on the
-  contract's start (contract review meetings, six-monthly turnover reports);
+  contract's start (contract review meetings, six-monthly turnover reports), or, with
+  ``anchor=Anchor.PACKAGE``, on each package's own start ("a formal review will be held
+  within 2 weeks ... then at 3 month intervals" for each placement), listed per package;
 - *relative*: due a duration before (or after) each occurrence of another obligation
   ("monitoring information at least 5 working days before each contract review meeting");
 - *triggered*: due when an event happens, timed by a deadline rule (written notice of a
@@ -30,9 +32,11 @@ from childcare_commissioning.durations import Direction, Duration, shift_date
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import identifier, non_empty, optional_identifier
 from childcare_commissioning.model.core import Citation
+from childcare_commissioning.model.package import Package
 from childcare_commissioning.schedules import Schedule
 
 __all__ = [
+    "Anchor",
     "Obligation",
     "ObligationKind",
     "Occurrence",
@@ -54,6 +58,13 @@ class ObligationKind(enum.StrEnum):
     PAYMENT = "payment"
     EVENT = "event"
     DUTY = "duty"
+
+
+class Anchor(enum.StrEnum):
+    """What a scheduled obligation's schedule counts from."""
+
+    CONTRACT = "contract-start"
+    PACKAGE = "package-start"
 
 
 @attrs.frozen
@@ -89,6 +100,7 @@ class Obligation:
     calendar: str = "england-and-wales"
     recipient: str | None = None
     notes: str = attrs.field(default="", validator=_exactly_one_timing)
+    anchor: Anchor = Anchor.CONTRACT
 
 
 @attrs.frozen
@@ -104,6 +116,8 @@ class Occurrence:
     citation: Citation
     relative_to_date: dt.date | None = None
     recipient: str | None = None
+    #: The package a package-anchored occurrence belongs to.
+    package_id: str | None = None
 
 
 def _scheduled(
@@ -111,9 +125,31 @@ def _scheduled(
     contract_start: dt.date,
     until: dt.date,
     calendars: Sequence[CalendarSpec],
+    packages: Sequence[Package] = (),
 ) -> list[Occurrence]:
     assert obligation.schedule is not None
     calendar = resolve_calendar(obligation.calendar, calendars)
+    if obligation.anchor is Anchor.PACKAGE:
+        found = []
+        for package in packages:
+            last = min(until, package.end) if package.end is not None else until
+            found += [
+                Occurrence(
+                    obligation.id,
+                    obligation.title,
+                    obligation.kind,
+                    obligation.owed_by,
+                    day,
+                    number,
+                    obligation.citation,
+                    recipient=obligation.recipient,
+                    package_id=package.id,
+                )
+                for number, day in enumerate(
+                    obligation.schedule.occurrences(package.start, last, calendar), start=1
+                )
+            ]
+        return found
     return [
         Occurrence(
             obligation.id,
@@ -137,19 +173,23 @@ def obligations_between(
     start: dt.date,
     until: dt.date,
     calendars: Sequence[CalendarSpec] = (),
+    packages: Iterable[Package] = (),
 ) -> list[Occurrence]:
     """Every dated occurrence due from ``start`` to ``until`` (inclusive), sorted by date.
 
-    Scheduled obligations are anchored on ``contract_start``; relative ones follow the
-    occurrences of the obligation they refer to (looked up to a year past ``until``, so
-    that "5 working days before a meeting" early next year is found).
+    Scheduled obligations are anchored on ``contract_start``, or, with
+    ``Anchor.PACKAGE``, on the start of each of ``packages`` (to its end), each
+    occurrence naming its package; without packages they have no dates. Relative ones
+    follow the occurrences of the obligation they refer to (looked up to a year past
+    ``until``, so that "5 working days before a meeting" early next year is found).
     """
     if until < start:
         raise ValueError("until must not be before start")
     by_id = {o.id: o for o in obligations}
     horizon = until + dt.timedelta(days=366)
+    package_list = list(packages)
     scheduled: dict[str, list[Occurrence]] = {
-        o.id: _scheduled(o, contract_start, horizon, calendars)
+        o.id: _scheduled(o, contract_start, horizon, calendars, package_list)
         for o in by_id.values()
         if o.schedule is not None
     }
@@ -180,10 +220,14 @@ def obligations_between(
                     obligation.citation,
                     relative_to_date=target.due_date,
                     recipient=obligation.recipient,
+                    package_id=target.package_id,
                 )
             )
     in_range = [occ for occ in found if start <= occ.due_date <= until]
-    return sorted(in_range, key=lambda occ: (occ.due_date, occ.obligation_id, occ.sequence))
+    return sorted(
+        in_range,
+        key=lambda occ: (occ.due_date, occ.obligation_id, occ.package_id or "", occ.sequence),
+    )
 
 
 def to_icalendar(
@@ -207,7 +251,11 @@ def to_icalendar(
     cal.add("x-wr-calname", f"{council_name}: contract obligations")
     for occ in occurrences:
         event = icalendar.Event()
-        event.add("uid", f"{council_id}-{occ.obligation_id}-{occ.sequence}@childcare-commissioning")
+        package = f"{occ.package_id}-" if occ.package_id else ""
+        event.add(
+            "uid",
+            f"{council_id}-{occ.obligation_id}-{package}{occ.sequence}@childcare-commissioning",
+        )
         event.add("dtstamp", stamp)
         event.add("dtstart", occ.due_date)
         event.add("dtend", occ.due_date + dt.timedelta(days=1))
@@ -217,6 +265,8 @@ def to_icalendar(
             lines.append(f"Ahead of the occurrence on {occ.relative_to_date.isoformat()}")
         if occ.recipient:
             lines.append(f"Send to: {occ.recipient}")
+        if occ.package_id:
+            lines.append(f"Package: {occ.package_id}")
         event.add("description", "\n".join(lines))
         event.add("categories", [occ.kind.value])
         cal.add_component(event)

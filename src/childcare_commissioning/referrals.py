@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from childcare_commissioning.calendars import LONDON, local_date
 from childcare_commissioning.deadlines import Deadline, evaluate, resolve_calendar
-from childcare_commissioning.eligibility import AgeBand, Cohort, Effect, age_on
+from childcare_commissioning.eligibility import AgeBand, Cohort, Effect, Exclusion, age_on
 from childcare_commissioning.model._fields import (
     identifier,
     non_empty,
@@ -29,6 +30,7 @@ from childcare_commissioning.model._fields import (
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
 from childcare_commissioning.model.referral import Channel, Referral, Urgency
+from childcare_commissioning.statuses import evaluate_status
 
 if TYPE_CHECKING:
     from childcare_commissioning.council import CouncilSpec
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "REFERRAL_RECEIVED",
     "Offer",
+    "OfferList",
     "Outcome",
     "ReferralDecision",
     "ReferralRoute",
@@ -104,6 +107,21 @@ class Offer:
     id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=non_empty)
     citation: Citation
+    service: str | None = attrs.field(default=None, validator=optional_identifier)
+    notes: str = ""
+
+
+@attrs.frozen
+class OfferList:
+    """How a service's list of offers reads. ``open`` for "including but not limited
+    to": a requested service the list does not name is not refused but needs approval by
+    ``approver`` (the council when none is named); a closed list (the default, when a
+    council declares no ``OfferList``) refuses it."""
+
+    id: str = attrs.field(validator=identifier)
+    citation: Citation
+    open: bool = True
+    approver: str | None = None
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     notes: str = ""
 
@@ -240,8 +258,20 @@ def _check_offers(
     if not offers:
         return
     known = {o.id for o in offers}
+    lists = [x for x in spec.offer_lists if _applies(x.service, service)]
+    open_list = next((x for x in lists if x.open), None)
     for index, requested in enumerate(referral.requested_services):
-        if requested not in known:
+        if requested not in known and open_list is not None:
+            found.add(
+                Outcome.NEEDS_APPROVAL,
+                "referral.requested.unlisted",
+                f"{requested!r} is not among the services {spec.id} lists "
+                f'({", ".join(sorted(known))}), but the list is open ("including but not '
+                f'limited to"): needs agreement by {open_list.approver or "the council"}',
+                f"$.requested_services[{index}]",
+                open_list.citation,
+            )
+        elif requested not in known:
             found.add(
                 Outcome.NOT_ELIGIBLE,
                 "referral.requested.unknown",
@@ -307,11 +337,69 @@ def _check_routes(
         )
 
 
+def _computed_statuses(
+    spec: CouncilSpec, referral: Referral, on: dt.date, found: _Collector
+) -> frozenset[Any]:
+    """The child's statuses, with each status the council defines by a care history
+    computed from ``referral.care_episodes`` (when given, with a date of birth): the
+    computed answer is used, and an asserted status that disagrees needs approval."""
+    statuses = referral.child.statuses
+    born = referral.child.date_of_birth
+    if not referral.care_episodes or born is None or born > on:
+        return statuses
+    for definition in spec.status_definitions:
+        result = evaluate_status(definition, born, referral.care_episodes, on)
+        asserted = definition.status in statuses
+        detail = (
+            f"{result.days} days looked after since age {definition.since_age} (needs "
+            f"{definition.minimum_days})"
+            + (
+                # No dates: they would reveal the date of birth.
+                f"; looked after at or after the age the definition names: "
+                f"{'yes' if result.looked_after_late_enough else 'no'}"
+                if result.from_date is not None
+                else ""
+            )
+        )
+        if result.holds:
+            statuses = statuses | {definition.status}
+        else:
+            statuses = statuses - {definition.status}
+        if asserted != result.holds:
+            found.add(
+                Outcome.NEEDS_APPROVAL,
+                f"eligibility.status.{definition.id}.disagrees",
+                f"the referral {'asserts' if asserted else 'does not assert'} "
+                f"{definition.status}, but the care history "
+                f"{'does not meet' if asserted else 'meets'} the definition ({detail}); "
+                "the computed status is used: confirm the care history",
+                "$.care_episodes",
+                definition.citation,
+            )
+        else:
+            found.add(
+                Outcome.ELIGIBLE,
+                f"eligibility.status.{definition.id}",
+                f"{definition.status} {'computed' if result.holds else 'not met'}: {detail}",
+                "$.care_episodes",
+                definition.citation,
+            )
+    return statuses
+
+
+def _timezone(spec: CouncilSpec) -> str:
+    """The council's local time zone: its calendars' (they all agree in practice), else
+    Europe/London."""
+    zones = {c.timezone for c in spec.calendars}
+    return zones.pop() if len(zones) == 1 else LONDON
+
+
 def _check_people(
     spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
 ) -> int | None:
     child = referral.child
-    on = referral.received_at.date()
+    # Ages are taken on the council's local date, whatever offset the timestamp carries.
+    on = local_date(referral.received_at, _timezone(spec))
     cohorts = [c for c in spec.cohorts if _applies(c.service, service)]
     exclusions = [e for e in spec.exclusions if _applies(e.service, service)]
     age = age_on(child.date_of_birth, on) if child.date_of_birth is not None else None
@@ -334,36 +422,55 @@ def _check_people(
             "$.child.date_of_birth",
             next(c.citation for c in cohorts) if cohorts else None,
         )
+    statuses = _computed_statuses(spec, referral, on, found)
+    applied = [e for e in exclusions if e.applies(statuses, age)]
+    discretion = next((e for e in applied if e.effect is Effect.NEEDS_APPROVAL), None)
     if cohorts:
-        _check_cohorts(cohorts, child.statuses, age, found)
-    for exclusion in exclusions:
-        if exclusion.applies(child.statuses, age):
-            effect = (
-                Outcome.NEEDS_APPROVAL
-                if exclusion.effect is Effect.NEEDS_APPROVAL
-                else Outcome.NOT_ELIGIBLE
-            )
-            approval = f"; needs approval by {exclusion.approver}" if exclusion.approver else ""
-            found.add(
-                effect,
-                f"eligibility.exclusion.{exclusion.id}",
-                f"excluded: {exclusion.name}{approval}",
-                "$.child",
-                exclusion.citation,
-            )
+        _check_cohorts(cohorts, statuses, age, found, referral.identified_eligible, discretion)
+    for exclusion in applied:
+        effect = (
+            Outcome.NEEDS_APPROVAL
+            if exclusion.effect is Effect.NEEDS_APPROVAL
+            else Outcome.NOT_ELIGIBLE
+        )
+        approval = (
+            f"; needs approval by {exclusion.approver or 'the council'}"
+            if exclusion.effect is Effect.NEEDS_APPROVAL
+            else ""
+        )
+        found.add(
+            effect,
+            f"eligibility.exclusion.{exclusion.id}",
+            f"excluded: {exclusion.name}{approval}",
+            "$.child",
+            exclusion.citation,
+        )
     return age
 
 
 def _check_cohorts(
-    cohorts: list[Cohort], statuses: frozenset[Any], age: int | None, found: _Collector
+    cohorts: list[Cohort],
+    statuses: frozenset[Any],
+    age: int | None,
+    found: _Collector,
+    identified: bool = False,
+    discretion: Exclusion | None = None,
 ) -> None:
-    by_status = [c for c in cohorts if c.matches_statuses(statuses)]
+    by_status = [c for c in cohorts if c.matches_statuses(statuses, identified)]
     if not by_status:
         names = "; ".join(c.name for c in cohorts)
+        # A discretion ("unless agreed at the discretion of ...") covers exactly the
+        # people the service is otherwise not for: the decision is its approver's.
         found.add(
-            Outcome.NOT_ELIGIBLE,
+            Outcome.NEEDS_APPROVAL if discretion is not None else Outcome.NOT_ELIGIBLE,
             "eligibility.cohort.none",
-            f"the child's statuses match no cohort of the service ({names})",
+            f"the child's statuses match no cohort of the service ({names})"
+            + (
+                f"; the exclusion {discretion.id!r} leaves it to the discretion of "
+                f"{discretion.approver or 'the council'}"
+                if discretion is not None
+                else ""
+            ),
             "$.child.statuses",
             cohorts[0].citation,
         )
@@ -373,10 +480,15 @@ def _check_cohorts(
     inside = [c for c in by_status if c.ages.contains(age)]
     if inside:
         for cohort in inside:
+            by_whom = (
+                f"; identified as eligible by {cohort.identified_by}"
+                if identified and cohort.identified_by is not None
+                else ""
+            )
             found.add(
                 Outcome.ELIGIBLE,
                 f"eligibility.cohort.{cohort.id}",
-                f"in cohort {cohort.name!r} (ages {cohort.ages}; age {age})",
+                f"in cohort {cohort.name!r} (ages {cohort.ages}; age {age}){by_whom}",
                 "$.child",
                 cohort.citation,
             )
@@ -424,22 +536,58 @@ def _check_limits(
                 path,
                 limit.citation,
             )
-        elif value > limit.maximum:
+        elif value > limit.maximum + limit.review_margin:
             found.add(
                 Outcome.NOT_ELIGIBLE,
                 f"eligibility.limit.{limit.id}",
-                f"{limit.name}: {value} {limit.unit} is beyond the limit of {limit.maximum}",
+                f"{limit.name}: {value} {limit.unit} is beyond the limit of {limit.maximum}"
+                + (
+                    f" and beyond the {limit.review_margin} {limit.unit} margin of "
+                    "individual review"
+                    if limit.review_margin
+                    else ""
+                ),
                 path,
                 limit.citation,
             )
-        elif value > limit.maximum - limit.review_margin:
+        elif value > limit.maximum:
+            reading = f" (margin: reading {limit.reading!r})" if limit.reading else ""
             found.add(
                 Outcome.NEEDS_APPROVAL,
                 f"eligibility.limit.{limit.id}.review",
-                f"{limit.name}: {value} {limit.unit} is near the limit of {limit.maximum}; "
-                f"needs individual review by {limit.approver or 'the council'}",
+                f"{limit.name}: {value} {limit.unit} is outside, but near, the limit of "
+                f"{limit.maximum}{reading}; needs individual review by "
+                f"{limit.approver or 'the council'}",
                 path,
                 limit.citation,
+            )
+
+
+def _check_areas(
+    spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
+) -> None:
+    for rule in spec.area_rules:
+        if not _applies(rule.service, service):
+            continue
+        area = referral.child.area
+        served = ", ".join(sorted(rule.areas))
+        if area is None or not area.strip():
+            found.add(
+                Outcome.INCOMPLETE,
+                f"eligibility.area.{rule.id}.missing",
+                f"child.area is needed to check the areas served ({served})",
+                "$.child.area",
+                rule.citation,
+            )
+        elif not rule.serves(area):
+            needs = rule.effect is Effect.NEEDS_APPROVAL
+            found.add(
+                Outcome.NEEDS_APPROVAL if needs else Outcome.NOT_ELIGIBLE,
+                f"eligibility.area.{rule.id}",
+                f"area {area!r} is not one the service serves ({served})"
+                + (f"; needs approval by {rule.approver or 'the council'}" if needs else ""),
+                "$.child.area",
+                rule.citation,
             )
 
 
@@ -472,6 +620,7 @@ def check_referral(
     _check_routes(spec, referral, service, found)
     age = _check_people(spec, referral, service, found)
     _check_limits(spec, referral, service, found)
+    _check_areas(spec, referral, service, found)
     deadlines = tuple(
         evaluate(rule, referral.received_at, spec.calendars)
         for rule in spec.deadlines

@@ -40,21 +40,45 @@ __all__ = [
     "NotifiableEvent",
     "RouteStep",
     "Routed",
+    "Routing",
     "RoutingRule",
     "contact_findings",
     "notify",
+    "route",
     "route_concern",
 ]
 
 
 class Concern(enum.StrEnum):
-    """Kinds of safeguarding concern the specifications route."""
+    """Kinds of safeguarding concern the specifications route.
+
+    ``ALLEGATION_AGAINST_WORKER`` is an allegation that a person who works with children
+    has harmed a child (the LADO's); ``ALLEGATION_ABOUT_ADULT_CLIENT`` is a similar
+    concern about an adult client (Triborough 6.7: "referred to the Safeguarding Adults
+    Team"). Out-of-hours variants are steps with ``when`` and ``calendar``.
+    """
 
     CHILD = "child"
     ADULT_AT_RISK = "adult-at-risk"
     ALLEGATION_AGAINST_WORKER = "allegation-against-worker"
+    ALLEGATION_ABOUT_ADULT_CLIENT = "allegation-about-adult-client"
     GROSS_MISCONDUCT = "gross-misconduct"
     DISMISSAL_FOR_HARM = "dismissal-for-harm"
+
+
+#: For a concern the text does not route, the concerns whose contacts are nearest, in
+#: order: an adult client's allegation is nearest the adult team, then the LADO.
+NEAREST: dict[Concern, tuple[Concern, ...]] = {
+    Concern.CHILD: (Concern.ALLEGATION_AGAINST_WORKER,),
+    Concern.ADULT_AT_RISK: (Concern.ALLEGATION_ABOUT_ADULT_CLIENT, Concern.CHILD),
+    Concern.ALLEGATION_AGAINST_WORKER: (Concern.CHILD, Concern.GROSS_MISCONDUCT),
+    Concern.ALLEGATION_ABOUT_ADULT_CLIENT: (
+        Concern.ADULT_AT_RISK,
+        Concern.ALLEGATION_AGAINST_WORKER,
+    ),
+    Concern.GROSS_MISCONDUCT: (Concern.ALLEGATION_AGAINST_WORKER, Concern.DISMISSAL_FOR_HARM),
+    Concern.DISMISSAL_FOR_HARM: (Concern.GROSS_MISCONDUCT, Concern.ALLEGATION_AGAINST_WORKER),
+}
 
 
 @attrs.frozen
@@ -155,8 +179,7 @@ def route_concern(
     Rules for the area come before rules for every area. ``LookupError`` names the areas
     the council routes this concern for, when none applies.
     """
-    rules = [r for r in spec.routing if r.concern is concern and r.area in (area, None)]
-    rules.sort(key=lambda r: r.area is None)
+    rules = _rules_for(spec, concern, area)
     if not rules:
         areas = sorted({r.area or "any" for r in spec.routing if r.concern is concern})
         raise LookupError(
@@ -164,6 +187,63 @@ def route_concern(
             f"areas: {', '.join(areas) or 'none'}"
         )
     return _apply(spec, rules[0].steps, at)
+
+
+@attrs.frozen
+class Routing:
+    """The answer to "whom do I tell about this concern?".
+
+    ``specified`` is true when the council's text routes the concern (in ``area`` or for
+    every area) and ``steps`` are its steps at the instant. Otherwise the text does not
+    say: ``steps`` is empty, ``nearest`` lists the contacts the text gives for the nearest
+    concern kinds (:data:`NEAREST`) in that area, else all its contacts, and ``message``
+    says so. Never an error.
+    """
+
+    concern: Concern
+    area: str | None
+    specified: bool
+    steps: tuple[Routed, ...] = attrs.field(converter=to_tuple)
+    nearest: tuple[Contact, ...] = attrs.field(default=(), converter=to_tuple)
+    message: str = ""
+
+
+def _rules_for(spec: CouncilSpec, concern: Concern, area: str | None) -> list[RoutingRule]:
+    rules = [r for r in spec.routing if r.concern is concern and r.area in (area, None)]
+    rules.sort(key=lambda r: r.area is None)
+    return rules
+
+
+def route(spec: CouncilSpec, concern: Concern, at: dt.datetime, area: str | None = None) -> Routing:
+    """Route ``concern`` like :func:`route_concern`, but answer "not specified", naming
+    the nearest contacts, where the text gives no routing for it."""
+    rules = _rules_for(spec, concern, area)
+    if rules:
+        return Routing(concern, area, True, _apply(spec, rules[0].steps, at))
+    nearest: list[Contact] = []
+    via = None
+    for kin in NEAREST[concern]:
+        for rule in _rules_for(spec, kin, area)[:1]:
+            for step in rule.steps:
+                for name in (step.recipient, *step.copy_to):
+                    contact = _resolve(spec, name)
+                    if contact is not None and contact not in nearest:
+                        nearest.append(contact)
+        if nearest:
+            via = kin
+            break
+    if not nearest:
+        nearest = [c for c in spec.contacts if c.area in (area, None)] or list(spec.contacts)
+    where = f" in area {area!r}" if area else ""
+    named = ", ".join(
+        f"{c.organisation} ({c.role}{': ' + c.phone if c.phone else ''})" for c in nearest
+    )
+    basis = f"the contacts it gives for {via} concerns" if via else "its contacts"
+    message = (
+        f"not specified: {spec.id}'s text gives no routing for a {concern} concern{where}; "
+        f"nearest, {basis}: {named or 'none declared'}"
+    )
+    return Routing(concern, area, False, (), nearest, message)
 
 
 def notify(spec: CouncilSpec, event_id: str, at: dt.datetime) -> list[Routed]:

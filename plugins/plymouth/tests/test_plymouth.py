@@ -236,9 +236,11 @@ def test_example_fortnight_invoice() -> None:
     """The plugin's example fortnight from Mon 2 Dec 2024, PO on the invoice:
     shift 1: 8 h x £23.50 = £188.00 delivered in full;
     shift 2: £188.00 commissioned, 6.5 h delivered = £152.75, deduction -£35.25;
-    shift 3: night shift from 22:00, 10 h x £27.00 = £270.00 delivered in full;
+    shift 3: night shift 22:00-08:00 delivered in full; the quoted night rate covers
+    22:00-07:00, so (#17: split at the window's end, by local time) 9 h x £27.00 = £243.00
+    plus 07:00-08:00 at the standard rate, 1 h x £23.50 = £23.50: £266.50;
     shift 4 (9 Dec): cancelled by the provider, £188.00 deducted in full.
-    Net £188.00 + £152.75 + £270.00 + £0 = £610.75."""
+    Net £188.00 + £152.75 + £266.50 + £0 = £607.25."""
     registry = load_registry(only=["plymouth"])
     batch = registry.examples("plymouth")["billing"]
     from childcare_commissioning.billing import DeliveryRecord, PlannedSession
@@ -254,6 +256,6 @@ def test_example_fortnight_invoice() -> None:
         D(2024, 12, 16),
     )
     [invoice] = result.invoices
-    assert (Decimal("610.75"), "PO-CYPF-104421") == (invoice.net, invoice.purchase_order)
+    assert (Decimal("607.25"), "PO-CYPF-104421") == (invoice.net, invoice.purchase_order)
     assert [] == list(result.findings)
     assert {"roster", "billing", "events"} == set(registry.examples("plymouth"))

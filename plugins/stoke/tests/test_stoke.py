@@ -189,7 +189,9 @@ def test_agency_foster_care_needs_the_strategic_managers_discretion() -> None:
         pilot_referral().child, statuses=frozenset({Status.LOOKED_AFTER, Status.AGENCY_FOSTER_CARE})
     )
     decision = check_referral(SPEC, pilot_referral(child=child))
-    assert Outcome.NOT_ELIGIBLE == decision.outcome  # no cohort: the pilot is for in-house care
+    # No cohort matches (the pilot is for in-house care), but the text leaves exactly this
+    # child to the Strategic Manager's discretion: needs approval, not a refusal (#17).
+    assert Outcome.NEEDS_APPROVAL == decision.outcome
     assert any(
         "Strategic Manager for Looked after Children" in f.message for f in decision.findings
     )

@@ -13,6 +13,15 @@ Rules of a run (each property-tested):
   invoice of its package; a late record with no next invoice yet stays *pending*;
 - a bad record (outside the package's dates, an unknown purchase order, mileage with no
   agreement) is a finding naming the record and the rule; nothing else is lost;
+- an implausible record is a finding, never a silent bill: one that ends before it
+  starts, a visit or one worker's hours longer than a day (24 hours), one that repeats
+  another record's visit under a new id (same package, worker, start and end), or
+  overlaps another visit of the same worker or (beyond the package's staff ratio) of the
+  same package; a package of another council is not invoiced;
+- hours are elapsed time (22:00-07:00 across the autumn change is 10 hours); a visit that
+  crosses a rate boundary (a night window, midnight into a weekend or bank holiday) is
+  split there by local time, one line per rate, so every line's ``minutes`` times its
+  ``unit_price`` re-computes its amount;
 - lines are rounded to the penny; net is the sum of lines; retention is withheld from net;
   payable = net - withheld.
 """
@@ -21,16 +30,23 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import attrs
 
 from childcare_commissioning.billing.periods import period_containing, periods_between
-from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession, RecordStatus
+from childcare_commissioning.billing.records import (
+    DeliveryRecord,
+    PlannedSession,
+    RecordStatus,
+    local_interval,
+)
 from childcare_commissioning.billing.terms import BillingTerms, Quotation, Rate, RateCondition
-from childcare_commissioning.calendars import working_calendar
+from childcare_commissioning.calendars import LONDON, working_calendar
 from childcare_commissioning.model._fields import to_tuple
 from childcare_commissioning.model.core import Citation, Finding, Severity
 from childcare_commissioning.model.package import Package
@@ -67,6 +83,10 @@ class InvoiceLine:
     date: dt.date | None = None
     record_id: str | None = None
     planned_id: str | None = None
+    #: Elapsed minutes the line is for (``quantity`` is them in hours, to 2 places):
+    #: ``amount`` is ``unit_price * minutes / 60`` rounded to the penny (a deduction is
+    #: the difference of two such rounded values).
+    minutes: int | None = None
 
 
 @attrs.frozen
@@ -96,6 +116,8 @@ class InvoiceRun:
     invoices: tuple[Invoice, ...] = attrs.field(converter=to_tuple)
     findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
     pending: tuple[str, ...] = attrs.field(converter=to_tuple)
+    #: Records held back, unbilled, by a finding about an implausible record.
+    held: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
     @property
     def net(self) -> Decimal:
@@ -111,8 +133,22 @@ class _Rates:
     def __init__(self, quotation: Quotation) -> None:
         self.rates = sorted(quotation.rates, key=lambda r: r.effective_from)
         self.bank_holidays = working_calendar("england-and-wales")
+        self.tz = ZoneInfo(LONDON)
+        # Local times of day where a rate may change: midnight and every window's edges.
+        self.cuts: dict[dt.date, list[dt.datetime]] = {}
+        self.edges = sorted(
+            {dt.time(0)}
+            | {
+                e
+                for r in self.rates
+                if r.window is not None
+                for e in (r.window.start, r.window.end)
+            }
+        )
 
     def for_session(self, day: dt.date, start: dt.time | None) -> Rate | None:
+        """The rate for time starting at local ``start`` on ``day`` (the day's rate when
+        the time is not known)."""
         usable = [r for r in self.rates if r.effective_from <= day]
         if day.weekday() < 5 and self.bank_holidays.closure_name(day) is not None:
             best = [r for r in usable if r.condition is RateCondition.BANK_HOLIDAY]
@@ -134,8 +170,49 @@ class _Rates:
             ]
             if night:
                 return night[-1]
+        if day.weekday() >= 5:
+            weekend = [r for r in usable if r.condition is RateCondition.WEEKEND]
+            if weekend:
+                return weekend[-1]
         standard = [r for r in usable if r.condition is RateCondition.STANDARD]
         return standard[-1] if standard else None
+
+    def _day_cuts(self, day: dt.date) -> list[dt.datetime]:
+        """The UTC instants on local ``day`` where a rate may change (computed once)."""
+        cached = self.cuts.get(day)
+        if cached is None:
+            cached = []
+            for time in self.edges:
+                local = dt.datetime.combine(day, time, tzinfo=self.tz)
+                # A time in the repeated autumn hour happens twice: cut at both.
+                twice = local.replace(fold=1)
+                both = (local, twice) if twice.utcoffset() != local.utcoffset() else (local,)
+                cached += [moment.astimezone(dt.UTC) for moment in both]
+            self.cuts[day] = cached
+        return cached
+
+    def split(self, begin: dt.datetime, finish: dt.datetime) -> list[tuple[Rate | None, int]]:
+        """Elapsed minutes of the visit ``begin``-``finish`` at each rate, in the order
+        the rates first apply: the visit is cut at every local midnight and every night
+        window's start and end, by local time, and each part takes the rate in force at
+        its start."""
+        start_utc, end_utc = begin.astimezone(dt.UTC), finish.astimezone(dt.UTC)
+        cuts = {start_utc, end_utc}
+        day = begin.astimezone(self.tz).date()
+        last = finish.astimezone(self.tz).date()
+        while day <= last:
+            cuts.update(i for i in self._day_cuts(day) if start_utc < i < end_utc)
+            day += dt.timedelta(days=1)
+        points = sorted(cuts)
+        totals: dict[int, tuple[Rate | None, int]] = {}
+        for a, b in itertools.pairwise(points):
+            local = a.astimezone(self.tz)
+            rate = self.for_session(local.date(), local.time())
+            key = id(rate)
+            previous = totals.get(key, (rate, 0))[1]
+            # Both are UTC instants: their difference is elapsed time.
+            totals[key] = (rate, previous + int((b - a).total_seconds() // 60))
+        return [item for item in totals.values() if item[1]]
 
 
 def _money(minutes: int, rate: Rate, terms: BillingTerms) -> Decimal:
@@ -283,45 +360,196 @@ def _mileage_line(
     )
 
 
-def _service_line(
+def _record_rates(record: DeliveryRecord, entry: _Package) -> list[tuple[Rate | None, int]]:
+    """Delivered elapsed minutes of ``record`` at each rate (split at rate boundaries)."""
+    assert entry.rates is not None
+    if not record.minutes:
+        return []
+    interval = record.interval()
+    if interval is None:
+        return [(entry.rates.for_session(record.date, None), record.minutes)]
+    return entry.rates.split(*interval)
+
+
+def _session_rates(session: PlannedSession, entry: _Package) -> list[tuple[Rate | None, int]]:
+    """Commissioned minutes of ``session`` at each rate (split at rate boundaries when its
+    start is known)."""
+    assert entry.rates is not None
+    if session.start is None or not session.minutes:
+        return [(entry.rates.for_session(session.date, session.start), session.minutes)]
+    begin, _ = local_interval(session.date, session.start, session.start)
+    finish = (begin.astimezone(dt.UTC) + dt.timedelta(minutes=session.minutes)).astimezone(
+        begin.tzinfo
+    )
+    return entry.rates.split(begin, finish)
+
+
+def _no_rate(day: dt.date, entry: _Package, findings: list[Finding], path: str) -> None:
+    findings.append(
+        _finding(
+            "billing.rate.none-in-force",
+            f"no quoted rate in force on {day.isoformat()}",
+            path,
+            entry.terms.citation,
+        )
+    )
+
+
+def _label(rate: Rate) -> str:
+    return f" ({rate.condition} rate)" if rate.condition != "standard" else ""
+
+
+def _service_lines(
     kind: LineKind,
     text: str,
-    minutes: int,
-    day: dt.date,
-    start: dt.time | None,
+    record: DeliveryRecord,
     entry: _Package,
     findings: list[Finding],
     path: str,
-    record_id: str | None = None,
-    planned_id: str | None = None,
-) -> InvoiceLine | None:
-    assert entry.rates is not None
-    rate = entry.rates.for_session(day, start)
-    if rate is None:
-        findings.append(
-            _finding(
-                "billing.rate.none-in-force",
-                f"no quoted rate in force on {day.isoformat()}",
-                path,
+) -> list[InvoiceLine]:
+    """One line per rate for the delivered time of ``record``."""
+    lines = []
+    for rate, minutes in _record_rates(record, entry):
+        if rate is None:
+            _no_rate(record.date, entry, findings, path)
+            continue
+        lines.append(
+            InvoiceLine(
+                kind,
+                f"{text} {record.date.isoformat()}{_label(rate)}",
+                _hours(minutes),
+                "hour",
+                rate.amount,
+                _money(minutes, rate, entry.terms),
+                f"rate-{rate.condition}",
                 entry.terms.citation,
+                record.date,
+                record.id,
+                record.planned_id,
+                minutes,
             )
         )
-        return None
-    amount = _money(minutes, rate, entry.terms)
-    return InvoiceLine(
-        kind,
-        f"{text} {day.isoformat()}"
-        + (f" ({rate.condition} rate)" if rate.condition != "standard" else ""),
-        _hours(minutes),
-        "hour",
-        rate.amount,
-        amount,
-        f"rate-{rate.condition}",
-        entry.terms.citation,
-        day,
-        record_id,
-        planned_id,
-    )
+    return lines
+
+
+def _clash(
+    begin: dt.datetime,
+    finish: dt.datetime,
+    record: DeliveryRecord,
+    running_package: list[tuple[dt.datetime, dt.datetime, DeliveryRecord]],
+    running_worker: list[tuple[dt.datetime, dt.datetime, DeliveryRecord]],
+    entries: dict[str, _Package],
+) -> tuple[str, str, DeliveryRecord] | None:
+    """Why ``record`` may not be billed beside the visits still running, if it may not."""
+    for other_begin, other_finish, other in running_package:
+        if (other_begin, other_finish, other.worker_id) == (begin, finish, record.worker_id):
+            return "billing.record.duplicate-visit", "repeats the visit of", other
+    if running_worker:
+        other = running_worker[0][2]
+        return "billing.record.overlap", "overlaps a visit by the same worker in", other
+    if running_package:
+        entry = entries.get(record.package_id)
+        ratio = entry.package.staff_ratio if entry is not None else None
+        staff = ratio.staff if ratio is not None else 1
+        distinct = record.worker_id is not None and all(
+            o.worker_id is not None for _, _, o in running_package
+        )
+        if not distinct or len(running_package) >= staff:
+            other = running_package[0][2]
+            return "billing.record.overlap", "overlaps, beyond the staff ratio, the visit of", other
+    return None
+
+
+def _implausible(
+    records: Sequence[DeliveryRecord],
+    entries: dict[str, _Package],
+    terms: BillingTerms,
+    findings: list[Finding],
+    billed: set[str],
+) -> set[str]:
+    """Report implausible records and return the ids not to bill.
+
+    A record that ends before it starts, or one visit (start and end) or one worker's
+    hours lasting more than a day, is held; a record in hours with no worker may total a
+    team's or a block's hours and is not limited to a day. Of two records
+    for the same visit (package, worker, start and end) the later id is held as a
+    duplicate. A visit overlapping another visit of the same worker is held; overlapping
+    visits of one package beyond its staff ratio are held. The first record (by start,
+    then id) of an overlapping pair is billed.
+    """
+    held: set[str] = set()
+    timed: list[tuple[dt.datetime, dt.datetime, DeliveryRecord]] = []
+    day = 24 * 60
+    for record in records:
+        if record.status is not RecordStatus.DELIVERED:
+            continue
+        path = f"$.records[{record.id!r}]"
+        if record.id in billed:
+            interval = record.interval()
+            if interval is not None:
+                begin, finish = (i.astimezone(dt.UTC) for i in interval)
+                timed.append((begin, finish, record))
+            continue
+        if record.elapsed < 0:
+            findings.append(
+                _finding(
+                    "billing.record.ends-before-start",
+                    f"record {record.id!r} ends before it starts; not billed",
+                    path,
+                    terms.citation,
+                )
+            )
+            held.add(record.id)
+        elif record.elapsed > day and (
+            record.interval() is not None or record.worker_id is not None
+        ):
+            findings.append(
+                _finding(
+                    "billing.record.beyond-a-day",
+                    f"record {record.id!r} is {record.elapsed / 60:.2f} hours, more than a "
+                    "day; not billed",
+                    path,
+                    terms.citation,
+                )
+            )
+            held.add(record.id)
+        else:
+            interval = record.interval()
+            if interval is not None:
+                begin, finish = (i.astimezone(dt.UTC) for i in interval)
+                timed.append((begin, finish, record))
+    timed.sort(key=lambda item: (item[0], item[2].id))
+    # Visits still running at the current start, by package and by worker (sorted by
+    # start, so a visit that has finished can be dropped for good): each visit is compared
+    # only with those, never with the whole run.
+    by_package: dict[str, list[tuple[dt.datetime, dt.datetime, DeliveryRecord]]] = {}
+    by_worker: dict[str, list[tuple[dt.datetime, dt.datetime, DeliveryRecord]]] = {}
+    for begin, finish, record in timed:
+        running_package = [x for x in by_package.get(record.package_id, []) if x[1] > begin]
+        by_package[record.package_id] = running_package
+        running_worker: list[tuple[dt.datetime, dt.datetime, DeliveryRecord]] = []
+        if record.worker_id is not None:
+            running_worker = [x for x in by_worker.get(record.worker_id, []) if x[1] > begin]
+            by_worker[record.worker_id] = running_worker
+        clash = None
+        if record.id not in billed:
+            clash = _clash(begin, finish, record, running_package, running_worker, entries)
+        if clash is not None:
+            code, why, other = clash
+            findings.append(
+                _finding(
+                    code,
+                    f"record {record.id!r} {why} record {other.id!r} "
+                    f"(package {record.package_id!r}); not billed",
+                    f"$.records[{record.id!r}]",
+                    terms.citation,
+                )
+            )
+            held.add(record.id)
+            continue
+        running_package.append((begin, finish, record))
+        running_worker.append((begin, finish, record))
+    return held
 
 
 def run_invoices(
@@ -339,6 +567,18 @@ def run_invoices(
     findings: list[Finding] = []
     quotes = {q.package_id: q for q in quotations}
     entries = {p.id: _Package(p, quotes.get(p.id), terms, findings) for p in packages}
+    for entry in entries.values():
+        if entry.package.council != council:
+            findings.append(
+                _finding(
+                    "billing.package.other-council",
+                    f"package {entry.package.id!r} belongs to {entry.package.council!r}, "
+                    f"not {council!r}; not invoiced",
+                    f"$.packages[{entry.package.id!r}]",
+                    terms.citation,
+                )
+            )
+            entry.ok = False
     billed = {rid for invoice in previous for rid in invoice.record_ids}
     invoiced: dict[str, set[dt.date]] = defaultdict(set)
     for invoice in previous:
@@ -346,6 +586,7 @@ def run_invoices(
 
     by_package: dict[str, list[DeliveryRecord]] = defaultdict(list)
     seen: set[str] = set()
+    valid: list[DeliveryRecord] = []
     for record in records:
         if record.id in seen:
             findings.append(
@@ -360,7 +601,13 @@ def run_invoices(
         seen.add(record.id)
         problems = _validate_record(record, entries.get(record.package_id), terms)
         findings.extend(problems)
-        if not problems and record.id not in billed:
+        if not problems:
+            valid.append(record)
+    # Plausibility is judged against every record, billed before or not, so that a run
+    # split in two holds the same records as one run; only unbilled ones are held.
+    held = _implausible(valid, entries, terms, findings, billed)
+    for record in valid:
+        if record.id not in held and record.id not in billed:
             by_package[record.package_id].append(record)
     plans: dict[str, list[PlannedSession]] = defaultdict(list)
     for session in planned:
@@ -399,20 +646,14 @@ def run_invoices(
             in_period = by_period.get(period.start, [])
             if position == 0:
                 for record in sorted(late, key=lambda r: (r.date, r.id)):
-                    line = _service_line(
+                    lines += _service_lines(
                         LineKind.ADJUSTMENT,
                         f"Late record (period already invoiced): {record.status}",
-                        record.minutes,
-                        record.date,
-                        record.start,
+                        record,
                         entry,
                         findings,
                         f"$.records[{record.id!r}]",
-                        record.id,
-                        record.planned_id,
                     )
-                    if line is not None and record.minutes:
-                        lines.append(line)
                     mileage = _mileage_line(record, entry, terms, findings)
                     if mileage is not None:
                         lines.append(mileage)
@@ -441,7 +682,7 @@ def run_invoices(
                 )
             )
         pending += [r.id for r in package_records if r.id not in billed_now]
-    return InvoiceRun(council, as_of, invoices, findings, sorted(set(pending)))
+    return InvoiceRun(council, as_of, invoices, findings, sorted(set(pending)), sorted(held))
 
 
 def _period_lines(
@@ -462,84 +703,84 @@ def _period_lines(
             continue
         planned_ids.add(session.id)
         path = f"$.planned[{session.id!r}]"
-        assert entry.rates is not None
-        rate = entry.rates.for_session(session.date, session.start)
-        if rate is None:
-            findings.append(
-                _finding(
-                    "billing.rate.none-in-force",
-                    f"no quoted rate in force on {session.date.isoformat()}",
-                    path,
+        delivered = linked.get(session.id, [])
+        # Commissioned and delivered minutes per rate (a session or a visit crossing a
+        # rate boundary is split there); one commissioned line and at most one
+        # difference line per rate.
+        per_rate: dict[int, tuple[Rate | None, int, int]] = {}
+        for rate, minutes in _session_rates(session, entry):
+            old = per_rate.get(id(rate), (rate, 0, 0))
+            per_rate[id(rate)] = (rate, old[1] + minutes, old[2])
+        for record in delivered:
+            for rate, minutes in _record_rates(record, entry):
+                old = per_rate.get(id(rate), (rate, 0, 0))
+                per_rate[id(rate)] = (rate, old[1], old[2] + minutes)
+        if any(rate is None for rate, _, _ in per_rate.values()):
+            _no_rate(session.date, entry, findings, path)
+            continue
+        for rate, planned_minutes, minutes in per_rate.values():
+            assert rate is not None
+            commissioned = _money(planned_minutes, rate, entry.terms)
+            # The deduction (or addition) is computed from the two rounded values, so the
+            # invoice comes to exactly the rounded value of what was delivered.
+            difference = _money(minutes, rate, entry.terms) - commissioned
+            if planned_minutes:
+                lines.append(
+                    InvoiceLine(
+                        LineKind.COMMISSIONED,
+                        f"Commissioned session {session.date.isoformat()}{_label(rate)}",
+                        _hours(planned_minutes),
+                        "hour",
+                        rate.amount,
+                        commissioned,
+                        f"rate-{rate.condition}",
+                        entry.terms.citation,
+                        session.date,
+                        None,
+                        session.id,
+                        planned_minutes,
+                    )
+                )
+            if minutes == planned_minutes:
+                continue
+            if minutes < planned_minutes:
+                statuses = sorted(
+                    {r.status.value for r in delivered if r.status is not RecordStatus.DELIVERED}
+                )
+                reason = ", ".join(statuses) or ("short" if minutes else "missed, no record")
+                kind, text = LineKind.DEDUCTION, f"Commissioned but not delivered ({reason})"
+            else:
+                kind, text = LineKind.ADDITIONAL, "Delivered beyond the commissioned session"
+            lines.append(
+                InvoiceLine(
+                    kind,
+                    f"{text} {session.date.isoformat()}{_label(rate)}",
+                    _hours(minutes - planned_minutes),
+                    "hour",
+                    rate.amount,
+                    difference,
+                    "commissioned-not-delivered"
+                    if kind is LineKind.DEDUCTION
+                    else f"rate-{rate.condition}",
                     entry.terms.citation,
+                    session.date,
+                    None,
+                    session.id,
+                    minutes - planned_minutes,
                 )
             )
-            continue
-        delivered = linked.get(session.id, [])
-        minutes = sum(r.minutes for r in delivered)
-        commissioned = _money(session.minutes, rate, entry.terms)
-        # The deduction (or addition) is computed from the two rounded values, so the
-        # invoice comes to exactly the rounded value of what was delivered.
-        difference = _money(minutes, rate, entry.terms) - commissioned
-        label = f" ({rate.condition} rate)" if rate.condition != "standard" else ""
-        lines.append(
-            InvoiceLine(
-                LineKind.COMMISSIONED,
-                f"Commissioned session {session.date.isoformat()}{label}",
-                _hours(session.minutes),
-                "hour",
-                rate.amount,
-                commissioned,
-                f"rate-{rate.condition}",
-                entry.terms.citation,
-                session.date,
-                None,
-                session.id,
-            )
-        )
-        if minutes == session.minutes:
-            continue
-        if minutes < session.minutes:
-            statuses = sorted(
-                {r.status.value for r in delivered if r.status is not RecordStatus.DELIVERED}
-            )
-            reason = ", ".join(statuses) or ("short" if minutes else "missed, no record")
-            kind, text = LineKind.DEDUCTION, f"Commissioned but not delivered ({reason})"
-        else:
-            kind, text = LineKind.ADDITIONAL, "Delivered beyond the commissioned session"
-        lines.append(
-            InvoiceLine(
-                kind,
-                f"{text} {session.date.isoformat()}",
-                _hours(minutes - session.minutes),
-                "hour",
-                rate.amount,
-                difference,
-                "commissioned-not-delivered"
-                if kind is LineKind.DEDUCTION
-                else f"rate-{rate.condition}",
-                entry.terms.citation,
-                session.date,
-                None,
-                session.id,
-            )
-        )
     for record in sorted(records, key=lambda r: (r.date, r.id)):
         path = f"$.records[{record.id!r}]"
         unplanned = record.planned_id is None or record.planned_id not in planned_ids
         if unplanned and record.minutes:
-            line = _service_line(
+            lines += _service_lines(
                 LineKind.ADDITIONAL,
                 "Delivered without a commissioned session",
-                record.minutes,
-                record.date,
-                record.start,
+                record,
                 entry,
                 findings,
                 path,
-                record_id=record.id,
             )
-            if line is not None:
-                lines.append(line)
         mileage = _mileage_line(record, entry, entry.terms, findings)
         if mileage is not None:
             lines.append(mileage)

@@ -116,19 +116,36 @@ def budget_use(
     additional: Decimal = Decimal(0),
     warn_at: Decimal = Decimal("0.9"),
 ) -> list[BudgetUse]:
-    """Spending per budget (invoice nets by the financial year of their period end and the
-    service of their package), plus ``additional`` (a package about to be committed):
-    a warning from ``warn_at`` of the cap, an error beyond it."""
-    spent: dict[tuple[str, str | None], Decimal] = defaultdict(Decimal)
-    for invoice in invoices:
-        key = (financial_year(invoice.period.end).label, service_of.get(invoice.package_id))
-        spent[key] += invoice.net
+    """Spending against every budget: each invoice's net counts, by the financial year
+    and date of its period end and the service of its package, against *every* budget
+    that covers it (one for its service, one spanning services, one for all services),
+    plus ``additional`` (a package about to be committed). A warning from ``warn_at`` of
+    the cap; beyond it an error, or a warning for an ``indicative`` cap."""
     uses = []
+    invoices = list(invoices)
     for budget in budgets:
-        total = spent[(budget.financial_year, budget.service)] + additional
+        total = additional + sum(
+            (
+                invoice.net
+                for invoice in invoices
+                if financial_year(invoice.period.end).label == budget.financial_year
+                and budget.covers(service_of.get(invoice.package_id), invoice.period.end)
+            ),
+            Decimal(0),
+        )
         finding = None
-        label = f"{budget.service or 'all services'} {budget.financial_year}"
-        if total > budget.amount:
+        named = sorted(budget.services | ({budget.service} if budget.service else set()))
+        label = f"{' + '.join(named) or 'all services'} {budget.financial_year}"
+        if total > budget.amount and budget.indicative:
+            finding = Finding(
+                Severity.WARNING,
+                "billing.budget.indicative-exceeded",
+                f"{label}: {format_gbp(total)} is beyond the indicative budget of "
+                f"{format_gbp(budget.amount)} (indicative: not a cap)",
+                "$",
+                budget.citation,
+            )
+        elif total > budget.amount:
             finding = Finding(
                 Severity.ERROR,
                 "billing.budget.exceeded",

@@ -4,23 +4,69 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import attrs
 
+from childcare_commissioning.calendars import LONDON
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import non_empty, non_negative
 
-__all__ = ["DeliveryRecord", "PlannedSession", "RecordStatus", "minutes_between"]
+__all__ = [
+    "DeliveryRecord",
+    "PlannedSession",
+    "RecordStatus",
+    "elapsed_minutes",
+    "local_interval",
+    "minutes_between",
+]
 
 
 def minutes_between(start: dt.time, end: dt.time) -> int:
-    """Minutes from ``start`` to ``end`` on the clock; an end at or before the start runs
-    past midnight (a 22:00-07:00 night shift is 540 minutes)."""
+    """Minutes from ``start`` to ``end`` on the clock face; an end at or before the start
+    runs past midnight (a 22:00-07:00 night shift is 540 minutes on the clock). This is not
+    elapsed time across a clock change: bill with :func:`elapsed_minutes`."""
     begin = start.hour * 60 + start.minute
     finish = end.hour * 60 + end.minute
     return finish - begin if finish > begin else finish - begin + 24 * 60
+
+
+@functools.lru_cache(maxsize=65536)
+def local_interval(
+    day: dt.date,
+    start: dt.time,
+    end: dt.time,
+    end_date: dt.date | None = None,
+    timezone: str = LONDON,
+) -> tuple[dt.datetime, dt.datetime]:
+    """The instants a visit written as local wall-clock times starts and ends.
+
+    The end is on ``end_date`` when given, else on ``day`` when it is later on the clock
+    than the start, else on the next day (a night shift). A wall-clock time that occurs
+    twice (01:30 on the autumn change day) is read as its first occurrence (``fold=0``,
+    or the ``fold`` the time carries); one that does not exist (01:30 on the spring change
+    day) is read with the offset before the change, as :mod:`zoneinfo` does.
+    """
+    tz = ZoneInfo(timezone)
+    if end_date is None:
+        on_clock = (end.hour, end.minute, end.second) > (start.hour, start.minute, start.second)
+        end_date = day if on_clock else day + dt.timedelta(days=1)
+    begin = dt.datetime.combine(day, start.replace(tzinfo=None), tzinfo=tz).replace(fold=start.fold)
+    finish = dt.datetime.combine(end_date, end.replace(tzinfo=None), tzinfo=tz).replace(
+        fold=end.fold
+    )
+    return begin, finish
+
+
+def elapsed_minutes(begin: dt.datetime, finish: dt.datetime) -> int:
+    """Whole minutes of elapsed time from ``begin`` to ``finish`` (compared in UTC, so a
+    22:00-07:00 night is 600 minutes across the autumn change and 480 across the spring
+    change); negative when the finish is before the begin."""
+    seconds = (finish.astimezone(dt.UTC) - begin.astimezone(dt.UTC)).total_seconds()
+    return int(seconds // 60)
 
 
 def _times_or_hours(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -57,7 +103,10 @@ class RecordStatus(enum.StrEnum):
 class DeliveryRecord:
     """One delivered (or missed, or cancelled) session, as a timesheet records it.
 
-    Length is ``start``-``end`` or ``hours``. ``planned_id`` links it to the commissioned
+    Length is ``start``-``end`` (local wall-clock times; the end is on ``end_date`` when
+    given, else the same day, or the next day when it is not later on the clock) or
+    ``hours``. Time worked is *elapsed* time: 22:00-07:00 across the autumn clock change
+    is 10 hours, across the spring change 8. ``planned_id`` links it to the commissioned
     session it fulfils; ``miles`` need a ``mileage_agreement`` where the council requires
     mileage to be agreed in advance; ``confirmed_by`` records who signed the timesheet
     (the young person, a parent or carer).
@@ -76,12 +125,28 @@ class DeliveryRecord:
     mileage_agreement: str | None = None
     purchase_order: str | None = None
     confirmed_by: str | None = attrs.field(default=None, validator=_times_or_hours)
+    end_date: dt.date | None = None
+
+    def interval(self, timezone: str = LONDON) -> tuple[dt.datetime, dt.datetime] | None:
+        """The instants the visit started and ended, or ``None`` for a record in hours."""
+        if self.start is None or self.end is None:
+            return None
+        return local_interval(self.date, self.start, self.end, self.end_date, timezone)
+
+    @property
+    def elapsed(self) -> int:
+        """Elapsed minutes from start to end (negative when the record ends before it
+        starts, which an invoice run reports), or the minutes in ``hours``; whatever the
+        status."""
+        interval = self.interval()
+        if interval is not None:
+            return elapsed_minutes(*interval)
+        return int((self.hours or Decimal(0)) * 60)  # whole minutes: checked on creation
 
     @property
     def minutes(self) -> int:
-        """Minutes delivered (0 unless delivered)."""
+        """Elapsed minutes delivered (0 unless delivered, or when the record is not
+        plausible: ending before it starts)."""
         if self.status is not RecordStatus.DELIVERED:
             return 0
-        if self.start is not None and self.end is not None:
-            return minutes_between(self.start, self.end)
-        return int((self.hours or Decimal(0)) * 60)  # whole minutes: checked on creation
+        return max(self.elapsed, 0)

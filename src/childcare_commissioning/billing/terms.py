@@ -69,13 +69,18 @@ class RateCondition(enum.StrEnum):
     STANDARD = "standard"
     NIGHT = "night"
     BANK_HOLIDAY = "bank-holiday"
+    WEEKEND = "weekend"
 
 
 @attrs.frozen
 class Rate:
     """An hourly price agreed in a quotation, from ``effective_from`` (an uplift is a new
-    rate with a later date), for visits meeting ``condition`` (a night rate applies to
-    visits starting inside ``window``)."""
+    rate with a later date), for time meeting ``condition``: a night rate for the time
+    inside ``window`` (local time), a weekend rate for time on a Saturday or Sunday, a
+    bank-holiday rate for time on an England and Wales bank holiday. A visit that crosses
+    a boundary (22:00 into a night window, midnight into a bank holiday) is split there,
+    by local time, each part billed at its own rate for its elapsed time. Where several
+    apply, bank holiday beats night, night beats weekend, weekend beats standard."""
 
     amount: Decimal = attrs.field(validator=non_negative)
     effective_from: dt.date
@@ -139,8 +144,14 @@ class BlockDiscount:
 
 @attrs.frozen
 class Budget:
-    """A cap on spending for one service in one financial year (``"2019/20"``), or a
-    part-year ``start``-``end`` inside it."""
+    """A cap on spending in one financial year (``"2019/20"``), or a part-year
+    ``start``-``end`` inside it.
+
+    It covers ``service``, or every service in ``services`` (a budget spanning services:
+    "up to a maximum of £30,000" for core and pilot together), or, with neither, every
+    service of the council. ``indicative`` caps ("indicative value about £3m a year",
+    "dependent on the evaluation") warn when passed rather than refuse.
+    """
 
     financial_year: str = attrs.field(validator=non_empty)
     amount: Decimal = attrs.field(validator=non_negative)
@@ -148,6 +159,18 @@ class Budget:
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     start: dt.date | None = None
     end: dt.date | None = None
+    services: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    indicative: bool = False
+
+    def covers(self, service: str | None, day: dt.date) -> bool:
+        """Whether spending on ``service`` dated ``day`` (already in the budget's financial
+        year) counts against this budget."""
+        if self.start is not None and day < self.start:
+            return False
+        if self.end is not None and day > self.end:
+            return False
+        named = self.services | ({self.service} if self.service else set())
+        return not named or service in named
 
 
 @attrs.frozen

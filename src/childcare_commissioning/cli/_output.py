@@ -5,13 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from childcare_commissioning.registry import RegisteredCouncil
 
 __all__ = ["print_json", "print_table"]
 
 
-def print_json(data: Any) -> None:
-    """Write ``data`` (already JSON-ready) to standard output."""
+def print_json(data: Any, council: RegisteredCouncil | None = None) -> None:
+    """Write ``data`` (already JSON-ready) to standard output; with ``council``, every
+    cited result names its rules and its source first (:func:`~childcare_commissioning.
+    explain.explain`)."""
+    if council is not None:
+        from childcare_commissioning.explain import explain
+
+        data = explain(data, council)
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write("\n")
 

@@ -128,7 +128,8 @@ def _check_councils(council: str, packages: list[Package]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the invoices and print them; exit 1 when there are findings."""
-    spec = get_registry().council(args.council).spec
+    council = get_registry().council(args.council)
+    spec = council.spec
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     kind = input_format(args.file, args.input_format)
@@ -163,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         document = unstructure(result)
         document["findings"] = unstructure(all_findings)
-        print_json(document)
+        print_json(document, council)
     elif args.format in ("csv", "text"):
         if args.format == "csv":
             print(invoices_csv(result.invoices), end="")

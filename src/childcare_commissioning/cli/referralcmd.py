@@ -23,7 +23,8 @@ def read_input(name: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Check the referral; exit 0 when acceptable, 1 otherwise."""
-    spec = get_registry().council(args.council).spec
+    council = get_registry().council(args.council)
+    spec = council.spec
     services = [service.id for service in spec.services]
     if args.service is not None and args.service not in services:
         raise InputError(
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         )
     decision = check_referral(spec, referral, args.service)
     if args.format == "json":
-        print_json(unstructure(decision))
+        print_json(unstructure(decision), council)
     else:
         print(
             f"Referral {decision.referral_id} to {spec.name}"

@@ -8,7 +8,7 @@ from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.convert import unstructure
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.registry import get_registry
-from childcare_commissioning.safeguarding import Concern, Routed, notify, route_concern
+from childcare_commissioning.safeguarding import Concern, Routed, notify, route
 
 __all__ = ["run"]
 
@@ -27,10 +27,29 @@ def _how(step: Routed) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the steps: recipient, channel, due."""
-    spec = get_registry().council(args.council).spec
+    council = get_registry().council(args.council)
+    spec = council.spec
     try:
         if args.command == "safeguarding-route":
-            steps = route_concern(spec, Concern(args.concern), args.at, args.area)
+            routing = route(spec, Concern(args.concern), args.at, args.area)
+            if not routing.specified:
+                # The text does not say: not an error, but an answer with the nearest
+                # contacts (exit 1, like any other finding).
+                if args.format == "json":
+                    print_json(unstructure(routing), council)
+                    return 1
+                nearest_rows = [
+                    (f"{c.organisation} ({c.role})", c.phone or "", c.email or "", str(c.citation))
+                    for c in routing.nearest
+                ]
+                print(routing.message)
+                print_table(
+                    f"{spec.name}: nearest contacts",
+                    ("contact", "phone", "email", "source"),
+                    nearest_rows,
+                )
+                return 1
+            steps = list(routing.steps)
         else:
             steps = notify(spec, args.event, args.at)
     except ValueError:
@@ -41,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     except LookupError as exc:
         raise SafeguardingUsageError(str(exc)) from None
     if args.format == "json":
-        print_json(unstructure(steps))
+        print_json(unstructure(steps), council)
         return 0
     rows = [
         (

@@ -16,7 +16,8 @@ __all__ = ["run"]
 
 def run(args: argparse.Namespace) -> int:
     """Check every worker; exit 1 if any is not compliant or a team rule is unmet."""
-    spec = get_registry().council(args.council).spec
+    council = get_registry().council(args.council)
+    spec = council.spec
     workers = structure(read_rows(args.file, args.input_format), list[Worker])
     report = check_roster(spec.workforce, workers, args.on, args.horizon)
     ok = report.compliant == len(report.workers) and not report.team
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         document["compliant"] = ok
         document["compliant_workers"] = report.compliant
         document["workers_checked"] = len(report.workers)
-        print_json(document)
+        print_json(document, council)
     else:
         rows = [
             (

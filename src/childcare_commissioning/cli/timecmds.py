@@ -63,7 +63,8 @@ def _working_days(args: argparse.Namespace) -> int:
 
 
 def _deadlines(args: argparse.Namespace) -> int:
-    spec = get_registry().council(args.council).spec
+    council = get_registry().council(args.council)
+    spec = council.spec
     if args.rule:
         try:
             rules = [spec.deadline(args.rule)]
@@ -81,7 +82,7 @@ def _deadlines(args: argparse.Namespace) -> int:
         raise UsageError(f"no deadline rule matches; {spec.id}'s triggers: {triggers}")
     results = [evaluate(rule, args.at, spec.calendars) for rule in rules]
     if args.format == "json":
-        print_json(unstructure(results))
+        print_json(unstructure(results), council)
         return 0
     rows = [
         (
@@ -120,7 +121,7 @@ def _obligations(args: argparse.Namespace) -> int:
         )
         return 0
     if args.format == "json":
-        print_json(unstructure(found))
+        print_json(unstructure(found), registered)
         return 0
     rows = [
         (o.due_date.isoformat(), o.title, o.owed_by.value, o.kind.value, str(o.citation))

@@ -10,11 +10,12 @@ from childcare_commissioning.model.council import (
     Specification,
 )
 from childcare_commissioning.model.package import Package, StaffRatio
-from childcare_commissioning.model.people import ChildOrYoungPerson, Status
+from childcare_commissioning.model.people import CareEpisode, ChildOrYoungPerson, Status
 from childcare_commissioning.model.referral import Channel, Referral, Referrer, Urgency
 
 __all__ = [
     "Area",
+    "CareEpisode",
     "Channel",
     "ChildOrYoungPerson",
     "Citation",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from typing import Any
 
 import attrs
 
+from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import non_empty, personal, sorted_repr, to_frozenset
 
-__all__ = ["ChildOrYoungPerson", "Status"]
+__all__ = ["CareEpisode", "ChildOrYoungPerson", "Status"]
 
 
 class Status(enum.StrEnum):
@@ -27,6 +29,8 @@ class Status(enum.StrEnum):
     IN_EDUCATION = "in-education"
     IN_TRAINING = "in-training"
     HOMELESS = "homeless"
+    #: "who are or at risk of homelessness" (Derby 3.2.2): not yet homeless.
+    AT_RISK_OF_HOMELESSNESS = "at-risk-of-homelessness"
     UNACCOMPANIED_ASYLUM_SEEKER = "unaccompanied-asylum-seeker"
     # Where a looked after child lives (placement type).
     IN_HOUSE_FOSTER_CARE = "in-house-foster-care"
@@ -57,3 +61,20 @@ class ChildOrYoungPerson:
     def has(self, status: Status) -> bool:
         """Whether the person holds ``status``."""
         return status in self.statuses
+
+
+def _end_after_start(
+    instance: CareEpisode, attribute: attrs.Attribute[Any], value: dt.date | None
+) -> None:
+    if value is not None and value < instance.start:
+        raise ModelValueError(attribute.name, "end-after-start", "must not be before start")
+
+
+@attrs.frozen
+class CareEpisode:
+    """A period looked after by a local authority, both days included (``end`` None:
+    ongoing). Dates of a care history are personal data about the child: they stay out of
+    ``repr`` and messages."""
+
+    start: dt.date = attrs.field(repr=False)
+    end: dt.date | None = attrs.field(default=None, validator=_end_after_start, repr=False)

@@ -18,7 +18,7 @@ from childcare_commissioning.model._fields import (
     personal,
     to_tuple,
 )
-from childcare_commissioning.model.people import ChildOrYoungPerson
+from childcare_commissioning.model.people import CareEpisode, ChildOrYoungPerson
 
 __all__ = ["Channel", "Referral", "Referrer", "Urgency"]
 
@@ -77,6 +77,11 @@ class Referral:
     ``"previous_interventions"``), keyed by name; its values may be personal data and are
     hidden from ``repr``. ``distance_miles`` is the distance that a service's distance
     limit is measured on (Stoke's pilot: the foster carers' home from Stoke-on-Trent).
+    ``identified_eligible`` records that the council itself has identified the child as
+    eligible: where a cohort says the council's identification decides
+    (:attr:`~childcare_commissioning.eligibility.Cohort.identified_by`), it is decisive.
+    ``care_episodes`` is the child's care history, from which a council's defined
+    statuses (Derby's care leaver) are computed.
     """
 
     id: str = attrs.field(validator=non_empty)
@@ -92,3 +97,5 @@ class Referral:
     risks: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     distance_miles: Decimal | None = attrs.field(default=None, validator=non_negative)
     information: dict[str, str] = personal(factory=dict, hash=False)
+    identified_eligible: bool = False
+    care_episodes: tuple[CareEpisode, ...] = personal(default=(), converter=to_tuple)

@@ -25,6 +25,7 @@ from childcare_commissioning import obligations as ob
 from childcare_commissioning import referrals as rf
 from childcare_commissioning import safeguarding as sg
 from childcare_commissioning import schedules as sc
+from childcare_commissioning import statuses as stt
 from childcare_commissioning import workforce as wf
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import Problem
@@ -93,6 +94,10 @@ def _referrals(draw: st.DrawFn) -> m.Referral:
             risks=st.lists(texts, max_size=3),
             distance_miles=optional(decimals),
             information=st.dictionaries(ids, texts, max_size=3),
+            identified_eligible=st.booleans(),
+            care_episodes=st.lists(
+                dates.map(lambda d: m.CareEpisode(d, d + dt.timedelta(days=30))), max_size=2
+            ),
         )
     )
     return referral
@@ -242,6 +247,7 @@ def obligations(draw: st.DrawFn) -> ob.Obligation:
         citation=draw(citations),
         deadline=None,
         recipient=draw(optional(texts)),
+        anchor=draw(st.sampled_from(ob.Anchor)),
         **chosen,
     )
 
@@ -256,6 +262,7 @@ occurrences = st.builds(
     st.integers(1, 50),
     citations,
     optional(dates),
+    optional(texts),
     optional(texts),
 )
 
@@ -280,6 +287,7 @@ cohorts = st.builds(
     ages=age_bands(),
     service=optional(ids),
     notes=st.text(max_size=10),
+    identified_by=optional(texts),
 )
 exclusions = st.builds(
     el.Exclusion,
@@ -306,6 +314,7 @@ limits = st.builds(
     unit=st.text(max_size=5),
     service=optional(ids),
     notes=st.text(max_size=10),
+    reading=optional(ids),
 )
 routes = st.builds(
     rf.ReferralRoute,
@@ -330,6 +339,48 @@ required_information = st.builds(
     optional(st.sampled_from(m.Urgency)),
 )
 offers = st.builds(rf.Offer, ids, texts, citations, optional(ids), st.text(max_size=10))
+care_episodes = st.builds(m.CareEpisode, dates, st.none())
+status_definitions = st.builds(
+    stt.StatusDefinition,
+    ids,
+    st.sampled_from(m.Status),
+    citations,
+    st.integers(0, 200),
+    st.integers(0, 20),
+    optional(st.integers(0, 30)),
+    st.booleans(),
+    optional(st.integers(0, 25)),
+    st.lists(ids, max_size=2).map(tuple),
+    st.text(max_size=10),
+)
+status_results = st.builds(
+    stt.StatusResult,
+    ids,
+    st.booleans(),
+    st.integers(0, 30),
+    st.integers(0, 999),
+    st.booleans(),
+    optional(dates),
+)
+offer_lists = st.builds(
+    rf.OfferList,
+    ids,
+    citations,
+    st.booleans(),
+    optional(texts),
+    optional(ids),
+    st.text(max_size=10),
+)
+area_rules = st.builds(
+    el.AreaRule,
+    ids,
+    st.frozensets(ids, max_size=3),
+    citations,
+    st.sampled_from(el.Effect),
+    optional(texts),
+    optional(ids),
+    st.text(max_size=10),
+)
 referral_decisions = st.builds(
     rf.ReferralDecision,
     council=ids,
@@ -373,7 +424,15 @@ retentions = st.builds(
 )
 block_discounts = st.builds(bi.BlockDiscount, st.integers(1, 10), percents, citations)
 budgets = st.builds(
-    bi.Budget, texts, money, citations, optional(ids), optional(dates), optional(dates)
+    bi.Budget,
+    texts,
+    money,
+    citations,
+    optional(ids),
+    optional(dates),
+    optional(dates),
+    st.frozensets(ids, max_size=2),
+    st.booleans(),
 )
 billing_terms = st.builds(
     bi.BillingTerms,
@@ -405,6 +464,7 @@ delivery_records = st.builds(
     mileage_agreement=optional(texts),
     purchase_order=optional(texts),
     confirmed_by=optional(texts),
+    end_date=optional(dates),
 )
 invoice_lines = st.builds(
     bi.InvoiceLine,
@@ -419,6 +479,7 @@ invoice_lines = st.builds(
     optional(dates),
     optional(texts),
     optional(texts),
+    optional(st.integers(-600, 600)),
 )
 invoices = st.builds(
     bi.Invoice,
@@ -440,6 +501,7 @@ invoice_runs = st.builds(
     dates,
     st.lists(invoices, max_size=2),
     st.lists(findings, max_size=2),
+    st.lists(texts, max_size=2),
     st.lists(texts, max_size=2),
 )
 retention_years = st.builds(bi.RetentionYear, texts, money, dates, optional(dates), optional(dates))
@@ -544,6 +606,15 @@ routed = st.builds(
     deadline_results,
     st.lists(texts, max_size=2),
 )
+routings = st.builds(
+    sg.Routing,
+    st.sampled_from(sg.Concern),
+    optional(ids),
+    st.booleans(),
+    st.lists(routed, max_size=2),
+    st.lists(contacts, max_size=2),
+    st.text(max_size=20),
+)
 
 
 outcome_measures = st.builds(
@@ -597,6 +668,9 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
         contacts=draw(_unique(contacts)),
         outcomes=draw(_unique(outcome_measures)),
         reference_tables=draw(_unique(reference_tables())),
+        offer_lists=draw(_unique(offer_lists)),
+        area_rules=draw(_unique(area_rules)),
+        status_definitions=draw(_unique(status_definitions)),
     )
 
 
@@ -639,6 +713,11 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     rf.RequiredInformation: required_information,
     rf.ReferralDecision: referral_decisions,
     rf.Offer: offers,
+    rf.OfferList: offer_lists,
+    m.CareEpisode: care_episodes,
+    stt.StatusDefinition: status_definitions,
+    stt.StatusResult: status_results,
+    el.AreaRule: area_rules,
     bi.RateBand: rate_bands(),
     bi.Rate: rates,
     bi.Quotation: quotations,
@@ -671,6 +750,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     sg.RoutingRule: routing_rules,
     sg.NotifiableEvent: notifiable_events,
     sg.Routed: routed,
+    sg.Routing: routings,
     me.OutcomeMeasure: outcome_measures,
     me.ReferenceTable: reference_tables(),
 }

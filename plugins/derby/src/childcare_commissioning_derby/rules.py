@@ -210,7 +210,7 @@ DEADLINES = (
             "On some occasions support may be requested on the same working day.",
         ),
         notes="Working days are the service's own: 7 days a week, bank holidays included "
-        "(3.3.6), so a Saturday or Good Friday request is due that day (see 'emergency-same-day').",
+        "(3.3.6), so a Saturday or Good Friday request is due that day (reading:emergency-same-day).",
     ),
     DeadlineRule(
         "full-information",

@@ -1,0 +1,187 @@
+"""Statuses computed from a care history (#17), on Derby 3.1.2's care leaver definition:
+"a person aged 25 or under, who has been looked after by a local authority for at least 13
+weeks since the age of 14; and who was looked after by the local authority at
+school-leaving age or after that date". 13 weeks = 91 days. Expected values by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from childcare_commissioning import Citation, CouncilSpec, Specification
+from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.model import (
+    CareEpisode,
+    ChildOrYoungPerson,
+    Referral,
+    Referrer,
+    Service,
+    Status,
+    Urgency,
+)
+from childcare_commissioning.referrals import Outcome, check_referral
+from childcare_commissioning.statuses import (
+    StatusDefinition,
+    evaluate_status,
+    merge_episodes,
+    school_leaving_date,
+)
+
+D = dt.date
+CITE = Citation("derby", "3.1.2", "for at least 13 weeks since the age of 14")
+CARE_LEAVER = StatusDefinition(
+    "care-leaver",
+    Status.CARE_LEAVER,
+    CITE,
+    minimum_days=91,
+    since_age=14,
+    maximum_age=25,
+    at_school_leaving_age=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("born", "leaving"),
+    [
+        # Born Feb 2008: turns 16 in the school year 2023/24; last Friday of June 2024 is
+        # the 28th.
+        (D(2008, 2, 29), D(2024, 6, 28)),
+        # Born Oct 2007: turns 16 in Oct 2023, school year 2023/24: also 28 Jun 2024.
+        (D(2007, 10, 1), D(2024, 6, 28)),
+        # Born Aug 2008: turns 16 in Aug 2024, school year 2023/24: 28 Jun 2024.
+        (D(2008, 8, 31), D(2024, 6, 28)),
+        # Born Sep 2008: turns 16 in Sep 2024, school year 2024/25: last Friday of June
+        # 2025 is the 27th.
+        (D(2008, 9, 1), D(2025, 6, 27)),
+    ],
+)
+def test_school_leaving_date(born: dt.date, leaving: dt.date) -> None:
+    assert leaving == school_leaving_date(born)
+
+
+def test_the_derby_worked_example_on_29_february() -> None:
+    """Born 29 Feb 2008: 14 on 1 Mar 2022 (a common year), so 28 Feb 2022 does not count.
+    Looked after 28 Feb-29 May 2022: 1 Mar-29 May = 31 + 30 + 29 = 90 days; and on 28 Jun
+    2024 (the school-leaving date), 1 day: 91 in all. On 1 Jan 2025 (aged 16): holds."""
+    episodes = [
+        CareEpisode(D(2022, 2, 28), D(2022, 5, 29)),
+        CareEpisode(D(2024, 6, 28), D(2024, 6, 28)),
+    ]
+    result = evaluate_status(CARE_LEAVER, D(2008, 2, 29), episodes, D(2025, 1, 1))
+    assert (True, 91, True, 16) == (
+        result.holds,
+        result.days,
+        result.looked_after_late_enough,
+        result.age,
+    )
+    without_june = evaluate_status(CARE_LEAVER, D(2008, 2, 29), episodes[:1], D(2025, 1, 1))
+    assert (False, 90, False) == (
+        without_june.holds,
+        without_june.days,
+        without_june.looked_after_late_enough,
+    )
+
+
+@pytest.mark.parametrize(
+    ("episodes", "days"),
+    [
+        # The same episode recorded twice: 1 Sep-31 Oct 2022 = 30 + 31 = 61 days, not 122.
+        ([CareEpisode(D(2022, 9, 1), D(2022, 10, 31))] * 2, 61),
+        # Overlapping: 1 Sep-31 Oct and 15 Oct-30 Nov = 1 Sep-30 Nov = 30 + 31 + 30 = 91.
+        (
+            [
+                CareEpisode(D(2022, 9, 1), D(2022, 10, 31)),
+                CareEpisode(D(2022, 10, 15), D(2022, 11, 30)),
+            ],
+            91,
+        ),
+        # Adjoining: 1-30 Sep and 1-31 Oct = 61 days, one span.
+        (
+            [
+                CareEpisode(D(2022, 9, 1), D(2022, 9, 30)),
+                CareEpisode(D(2022, 10, 1), D(2022, 10, 31)),
+            ],
+            61,
+        ),
+        # Ongoing from 1 Dec 2022, counted to 1 Jan 2023 inclusive: 31 + 1 = 32.
+        ([CareEpisode(D(2022, 12, 1))], 32),
+    ],
+)
+def test_overlapping_and_duplicate_episodes_count_each_day_once(
+    episodes: list[CareEpisode], days: int
+) -> None:
+    """Born 10 May 2006 (14 on 10 May 2020); counted on 1 Jan 2023."""
+    assert days == evaluate_status(CARE_LEAVER, D(2006, 5, 10), episodes, D(2023, 1, 1)).days
+
+
+def test_merge_keeps_disjoint_spans_apart() -> None:
+    spans = merge_episodes(
+        [CareEpisode(D(2022, 10, 5), D(2022, 10, 6)), CareEpisode(D(2022, 9, 1), D(2022, 9, 2))],
+        D(2023, 1, 1),
+    )
+    assert [(D(2022, 9, 1), D(2022, 9, 2)), (D(2022, 10, 5), D(2022, 10, 6))] == spans
+
+
+SPEC = CouncilSpec(
+    id="leaving",
+    name="Leaving care",
+    specification=Specification("Leaving care", "1", D(2018, 1, 1)),
+    citation=CITE,
+    services=(Service("leaving-care", "Leaving care", "Care leavers", CITE),),
+    cohorts=(
+        Cohort(
+            "care-leavers",
+            "Care leavers 16-21",
+            CITE,
+            frozenset({Status.CARE_LEAVER}),
+            ages=AgeBand(16, 21),
+        ),
+    ),
+    status_definitions=(CARE_LEAVER,),
+)
+
+
+def referral(statuses: frozenset[Status], episodes: list[CareEpisode]) -> Referral:
+    return Referral(
+        "R",
+        dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC),
+        Urgency.STANDARD,
+        Referrer("social-worker"),
+        ChildOrYoungPerson("YP", date_of_birth=D(2008, 2, 29), statuses=statuses),
+        care_episodes=episodes,
+    )
+
+
+FULL = [CareEpisode(D(2022, 2, 28), D(2022, 5, 29)), CareEpisode(D(2024, 6, 28), D(2024, 6, 28))]
+
+
+@pytest.mark.parametrize(
+    ("statuses", "episodes", "outcome", "code"),
+    [
+        # Asserted and met (91 days, looked after on the school-leaving date): eligible.
+        (frozenset({Status.CARE_LEAVER}), FULL, Outcome.ELIGIBLE, "eligibility.status.care-leaver"),
+        # Not asserted but met: the computed status is used; the disagreement is named.
+        (frozenset(), FULL, Outcome.NEEDS_APPROVAL, "eligibility.status.care-leaver.disagrees"),
+        # Asserted but not met (90 days, nothing at school-leaving age): the cohort no
+        # longer matches (not eligible) and the disagreement is named.
+        (
+            frozenset({Status.CARE_LEAVER}),
+            FULL[:1],
+            Outcome.NOT_ELIGIBLE,
+            "eligibility.status.care-leaver.disagrees",
+        ),
+        # No care history given: the asserted status is taken as given.
+        (frozenset({Status.CARE_LEAVER}), [], Outcome.ELIGIBLE, None),
+    ],
+)
+def test_referral_check_computes_the_status(
+    statuses: frozenset[Status], episodes: list[CareEpisode], outcome: Outcome, code: str | None
+) -> None:
+    decision = check_referral(SPEC, referral(statuses, episodes))
+    assert outcome == decision.outcome
+    codes = {f.code for f in decision.findings if f.code.startswith("eligibility.status")}
+    assert ({code} if code else set()) == codes
+    # No date in any message: the care history and the date of birth are personal data.
+    assert not any("2022" in f.message or "2024" in f.message for f in decision.findings)
