@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from childcare_commissioning_derby import (
     SPEC,
@@ -606,3 +607,105 @@ def test_significant_changes_go_to_the_social_worker_too() -> None:
     assert change.recipient is not None
     assert "social worker" in change.recipient
     assert "Leaving Care Team" in change.recipient
+
+
+# --- with the core mechanisms of #17 -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("born", "statuses", "lot", "expected"),
+    [
+        # 23:30Z on Thu 19 June 2025 is 00:30 BST on Fri 20 June in Derby.
+        # 16 on 20 June 2025 (born 20 June 2009): in Lot 2's 16-17 band in Derby.
+        (D(2009, 6, 20), HOMELESS_CIN, "lot-2", "eligible"),
+        # 18 on 20 June 2025 (born 20 June 2007): out of the band (audit V14 found 17).
+        (D(2007, 6, 20), HOMELESS_CIN, "lot-2", "not-eligible"),
+        # 22 on 20 June 2025: past 'up to 21'.
+        (D(2003, 6, 20), CARE_LEAVER, "lot-1", "not-eligible"),
+        # 26 on 20 June 2025: past 'up to 25 years if still in education or training'.
+        (D(1999, 6, 20), IN_EDUCATION, "lot-1", "not-eligible"),
+    ],
+)
+def test_ages_on_derbys_local_date_at_midnight(
+    born: dt.date, statuses: set[Status], lot: str, expected: str
+) -> None:
+    """Audit V14: a referral sent at 23:30Z on 19 June 2025 arrives at 00:30 BST on
+    20 June in Derby, the birthday in each case, so the age is the new one (16, 18, 22,
+    26), not the one on the UTC date."""
+    at = dt.datetime(2025, 6, 19, 23, 30, tzinfo=UTC)
+    assert check_referral(SPEC, _referral(born, statuses, lot, at)).outcome.value == expected
+
+
+def test_at_risk_of_homelessness_is_eligible_for_lot_2() -> None:
+    """Audit V32, 3.2.2: 'young adults aged 16-18 years who are or at risk of homelessness';
+    a 17-year-old child in need at risk of homelessness (born 1 September 2007, referred at
+    noon on 20 June 2025) is eligible for Lot 2 (reading 'at-risk-of-homelessness'); at 18
+    (born 20 June 2007) not; and at risk without child in need or looked after status, not."""
+    at = dt.datetime(2025, 6, 20, 11, tzinfo=UTC)
+    at_risk = {Status.AT_RISK_OF_HOMELESSNESS, Status.CHILD_IN_NEED}
+    outcomes = [
+        check_referral(SPEC, _referral(born, statuses, "lot-2", at)).outcome.value
+        for born, statuses in (
+            (D(2007, 9, 1), at_risk),
+            (D(2007, 6, 20), at_risk),
+            (D(2007, 9, 1), {Status.AT_RISK_OF_HOMELESSNESS}),
+        )
+    ]
+    assert outcomes == ["eligible", "not-eligible", "not-eligible"]
+
+
+def test_care_leaver_status_is_computed_from_the_care_history() -> None:
+    """Audit D07: with care episodes, the referral check applies 3.1.2 instead of taking
+    CARE_LEAVER on trust. Born 10 May 2006 (14 on 10 May 2020; school-leaving date 24 June
+    2022). One 61-day episode (1 September-31 October 2022) recorded twice is 61 days, short
+    of 13 weeks (91): the computed status is used (not a care leaver, so no Lot 1 cohort:
+    not eligible) and the disagreement with the asserted status is named. With 1 September-30 November 2022 (91 days) it is eligible, aged 19 on
+    20 June 2025."""
+    at = dt.datetime(2025, 6, 20, 11, tzinfo=UTC)
+    short = CareEpisode(D(2022, 9, 1), D(2022, 10, 31))
+    enough = CareEpisode(D(2022, 9, 1), D(2022, 11, 30))
+
+    def decide(episodes: tuple[CareEpisode, ...]) -> tuple[str, bool]:
+        referral = attrs.evolve(
+            _referral(D(2006, 5, 10), CARE_LEAVER, "lot-1", at), care_episodes=episodes
+        )
+        decision = check_referral(SPEC, referral)
+        codes = {f.code for f in decision.findings}
+        return decision.outcome.value, "eligibility.status.care-leaver.disagrees" in codes
+
+    assert decide((enough,)) == ("eligible", False)
+    assert decide((short, short)) == ("not-eligible", True)
+
+
+def test_reviews_follow_each_placement_not_the_contract() -> None:
+    """Audit V34, 3.8.1: 'A formal review will be held within 2 weeks ... then at 3 month
+    intervals', for each placement. DPS contract from 1 April 2025 (no review of its own).
+    Placement A from Sat 15 Feb 2025: 1 Mar, then 1 Jun, 1 Sep, 1 Dec 2025. Placement B
+    from 17 May 2025 to 30 Sep 2025: 31 May, then 31 Aug (30 Nov is after its end).
+    Listed 1 April-31 December 2025. Without placements there are no reviews at all."""
+    placements = [
+        Package("A", "derby", "YP-1", D(2025, 2, 15)),
+        Package("B", "derby", "YP-2", D(2025, 5, 17), D(2025, 9, 30)),
+    ]
+    reviews = [o for o in SPEC.obligations if o.id == "placement-review"]
+    found = obligations_between(
+        reviews, D(2025, 4, 1), D(2025, 4, 1), D(2025, 12, 31), SPEC.calendars, packages=placements
+    )
+    assert [(o.due_date, o.package_id) for o in found] == [
+        (D(2025, 5, 31), "B"),
+        (D(2025, 6, 1), "A"),
+        (D(2025, 8, 31), "B"),
+        (D(2025, 9, 1), "A"),
+        (D(2025, 12, 1), "A"),
+    ]
+    assert obligations_between(reviews, D(2025, 4, 1), D(2025, 4, 1), D(2025, 12, 31)) == []
+
+
+def test_allegation_about_an_adult_client_goes_to_the_council() -> None:
+    """3.4.6: 'allegations or concerns about vulnerable service users'; a care leaver of 18
+    or over is an adult client. An allegation at 10:00 on Saturday 8 February 2025 (GMT,
+    10:00Z) is due to the Council the same day, 8 February."""
+    [step] = route_concern(
+        SPEC, Concern.ALLEGATION_ABOUT_ADULT_CLIENT, dt.datetime(2025, 2, 8, 10, tzinfo=UTC)
+    )
+    assert (step.recipient, step.deadline.due_date) == ("derby-city-council", D(2025, 2, 8))

@@ -234,9 +234,15 @@ def test_block_booking_discount() -> None:
 
 
 def test_reviews_within_two_weeks_then_three_monthly() -> None:
-    """Placement from 6 Jan 2025: 20 Jan, then 20 Apr, 20 Jul, 20 Oct 2025."""
+    """Placement from 6 Jan 2025: 20 Jan, then 20 Apr, 20 Jul, 20 Oct 2025 (anchored on the
+    placement; the contract start given, 1 Apr 2024, plays no part)."""
     found = obligations_between(
-        SPEC.obligations, D(2025, 1, 6), D(2025, 1, 6), D(2025, 12, 31), SPEC.calendars
+        SPEC.obligations,
+        D(2024, 4, 1),
+        D(2025, 1, 6),
+        D(2025, 12, 31),
+        SPEC.calendars,
+        packages=[Package("P", "derby", "YP", D(2025, 1, 6))],
     )
     assert [D(2025, 1, 20), D(2025, 4, 20), D(2025, 7, 20), D(2025, 10, 20)] == [
         o.due_date for o in found if o.obligation_id == "placement-review"

@@ -15,8 +15,11 @@ from typing import Any, Final
 from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Service, Specification
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.model import Status
+from childcare_commissioning.statuses import StatusDefinition
 from childcare_commissioning_derby._cite import cite
 from childcare_commissioning_derby.careleaver import (
+    CARE_LEAVER,
     CareEpisode,
     CareLeaverResult,
     is_care_leaver,
@@ -188,7 +191,7 @@ READINGS = (
     Reading(
         "at-risk-of-homelessness",
         "3.2.2 includes young people 16-18 'who are or at risk of homelessness'; 3.1.1 names homeless young people who become children in need or in care; Lot 2 is 'Children in Need / Young Homeless'.",
-        "Lot 2 needs child in need or looked after status together with homelessness. A young person at risk of homelessness has no status of their own in the core model yet, so the library cannot yet accept them: record them as homeless only if the Council has accepted that they must be accommodated ('are required to be accommodated by the local authority').",
+        "At risk of homelessness counts as homelessness does: a 16-17 year old child in need or in care who is homeless or at risk of homelessness (Status.AT_RISK_OF_HOMELESSNESS) is in Lot 2's cohorts ('homeless-16-17', 'at-risk-16-17'); 'required to be accommodated by the local authority' is read as the child in need or looked after status.",
         cite(
             "3.2.2 Service Users/Young People",
             "This specification also includes young adults aged 16-18 years who are or at risk of homelessness",
@@ -330,6 +333,19 @@ SPEC: Final = CouncilSpec(
     routing=ROUTING,
     billing=BILLING,
     outcomes=OUTCOMES,
+    status_definitions=(
+        StatusDefinition(
+            "care-leaver",
+            Status.CARE_LEAVER,
+            CARE_LEAVER,
+            minimum_days=91,
+            since_age=14,
+            maximum_age=25,
+            at_school_leaving_age=True,
+            readings=("school-leaving-age", "thirteen-weeks"),
+            notes="Given care episodes, a referral's care leaver status is computed, not taken on trust.",
+        ),
+    ),
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,

@@ -818,6 +818,7 @@ REGISTER = Register(
             None,
             "glossary/Care Leaver",
             "computations/care-leaver",
+            "status_definitions/care-leaver",
             "readings/school-leaving-age",
             "readings/thirteen-weeks",
             note="audit D07",
@@ -994,6 +995,7 @@ REGISTER = Register(
             "This specification also includes young adults aged 16-18 years",
             None,
             "cohorts/homeless-16-17",
+            "cohorts/at-risk-16-17",
             "readings/at-risk-of-homelessness",
             "computations/placement-checks",
             note="audit D12, D21 (bed and breakfast in check_placement)",
@@ -1525,6 +1527,7 @@ REGISTER = Register(
             "duties/allegations-procedure",
             "routing/adult-concern",
             "routing/allegation",
+            "routing/adult-client-allegation",
             note="audit D77",
         ),
         rule(

@@ -18,7 +18,7 @@ from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.eligibility import AgeBand, Cohort
 from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning.model import Channel, Status, Urgency
-from childcare_commissioning.obligations import Obligation, ObligationKind
+from childcare_commissioning.obligations import Anchor, Obligation, ObligationKind
 from childcare_commissioning.referrals import Offer, ReferralRoute
 from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
@@ -133,6 +133,20 @@ COHORTS = (
         ages=SIXTEEN_SEVENTEEN,
         service="lot-1",
         notes="16-18 read as 16 and 17 (see '16-18').",
+    ),
+    Cohort(
+        "at-risk-16-17",
+        "16-17 year olds at risk of homelessness who are children in need or in care",
+        cite(
+            "3.2.2 Service Users/Young People",
+            "This specification also includes young adults aged 16-18 years who are or at risk of homelessness",
+        ),
+        statuses=frozenset({Status.CHILD_IN_NEED, Status.LOOKED_AFTER}),
+        required_statuses=frozenset({Status.AT_RISK_OF_HOMELESSNESS}),
+        ages=SIXTEEN_SEVENTEEN,
+        service="lot-2",
+        notes="At risk of homelessness counts as homelessness does for Lot 2 (see "
+        "'at-risk-of-homelessness').",
     ),
     Cohort(
         "homeless-16-17",
@@ -285,7 +299,8 @@ OBLIGATIONS = (
             "A formal review will be held within 2 weeks to ensure the package is in place then at 3 month intervals",
         ),
         schedule=Schedule(first=Duration(K.WEEKS, 2), phases=(Phase(Duration(K.MONTHS, 3)),)),
-        notes="Anchored on each placement's start (give the placement start as the anchor); "
+        anchor=Anchor.PACKAGE,
+        notes="Anchored on each placement's own start, to its end (see 'review-intervals'); "
         "reviews triggered by a significant change or the young person's request are "
         "'review-on-change' and 'review-on-request'.",
     ),
@@ -573,6 +588,17 @@ ROUTING = (
         ),
         notes="Care leavers aged 18-25 are vulnerable adults under 3.4.6's heading; 'any "
         "concerns or alerts' go to the Council the same day. " + _CHANNEL_NOTE,
+    ),
+    RoutingRule(
+        "adult-client-allegation",
+        Concern.ALLEGATION_ABOUT_ADULT_CLIENT,
+        _TO_COUNCIL,
+        cite(
+            PROTECT,
+            "with allegations or concerns about vulnerable service users",
+        ),
+        notes="An allegation about a service user aged 18 or over (a care leaver) is among "
+        "'any concerns or alerts'. " + _CHANNEL_NOTE,
     ),
     RoutingRule(
         "allegation",
