@@ -13,4 +13,3 @@ class TestDerbyConformance(ConformanceSuite):
     council_id = "derby"
     snapshot = Path(__file__).with_name("rule-ids.txt")
     text = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "derby.txt"
-    register_pending = "#20"

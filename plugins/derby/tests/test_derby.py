@@ -234,9 +234,15 @@ def test_block_booking_discount() -> None:
 
 
 def test_reviews_within_two_weeks_then_three_monthly() -> None:
-    """Placement from 6 Jan 2025: 20 Jan, then 20 Apr, 20 Jul, 20 Oct 2025."""
+    """Placement from 6 Jan 2025: 20 Jan, then 20 Apr, 20 Jul, 20 Oct 2025 (anchored on the
+    placement; the contract start given, 1 Apr 2024, plays no part)."""
     found = obligations_between(
-        SPEC.obligations, D(2025, 1, 6), D(2025, 1, 6), D(2025, 12, 31), SPEC.calendars
+        SPEC.obligations,
+        D(2024, 4, 1),
+        D(2025, 1, 6),
+        D(2025, 12, 31),
+        SPEC.calendars,
+        packages=[Package("P", "derby", "YP", D(2025, 1, 6))],
     )
     assert [D(2025, 1, 20), D(2025, 4, 20), D(2025, 7, 20), D(2025, 10, 20)] == [
         o.due_date for o in found if o.obligation_id == "placement-review"
@@ -246,10 +252,14 @@ def test_reviews_within_two_weeks_then_three_monthly() -> None:
 def test_recruitment_checks() -> None:
     """A declared conviction blocks assignment until the Council approves; two references
     with one from the last employer; data protection of 20 Dec 2022 lapsed on 21 Dec 2024
-    (every two years)."""
+    (every two years). The worker has the application form, interview and contract of
+    employment 3.6.1 requires."""
     worker = Worker(
         "W",
         completions=(
+            Completion("application-form", D(2023, 11, 20)),
+            Completion("interview", D(2023, 11, 27)),
+            Completion("contract-of-employment", D(2024, 1, 1)),
             Completion("employment-history", D(2024, 1, 1)),
             Completion("dbs-enhanced", D(2024, 1, 5)),
             Completion("data-protection", D(2022, 12, 20)),

@@ -15,8 +15,11 @@ from typing import Any, Final
 from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Service, Specification
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.model import Status
+from childcare_commissioning.statuses import StatusDefinition
 from childcare_commissioning_derby._cite import cite
 from childcare_commissioning_derby.careleaver import (
+    CARE_LEAVER,
     CareEpisode,
     CareLeaverResult,
     is_care_leaver,
@@ -31,6 +34,7 @@ from childcare_commissioning_derby.placements import (
     ipa_payments,
     termination_date,
 )
+from childcare_commissioning_derby.register import COMPUTATIONS, DUTIES, REGISTER
 from childcare_commissioning_derby.rules import (
     BILLING,
     CALENDARS,
@@ -141,15 +145,6 @@ READINGS = (
         cite("3.1.2 Definitions", "for at least 13 weeks since the age of 14"),
     ),
     Reading(
-        "emergency-working-day",
-        "3.3.5 says emergency support 'may be requested on the same working day', while the service runs 7 days a week (3.3.6) and emergency provision is 'available on the same day' (3.2.5).",
-        "The emergency-support rule counts England and Wales working days, as 3.3.5's words say; whether a 7-day service's emergency support is due the same calendar day is left to the Derby review of its rules (issue #20).",
-        cite(
-            "3.3.5 Emergency Provision Timescales and Processes",
-            "On some occasions support may be requested on the same working day.",
-        ),
-    ),
-    Reading(
         "office-hours",
         "Out of hours support runs 'from normal office closing times to normal office opening times', not given.",
         "Office hours are read as 09:00-17:00 on England and Wales working days.",
@@ -177,6 +172,120 @@ READINGS = (
         "Notice periods are in days.",
         "Calendar days from the written notice; the agreement ends on the last day of notice.",
         cite("3.8.1 Monitoring and Reporting", "Notice period (days)"),
+    ),
+    Reading(
+        "notice-circumstances",
+        "The notice periods apply 'in normal circumstances'; the period 'could, in some cases, depend on the circumstances'.",
+        "The library gives the normal periods (30 and 14 days); a different period agreed in a particular case is the Council's to set and is not computed.",
+        cite(
+            "3.8.1 Monitoring and Reporting",
+            "The notice period could, in some cases, depend on the circumstances surrounding the termination.",
+        ),
+    ),
+    Reading(
+        "upper-ages",
+        "'Up to 21' and 'up to 25 years if still in education or training' do not say whether the top age is included; 3.2.2 says '(25 in some circumstances)'.",
+        "Inclusive, as the care leaver definition's 'aged 25 or under' is: a care leaver is served to the day before the 22nd birthday, or the 26th in education or training (the only circumstances the text names).",
+        cite("3.1.1 Introduction and Aim", "up to 25 years if still in education or training"),
+    ),
+    Reading(
+        "at-risk-of-homelessness",
+        "3.2.2 includes young people 16-18 'who are or at risk of homelessness'; 3.1.1 names homeless young people who become children in need or in care; Lot 2 is 'Children in Need / Young Homeless'.",
+        "At risk of homelessness counts as homelessness does: a 16-17 year old child in need or in care who is homeless or at risk of homelessness (Status.AT_RISK_OF_HOMELESSNESS) is in Lot 2's cohorts ('homeless-16-17', 'at-risk-16-17'); 'required to be accommodated by the local authority' is read as the child in need or looked after status.",
+        cite(
+            "3.2.2 Service Users/Young People",
+            "This specification also includes young adults aged 16-18 years who are or at risk of homelessness",
+        ),
+    ),
+    Reading(
+        "emergency-same-day",
+        "Emergency provision is 'available on the same day' (3.2.5, categories 1.1 and 2.1) and support 'may be requested on the same working day' (3.3.5), in a service available '7 days a week' (3.3.6).",
+        "The working day is the service's own: every day of the week, bank holidays included (calendar 'derby-daytime'). An emergency requested on a Saturday, Sunday or bank holiday is due that same day, as 'same day' says.",
+        cite(
+            "3.2.5 Lot Detail",
+            "The expectation of this category is to ensure that there is emergency provision available on the same day",
+        ),
+    ),
+    Reading(
+        "service-hours-gap",
+        "Support runs 08:00-20:00 and emergency accommodation contacts 22:00-09:00: nothing names 20:00-22:00, and 08:00-09:00 is in both.",
+        "Each window is encoded as written; between 20:00 and 22:00 the provider's out of hours support system (from office closing time) is the route. The overlap is harmless: both are open.",
+        cite(
+            "3.3.6 Services Timescales",
+            "when accommodation is required between 22.00 – 09.00 hours.",
+        ),
+    ),
+    Reading(
+        "agreement-length",
+        "Agreements are 'generally 3 - 12 months', and emergency entries 'may mean that this is a shorter Individual Placement Agreement'.",
+        "A warning, not an error, when an agreement (both days included) is under 3 or over 12 calendar months; emergency categories 1.1 and 2.1 may be shorter.",
+        cite(
+            "3.2.5 Lot Detail",
+            "which may mean that this is a shorter Individual Placement Agreement",
+        ),
+    ),
+    Reading(
+        "in-arrears",
+        "The text does not say whether payments are made in advance or in arrears.",
+        "In arrears, for each period once it has ended (the library's billing default): payments follow the days actually provided, including variations and an end by notice.",
+        cite("3.2.5 Lot Detail", "with consequent change in payments where appropriate"),
+    ),
+    Reading(
+        "registration",
+        "3.1.4 says providers need not be regulated or registered; 3.4.6 requires compliance with 'all requirements for registration under the Children Act 1989'.",
+        "The provider complies with whatever registration the law requires at the time; the text sets none for this service, so the library checks no registration.",
+        cite(
+            "3.4.6 Protection of Children, Young People and Vulnerable Adults",
+            "the Provider has complied with all requirements for registration under the Children Act 1989",
+        ),
+    ),
+    Reading(
+        "crb-isa",
+        "3.4.6 names Criminal Record Bureau and Independent Safeguarding Authority checks; both were replaced by the Disclosure and Barring Service, which 3.6.1 names.",
+        "Read as the DBS checks of 3.6.1 (workforce 'dbs').",
+        cite(
+            "3.4.6 Protection of Children, Young People and Vulnerable Adults",
+            "including Criminal Record Bureau and Independent Safeguarding Authority checks",
+        ),
+    ),
+    Reading(
+        "concern-notification",
+        "Concerns or alerts 'have to be notified to the Council the same day'; no team, channel or number is given, and the heading covers vulnerable adults.",
+        "Every concern (about a child, about a vulnerable adult such as a care leaver over 18, or an allegation against a worker) goes to the Council the same day (the local date in Derby), through the Children in Care Commissioning and Placements team that monitors the IPA. The text gives no number: phone is the library's choice, as the fastest way to meet the same day.",
+        cite(
+            "3.4.6 Protection of Children, Young People and Vulnerable Adults",
+            "This means that any concerns or alerts have to be notified to the Council the same day.",
+        ),
+    ),
+    Reading(
+        "performance-table",
+        "The 3.7.1 table lost its layout: 'Access' lists four measures, then '100%' and 'Quarterly' once; the quality statements have no frequency; 'as stated in 3.1' points to timescales that are in 3.3.1.",
+        "Quarterly applies to all four Access measures; the 100% target only to responses within timescale (a 100% target for placements ending unexpectedly would be meaningless); the timescales are 3.3.1's. The quality statements are evidenced at placement reviews, with no frequency of their own.",
+        cite("3.7.1 Reports", "as stated in 3.1"),
+    ),
+    Reading(
+        "review-intervals",
+        "'Within 2 weeks ... then at 3 month intervals' does not say whether the 3 months run from the placement start or from the first review.",
+        "From the first review: the first is due 2 weeks after the placement starts, the next 3 calendar months after that, and so on (month ends clamp without drifting). Reviews belong to each placement: anchor them on its start.",
+        cite(
+            "3.8.1 Monitoring and Reporting",
+            "A formal review will be held within 2 weeks to ensure the package is in place then at 3 month intervals",
+        ),
+    ),
+    Reading(
+        "quarterly",
+        "The Access KPIs are reported 'Quarterly', without saying whether financial quarters or quarters of the contract.",
+        "Every 3 months from the contract's start (quarters of the contract).",
+        cite("3.7.1 Reports", "100%\tQuarterly"),
+    ),
+    Reading(
+        "ir35",
+        "The Council states IR35 does not apply, yet says tax and National Insurance will be deducted from invoices if it decides an engagement is employment.",
+        "No deduction is computed: the Council states IR35 is not applicable; if it decides otherwise for an engagement, the deduction is HMRC's computation.",
+        cite(
+            "3.13 IR35 (Intermediaries Legislation) Amendment for off-payroll working in the public sector",
+            "The Council believes that IR35 is not applicable to this requirement.",
+        ),
     ),
 )
 
@@ -224,6 +333,22 @@ SPEC: Final = CouncilSpec(
     routing=ROUTING,
     billing=BILLING,
     outcomes=OUTCOMES,
+    status_definitions=(
+        StatusDefinition(
+            "care-leaver",
+            Status.CARE_LEAVER,
+            CARE_LEAVER,
+            minimum_days=91,
+            since_age=14,
+            maximum_age=25,
+            at_school_leaving_age=True,
+            readings=("school-leaving-age", "thirteen-weeks"),
+            notes="Given care episodes, a referral's care leaver status is computed, not taken on trust.",
+        ),
+    ),
+    duties=DUTIES,
+    computations=COMPUTATIONS,
+    register=REGISTER,
 )
 
 

@@ -8,7 +8,8 @@ School-leaving age is not defined in the text; the library uses the law in Engla
 young person may leave school on the last Friday in June of the school year (1 September
 to 31 August) in which they turn 16 (Education Act 1996 s.8 and the Education (School
 Leaving Date) Order 1997). The 13 weeks (91 days) are counted in total across episodes, as
-regulations count them, and only from the 14th birthday on.
+regulations count them, and only from the 14th birthday on; overlapping or duplicated
+episodes are merged first, so no day counts twice.
 """
 
 from __future__ import annotations
@@ -88,14 +89,21 @@ def is_care_leaver(
     age = age_on(date_of_birth, on)
     fourteenth = birthday(date_of_birth, 14)
     leaving = school_leaving_date(date_of_birth)
+    # Clip each episode to [14th birthday, on] and merge overlaps and duplicates, so a day
+    # recorded twice counts once.
+    spans = sorted(
+        (max(episode.start, fourteenth), min(episode.end or on, on)) for episode in episodes
+    )
     days = 0
-    at_or_after = False
-    for episode in episodes:
-        end = min(episode.end or on, on)
-        start = max(episode.start, fourteenth)
-        if end >= start:
-            days += (end - start).days + 1
-        if (episode.end or on) >= leaving and episode.start <= on:
-            at_or_after = True
+    covered_to: dt.date | None = None
+    for first, last in spans:
+        if covered_to is not None and first <= covered_to:
+            first = covered_to + dt.timedelta(days=1)
+        if last >= first:
+            days += (last - first).days + 1
+            covered_to = last
+    at_or_after = any(
+        (episode.end or on) >= leaving and episode.start <= on for episode in episodes
+    )
     ok = age <= 25 and days >= THIRTEEN_WEEKS and at_or_after
     return CareLeaverResult(ok, age, days, at_or_after, leaving)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
+import pendulum
 
 from childcare_commissioning.billing import BillingCycle, BlockDiscount, period_containing
 from childcare_commissioning.eligibility import age_on
@@ -16,9 +18,11 @@ from childcare_commissioning_derby._cite import cite
 from childcare_commissioning_derby.careleaver import birthday
 
 __all__ = [
+    "BED_AND_BREAKFAST",
     "CATEGORIES",
     "MAX_SUPPORT_HOURS",
     "Variation",
+    "agreement_months",
     "block_discount_for",
     "check_placement",
     "ipa_payments",
@@ -60,12 +64,70 @@ def _finding(
     return Finding(severity, f"derby.placement.{code}", message, path, citation)
 
 
+#: Ways a caller may write bed and breakfast accommodation (compared after
+#: :func:`_accommodation_kind` folds case, "&" and punctuation).
+BED_AND_BREAKFAST = frozenset({"bed-and-breakfast", "b-and-b", "bnb"})
+#: Categories whose agreements may be shorter than 3 months (3.2.5: emergency provision
+#: "may mean that this is a shorter Individual Placement Agreement").
+EMERGENCY_CATEGORIES = frozenset({"1.1", "2.1"})
+UNTIL_18 = cite(DETAIL, "Accommodation only, up until 18 years without support hours.")
+MOVE_ON_AT_18 = cite(
+    DETAIL,
+    "This provision should be short-term with plans in place to ensure once the young person reaches 18 years they move on.",
+)
+BESPOKE = cite(
+    LOTS,
+    "on very rare occasions an individual package may be sourced with providers to meet bespoke needs and requirements",
+)
+HOUSING_BENEFIT = cite(
+    DETAIL,
+    "This category is offer of accommodation only without support to young people in receipt of Housing Benefit",
+)
+
+
+def _accommodation_kind(accommodation: str) -> str:
+    """``"Bed & Breakfast"``, ``"bed and breakfast"`` and ``"bed-and-breakfast"`` all give
+    ``"bed-and-breakfast"``."""
+    words = re.findall(r"[a-z0-9]+", accommodation.casefold().replace("&", " and "))
+    return "-".join(words)
+
+
+def agreement_months(start: dt.date, end: dt.date) -> tuple[bool, bool]:
+    """Whether an agreement from ``start`` to ``end`` (both days included) is shorter than
+    3 months and whether it is longer than 12: the day after ``end`` is compared with
+    ``start`` moved on by 3 and by 12 calendar months (clamped to a shorter month's end), so
+    1 January-31 March is exactly 3 months and 1 January 2025-31 January 2026 is 13."""
+    after = end + dt.timedelta(days=1)
+    begin = pendulum.date(start.year, start.month, start.day)
+    three = begin.add(months=3)
+    twelve = begin.add(months=12)
+    return after < dt.date(three.year, three.month, three.day), after > dt.date(
+        twelve.year, twelve.month, twelve.day
+    )
+
+
 def check_placement(
-    package: Package, child: ChildOrYoungPerson, accommodation: str | None = None
+    package: Package,
+    child: ChildOrYoungPerson,
+    accommodation: str | None = None,
+    *,
+    bespoke: bool = False,
+    housing_benefit: bool | None = None,
 ) -> list[Finding]:
-    """Check a placement against its lot and category: support hours 0-25 a week; category
-    2.1 is 1-7 nights; 2.3 has no support hours and ends by the 18th birthday; no bed and
-    breakfast for 16-17 year olds; agreements are generally 3-12 months (a warning)."""
+    """Check a placement against its lot and category (3.2.4, 3.2.5, 3.1.4).
+
+    - support hours 0-25 a week (the matrix); above 25 is an error unless the package is a
+      ``bespoke`` one, which the text allows "on very rare occasions" once "advertised and
+      negotiated with providers": then a warning says so;
+    - category 2.1 is 1-7 nights;
+    - category 2.2 ends by the 18th birthday ("once the young person reaches 18 years they
+      move on"); category 2.3 is accommodation only, ends by the 18th birthday and is for
+      young people in receipt of Housing Benefit (``housing_benefit=False`` is an error;
+      ``None``, not known, is not checked);
+    - no bed and breakfast for 16-17 year olds (``accommodation`` in any usual spelling);
+    - agreements are generally 3-12 months (a warning); emergency categories 1.1 and 2.1 may
+      be shorter.
+    """
     found = []
     category = package.category
     if category not in CATEGORIES:
@@ -89,14 +151,27 @@ def check_placement(
         )
     hours = package.hours_per_week or Decimal(0)
     if hours > MAX_SUPPORT_HOURS:
-        found.append(
-            _finding(
-                "support-hours",
-                f"{hours} support hours a week is above the matrix's 25",
-                "$.hours_per_week",
-                citation=HOURS_CITE,
+        if bespoke:
+            found.append(
+                _finding(
+                    "bespoke-package",
+                    f"{hours} support hours a week is above the matrix's 25: a bespoke package "
+                    "must be advertised and negotiated with providers",
+                    "$.hours_per_week",
+                    Severity.WARNING,
+                    BESPOKE,
+                )
             )
-        )
+        else:
+            found.append(
+                _finding(
+                    "support-hours",
+                    f"{hours} support hours a week is above the matrix's 25 (a bespoke "
+                    "package, advertised and negotiated, may exceed it)",
+                    "$.hours_per_week",
+                    citation=HOURS_CITE,
+                )
+            )
     if category == "2.1":
         nights = None if package.end is None else (package.end - package.start).days
         if nights is None or not 1 <= nights <= 7:
@@ -118,26 +193,32 @@ def check_placement(
                     "accommodation-only",
                     "category 2.3 is accommodation only, without support hours",
                     "$.hours_per_week",
-                    citation=cite(
-                        DETAIL, "Accommodation only, up until 18 years without support hours."
-                    ),
+                    citation=UNTIL_18,
                 )
             )
-        if child.date_of_birth is not None:
-            eighteenth = birthday(child.date_of_birth, 18)
-            if package.end is None or package.end > eighteenth:
-                found.append(
-                    _finding(
-                        "until-18",
-                        f"category 2.3 ends by the 18th birthday ({eighteenth.isoformat()})",
-                        "$.end",
-                        citation=cite(
-                            DETAIL, "Accommodation only, up until 18 years without support hours."
-                        ),
-                    )
+        if housing_benefit is False:
+            found.append(
+                _finding(
+                    "housing-benefit",
+                    "category 2.3 is for young people in receipt of Housing Benefit",
+                    "$.housing_benefit",
+                    citation=HOUSING_BENEFIT,
                 )
+            )
+    if category in ("2.2", "2.3") and child.date_of_birth is not None:
+        eighteenth = birthday(child.date_of_birth, 18)
+        if package.end is None or package.end > eighteenth:
+            found.append(
+                _finding(
+                    "until-18" if category == "2.3" else "move-on-at-18",
+                    f"category {category} ends by the 18th birthday ({eighteenth.isoformat()})",
+                    "$.end",
+                    citation=UNTIL_18 if category == "2.3" else MOVE_ON_AT_18,
+                )
+            )
     if (
-        accommodation == "bed-and-breakfast"
+        accommodation is not None
+        and _accommodation_kind(accommodation) in BED_AND_BREAKFAST
         and child.date_of_birth is not None
         and age_on(child.date_of_birth, package.start) in (16, 17)
     ):
@@ -149,15 +230,14 @@ def check_placement(
                 citation=NO_B_AND_B,
             )
         )
-    if package.end is not None and category not in ("2.1",):
-        months = (
-            (package.end.year - package.start.year) * 12 + package.end.month - package.start.month
-        )
-        if not 3 <= months <= 12:
+    if package.end is not None and category != "2.1":
+        short, long = agreement_months(package.start, package.end)
+        if long or (short and category not in EMERGENCY_CATEGORIES):
             found.append(
                 _finding(
                     "agreement-length",
-                    f"an agreement of about {months} months is outside the usual 3-12",
+                    f"an agreement of {'more than 12' if long else 'less than 3'} months is "
+                    "outside the usual 3-12",
                     "$.end",
                     Severity.WARNING,
                     IPA_LENGTH,
@@ -208,7 +288,11 @@ def ipa_payments(
         first, (last, total) = period.start, periods.get(period.start, (period.end, Decimal(0)))
         periods[first] = (min(last, end), total + cost / 7)
         day += dt.timedelta(days=1)
-    return [(first, last, to_penny(total)) for first, (last, total) in sorted(periods.items())]
+    # A period is labelled from the agreement's start when it begins inside the period.
+    return [
+        (max(first, start), last, to_penny(total))
+        for first, (last, total) in sorted(periods.items())
+    ]
 
 
 def block_discount_for(percent: Decimal) -> BlockDiscount:

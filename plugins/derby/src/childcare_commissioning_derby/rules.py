@@ -11,13 +11,14 @@ from childcare_commissioning.calendars import (
     CalendarSpec,
     OpeningHours,
     TimeWindow,
+    Weekday,
 )
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.eligibility import AgeBand, Cohort
 from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning.model import Channel, Status, Urgency
-from childcare_commissioning.obligations import Obligation, ObligationKind
+from childcare_commissioning.obligations import Anchor, Obligation, ObligationKind
 from childcare_commissioning.referrals import Offer, ReferralRoute
 from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
@@ -31,7 +32,9 @@ TIMES = "3.3.6 Services Timescales"
 ACCESS = "3.3.1 Accessing the Service"
 MONITOR = "3.8.1 Monitoring and Reporting"
 RECRUIT = "3.6.1 Recruitment"
+PROTECT = "3.4.6 Protection of Children, Young People and Vulnerable Adults"
 SIXTEEN_SEVENTEEN = AgeBand(16, 17)
+WEEKEND = frozenset({Weekday.SATURDAY, Weekday.SUNDAY})
 
 CALENDARS = (
     CalendarSpec(
@@ -63,6 +66,23 @@ CALENDARS = (
         closed_on_bank_holidays=False,
         hours=(OpeningHours(EVERY_DAY, (TimeWindow(dt.time(22), dt.time(9)),)),),
         citation=cite(TIMES, "when accommodation is required between 22.00 – 09.00 hours."),
+    ),
+    CalendarSpec(
+        "derby-out-of-hours",
+        "Out of hours: outside normal office hours (17:00-09:00 on weekdays; all weekend)",
+        working_weekdays=EVERY_DAY,
+        closed_on_bank_holidays=False,
+        hours=(
+            OpeningHours(EVERY_DAY, (TimeWindow(dt.time(17), dt.time(9)),)),
+            OpeningHours(WEEKEND, (TimeWindow(dt.time(0), dt.time(0)),)),
+        ),
+        citation=cite(
+            TIMES,
+            "Derby City Council's Emergency Careline will have access to numbers on the DPS for out of hours.",
+        ),
+        notes="The complement of 'derby-office-hours' (see 'office-hours'), except that the "
+        "daytime of a weekday bank holiday is not shown as out of hours: a calendar cannot "
+        "open all day on bank holidays only.",
     ),
 )
 
@@ -113,6 +133,20 @@ COHORTS = (
         ages=SIXTEEN_SEVENTEEN,
         service="lot-1",
         notes="16-18 read as 16 and 17 (see '16-18').",
+    ),
+    Cohort(
+        "at-risk-16-17",
+        "16-17 year olds at risk of homelessness who are children in need or in care",
+        cite(
+            "3.2.2 Service Users/Young People",
+            "This specification also includes young adults aged 16-18 years who are or at risk of homelessness",
+        ),
+        statuses=frozenset({Status.CHILD_IN_NEED, Status.LOOKED_AFTER}),
+        required_statuses=frozenset({Status.AT_RISK_OF_HOMELESSNESS}),
+        ages=SIXTEEN_SEVENTEEN,
+        service="lot-2",
+        notes="At risk of homelessness counts as homelessness does for Lot 2 (see "
+        "'at-risk-of-homelessness').",
     ),
     Cohort(
         "homeless-16-17",
@@ -184,11 +218,13 @@ DEADLINES = (
         "Support in an emergency, when requested the same working day",
         "emergency-request",
         Duration(K.SAME_WORKING_DAY),
+        calendar="derby-daytime",
         citation=cite(
             "3.3.5 Emergency Provision Timescales and Processes",
             "On some occasions support may be requested on the same working day.",
         ),
-        notes="Working days of the England and Wales calendar: reading:emergency-working-day.",
+        notes="Working days are the service's own: 7 days a week, bank holidays included "
+        "(3.3.6), so a Saturday or Good Friday request is due that day (reading:emergency-same-day).",
     ),
     DeadlineRule(
         "full-information",
@@ -236,7 +272,7 @@ DEADLINES = (
         "concern",
         Duration(K.SAME_DAY),
         citation=cite(
-            "3.4.6 Protection of Children, Young People and Vulnerable Adults",
+            PROTECT,
             "any concerns or alerts have to be notified to the Council the same day.",
         ),
     ),
@@ -263,11 +299,30 @@ OBLIGATIONS = (
             "A formal review will be held within 2 weeks to ensure the package is in place then at 3 month intervals",
         ),
         schedule=Schedule(first=Duration(K.WEEKS, 2), phases=(Phase(Duration(K.MONTHS, 3)),)),
-        notes="Anchored on the placement start; also on any significant change or at the young person's request.",
+        anchor=Anchor.PACKAGE,
+        notes="Anchored on each placement's own start, to its end (see 'review-intervals'); "
+        "reviews triggered by a significant change or the young person's request are "
+        "'review-on-change' and 'review-on-request'.",
+    ),
+    Obligation(
+        "review-on-change",
+        "Formal review triggered by a significant change in circumstances",
+        ObligationKind.REVIEW,
+        Party.BOTH,
+        cite(MONITOR, "or may be triggered by any significant change in circumstances"),
+        trigger="significant-change",
+    ),
+    Obligation(
+        "review-on-request",
+        "Formal review at the young person's request",
+        ObligationKind.REVIEW,
+        Party.BOTH,
+        cite(MONITOR, "or if requested by the young person"),
+        trigger="young-person-request",
     ),
     Obligation(
         "access-kpis",
-        "Access KPIs: responses within timescale, suitable placements offered, placements ending unexpectedly (target 100%)",
+        "Access KPIs: responses within timescale (target 100%), suitable placements offered, placements ending unexpectedly",
         ObligationKind.REPORT,
         Party.PROVIDER,
         cite(
@@ -275,6 +330,8 @@ OBLIGATIONS = (
             "Number of responses received to referrals received by the Council within the specified timescale",
         ),
         schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 3)),)),
+        notes="Quarterly for all four Access measures; the 100% target is the responses "
+        "measure's only (see 'performance-table').",
     ),
     Obligation(
         "equality-objectives",
@@ -296,6 +353,9 @@ OBLIGATIONS = (
             "shall give notice to the Leaving Care Team and Children in care of any significant changes in a Customer's needs",
         ),
         trigger="significant-change",
+        recipient="the Leaving Care Team or Children in Care team, and the young person's social worker",
+        notes="3.6.2 also asks for significant changes in circumstances to be reported to "
+        "the Council 'and the Social Worker' so that support arrangements are reviewed.",
     ),
     Obligation(
         "sub-contracting",
@@ -330,9 +390,63 @@ OBLIGATIONS = (
         ),
         trigger="contract-start",
     ),
+    Obligation(
+        "information-sharing-agreement",
+        "Information Sharing Agreement (Appendix Three) signed and dated before the contract starts",
+        ObligationKind.PLAN,
+        Party.PROVIDER,
+        cite(
+            "3.15 PERSONAL DATA",
+            "will adhere to the Information Sharing Agreement at Appendix Three signed and dated prior to contract start",
+        ),
+        trigger="contract-start",
+        notes="Due before the contract start, for the duration of the contract.",
+    ),
+    Obligation(
+        "complaints-report",
+        "Report each complaint received to the Council, with the investigation and outcome",
+        ObligationKind.REPORT,
+        Party.PROVIDER,
+        cite(
+            "3.9 PROBLEM SOLVING",
+            "The provider will be expected to report complaints received to the local authority with a report of the investigations and outcomes.",
+        ),
+        trigger="complaint-received",
+        recipient="derby-city-council",
+    ),
 )
 
 WORKFORCE = (
+    Requirement(
+        "application-form",
+        RequirementKind.CHECK,
+        "application-form",
+        "Recruited with an application form and a job description",
+        cite(
+            RECRUIT,
+            "application forms and job descriptions are used during the recruitment process",
+        ),
+    ),
+    Requirement(
+        "interview",
+        RequirementKind.CHECK,
+        "interview",
+        "Interviewed against the essential criteria for the post",
+        cite(
+            RECRUIT,
+            "the interview process determines whether the applicant meets the essential criteria for the post as a minimum",
+        ),
+    ),
+    Requirement(
+        "contract-of-employment",
+        RequirementKind.CHECK,
+        "contract-of-employment",
+        "A clear contract of employment or terms of service, with a written job description",
+        cite(
+            RECRUIT,
+            "staff have a clear contract of employment or terms of service/role specifying",
+        ),
+    ),
     Requirement(
         "conviction-declaration",
         RequirementKind.DECLARATION,
@@ -428,19 +542,73 @@ CONTACTS = (
             TIMES,
             "Derby City Council's Emergency Careline will have access to numbers on the DPS for out of hours.",
         ),
-        hours="derby-office-hours",
+        hours="derby-out-of-hours",
+        notes="No number is given in the text; the Careline calls the providers' out of hours numbers.",
+    ),
+    Contact(
+        "derbyshire-safeguarding-children",
+        "Derby and Derbyshire Safeguarding Children procedures (Derbyshire)",
+        "safeguarding-procedures",
+        cite(PROTECT, "www.derbyshirescb.org.uk"),
+        url="https://www.derbyshirescb.org.uk",
+    ),
+    Contact(
+        "derby-safeguarding-children",
+        "Derby and Derbyshire Safeguarding Children procedures (Derby)",
+        "safeguarding-procedures",
+        cite(PROTECT, "www.derbyscb.org.uk"),
+        url="https://www.derbyscb.org.uk",
     ),
 )
 
+_TO_COUNCIL = (RouteStep("derby-city-council", Channel.PHONE, "concern-same-day"),)
+_CHANNEL_NOTE = (
+    "The text says 'notified to the Council the same day' and gives no channel or number: "
+    "the Council is reached through the team that monitors the IPA, by phone (see "
+    "'concern-notification'); the procedures are at the two safeguarding websites."
+)
 ROUTING = (
     RoutingRule(
         "concern",
         Concern.CHILD,
-        (RouteStep("derby-city-council", Channel.PHONE, "concern-same-day"),),
+        _TO_COUNCIL,
         cite(
-            "3.4.6 Protection of Children, Young People and Vulnerable Adults",
+            PROTECT,
             "Providers working with children should adopt the Derby and Derbyshire Safeguarding Children procedures.",
         ),
+        notes=_CHANNEL_NOTE,
+    ),
+    RoutingRule(
+        "adult-concern",
+        Concern.ADULT_AT_RISK,
+        _TO_COUNCIL,
+        cite(
+            PROTECT,
+            "with allegations or concerns about vulnerable service users",
+        ),
+        notes="Care leavers aged 18-25 are vulnerable adults under 3.4.6's heading; 'any "
+        "concerns or alerts' go to the Council the same day. " + _CHANNEL_NOTE,
+    ),
+    RoutingRule(
+        "adult-client-allegation",
+        Concern.ALLEGATION_ABOUT_ADULT_CLIENT,
+        _TO_COUNCIL,
+        cite(
+            PROTECT,
+            "with allegations or concerns about vulnerable service users",
+        ),
+        notes="An allegation about a service user aged 18 or over (a care leaver) is among "
+        "'any concerns or alerts'. " + _CHANNEL_NOTE,
+    ),
+    RoutingRule(
+        "allegation",
+        Concern.ALLEGATION_AGAINST_WORKER,
+        _TO_COUNCIL,
+        cite(
+            PROTECT,
+            "The Provider must ensure that appropriate procedures are in place to ensure that staff report, and deal appropriately, with allegations or concerns about vulnerable service users.",
+        ),
+        notes="Allegations against staff are among 'any concerns or alerts'. " + _CHANNEL_NOTE,
     ),
 )
 
@@ -490,13 +658,38 @@ OUTCOMES = (
             "Number of responses received to referrals received by the Council within the specified timescale",
         ),
         (
-            "Responses to the Council's referrals within the specified timescale",
-            "Suitable placements available against placements put forward by the Council",
-            "Placements ending unexpectedly at the provider's instigation",
-            "Placements ending unexpectedly at the Council's instigation",
+            "Responses to the Council's referrals within the timescales of 3.3.1 "
+            "(24 hours standard, 1 hour urgent)",
         ),
         target="100%",
         reported="Quarterly",
         objective="Key performance indicators",
+    ),
+    *(
+        OutcomeMeasure(
+            measure_id,
+            f"Access: {title}",
+            cite(_REPORTS, quote),
+            (title,),
+            reported="Quarterly",
+            objective="Key performance indicators",
+        )
+        for measure_id, title, quote in (
+            (
+                "access-suitable-placements",
+                "suitable placements available against placements put forward by the Council",
+                "Number of suitable placement available against the total number of placements put forward by the Council.",
+            ),
+            (
+                "access-ended-by-provider",
+                "placements ending unexpectedly at the provider's instigation",
+                "Number of placements that end unexpectedly at the provider's instigation.",
+            ),
+            (
+                "access-ended-by-council",
+                "placements ending unexpectedly at the Council's instigation",
+                "Number of placements that end unexpectedly at the Councils instigation",
+            ),
+        )
     ),
 )
