@@ -129,27 +129,13 @@ def _scheduled(
 ) -> list[Occurrence]:
     assert obligation.schedule is not None
     calendar = resolve_calendar(obligation.calendar, calendars)
-    if obligation.anchor is Anchor.PACKAGE:
-        found = []
-        for package in packages:
-            last = min(until, package.end) if package.end is not None else until
-            found += [
-                Occurrence(
-                    obligation.id,
-                    obligation.title,
-                    obligation.kind,
-                    obligation.owed_by,
-                    day,
-                    number,
-                    obligation.citation,
-                    recipient=obligation.recipient,
-                    package_id=package.id,
-                )
-                for number, day in enumerate(
-                    obligation.schedule.occurrences(package.start, last, calendar), start=1
-                )
-            ]
-        return found
+    # (start, last day, package) for each anchor: every package's own start and end, or
+    # the contract's start.
+    anchors: list[tuple[dt.date, dt.date, str | None]] = (
+        [(p.start, min(until, p.end) if p.end is not None else until, p.id) for p in packages]
+        if obligation.anchor is Anchor.PACKAGE
+        else [(contract_start, until, None)]
+    )
     return [
         Occurrence(
             obligation.id,
@@ -160,9 +146,11 @@ def _scheduled(
             number,
             obligation.citation,
             recipient=obligation.recipient,
+            package_id=package_id,
         )
+        for start, last, package_id in anchors
         for number, day in enumerate(
-            obligation.schedule.occurrences(contract_start, until, calendar), start=1
+            obligation.schedule.occurrences(start, last, calendar), start=1
         )
     ]
 

@@ -15,11 +15,9 @@ from typing import Any, Final
 from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Service, Specification
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
-from childcare_commissioning.model import Status
-from childcare_commissioning.statuses import StatusDefinition
 from childcare_commissioning_derby._cite import cite
 from childcare_commissioning_derby.careleaver import (
-    CARE_LEAVER,
+    CARE_LEAVER_DEFINITION,
     CareEpisode,
     CareLeaverResult,
     is_care_leaver,
@@ -52,6 +50,7 @@ from childcare_commissioning_derby.rules import (
 
 __all__ = [
     "CALL_OFF_COUNCILS",
+    "CARE_LEAVER_DEFINITION",
     "CATEGORIES",
     "MAX_SUPPORT_HOURS",
     "READINGS",
@@ -333,19 +332,7 @@ SPEC: Final = CouncilSpec(
     routing=ROUTING,
     billing=BILLING,
     outcomes=OUTCOMES,
-    status_definitions=(
-        StatusDefinition(
-            "care-leaver",
-            Status.CARE_LEAVER,
-            CARE_LEAVER,
-            minimum_days=91,
-            since_age=14,
-            maximum_age=25,
-            at_school_leaving_age=True,
-            readings=("school-leaving-age", "thirteen-weeks"),
-            notes="Given care episodes, a referral's care leaver status is computed, not taken on trust.",
-        ),
-    ),
+    status_definitions=(CARE_LEAVER_DEFINITION,),
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,
