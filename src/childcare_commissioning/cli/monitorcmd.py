@@ -1,0 +1,245 @@
+"""``monitor``: an event log against a council's deadlines, obligations and KPIs.
+
+Exit status 1 when any deadline is late or overdue or any obligation late or missing, 2
+for bad input (a line that cannot be read, an unknown council, a bad period), 0 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.clausescmd import spreadsheet_safe
+from childcare_commissioning.cli.timecmds import UsageError
+from childcare_commissioning.monitoring import (
+    Monitor,
+    MonitoringReport,
+    end_of_day,
+    open_log,
+    parse_period,
+    read_events,
+)
+from childcare_commissioning.registry import get_registry
+
+__all__ = ["csv_rows", "report_json", "run"]
+
+CSV_HEADERS = ("record", "id", "case", "status", "due", "done", "late", "detail", "source")
+
+
+def _aliases(path: str | None) -> dict[str, str]:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise UsageError(f"--map: cannot read {path}: {type(exc).__name__}") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise UsageError("--map: expected a JSON object of your event kind -> council kind")
+    return data
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.input_format:
+        return str(args.input_format)
+    return "csv" if str(args.file).lower().endswith(".csv") else "jsonl"
+
+
+def report_json(report: MonitoringReport, source: str) -> dict[str, Any]:
+    """The whole report, JSON-ready."""
+    return {
+        "council": report.council,
+        "source": source,
+        "as_of": report.as_of.isoformat(),
+        "counts": dict(report.counts),
+        "failures": report.failures,
+        "deadlines": [d.as_dict() for d in report.deadlines],
+        "obligations": [o.as_dict() for o in report.obligations],
+        "kpis": [k.as_dict() for k in report.kpis],
+        "not_measurable_from_events": [
+            {"outcome": oid, "text": text} for oid, text in report.unmeasured
+        ],
+        "findings": [
+            {"severity": f.severity.value, "code": f.code, "message": f.message, "where": f.path}
+            for f in report.findings
+        ],
+    }
+
+
+def csv_rows(report: MonitoringReport) -> list[tuple[object, ...]]:
+    """One row per deadline, obligation occurrence, KPI figure and finding."""
+    rows: list[tuple[object, ...]] = []
+    for d in report.deadlines:
+        rows.append(
+            (
+                "deadline",
+                d.rule_id,
+                d.case,
+                d.status.value,
+                d.due,
+                d.done_at.isoformat() if d.done_at else "",
+                d.how_late,
+                str(d.citation),
+                d.source,
+            )
+        )
+    for o in report.obligations:
+        rows.append(
+            (
+                "obligation",
+                f"{o.obligation_id}#{o.sequence}",
+                "",
+                o.status.value,
+                o.due_date.isoformat(),
+                o.submitted_at.isoformat() if o.submitted_at else "",
+                f"{o.late_days} days" if o.late_days else "",
+                str(o.citation),
+                "",
+            )
+        )
+    for k in report.kpis:
+        figure = "no figure" if k.percent is None else f"{k.percent}%"
+        detail = f"{k.numerator}/{k.denominator} = {figure}; target {k.target}%"
+        cases = " ".join(k.numerator_cases)
+        rows.append(("kpi", k.kpi_id, cases, k.period_label, "", "", "", detail, str(k.citation)))
+    for f in report.findings:
+        rows.append(("finding", f.code, "", f.severity.value, "", "", "", f.message, f.path))
+    return rows
+
+
+def _write_csv(rows: Sequence[Sequence[object]]) -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADERS)
+    writer.writerows([[spreadsheet_safe(c) for c in row] for row in rows])
+    sys.stdout.write(out.getvalue())
+
+
+def _when(at: dt.datetime | None) -> str:
+    return at.isoformat() if at else ""
+
+
+def args_date(report: MonitoringReport) -> str:
+    """The as-of date the report was asked for (its instant is the end of that date)."""
+    return (report.as_of - dt.timedelta(microseconds=1)).date().isoformat()
+
+
+def _tables(report: MonitoringReport) -> None:
+    counts = report.counts
+    summary = Counter((d.rule_id, d.status.value) for d in report.deadlines)
+    rules = sorted({rule for rule, _ in summary})
+    print_table(
+        f"{report.council}: deadlines as of the end of {args_date(report)}",
+        ("Rule", "met", "late", "open", "overdue"),
+        [
+            (rule, *(summary[(rule, s)] for s in ("met", "late", "open", "overdue")))
+            for rule in rules
+        ],
+    )
+    failing = [d for d in report.deadlines if d.status.is_failure]
+    print_table(
+        "Late and overdue",
+        ("Case", "Rule", "Status", "Due", "Done", "By", "Source"),
+        [
+            (
+                d.case,
+                d.rule_id,
+                d.status,
+                d.due,
+                d.done_at.isoformat() if d.done_at else "",
+                d.how_late,
+                d.citation,
+            )
+            for d in failing
+        ],
+    )
+    print_table(
+        "Obligations",
+        ("Obligation", "#", "Due", "Status", "Submitted", "Days late"),
+        [
+            (
+                o.title,
+                o.sequence,
+                o.due_date,
+                o.status,
+                o.submitted_at.isoformat() if o.submitted_at else "",
+                o.late_days or "",
+            )
+            for o in report.obligations
+        ],
+    )
+    print_table(
+        "KPIs",
+        ("KPI", "Period", "Figure", "Target", "Cases counted", "Source"),
+        [
+            (
+                k.title,
+                k.period_label,
+                f"{k.numerator}/{k.denominator} = "
+                + ("no figure" if k.percent is None else f"{k.percent}%"),
+                "" if k.target is None else f"{k.target}%",
+                ", ".join(k.numerator_cases),
+                k.citation,
+            )
+            for k in report.kpis
+        ],
+    )
+    if report.unmeasured:
+        print_table(
+            "Not measurable from events (evidence at a monitoring visit)",
+            ("Outcome", "Text"),
+            report.unmeasured,
+        )
+    print_table(
+        "Events",
+        ("Read", "Used", "Reported"),
+        [(counts.get("read", 0), counts.get("used", 0), counts.get("reported", 0))],
+    )
+    if report.findings:
+        print_table(
+            "Findings",
+            ("Where", "Code", "Message"),
+            [(f.path, f.code, f.message) for f in report.findings],
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``monitor``."""
+    council = get_registry().council(args.council)
+    spec = council.spec
+    decl = spec.monitoring
+    year_start = decl.year_start_month if decl is not None else 4
+    if args.period is not None:
+        parse_period(args.period, year_start)
+    source = f"{council.distribution} {council.version}"
+    monitor = Monitor(
+        spec,
+        end_of_day(args.as_of),
+        source=source,
+        contract_start=args.contract_start,
+        aliases=_aliases(args.map),
+    )
+    try:
+        stream = open_log(args.file)
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.file}: {exc.strerror or type(exc).__name__}") from None
+    with stream:
+        closed = monitor.feed_all(read_events(stream, _format(args)))
+    report = monitor.report(closed, args.period)
+    if args.format == "json":
+        print_json(report_json(report, source))
+    elif args.format == "csv":
+        _write_csv(csv_rows(report))
+    else:
+        _tables(report)
+    return 1 if report.failures else 0
