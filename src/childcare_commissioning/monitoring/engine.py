@@ -205,8 +205,8 @@ class Monitor:
             for side, count in enumerate((kpi.numerator, kpi.denominator)):
                 if count.event is not None:
                     self._kpi_events[count.event].append((index, side))
-                elif count.rule is not None:
-                    self._kpi_rules[count.rule].append((index, side, count))
+                for rule_id in count.rules:
+                    self._kpi_rules[rule_id].append((index, side, count))
         self._known = (
             set(self._triggered)
             | set(self._completes)
@@ -225,10 +225,12 @@ class Monitor:
 
     # --- intake -----------------------------------------------------------------------------
 
-    def _report(self, event: Event, code: str, message: str) -> None:
+    def _report(self, event: Event, kind: str, code: str, reason: str) -> None:
         self.counts["reported"] += 1
         self.counts[code] += 1
         severity = Severity.INFO if code == "unmatched" else Severity.WARNING
+        what = f"{kind!r} event for case {event.case!r}" if event.case else f"{kind!r} event"
+        message = f"{what} {reason}"
         self.findings.append(
             Finding(severity, f"monitoring.event.{code}", message, f"line {event.line}")
         )
@@ -262,31 +264,29 @@ class Monitor:
         self.counts["read"] += 1
         kind = self._aliases.get(event.kind, event.kind)
         at = event.at.astimezone(_UTC)
-        what = f"{kind!r} event for case {event.case!r}" if event.case else f"{kind!r} event"
         if at >= self._as_of_utc:
-            self._report(event, "after-as-of", f"{what} is after the as-of instant")
+            self._report(event, kind, "after-as-of", "is after the as-of instant")
             return []
         if kind in self._submission_of:
             return self._submission(event, kind)
         if kind not in self._known:
-            self._report(event, "unknown-kind", f"unknown event kind {kind!r}")
+            self._report(event, kind, "unknown-kind", "is of an unknown kind")
             return []
         case = self._cases.get(event.case)
         key = (kind, event.reference, event.actor)
         if case is None:
             if kind not in self._opening or not event.case:
                 opening = ", ".join(sorted(self._opening)) or "none declared"
-                self._report(
-                    event, "unknown-case", f"{what}: no opening event ({opening}) opened the case"
-                )
+                reason = f"is for a case no opening event ({opening}) opened"
+                self._report(event, kind, "unknown-case", reason)
                 return []
             case = self._cases[event.case] = _Case(at)
         elif at < case.last:
-            self._report(event, "out-of-order", f"{what} is earlier than the case's last event")
+            self._report(event, kind, "out-of-order", "is earlier than the case's last event")
             return []
         elif at == case.last:
             if key in case.keys:
-                self._report(event, "duplicate", f"{what} repeats an event at the same instant")
+                self._report(event, kind, "duplicate", "repeats an event at the same instant")
                 return []
         else:
             case.last = at
@@ -297,9 +297,11 @@ class Monitor:
         if case.service is None:
             case.service = event.service
         used = kind in self._opening
-        day = event.at.astimezone(_LONDON).date()
-        for index, side in self._kpi_events.get(kind, ()):
-            self._tally(index, side, day, event.case)
+        tallies = self._kpi_events.get(kind)
+        if tallies:
+            day = event.at.astimezone(_LONDON).date()
+            for index, side in tallies:
+                self._tally(index, side, day, event.case)
             used = True
         closed: list[DeadlineStatus] = []
         for rule_id in self._completes.get(kind, ()):
@@ -328,7 +330,7 @@ class Monitor:
             else:
                 case.open.append(item)
         if not used:
-            self._report(event, "unmatched", f"{what} discharged or started nothing open")
+            self._report(event, kind, "unmatched", "discharged or started nothing open")
         else:
             self.counts["used"] += 1
         return closed
@@ -339,8 +341,9 @@ class Monitor:
             if event.reference not in candidates:
                 self._report(
                     event,
+                    kind,
                     "unknown-obligation",
-                    f"{kind!r} event's reference names none of {', '.join(candidates)}",
+                    f"has a reference naming none of {', '.join(candidates)}",
                 )
                 return []
             obligation = event.reference

@@ -89,8 +89,8 @@ class Submission:
 
 
 def _one_source(instance: Count, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if (instance.event is None) == (instance.rule is None):
-        raise ModelValueError("count", "count-source", "give exactly one of event, rule")
+    if (instance.event is None) == (not instance.rules):
+        raise ModelValueError("count", "count-source", "give exactly one of event, rules")
 
 
 def _statuses(value: Any) -> frozenset[DutyStatus]:
@@ -102,13 +102,13 @@ class Count:
     """One side of a KPI: what is counted in a reporting period.
 
     ``Count(event="referral-received")`` counts events of that kind dated in the period;
-    ``Count(rule="offer", statuses={MET})`` counts deadlines of rule ``offer`` whose trigger
-    falls in the period and whose status is one of ``statuses`` (all statuses when empty).
-    Dates are Europe/London dates.
+    ``Count(rules=("offer-standard", "offer-urgent"), statuses={MET})`` counts deadlines of
+    those rules whose trigger falls in the period and whose status is one of ``statuses``
+    (all statuses when empty). Dates are Europe/London dates.
     """
 
     event: str | None = None
-    rule: str | None = None
+    rules: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
     statuses: frozenset[DutyStatus] = attrs.field(
         default=frozenset(), converter=_statuses, validator=_one_source
     )
@@ -118,7 +118,7 @@ class Count:
         if self.event is not None:
             return f"{self.event} events"
         wanted = "/".join(sorted(s.value for s in self.statuses)) or "all"
-        return f"{self.rule} deadlines ({wanted})"
+        return f"{' + '.join(self.rules)} deadlines ({wanted})"
 
 
 @attrs.frozen
@@ -186,9 +186,10 @@ def check_references(spec: CouncilSpec, monitoring: Monitoring) -> None:
             raise ModelValueError("monitoring", "known-obligation", message)
     for kpi in monitoring.kpis:
         for count in (kpi.numerator, kpi.denominator):
-            if count.rule is not None and count.rule not in rules:
-                message = f"KPI {kpi.id!r} counts unknown rule {count.rule!r}"
-                raise ModelValueError("monitoring", "known-deadline", message)
+            for rule in count.rules:
+                if rule not in rules:
+                    message = f"KPI {kpi.id!r} counts unknown rule {rule!r}"
+                    raise ModelValueError("monitoring", "known-deadline", message)
         if kpi.outcome is not None and kpi.outcome not in outcomes:
             message = f"KPI {kpi.id!r} measures unknown outcome {kpi.outcome!r}"
             raise ModelValueError("monitoring", "known-outcome", message)

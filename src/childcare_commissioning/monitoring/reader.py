@@ -48,13 +48,13 @@ def _fail(line: int, field: str, message: str) -> ConversionError:
 
 def _text(row: Any, field: str, line: int, required: bool) -> str | None:
     value = row.get(field)
+    if value.__class__ is str and value:
+        return value.strip()  # type: ignore[no-any-return]
     if value is None or value == "":
         if required:
             raise _fail(line, field, "is required")
         return None
-    if not isinstance(value, str):
-        raise _fail(line, field, f"expected text, got {type(value).__name__}")
-    return value.strip()
+    raise _fail(line, field, f"expected text, got {type(value).__name__}")
 
 
 def event_from_mapping(row: Any, line: int) -> Event:
@@ -89,27 +89,38 @@ def event_from_mapping(row: Any, line: int) -> Event:
     )
 
 
+class _RepeatedKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKeyError(key)
+            seen.add(key)
+    return found
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_repeated_keys)
+
+
 def _json_lines(stream: Iterable[str]) -> Iterator[Event]:
+    decode = _DECODER.decode
     for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
         try:
-            row = json.loads(raw, object_pairs_hook=_no_duplicate_keys(number))
+            row = decode(raw)
+        except _RepeatedKeyError as exc:
+            raise _fail(number, exc.key, "is given twice") from None
         except json.JSONDecodeError as exc:
+            if not raw.strip():
+                continue
             raise _fail(number, "", f"not valid JSON ({exc.msg})") from None
         yield event_from_mapping(row, number)
-
-
-def _no_duplicate_keys(line: int) -> Any:
-    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        seen: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in seen:
-                raise _fail(line, key, "is given twice")
-            seen[key] = value
-        return seen
-
-    return hook
 
 
 def _csv_rows(stream: Iterable[str]) -> Iterator[Event]:

@@ -201,7 +201,7 @@ MONITORING = Monitoring(
         Kpi(
             "referral-response",
             "Referrals answered within three working days",
-            numerator=Count(rule="referral-response", statuses={DutyStatus.MET}),
+            numerator=Count(rules=("referral-response",), statuses={DutyStatus.MET}),
             denominator=Count(event="referral-received"),
             citation=cite("6 Monitoring", "against a target of 95%"),
             target=Decimal(95),
