@@ -49,7 +49,7 @@ def _fail(line: int, field: str, message: str) -> ConversionError:
 def _text(row: Any, field: str, line: int, required: bool) -> str | None:
     value = row.get(field)
     if value.__class__ is str and value:
-        return value.strip()  # type: ignore[no-any-return]
+        return value.strip()
     if value is None or value == "":
         if required:
             raise _fail(line, field, "is required")
