@@ -82,8 +82,8 @@ def test_referral_responses_met_late_and_overdue() -> None:
     """Three working days (E&W): C1 received Mon 3 Mar, due Thu 6 Mar, answered 5 Mar: met.
     C2 received Thu 6 Mar: Fri 7, Mon 10, Tue 11, answered Thu 13: late by 2 days. C3
     received Fri 14: Mon 17, Tue 18, Wed 19, answered Fri 21: 2 days late. C4 received Thu
-    27: Fri 28, Mon 31, Tue 1 Apr, never answered: as of the end of Fri 4 Apr it is overdue
-    by the three days from the end of 1 April (the clocks changed on 30 March, before)."""
+    27: Fri 28, Mon 31, Tue 1 Apr, never answered: as of Fri 4 Apr it is overdue by 3
+    days (1 to 4 April; a day-based duty is late by calendar days)."""
     report = _run(LOG)
     found = _by(report, "referral-response")
     assert {"C1": dt.date(2025, 3, 6), "C2": dt.date(2025, 3, 11)} == {
@@ -95,7 +95,7 @@ def test_referral_responses_met_late_and_overdue() -> None:
         found[c].status for c in ("C1", "C2", "C3", "C4")
     ]
     assert (2, 2) == (found["C2"].late_days, found["C3"].late_days)
-    assert dt.timedelta(days=3) == found["C4"].late_by
+    assert 3 == found["C4"].late_days
     late_offers = [d for d in found.values() if d.status is DutyStatus.LATE]
     assert 2 == len(late_offers)
     assert "testshire 0" == found["C2"].source
@@ -373,3 +373,17 @@ def test_handbook_section_lists_what_events_measure_and_what_stays_for_a_visit()
     visit = section.split("### Not measurable from events")[1]
     assert "How families rate the service" in visit
     assert "| `immediately` | Immediately |" in visit
+
+
+def test_the_demo_monitors_the_bundled_example_log(
+    capsys: pytest.CaptureFixture[str], testshire_only: None
+) -> None:
+    """Testshire's bundled log is the worked example above (called-back events are not in
+    it): late or overdue are the 4 response deadlines but C1's, the incident notice, the 4
+    call backs (due the next service day, none logged), plus 2 monitoring returns (one
+    late, one missing): 10."""
+    assert 0 == main(["demo", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["monitoring"]["testshire"]
+    assert 10 == found["failures"]
+    assert 22 == found["counts"]["read"]
+    assert "KPI referral-response 2024-Q4: 1/4 = 25.0%" in found["lines"]

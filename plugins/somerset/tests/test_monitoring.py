@@ -49,10 +49,10 @@ def test_initial_reviews() -> None:
     found = _by(_report())
     assert DutyStatus.MET == found[("SO-02", "initial-review")].status
     overdue = found[("SO-03", "initial-review")]
-    assert (dt.date(2025, 4, 2), DutyStatus.OVERDUE, dt.timedelta(days=2)) == (
+    assert (dt.date(2025, 4, 2), DutyStatus.OVERDUE, 2) == (
         overdue.due_date,
         overdue.status,
-        overdue.late_by,
+        overdue.late_days,
     )
 
 

@@ -14,6 +14,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,21 @@ from childcare_commissioning.monitoring import (
     parse_period,
     read_events,
 )
-from childcare_commissioning.registry import get_registry
+from childcare_commissioning.registry import Registry, get_registry
 
-__all__ = ["csv_rows", "report_json", "run"]
+__all__ = [
+    "EXAMPLE_AS_OF",
+    "EXAMPLE_CONTRACT_START",
+    "csv_rows",
+    "monitoring_examples",
+    "report_json",
+    "run",
+]
+
+#: The bundled example logs (``examples/monitoring.jsonl`` in a council plugin's package)
+#: are judged as of the end of this date, for a contract starting on the next.
+EXAMPLE_AS_OF = dt.date(2025, 4, 4)
+EXAMPLE_CONTRACT_START = dt.date(2024, 4, 1)
 
 CSV_HEADERS = ("record", "id", "case", "status", "due", "done", "late", "detail", "source")
 
@@ -211,6 +224,46 @@ def _tables(report: MonitoringReport) -> None:
             ("Where", "Code", "Message"),
             [(f.path, f.code, f.message) for f in report.findings],
         )
+
+
+def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
+    """For each council with a monitoring declaration and a bundled example log, the log
+    monitored as of :data:`EXAMPLE_AS_OF`: counts, failures, and one line per deadline or
+    obligation not met and per KPI figure (the demo's section)."""
+    found: dict[str, dict[str, Any]] = {}
+    for council in registry.councils():
+        if council.spec.monitoring is None:
+            continue
+        package = getattr(registry.plugin_manager.get_plugin(council.entry_point), "__name__", "")
+        log = files(package).joinpath("examples", "monitoring.jsonl") if package else None
+        if log is None or not log.is_file():
+            continue
+        monitor = Monitor(
+            council.spec,
+            end_of_day(EXAMPLE_AS_OF),
+            source=f"{council.distribution} {council.version}",
+            contract_start=EXAMPLE_CONTRACT_START,
+        )
+        with log.open(encoding="utf-8") as stream:
+            report = monitor.report(monitor.feed_all(read_events(stream)))
+        lines = [
+            f"{d.case} {d.rule_id}: {d.status} {d.how_late}".rstrip()
+            for d in report.deadlines
+            if d.status.is_failure
+        ]
+        lines += [
+            f"{o.obligation_id} #{o.sequence} due {o.due_date.isoformat()}: {o.status}"
+            for o in report.obligations
+            if o.status.is_failure
+        ]
+        lines += [
+            f"KPI {k.kpi_id} {k.period_label}: {k.numerator}/{k.denominator}"
+            + ("" if k.percent is None else f" = {k.percent}%")
+            for k in report.kpis
+        ]
+        found[council.id] = {"counts": dict(report.counts), "failures": report.failures,
+                             "lines": lines}  # fmt: skip
+    return found
 
 
 def run(args: argparse.Namespace) -> int:

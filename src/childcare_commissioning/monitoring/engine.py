@@ -408,11 +408,14 @@ class Monitor:
                 d = item.deadline
                 ends = d.due_at if d.due_at is not None else end_of_day(d.due_date)
                 ends_utc = ends.astimezone(_UTC)
-                if ends_utc < self._as_of_utc:
+                if ends_utc >= self._as_of_utc:
+                    result.append(self._status(case_id, item, DutyStatus.OPEN))
+                elif d.due_at is not None:
                     late = self._as_of_utc - ends_utc
                     result.append(self._status(case_id, item, DutyStatus.OVERDUE, late_by=late))
                 else:
-                    result.append(self._status(case_id, item, DutyStatus.OPEN))
+                    days = (self.as_of_date - d.due_date).days
+                    result.append(self._status(case_id, item, DutyStatus.OVERDUE, late_days=days))
             case.open = []
         self._finished = result
         return result

@@ -240,7 +240,8 @@ class DeadlineStatus:
 
     ``late_by`` is elapsed time past ``due_at`` for hour-based rules (across clock
     changes); ``late_days`` is calendar days past ``due_date`` for day-based ones. For an
-    overdue deadline both are measured to the end of the as-of date. ``source`` is the
+    overdue deadline they are measured to the as-of instant (hour-based) or the as-of date
+    (day-based: due 1 April, as of 4 April, 3 days). ``source`` is the
     plugin distribution and version the rule came from.
     """
 
