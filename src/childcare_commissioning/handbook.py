@@ -521,7 +521,7 @@ def _monitoring(spec: CouncilSpec) -> str:
     ]
     kpi_outcomes = {k.outcome for k in decl.kpis}
     visit = [(o.outcome, _cite(o.citation)) for o in spec.outcomes if o.id not in kpi_outcomes]
-    quarters = "UK financial quarters (Q1 is April to June)"
+    quarters = "UK financial quarters, Q1 being April to June"
     if decl.year_start_month != 4:
         quarters = f"quarters of a reporting year starting in month {decl.year_start_month}"
     return (
