@@ -29,6 +29,7 @@ from childcare_commissioning.monitoring import (
     Monitor,
     Monitoring,
     end_of_day,
+    open_log,
     parse_period,
     period_label,
     read_events,
@@ -227,9 +228,41 @@ def test_a_chain_step_counts_from_when_the_previous_step_happened() -> None:
     assert DutyStatus.MET == notice.status
 
 
-def test_csv_log_with_a_byte_order_mark_reads_the_same() -> None:
-    text = "\ufeffcase,kind,at,reference\nC1,referral-received,2025-03-03T10:00,\n"
-    rows = list(read_events(io.StringIO(text.encode().decode("utf-8-sig")), "csv"))
+def test_a_users_own_event_names_map_to_the_councils() -> None:
+    """With REF and RESP mapped to the council's kinds, C1's referral (Mon 3 Mar) answered
+    on Wed 5 Mar meets the three working days; unmapped, both are unknown kinds."""
+    rows = [
+        {"case": "C1", "kind": "REF", "at": "2025-03-03T10:00"},
+        {"case": "C1", "kind": "RESP", "at": "2025-03-05T10:00"},
+    ]
+    aliases = {"REF": "referral-received", "RESP": "referral-responded"}
+    monitor = Monitor(SPEC, AS_OF, aliases=aliases)
+    [closed] = monitor.feed_all(read_events(io.StringIO(_jsonl(rows))))
+    assert ("referral-response", DutyStatus.MET) == (closed.rule_id, closed.status)
+    plain = Monitor(SPEC, AS_OF)
+    assert [] == plain.feed_all(read_events(io.StringIO(_jsonl(rows))))
+    assert 2 == plain.counts["unknown-kind"]
+
+
+def test_a_bad_period_exits_2(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str], testshire_only: None
+) -> None:
+    log = tmp_path / "events.jsonl"
+    log.write_text(_jsonl(LOG[:1]), encoding="utf-8")
+    args = ["monitor", str(log), "--council", "testshire", "--as-of", "2025-04-04"]
+    assert 2 == main([*args, "--period", "2025-Q5"])
+    assert "period" in capsys.readouterr().err
+
+
+def test_csv_log_with_a_byte_order_mark_reads_the_same(tmp_path: Any) -> None:
+    """A spreadsheet's CSV starts with a byte-order mark: the first column is still
+    "case", and empty cells are absent values."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfcase,kind,at,reference\nC1,referral-received,2025-03-03T10:00,\n"
+    )
+    with open_log(str(path)) as stream:
+        rows = list(read_events(stream, "csv"))
     assert [("C1", "referral-received", None)] == [(e.case, e.kind, e.reference) for e in rows]
 
 
@@ -241,6 +274,7 @@ def test_csv_log_with_a_byte_order_mark_reads_the_same() -> None:
         ('{"case": "C1", "kind": "x", "kind": "y", "at": "2025-03-03T10:00"}', "$.kind"),
         ('{"case": "C1", "kind": "x", "at": "2025-10-26T01:30"}', "$.at"),
         ('{"case": "C1", "kind": "x", "at": "2025-03-03T10:00", "urgency": "soon"}', "$.urgency"),
+        ('{"case": "C1", "kind": "x", "at": "2025-03-03T10:00", "urgncy": "urgent"}', "$.urgncy"),
     ],
 )
 def test_a_broken_line_is_an_error_naming_line_and_field(line: str, field: str) -> None:

@@ -1,7 +1,9 @@
 """Reading event logs, streamed: JSON Lines or CSV, one :class:`Event` at a time.
 
 Both formats carry the fields ``case``, ``kind``, ``at`` (required), ``actor``,
-``reference``, ``urgency``, ``service`` (optional; empty cells are absent). ``at`` is an
+``reference``, ``urgency``, ``service`` (optional; empty cells are absent); any other field
+or column is an error rather than silently ignored (a misspelt ``urgncy`` would otherwise
+change which deadlines apply). ``at`` is an
 ISO 8601 date-time; one without an offset is Europe/London local time and is refused when
 the clock change makes it ambiguous or non-existent. Files are read as UTF-8 with or
 without a byte-order mark. A line that cannot be read stops the read with a
@@ -29,6 +31,7 @@ __all__ = ["FIELDS", "event_from_mapping", "open_log", "read_events"]
 
 #: The columns of an event log, in the order the library writes them.
 FIELDS = ("case", "kind", "at", "actor", "reference", "urgency", "service")
+_KNOWN = frozenset(FIELDS)
 _LONDON = ZoneInfo("Europe/London")
 
 
@@ -62,6 +65,10 @@ def event_from_mapping(row: Any, line: int) -> Event:
     and field when it cannot be read."""
     if not isinstance(row, dict):
         raise _fail(line, "", f"expected an object, got {type(row).__name__}")
+    if len(row) > len(_KNOWN) or not _KNOWN.issuperset(row):
+        unknown = sorted(set(row) - _KNOWN)
+        if unknown:
+            raise _fail(line, unknown[0], f"unknown field; known: {', '.join(FIELDS)}")
     kind = _text(row, "kind", line, True)
     at_text = _text(row, "at", line, True)
     assert kind is not None
