@@ -7,6 +7,8 @@ working days; clocks went forward at 01:00 GMT on 30 March 2025.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -137,3 +139,24 @@ def test_declaration_checks_out() -> None:
     assert [] == [str(v) for v in check_council(spec) if v.check == "monitoring"]
     found = quote_violations(spec, TEXT.read_text(encoding="utf-8"))
     assert [] == [str(v) for v in found if v.rule_id.startswith("monitoring/")]
+
+
+def test_notice_logged_after_the_package_ended_is_late_and_not_reused() -> None:
+    """Package ends Tue 25 Mar (notice due by Tue 18 Mar); notice logged Wed 26 Mar: 8 days
+    late. A second package end on Tue 15 Apr for the same case (notice due Tue 8 Apr) finds
+    no notice: the late one was used up, so it is overdue as of Fri 18 Apr by 10 days."""
+    rows = [
+        {"case": "PL-09", "kind": "referral-received", "at": "2025-03-01T09:00"},
+        {"case": "PL-09", "kind": "package-end", "at": "2025-03-25T10:00"},
+        {"case": "PL-09", "kind": "notice-given", "at": "2025-03-26T10:00"},
+        {"case": "PL-09", "kind": "package-end", "at": "2025-04-15T10:00"},
+    ]
+    spec = attrs.evolve(SPEC, monitoring=MONITORING)
+    monitor = Monitor(spec, end_of_day(dt.date(2025, 4, 18)))
+    text = "".join(json.dumps(r) + "\n" for r in rows)
+    closed = monitor.feed_all(read_events(io.StringIO(text)))
+    report = monitor.report(closed)
+    notices = [d for d in report.deadlines if d.rule_id == "provider-notice-to-end"]
+    assert [("2025-03-18", "late", 8), ("2025-04-08", "overdue", 10)] == [
+        (d.due_date.isoformat(), d.status.value, d.late_days) for d in notices
+    ]

@@ -304,14 +304,17 @@ class Monitor:
                 self._tally(index, side, day, event.case)
             used = True
         closed: list[DeadlineStatus] = []
+        closed_before = False
         for rule_id in self._completes.get(kind, ()):
             for position, item in enumerate(case.open):
                 if item.rule.id == rule_id:
                     del case.open[position]
                     closed.append(self._closed(event.case, item, event.at))
+                    closed_before = closed_before or item.rule.direction is Direction.BEFORE
                     used = True
                     break
-        if kind in self._before_kinds:
+        if kind in self._before_kinds and not closed_before:
+            # Kept for a "before" rule whose target is logged later (notice, then the end).
             case.done_before[kind] = event.at
             used = True
         for rule in self._triggered.get(kind, ()):
