@@ -19,6 +19,8 @@ from typing import Any
 import attrs
 import pytest
 from childcare_commissioning_testshire import SPEC
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from childcare_commissioning.cli import main
 from childcare_commissioning.errors import ConversionError, ModelValueError
@@ -421,3 +423,38 @@ def test_the_demo_monitors_the_bundled_example_log(
     assert 10 == found["failures"]
     assert 22 == found["counts"]["read"]
     assert "KPI referral-response 2024-Q4: 1/4 = 25.0%" in found["lines"]
+
+
+_KINDS = ("referral-received", "referral-responded", "incident", "written-notice-given",
+          "case-closed", "phone-call", "monitoring-return-submitted")  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(("C1", "C2", "C3", "")),
+            st.sampled_from(_KINDS),
+            st.integers(min_value=0, max_value=60 * 24 * 40),
+        ),
+        max_size=40,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_counts_always_reconcile(rows: list[tuple[str, str, int]]) -> None:
+    """Whatever the log (any order, repeats, unknown cases and kinds, events after the
+    as-of date): every event read is used or reported, each reported one is a finding, and
+    no deadline is both closed and still open."""
+    start = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+    events = [
+        Event(case, kind, start + dt.timedelta(minutes=minutes), line=number)
+        for number, (case, kind, minutes) in enumerate(rows, start=1)
+    ]
+    monitor = Monitor(SPEC, end_of_day(dt.date(2025, 4, 4)))
+    report = monitor.report(monitor.feed_all(events))
+    counts = report.counts
+    assert len(rows) == counts.get("read", 0)
+    assert counts.get("read", 0) == counts.get("used", 0) + counts.get("reported", 0)
+    event_findings = [f for f in report.findings if f.code.startswith("monitoring.event.")]
+    assert counts.get("reported", 0) == len(event_findings)
+    keys = [(d.case, d.rule_id, d.trigger_at) for d in report.deadlines]
+    assert len(keys) == len(set(keys))
