@@ -366,6 +366,29 @@ def test_monitor_command_exit_0_when_all_is_in_time(
     assert "referral-response" in capsys.readouterr().out
 
 
+def test_monitor_command_one_case_timeline(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str], testshire_only: None
+) -> None:
+    """C1's timeline: its response (met), its call back (never logged: overdue) and its
+    incident notice (30 min late), with the rule, the citation and the plugin."""
+    log = tmp_path / "events.jsonl"
+    log.write_text(_jsonl(LOG), encoding="utf-8")
+    args = ["monitor", str(log), "--council", "testshire", "--as-of", "2025-04-04"]
+    assert 1 == main([*args, "--case", "C1"])
+    out = capsys.readouterr().out
+    # Rows start with the event's kind; folded cells continue on lines starting "│  ".
+    lines = [line for line in out.splitlines() if line.startswith("│ ") and "Event" not in line]
+    rows = [line for line in lines if not line.startswith("│  ")]
+    assert ["referral-received", "referral-received", "incident"] == [
+        row.split("│")[1].strip() for row in rows
+    ]
+    assert "│ met " in rows[0]
+    assert "│ overdue │ 31 days" in rows[1]  # due 4 March, as of 4 April
+    assert "│ late " in rows[2]
+    assert "30 min" in rows[2]
+    assert "childcare-commis" in rows[0]  # the plugin distribution (folded by the table)
+
+
 def test_monitor_command_csv_is_spreadsheet_safe(
     tmp_path: Any, capsys: pytest.CaptureFixture[str], testshire_only: None
 ) -> None:

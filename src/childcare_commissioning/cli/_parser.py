@@ -232,4 +232,5 @@ def build_parser() -> argparse.ArgumentParser:
         help="anchor of dated obligations (default: the specification's effective date)",
     )
     monitor.add_argument("--map", help="JSON object mapping your event kinds to the council's")
+    monitor.add_argument("--case", help="table: the whole timeline of this case")
     return parser

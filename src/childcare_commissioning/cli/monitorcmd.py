@@ -147,6 +147,21 @@ def args_date(report: MonitoringReport) -> str:
     return (report.as_of - dt.timedelta(microseconds=1)).date().isoformat()
 
 
+def _timeline(report: MonitoringReport, case: str) -> None:
+    """Every deadline of one case, in the order its events triggered them."""
+    rows = [
+        (d.trigger_kind, d.trigger_at.isoformat(), d.rule_id, d.due, _when(d.done_at), d.status,
+         d.how_late, d.citation, d.source)
+        for d in sorted(report.deadlines, key=lambda d: d.trigger_at)
+        if d.case == case
+    ]  # fmt: skip
+    print_table(
+        f"Case {case}: timeline as of the end of {args_date(report)}",
+        ("Event", "At", "Rule", "Due", "Done", "Status", "By", "Source", "Plugin"),
+        rows,
+    )
+
+
 def _tables(report: MonitoringReport) -> None:
     counts = report.counts
     summary = Counter((d.rule_id, d.status.value) for d in report.deadlines)
@@ -293,6 +308,8 @@ def run(args: argparse.Namespace) -> int:
         print_json(report_json(report, source))
     elif args.format == "csv":
         _write_csv(csv_rows(report))
+    elif args.case is not None:
+        _timeline(report, args.case)
     else:
         _tables(report)
     return 1 if report.failures else 0
