@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+#: ``../shared`` beside the repository; ``CHILDCARE_COMMISSIONING_SHARED`` overrides it for
+#: runs from a copy of the tests (``scripts/mutation`` runs them from ``mutants/``).
+SHARED = (
+    Path(
+        os.environ.get(
+            "CHILDCARE_COMMISSIONING_SHARED", Path(__file__).resolve().parents[1].parent / "shared"
+        )
+    )
+    / "data"
+)
 
 
 @cache

@@ -124,7 +124,7 @@ def served(site: Path) -> Iterator[str]:
 
 def test_strict_build_has_every_page(site: Path) -> None:
     """The strict build produced the council pages and no page fetches web fonts."""
-    assert (site / "generated" / "councils" / "plymouth" / "index.html").exists()
+    assert (site / "generated" / "councils" / "plymouth.html").exists()
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis.com" not in index
 
@@ -160,7 +160,7 @@ def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        driver.get(f"{served}/generated/councils/plymouth/")
+        driver.get(f"{served}/generated/councils/plymouth.html")
         heading = driver.find_element(By.ID, "deadlines")
         table = heading.find_element(By.XPATH, "following::table[1]")
         text = table.get_attribute("textContent") or ""
@@ -228,3 +228,33 @@ def test_a_council_without_register_says_so(pages: dict[str, str]) -> None:
             assert "**No clause register yet**" in page
         else:
             assert "sentences of the text accounted for" in page
+
+
+def test_stale_generated_pages_are_removed(tmp_path: Path) -> None:
+    """A page left by an earlier run for a council that is no longer installed (the tests'
+    Testshire, seen by a later `scripts/docs`) is deleted when the pages are generated."""
+    from childcare_commissioning.handbook import write_handbook
+    from childcare_commissioning.registry import get_registry
+
+    stale = tmp_path / "councils" / "gone-shire.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("# Gone-shire\n", encoding="utf-8")
+    written = write_handbook(get_registry(), tmp_path)
+    assert not stale.exists()
+    assert (tmp_path / "councils" / "testshire.md") in written
+    assert (tmp_path / "schemas.md") in written
+
+
+def test_site_works_as_files_and_shows_no_raw_roles(site: Path) -> None:
+    """use_directory_urls is off: links end in .html, so site/ opened from disk navigates.
+    The API reference shows names in code, never a raw Sphinx role; the schemas page shows
+    the referral schema."""
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="generated/compare.html"' in index
+    reference = (site / "reference.html").read_text(encoding="utf-8")
+    for role in (":class:", ":func:", ":meth:"):
+        assert role not in reference
+    assert "<code>ConversionError</code>" in reference
+    schemas = (site / "generated" / "schemas.html").read_text(encoding="utf-8")
+    assert "https://json-schema.org/draft/2020-12/schema" in schemas
+    assert "childcare-commissioning schema DOCUMENT" in schemas

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 
 import attrs
 import pytest
@@ -258,9 +259,22 @@ def test_duties_for_an_unknown_service_is_a_usage_error(
     assert "known: outreach" in capsys.readouterr().err
 
 
-def test_checklist_csv_neutralises_formulas() -> None:
-    from childcare_commissioning.cli.clausescmd import spreadsheet_safe
+def test_checklist_csv_neutralises_formulas(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A duty whose text begins with '=' or '-' (a careless or hostile plugin) is written
+    to the checklist CSV as text (prefixed with '), not as a formula."""
+    from childcare_commissioning.cli import clausescmd
 
-    assert ["'=SUM(A1)", "'+1", "'-1", "'@x", "'\tx", "'\rx", "plain", ""] == [
-        spreadsheet_safe(c) for c in ("=SUM(A1)", "+1", "-1", "@x", "\tx", "\rx", "plain", None)
-    ]
+    spec = _testshire()
+    hostile = attrs.evolve(spec.duties[0], title="=HYPERLINK(1)", evidence="-1")
+    council = types.SimpleNamespace(
+        id="testshire",
+        spec=attrs.evolve(spec, duties=(hostile,)),
+        distribution="d",
+        version="0",
+    )
+    monkeypatch.setattr(clausescmd, "_council", lambda args: council)
+    assert 0 == main(["duties", "--council", "testshire", "--format", "csv"])
+    [_, row] = capsys.readouterr().out.splitlines()
+    assert row.startswith("no-smoking,'=HYPERLINK(1),provider,families and the Council,'-1,")

@@ -82,6 +82,7 @@ def test_scaffolded_plugin_installs_passes_and_is_listed(tmp_path: Path) -> None
     handbook = tmp_path / "handbook"
     shutil.copytree(ROOT / "docs", handbook / "docs", ignore=shutil.ignore_patterns("generated"))
     shutil.copy(ROOT / "mkdocs.yml", handbook / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs_hooks", handbook / "docs_hooks")  # mkdocs.yml's hooks
     shutil.copytree(ROOT / "src", handbook / "src")  # the API reference reads the sources
     subprocess.run(
         [
@@ -100,7 +101,7 @@ def test_scaffolded_plugin_installs_passes_and_is_listed(tmp_path: Path) -> None
         cwd=handbook,
         capture_output=True,
     )
-    page = handbook / "site" / "generated" / "councils" / "north-yorkshire" / "index.html"
+    page = handbook / "site" / "generated" / "councils" / "north-yorkshire.html"
     assert "North Yorkshire Council" in page.read_text(encoding="utf-8")
 
 

@@ -227,11 +227,20 @@ def test_sufficient_numbers_is_a_team_requirement() -> None:
 
 
 def test_roster_report_counts() -> None:
-    """A roster of three: one compliant."""
+    """A roster of three: one compliant. On 6 Jan 2025 a DBS of 1 Jan 2024 is valid (3-year
+    renewal: until 1 Jan 2027); one of 1 Jan 2019 lapsed on 1 Jan 2022; NEW has none. First
+    aid is a team requirement ("sufficient numbers"), so it is one team finding (nobody
+    has it), not a gap in any one worker."""
     ok = Worker("OK", completions=(Completion("dbs-enhanced", D(2024, 1, 1)),))
     lapsed = Worker("OLD", completions=(Completion("dbs-enhanced", D(2019, 1, 1)),))
     report = check_roster([DBS, FIRST_AID], [ok, lapsed, Worker("NEW")], D(2025, 1, 6))
     assert (1, 3, 1) == (report.compliant, len(report.workers), len(report.team))
+    # Which worker is compliant, not only how many.
+    assert [("OK", True), ("OLD", False), ("NEW", False)] == [
+        (w.worker_id, w.compliant) for w in report.workers
+    ]
+    # ...and the team finding is about first aid (the requirement id), not the DBS check.
+    assert "workforce.team.first-aid" == report.team[0].code
 
 
 def test_worker_names_stay_out_of_findings() -> None:

@@ -854,6 +854,7 @@ def write_handbook(registry: Registry, out: Path) -> list[Path]:
         "hooks.md": _hooks(),
         "examples.md": _examples(),
     }
+    pages["schemas.md"] = _schemas()
     for council in councils:
         pages[f"councils/{council.id}.md"] = council_page(council)
     written = []
@@ -862,4 +863,33 @@ def write_handbook(registry: Registry, out: Path) -> list[Path]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         written.append(path)
+    # A page left by an earlier run for a council no longer installed (a test's invented
+    # council) must not reach the built site.
+    for stale in sorted(set(out.rglob("*.md")) - set(written)):
+        stale.unlink()
     return written
+
+
+def _schemas() -> str:
+    """The input documents and their JSON Schemas (generated from the models)."""
+    from childcare_commissioning.schemas import DOCUMENTS, shipped_schema
+
+    parts = [
+        "# Input documents\n",
+        "Every document the command line reads has a JSON Schema generated from the library's "
+        "models and shipped with the package. Print one with "
+        "`childcare-commissioning schema DOCUMENT`; list the ids a council declares (routes, "
+        "triggers, events, training subjects) with `childcare-commissioning ids KIND "
+        "--council ID`. Rules between fields (an end not before its start) are checked when "
+        "a document is read and reported by JSON path.\n",
+        _table(
+            ("Document", "What", "Read by"),
+            [(f"[`{d.name}`](#{d.name})", d.title, f"`{d.read_by}`") for d in DOCUMENTS.values()],
+        ),
+    ]
+    for document in DOCUMENTS.values():
+        parts.append(
+            f"## {document.name} {{#{document.name}}}\n\n{document.title}; read by "
+            f"`{document.read_by}`.\n\n```json\n{shipped_schema(document.name)}```\n"
+        )
+    return "\n".join(parts)

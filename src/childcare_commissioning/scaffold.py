@@ -13,6 +13,9 @@ from string import Template
 
 __all__ = ["scaffold"]
 
+MAX_NAME = 40
+"""The longest council id accepted (it becomes a folder, a module and a distribution name)."""
+
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 _PYPROJECT = """\
@@ -391,9 +394,12 @@ class ScaffoldError(ValueError):
 def scaffold(name: str, target: Path, title: str | None = None) -> Path:
     """Write a plugin distribution for council ``name`` into ``target/name`` and return
     its folder. ``name`` is the council id (lower case, digits and hyphens)."""
+    if len(name) > MAX_NAME:
+        raise ScaffoldError(f"council name is {len(name)} characters; at most {MAX_NAME}")
     if not _NAME.match(name):
         raise ScaffoldError(
-            f"council name {name!r} must be lower case letters and digits, words joined by '-'"
+            f"council name {name!r} must start with a letter and be lower case letters and "
+            "digits, words joined by '-'"
         )
     folder = target / name
     if folder.exists():

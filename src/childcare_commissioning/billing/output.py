@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
 
 from childcare_commissioning.billing.invoices import Invoice
+from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.money import format_gbp
 
 __all__ = ["CSV_COLUMNS", "invoices_csv", "render_invoice"]
@@ -33,33 +32,31 @@ CSV_COLUMNS = (
 
 
 def invoices_csv(invoices: Iterable[Invoice]) -> str:
-    """One CSV row per invoice line, amounts as plain decimals."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for invoice in invoices:
-        for line in invoice.lines:
-            writer.writerow(
-                (
-                    invoice.number,
-                    invoice.purchase_order or "",
-                    invoice.package_id,
-                    invoice.period.start.isoformat(),
-                    invoice.period.end.isoformat(),
-                    line.kind.value,
-                    line.date.isoformat() if line.date else "",
-                    line.description,
-                    line.quantity,
-                    line.unit,
-                    line.unit_price,
-                    line.amount,
-                    line.record_id or "",
-                    line.planned_id or "",
-                    line.rule,
-                    str(line.citation or ""),
-                )
-            )
-    return out.getvalue()
+    """One CSV row per invoice line, amounts as plain decimals; text cells that a
+    spreadsheet could read as a formula are neutralised (:mod:`childcare_commissioning.csvsafe`)."""
+    rows = [
+        (
+            invoice.number,
+            invoice.purchase_order or "",
+            invoice.package_id,
+            invoice.period.start.isoformat(),
+            invoice.period.end.isoformat(),
+            line.kind.value,
+            line.date.isoformat() if line.date else "",
+            line.description,
+            line.quantity,
+            line.unit,
+            line.unit_price,
+            line.amount,
+            line.record_id or "",
+            line.planned_id or "",
+            line.rule,
+            str(line.citation or ""),
+        )
+        for invoice in invoices
+        for line in invoice.lines
+    ]
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def render_invoice(invoice: Invoice, locale: str = "en_GB") -> str:

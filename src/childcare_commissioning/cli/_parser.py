@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-
-__all__ = ["build_parser"]
-
-
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+__all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser"]
+
+#: The documents `schema` prints (childcare_commissioning.schemas.DOCUMENTS; a test keeps
+#: the two the same) and the kinds of id `ids` lists (cli.schemacmd.ID_KINDS): written out
+#: here so that --help imports nothing heavy.
+DOCUMENT_NAMES = ("referral", "package", "roster", "invoice-batch", "records-csv", "invoices")
+ID_KIND_NAMES = ("services", "areas", "routes", "triggers", "rules", "events", "subjects")
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -57,15 +62,41 @@ def instant(text: str) -> dt.datetime:
     return first
 
 
+def bounded(low: int, high: int) -> Callable[[str], int]:
+    """argparse type: a whole number from ``low`` to ``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low} to {high}, got {value}")
+        return value
+
+    return parse
+
+
 def _council_option(command: argparse.ArgumentParser, required: bool = True) -> None:
     command.add_argument("--council", required=required, help="council id (see `councils`)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for ``childcare-commissioning`` and all its subcommands."""
+    from childcare_commissioning import __version__
+    from childcare_commissioning.cli._contract import EXIT_CODES_HELP
+
     parser = argparse.ArgumentParser(
         prog="childcare-commissioning",
         description="UK councils' children's social care specifications as cited, typed rules.",
+        epilog=EXIT_CODES_HELP
+        + " Every FILE argument may be - for standard input. Input formats: `schema`.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show the traceback of an error (also CHILDCARE_COMMISSIONING_DEBUG=1)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     _command(sub, "councils", "councils", "list the installed councils and their plugins")
@@ -74,11 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
     working = sub.add_parser("working-days", help="working-day arithmetic in a calendar")
     working_sub = working.add_subparsers(dest="operation", metavar="OPERATION", required=True)
     add = _command(working_sub, "add", "timecmds", "the N-th working day after DATE (N<0: before)")
-    add.add_argument("date", type=iso_date)
-    add.add_argument("n", type=int)
+    add.add_argument("date", type=iso_date, help="the starting date (YYYY-MM-DD)")
+    add.add_argument(
+        "n",
+        type=bounded(-36500, 36500),
+        help="working days to add (negative: before; 0: DATE itself if a working day, "
+        "else the next one)",
+    )
     between = _command(working_sub, "between", "timecmds", "working days after START up to END")
-    between.add_argument("start", type=iso_date)
-    between.add_argument("end", type=iso_date)
+    between.add_argument("start", type=iso_date, help="the first date (not counted)")
+    between.add_argument(
+        "end", type=iso_date, help="the last date (counted); before START gives a negative count"
+    )
     for command in (add, between):
         command.add_argument(
             "--calendar",
@@ -116,22 +154,45 @@ def build_parser() -> argparse.ArgumentParser:
         formats=("table", "json", "csv", "text"),
     )
     invoice.add_argument(
-        "file", help="JSON batch {packages, quotations, planned, records}, or CSV of records"
+        "file",
+        help="JSON batch {as_of, packages, quotations, planned, records}, or records as CSV "
+        "or JSON Lines (with --packages); - for standard input",
     )
     _council_option(invoice)
     invoice.add_argument(
-        "--as-of", type=iso_date, required=True, help="invoice periods ended before"
+        "--as-of",
+        type=iso_date,
+        help="invoice periods ended before this date (default: the batch's as_of)",
     )
-    invoice.add_argument("--packages", help="JSON batch with packages etc. when FILE is CSV")
-    invoice.add_argument("--previous", help="JSON list of invoices already issued")
+    invoice.add_argument(
+        "--input-format",
+        choices=("json", "jsonl", "csv"),
+        help="format of FILE (default: from its suffix; JSON for -)",
+    )
+    invoice.add_argument("--packages", help="JSON batch with packages etc. when FILE is records")
+    invoice.add_argument(
+        "--previous", help="invoices already issued: a JSON list, or a previous --format json run"
+    )
+    invoice.add_argument(
+        "--findings", metavar="FILE", help="also write the run's findings to FILE as CSV"
+    )
 
     staff = _command(
         sub, "staff-check", "staffcmd", "check a roster (JSON list of workers) on a date"
     )
-    staff.add_argument("file", help="JSON list of workers, or - for standard input")
+    staff.add_argument(
+        "file", help="JSON list of workers (or JSON Lines, one per line), or - for standard input"
+    )
     _council_option(staff)
     staff.add_argument("--on", type=iso_date, required=True, help="the date to check")
-    staff.add_argument("--horizon", type=int, default=60, help="days ahead to list lapses")
+    staff.add_argument(
+        "--horizon", type=bounded(0, 3660), default=60, help="days ahead to list lapses (0-3660)"
+    )
+    staff.add_argument(
+        "--input-format",
+        choices=("json", "jsonl"),
+        help="format of FILE (default: from its suffix; JSON for -)",
+    )
 
     safeguarding = sub.add_parser("safeguarding", help="whom to contact, how and by when")
     safeguarding_sub = safeguarding.add_subparsers(
@@ -163,6 +224,21 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--out", default="docs/generated", help="where generated pages go")
     docs.add_argument("--config", default="mkdocs.yml", help="mkdocs config (build)")
     docs.add_argument("--site-dir", default=None, help="where the site is built (build)")
+
+    schema = _command(
+        sub, "schema", "schemacmd", "list the input documents, or print one's JSON Schema"
+    )
+    schema.add_argument(
+        "document",
+        nargs="?",
+        choices=DOCUMENT_NAMES,
+        help="the document whose JSON Schema to print (omit to list them)",
+    )
+    ids = _command(
+        sub, "ids", "schemacmd", "list the ids a council declares (routes, triggers, ...)"
+    )
+    ids.add_argument("kind", choices=ID_KIND_NAMES, help="which ids")
+    _council_option(ids)
 
     obligations = _command(
         sub,

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -12,27 +10,15 @@ from typing import Any
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.cli.timecmds import UsageError
 from childcare_commissioning.council import CouncilSpec
+from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.register import Duty, EntryStatus, coverage, covering, duties_for
 from childcare_commissioning.registry import RegisteredCouncil, get_registry
 
-__all__ = ["coverage_summary", "duty_rows", "run", "spreadsheet_safe"]
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: object) -> str:
-    """A cell a spreadsheet will not run as a formula: one beginning with ``= + - @``, tab
-    or carriage return is prefixed with ``'`` (OWASP's CSV-injection guidance)."""
-    text = "" if cell is None else str(cell)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+__all__ = ["coverage_summary", "duty_rows", "run"]
 
 
 def _write_csv(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows([[spreadsheet_safe(c) for c in row] for row in rows])
-    sys.stdout.write(out.getvalue())
+    sys.stdout.write(csv_text(headers, rows))
 
 
 def coverage_summary(council: RegisteredCouncil) -> dict[str, Any]:

@@ -25,41 +25,49 @@ from childcare_commissioning.registry import get_registry
 __all__ = ["run"]
 
 
-#: Worked examples of the calculus; citations point at the texts these limits come from.
+#: Worked examples of the calculus: copies of three of Plymouth's rules (same ids, triggers,
+#: durations and citations; a test checks they match the plugin), so the demo runs even
+#: when no council plugin is installed.
 _EXAMPLES = (
     (
         DeadlineRule(
-            id="escalate-after-three-working-days",
-            title="Escalate to the nominated manager",
+            id="escalate-to-manager",
+            title="Escalate to the other party's nominated manager",
             trigger="issue-raised",
             duration=Duration(DurationKind.WORKING_DAYS, 3),
             citation=Citation(
-                "plymouth", "3.3 Escalation process", "not received within three working days"
+                "plymouth",
+                "3.3 Escalation process",
+                "If an appropriate reply is not received within three working days",
             ),
         ),
         "2024-12-23T16:00:00+00:00",
     ),
     (
         DeadlineRule(
-            id="written-notice-24-hours",
-            title="Written notice of a notifiable event",
+            id="notify-in-writing",
+            title="Written notification of a significant or notifiable event",
             trigger="notifiable-event",
             duration=Duration(DurationKind.CLOCK_HOURS, 24),
             citation=Citation(
-                "plymouth", "5 Significant and notifiable events", "in writing within 24 hours"
+                "plymouth",
+                "5 Significant and notifiable events",
+                "must always be notified to the Council in writing within 24 hours",
             ),
         ),
         "2025-03-29T10:00:00+00:00",
     ),
     (
         DeadlineRule(
-            id="monitoring-before-meeting",
-            title="Monitoring information before the contract review",
+            id="monitoring-before-review",
+            title="Monitoring information before the contract review meeting",
             trigger="contract-review-meeting",
             duration=Duration(DurationKind.WORKING_DAYS, 5),
             direction=Direction.BEFORE,
             citation=Citation(
-                "plymouth", "11 Contract management", "at least 5 working days before"
+                "plymouth",
+                "11 Contract management",
+                "at least 5 working days before each contract review meeting",
             ),
         ),
         "2025-01-08T10:00:00+00:00",
@@ -202,7 +210,8 @@ def _council_examples(registry: Any) -> dict[str, dict[str, Any]]:
                 dt.date.fromisoformat(batch["as_of"]),
             )
             tour["invoices"] = [
-                f"{i.number} PO {i.purchase_order}: net {format_gbp(i.net)} ({len(i.lines)} lines)"
+                f"{i.number} PO {i.purchase_order}: net {format_gbp(i.net)} "
+                f"({len(i.lines)} line{'' if len(i.lines) == 1 else 's'})"
                 for i in result.invoices
             ]
             tour["invoice_net"] = [str(i.net) for i in result.invoices]
@@ -259,9 +268,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"   - {example['explanation']}")
     print("\n5. Each council's dated obligations for a contract starting 1 April 2025:")
     for council_id, found in sections["obligations_2025_26"].items():
-        print(f"   {council_id}: {len(found)} in 2025/26")
+        print(f"   {council_id}: {len(found)} in 2025/26" + ("" if found else " (none declared)"))
         for item in found[:6]:
             print(f"     {item['due']}  {item['obligation']} ({item['owed_by']})")
+        if len(found) > 6:
+            print(f"     ... and {len(found) - 6} more (obligations --council {council_id})")
     print("\n6. A fortnight invoiced in arrears: commissioned, deductions, mileage:")
     print("\n".join("   " + line for line in sections["billing"]["invoice"].splitlines()))
     print("\n7. Each council's own example data (from its plugin) through its own rules:")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
-from decimal import Decimal
-from typing import Any
+import datetime as dt
+import sys
+from typing import Any, TypeVar
+
+import attrs
 
 from childcare_commissioning.billing import (
     DeliveryRecord,
@@ -18,39 +18,73 @@ from childcare_commissioning.billing import (
     render_invoice,
     run_invoices,
 )
+from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
+from childcare_commissioning.cli._input import input_format, read_json, read_rows
 from childcare_commissioning.cli._output import print_json, print_table
-from childcare_commissioning.cli.referralcmd import read_input
 from childcare_commissioning.convert import structure, unstructure
-from childcare_commissioning.errors import CommissioningError, ConversionError
+from childcare_commissioning.csvsafe import csv_text
+from childcare_commissioning.errors import ConversionError, Problem
 from childcare_commissioning.model import Finding, Package, Severity
 from childcare_commissioning.money import format_gbp
 from childcare_commissioning.registry import get_registry
 
-__all__ = ["read_records", "run"]
+__all__ = ["BATCH_KEYS", "findings_csv", "read_records", "run"]
 
-BATCH_KEYS = {"packages", "quotations", "planned", "records"}
+T = TypeVar("T")
+
+BATCH_KEYS = {"as_of", "packages", "quotations", "planned", "records"}
+"""The keys of a JSON batch; ``as_of`` is optional (``--as-of`` takes precedence only when
+they agree)."""
 
 
-class BatchError(CommissioningError, ValueError):
+class BatchError(InputError):
     """The batch file is not shaped as expected."""
 
 
-def _batch(text: str) -> dict[str, Any]:
-    data = json.loads(text, parse_float=Decimal)
+def _batch(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict) or set(data) - BATCH_KEYS:
         extra = sorted(set(data) - BATCH_KEYS) if isinstance(data, dict) else []
         raise BatchError(
             f"a batch is an object with keys {', '.join(sorted(BATCH_KEYS))}"
             + (f"; unknown: {', '.join(extra)}" if extra else "")
+            + " (see `childcare-commissioning schema invoice-batch`) [batch-shape]"
         )
     return data
 
 
-def _csv_records(text: str) -> list[dict[str, Any]]:
-    rows = []
-    for row in csv.DictReader(io.StringIO(text)):
-        rows.append({key: value for key, value in row.items() if value not in ("", None)})
-    return rows
+def _part(batch: dict[str, Any], key: str, cls: type[T]) -> T:
+    """``batch[key]`` read into ``cls``, problems located from the batch's root."""
+    try:
+        return structure(batch.get(key, []), cls)
+    except ConversionError as exc:
+        problems = [Problem(f"$.{key}{p.path[1:]}", p.message, p.rule) for p in exc.problems]
+        raise ConversionError(f"the batch's {key}", problems) from None
+
+
+def _as_of(args: argparse.Namespace, batch: dict[str, Any]) -> dt.date:
+    given = batch.get("as_of")
+    if given is None:
+        if args.as_of is None:
+            raise InputError("--as-of is required when the batch has no as_of [required]")
+        return args.as_of  # type: ignore[no-any-return]
+    as_of = _part(batch, "as_of", dt.date)
+    if args.as_of is not None and args.as_of != as_of:
+        raise InputError(
+            f"--as-of {args.as_of} disagrees with the batch's as_of {as_of}; give one "
+            "[as-of-agrees]"
+        )
+    return as_of
+
+
+def findings_csv(findings: list[Finding]) -> str:
+    """The findings as CSV (severity, code, message, path, source), spreadsheet-safe."""
+    return csv_text(
+        ("severity", "code", "message", "path", "source"),
+        [
+            (f.severity.value, f.code, f.message, f.path or "", str(f.citation or ""))
+            for f in findings
+        ],
+    )
 
 
 def read_records(raw: list[Any], findings: list[Finding]) -> list[DeliveryRecord]:
@@ -74,41 +108,72 @@ def read_records(raw: list[Any], findings: list[Finding]) -> list[DeliveryRecord
     return records
 
 
+def _previous(name: str) -> list[Invoice]:
+    data = read_rows(name)
+    if isinstance(data, dict) and "invoices" in data:  # a previous run's --format json
+        data = data["invoices"]
+    return structure(data, list[Invoice])
+
+
+def _check_councils(council: str, packages: list[Package]) -> None:
+    problems = [
+        Problem(f"$.packages[{index}].council", f"a package of another council, not {council}")
+        for index, package in enumerate(packages)
+        if package.council != council
+    ]
+    problems = [Problem(p.path, p.message, "package-council") for p in problems]
+    if problems:
+        raise ConversionError("the batch's packages", problems)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the invoices and print them."""
+    """Run the invoices and print them; exit 1 when there are findings."""
     spec = get_registry().council(args.council).spec
     if spec.billing is None:
-        raise BatchError(f"council {spec.id!r} declares no billing terms")
-    text = read_input(args.file)
-    if args.file.endswith(".csv"):
-        if not args.packages:
-            raise BatchError("a CSV of records needs --packages with the batch's packages")
-        batch = _batch(read_input(args.packages))
-        batch["records"] = _csv_records(text)
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    kind = input_format(args.file, args.input_format)
+    if kind == "json":
+        batch = _batch(read_json(args.file))
     else:
-        batch = _batch(text)
+        if not args.packages:
+            raise InputError(
+                f"records as {kind.upper()} need --packages with the batch's packages [required]"
+            )
+        batch = _batch(read_json(args.packages))
+        columns = [f.alias or f.name for f in attrs.fields(DeliveryRecord)]
+        batch["records"] = read_rows(args.file, kind, columns)
+    as_of = _as_of(args, batch)
     findings: list[Finding] = []
-    packages = structure(batch.get("packages", []), list[Package])
-    quotations = structure(batch.get("quotations", []), list[Quotation])
-    planned = structure(batch.get("planned", []), list[PlannedSession])
-    records = read_records(batch.get("records", []), findings)
-    previous = (
-        structure(json.loads(read_input(args.previous), parse_float=Decimal), list[Invoice])
-        if args.previous
-        else []
-    )
+    packages = _part(batch, "packages", list[Package])
+    _check_councils(spec.id, packages)
+    quotations = _part(batch, "quotations", list[Quotation])
+    planned = _part(batch, "planned", list[PlannedSession])
+    raw_records = batch.get("records", [])
+    if not isinstance(raw_records, list):
+        raise BatchError("$.records: expected a list of records [structure]")
+    records = read_records(raw_records, findings)
+    previous = _previous(args.previous) if args.previous else []
     result = run_invoices(
-        spec.id, spec.billing, packages, quotations, planned, records, args.as_of, previous
+        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous
     )
     all_findings = [*findings, *result.findings]
+    if args.findings:
+        with open(args.findings, "w", encoding="utf-8", newline="") as handle:
+            handle.write(findings_csv(all_findings))
     if args.format == "json":
         document = unstructure(result)
         document["findings"] = unstructure(all_findings)
         print_json(document)
-    elif args.format == "csv":
-        print(invoices_csv(result.invoices), end="")
-    elif args.format == "text":
-        print("\n\n".join(render_invoice(invoice) for invoice in result.invoices))
+    elif args.format in ("csv", "text"):
+        if args.format == "csv":
+            print(invoices_csv(result.invoices), end="")
+        else:
+            print("\n\n".join(render_invoice(invoice) for invoice in result.invoices))
+        # Findings go to standard error so the invoices on standard output stay clean.
+        for finding in all_findings:
+            print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
+        if result.pending:
+            print(f"pending: {', '.join(result.pending)}", file=sys.stderr)
     else:
         rows = [
             (
@@ -122,7 +187,7 @@ def run(args: argparse.Namespace) -> int:
             for i in result.invoices
         ]
         print_table(
-            f"{spec.name}: invoices for periods ended before {args.as_of}",
+            f"{spec.name}: invoices for periods ended before {as_of}",
             ("invoice", "PO", "period", "net", "withheld", "payable"),
             rows,
         )
@@ -134,4 +199,4 @@ def run(args: argparse.Namespace) -> int:
             )
         if result.pending:
             print(f"Awaiting a later invoice: {', '.join(result.pending)}")
-    return 1 if all_findings else 0
+    return EXIT_NO if all_findings else EXIT_OK

@@ -9,23 +9,20 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import io
-import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
+from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
+from childcare_commissioning.cli._input import input_format, open_text, read_json
 from childcare_commissioning.cli._output import print_json, print_table
-from childcare_commissioning.cli.clausescmd import spreadsheet_safe
-from childcare_commissioning.cli.timecmds import UsageError
+from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.monitoring import (
     Monitor,
     MonitoringReport,
     end_of_day,
-    open_log,
     parse_period,
     read_events,
 )
@@ -51,21 +48,20 @@ CSV_HEADERS = ("record", "id", "case", "status", "due", "done", "late", "detail"
 def _aliases(path: str | None) -> dict[str, str]:
     if path is None:
         return {}
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise UsageError(f"--map: cannot read {path}: {type(exc).__name__}") from None
+    data = read_json(path)
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
-        raise UsageError("--map: expected a JSON object of your event kind -> council kind")
+        raise InputError(
+            "--map: expected a JSON object mapping your event kinds to the council's [event-map]"
+        )
     return data
 
 
 def _format(args: argparse.Namespace) -> str:
     if args.input_format:
         return str(args.input_format)
-    return "csv" if str(args.file).lower().endswith(".csv") else "jsonl"
+    return "csv" if input_format(args.file) == "csv" else "jsonl"
 
 
 def report_json(report: MonitoringReport, source: str) -> dict[str, Any]:
@@ -131,11 +127,7 @@ def csv_rows(report: MonitoringReport) -> list[tuple[object, ...]]:
 
 
 def _write_csv(rows: Sequence[Sequence[object]]) -> None:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_HEADERS)
-    writer.writerows([[spreadsheet_safe(c) for c in row] for row in rows])
-    sys.stdout.write(out.getvalue())
+    sys.stdout.write(csv_text(CSV_HEADERS, rows))
 
 
 def _when(at: dt.datetime | None) -> str:
@@ -297,12 +289,11 @@ def run(args: argparse.Namespace) -> int:
         contract_start=args.contract_start,
         aliases=_aliases(args.map),
     )
-    try:
-        stream = open_log(args.file)
-    except OSError as exc:
-        raise UsageError(f"cannot read {args.file}: {exc.strerror or type(exc).__name__}") from None
-    with stream:
-        closed = monitor.feed_all(read_events(stream, _format(args)))
+    with open_text(args.file) as stream:
+        try:
+            closed = monitor.feed_all(read_events(stream, _format(args)))
+        except csv.Error as exc:
+            raise InputError(f"{args.file!r}: not valid CSV ({exc}) [csv]") from None
     report = monitor.report(closed, args.period)
     if args.format == "json":
         print_json(report_json(report, source))
@@ -312,4 +303,4 @@ def run(args: argparse.Namespace) -> int:
         _timeline(report, args.case)
     else:
         _tables(report)
-    return 1 if report.failures else 0
+    return EXIT_NO if report.failures else EXIT_OK

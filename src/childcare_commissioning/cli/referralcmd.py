@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
+from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
+from childcare_commissioning.cli._input import read_document, read_text
 from childcare_commissioning.cli._output import print_json, print_table
-from childcare_commissioning.convert import loads, unstructure
+from childcare_commissioning.convert import unstructure
 from childcare_commissioning.model import Referral
 from childcare_commissioning.referrals import check_referral
 from childcare_commissioning.registry import get_registry
@@ -16,16 +16,26 @@ __all__ = ["run"]
 
 
 def read_input(name: str) -> str:
-    """The text of a file, or of standard input for ``-``."""
-    if name == "-":
-        return sys.stdin.read()
-    return Path(name).read_text(encoding="utf-8")
+    """The text of a file, or of standard input for ``-`` (kept for older callers: new
+    code reads through `childcare_commissioning.cli._input`)."""
+    return read_text(name)
 
 
 def run(args: argparse.Namespace) -> int:
     """Check the referral; exit 0 when acceptable, 1 otherwise."""
     spec = get_registry().council(args.council).spec
-    referral = loads(read_input(args.file), Referral)
+    services = [service.id for service in spec.services]
+    if args.service is not None and args.service not in services:
+        raise InputError(
+            f"--service {args.service!r} is not a service of {spec.id} "
+            f"(services: {', '.join(services) or 'none'}) [known-service]"
+        )
+    referral = read_document(args.file, Referral)
+    if referral.council is not None and referral.council != spec.id:
+        raise InputError(
+            f"$.council: the referral is addressed to {referral.council!r}, not "
+            f"{spec.id!r} (--council) [council-matches]"
+        )
     decision = check_referral(spec, referral, args.service)
     if args.format == "json":
         print_json(unstructure(decision))
@@ -52,4 +62,4 @@ def run(args: argparse.Namespace) -> int:
                     for d in decision.deadlines
                 ],
             )
-    return 0 if decision.acceptable else 1
+    return EXIT_OK if decision.acceptable else EXIT_NO

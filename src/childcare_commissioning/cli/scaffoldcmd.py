@@ -18,6 +18,14 @@ class NewCouncilError(CommissioningError, ValueError):
 
 def run(args: argparse.Namespace) -> int:
     """Write the plugin and say what to do next."""
+    from childcare_commissioning.registry import get_registry
+
+    installed = {c.id for c in get_registry().councils()}
+    if args.name in installed:
+        raise NewCouncilError(
+            f"council id {args.name!r} is already installed; installing a second plugin with "
+            "it would replace the first. Choose another name [council-id-unique]"
+        )
     try:
         folder = scaffold(args.name, Path(args.dir), args.title)
     except ScaffoldError as exc:

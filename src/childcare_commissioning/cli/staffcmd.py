@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
-from decimal import Decimal
 
+from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK
+from childcare_commissioning.cli._input import read_rows
 from childcare_commissioning.cli._output import print_json, print_table
-from childcare_commissioning.cli.referralcmd import read_input
 from childcare_commissioning.convert import structure, unstructure
 from childcare_commissioning.registry import get_registry
 from childcare_commissioning.workforce import Worker, check_roster
@@ -18,10 +17,18 @@ __all__ = ["run"]
 def run(args: argparse.Namespace) -> int:
     """Check every worker; exit 1 if any is not compliant or a team rule is unmet."""
     spec = get_registry().council(args.council).spec
-    workers = structure(json.loads(read_input(args.file), parse_float=Decimal), list[Worker])
+    workers = structure(read_rows(args.file, args.input_format), list[Worker])
     report = check_roster(spec.workforce, workers, args.on, args.horizon)
+    ok = report.compliant == len(report.workers) and not report.team
     if args.format == "json":
-        print_json(unstructure(report))
+        document = unstructure(report)
+        # `compliant` is a property of each report, which unstructuring leaves out.
+        for worker, entry in zip(report.workers, document["workers"], strict=True):
+            entry["compliant"] = worker.compliant
+        document["compliant"] = ok
+        document["compliant_workers"] = report.compliant
+        document["workers_checked"] = len(report.workers)
+        print_json(document)
     else:
         rows = [
             (
@@ -39,5 +46,4 @@ def run(args: argparse.Namespace) -> int:
         )
         for finding in report.team:
             print(f"team: {finding.message} [{finding.citation}]")
-    ok = report.compliant == len(report.workers) and not report.team
-    return 0 if ok else 1
+    return EXIT_OK if ok else EXIT_NO

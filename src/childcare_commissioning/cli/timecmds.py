@@ -16,6 +16,10 @@ from childcare_commissioning.registry import get_registry
 __all__ = ["run"]
 
 
+MAX_RANGE_DAYS = 366 * 50
+"""The longest range ``obligations`` lists (the calendars support 1975-2100)."""
+
+
 class UsageError(CommissioningError, ValueError):
     """The command's arguments do not fit together."""
 
@@ -65,6 +69,11 @@ def _deadlines(args: argparse.Namespace) -> int:
             rules = [spec.deadline(args.rule)]
         except LookupError as exc:
             raise UsageError(str(exc)) from None
+        if args.trigger is not None and rules[0].trigger != args.trigger:
+            raise UsageError(
+                f"rule {args.rule!r} is started by {rules[0].trigger!r}, not "
+                f"{args.trigger!r}; give --rule or --trigger [rule-trigger-agree]"
+            )
     else:
         rules = [r for r in spec.deadlines if args.trigger in (None, r.trigger)]
     if not rules:
@@ -97,6 +106,11 @@ def _obligations(args: argparse.Namespace) -> int:
     since = args.since or args.start
     if args.until < since:
         raise UsageError("--until must not be before --from/--start")
+    if (args.until - since).days > MAX_RANGE_DAYS:
+        raise UsageError(
+            f"--from/--start to --until spans more than {MAX_RANGE_DAYS // 366} years; "
+            "list a shorter range [range-length]"
+        )
     found = obligations_between(
         spec.all_obligations(), args.start, since, args.until, spec.calendars
     )

@@ -88,3 +88,9 @@ def to_tuple(value: Any) -> tuple[Any, ...]:
 def to_frozenset(value: Any) -> frozenset[Any]:
     """Converter: accept any iterable for a frozenset field."""
     return frozenset(value)
+
+
+def sorted_repr(value: frozenset[Any]) -> str:
+    """``repr`` of a set field with its members sorted, so reprs (and the output built from
+    them) are the same on every run whatever the hash seed."""
+    return "frozenset({" + ", ".join(sorted(repr(v) for v in value)) + "})"

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from childcare_commissioning.model._fields import non_empty, personal, to_frozenset
+from childcare_commissioning.model._fields import non_empty, personal, sorted_repr, to_frozenset
 
 __all__ = ["ChildOrYoungPerson", "Status"]
 
@@ -49,7 +49,9 @@ class ChildOrYoungPerson:
     address: str | None = personal(default=None)
     gender: str | None = personal(default=None)
     ethnicity: str | None = personal(default=None)
-    statuses: frozenset[Status] = attrs.field(default=frozenset(), converter=to_frozenset)
+    statuses: frozenset[Status] = attrs.field(
+        default=frozenset(), converter=to_frozenset, repr=sorted_repr
+    )
     area: str | None = None
 
     def has(self, status: Status) -> bool:

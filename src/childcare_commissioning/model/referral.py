@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
+from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import (
     aware,
     non_empty,
@@ -52,6 +54,21 @@ class Referrer:
     email: str | None = personal(default=None)
 
 
+def _born_by_receipt(
+    instance: Referral, _: attrs.Attribute[Any], value: ChildOrYoungPerson
+) -> None:
+    """A referral cannot be for a child born after it was received (Europe/London date)."""
+    born = value.date_of_birth
+    if born is None:
+        return
+    from zoneinfo import ZoneInfo
+
+    if born > instance.received_at.astimezone(ZoneInfo("Europe/London")).date():
+        raise ModelValueError(
+            "child.date_of_birth", "born-by-receipt", "is after the referral was received"
+        )
+
+
 @attrs.frozen
 class Referral:
     """A referral as received: when, how urgent, from whom, by which route, for whom.
@@ -66,7 +83,7 @@ class Referral:
     received_at: dt.datetime = attrs.field(validator=aware)
     urgency: Urgency
     referrer: Referrer
-    child: ChildOrYoungPerson
+    child: ChildOrYoungPerson = attrs.field(validator=_born_by_receipt)
     council: str | None = attrs.field(default=None, validator=optional_identifier)
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     route: str | None = None

@@ -65,22 +65,40 @@ people = st.builds(
 referrers = st.builds(
     m.Referrer, texts, optional(texts), optional(texts), optional(texts), optional(texts)
 )
-referrals = st.builds(
-    m.Referral,
-    id=texts,
-    received_at=aware_datetimes,
-    urgency=st.sampled_from(m.Urgency),
-    referrer=referrers,
-    child=people,
-    council=optional(ids),
-    service=optional(ids),
-    route=optional(texts),
-    channel=optional(st.sampled_from(m.Channel)),
-    requested_services=st.lists(texts, max_size=3),
-    risks=st.lists(texts, max_size=3),
-    distance_miles=optional(decimals),
-    information=st.dictionaries(ids, texts, max_size=3),
-)
+
+
+@st.composite
+def _referrals(draw: st.DrawFn) -> m.Referral:
+    """A referral; its child (if a date of birth is given) was born by the day it arrived."""
+    received_at = draw(aware_datetimes)
+    referral: m.Referral = draw(
+        st.builds(
+            m.Referral,
+            id=texts,
+            received_at=st.just(received_at),
+            urgency=st.sampled_from(m.Urgency),
+            referrer=referrers,
+            child=people.filter(
+                lambda child: (
+                    child.date_of_birth is None
+                    or child.date_of_birth
+                    <= received_at.astimezone(ZoneInfo("Europe/London")).date()
+                )
+            ),
+            council=optional(ids),
+            service=optional(ids),
+            route=optional(texts),
+            channel=optional(st.sampled_from(m.Channel)),
+            requested_services=st.lists(texts, max_size=3),
+            risks=st.lists(texts, max_size=3),
+            distance_miles=optional(decimals),
+            information=st.dictionaries(ids, texts, max_size=3),
+        )
+    )
+    return referral
+
+
+referrals = _referrals()
 ratios = st.builds(m.StaffRatio, st.integers(1, 4), st.integers(1, 4))
 
 

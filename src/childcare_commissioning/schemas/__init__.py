@@ -1,0 +1,251 @@
+"""JSON Schemas of every input document, generated from the attrs models.
+
+No schema is written by hand: :func:`json_schema` walks a model's attrs fields and their
+types, the same types the cattrs converter (:mod:`childcare_commissioning.convert`) reads,
+so a field added to a model appears in its schema the next time the schemas are generated.
+(No maintained library generates JSON Schema from attrs classes: cattrs has no schema
+generator and ``attrs-jsonschema`` is a 2017 sketch, so this module is that generator.)
+
+The generated schemas are shipped with the package as ``<document>.schema.json`` beside
+this module; a test checks they match the models. Regenerate them after a model change::
+
+    python -m childcare_commissioning.schemas
+
+``childcare-commissioning schema DOCUMENT`` prints one; ``childcare-commissioning schema``
+lists the documents. The schemas describe shape and types (JSON Schema draft 2020-12);
+rules between fields (an end not before its start, a non-negative distance) are checked
+when the document is read, and reported by JSON path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import types
+from collections.abc import Mapping
+from decimal import Decimal
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+
+__all__ = ["DOCUMENTS", "Document", "generate", "json_schema", "shipped_schema", "write_all"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_DECIMAL_TEXT = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
+
+
+@attrs.frozen
+class Document:
+    """An input document: its name, what it is, which command reads it, and its type."""
+
+    name: str
+    title: str
+    read_by: str
+    build: Any = attrs.field(repr=False)
+    """A function returning the document's Python type (imported lazily)."""
+
+
+def _referral() -> Any:
+    from childcare_commissioning.model import Referral
+
+    return Referral
+
+
+def _package() -> Any:
+    from childcare_commissioning.model import Package
+
+    return Package
+
+
+def _roster() -> Any:
+    from childcare_commissioning.workforce import Worker
+
+    return list[Worker]
+
+
+def _record() -> Any:
+    from childcare_commissioning.billing import DeliveryRecord
+
+    return DeliveryRecord
+
+
+def _invoices() -> Any:
+    from childcare_commissioning.billing import Invoice
+
+    return list[Invoice]
+
+
+def _batch() -> Any:
+    from childcare_commissioning.billing import DeliveryRecord, PlannedSession, Quotation
+    from childcare_commissioning.model import Package
+
+    @attrs.frozen
+    class InvoiceBatch:
+        """An invoice run's input: packages, their quotations (rates), planned sessions and
+        delivery records; ``as_of`` (optional) invoices periods ended before that date."""
+
+        as_of: dt.date | None = None
+        packages: list[Package] = attrs.Factory(list)
+        quotations: list[Quotation] = attrs.Factory(list)
+        planned: list[PlannedSession] = attrs.Factory(list)
+        records: list[DeliveryRecord] = attrs.Factory(list)
+
+    return attrs.resolve_types(InvoiceBatch, localns=locals())
+
+
+DOCUMENTS: dict[str, Document] = {
+    d.name: d
+    for d in (
+        Document("referral", "A referral", "referral check FILE", _referral),
+        Document("package", "A commissioned package", "invoice (inside a batch)", _package),
+        Document("roster", "A roster: a list of workers", "staff-check FILE", _roster),
+        Document(
+            "invoice-batch",
+            "An invoice batch",
+            "invoice FILE (or --packages when FILE holds records)",
+            _batch,
+        ),
+        Document(
+            "records-csv",
+            "One delivery record: a row of a records CSV (one column per property) or a "
+            "line of a JSON Lines file",
+            "invoice FILE.csv|FILE.jsonl --packages BATCH",
+            _record,
+        ),
+        Document("invoices", "Invoices already issued", "invoice --previous FILE", _invoices),
+    )
+}
+"""Every input document the command line reads, by the name ``schema`` takes."""
+
+
+class _Generator:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def of(self, t: Any) -> dict[str, Any]:
+        origin = get_origin(t)
+        if origin is Union or isinstance(t, types.UnionType):
+            options = [self.of(a) for a in get_args(t)]
+            return {"anyOf": options}
+        if t is type(None):
+            return {"type": "null"}
+        if origin in (list, tuple, frozenset, set):
+            args = [a for a in get_args(t) if a is not Ellipsis]
+            if origin is tuple and len(get_args(t)) > 1 and get_args(t)[1] is not Ellipsis:
+                items = [self.of(a) for a in get_args(t)]
+                return {"type": "array", "prefixItems": items, "items": False}
+            return {"type": "array", "items": self.of(args[0]) if args else {}}
+        if origin in (dict, Mapping) or t in (dict, Mapping):
+            pair = get_args(t)
+            return {"type": "object", "additionalProperties": self.of(pair[1]) if pair else {}}
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return {"enum": [m.value for m in t]}
+        if attrs.has(t):
+            return self._model(t)
+        return self._scalar(t)
+
+    def _scalar(self, t: Any) -> dict[str, Any]:
+        from childcare_commissioning.model.package import StaffRatio
+
+        scalars: dict[Any, dict[str, Any]] = {
+            str: {"type": "string"},
+            int: {"type": "integer"},
+            bool: {"type": "boolean"},
+            Decimal: {
+                "anyOf": [{"type": "number"}, {"type": "string", "pattern": _DECIMAL_TEXT}],
+                "description": 'a decimal number; write money as a string ("12.50")',
+            },
+            dt.date: {"type": "string", "format": "date"},
+            dt.datetime: {
+                "type": "string",
+                "format": "date-time",
+                "description": "ISO 8601 with a UTC offset (2025-03-29T10:00:00+00:00)",
+            },
+            dt.time: {"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$"},
+            StaffRatio: {"type": "string", "pattern": r"^\d+:\d+$"},
+            Any: {},
+        }
+        if t in scalars:
+            return dict(scalars[t])
+        raise TypeError(f"no JSON Schema for {t!r}")  # a new type needs a line above
+
+    def _model(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # reserve: recursive models refer to themselves
+            attrs.resolve_types(cls)
+            from childcare_commissioning.model._fields import is_personal
+
+            properties: dict[str, Any] = {}
+            required = []
+            for field in attrs.fields(cls):
+                if not field.init:
+                    continue
+                key = field.alias or field.name
+                schema = self.of(field.type)
+                if is_personal(field):
+                    schema["description"] = "personal data: never shown in output or errors"
+                properties[key] = schema
+                if field.default is attrs.NOTHING:
+                    required.append(key)
+            definition: dict[str, Any] = {"type": "object"}
+            doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+            if doc:
+                definition["description"] = " ".join(doc.split())
+            definition["properties"] = properties
+            if required:
+                definition["required"] = required
+            definition["additionalProperties"] = False
+            self.defs[name] = definition
+        return {"$ref": f"#/$defs/{name}"}
+
+
+def json_schema(t: Any, title: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of type ``t``: an attrs model, a list of models, or
+    any type the converter reads; models become ``$defs`` entries."""
+    generator = _Generator()
+    root = generator.of(t)
+    schema: dict[str, Any] = {"$schema": DIALECT}
+    if title:
+        schema["title"] = title
+    if "$ref" in root and len(root) == 1:
+        name = root["$ref"].rsplit("/", 1)[1]
+        schema.update(generator.defs.pop(name))
+        text = json.dumps(generator.defs)
+        # References to the root model (a recursive model) point at the root.
+        generator.defs = json.loads(text.replace(f'"#/$defs/{name}"', '"#"'))
+    else:
+        schema.update(root)
+    if generator.defs:
+        schema["$defs"] = dict(sorted(generator.defs.items()))
+    return schema
+
+
+def generate(document: str) -> dict[str, Any]:
+    """The schema of the named input document (a key of :data:`DOCUMENTS`)."""
+    found = DOCUMENTS[document]
+    return json_schema(found.build(), found.title)
+
+
+def _text(schema: Mapping[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def shipped_schema(document: str) -> str:
+    """The schema shipped with the package for ``document``, as JSON text."""
+    DOCUMENTS[document]  # a KeyError names an unknown document
+    return files(__name__).joinpath(f"{document}.schema.json").read_text(encoding="utf-8")
+
+
+def write_all(folder: Path | None = None) -> list[Path]:
+    """(Re)generate every shipped schema file into ``folder`` (default: beside this module)."""
+    target = folder or Path(__file__).parent
+    written = []
+    for name in DOCUMENTS:
+        path = target / f"{name}.schema.json"
+        path.write_text(_text(generate(name)), encoding="utf-8")
+        written.append(path)
+    return written

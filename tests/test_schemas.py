@@ -1,0 +1,88 @@
+"""JSON Schemas: generated from the models, shipped with the package, printed by `schema`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from childcare_commissioning.cli import main
+from childcare_commissioning.cli._parser import DOCUMENT_NAMES, ID_KIND_NAMES
+from childcare_commissioning.cli.schemacmd import ID_KINDS
+from childcare_commissioning.schemas import DOCUMENTS, generate, shipped_schema, write_all
+
+
+def test_shipped_schemas_match_the_models(tmp_path: Path) -> None:
+    """Every shipped file equals what the generator makes from today's models (if this
+    fails, run `python -m childcare_commissioning.schemas` and commit the files)."""
+    for path in write_all(tmp_path):
+        name = path.name.removesuffix(".schema.json")
+        assert path.read_text(encoding="utf-8") == shipped_schema(name), name
+
+
+def test_parser_lists_the_same_documents_and_kinds() -> None:
+    """The parser's lists (kept import-free for a fast --help) match the real ones."""
+    assert tuple(DOCUMENTS) == DOCUMENT_NAMES
+    assert tuple(ID_KINDS) == ID_KIND_NAMES
+
+
+def test_referral_schema_by_hand() -> None:
+    """Referral's attrs fields without defaults are id, received_at, urgency, referrer and
+    child (model/referral.py): exactly the schema's required list. Unknown keys are refused
+    (additionalProperties false, as the converter forbids extra keys); urgency is one of
+    the three Urgency values; the child's name is marked personal data."""
+    schema = generate("referral")
+    assert ["id", "received_at", "urgency", "referrer", "child"] == schema["required"]
+    assert schema["additionalProperties"] is False
+    assert {"enum": ["emergency", "urgent", "standard"]} == schema["properties"]["urgency"]
+    child = schema["$defs"]["ChildOrYoungPerson"]
+    assert child["properties"]["name"]["description"].startswith("personal data")
+    assert "description" not in child["properties"]["id"]
+    assert "date-time" == schema["properties"]["received_at"]["format"]
+
+
+def test_batch_schema_lists_the_batch_keys() -> None:
+    """The invoice batch has exactly the keys the invoice command accepts."""
+    from childcare_commissioning.cli.invoicecmd import BATCH_KEYS
+
+    schema = generate("invoice-batch")
+    assert BATCH_KEYS == set(schema["properties"])
+    assert "required" not in schema
+    assert {"$ref": "#/$defs/DeliveryRecord"} == schema["properties"]["records"]["items"]
+
+
+def test_examples_use_only_schema_properties() -> None:
+    """Every key of the bundled referral is a property of the referral schema (a check a
+    JSON Schema validator would make first)."""
+    from importlib.resources import files
+
+    referral = json.loads(
+        files("childcare_commissioning.examples").joinpath("referral.json").read_text("utf-8")
+    )
+    schema = generate("referral")
+    assert set(referral) <= set(schema["properties"])
+    assert set(referral["child"]) <= set(schema["$defs"]["ChildOrYoungPerson"]["properties"])
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`schema` lists the documents; `schema roster` prints the shipped schema (an array
+    of Worker objects); an unknown document is a usage error."""
+    assert 0 == main(["schema", "--format", "json"])
+    listed = [d["document"] for d in json.loads(capsys.readouterr().out)]
+    assert list(DOCUMENT_NAMES) == listed
+    assert 0 == main(["schema", "roster"])
+    roster = json.loads(capsys.readouterr().out)
+    assert ("array", {"$ref": "#/$defs/Worker"}) == (roster["type"], roster["items"])
+    with pytest.raises(SystemExit) as caught:
+        main(["schema", "nope"])
+    assert 2 == caught.value.code
+
+
+def test_ids_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """Testshire declares one notifiable event, `incident` (tests/plugins/testshire), and
+    its referral-response rule is started by `referral-received`."""
+    assert 0 == main(["ids", "events", "--council", "testshire", "--format", "json"])
+    assert ["incident"] == [e["id"] for e in json.loads(capsys.readouterr().out)]
+    assert 0 == main(["ids", "rules", "--council", "testshire", "--format", "json"])
+    assert "referral-response" in [r["id"] for r in json.loads(capsys.readouterr().out)]
