@@ -117,9 +117,11 @@ class _Open:
 
 
 class _Case:
-    __slots__ = ("done_before", "keys", "last", "open", "service", "urgency")
+    __slots__ = ("done_before", "id", "keys", "last", "open", "service", "urgency")
 
-    def __init__(self, at: dt.datetime) -> None:
+    def __init__(self, case_id: str, at: dt.datetime) -> None:
+        # One string per case, shared by every figure and status that names the case.
+        self.id = case_id
         self.last = at
         self.keys: set[tuple[str, str | None, str | None]] = set()
         self.open: list[_Open] = []
@@ -280,7 +282,7 @@ class Monitor:
                 reason = f"is for a case no opening event ({opening}) opened"
                 self._report(event, kind, "unknown-case", reason)
                 return []
-            case = self._cases[event.case] = _Case(at)
+            case = self._cases[event.case] = _Case(event.case, at)
         elif at < case.last:
             self._report(event, kind, "out-of-order", "is earlier than the case's last event")
             return []
@@ -301,7 +303,7 @@ class Monitor:
         if tallies:
             day = event.at.astimezone(_LONDON).date()
             for index, side in tallies:
-                self._tally(index, side, day, event.case)
+                self._tally(index, side, day, case.id)
             used = True
         closed: list[DeadlineStatus] = []
         closed_before = False
@@ -309,7 +311,7 @@ class Monitor:
             for position, item in enumerate(case.open):
                 if item.rule.id == rule_id:
                     del case.open[position]
-                    closed.append(self._closed(event.case, item, event.at))
+                    closed.append(self._closed(case.id, item, event.at))
                     closed_before = closed_before or item.rule.direction is Direction.BEFORE
                     used = True
                     break
@@ -329,7 +331,7 @@ class Monitor:
                 for completion_kind in self.declaration.completion_kinds(rule.id):
                     done = case.done_before.pop(completion_kind, None) or done
             if done is not None:
-                closed.append(self._closed(event.case, item, done))
+                closed.append(self._closed(case.id, item, done))
             else:
                 case.open.append(item)
         if not used:
