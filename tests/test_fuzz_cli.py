@@ -119,6 +119,19 @@ FILE_COMMANDS = {
         "testshire",
     ],
     "previous": ["invoice", str(_BATCH), "--previous", "FILE", "--council", "testshire"],
+    **{
+        f"events-{fmt}": [
+            "monitor",
+            "FILE",
+            "--council",
+            "testshire",
+            "--as-of",
+            "2025-04-04",
+            "--input-format",
+            fmt,
+        ]
+        for fmt in ("jsonl", "csv")
+    },
 }
 
 

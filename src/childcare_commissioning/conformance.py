@@ -35,9 +35,11 @@ import attrs
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.deadlines import evaluate, resolve_calendar
 from childcare_commissioning.durations import DurationKind
+from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model import ChildOrYoungPerson, Citation, Referral, Referrer
 from childcare_commissioning.model.people import Status
 from childcare_commissioning.model.referral import Urgency
+from childcare_commissioning.monitoring.model import check_references
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import check_referral
 from childcare_commissioning.register import coverage, normalise_text
@@ -275,6 +277,8 @@ def declarations(spec: CouncilSpec) -> list[tuple[str, Citation | None]]:
     (:func:`rule_ids`) and the billing terms' parts (as :func:`referable_ids` names them)."""
     found: list[tuple[str, Citation | None]] = [("council", spec.citation)]
     found += [(f"{c}/{i}", getattr(item, "citation", None)) for c, i, item in _rules(spec)]
+    if spec.monitoring is not None:
+        found += [(f"monitoring/kpis/{k.id}", k.citation) for k in spec.monitoring.kpis]
     if spec.billing is not None:
         found.append(("billing", spec.billing.citation))
         found += [(f"billing/rate-bands/{b.id}", b.citation) for b in spec.billing.rate_bands]
@@ -392,8 +396,11 @@ def _check_limit_readings(spec: CouncilSpec) -> Iterator[Violation]:
 def referable_ids(spec: CouncilSpec) -> set[str]:
     """Every qualified id a register entry may name: :func:`rule_ids` plus the billing
     terms' parts (``billing``, ``billing/rate-bands/<id>``, ``billing/mileage``,
-    ``billing/retention``, ``billing/block-discount``, ``billing/budgets/<year>``)."""
+    ``billing/retention``, ``billing/block-discount``, ``billing/budgets/<year>``) and the
+    monitoring KPIs (``monitoring/kpis/<id>``)."""
     found = set(rule_ids(spec))
+    if spec.monitoring is not None:
+        found |= {f"monitoring/kpis/{k.id}" for k in spec.monitoring.kpis}
     terms = spec.billing
     if terms is not None:
         found.add("billing")
@@ -447,6 +454,24 @@ def register_violations(spec: CouncilSpec, text: str | None = None) -> list[Viol
     return found
 
 
+def _check_monitoring(spec: CouncilSpec) -> Iterator[Violation]:
+    """The monitoring declaration names rules, obligations and outcomes that exist, and
+    each KPI cites this council's text."""
+    if spec.monitoring is None:
+        return
+    try:
+        check_references(spec, spec.monitoring)
+    except ModelValueError as exc:
+        yield Violation("monitoring", "monitoring", exc.message)
+    for kpi in spec.monitoring.kpis:
+        if kpi.citation.spec != spec.id:
+            yield Violation(
+                f"monitoring/kpis/{kpi.id}",
+                "monitoring",
+                f"cites specification {kpi.citation.spec!r}, not this council's {spec.id!r}",
+            )
+
+
 def check_council(spec: CouncilSpec, snapshot: Path | None = None) -> list[Violation]:
     """Every violation in ``spec``; with ``snapshot`` (a file of ids, one per line), ids
     that disappeared since it was written are violations too."""
@@ -462,6 +487,7 @@ def check_council(spec: CouncilSpec, snapshot: Path | None = None) -> list[Viola
         *_check_deadline_calendars(spec),
         *_check_limit_readings(spec),
         *register_violations(spec),
+        *_check_monitoring(spec),
     ]
     if snapshot is not None and snapshot.exists():
         previous = {line.strip() for line in snapshot.read_text(encoding="utf-8").splitlines()}
@@ -561,6 +587,11 @@ class ConformanceSuite:
         if self.text is None or register is None:
             return
         assert self.text.read_text(encoding="utf-8") == register.text()
+
+    def test_monitoring_declaration_is_consistent(self) -> None:
+        """What the council declares for monitoring names its own rules, obligations and
+        outcomes, and every KPI cites its text."""
+        assert [] == self._violations("monitoring")
 
     def test_ids_are_stable(self) -> None:
         """No rule id in the snapshot has disappeared."""

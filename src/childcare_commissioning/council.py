@@ -29,6 +29,7 @@ from childcare_commissioning.model.council import (
     Service,
     Specification,
 )
+from childcare_commissioning.monitoring.model import Monitoring
 from childcare_commissioning.obligations import Obligation
 from childcare_commissioning.referrals import Offer, OfferList, ReferralRoute, RequiredInformation
 from childcare_commissioning.register import Computation, Duty, Register
@@ -155,6 +156,10 @@ class CouncilSpec:
     )
     #: The account of the whole text, sentence by sentence (see :mod:`.register`).
     register: Register | None = None
+    #: What can be monitored from events: completions, submissions, KPIs (see
+    #: :mod:`.monitoring`). Its references are checked by the conformance kit and when a
+    #: :class:`~childcare_commissioning.monitoring.Monitor` is built.
+    monitoring: Monitoring | None = None
 
     def all_obligations(self) -> tuple[Obligation, ...]:
         """The declared obligations and every duty with a schedule, as obligations: what

@@ -284,4 +284,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _council_option(duties)
     duties.add_argument("--service", help="only duties that apply to this service")
+
+    monitor = _command(
+        sub,
+        "monitor",
+        "monitorcmd",
+        "an event log against a council's deadlines, obligations and KPIs "
+        "(exit 1 if anything is late or overdue)",
+        formats=("table", "json", "csv"),
+    )
+    monitor.add_argument("file", help="event log: JSON Lines or CSV, or - for standard input")
+    _council_option(monitor)
+    monitor.add_argument(
+        "--as-of", type=iso_date, required=True, help="judge as of the end of this date"
+    )
+    monitor.add_argument("--period", help="KPIs for this reporting quarter only, e.g. 2026-Q3")
+    monitor.add_argument(
+        "--input-format", choices=("jsonl", "csv"), help="default: csv for *.csv, else jsonl"
+    )
+    monitor.add_argument(
+        "--contract-start",
+        type=iso_date,
+        help="anchor of dated obligations (default: the specification's effective date)",
+    )
+    monitor.add_argument("--map", help="JSON object mapping your event kinds to the council's")
+    monitor.add_argument("--case", help="table: the whole timeline of this case")
     return parser

@@ -12,6 +12,7 @@ from typing import Any
 
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.cli.councils import council_summary
+from childcare_commissioning.cli.monitorcmd import monitoring_examples
 from childcare_commissioning.convert import loads, unstructure
 from childcare_commissioning.deadlines import DeadlineRule, evaluate
 from childcare_commissioning.durations import Direction, Duration, DurationKind
@@ -241,6 +242,7 @@ def _sections() -> dict[str, Any]:
         "obligations_2025_26": _obligation_examples(registry),
         "billing": _billing_example(),
         "councils_own_examples": _council_examples(registry),
+        "monitoring": monitoring_examples(registry),
     }
 
 
@@ -288,6 +290,14 @@ def run(args: argparse.Namespace) -> int:
                 print(f"     ... and {len(listed) - 6} more (--format json lists them all)")
         for line in tour.get("invoices", []):
             print(f"   Invoice {line}")
+    print("\n8. Contract monitoring: each council's example event log as of 4 April 2025:")
+    for council_id, found in sections["monitoring"].items():
+        counts = found["counts"]
+        print(
+            f"   {council_id}: {counts.get('read', 0)} events, {found['failures']} late or missing"
+        )
+        for line in found["lines"]:
+            print(f"     {line}")
     print("\n(JSON of this tour: childcare-commissioning demo --format json)")
     json.dumps(sections)  # the tour must stay JSON-serialisable
     return 0

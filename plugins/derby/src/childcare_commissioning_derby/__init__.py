@@ -23,6 +23,7 @@ from childcare_commissioning_derby.careleaver import (
     is_care_leaver,
     school_leaving_date,
 )
+from childcare_commissioning_derby.monitoring import MONITORING
 from childcare_commissioning_derby.placements import (
     CATEGORIES,
     MAX_SUPPORT_HOURS,
@@ -336,6 +337,7 @@ SPEC: Final = CouncilSpec(
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,
+    monitoring=MONITORING,
 )
 
 

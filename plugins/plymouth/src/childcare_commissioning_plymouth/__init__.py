@@ -26,6 +26,7 @@ from childcare_commissioning_plymouth.kpi import (
     PolicyReview,
     policy_kpi,
 )
+from childcare_commissioning_plymouth.monitoring import MONITORING
 from childcare_commissioning_plymouth.referrals import (
     COHORTS,
     DOCUMENTS,
@@ -388,6 +389,7 @@ SPEC: Final = CouncilSpec(
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,
+    monitoring=MONITORING,
 )
 
 

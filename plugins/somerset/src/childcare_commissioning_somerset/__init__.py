@@ -21,6 +21,7 @@ from childcare_commissioning_somerset.jobsheet import (
     check_job_sheet,
     job_sheet_for,
 )
+from childcare_commissioning_somerset.monitoring import MONITORING
 from childcare_commissioning_somerset.outcomes import (
     CONTRACT_MONITORING,
     KEY_OBJECTIVES,
@@ -345,6 +346,7 @@ SPEC: Final = CouncilSpec(
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,
+    monitoring=MONITORING,
 )
 
 

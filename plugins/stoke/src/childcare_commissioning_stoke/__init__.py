@@ -30,6 +30,7 @@ from childcare_commissioning_stoke.evidence import (
     SDQ_SCORES,
     camhs_priority_access,
 )
+from childcare_commissioning_stoke.monitoring import MONITORING
 from childcare_commissioning_stoke.register import REGISTER
 from childcare_commissioning_stoke.rules import (
     BILLING,
@@ -467,6 +468,7 @@ SPEC: Final = CouncilSpec(
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,
+    monitoring=MONITORING,
 )
 
 

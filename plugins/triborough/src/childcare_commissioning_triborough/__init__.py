@@ -19,6 +19,7 @@ from childcare_commissioning.register import Computation
 from childcare_commissioning_triborough._cite import cite
 from childcare_commissioning_triborough.clauses import REGISTER
 from childcare_commissioning_triborough.duties import DUTIES
+from childcare_commissioning_triborough.monitoring import MONITORING
 from childcare_commissioning_triborough.rules import (
     AREA_RULES,
     COHORTS,
@@ -511,6 +512,7 @@ SPEC: Final = CouncilSpec(
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,
+    monitoring=MONITORING,
 )
 
 

@@ -19,7 +19,16 @@ from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.eligibility import AgeBand, Cohort
 from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning.model import Channel, Status
+from childcare_commissioning.monitoring import (
+    Completion,
+    Count,
+    DutyStatus,
+    Kpi,
+    Monitoring,
+    Submission,
+)
 from childcare_commissioning.obligations import Obligation, ObligationKind, Relative
 from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
 from childcare_commissioning.register import (
@@ -121,6 +130,15 @@ REGISTER = Register(
             "duties/safeguarding-policy-review",
         ),
         rule(
+            "6 Monitoring",
+            "Each quarter the Provider reports",
+            "against a target of 95%.",
+            "outcomes/referral-response-kpi",
+        ),
+        rule(
+            "6 Monitoring", "The Provider also reports how families", None, "outcomes/family-rating"
+        ),
+        rule(
             "7 Invoicing",
             "The Provider invoices fortnightly",
             "agreed in advance.",
@@ -148,6 +166,49 @@ REGISTER = Register(
         context("Appendix A", "It is written by the social worker"),
     ),
     package="childcare_commissioning_testshire",
+)
+
+OUTCOMES = (
+    OutcomeMeasure(
+        "referral-response-kpi",
+        "Referrals answered within three working days",
+        cite("6 Monitoring", "the share of referrals answered within three working days"),
+        measures=("referrals answered within three working days / referrals received",),
+        target="95%",
+        reported="quarterly",
+    ),
+    OutcomeMeasure(
+        "family-rating",
+        "How families rate the service",
+        cite("6 Monitoring", "how families rate the service"),
+    ),
+)
+
+#: What can be monitored from a case record system's events (see
+#: childcare_commissioning.monitoring): the response to a referral, the written notice of
+#: an incident, the monitoring return and review meeting, and the response KPI.
+MONITORING = Monitoring(
+    completions=(
+        Completion("referral-response", "referral-responded"),
+        Completion("service-day-callback", "called-back"),
+        Completion("incident-notice", "written-notice-given"),
+    ),
+    submissions=(
+        Submission("monitoring-return", "monitoring-return-submitted"),
+        Submission("review-meeting", "review-meeting-held"),
+    ),
+    kpis=(
+        Kpi(
+            "referral-response",
+            "Referrals answered within three working days",
+            numerator=Count(rules=("referral-response",), statuses={DutyStatus.MET}),
+            denominator=Count(event="referral-received"),
+            citation=cite("6 Monitoring", "against a target of 95%"),
+            target=Decimal(95),
+            outcome="referral-response-kpi",
+        ),
+    ),
+    kinds=("case-closed",),
 )
 
 SPEC = CouncilSpec(
@@ -334,6 +395,8 @@ SPEC = CouncilSpec(
     ),
     duties=DUTIES,
     register=REGISTER,
+    outcomes=OUTCOMES,
+    monitoring=MONITORING,
 )
 
 

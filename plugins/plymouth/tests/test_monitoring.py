@@ -1,0 +1,164 @@
+"""Plymouth's monitoring, worked by hand from shared/specs/plymouth.txt on the bundled
+example log (src/childcare_commissioning_plymouth/examples/monitoring.jsonl), as of the
+end of Friday 4 April 2025, for a framework entry on 1 April 2024. England and Wales
+working days; clocks went forward at 01:00 GMT on 30 March 2025.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import attrs
+from childcare_commissioning_plymouth import SPEC
+from childcare_commissioning_plymouth.monitoring import MONITORING
+
+from childcare_commissioning.conformance import check_council, quote_violations
+from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+
+TEXT = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "plymouth.txt"
+LOG = files("childcare_commissioning_plymouth").joinpath("examples", "monitoring.jsonl")
+
+
+def _report() -> Any:
+    spec = attrs.evolve(SPEC, monitoring=MONITORING)
+    monitor = Monitor(
+        spec, end_of_day(dt.date(2025, 4, 4)), source="plymouth", contract_start=dt.date(2024, 4, 1)
+    )
+    with LOG.open(encoding="utf-8") as stream:
+        closed = monitor.feed_all(read_events(stream))
+    return monitor.report(closed)
+
+
+def _deadline(report: Any, case: str, rule: str) -> Any:
+    [found] = [d for d in report.deadlines if (d.case, d.rule_id) == (case, rule)]
+    return found
+
+
+def test_package_deadlines() -> None:
+    """PL-01: emergency referral Mon 3 Mar, services commenced 17:00 the same day: met.
+    Commencement starts the 28-day first review (due Mon 31 Mar; held Wed 2 Apr: 2 days
+    late) and the Council's documents (5 working days: Tue 4 to Mon 10 Mar; provided Fri
+    7 Mar: met)."""
+    report = _report()
+    assert DutyStatus.MET == _deadline(report, "PL-01", "emergency-commencement").status
+    review = _deadline(report, "PL-01", "first-review")
+    assert (dt.date(2025, 3, 31), DutyStatus.LATE, 2) == (
+        review.due_date,
+        review.status,
+        review.late_days,
+    )
+    documents = _deadline(report, "PL-01", "council-documents")
+    assert (dt.date(2025, 3, 10), DutyStatus.MET) == (documents.due_date, documents.status)
+
+
+def test_escalation_steps_count_from_when_each_step_happened() -> None:
+    """PL-02: issue raised Mon 17 Mar; the nominated manager is due by Thu 20 Mar (three
+    working days) and is emailed Mon 24 Mar: 4 days late. "A further three working days"
+    run from that email (Tue 25, Wed 26, Thu 27 Mar), not from 20 Mar (which would end Tue
+    25): the Commissioning Team emailed Wed 26 Mar is in time."""
+    report = _report()
+    manager = _deadline(report, "PL-02", "escalate-to-manager")
+    assert (dt.date(2025, 3, 20), DutyStatus.LATE, 4) == (
+        manager.due_date,
+        manager.status,
+        manager.late_days,
+    )
+    team = _deadline(report, "PL-02", "escalate-to-commissioning")
+    assert (dt.date(2025, 3, 27), DutyStatus.MET) == (team.due_date, team.status)
+
+
+def test_written_notice_late_across_the_clock_change() -> None:
+    """PL-03: notifiable event Sat 29 Mar 10:00 GMT; "in writing within 24 hours" ends Sun
+    30 Mar 11:00 BST. Written notice 11:30 BST: 30 minutes late."""
+    notice = _deadline(_report(), "PL-03", "notify-in-writing")
+    assert (DutyStatus.LATE, dt.timedelta(minutes=30)) == (notice.status, notice.late_by)
+
+
+def test_week_of_notice_before_a_package_ends() -> None:
+    """PL-04: package ends Tue 25 Mar; a week's notice is due by Tue 18 Mar; given Thu 20
+    Mar (logged before the end): 2 days late."""
+    notice = _deadline(_report(), "PL-04", "provider-notice-to-end")
+    assert (dt.date(2025, 3, 18), DutyStatus.LATE, 2) == (
+        notice.due_date,
+        notice.status,
+        notice.late_days,
+    )
+
+
+def test_four_late_deadlines_in_all() -> None:
+    """Late: first review, escalation to the manager, written notice, notice to end."""
+    late = sorted((d.case, d.rule_id) for d in _report().deadlines if d.status.is_failure)
+    assert [
+        ("PL-01", "first-review"),
+        ("PL-02", "escalate-to-manager"),
+        ("PL-03", "notify-in-writing"),
+        ("PL-04", "provider-notice-to-end"),
+    ] == late
+
+
+def test_missed_monitoring_information_and_quarterly_reports() -> None:
+    """Meetings from 1 Apr 2024: 1 Jul, 1 Oct, 1 Jan 2025, 1 Apr 2025 (quarterly in year
+    one), then 1 Oct 2025. Monitoring information 5 working days before: 24 Jun, 24 Sep,
+    23 Dec (25 and 26 Dec are bank holidays), 25 Mar, 24 Sep 2025: sent 21 Jun, 20 Sep,
+    20 Dec, nothing in March (missing). The meeting due on 1 Jan (a bank holiday) held 6
+    Jan: 5 days late. The policies report is due with the monitoring information, 5
+    working days before each reporting quarter ends (Plymouth's reading report-due-dates;
+    quarters from entry end 1 Jul, 1 Oct, 1 Jan, 1 Apr): 24 Jun, 24 Sep, 23 Dec, 25 Mar;
+    sent 21 Jun, 20 Sep, 20 Dec, March's missing; the compliments report has none at all, and one
+    submission names no report ("compliments" is not an obligation id): a finding."""
+    report = _report()
+
+    def statuses(obligation: str) -> list[str]:
+        return [o.status.value for o in report.obligations if o.obligation_id == obligation]
+
+    assert ["met", "met", "met", "missing", "open"] == statuses("monitoring-information")
+    assert ["met", "met", "late", "met", "open"] == statuses("contract-review-meeting")
+    assert ["met", "met", "met", "missing", "open"] == statuses("policies-report")
+    assert ["missing"] * 4 + ["open"] == statuses("compliments-report")
+    [late_meeting] = [
+        o
+        for o in report.obligations
+        if o.obligation_id == "contract-review-meeting" and o.status is DutyStatus.LATE
+    ]
+    assert 5 == late_meeting.late_days
+    assert {"read": 25, "used": 24, "reported": 1} == {
+        k: report.counts[k] for k in ("read", "used", "reported")
+    }
+    assert ["line 25"] == [
+        f.path for f in report.findings if f.code == "monitoring.event.unknown-obligation"
+    ]
+    assert not report.kpis
+    assert "policies-up-to-date" in dict(report.unmeasured)
+
+
+def test_declaration_checks_out() -> None:
+    spec = attrs.evolve(SPEC, monitoring=MONITORING)
+    assert [] == [str(v) for v in check_council(spec) if v.check == "monitoring"]
+    found = quote_violations(spec, TEXT.read_text(encoding="utf-8"))
+    assert [] == [str(v) for v in found if v.rule_id.startswith("monitoring/")]
+
+
+def test_notice_logged_after_the_package_ended_is_late_and_not_reused() -> None:
+    """Package ends Tue 25 Mar (notice due by Tue 18 Mar); notice logged Wed 26 Mar: 8 days
+    late. A second package end on Tue 15 Apr for the same case (notice due Tue 8 Apr) finds
+    no notice: the late one was used up, so it is overdue as of Fri 18 Apr by 10 days."""
+    rows = [
+        {"case": "PL-09", "kind": "referral-received", "at": "2025-03-01T09:00"},
+        {"case": "PL-09", "kind": "package-end", "at": "2025-03-25T10:00"},
+        {"case": "PL-09", "kind": "notice-given", "at": "2025-03-26T10:00"},
+        {"case": "PL-09", "kind": "package-end", "at": "2025-04-15T10:00"},
+    ]
+    spec = attrs.evolve(SPEC, monitoring=MONITORING)
+    monitor = Monitor(spec, end_of_day(dt.date(2025, 4, 18)))
+    text = "".join(json.dumps(r) + "\n" for r in rows)
+    closed = monitor.feed_all(read_events(io.StringIO(text)))
+    report = monitor.report(closed)
+    notices = [d for d in report.deadlines if d.rule_id == "provider-notice-to-end"]
+    assert [("2025-03-18", "late", 8), ("2025-04-08", "overdue", 10)] == [
+        (d.due_date.isoformat(), d.status.value, d.late_days) for d in notices
+    ]

@@ -1,0 +1,67 @@
+"""Stoke-on-Trent's monitoring, worked by hand from shared/specs/stoke.txt on the bundled
+example log (src/childcare_commissioning_stoke/examples/monitoring.jsonl), as of the end of
+Friday 4 April 2025, for a contract starting 1 April 2024.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import files
+from typing import Any
+
+import attrs
+from childcare_commissioning_stoke import SPEC
+from childcare_commissioning_stoke.monitoring import MONITORING
+
+from childcare_commissioning.conformance import check_council
+from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+
+LOG = files("childcare_commissioning_stoke").joinpath("examples", "monitoring.jsonl")
+
+
+def _report() -> Any:
+    spec = attrs.evolve(SPEC, monitoring=MONITORING)
+    monitor = Monitor(spec, end_of_day(dt.date(2025, 4, 4)), contract_start=dt.date(2024, 4, 1))
+    with LOG.open(encoding="utf-8") as stream:
+        closed = monitor.feed_all(read_events(stream))
+    return monitor.report(closed)
+
+
+def test_pilot_mobilised_late_and_evaluated_from_actual_mobilisation() -> None:
+    """Award 15 Jan 2024: mobilised "within three months", by 15 Apr 2024; mobilised 1 May:
+    16 days late. The 12-month evaluation runs from 1 May 2024 (due 1 May 2025, open on 4
+    April 2025), not from 15 April."""
+    found = {d.rule_id: d for d in _report().deadlines}
+    mobilised = found["pilot-mobilised"]
+    assert (dt.date(2024, 4, 15), DutyStatus.LATE, 16) == (
+        mobilised.due_date,
+        mobilised.status,
+        mobilised.late_days,
+    )
+    evaluation = found["pilot-evaluation"]
+    assert (dt.date(2025, 5, 1), DutyStatus.OPEN) == (evaluation.due_date, evaluation.status)
+
+
+def test_missed_quarterly_complaints_report_and_reviews() -> None:
+    """Complaints quarterly from 1 Apr 2024: 1 Jul, 1 Oct, 1 Jan, 1 Apr, then 1 Jul 2025:
+    sent 30 Jun (on time), 2 Oct (1 day late), nothing for January, 31 Mar marked as the
+    fourth: missing in January. Satisfaction data six-monthly: 1 Oct 2024 (sent 27 Sep)
+    and 1 Apr 2025 (missing). Performance reviews monthly in year one, 1 May 2024 to 1 Apr
+    2025: twelve, none logged, all missing; then 1 Jul 2025, open."""
+    report = _report()
+
+    def statuses(obligation: str) -> list[str]:
+        return [o.status.value for o in report.obligations if o.obligation_id == obligation]
+
+    assert ["met", "late", "missing", "met", "open"] == statuses("complaints-report")
+    assert ["met", "missing", "open"] == statuses("satisfaction-data")
+    assert ["missing"] * 12 + ["open"] == statuses("performance-review")
+
+
+def test_nothing_is_computed_as_a_kpi() -> None:
+    report = _report()
+    assert [] == list(report.kpis)
+    assert "service-user-satisfaction" in dict(report.unmeasured)
+    assert (6, 6) == (report.counts["read"], report.counts["used"])
+    spec = attrs.evolve(SPEC, monitoring=MONITORING)
+    assert [] == [str(v) for v in check_council(spec) if v.check == "monitoring"]

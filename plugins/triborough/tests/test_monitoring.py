@@ -1,0 +1,67 @@
+"""Triborough's monitoring, worked by hand from shared/specs/triborough.txt on the bundled
+example log (src/childcare_commissioning_triborough/examples/monitoring.jsonl), as of the
+end of Friday 4 April 2025, for a contract commencing 1 April 2024.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import files
+from typing import Any
+
+import attrs
+from childcare_commissioning_triborough import SPEC
+from childcare_commissioning_triborough.monitoring import MONITORING
+
+from childcare_commissioning.conformance import check_council
+from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+
+LOG = files("childcare_commissioning_triborough").joinpath("examples", "monitoring.jsonl")
+
+
+def _report() -> Any:
+    spec = attrs.evolve(SPEC, monitoring=MONITORING)
+    monitor = Monitor(spec, end_of_day(dt.date(2025, 4, 4)), contract_start=dt.date(2024, 4, 1))
+    with LOG.open(encoding="utf-8") as stream:
+        closed = monitor.feed_all(read_events(stream))
+    return monitor.report(closed)
+
+
+def test_written_report_of_gross_misconduct() -> None:
+    """Allegation Thu 27 Mar 2025: 5 working days are Fri 28, Mon 31, Tue 1, Wed 2, Thu 3
+    Apr (the clock change on Sunday 30 March moves no working day); report sent Fri 4 Apr:
+    1 day late."""
+    [report] = _report().deadlines
+    assert (dt.date(2025, 4, 3), DutyStatus.LATE, 1) == (
+        report.due_date,
+        report.status,
+        report.late_days,
+    )
+
+
+def test_missed_quarterly_report() -> None:
+    """Meetings every 3 months from 1 Apr 2024: 1 Jul, 1 Oct, 1 Jan 2025, 1 Apr 2025, then
+    1 Jul. Reports one working day before: Fri 28 Jun, Mon 30 Sep, Tue 31 Dec, Mon 31 Mar,
+    Mon 30 Jun 2025. Sent 27 Jun and 30 Sep (on time), nothing in December (missing), 28
+    Mar marked as the fourth (on time). The 1 January meeting (a bank holiday) held on 2
+    January: 1 day late."""
+    report = _report()
+    reports = [o for o in report.obligations if o.obligation_id == "quarterly-report"]
+    assert [
+        ("2024-06-28", "met"),
+        ("2024-09-30", "met"),
+        ("2024-12-31", "missing"),
+        ("2025-03-31", "met"),
+        ("2025-06-30", "open"),
+    ] == [(o.due_date.isoformat(), o.status.value) for o in reports]
+    meetings = [o for o in report.obligations if o.obligation_id == "quarterly-meeting"]
+    assert ["met", "met", "late", "met", "open"] == [o.status.value for o in meetings]
+
+
+def test_targets_to_be_determined_leave_no_kpi() -> None:
+    report = _report()
+    assert [] == list(report.kpis)
+    assert "families-per-year" in dict(report.unmeasured)
+    assert (9, 9) == (report.counts["read"], report.counts["used"])
+    spec = attrs.evolve(SPEC, monitoring=MONITORING)
+    assert [] == [str(v) for v in check_council(spec) if v.check == "monitoring"]

@@ -1,0 +1,163 @@
+"""Reading event logs, streamed: JSON Lines or CSV, one :class:`Event` at a time.
+
+Both formats carry the fields ``case``, ``kind``, ``at`` (required), ``actor``,
+``reference``, ``urgency``, ``service`` (optional; empty cells are absent); any other field
+or column is an error rather than silently ignored (a misspelt ``urgncy`` would otherwise
+change which deadlines apply). ``at`` is an
+ISO 8601 date-time; one without an offset is Europe/London local time and is refused when
+the clock change makes it ambiguous or non-existent. Files are read as UTF-8 with or
+without a byte-order mark. A line that cannot be read stops the read with a
+:class:`~childcare_commissioning.errors.ConversionError` naming the line and the field
+(never its value): a log is evidence, and guessing at a broken line would change the
+figures.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+from childcare_commissioning.errors import ConversionError, Problem
+from childcare_commissioning.model.referral import Urgency
+from childcare_commissioning.monitoring.model import Event
+
+__all__ = ["FIELDS", "event_from_mapping", "open_log", "read_events"]
+
+#: The columns of an event log, in the order the library writes them.
+FIELDS = ("case", "kind", "at", "actor", "reference", "urgency", "service")
+_KNOWN = frozenset(FIELDS)
+_LONDON = ZoneInfo("Europe/London")
+
+
+def _instant(text: str) -> dt.datetime:
+    value = dt.datetime.fromisoformat(text)
+    if value.tzinfo is not None:
+        return value
+    first, second = value.replace(tzinfo=_LONDON, fold=0), value.replace(tzinfo=_LONDON, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        raise ValueError("ambiguous or missing in Europe/London (a clock change): add an offset")
+    return first
+
+
+def _fail(line: int, field: str, message: str) -> ConversionError:
+    return ConversionError(f"event log line {line}", [Problem(f"$.{field}", message, "event")])
+
+
+def _text(row: Any, field: str, line: int, required: bool) -> str | None:
+    value = row.get(field)
+    if value.__class__ is str and value:
+        return value.strip()
+    if value is None or value == "":
+        if required:
+            raise _fail(line, field, "is required")
+        return None
+    raise _fail(line, field, f"expected text, got {type(value).__name__}")
+
+
+def event_from_mapping(row: Any, line: int) -> Event:
+    """One event from a JSON object or CSV row; :class:`ConversionError` naming the line
+    and field when it cannot be read."""
+    if not isinstance(row, dict):
+        raise _fail(line, "", f"expected an object, got {type(row).__name__}")
+    if len(row) > len(_KNOWN) or not _KNOWN.issuperset(row):
+        unknown = sorted(set(row) - _KNOWN)
+        if unknown:
+            raise _fail(line, unknown[0], f"unknown field; known: {', '.join(FIELDS)}")
+    kind = _text(row, "kind", line, True)
+    at_text = _text(row, "at", line, True)
+    assert kind is not None
+    assert at_text is not None
+    try:
+        at = _instant(at_text)
+    except ValueError as exc:
+        reason = str(exc) if "clock change" in str(exc) else "expected YYYY-MM-DDTHH:MM[+HH:MM]"
+        raise _fail(line, "at", reason) from None
+    urgency_text = _text(row, "urgency", line, False)
+    try:
+        urgency = Urgency(urgency_text) if urgency_text else None
+    except ValueError:
+        known = ", ".join(u.value for u in Urgency)
+        raise _fail(line, "urgency", f"expected one of {known}") from None
+    return Event(
+        case=_text(row, "case", line, False) or "",
+        kind=kind,
+        at=at,
+        actor=_text(row, "actor", line, False),
+        reference=_text(row, "reference", line, False),
+        urgency=urgency,
+        service=_text(row, "service", line, False),
+        line=line,
+    )
+
+
+class _RepeatedKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKeyError(key)
+            seen.add(key)
+    return found
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_repeated_keys)
+
+
+def _json_lines(stream: Iterable[str]) -> Iterator[Event]:
+    decode = _DECODER.decode
+    for number, raw in enumerate(stream, start=1):
+        try:
+            row = decode(raw)
+        except _RepeatedKeyError as exc:
+            raise _fail(number, exc.key, "is given twice") from None
+        except json.JSONDecodeError as exc:
+            if not raw.strip():
+                continue
+            raise _fail(number, "", f"not valid JSON ({exc.msg})") from None
+        yield event_from_mapping(row, number)
+
+
+def _csv_rows(stream: Iterable[str]) -> Iterator[Event]:
+    reader = csv.DictReader(stream)
+    header = reader.fieldnames or []
+    missing = [f for f in ("case", "kind", "at") if f not in header]
+    if missing:
+        raise _fail(1, missing[0], "column missing from the header")
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated:
+        raise _fail(1, repeated[0], "column given twice in the header")
+    for row in reader:
+        if None in row:
+            raise _fail(reader.line_num, "", "more cells than the header has columns")
+        yield event_from_mapping(row, reader.line_num)
+
+
+def read_events(stream: Iterable[str], format: str = "jsonl") -> Iterator[Event]:
+    """Events from ``stream`` (lines of text), one at a time; ``format`` is ``"jsonl"`` or
+    ``"csv"``. Nothing is held beyond the current line."""
+    if format == "jsonl":
+        return _json_lines(stream)
+    if format == "csv":
+        return _csv_rows(stream)
+    raise ValueError(f"unknown event log format {format!r}: use jsonl or csv")
+
+
+def open_log(path: str) -> IO[str]:
+    """Open an event log for reading (``-``: standard input), BOM-tolerant UTF-8."""
+    if path == "-":
+        sys.stdin.reconfigure(encoding="utf-8-sig")  # type: ignore[union-attr]
+        return sys.stdin
+    return Path(path).open(encoding="utf-8-sig", newline="")
