@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from childcare_commissioning.durations import Duration, DurationKind
 from childcare_commissioning.model import Citation
 from childcare_commissioning.workforce import (
@@ -276,3 +278,76 @@ def attrs_evolve(req: Requirement, **changes: object) -> Requirement:
     import attrs
 
     return attrs.evolve(req, **changes)  # type: ignore[misc, arg-type]
+
+
+# --- "prior to employment" ------------------------------------------------------------------
+
+PRIOR_REFERENCES = Requirement(
+    "references",
+    K.REFERENCES,
+    "references",
+    "Two written references before employment",
+    cite("derby", "3.6.1", "at least 2 written satisfactory references are taken up prior"),
+    count=2,
+    before_employment=True,
+)
+PRIOR_DBS = Requirement(
+    "dbs-before",
+    K.CHECK,
+    "dbs-enhanced",
+    "Enhanced DBS before starting",
+    cite("derby", "3.6.1", "prior to employment"),
+    before_employment=True,
+)
+
+
+def test_references_taken_up_before_employment_are_compliant() -> None:
+    """Employed from 1 Mar 2025, references of 10 and 20 Feb: both before the start, so on
+    1 Apr 2025 the requirement is met."""
+    worker = Worker(
+        "W1",
+        references=(Reference(D(2025, 2, 10)), Reference(D(2025, 2, 20))),
+        employed_from=D(2025, 3, 1),
+    )
+    assert () == check_worker([PRIOR_REFERENCES], worker, D(2025, 4, 1)).findings
+
+
+def test_a_reference_taken_up_after_employment_began_is_named() -> None:
+    """The second reference arrived 5 Mar, after the 1 Mar start: two references are held,
+    but only one was in place before employment: not compliant, and the finding says so."""
+    worker = Worker(
+        "W2",
+        references=(Reference(D(2025, 2, 10)), Reference(D(2025, 3, 5))),
+        employed_from=D(2025, 3, 1),
+    )
+    report = check_worker([PRIOR_REFERENCES], worker, D(2025, 4, 1))
+    [finding] = report.findings
+    assert ("workforce.references.after-employment", False) == (finding.code, report.compliant)
+    assert "1 of 2 in place before employment began on 2025-03-01" in finding.message
+
+
+def test_without_an_employment_start_prior_to_employment_is_a_warning() -> None:
+    """No employed_from: the timing cannot be checked; said as a warning naming the field,
+    the references themselves still count."""
+    worker = Worker("W3", references=(Reference(D(2025, 2, 10)), Reference(D(2025, 2, 20))))
+    report = check_worker([PRIOR_REFERENCES], worker, D(2025, 4, 1))
+    [finding] = report.findings
+    assert ("warning", "workforce.references.employment-start-unknown") == (
+        finding.severity,
+        finding.code,
+    )
+    assert finding.path.endswith(".employed_from")
+    assert report.compliant
+
+
+def test_a_check_before_employment() -> None:
+    """DBS dated 2 Mar 2025 for a worker employed from 1 Mar: after the start (an error);
+    dated 1 Mar itself: on or before the start (met)."""
+    late = Worker(
+        "W4", completions=(Completion("dbs-enhanced", D(2025, 3, 2)),), employed_from=D(2025, 3, 1)
+    )
+    on_time = attrs.evolve(late, completions=(Completion("dbs-enhanced", D(2025, 3, 1)),))
+    assert ["workforce.check.after-employment"] == [
+        f.code for f in check_worker([PRIOR_DBS], late, D(2025, 4, 1)).findings
+    ]
+    assert () == check_worker([PRIOR_DBS], on_time, D(2025, 4, 1)).findings

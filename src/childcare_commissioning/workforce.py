@@ -123,6 +123,9 @@ class Requirement:
     team_minimum: int = 1
     provider_matrix: bool = False
     notes: str = ""
+    #: "prior to employment": the references (or the check, training, declaration) must be
+    #: in place on or before the worker's ``employed_from`` date.
+    before_employment: bool = False
 
 
 @attrs.frozen
@@ -186,6 +189,8 @@ class Worker:
     declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=to_tuple)
     registrations: tuple[Registration, ...] = attrs.field(default=(), converter=to_tuple)
     name: str | None = personal(default=None)
+    #: When the worker's employment began: what "prior to employment" is checked against.
+    employed_from: dt.date | None = None
 
 
 @attrs.frozen
@@ -250,18 +255,20 @@ def _dated(
     level = f" at level {req.level} or above" if req.level else ""
     if latest is None or latest.completed_on > on:
         return [_error(req, "missing", f"no {req.subject}{level} on record", worker)], []
+    done = [c.completed_on for c in worker.completions if c.subject == req.subject]
+    early = _before_employment(req, worker, [d for d in done if d <= on])
     if req.refresh is None:
-        return [], []
+        return early, []
     lapses_on = _lapses_on(latest.completed_on, req.refresh)
     if lapses_on <= on:
         message = (
             f"{req.subject} of {latest.completed_on.isoformat()} lapsed on "
             f"{lapses_on.isoformat()} (every {req.refresh})"
         )
-        return [_error(req, "lapsed", message, worker)], []
+        return [_error(req, "lapsed", message, worker), *early], []
     if lapses_on <= horizon:
-        return [], [Lapse(req.id, req.subject, lapses_on, req.citation)]
-    return [], []
+        return early, [Lapse(req.id, req.subject, lapses_on, req.citation)]
+    return early, []
 
 
 def _qualification(req: Requirement, worker: Worker, on: dt.date) -> list[Finding]:
@@ -278,6 +285,32 @@ def _qualification(req: Requirement, worker: Worker, on: dt.date) -> list[Findin
     return []
 
 
+def _before_employment(req: Requirement, worker: Worker, dates: list[dt.date]) -> list[Finding]:
+    """For a "prior to employment" requirement: enough of ``dates`` on or before the
+    worker's employment start; a missing start is a warning (it cannot be checked)."""
+    if not req.before_employment:
+        return []
+    start = worker.employed_from
+    if start is None:
+        return [
+            Finding(
+                Severity.WARNING,
+                f"workforce.{req.kind}.employment-start-unknown",
+                f"{req.wording}: must be in place before employment, but the worker's "
+                "employment start (employed_from) is not given",
+                f"$.workers[{worker.id!r}].employed_from",
+                req.citation,
+            )
+        ]
+    before = [d for d in dates if d <= start]
+    if len(before) < req.count:
+        message = (
+            f"{len(before)} of {req.count} in place before employment began on {start.isoformat()}"
+        )
+        return [_error(req, "after-employment", message, worker)]
+    return []
+
+
 def _references(req: Requirement, worker: Worker, on: dt.date) -> list[Finding]:
     received = [r for r in worker.references if r.received_on <= on]
     problems = []
@@ -287,6 +320,8 @@ def _references(req: Requirement, worker: Worker, on: dt.date) -> list[Finding]:
         )
     if req.last_employer and not any(r.last_employer for r in received):
         problems.append(_error(req, "last-employer", "none from the last employer", worker))
+    if not problems:
+        problems += _before_employment(req, worker, [r.received_on for r in received])
     return problems
 
 

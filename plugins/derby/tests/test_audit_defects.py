@@ -405,6 +405,33 @@ def test_reviews_are_also_triggered_by_change_or_request() -> None:
 # --- vetting: the recruitment records of 3.6.1 ----------------------------------------------
 
 
+def test_references_are_taken_up_prior_to_employment() -> None:
+    """3.6.1: "at least 2 written satisfactory references are taken up prior to employment"
+    (audit D85). Employed from 1 Jan 2024: references of 1 and 2 Dec 2023 are in place
+    before; if the second arrived on 3 Jan 2024 only one was, and the worker is not
+    compliant; with no employment start the timing cannot be checked (a warning)."""
+    requirement = next(r for r in SPEC.workforce if r.id == "references")
+    on = D(2025, 1, 6)
+    before = Worker(
+        "W",
+        references=(Reference(D(2023, 12, 1), last_employer=True), Reference(D(2023, 12, 2))),
+        employed_from=D(2024, 1, 1),
+    )
+    assert () == check_worker([requirement], before, on).findings
+    after = attrs.evolve(
+        before,
+        references=(Reference(D(2023, 12, 1), last_employer=True), Reference(D(2024, 1, 3))),
+    )
+    [late] = check_worker([requirement], after, on).findings
+    assert "workforce.references.after-employment" == late.code
+    unknown = attrs.evolve(before, employed_from=None)
+    [warning] = check_worker([requirement], unknown, on).findings
+    assert ("warning", "workforce.references.employment-start-unknown") == (
+        warning.severity,
+        warning.code,
+    )
+
+
 def test_recruitment_records_are_required_of_every_worker() -> None:
     """3.6.1: 'application forms and job descriptions are used', 'the interview process
     determines whether the applicant meets the essential criteria', 'staff have a clear
@@ -422,6 +449,7 @@ def test_recruitment_records_are_required_of_every_worker() -> None:
         ),
         references=(Reference(D(2023, 12, 1), last_employer=True), Reference(D(2023, 12, 2))),
         declarations=(Declaration("convictions", D(2023, 12, 1)),),
+        employed_from=D(2024, 1, 1),
     )
     report = check_worker(SPEC.workforce, worker, on)
     assert not report.compliant

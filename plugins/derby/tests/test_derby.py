@@ -268,6 +268,7 @@ def test_recruitment_checks() -> None:
         ),
         references=(Reference(D(2023, 12, 1), last_employer=True), Reference(D(2023, 12, 2))),
         declarations=(Declaration("convictions", D(2023, 12, 1), something_declared=True),),
+        employed_from=D(2024, 1, 1),
     )
     report = check_worker(SPEC.workforce, worker, D(2025, 1, 6))
     assert {"workforce.declaration.awaiting-approval", "workforce.training.lapsed"} == {

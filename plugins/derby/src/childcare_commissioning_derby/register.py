@@ -1595,7 +1595,7 @@ REGISTER = Register(
             "at least 2 written satisfactory references",
             "One reference will be from the present or last employer;",
             "workforce/references",
-            note="audit D85: 'prior to employment' needs a worker's start date, which the core Worker model does not carry",
+            note="audit D85: 'prior to employment' is checked against the worker's employed_from date (two references received on or before it); without that date the check is a warning",
         ),
         rule(
             "3.6.1 Recruitment",

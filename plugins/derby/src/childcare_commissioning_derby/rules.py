@@ -469,6 +469,7 @@ WORKFORCE = (
         ),
         count=2,
         last_employer=True,
+        before_employment=True,
     ),
     Requirement(
         "employment-history",
