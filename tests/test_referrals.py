@@ -317,6 +317,114 @@ def test_route_is_chosen_when_not_given() -> None:
     assert Outcome.ELIGIBLE == check_referral(SPEC, referral(route=None)).outcome
 
 
+# --- Routes restricted to teams (issue #22): Somerset 2.6 e "All support requests will
+# come from the Placements Team, unless out of hours, when requests will come from EDT". ---
+
+TEAM_ROUTES = (
+    ReferralRoute(
+        id="placements-team",
+        name="Placements Team",
+        citation=ROUTE_CITE,
+        teams=frozenset({"Placements Team"}),
+        when=RouteTime.IN_HOURS,
+        calendar="office-hours",
+    ),
+    ReferralRoute(
+        id="emergency-duty-team",
+        name="Emergency Duty Team",
+        citation=ROUTE_CITE,
+        teams=frozenset({"EDT", "Emergency Duty Team"}),
+        when=RouteTime.OUT_OF_HOURS,
+        calendar="office-hours",
+    ),
+    ReferralRoute(id="any-team", name="Any team", citation=ROUTE_CITE),
+)
+TEAM_SPEC = attrs.evolve(SPEC, routes=TEAM_ROUTES)
+MONDAY_10 = dt.datetime(2025, 1, 6, 10, 0, tzinfo=LONDON)  # in office hours (09:00-17:00)
+MONDAY_2140 = dt.datetime(2025, 1, 6, 21, 40, tzinfo=LONDON)  # out of office hours
+
+
+def by_team(team: str | None, *, at: dt.datetime = MONDAY_10, route: str | None) -> Referral:
+    return attrs.evolve(referral(at=at, route=route), referrer=Referrer("social-worker", team=team))
+
+
+def route_findings(decision: object) -> list[tuple[str, str]]:
+    return [
+        (f.code, f.path)
+        for f in decision.findings  # type: ignore[attr-defined]
+        if f.code.startswith("referral.")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("team", "expected"),
+    [
+        ("Placements Team", Outcome.ELIGIBLE),  # the route's own team
+        ("placements TEAM", Outcome.ELIGIBLE),  # case does not matter
+        ("  Placements Team ", Outcome.ELIGIBLE),  # nor surrounding spaces
+        ("EDT", Outcome.NOT_ELIGIBLE),  # another team
+        ("Placements", Outcome.NOT_ELIGIBLE),  # not a name the route gives
+        (None, Outcome.NOT_ELIGIBLE),  # no team: the route cannot be shown to be open to it
+    ],
+)
+def test_a_team_route_takes_only_its_teams(team: str | None, expected: Outcome) -> None:
+    """The route names the Placements Team: at Monday 10:00 (in hours, so the route is
+    open) a referrer of that team is taken, whatever the case of the name; a referrer of
+    another team, or one who gives no team, is refused on the team field."""
+    decision = check_referral(TEAM_SPEC, by_team(team, route="placements-team"))
+    assert expected == decision.outcome
+    if expected is Outcome.NOT_ELIGIBLE:
+        assert [("referral.referrer.not-permitted", "$.referrer.team")] == route_findings(decision)
+
+
+def test_a_team_refusal_names_the_route_and_its_teams_but_not_the_referrers_team() -> None:
+    """The finding says which route refused and which teams it takes (sorted: "EDT",
+    "Emergency Duty Team"), and does not repeat what the referrer wrote."""
+    night = by_team("Night Owls Unit", at=MONDAY_2140, route="emergency-duty-team")
+    [finding] = [
+        f for f in check_referral(TEAM_SPEC, night).findings if f.code.startswith("referral.")
+    ]
+    assert (
+        "route 'emergency-duty-team': only the teams EDT, Emergency Duty Team may use it "
+        "(the referrer's team is not one of them)"
+    ) == finding.message
+    assert "Night Owls" not in finding.message
+    assert ROUTE_CITE == finding.citation
+
+
+@pytest.mark.parametrize("team", ["Placements Team", "EDT", "Taunton locality team", None])
+def test_a_route_naming_no_team_takes_any_team(team: str | None) -> None:
+    """``teams`` empty means any team, and no team at all."""
+    assert Outcome.ELIGIBLE == check_referral(TEAM_SPEC, by_team(team, route="any-team")).outcome
+
+
+def test_out_of_hours_a_placements_team_referral_naming_no_route_is_sent_to_edt() -> None:
+    """Monday 21:40 is out of office hours: of the team routes only the EDT route is open,
+    and it does not take the Placements Team, so with no route named (and no catch-all
+    route) the referral is refused, the EDT route saying which teams it takes. The same
+    referral from EDT is accepted, and at Monday 10:00 the Placements Team's is."""
+    spec = attrs.evolve(SPEC, routes=TEAM_ROUTES[:2])
+    night = check_referral(spec, by_team("Placements Team", at=MONDAY_2140, route=None))
+    assert Outcome.NOT_ELIGIBLE == night.outcome
+    [finding] = [f for f in night.findings if f.code.startswith("referral.")]
+    assert "referral.referrer.not-permitted" == finding.code
+    assert "placements-team: not open at this time" in finding.message
+    assert "emergency-duty-team: only the teams EDT, Emergency Duty Team may use it" in (
+        finding.message
+    )
+    assert (
+        Outcome.ELIGIBLE
+        == check_referral(spec, by_team("emergency duty team", at=MONDAY_2140, route=None)).outcome
+    )
+    assert Outcome.ELIGIBLE == check_referral(spec, by_team("Placements Team", route=None)).outcome
+
+
+def test_teams_are_converted_to_a_frozenset() -> None:
+    """Teams may be declared as any iterable of names, like organisations."""
+    route = ReferralRoute("edt", "EDT", ROUTE_CITE, teams=["EDT", "EDT"])  # type: ignore[arg-type]
+    assert frozenset({"EDT"}) == route.teams
+
+
 def test_self_referral_is_refused() -> None:
     """Somerset: "Service users may not self-refer": only social workers may use a route."""
     decision = check_referral(SPEC, referral(role="young-person"))

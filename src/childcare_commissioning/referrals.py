@@ -62,14 +62,24 @@ class RouteTime(enum.StrEnum):
 
 @attrs.frozen
 class ReferralRoute:
-    """A way a referral may arrive: who may refer (roles, organisations), how (channels),
-    and when (in or out of the hours of ``calendar``). Empty sets mean "any"."""
+    """A way a referral may arrive: who may refer (roles, organisations, teams), how
+    (channels), and when (in or out of the hours of ``calendar``). Empty sets mean "any".
+
+    ``organisations`` and ``teams`` are compared with the referrer's organisation and team
+    case-insensitively. A route that names teams ("All support requests will come from the
+    Placements Team, unless out of hours, when requests will come from EDT") takes only a
+    referrer whose :attr:`~childcare_commissioning.model.Referrer.team` is one of them: a
+    referrer of another team, or one who gives no team, is refused (as a referrer who gives
+    no organisation is by a route that names organisations). List every name the text gives
+    the team ("EDT", "Emergency Duty Team").
+    """
 
     id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=non_empty)
     citation: Citation
     referrer_roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     organisations: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    teams: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     channels: frozenset[Channel] = attrs.field(default=frozenset(), converter=to_frozenset)
     when: RouteTime = RouteTime.ALWAYS
     calendar: str | None = None
@@ -235,20 +245,36 @@ def _check_required(
             )
 
 
-def _route_matches(route: ReferralRoute, referral: Referral) -> list[str]:
+def _one_of(value: str | None, names: frozenset[str]) -> bool:
+    """Whether ``value`` is one of ``names``, compared case-insensitively."""
+    return value is not None and value.strip().casefold() in {n.casefold() for n in names}
+
+
+def _route_problems(route: ReferralRoute, referral: Referral) -> list[tuple[str, str]]:
+    """Why ``route`` does not take ``referral``, each with the path of the field it reads.
+    The messages name the route's allowed values, never the referrer's own team or
+    organisation."""
     problems = []
     referrer = referral.referrer
     if route.referrer_roles and referrer.role not in route.referrer_roles:
         allowed = ", ".join(sorted(route.referrer_roles))
-        problems.append(f"referrer role {referrer.role!r} may not use it (allowed: {allowed})")
-    if route.organisations and (referrer.organisation or "").casefold() not in {
-        o.casefold() for o in route.organisations
-    }:
-        problems.append(f"only {', '.join(sorted(route.organisations))} may refer")
+        problems.append(
+            ("$.referrer", f"referrer role {referrer.role!r} may not use it (allowed: {allowed})")
+        )
+    if route.organisations and not _one_of(referrer.organisation, route.organisations):
+        problems.append(("$.referrer", f"only {', '.join(sorted(route.organisations))} may refer"))
+    if route.teams and not _one_of(referrer.team, route.teams):
+        teams = ", ".join(sorted(route.teams))
+        given = "the referrer's team is not one of them" if referrer.team else "no team given"
+        problems.append(("$.referrer.team", f"only the teams {teams} may use it ({given})"))
     if route.channels and referral.channel not in route.channels:
         channels = ", ".join(sorted(route.channels))
-        problems.append(f"it takes referrals by {channels}")
+        problems.append(("$.channel", f"it takes referrals by {channels}"))
     return problems
+
+
+def _route_matches(route: ReferralRoute, referral: Referral) -> list[str]:
+    return [problem for _, problem in _route_problems(route, referral)]
 
 
 def _check_offers(
@@ -313,12 +339,12 @@ def _check_routes(
                 "$.route",
                 route.citation,
             )
-        for problem in _route_matches(route, referral):
+        for path, problem in _route_problems(route, referral):
             found.add(
                 Outcome.NOT_ELIGIBLE,
                 "referral.referrer.not-permitted",
                 f"route {route.id!r}: {problem}",
-                "$.referrer",
+                path,
                 route.citation,
             )
         return

@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 from childcare_commissioning_somerset import MILEAGE, SPEC
-from childcare_commissioning_somerset.requests import check_request, request_team_findings
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
 from childcare_commissioning.billing import (
@@ -44,7 +43,9 @@ def referral(**changes: object) -> Referral:
         id="R",
         received_at=at(2025, 1, 6, 10),
         urgency=Urgency.STANDARD,
-        referrer=Referrer("social-worker", organisation="Somerset County Council"),
+        referrer=Referrer(
+            "social-worker", organisation="Somerset County Council", team="Placements Team"
+        ),
         child=ChildOrYoungPerson(
             "YP",
             area="taunton",
@@ -270,7 +271,7 @@ def test_only_somerset_county_council_social_workers_refer(
 ) -> None:
     """1.1 "referrals into the service will only come from Social Workers from Somerset
     County Council"; the text abbreviates the Council as SCC (reading 'scc')."""
-    referrer = Referrer("social-worker", organisation=organisation)
+    referrer = Referrer("social-worker", organisation=organisation, team="Placements Team")
     assert expected == check_referral(SPEC, referral(referrer=referrer)).outcome
 
 
@@ -329,54 +330,87 @@ def test_monitoring_evidence_is_agreed_every_year_on_the_anniversary() -> None:
 
 PLACEMENTS = Referrer("social-worker", organisation="SCC", team="Placements Team")
 EDT = Referrer("social-worker", organisation="SCC", team="Emergency Duty Team")
+LOCALITY = Referrer("social-worker", organisation="SCC", team="Taunton locality team")
+NO_TEAM = Referrer("social-worker", organisation="SCC")
+
+#: (referrer, instant, expected outcome), each worked from 2.6 e "All support requests will
+#: come from the Placements Team, unless out of hours, when requests will come from EDT",
+#: with working hours read as 09:00-17:00 Monday to Friday except England and Wales bank
+#: holidays (reading 'working-hours').
+TEAM_CASES = [
+    (PLACEMENTS, at(2025, 1, 6, 16, 59), Outcome.ELIGIBLE),  # Monday 16:59, in hours
+    (PLACEMENTS, at(2025, 1, 6, 17, 0), Outcome.NOT_ELIGIBLE),  # 17:00 is out of hours
+    (PLACEMENTS, at(2024, 12, 27, 22, 15), Outcome.NOT_ELIGIBLE),  # Friday night
+    (PLACEMENTS, at(2025, 1, 11, 10, 0), Outcome.NOT_ELIGIBLE),  # Saturday 10:00
+    (PLACEMENTS, at(2025, 5, 26, 10, 0), Outcome.NOT_ELIGIBLE),  # Spring bank holiday Monday
+    (EDT, at(2025, 1, 11, 10, 0), Outcome.ELIGIBLE),  # EDT on Saturday
+    (EDT, at(2025, 5, 26, 10, 0), Outcome.ELIGIBLE),  # EDT on the bank holiday
+    (EDT, at(2025, 1, 6, 10, 0), Outcome.NOT_ELIGIBLE),  # EDT in hours
+    (EDT, at(2025, 1, 7, 8, 59), Outcome.ELIGIBLE),  # Tuesday before 09:00
+    (LOCALITY, at(2025, 1, 6, 10, 0), Outcome.NOT_ELIGIBLE),  # requests come from the team
+    (NO_TEAM, at(2024, 12, 27, 22, 15), Outcome.NOT_ELIGIBLE),  # no team given
+]
 
 
-@pytest.mark.parametrize(
-    ("referrer", "received", "expected"),
-    [
-        (PLACEMENTS, at(2025, 1, 6, 16, 59), Outcome.ELIGIBLE),  # Monday, in hours
-        (PLACEMENTS, at(2025, 1, 6, 17, 0), Outcome.NOT_ELIGIBLE),  # 17:00 is out of hours
-        (PLACEMENTS, at(2024, 12, 27, 22, 15), Outcome.NOT_ELIGIBLE),  # Friday night
-        (PLACEMENTS, at(2025, 5, 26, 10, 0), Outcome.NOT_ELIGIBLE),  # bank holiday Monday
-        (EDT, at(2025, 5, 26, 10, 0), Outcome.ELIGIBLE),  # EDT on the bank holiday
-        (EDT, at(2025, 1, 6, 10, 0), Outcome.NOT_ELIGIBLE),  # EDT in hours
-        (EDT, at(2025, 1, 7, 8, 59), Outcome.ELIGIBLE),  # Tuesday before 09:00
-    ],
-)
+@pytest.mark.parametrize(("referrer", "received", "expected"), TEAM_CASES)
 def test_out_of_hours_requests_come_from_edt_whatever_route_is_left_open(
     referrer: Referrer, received: dt.datetime, expected: Outcome
 ) -> None:
-    """2.6 e "All support requests will come from the Placements Team, unless out of hours,
-    when requests will come from EDT", with working hours read as 09:00-17:00 Monday to
-    Friday except bank holidays (reading 'working-hours'; 26 May 2025 is the Spring bank
-    holiday). The referral names no route, so the core alone would accept each of these
-    through whichever route is open; the team is what decides."""
-    decision = check_request(referral(referrer=referrer, received_at=received))
+    """The referral names no route, so the core chooses among the routes open at the time:
+    the Placements Team route (in hours) takes only the Placements Team, the EDT route (out
+    of hours) only EDT, so the team decides. A locality team, or a referrer who gives no
+    team, is neither: the text says every request comes from one of the two."""
+    decision = check_referral(SPEC, referral(referrer=referrer, received_at=received))
     assert expected == decision.outcome
 
 
-def test_the_core_alone_accepts_a_placements_team_request_at_night() -> None:
-    """The defect the team check closes: at 22:15 on Friday 27 Dec 2024 the core accepts a
-    Placements Team social worker's request through the open EDT route; the team check
-    refuses it and names the field and the rule."""
-    night = referral(referrer=PLACEMENTS, received_at=at(2024, 12, 27, 22, 15))
-    assert Outcome.ELIGIBLE == check_referral(SPEC, night).outcome
-    [finding] = request_team_findings(night)
-    assert ("somerset.request.out-of-hours-team", "$.referrer.team") == (
-        finding.code,
-        finding.path,
+def test_a_placements_team_request_at_night_is_sent_to_edt() -> None:
+    """The defect: at 22:15 on Friday 27 Dec 2024 the core accepted a Placements Team social
+    worker's request through the open EDT route. Now the EDT route refuses it by the team,
+    naming the teams it takes, and the in-hours route is shut; the finding cites 2.6 e."""
+    night = check_referral(
+        SPEC, referral(referrer=PLACEMENTS, received_at=at(2024, 12, 27, 22, 15))
     )
+    assert Outcome.NOT_ELIGIBLE == night.outcome
+    [finding] = [f for f in night.findings if f.code.startswith("referral.")]
+    assert "referral.referrer.not-permitted" == finding.code
+    assert "placements-team: not open at this time" in finding.message
+    assert (
+        "emergency-duty-team: only the teams EDT, Emergency Duty Team, SCC EDT, SCC Emergency "
+        "Duty Team may use it (the referrer's team is not one of them)"
+    ) in finding.message
     assert finding.citation is not None
     assert "when requests will come from EDT" in finding.citation.quote
 
 
-def test_no_team_or_another_team_is_not_judged() -> None:
-    """A referral giving no team, or a locality team, is left to the core's routes: the text
-    says who sends requests, and such a referrer may be directed through the right team."""
-    night = at(2024, 12, 27, 22, 15)
-    locality = Referrer("social-worker", organisation="SCC", team="Taunton locality team")
-    assert [] == request_team_findings(referral(received_at=night))
-    assert [] == request_team_findings(referral(referrer=locality, received_at=night))
+def test_a_placements_team_request_naming_the_edt_route_at_night_is_refused_by_team() -> None:
+    """Naming the EDT route does not help a Placements Team referrer at night: the finding
+    is on the team field and says which route refused it."""
+    night = referral(
+        referrer=PLACEMENTS, received_at=at(2024, 12, 27, 22, 15), route="emergency-duty-team"
+    )
+    decision = check_referral(SPEC, night)
+    assert Outcome.NOT_ELIGIBLE == decision.outcome
+    assert [("referral.referrer.not-permitted", "$.referrer.team")] == [
+        (f.code, f.path) for f in decision.findings if f.code.startswith("referral.")
+    ]
+    assert "route 'emergency-duty-team'" in decision.findings[0].message
+
+
+@pytest.mark.parametrize(
+    "team",
+    [
+        "placements team",
+        "CHILDREN'S SOCIAL CARE PLACEMENTS TEAM",
+        "Children’s Social Care Placements Team",
+    ],
+)
+def test_the_placements_team_is_known_by_every_name_the_text_gives_it(team: str) -> None:
+    """The Glossary's "Children’s Social Care Placements Team" (typographic apostrophe as in
+    the text, or plain), in any case, is the Placements Team: in hours its request is
+    accepted."""
+    referrer = Referrer("social-worker", organisation="SCC", team=team)
+    assert Outcome.ELIGIBLE == check_referral(SPEC, referral(referrer=referrer)).outcome
 
 
 # --- Readings of the referral clauses (audit SO-06/Q11, Q8) ------------------------------
@@ -402,8 +436,11 @@ def test_referring_agencies_other_than_scc_social_workers_are_refused(role: str)
     request" does not widen 1.1 "referrals into the service will only come from Social
     Workers from Somerset County Council" (reading 'referring-agencies'): a YOT worker or a
     teacher of SCC, or a parent, is refused."""
-    referrer = Referrer(role, organisation="Somerset County Council")
-    assert Outcome.NOT_ELIGIBLE == check_referral(SPEC, referral(referrer=referrer)).outcome
+    referrer = Referrer(role, organisation="Somerset County Council", team="Placements Team")
+    decision = check_referral(SPEC, referral(referrer=referrer))
+    assert Outcome.NOT_ELIGIBLE == decision.outcome
+    [finding] = [f for f in decision.findings if f.code == "referral.referrer.not-permitted"]
+    assert f"placements-team: referrer role {role!r} may not use it" in finding.message
 
 
 # --- Staff: every employee, agent and volunteer (audit SO-04, SO-47, V19) -----------------
@@ -501,7 +538,7 @@ def test_a_tenth_birthday_at_local_midnight_written_in_utc() -> None:
     child = ChildOrYoungPerson(
         "YP", area="mendip", date_of_birth=D(2015, 6, 1), statuses=frozenset({Status.EDGE_OF_CARE})
     )
-    edt = Referrer("emergency-duty-team-worker", organisation="SCC")
+    edt = Referrer("emergency-duty-team-worker", organisation="SCC", team="EDT")
 
     def outcome(received: dt.datetime) -> Outcome:
         return check_referral(

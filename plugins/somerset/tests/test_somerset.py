@@ -46,7 +46,9 @@ def referral(age: int = 14, **changes: object) -> Referral:
         id="R",
         received_at=MONDAY_10AM,
         urgency=Urgency.STANDARD,
-        referrer=Referrer("social-worker", organisation="Somerset County Council"),
+        referrer=Referrer(
+            "social-worker", organisation="Somerset County Council", team="Placements Team"
+        ),
         child=ChildOrYoungPerson(
             "YP",
             area="taunton",
@@ -79,7 +81,8 @@ def test_ages(age: int, expected: Outcome) -> None:
 
 def test_out_of_hours_referral_must_come_from_edt() -> None:
     """Friday 27 Dec 2024 at 22:15 is out of working hours: the Placements Team route is
-    refused and the finding names the EDT route; through EDT the referral is accepted and
+    refused and the finding names the EDT route; from EDT, through its route, the referral is
+    accepted and
     the 72-hour rule runs to 22:15 GMT on Monday 30 Dec 2024 (72 h = 3 days, no clock change in
     December); the Provider answers the request at once (2.6a "available immediately"),
     at 22:15 that Friday night."""
@@ -87,8 +90,12 @@ def test_out_of_hours_referral_must_come_from_edt() -> None:
     refused = check_referral(SPEC, referral(received_at=late, urgency=Urgency.URGENT))
     [route] = [f for f in refused.findings if f.code.startswith("referral.route")]
     assert "emergency-duty-team" in route.message
+    edt = Referrer("social-worker", organisation="Somerset County Council", team="EDT")
     accepted = check_referral(
-        SPEC, referral(received_at=late, urgency=Urgency.URGENT, route="emergency-duty-team")
+        SPEC,
+        referral(
+            received_at=late, urgency=Urgency.URGENT, route="emergency-duty-team", referrer=edt
+        ),
     )
     assert Outcome.ELIGIBLE == accepted.outcome
     assert {

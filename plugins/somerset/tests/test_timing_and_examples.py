@@ -64,7 +64,7 @@ def test_a_standard_referral_starts_no_72_hour_rule() -> None:
         "R",
         london(2025, 1, 6, 10),
         Urgency.STANDARD,
-        Referrer("social-worker", organisation="Somerset County Council"),
+        Referrer("social-worker", organisation="Somerset County Council", team="Placements Team"),
         ChildOrYoungPerson(
             "YP", area="taunton", date_of_birth=D(2011, 1, 1), statuses={Status.EDGE_OF_CARE}
         ),
@@ -147,12 +147,12 @@ def test_safeguarding_concerns_go_to_childrens_social_care_immediately() -> None
 def test_age_boundaries(born: dt.date, received: dt.datetime, expected: Outcome) -> None:
     """2.1 "predominantly aged between 10-17 years" and 2.7 "People aged 26 and over": ages
     on the local date of the referral. Every instant is on a weekend, out of working hours,
-    so the EDT referrer's route is open."""
+    so EDT's route is open."""
     referral = Referral(
         "R",
         received,
         Urgency.URGENT,
-        Referrer("emergency-duty-team-worker", organisation="Somerset County Council"),
+        Referrer("emergency-duty-team-worker", organisation="Somerset County Council", team="EDT"),
         ChildOrYoungPerson(
             "YP", area="taunton", date_of_birth=born, statuses={Status.EDGE_OF_CARE}
         ),
@@ -188,6 +188,75 @@ def test_the_bundled_referral_is_eligible_through_the_cli(
         "available-immediately": "2024-12-27T22:15:00+00:00",
         "urgent-plans-agreed": "2024-12-30T22:15:00+00:00",
     } == {d["rule_id"]: d["due_at"] for d in result["deadlines"]}
+
+
+#: (team, received_at, expected outcome, exit status), worked from 2.6 e "All support
+#: requests will come from the Placements Team, unless out of hours, when requests will come
+#: from EDT" with working hours 09:00-17:00 Monday to Friday except England and Wales bank
+#: holidays (reading 'working-hours').
+CLI_TEAM_CASES = [
+    # Monday 6 Jan 2025 10:00 GMT: in hours, so from the Placements Team, not EDT.
+    ("Placements Team", "2025-01-06T10:00:00+00:00", "eligible", 0),
+    ("EDT", "2025-01-06T10:00:00+00:00", "not-eligible", 1),
+    # Friday 27 Dec 2024 22:15 GMT: after 17:00, out of hours, so from EDT.
+    ("Placements Team", "2024-12-27T22:15:00+00:00", "not-eligible", 1),
+    ("EDT", "2024-12-27T22:15:00+00:00", "eligible", 0),
+    # Saturday 11 Jan 2025 10:00 GMT: a weekend, out of hours.
+    ("Placements Team", "2025-01-11T10:00:00+00:00", "not-eligible", 1),
+    ("EDT", "2025-01-11T10:00:00+00:00", "eligible", 0),
+    # Monday 26 May 2025 10:00 BST, the Spring bank holiday: out of hours, though a weekday
+    # at a working hour; written in UTC (09:00Z) it is the same instant.
+    ("Placements Team", "2025-05-26T10:00:00+01:00", "not-eligible", 1),
+    ("Placements Team", "2025-05-26T09:00:00Z", "not-eligible", 1),
+    ("EDT", "2025-05-26T10:00:00+01:00", "eligible", 0),
+]
+
+
+@pytest.mark.parametrize(("team", "received", "outcome", "status"), CLI_TEAM_CASES)
+def test_the_cli_sends_a_request_to_the_team_of_the_hour(
+    team: str,
+    received: str,
+    outcome: str,
+    status: int,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`referral check` (the core's decision, no plugin function) reads the referrer's team:
+    a referral naming no route, from an SCC social worker of the given team, of a
+    14-year-old on the edge of care in Taunton, via the portal."""
+    document = {
+        "id": "SCC-REF-TEAM",
+        "received_at": received,
+        "urgency": "standard",
+        "council": "somerset",
+        "service": "crisis-homecare",
+        "referrer": {"role": "social-worker", "organisation": "SCC", "team": team},
+        "channel": "portal",
+        "child": {
+            "id": "YP-1",
+            "date_of_birth": "2010-03-14",
+            "statuses": ["edge-of-care"],
+            "area": "taunton",
+        },
+    }
+    path = tmp_path / "referral.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code = main(["referral", "check", str(path), "--council", "somerset", "--format", "json"])
+    result = json.loads(capsys.readouterr().out)
+    assert (outcome, status) == (result["outcome"], code)
+    refusals = [f for f in result["findings"] if f["code"] == "referral.referrer.not-permitted"]
+    if outcome == "eligible":
+        assert [] == refusals
+    else:
+        # The route of the other team is shut at this hour; the open one refuses the team.
+        [refusal] = refusals
+        shut, open_ = (
+            ("emergency-duty-team", "placements-team")
+            if team == "EDT"
+            else ("placements-team", "emergency-duty-team")
+        )
+        assert f"{shut}: not open at this time" in refusal["message"]
+        assert f"{open_}: only the teams" in refusal["message"]
 
 
 def test_the_bundled_billing_month_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:

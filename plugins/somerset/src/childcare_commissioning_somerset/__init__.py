@@ -159,6 +159,21 @@ READINGS = (
         ),
     ),
     Reading(
+        "request-team",
+        "1.1 says referrals 'will only come from Social Workers from Somerset County Council' "
+        "and 'will be directed through the Placements Team'; 2.6 e that 'All support requests "
+        "will come from the Placements Team, unless out of hours, when requests will come from "
+        "EDT'. A request's referrer could be read as the child's social worker, of any team.",
+        "The referrer of a request is the team that sends it to the Provider: an SCC social "
+        "worker (or EDT worker) of the Placements Team in working hours, of EDT outside them, "
+        "named by any name the text gives the team. A request that gives another team, or no "
+        "team, is not eligible: it is to be sent through the team of the hour.",
+        cite(
+            "2.6 Service Access and Availability",
+            "All support requests will come from the Placements Team, unless out of hours, when requests will come from EDT.",
+        ),
+    ),
+    Reading(
         "complex-health-needs",
         "'This does not include children and young people with complex health needs' follows "
         "the disabilities strand.",

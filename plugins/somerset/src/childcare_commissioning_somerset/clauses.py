@@ -198,16 +198,6 @@ COMPUTATIONS = (
         ),
     ),
     Computation(
-        "request-team",
-        "Out of hours requests come from EDT, in hours from the Placements Team: the "
-        "referrer's team read against the Council's working hours",
-        "childcare_commissioning_somerset.requests:check_request",
-        cite(
-            ACCESS,
-            "All support requests will come from the Placements Team, unless out of hours, when requests will come from EDT.",
-        ),
-    ),
-    Computation(
         "living-at-home",
         "Remain living at home 6 months after first receiving a service",
         "childcare_commissioning_somerset.outcomes:living_at_home_outcome",
@@ -571,9 +561,9 @@ REGISTER = Register(
             "calendars/somerset-working-hours",
             "contacts/emergency-duty-team",
             "readings/working-hours",
-            "computations/request-team",
-            note="audit SO-26. The referrer's team is read by computations/request-team "
-            "(check_request): the core's routes read roles, not teams.",
+            "readings/request-team",
+            note="audit SO-26. Each route names its team (the Placements Team in working "
+            "hours, EDT outside them) and the core's routes read the referrer's team.",
         ),
         rule(
             ACCESS,

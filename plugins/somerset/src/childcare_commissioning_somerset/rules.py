@@ -136,6 +136,19 @@ _ROLES = frozenset({"social-worker"})
 #: The text's own abbreviation (Glossary: "SCC  Somerset County Council.") names the same
 #: organisation (see the reading 'scc').
 _SCC = frozenset({"Somerset County Council", "SCC"})
+#: The names the text gives the Placements Team (Glossary "Children's Social Care Placements
+#: Team", 1.1 and 2.6 e "the Placements Team"), with SCC's. In hours, requests come from it.
+PLACEMENTS_TEAMS = frozenset(
+    {
+        "Placements Team",
+        "Children's Social Care Placements Team",
+        "Children\u2019s Social Care Placements Team",
+        "SCC Placements Team",
+    }
+)
+#: The names the text gives the Emergency Duty Team (Glossary "EDT  Emergency Duty Team",
+#: 2.6 e "EDT"), with SCC's. Out of hours, requests come from it.
+EDT_TEAMS = frozenset({"EDT", "Emergency Duty Team", "SCC EDT", "SCC Emergency Duty Team"})
 ROUTES = (
     ReferralRoute(
         "placements-team",
@@ -143,10 +156,13 @@ ROUTES = (
         _ROUTE_CITE,
         referrer_roles=_ROLES,
         organisations=_SCC,
+        teams=PLACEMENTS_TEAMS,
         channels=frozenset({Channel.PORTAL}),
         when=RouteTime.IN_HOURS,
         calendar="somerset-working-hours",
-        notes="Referrals are made via the Homecare Framework Lot 5 (Proactis); only SCC social workers refer; no self-referral.",
+        notes="Referrals are made via the Homecare Framework Lot 5 (Proactis); only SCC social "
+        "workers refer; no self-referral. In working hours requests come from the Placements "
+        "Team: the referrer gives that team.",
     ),
     ReferralRoute(
         "emergency-duty-team",
@@ -154,9 +170,11 @@ ROUTES = (
         _ROUTE_CITE,
         referrer_roles=_ROLES | {"emergency-duty-team-worker"},
         organisations=_SCC,
+        teams=EDT_TEAMS,
         channels=frozenset({Channel.PORTAL}),
         when=RouteTime.OUT_OF_HOURS,
         calendar="somerset-working-hours",
+        notes="Out of working hours requests come from EDT: the referrer gives that team.",
     ),
 )
 
