@@ -106,6 +106,37 @@ def test_2020_21_retention_reading() -> None:
     assert "retention-2020-21" in {r.id for r in SPEC.readings}
 
 
+def test_retention_in_2020_21_and_none_in_april_to_june_2021() -> None:
+    """Audit D5. 6.1 sets "5% of the total annual budget will be withheld" for 2018/19,
+    2019/20 and 2020/21; for 2021/22 ("3 months service delivery April 2021 – June 2021")
+    it sets none. Worked by hand at £100 an hour: the quarter Jan-Mar 2021 (in 2020/21),
+    200 h = £20,000, withholds 5% = £1,000.00 and pays £19,000.00; the quarter Apr-Jun
+    2021, 200 h = £20,000, withholds £0.00 and pays £20,000.00 (before #21: £1,000.00
+    withheld until 1 Apr 2022). The ledger: billed £40,000 = paid £39,000 + withheld
+    £1,000, all of it 2020/21's, released from 1 Apr 2021 on evidence."""
+    package = Package("CORE-Q", "stoke", "service", D(2021, 1, 1), D(2021, 6, 30), service="core")
+    quote = Quotation(package.id, (Rate(Decimal(100), D(2021, 1, 1)),))
+    records = [
+        DeliveryRecord("JAN-MAR", package.id, D(2021, 2, 1), hours=Decimal(200)),
+        DeliveryRecord("APR-JUN", package.id, D(2021, 5, 1), hours=Decimal(200)),
+    ]
+    run = run_invoices("stoke", TERMS, [package], [quote], [], records, D(2021, 7, 1))  # type: ignore[arg-type]
+    assert [
+        (D(2021, 3, 31), Decimal("1000.00"), Decimal("19000.00")),
+        (D(2021, 6, 30), Decimal("0.00"), Decimal("20000.00")),
+    ] == [(i.period.end, i.withheld, i.payable) for i in run.invoices]
+    ledger = retention_ledger(run.invoices, TERMS.retention)  # type: ignore[union-attr, arg-type]
+    assert (Decimal(40000), Decimal(39000), Decimal(1000)) == (
+        ledger.billed,
+        ledger.paid,
+        ledger.withheld,
+    )
+    assert ledger.reconciles()
+    assert [("2020/21", D(2021, 4, 1))] == [
+        (y.financial_year, y.release_from) for y in ledger.years
+    ]
+
+
 def test_quarterly_payments_in_arrears() -> None:
     """Payments are "quarterly in arrears": on 31 Dec 2019 quarters 1 and 2 of 2019/20
     have ended and are invoiced (issued 1 Jul and 1 Oct 2019); quarter 3 ends that day,

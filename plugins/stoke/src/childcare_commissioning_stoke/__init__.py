@@ -136,11 +136,11 @@ READINGS = (
         "5% is withheld from each quarterly payment; when the year's budget is paid in full "
         "this is 5% of the budget (£4,500 of £90,000 in 2018/19). The text sets a retention "
         "for 2018/19, 2019/20 and 2020/21 and none for the final part-year 2021/22 (April-June "
-        "2021), so the right answer for 2021/22 is nothing withheld. The core's retention "
-        "applies to every invoice and cannot yet be limited to named financial years, so the "
-        "library's invoices for April-June 2021 still show 5% withheld (released from 1 April "
-        "2022): that amount is owed with the final payment, and the answer will change when "
-        "the core can scope a retention to years (audit D5).",
+        "2021), so the retention is declared for those three years only: an invoice for a "
+        "quarter ending in 2021/22 withholds nothing and is paid in full (audit D5; before "
+        "#21 it withheld 5%, to be released from 1 April 2022, nine months after the "
+        "contract ends). Should the contract be extended ('an option to extend for a further "
+        "one year'), the extension's terms say whether a retention applies; none is assumed.",
         cite("6.1 Service delivery budget", "5% (£4500) of the  budget for 2018/19"),
     ),
     Reading(

@@ -980,8 +980,11 @@ REGISTER = Register(
             "billing/budgets/2021/22",
             "duties/funding-confirmation",
             "readings/indicative-budgets",
+            "billing/retention",
+            "readings/retention-of-payments",
             note="audit ST-78, D1 (one cap across core and pilot, now checked), D5 (no "
-            "retention stated: see the reading 'retention-of-payments').",
+            "retention stated, so the retention is declared for 2018/19 to 2020/21 only and "
+            "April-June 2021 withholds nothing: reading 'retention-of-payments').",
         ),
         rule(
             "6.1 Service Delivery Budget final year 2021/22",

@@ -427,6 +427,9 @@ BILLING = BillingTerms(
             _BUDGET,
             "5% (£4500) of the  budget for 2018/19 will be withheld and paid in quarter 1 2019/20",
         ),
+        # 6.1 sets the 5% for 2018/19, 2019/20 and 2020/21, and none for the final
+        # part-year 2021/22 (April-June 2021): reading 'retention-of-payments'.
+        financial_years=frozenset({"2018/19", "2019/20", "2020/21"}),
     ),
     budgets=(
         Budget(
