@@ -517,28 +517,47 @@ def test_camhs_priority_is_cited_where_the_text_puts_it() -> None:
     assert computation.function.endswith(":camhs_priority_access")
 
 
-def core_referral(**information: str) -> Referral:
-    child = attrs.evolve(
-        pilot_referral().child,
-        statuses=frozenset({Status.LOOKED_AFTER, Status.RESIDENTIAL_CARE}),
-        date_of_birth=D(2003, 3, 1),
-    )
-    return pilot_referral(child=child, service="core", information=information)
+FIFTEEN_IN_2019 = D(2003, 3, 1)
 
 
-def test_external_residential_home_is_not_taken_for_a_small_group_home() -> None:
+def core_referral(*statuses: Status, born: dt.date = FIFTEEN_IN_2019) -> Referral:
+    """A core-service referral received 4 Feb 2019 for a young person with ``statuses``."""
+    child = attrs.evolve(pilot_referral().child, statuses=frozenset(statuses), date_of_birth=born)
+    return pilot_referral(child=child, service="core")
+
+
+SGH_RESIDENT = (Status.LOOKED_AFTER, Status.RESIDENTIAL_CARE, Status.LA_RESIDENTIAL_HOME)
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        # In one of the Council's own homes: eligible (15 on 4 Feb 2019, born 1 Mar 2003).
+        (SGH_RESIDENT, Outcome.ELIGIBLE),
+        # The status alone says so; "residential care" is not needed as well.
+        ((Status.LOOKED_AFTER, Status.LA_RESIDENTIAL_HOME), Outcome.ELIGIBLE),
+        # An external (agency or independent) children's home: not an SGH.
+        ((Status.LOOKED_AFTER, Status.RESIDENTIAL_CARE), Outcome.NOT_ELIGIBLE),
+        # With in-house foster carers: the pilot's cohort, not the core's.
+        ((Status.LOOKED_AFTER, Status.IN_HOUSE_FOSTER_CARE), Outcome.NOT_ELIGIBLE),
+        # The Council's home but not looked after: 2.1.1 is about looked after children.
+        ((Status.LA_RESIDENTIAL_HOME,), Outcome.NOT_ELIGIBLE),
+    ],
+)
+def test_core_service_is_for_the_councils_own_small_group_homes(
+    statuses: tuple[Status, ...], expected: Outcome
+) -> None:
     """Audit D4/V7. 2.1.1: the core service is for young people "resident in the LA's Small
-    Group Homes". A 15-year-old (born 1 Mar 2003, referral 4 Feb 2019) in residential care
-    with no Small Group Home named: the statuses cannot tell an external home from the
-    Council's, so the answer is incomplete, naming what is missing (before #21: eligible).
-    Naming the home makes it eligible (reading 'small-group-home-residence')."""
-    decision = check_referral(SPEC, core_referral())
-    assert Outcome.INCOMPLETE == decision.outcome
-    assert ["$.information.small_group_home"] == [
-        f.path for f in decision.findings if f.code == "referral.information.missing"
-    ]
-    named = check_referral(SPEC, core_referral(small_group_home="an invented home"))
-    assert Outcome.ELIGIBLE == named.outcome
+    Group Homes"; "Core service: Small Group homes". A looked after 15-year-old living in
+    one of the Council's homes (status 'la-residential-home') is eligible; one in an
+    external residential placement is not (before #21: eligible, then 'incomplete' for
+    want of the home's name). Reading 'small-group-home-residence'."""
+    decision = check_referral(SPEC, core_referral(*statuses))
+    assert expected == decision.outcome
+    if expected is Outcome.NOT_ELIGIBLE:
+        assert "eligibility.cohort.none" in {f.code for f in decision.findings}
+    else:
+        assert not [f for f in decision.findings if f.code == "referral.information.missing"]
 
 
 def test_small_group_home_resident_turning_18() -> None:
@@ -548,9 +567,7 @@ def test_small_group_home_resident_turning_18() -> None:
         (D(2001, 3, 1), Outcome.ELIGIBLE),
         (D(2001, 2, 4), Outcome.NOT_ELIGIBLE),
     ):
-        referral = core_referral(small_group_home="an invented home")
-        child = attrs.evolve(referral.child, date_of_birth=born)
-        assert expected == check_referral(SPEC, attrs.evolve(referral, child=child)).outcome
+        assert expected == check_referral(SPEC, core_referral(*SGH_RESIDENT, born=born)).outcome
 
 
 def test_placement_breakdowns_add_up() -> None:

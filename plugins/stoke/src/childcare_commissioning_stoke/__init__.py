@@ -179,13 +179,16 @@ READINGS = (
     ),
     Reading(
         "small-group-home-residence",
-        "The core service is for young people 'resident in the LA's Small Group Homes'; a "
-        "placement status says 'residential care' for any children's home, the Council's or "
-        "an external one.",
-        "A core referral must say which of the Council's Small Group Homes the young person "
-        "lives in (information item 'small_group_home'); without it the answer is "
-        "'incomplete', never 'eligible'. The text does not list the homes (ten, twelve "
-        "planned), so the name given is not checked against a list: the Council confirms it.",
+        "The core service is for young people 'resident in the LA's Small Group Homes'; "
+        "'residential care' covers any children's home, the Council's or an external one.",
+        "The core cohort requires the status 'la-residential-home' (living in a home the "
+        "local authority runs itself) with 'looked-after': a young person in an external, "
+        "agency or independent residential placement is not eligible for the core service "
+        "(before #21 such a referral was eligible, then incomplete for want of the home's "
+        "name). The text does not list the homes (ten, twelve planned) and the core service "
+        "has no referral form ('All the Local Authority's in house Small Group Homes will "
+        "receive support'), so no home's name is asked: the status is the referrer's "
+        "statement that the young person lives in one of the Council's homes.",
         cite(
             "2.1.1 Core service",
             "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",

@@ -280,10 +280,9 @@ REGISTER = Register(
             "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
             None,
             "cohorts/small-group-home-residents",
-            "required_information/small-group-home",
             "readings/small-group-home-residence",
-            note="audit ST-15, D4: an external residential placement no longer comes out "
-            "eligible; the referral must name the Council's home.",
+            note="audit ST-15, D4: the cohort requires the status 'la-residential-home'; an "
+            "external residential placement is not eligible.",
         ),
         rule(
             "2.1.2 Pilot",
