@@ -15,6 +15,7 @@ from childcare_commissioning.billing import (
     BlockDiscount,
     Budget,
     DeliveryRecord,
+    Invoice,
     LineKind,
     MileagePolicy,
     PlannedSession,
@@ -33,6 +34,7 @@ from childcare_commissioning.billing import (
     run_invoices,
 )
 from childcare_commissioning.calendars import TimeWindow
+from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model import Citation, Package
 from childcare_commissioning.money import format_gbp, to_penny
 from childcare_commissioning.schedules import Period
@@ -287,6 +289,90 @@ def test_stoke_retention_worked_example() -> None:
     early = retention_ledger(result.invoices, terms.retention, {"2018/19": D(2019, 3, 1)})  # type: ignore[arg-type]
     assert D(2019, 4, 1) == early.years[0].released_on
     assert Decimal(4500) == retention_ledger(result.invoices, terms.retention).outstanding  # type: ignore[arg-type]
+
+
+def _years_terms(*years: str) -> BillingTerms:
+    return BillingTerms(
+        BillingCycle.FINANCIAL_QUARTERS,
+        Citation("stoke", "6.2", "Payments will be made quarterly in arrears"),
+        retention=Retention(
+            Decimal(5),
+            Release.NEXT_FINANCIAL_YEAR_Q1,
+            Citation("stoke", "6.1", "5% of the total annual budget will be withheld"),
+            financial_years=frozenset(years),
+        ),
+    )
+
+
+def _across_the_year_end(terms: BillingTerms) -> list[Invoice]:
+    """A package from 1 Jan to 30 Jun 2021 at £100.01 an hour: 100 h in February 2021
+    (quarter 4 of 2020/21) and 50 h in May 2021 (quarter 1 of 2021/22)."""
+    package = Package("P", "stoke", "service", D(2021, 1, 1), D(2021, 6, 30))
+    quote = Quotation("P", (Rate(Decimal("100.01"), D(2021, 1, 1)),))
+    records = [
+        DeliveryRecord("FEB", "P", D(2021, 2, 1), hours=Decimal(100)),
+        DeliveryRecord("MAY", "P", D(2021, 5, 1), hours=Decimal(50)),
+    ]
+    return list(
+        run_invoices("stoke", terms, [package], [quote], [], records, D(2021, 7, 1)).invoices
+    )
+
+
+def test_retention_only_in_the_financial_years_it_names() -> None:
+    """A retention set for 2020/21 only (as Stoke's text sets one per year, and none for
+    April-June 2021). Worked by hand: Jan-Mar 2021 ends 31 Mar 2021, in 2020/21: 100 h x
+    £100.01 = £10,001.00, 5% = £500.05 withheld, £9,500.95 payable. Apr-Jun 2021 ends 30
+    Jun 2021, in 2021/22: 50 h x £100.01 = £5,000.50, nothing withheld, all payable.
+    Ledger: billed £15,001.50 = paid £14,501.45 + withheld £500.05, one year (2020/21),
+    released from 1 Apr 2021 (quarter 1 of 2021/22)."""
+    invoices = _across_the_year_end(_years_terms("2020/21"))
+    assert [
+        (D(2021, 3, 31), Decimal("10001.00"), Decimal("500.05"), Decimal("9500.95")),
+        (D(2021, 6, 30), Decimal("5000.50"), Decimal("0"), Decimal("5000.50")),
+    ] == [(i.period.end, i.net, i.withheld, i.payable) for i in invoices]
+    ledger = retention_ledger(invoices, _years_terms("2020/21").retention)  # type: ignore[arg-type]
+    assert (Decimal("15001.50"), Decimal("14501.45"), Decimal("500.05")) == (
+        ledger.billed,
+        ledger.paid,
+        ledger.withheld,
+    )
+    assert ledger.reconciles()
+    assert [("2020/21", Decimal("500.05"), D(2021, 4, 1))] == [
+        (y.financial_year, y.withheld, y.release_from) for y in ledger.years
+    ]
+
+
+def test_retention_with_no_years_named_applies_to_every_invoice() -> None:
+    """Without ``financial_years`` (as before): the May 2021 quarter withholds 5% of
+    £5,000.50 = £250.025, rounded half up to £250.03; the ledger lists both years."""
+    invoices = _across_the_year_end(_years_terms())
+    assert [Decimal("500.05"), Decimal("250.03")] == [i.withheld for i in invoices]
+    ledger = retention_ledger(invoices, _years_terms().retention)  # type: ignore[arg-type]
+    assert ["2020/21", "2021/22"] == [y.financial_year for y in ledger.years]
+    assert (Decimal("750.08"), Decimal("14251.42")) == (ledger.withheld, ledger.paid)
+    assert ledger.reconciles()
+
+
+def test_a_ledger_refuses_money_withheld_in_a_year_its_retention_does_not_cover() -> None:
+    """Invoices run with retention in every year, read against a retention for 2020/21
+    only: the May 2021 invoice withheld £250.03 the terms do not provide for. An error
+    naming the field, the rule and the invoice, not a ledger that hides it."""
+    invoices = _across_the_year_end(_years_terms())
+    with pytest.raises(ModelValueError) as caught:
+        retention_ledger(invoices, _years_terms("2020/21").retention)  # type: ignore[arg-type]
+    assert ("retention.financial_years", "retention-years") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    assert "stoke-P-20210401" in str(caught.value)
+
+
+@pytest.mark.parametrize("label", ["2020/2021", "2020-21", "2020/22", " 2020/21", ""])
+def test_retention_years_must_be_financial_years(label: str) -> None:
+    """Each year is written '2020/21': two consecutive years, nothing else."""
+    with pytest.raises(ModelValueError) as caught:
+        _years_terms(label)
+    assert ("financial_years", "financial-year") == (caught.value.field, caught.value.rule)
 
 
 def test_budget_warnings_and_errors() -> None:

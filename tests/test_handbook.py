@@ -65,6 +65,15 @@ def test_comparison_shows_not_specified(pages: dict[str, str]) -> None:
     assert len(councils) == retention.count("\n| ") - 1  # minus the header row
 
 
+def test_retention_years_are_shown(pages: dict[str, str]) -> None:
+    """Stoke's 6.1 sets 5% for 2018/19, 2019/20 and 2020/21 and none for April-June 2021:
+    the comparison and the council's page say which years."""
+    retention = pages["compare.md"].split("## Retention")[1].split("##")[0]
+    [row] = [line for line in retention.splitlines() if "5% (£4500)" in line]
+    assert "5% (2018/19, 2019/20, 2020/21)" in row
+    assert "only in 2018/19, 2019/20, 2020/21" in pages["councils/stoke.md"]
+
+
 def test_merged_glossary_shows_both_definitions(pages: dict[str, str]) -> None:
     """'Care Plan' is defined by Plymouth and (differently) by Testshire: both are shown."""
     section = pages["glossary.md"].split("## Care Plan")[1].split("\n## ")[0]

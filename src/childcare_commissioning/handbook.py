@@ -365,6 +365,8 @@ def _billing(spec: CouncilSpec) -> str:
     if terms.retention:
         retention = terms.retention
         text = f"{retention.percent}% withheld, released {retention.release} on evidence"
+        if retention.financial_years:
+            text += f"; only in {_years(retention.financial_years)}"
         rows.append(("Retention", text, _cite(retention.citation)))
     if terms.block_discount:
         rows.append(
@@ -704,7 +706,13 @@ def _retention(spec: CouncilSpec) -> str:
     if spec.billing is None or spec.billing.retention is None:
         return NOT_SPECIFIED
     retention = spec.billing.retention
-    return f"{retention.percent}% — {_cite(retention.citation)}"
+    years = f" ({_years(retention.financial_years)})" if retention.financial_years else ""
+    return f"{retention.percent}%{years} — {_cite(retention.citation)}"
+
+
+def _years(labels: frozenset[str]) -> str:
+    """Financial years in order: "2018/19, 2019/20, 2020/21"."""
+    return ", ".join(sorted(labels))
 
 
 def _notice(spec: CouncilSpec) -> str:

@@ -106,6 +106,37 @@ def test_2020_21_retention_reading() -> None:
     assert "retention-2020-21" in {r.id for r in SPEC.readings}
 
 
+def test_retention_in_2020_21_and_none_in_april_to_june_2021() -> None:
+    """Audit D5. 6.1 sets "5% of the total annual budget will be withheld" for 2018/19,
+    2019/20 and 2020/21; for 2021/22 ("3 months service delivery April 2021 – June 2021")
+    it sets none. Worked by hand at £100 an hour: the quarter Jan-Mar 2021 (in 2020/21),
+    200 h = £20,000, withholds 5% = £1,000.00 and pays £19,000.00; the quarter Apr-Jun
+    2021, 200 h = £20,000, withholds £0.00 and pays £20,000.00 (before #21: £1,000.00
+    withheld until 1 Apr 2022). The ledger: billed £40,000 = paid £39,000 + withheld
+    £1,000, all of it 2020/21's, released from 1 Apr 2021 on evidence."""
+    package = Package("CORE-Q", "stoke", "service", D(2021, 1, 1), D(2021, 6, 30), service="core")
+    quote = Quotation(package.id, (Rate(Decimal(100), D(2021, 1, 1)),))
+    records = [
+        DeliveryRecord("JAN-MAR", package.id, D(2021, 2, 1), hours=Decimal(200)),
+        DeliveryRecord("APR-JUN", package.id, D(2021, 5, 1), hours=Decimal(200)),
+    ]
+    run = run_invoices("stoke", TERMS, [package], [quote], [], records, D(2021, 7, 1))  # type: ignore[arg-type]
+    assert [
+        (D(2021, 3, 31), Decimal("1000.00"), Decimal("19000.00")),
+        (D(2021, 6, 30), Decimal("0.00"), Decimal("20000.00")),
+    ] == [(i.period.end, i.withheld, i.payable) for i in run.invoices]
+    ledger = retention_ledger(run.invoices, TERMS.retention)  # type: ignore[union-attr, arg-type]
+    assert (Decimal(40000), Decimal(39000), Decimal(1000)) == (
+        ledger.billed,
+        ledger.paid,
+        ledger.withheld,
+    )
+    assert ledger.reconciles()
+    assert [("2020/21", D(2021, 4, 1))] == [
+        (y.financial_year, y.release_from) for y in ledger.years
+    ]
+
+
 def test_quarterly_payments_in_arrears() -> None:
     """Payments are "quarterly in arrears": on 31 Dec 2019 quarters 1 and 2 of 2019/20
     have ended and are invoiced (issued 1 Jul and 1 Oct 2019); quarter 3 ends that day,
@@ -486,28 +517,47 @@ def test_camhs_priority_is_cited_where_the_text_puts_it() -> None:
     assert computation.function.endswith(":camhs_priority_access")
 
 
-def core_referral(**information: str) -> Referral:
-    child = attrs.evolve(
-        pilot_referral().child,
-        statuses=frozenset({Status.LOOKED_AFTER, Status.RESIDENTIAL_CARE}),
-        date_of_birth=D(2003, 3, 1),
-    )
-    return pilot_referral(child=child, service="core", information=information)
+FIFTEEN_IN_2019 = D(2003, 3, 1)
 
 
-def test_external_residential_home_is_not_taken_for_a_small_group_home() -> None:
+def core_referral(*statuses: Status, born: dt.date = FIFTEEN_IN_2019) -> Referral:
+    """A core-service referral received 4 Feb 2019 for a young person with ``statuses``."""
+    child = attrs.evolve(pilot_referral().child, statuses=frozenset(statuses), date_of_birth=born)
+    return pilot_referral(child=child, service="core")
+
+
+SGH_RESIDENT = (Status.LOOKED_AFTER, Status.RESIDENTIAL_CARE, Status.LA_RESIDENTIAL_HOME)
+
+
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        # In one of the Council's own homes: eligible (15 on 4 Feb 2019, born 1 Mar 2003).
+        (SGH_RESIDENT, Outcome.ELIGIBLE),
+        # The status alone says so; "residential care" is not needed as well.
+        ((Status.LOOKED_AFTER, Status.LA_RESIDENTIAL_HOME), Outcome.ELIGIBLE),
+        # An external (agency or independent) children's home: not an SGH.
+        ((Status.LOOKED_AFTER, Status.RESIDENTIAL_CARE), Outcome.NOT_ELIGIBLE),
+        # With in-house foster carers: the pilot's cohort, not the core's.
+        ((Status.LOOKED_AFTER, Status.IN_HOUSE_FOSTER_CARE), Outcome.NOT_ELIGIBLE),
+        # The Council's home but not looked after: 2.1.1 is about looked after children.
+        ((Status.LA_RESIDENTIAL_HOME,), Outcome.NOT_ELIGIBLE),
+    ],
+)
+def test_core_service_is_for_the_councils_own_small_group_homes(
+    statuses: tuple[Status, ...], expected: Outcome
+) -> None:
     """Audit D4/V7. 2.1.1: the core service is for young people "resident in the LA's Small
-    Group Homes". A 15-year-old (born 1 Mar 2003, referral 4 Feb 2019) in residential care
-    with no Small Group Home named: the statuses cannot tell an external home from the
-    Council's, so the answer is incomplete, naming what is missing (before #21: eligible).
-    Naming the home makes it eligible (reading 'small-group-home-residence')."""
-    decision = check_referral(SPEC, core_referral())
-    assert Outcome.INCOMPLETE == decision.outcome
-    assert ["$.information.small_group_home"] == [
-        f.path for f in decision.findings if f.code == "referral.information.missing"
-    ]
-    named = check_referral(SPEC, core_referral(small_group_home="an invented home"))
-    assert Outcome.ELIGIBLE == named.outcome
+    Group Homes"; "Core service: Small Group homes". A looked after 15-year-old living in
+    one of the Council's homes (status 'la-residential-home') is eligible; one in an
+    external residential placement is not (before #21: eligible, then 'incomplete' for
+    want of the home's name). Reading 'small-group-home-residence'."""
+    decision = check_referral(SPEC, core_referral(*statuses))
+    assert expected == decision.outcome
+    if expected is Outcome.NOT_ELIGIBLE:
+        assert "eligibility.cohort.none" in {f.code for f in decision.findings}
+    else:
+        assert not [f for f in decision.findings if f.code == "referral.information.missing"]
 
 
 def test_small_group_home_resident_turning_18() -> None:
@@ -517,9 +567,7 @@ def test_small_group_home_resident_turning_18() -> None:
         (D(2001, 3, 1), Outcome.ELIGIBLE),
         (D(2001, 2, 4), Outcome.NOT_ELIGIBLE),
     ):
-        referral = core_referral(small_group_home="an invented home")
-        child = attrs.evolve(referral.child, date_of_birth=born)
-        assert expected == check_referral(SPEC, attrs.evolve(referral, child=child)).outcome
+        assert expected == check_referral(SPEC, core_referral(*SGH_RESIDENT, born=born)).outcome
 
 
 def test_placement_breakdowns_add_up() -> None:

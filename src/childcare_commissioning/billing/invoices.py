@@ -22,8 +22,9 @@ Rules of a run (each property-tested):
   crosses a rate boundary (a night window, midnight into a weekend or bank holiday) is
   split there by local time, one line per rate, so every line's ``minutes`` times its
   ``unit_price`` re-computes its amount;
-- lines are rounded to the penny; net is the sum of lines; retention is withheld from net;
-  payable = net - withheld.
+- lines are rounded to the penny; net is the sum of lines; retention is withheld from net
+  (only on invoices whose period ends in one of the retention's ``financial_years``, when
+  it names any); payable = net - withheld.
 """
 
 from __future__ import annotations
@@ -664,8 +665,9 @@ def run_invoices(
             billed_now.update(ids)
             net = sum((line.amount for line in lines), Decimal(0))
             withheld = Decimal(0)
-            if terms.retention is not None and net > 0:
-                withheld = to_penny(net * terms.retention.percent / 100, terms.rounding)
+            retention = terms.retention
+            if retention is not None and net > 0 and retention.applies_to(period.end):
+                withheld = to_penny(net * retention.percent / 100, terms.rounding)
             invoices.append(
                 Invoice(
                     number=f"{council}-{package_id}-{period.start:%Y%m%d}",

@@ -11,6 +11,7 @@ import attrs
 
 from childcare_commissioning.billing.invoices import Invoice
 from childcare_commissioning.billing.terms import BlockDiscount, Budget, Release, Retention
+from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import to_tuple
 from childcare_commissioning.model.core import Finding, Severity
 from childcare_commissioning.money import Rounding, format_gbp, to_penny
@@ -74,15 +75,31 @@ def retention_ledger(
     evidence: Mapping[str, dt.date] | None = None,
 ) -> Ledger:
     """Withheld money by financial year (of each invoice's period end), released from
-    ``release_from`` once evidence is recorded (``evidence["2019/20"] = date``)."""
+    ``release_from`` once evidence is recorded (``evidence["2019/20"] = date``).
+
+    Every invoice counts towards billed and paid; only the years the retention covers
+    (``retention.financial_years``, or every year when it names none) are listed. An
+    invoice that withholds money in a year the retention does not cover was not run
+    under these terms: a :class:`~childcare_commissioning.errors.ModelValueError`
+    naming the invoice, rather than a ledger that no longer matches the text."""
     evidence = evidence or {}
     billed = paid = withheld = Decimal(0)
     by_year: dict[FinancialYear, Decimal] = defaultdict(Decimal)
     for invoice in invoices:
+        year = financial_year(invoice.period.end)
+        if not retention.applies_to(invoice.period.end):
+            if invoice.withheld:
+                raise ModelValueError(
+                    "retention.financial_years",
+                    "retention-years",
+                    f"invoice {invoice.number} withholds money in {year.label}, a financial "
+                    "year this retention does not cover",
+                )
+        else:
+            by_year[year] += invoice.withheld
         billed += invoice.net
         paid += invoice.payable
         withheld += invoice.withheld
-        by_year[financial_year(invoice.period.end)] += invoice.withheld
     years = []
     for year in sorted(by_year):
         release_from = _release_from(year, retention.release)

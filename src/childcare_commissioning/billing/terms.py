@@ -21,6 +21,7 @@ from childcare_commissioning.model._fields import (
 )
 from childcare_commissioning.model.core import Citation
 from childcare_commissioning.money import Rounding
+from childcare_commissioning.schedules import FinancialYear, financial_year
 
 __all__ = [
     "BillingCycle",
@@ -123,14 +124,47 @@ class Release(enum.StrEnum):
     NEXT_FINANCIAL_YEAR_Q1 = "next-financial-year-q1"
 
 
+def _financial_years(_: object, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
+    for label in value:
+        try:
+            canonical = FinancialYear.parse(label).label
+        except ModelValueError:
+            canonical = None
+        if canonical != label:
+            raise ModelValueError(
+                attribute.name,
+                "financial-year",
+                "each must be a UK financial year written like '2019/20'",
+            )
+
+
 @attrs.frozen
 class Retention:
-    """A percentage withheld from each invoice, released on evidence of outcomes."""
+    """A percentage withheld from each invoice, released on evidence of outcomes.
+
+    ``financial_years`` limits the retention to the years the text sets it for
+    (``{"2018/19", "2019/20"}``): an invoice whose billing period ends in another
+    financial year withholds nothing. Empty (the default) means every invoice. The year
+    of an invoice is the UK financial year (1 April to 31 March) of its period's last
+    day, the same year :func:`~childcare_commissioning.billing.retention_ledger` files
+    the withheld money under.
+    """
 
     percent: Decimal = attrs.field(validator=_percent)
     release: Release
     citation: Citation
     evidence_required: bool = True
+    financial_years: frozenset[str] = attrs.field(
+        default=frozenset(), converter=to_frozenset, validator=_financial_years
+    )
+
+    def applies_to(self, period_end: dt.date) -> bool:
+        """Whether an invoice whose billing period ends on ``period_end`` has money
+        withheld: always, unless ``financial_years`` is given and that day's financial
+        year is not among them."""
+        return not self.financial_years or financial_year(period_end).label in (
+            self.financial_years
+        )
 
 
 @attrs.frozen

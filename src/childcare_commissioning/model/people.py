@@ -37,6 +37,11 @@ class Status(enum.StrEnum):
     KINSHIP_CARE = "kinship-care"
     AGENCY_FOSTER_CARE = "agency-foster-care"
     RESIDENTIAL_CARE = "residential-care"
+    #: Living in a residential children's home the local authority runs itself (its own,
+    #: in-house home: Stoke's "LA's Small Group Homes"), as against an external, agency or
+    #: independent residential placement. A kind of residential care: a referral gives
+    #: ``RESIDENTIAL_CARE`` as well where a rule asks for any residential placement.
+    LA_RESIDENTIAL_HOME = "la-residential-home"
 
 
 @attrs.frozen

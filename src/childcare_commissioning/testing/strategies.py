@@ -420,7 +420,12 @@ quotations = st.builds(
 )
 mileage_policies = st.builds(bi.MileagePolicy, money, citations, st.booleans())
 retentions = st.builds(
-    bi.Retention, percents, st.sampled_from(bi.Release), citations, st.booleans()
+    bi.Retention,
+    percents,
+    st.sampled_from(bi.Release),
+    citations,
+    st.booleans(),
+    st.frozensets(financial_years.map(lambda year: year.label), max_size=2),
 )
 block_discounts = st.builds(bi.BlockDiscount, st.integers(1, 10), percents, citations)
 budgets = st.builds(

@@ -136,11 +136,11 @@ READINGS = (
         "5% is withheld from each quarterly payment; when the year's budget is paid in full "
         "this is 5% of the budget (£4,500 of £90,000 in 2018/19). The text sets a retention "
         "for 2018/19, 2019/20 and 2020/21 and none for the final part-year 2021/22 (April-June "
-        "2021), so the right answer for 2021/22 is nothing withheld. The core's retention "
-        "applies to every invoice and cannot yet be limited to named financial years, so the "
-        "library's invoices for April-June 2021 still show 5% withheld (released from 1 April "
-        "2022): that amount is owed with the final payment, and the answer will change when "
-        "the core can scope a retention to years (audit D5).",
+        "2021), so the retention is declared for those three years only: an invoice for a "
+        "quarter ending in 2021/22 withholds nothing and is paid in full (audit D5; before "
+        "#21 it withheld 5%, to be released from 1 April 2022, nine months after the "
+        "contract ends). Should the contract be extended ('an option to extend for a further "
+        "one year'), the extension's terms say whether a retention applies; none is assumed.",
         cite("6.1 Service delivery budget", "5% (£4500) of the  budget for 2018/19"),
     ),
     Reading(
@@ -179,13 +179,16 @@ READINGS = (
     ),
     Reading(
         "small-group-home-residence",
-        "The core service is for young people 'resident in the LA's Small Group Homes'; a "
-        "placement status says 'residential care' for any children's home, the Council's or "
-        "an external one.",
-        "A core referral must say which of the Council's Small Group Homes the young person "
-        "lives in (information item 'small_group_home'); without it the answer is "
-        "'incomplete', never 'eligible'. The text does not list the homes (ten, twelve "
-        "planned), so the name given is not checked against a list: the Council confirms it.",
+        "The core service is for young people 'resident in the LA's Small Group Homes'; "
+        "'residential care' covers any children's home, the Council's or an external one.",
+        "The core cohort requires the status 'la-residential-home' (living in a home the "
+        "local authority runs itself) with 'looked-after': a young person in an external, "
+        "agency or independent residential placement is not eligible for the core service "
+        "(before #21 such a referral was eligible, then incomplete for want of the home's "
+        "name). The text does not list the homes (ten, twelve planned) and the core service "
+        "has no referral form ('All the Local Authority's in house Small Group Homes will "
+        "receive support'), so no home's name is asked: the status is the referrer's "
+        "statement that the young person lives in one of the Council's homes.",
         cite(
             "2.1.1 Core service",
             "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",

@@ -280,10 +280,9 @@ REGISTER = Register(
             "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
             None,
             "cohorts/small-group-home-residents",
-            "required_information/small-group-home",
             "readings/small-group-home-residence",
-            note="audit ST-15, D4: an external residential placement no longer comes out "
-            "eligible; the referral must name the Council's home.",
+            note="audit ST-15, D4: the cohort requires the status 'la-residential-home'; an "
+            "external residential placement is not eligible.",
         ),
         rule(
             "2.1.2 Pilot",
@@ -980,8 +979,11 @@ REGISTER = Register(
             "billing/budgets/2021/22",
             "duties/funding-confirmation",
             "readings/indicative-budgets",
+            "billing/retention",
+            "readings/retention-of-payments",
             note="audit ST-78, D1 (one cap across core and pilot, now checked), D5 (no "
-            "retention stated: see the reading 'retention-of-payments').",
+            "retention stated, so the retention is declared for 2018/19 to 2020/21 only and "
+            "April-June 2021 withholds nothing: reading 'retention-of-payments').",
         ),
         rule(
             "6.1 Service Delivery Budget final year 2021/22",

@@ -55,10 +55,12 @@ COHORTS = (
             "2.1.1 Core service",
             "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
         ),
-        statuses=frozenset({Status.RESIDENTIAL_CARE}),
-        required_statuses=frozenset({Status.LOOKED_AFTER}),
+        required_statuses=frozenset({Status.LOOKED_AFTER, Status.LA_RESIDENTIAL_HOME}),
         ages=UP_TO_18,
         service="core",
+        notes="Resident in one of the Council's own homes (status 'la-residential-home'); "
+        "an external residential placement ('residential-care' alone) is not in the cohort "
+        "(reading 'small-group-home-residence').",
     ),
     Cohort(
         "in-house-foster-care",
@@ -179,22 +181,6 @@ REQUIRED = tuple(
     )
 )
 
-#: Residence in one of the Council's own Small Group Homes: the placement statuses cannot
-#: tell an in-house home from an external residential placement (reading
-#: ``small-group-home-residence``), so the core service asks which home.
-SMALL_GROUP_HOME = RequiredInformation(
-    "small-group-home",
-    "information.small_group_home",
-    "which of the Local Authority's Small Group Homes the young person lives in (the core "
-    "service is for residents of the LA's Small Group Homes, not of other residential "
-    "homes)",
-    cite(
-        "2.1.1 Core service",
-        "Children and young people up to the age of 18 who are resident in the LA's Small Group Homes.",
-    ),
-    service="core",
-)
-REQUIRED = (*REQUIRED, SMALL_GROUP_HOME)
 
 DEADLINES = (
     DeadlineRule(
@@ -427,6 +413,9 @@ BILLING = BillingTerms(
             _BUDGET,
             "5% (£4500) of the  budget for 2018/19 will be withheld and paid in quarter 1 2019/20",
         ),
+        # 6.1 sets the 5% for 2018/19, 2019/20 and 2020/21, and none for the final
+        # part-year 2021/22 (April-June 2021): reading 'retention-of-payments'.
+        financial_years=frozenset({"2018/19", "2019/20", "2020/21"}),
     ),
     budgets=(
         Budget(
