@@ -224,3 +224,46 @@ def test_age_band_edges() -> None:
     assert AgeBand(None, 17).contains(0)
     assert AgeBand(16, None).contains(99)
     assert not AgeBand(16, None).contains(15)
+
+
+def test_next_opening_of_an_all_day_calendar_is_the_next_working_day_at_midnight() -> None:
+    """England and Wales working days, no hours: at 10:00 on Sat 24 May 2025 the next
+    opening is 00:00 on Tue 27 May (Sunday, then the Spring bank holiday)."""
+    calendar = working_calendar("england-and-wales")
+    assert at(2025, 5, 27, 0) == calendar.next_opening(at(2025, 5, 24, 10))
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "valid"),
+    [(2, 29, True), (2, 30, False), (4, 30, True), (4, 31, False), (12, 25, True), (13, 1, False)],
+)
+def test_annual_closures_must_be_days_of_their_month(month: int, day: int, valid: bool) -> None:
+    """29 February is a day of its month (in leap years); 30 February, 31 April and a 13th
+    month are not, and are refused naming the field."""
+    from childcare_commissioning.calendars import AnnualClosure
+
+    if valid:
+        assert (month, day) == (AnnualClosure(month, day).month, AnnualClosure(month, day).day)
+    else:
+        with pytest.raises((ModelValueError, ValueError)):
+            AnnualClosure(month, day)
+
+
+def test_a_29_february_closure_closes_leap_days_only() -> None:
+    """Every day a working day, closed on 29 February: closed on 29 Feb 2028, and in 2027
+    (a common year) 28 February and 1 March stay open."""
+    from childcare_commissioning.calendars import AnnualClosure
+
+    spec = CalendarSpec(
+        "leap",
+        "Leap-day closure",
+        working_weekdays=frozenset(Weekday),
+        closed_on_bank_holidays=False,
+        annual_closures=(AnnualClosure(2, 29, "Leap day"),),
+    )
+    calendar = working_calendar(spec)
+    assert not calendar.is_working_day(D(2028, 2, 29))
+    assert "Leap day" == calendar.closure_name(D(2028, 2, 29))
+    assert calendar.is_working_day(D(2027, 2, 28))
+    assert calendar.is_working_day(D(2027, 3, 1))
+    assert calendar.is_working_day(D(2028, 2, 28))

@@ -24,6 +24,7 @@ here. Dates after :data:`ANNOUNCED_THROUGH` are projected by the rules, not anno
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import functools
@@ -250,7 +251,8 @@ class WorkingDayCalendar:
             closed.update(bank_holidays(spec.division, years))
         for year in years:
             for closure in spec.annual_closures:
-                if closure.month == 2 and closure.day == 29 and year % 4:
+                # 29 February closes leap years only (2100, in range, is not one).
+                if closure.month == 2 and closure.day == 29 and not calendar.isleap(year):
                     continue
                 closed.setdefault(dt.date(year, closure.month, closure.day), closure.name)
         for day in spec.closures:
