@@ -8,6 +8,7 @@ still handles it sensibly. No exception message ever contains a personal-data va
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -15,10 +16,12 @@ __all__ = [
     "CommissioningError",
     "ConversionError",
     "DuplicateCouncilError",
+    "DuplicateKeyError",
     "ModelValueError",
     "PluginLoadError",
     "Problem",
     "UnknownCouncilError",
+    "unique_keys",
 ]
 
 
@@ -108,3 +111,23 @@ class DuplicateCouncilError(PluginLoadError):
         self.distribution = second
         self.entry_point = council_id
         self.reason = "duplicate council id"
+
+
+class DuplicateKeyError(ValueError):
+    """A JSON object gives the same key twice: which value is meant is unclear. ``key``
+    names it (a key, never a value)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """``object_pairs_hook`` for :mod:`json`: the object as a dict, or
+    :class:`DuplicateKeyError` naming a key given twice."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise DuplicateKeyError(key)
+        found[key] = value
+    return found

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO, TypeVar
 
 from childcare_commissioning.cli._contract import InputError
+from childcare_commissioning.errors import DuplicateKeyError, unique_keys
 
 __all__ = [
     "PROGRESS_BYTES",
@@ -127,25 +128,16 @@ def read_text(name: str) -> str:
     return text
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise InputError(
-                f"duplicate key {key!r} in one JSON object; which value is meant is unclear, "
-                "so the document is refused [unique-keys]"
-            )
-        found[key] = value
-    return found
-
-
 def parse_json(text: str, where: str = "standard input") -> Any:
     """Parse JSON strictly: decimals as ``Decimal``, duplicate keys refused (naming the
     key), nesting and number length bounded. ``where`` names the document in messages."""
     try:
-        return json.loads(text, parse_float=Decimal, object_pairs_hook=_unique_keys)
-    except InputError as exc:
-        raise InputError(f"{where}: {exc}") from None
+        return json.loads(text, parse_float=Decimal, object_pairs_hook=unique_keys)
+    except DuplicateKeyError as exc:
+        raise InputError(
+            f"{where}: duplicate key {exc.key!r} in one JSON object; which value is meant is "
+            "unclear, so the document is refused [unique-keys]"
+        ) from None
     except json.JSONDecodeError as exc:
         raise InputError(
             f"{where}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}) [json]"

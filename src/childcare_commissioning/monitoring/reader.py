@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from childcare_commissioning.errors import ConversionError, Problem
+from childcare_commissioning.errors import ConversionError, DuplicateKeyError, Problem, unique_keys
 from childcare_commissioning.model.referral import Urgency
 from childcare_commissioning.monitoring.model import Event
 
@@ -96,24 +96,7 @@ def event_from_mapping(row: Any, line: int) -> Event:
     )
 
 
-class _RepeatedKeyError(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _RepeatedKeyError(key)
-            seen.add(key)
-    return found
-
-
-_DECODER = json.JSONDecoder(object_pairs_hook=_no_repeated_keys)
+_DECODER = json.JSONDecoder(object_pairs_hook=unique_keys)
 
 
 def _json_lines(stream: Iterable[str]) -> Iterator[Event]:
@@ -121,7 +104,7 @@ def _json_lines(stream: Iterable[str]) -> Iterator[Event]:
     for number, raw in enumerate(stream, start=1):
         try:
             row = decode(raw)
-        except _RepeatedKeyError as exc:
+        except DuplicateKeyError as exc:
             raise _fail(number, exc.key, "is given twice") from None
         except json.JSONDecodeError as exc:
             if not raw.strip():
