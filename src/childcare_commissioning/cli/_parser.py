@@ -309,4 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     monitor.add_argument("--map", help="JSON object mapping your event kinds to the council's")
     monitor.add_argument("--case", help="table: the whole timeline of this case")
+
+    importing = sub.add_parser("import", help="read a published format into the library's model")
+    import_sub = importing.add_subparsers(dest="format_name", required=True, metavar="FORMAT")
+    from childcare_commissioning.cli import ssda903cmd
+
+    ssda903cmd.add_parser(import_sub)
     return parser
