@@ -663,6 +663,22 @@ def read_header(source: str | Path | IO[str], name: str | None = None) -> Iterat
 _EPISODE_MODELLED = frozenset(EPISODES_COLUMNS)
 
 
+def _codes(kind: type[E]) -> dict[str, E]:
+    return {member.value: member for member in kind}
+
+
+#: The code-list columns of the Episodes table and their enums.
+_EPISODE_CODES: tuple[tuple[str, type[_Code]], ...] = (
+    ("RNE", ReasonNewEpisode),
+    ("LS", LegalStatus),
+    ("CIN", CategoryOfNeed),
+    ("PLACE", PlacementType),
+    ("PLACE_PROVIDER", PlacementProvider),
+    ("REC", ReasonEpisodeCeased),
+    ("REASON_PLACE_CHANGE", ReasonPlaceChange),
+)
+
+
 def read_episodes(source: str | Path | IO[str], name: str | None = None) -> Iterator[Episode]:
     """The Episodes table's rows, one at a time (every column of :data:`EPISODES_COLUMNS`
     must be present; blank codes read as None, a blank ``DEC`` as an open episode)."""
@@ -672,21 +688,15 @@ def read_episodes(source: str | Path | IO[str], name: str | None = None) -> Iter
         try:
             rows = _Rows(handle, label, EPISODES_COLUMNS, "Episodes")
             index = rows.index
-            (
-                i_child,
-                i_decom,
-                i_rne,
-                i_ls,
-                i_cin,
-                i_place,
-                i_provider,
-                i_dec,
-                i_rec,
-                i_rpc,
-                i_home,
-                i_pl,
-                i_urn,
-            ) = (index[column] for column in EPISODES_COLUMNS)
+            i_child, i_decom, i_dec = index["CHILD"], index["DECOM"], index["DEC"]
+            i_home, i_pl, i_urn = index["HOME_POST"], index["PL_POST"], index["URN"]
+            # Per code column: its position, name and code -> member table (a dict lookup
+            # per cell, where calling the enum would cost a function call or two).
+            code_columns = [
+                (index[column], column, _codes(kind), kind) for column, kind in _EPISODE_CODES
+            ]
+            # Dates repeat across a return (a few thousand distinct days): parse each once.
+            dates: dict[str, dt.date] = {}
             has_extra = len(rows.columns) > len(EPISODES_COLUMNS)
             for line, cells in rows:
                 child = cells[i_child].strip()
@@ -697,38 +707,42 @@ def read_episodes(source: str | Path | IO[str], name: str | None = None) -> Iter
                     raise Ssda903Error(
                         label, line, "DECOM", "required", "the date the episode began is blank"
                     )
+                start = dates.get(decom)
+                if start is None:
+                    start = dates[decom] = _date(rows, line, "DECOM", decom)
                 dec = cells[i_dec].strip()
+                end = dates.get(dec) if dec else None
+                if dec and end is None:
+                    end = dates[dec] = _date(rows, line, "DEC", dec)
+                codes: list[_Code | None] = []
+                for i, column, table, kind in code_columns:
+                    text = cells[i].strip()
+                    if not text:
+                        codes.append(None)
+                        continue
+                    member = table.get(text)
+                    if member is None:
+                        _code(rows, line, column, text, kind)  # raises, naming the column
+                    codes.append(member)
                 home = cells[i_home].strip()
                 placed = cells[i_pl].strip()
                 urn = cells[i_urn].strip()
                 yield Episode(
-                    child=child,
-                    start=_date(rows, line, "DECOM", decom),
-                    reason_new_episode=_code(
-                        rows, line, "RNE", cells[i_rne].strip(), ReasonNewEpisode
-                    ),
-                    legal_status=_code(rows, line, "LS", cells[i_ls].strip(), LegalStatus),
-                    category_of_need=_code(rows, line, "CIN", cells[i_cin].strip(), CategoryOfNeed),
-                    placement=_code(rows, line, "PLACE", cells[i_place].strip(), PlacementType),
-                    placement_provider=_code(
-                        rows, line, "PLACE_PROVIDER", cells[i_provider].strip(), PlacementProvider
-                    ),
-                    end=_date(rows, line, "DEC", dec) if dec else None,
-                    reason_ceased=_code(
-                        rows, line, "REC", cells[i_rec].strip(), ReasonEpisodeCeased
-                    ),
-                    reason_place_change=_code(
-                        rows,
-                        line,
-                        "REASON_PLACE_CHANGE",
-                        cells[i_rpc].strip(),
-                        ReasonPlaceChange,
-                    ),
-                    home_postcode=home or None,
-                    placement_postcode=placed or None,
-                    urn=urn or None,
-                    extra=_extra_cells(rows, cells, _EPISODE_MODELLED) if has_extra else {},
-                    line=line,
+                    child,
+                    start,
+                    codes[0],  # type: ignore[arg-type]
+                    codes[1],  # type: ignore[arg-type]
+                    codes[2],  # type: ignore[arg-type]
+                    codes[3],  # type: ignore[arg-type]
+                    codes[4],  # type: ignore[arg-type]
+                    end,
+                    codes[5],  # type: ignore[arg-type]
+                    codes[6],  # type: ignore[arg-type]
+                    home or None,
+                    placed or None,
+                    urn or None,
+                    _extra_cells(rows, cells, _EPISODE_MODELLED) if has_extra else {},
+                    line,
                 )
         except UnicodeDecodeError as exc:
             raise Ssda903Error(
