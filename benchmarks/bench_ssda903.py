@@ -16,8 +16,10 @@ Measured in the same run, each read from disk:
   checked; and the same plus ``pd.to_datetime(format="%d/%m/%Y")`` on ``DECOM`` and
   ``DEC``, as the Data to Insight validator reads them.
 
-Times are from untraced runs; peak memory (tracemalloc, which sees pandas' and numpy's
-allocations too) from a second, traced run. pandas comes from the ``bench`` extra:
+Times are the median of three untraced runs (after a warm-up run; the machine may be
+shared, so ratios within one run are what to compare); peak memory (tracemalloc, which
+sees pandas' and numpy's allocations too) from a further, traced run. pandas comes from the
+``bench`` extra:
 
     .venv-dev/bin/pip install -e '.[bench]'
     .venv-dev/bin/python benchmarks/bench_ssda903.py [--episodes N]
@@ -29,12 +31,14 @@ import argparse
 import csv
 import datetime as dt
 import random
+import statistics
 import sys
 import tempfile
+import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _harness import measure
+from _harness import time_call
 
 from childcare_commissioning.formats import ssda903
 
@@ -134,19 +138,26 @@ def main() -> None:
                 frame[column] = pd.to_datetime(frame[column], format="%d/%m/%Y", errors="coerce")
             return len(frame)
 
-        ref, _ = measure("pandas.read_csv(dtype=str) [reference]", pandas_strings)
-        dates, _ = measure("pandas.read_csv + to_datetime(DECOM, DEC)", pandas_dates)
-        kept, _ = measure("read_episodes, all kept", ours_kept)
-        streamed, _ = measure("read_episodes, streamed (none kept)", ours_streamed)
-        loaded, children = measure("load(header, episodes): children", ours_load)
-        print(f"  children: {children:,}")
-        for name, seconds in (
-            ("pandas + dates", dates),
-            ("read_episodes, kept", kept),
-            ("read_episodes, streamed", streamed),
-            ("load", loaded),
+        results: dict[str, tuple[float, float]] = {}
+        for label, function in (
+            ("pandas.read_csv(dtype=str) [reference]", pandas_strings),
+            ("pandas.read_csv + to_datetime(DECOM, DEC)", pandas_dates),
+            ("read_episodes, all kept", ours_kept),
+            ("read_episodes, streamed (none kept)", ours_streamed),
+            ("load(header, episodes): children", ours_load),
         ):
-            print(f"  {name:<28} x{seconds / ref:5.2f} of pandas.read_csv")
+            seconds = statistics.median(time_call(function, 3))
+            tracemalloc.start()
+            function()
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+            results[label] = (seconds, peak)
+        ref_time, ref_peak = next(iter(results.values()))
+        for label, (seconds, peak) in results.items():
+            print(
+                f"  {label:<44} {seconds:7.3f} s  x{seconds / ref_time:5.2f}   "
+                f"peak {peak:6.1f} MiB  x{peak / ref_peak:5.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -359,3 +359,25 @@ def test_cli_bad_input_exits_2_naming_file_line_and_column(
     (tmp_path / "episodes.csv").unlink()
     assert 2 == main(["import", "ssda903", str(tmp_path)])
     assert "Episodes table: expected one file, found none" in capsys.readouterr().err
+
+
+def test_cli_table_output_and_duplicate_header_rows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = _write(tmp_path, "header.csv", "CHILD,SEX,DOB\n1,F,01/01/2010\n2,M,01/01/2011\n")
+    episodes = _write(
+        tmp_path, "episodes.csv", f"{EPISODE_HEAD}\n1,01/02/2020,S,C2,N1,U1,PR1,,,,,,\n"
+    )
+    assert 0 == main(["import", "ssda903", str(header), str(episodes), "--on", "2020-02-11"])
+    out = capsys.readouterr().out
+    # Child 1: 01/02 to 11/02/2020 is 11 days, in kinship care (U1); child 2 has no episode.
+    assert "kinship-care, looked-after" in out
+    assert " 11 " in out
+    assert "ssda903.no-episodes" in out
+    _write(tmp_path, "header.csv", "CHILD,SEX,DOB\n1,F,01/01/2010\n1,F,01/01/2010\n")
+    assert 2 == main(["import", "ssda903", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert "header.csv line 3, column CHILD" in err
+    assert "[unique-child]" in err
+    assert 2 == main(["import", "ssda903", str(tmp_path / "absent")])
+    assert "no such file or folder [file-exists]" in capsys.readouterr().err

@@ -48,6 +48,7 @@ import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from typing import IO, Any, TypeVar
 
 import attrs
@@ -454,8 +455,17 @@ READINGS = (
 """The readings this module takes of the return, with what it does about each."""
 
 
+#: The ``extra`` of a row with nothing extra: one shared, read-only empty mapping (an
+#: empty dict per episode would cost 64 bytes each).
+_NOTHING: Mapping[str, str] = MappingProxyType({})
+
+
+def _to_extra(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value)) if value else _NOTHING
+
+
 def _extra() -> Any:
-    return personal(factory=dict, converter=dict, hash=False)
+    return personal(default=_NOTHING, converter=_to_extra, hash=False)
 
 
 @attrs.frozen
@@ -741,7 +751,7 @@ def read_episodes(source: str | Path | IO[str], name: str | None = None) -> Iter
                     home or None,
                     placed or None,
                     urn or None,
-                    _extra_cells(rows, cells, _EPISODE_MODELLED) if has_extra else {},
+                    _extra_cells(rows, cells, _EPISODE_MODELLED) if has_extra else _NOTHING,
                     line,
                 )
         except UnicodeDecodeError as exc:

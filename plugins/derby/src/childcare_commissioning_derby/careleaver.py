@@ -14,6 +14,11 @@ episodes are merged first, so no day counts twice.
 The arithmetic is the core's (:mod:`childcare_commissioning.statuses`): Derby declares the
 definition (:data:`CARE_LEAVER_DEFINITION`, also in ``SPEC.status_definitions`` so that a
 referral's care leaver status is computed from its care history) and this module applies it.
+
+A council's own care histories come from its SSDA903 return (the children looked after
+return): ``childcare_commissioning.formats.ssda903.load(header, episodes).child(id)``
+gives a child's ``care_episodes()`` and, with ``statuses(on, (CARE_LEAVER_DEFINITION,))``,
+this definition applied to them.
 """
 
 from __future__ import annotations
