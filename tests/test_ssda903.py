@@ -381,3 +381,23 @@ def test_cli_table_output_and_duplicate_header_rows(
     assert "[unique-child]" in err
     assert 2 == main(["import", "ssda903", str(tmp_path / "absent")])
     assert "no such file or folder [file-exists]" in capsys.readouterr().err
+
+
+def test_episodes_extra_column_round_trips_in_the_source_order(tmp_path: Path) -> None:
+    """A system's own column in the middle of the Episodes table is kept and, given the
+    source's column order (``Ssda903Return.episodes_columns``), written back in place."""
+    columns = list(ssda903.EPISODES_COLUMNS)
+    columns.insert(3, "LOCAL_ID")
+    text = ",".join(columns) + "\n" + "7,01/02/2020,S,L-77,C2,N1,U4,PR1,,,,,,\n"
+    path = _write(tmp_path, "episodes.csv", text)
+    header = _write(tmp_path, "header.csv", "CHILD,SEX,DOB\n7,F,01/01/2010\n")
+    result = ssda903.load(header, path)
+    episode = result.child("7").episodes[0]
+    assert episode.extra == {"LOCAL_ID": "L-77"}
+    assert episode.legal_status is LegalStatus.C2
+    assert result.episodes_columns == tuple(columns)
+    out = io.StringIO()
+    ssda903.write_episodes([episode], out, columns=result.episodes_columns, lineterminator="\n")
+    assert out.getvalue() == text
+    kept = [f.path for f in result.findings if f.code == "ssda903.column-kept"]
+    assert kept == ["$.Episodes.LOCAL_ID"]
