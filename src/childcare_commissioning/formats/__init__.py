@@ -1,0 +1,1 @@
+"""Published sector formats the library reads and writes (each an optional extra)."""
