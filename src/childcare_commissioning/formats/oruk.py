@@ -60,6 +60,7 @@ __all__ = [
     "export_council",
     "read_organization",
     "stable_id",
+    "summary",
     "validate",
 ]
 
