@@ -330,3 +330,34 @@ def test_jsonschema_is_not_imported_with_the_package() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert "False False" == result.stdout.strip()
+
+
+def test_cli_table_lists_every_council(capsys: pytest.CaptureFixture[str]) -> None:
+    """The table names each council with its counts: Triborough has 1 service, 9 contacts
+    and 1 item not exported (the note on RBKC adults' number, its only contact note)."""
+    assert 0 == main(["export", "oruk", "--as-of", "2026-01-05"])
+    out = capsys.readouterr().out
+    for council in COUNCILS:
+        assert council in out
+    assert re.search(r"triborough\s*│\s*1\s*│\s*9\s*│\s*1\s*│", out)
+
+
+def test_cli_unreadable_schema_file_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A schema folder with a file that is not JSON is bad input, named, exit 2."""
+    schema = tmp_path / "schema"
+    shutil.copytree(UK, schema)
+    (schema / "phone.json").write_text("{not json", encoding="utf-8")
+    assert 2 == main(["export", "oruk", "--council", "testshire", "--validate", str(schema)])
+    err = capsys.readouterr().err
+    assert "--validate: cannot use the schemas" in err
+    assert "Traceback" not in err
+
+
+def test_reader_names_the_field_it_cannot_read() -> None:
+    """A service without its required status is refused with the field's path."""
+    document = json.loads(UK_EXAMPLE.read_text(encoding="utf-8"))
+    del document["services"][0]["status"]
+    with pytest.raises(ValueError, match=r"^services/0/status: required by HSDS 3 and missing$"):
+        read_organization(document)
