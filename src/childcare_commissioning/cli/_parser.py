@@ -315,4 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
     from childcare_commissioning.cli import ssda903cmd
 
     ssda903cmd.add_parser(import_sub)
+
+    export = sub.add_parser("export", help="write published sector formats")
+    export_sub = export.add_subparsers(dest="operation", metavar="FORMAT", required=True)
+    from childcare_commissioning.cli.orukcmd import add_parser as add_oruk
+
+    add_oruk(export_sub)
     return parser
