@@ -309,4 +309,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     monitor.add_argument("--map", help="JSON object mapping your event kinds to the council's")
     monitor.add_argument("--case", help="table: the whole timeline of this case")
+
+    export = sub.add_parser("export", help="write results in the sector's published formats")
+    exports = export.add_subparsers(dest="operation", metavar="FORMAT", required=True)
+    from childcare_commissioning.cli import ublcmd
+
+    ublcmd.add_parser(exports)
     return parser
