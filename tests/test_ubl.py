@@ -406,3 +406,66 @@ def test_cli_refuses_an_invoice_it_cannot_write(
 def test_exported_xml_names_the_peppol_specification() -> None:
     xml = invoice_to_ubl(_invoice(), SETTINGS, RETENTION)
     assert CUSTOMIZATION_ID.encode() in xml
+
+
+def test_cli_leaves_out_an_invoice_without_lines_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fortnight with nothing commissioned or delivered has an invoice with no lines;
+    UBL needs one line (BR-16): it is not written, it is named, and the exit status is 1."""
+    invoice = _invoice()
+    empty = attrs.evolve(
+        invoice,
+        number="sample-P1-20241216",
+        lines=(),
+        net=Decimal(0),
+        withheld=Decimal(0),
+        payable=Decimal(0),
+        record_ids=(),
+    )
+    invoices = tmp_path / "invoices.json"
+    invoices.write_text(json.dumps([unstructure(invoice), unstructure(empty)], default=str))
+    parties = tmp_path / "parties.json"
+    parties.write_text(json.dumps(unstructure(SETTINGS)))
+    out = tmp_path / "out"
+    argv = ["export", "ubl", str(invoices), "--parties", str(parties), "--out", str(out)]
+    assert 1 == main(argv)
+    assert ["sample-P1-20241202.xml"] == [p.name for p in out.iterdir()]
+    assert "'sample-P1-20241216' has no lines" in capsys.readouterr().err
+    with pytest.raises(UblError, match="BR-16"):
+        invoice_to_ubl(empty, SETTINGS)
+
+
+def test_cli_batch_runs_the_invoices_of_a_council(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A batch FILE with --council is run as `invoice` runs it, then exported."""
+    batch = tmp_path / "batch.json"
+    batch.write_text(
+        json.dumps(
+            {
+                "as_of": "2024-12-16",
+                "packages": [unstructure(attrs.evolve(PACKAGE, council="plymouth"))],
+                "quotations": [unstructure(QUOTE)],
+                "records": [
+                    {
+                        "id": "R2",
+                        "package_id": "P1",
+                        "date": "2024-12-04",
+                        "start": "09:00",
+                        "end": "09:20",
+                    }
+                ],
+            },
+            default=str,
+        )
+    )
+    parties = tmp_path / "parties.json"
+    parties.write_text(json.dumps(unstructure(SETTINGS)))
+    argv = ["export", "ubl", str(batch), "--parties", str(parties), "--council", "plymouth"]
+    status = main(argv)
+    captured = capsys.readouterr()
+    assert 0 == status, captured.err
+    summary = read_ubl(captured.out.encode())
+    assert "PO-123" == summary.order_reference
+    assert 1 == len(summary.lines)

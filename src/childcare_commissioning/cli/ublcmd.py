@@ -94,7 +94,8 @@ def _retention(council: str | None) -> Retention | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the invoices as UBL; exit 1 when a batch run had findings."""
+    """Write the invoices as UBL; exit 1 when a batch run had findings or an invoice without
+    lines was left out (each is named on standard error)."""
     from childcare_commissioning.billing import Invoice
     from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
     from childcare_commissioning.cli._input import read_json
@@ -119,8 +120,15 @@ def run(args: argparse.Namespace) -> int:
     else:
         invoices, findings = _from_batch(args, data)
     retention = _retention(args.council)
+    # A period with nothing commissioned or delivered gives an invoice without lines, which
+    # UBL cannot carry (BR-16): each is named on standard error and the exit status is 1.
+    empty = [invoice.number for invoice in invoices if not invoice.lines]
     # Every document is built before anything is written: one bad invoice writes nothing.
-    documents = [(invoice, invoice_to_ubl(invoice, settings, retention)) for invoice in invoices]
+    documents = [
+        (invoice, invoice_to_ubl(invoice, settings, retention))
+        for invoice in invoices
+        if invoice.lines
+    ]
     written: dict[str, str] = {}
     if args.out:
         folder = Path(args.out)
@@ -161,4 +169,9 @@ def run(args: argparse.Namespace) -> int:
             )
     for finding in findings:
         print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
-    return EXIT_NO if findings else EXIT_OK
+    for number in empty:
+        print(
+            f"not exported: invoice {number!r} has no lines; a UBL invoice needs one (BR-16)",
+            file=sys.stderr,
+        )
+    return EXIT_NO if findings or empty else EXIT_OK

@@ -305,13 +305,15 @@ def invoice_to_ubl(
     ``retention`` (the council's :class:`~childcare_commissioning.billing.Retention`),
     when given, states the percentage and base of the withheld allowance; the amount is
     always the invoice's own ``withheld``. Raises :class:`UblError` when the invoice
-    cannot be a valid PEPPOL invoice: no buyer reference and no purchase order
+    cannot be a valid PEPPOL invoice: no lines (BR-16), no buyer reference and no purchase order
     (PEPPOL-EN16931-R003), an exempt invoice whose seller has no VAT or tax registration
     identifier (BR-E-01), a seller with neither a stated VAT identifier nor a legal
     registration identifier (BR-CO-26), an amount that is not whole pence, totals that do
     not add up.
     """
     where = f"invoice {invoice.number!r}"
+    if not invoice.lines:
+        raise UblError(f"{where}: has no lines; a UBL invoice needs one (BR-16) [ubl-lines]")
     if not settings.buyer_reference and not invoice.purchase_order:
         raise UblError(
             f"{where}: needs a buyer reference or a purchase order number "
@@ -417,8 +419,6 @@ def invoice_to_ubl(
     for child in children:
         if child is not None:
             root.append(child)
-    if not invoice.lines:
-        raise UblError(f"{where}: has no lines; a UBL invoice needs one (BR-16) [ubl-lines]")
     b.etree.cleanup_namespaces(root)
     data: bytes = b.etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return data
