@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from childcare_commissioning.billing import (
     BillingCycle,
@@ -469,3 +471,79 @@ def test_cli_batch_runs_the_invoices_of_a_council(
     summary = read_ubl(captured.out.encode())
     assert "PO-123" == summary.order_reference
     assert 1 == len(summary.lines)
+
+
+@st.composite
+def _runs(draw: st.DrawFn) -> Invoice | None:
+    """A random fortnight of visits (any start, 1 minute to 10 hours, some with agreed
+    mileage) and planned sessions, run through the library."""
+    records = []
+    for index in range(draw(st.integers(1, 6))):
+        day = D(2024, 12, draw(st.integers(2, 15)))
+        start = T(draw(st.integers(0, 13)), draw(st.integers(0, 59)))
+        minutes = draw(st.integers(1, 600))
+        end_minute = start.hour * 60 + start.minute + minutes
+        miles = draw(st.decimals(0, 80, places=1))
+        records.append(
+            DeliveryRecord(
+                f"R{index}",
+                "P1",
+                day,
+                start=start,
+                end=T(end_minute // 60, end_minute % 60),
+                miles=miles,
+                mileage_agreement="MA-1" if miles else None,
+                planned_id=draw(st.sampled_from([None, "S1"])),
+            )
+        )
+    planned = [PlannedSession("S1", "P1", D(2024, 12, 9), draw(st.integers(0, 480)), start=T(9))]
+    run = run_invoices("sample", TERMS, [PACKAGE], [QUOTE], planned, records, D(2024, 12, 16))
+    return next(iter(run.invoices), None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_runs())
+def test_any_invoice_exports_valid_ubl_whose_totals_are_the_librarys(
+    invoice: Invoice | None,
+) -> None:
+    """Whatever the run, the export is valid UBL, its totals are the library's to the
+    penny, and each line's quantity x price / base is within the 2p PEPPOL allows
+    (PEPPOL-EN16931-R120)."""
+    if invoice is None or not invoice.lines:
+        return
+    xml = invoice_to_ubl(invoice, SETTINGS, RETENTION)
+    assert [] == xsd_errors(xml)
+    summary = read_ubl(xml)
+    assert (invoice.net, invoice.withheld, invoice.payable) == (
+        summary.line_extension,
+        summary.allowance_total,
+        summary.payable,
+    )
+    assert [line.amount for line in invoice.lines] == [line.amount for line in summary.lines]
+    for line in summary.lines:
+        assert abs(line.quantity * line.price / line.base_quantity - line.amount) <= Decimal("0.02")
+
+
+def test_runs_with_odd_minutes_mileage_and_a_missed_session_pass_the_schematron() -> None:
+    """The full PEPPOL and EN 16931 rules on runs with odd minutes, mileage to a tenth of
+    a mile and a missed planned session (a whole deduction), three fortnight days."""
+    checked = 0
+    for day in (3, 7, 11):
+        records = [
+            DeliveryRecord(
+                "R1",
+                "P1",
+                D(2024, 12, day),
+                start=T(7, 13),
+                end=T(16, 44),
+                miles=Decimal("12.7"),
+                mileage_agreement="MA-1",
+            ),
+            DeliveryRecord("R2", "P1", D(2024, 12, day + 1), start=T(23, 5), end=T(23, 58)),
+        ]
+        planned = [PlannedSession("S1", "P1", D(2024, 12, day + 2), 95, start=T(10))]
+        run = run_invoices("sample", TERMS, [PACKAGE], [QUOTE], planned, records, D(2024, 12, 16))
+        [invoice] = run.invoices
+        assert [] == schematron_failures(invoice_to_ubl(invoice, SETTINGS, RETENTION))
+        checked += 1
+    assert 3 == checked
