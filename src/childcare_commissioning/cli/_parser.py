@@ -316,9 +316,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     ssda903cmd.add_parser(import_sub)
 
-    export = sub.add_parser("export", help="write published sector formats")
+    export = sub.add_parser("export", help="write results in the sector's published formats")
     export_sub = export.add_subparsers(dest="operation", metavar="FORMAT", required=True)
     from childcare_commissioning.cli.orukcmd import add_parser as add_oruk
 
     add_oruk(export_sub)
+    from childcare_commissioning.cli import ublcmd
+
+    ublcmd.add_parser(export_sub)
     return parser

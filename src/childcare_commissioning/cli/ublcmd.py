@@ -1,0 +1,177 @@
+"""``export ubl``: invoices as PEPPOL BIS Billing 3.0 (UBL 2.1) XML, one file per invoice.
+
+Imported when the parser is built, so only :func:`add_parser` lives at module level with
+light imports; the work (and lxml, from the ``ubl`` extra) is imported by :func:`run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from childcare_commissioning.billing import Invoice, Retention
+    from childcare_commissioning.cli._parser import Subparsers
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(export: Subparsers) -> None:
+    """Add ``ubl`` to the ``export`` group."""
+    from childcare_commissioning.cli._parser import _command, iso_date
+
+    command = _command(
+        export,
+        "ubl",
+        "ublcmd",
+        "invoices as PEPPOL BIS Billing 3.0 (UBL 2.1) XML: one file per invoice in --out, "
+        "or one invoice's XML on standard output (needs the 'ubl' extra)",
+        formats=("xml", "table", "json"),
+    )
+    command.set_defaults(format="xml", command="export-ubl")
+    command.add_argument(
+        "file",
+        help="invoices: `invoice --format json` output, a JSON list of invoices, or an "
+        "invoice batch (with --council); - for standard input",
+    )
+    command.add_argument(
+        "--parties",
+        required=True,
+        help="JSON {seller, buyer, vat, buyer_reference, payment_terms, currency}: "
+        "see docs/formats/ubl.md",
+    )
+    command.add_argument(
+        "--council",
+        help="council id: runs a batch FILE, and states its retention's percentage",
+    )
+    command.add_argument("--as-of", type=iso_date, help="for a batch FILE: as `invoice`")
+    command.add_argument("--out", metavar="DIR", help="write <invoice number>.xml files here")
+
+
+def _from_batch(args: argparse.Namespace, data: Any) -> tuple[list[Invoice], list[Any]]:
+    """Run an invoice batch the way ``invoice`` does; returns invoices and findings."""
+    from childcare_commissioning.billing import PlannedSession, Quotation, run_invoices
+    from childcare_commissioning.cli import invoicecmd
+    from childcare_commissioning.cli._contract import InputError
+    from childcare_commissioning.model import Package
+    from childcare_commissioning.registry import get_registry
+
+    if not args.council:
+        raise InputError("an invoice batch needs --council [required]")
+    spec = get_registry().council(args.council).spec
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    batch = invoicecmd._batch(data)
+    as_of = invoicecmd._as_of(args, batch)
+    findings: list[Any] = []
+    packages = invoicecmd._part(batch, "packages", list[Package])
+    invoicecmd._check_councils(spec.id, packages)
+    raw = batch.get("records", [])
+    if not isinstance(raw, list):
+        raise invoicecmd.BatchError("$.records: expected a list of records [structure]")
+    records = invoicecmd.read_records(raw, findings)
+    result = run_invoices(
+        spec.id,
+        spec.billing,
+        packages,
+        invoicecmd._part(batch, "quotations", list[Quotation]),
+        invoicecmd._part(batch, "planned", list[PlannedSession]),
+        records,
+        as_of,
+    )
+    return list(result.invoices), [*findings, *result.findings]
+
+
+def _retention(council: str | None) -> Retention | None:
+    if not council:
+        return None
+    from childcare_commissioning.registry import get_registry
+
+    billing = get_registry().council(council).spec.billing
+    return None if billing is None else billing.retention
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the invoices as UBL; exit 1 when a batch run had findings or an invoice without
+    lines was left out (each is named on standard error)."""
+    from childcare_commissioning.billing import Invoice
+    from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
+    from childcare_commissioning.cli._input import read_json
+    from childcare_commissioning.cli._output import print_json, print_table
+    from childcare_commissioning.convert import structure
+
+    try:
+        from childcare_commissioning.formats.ubl import UblSettings, invoice_to_ubl
+    except ImportError:  # lxml missing
+        raise InputError(
+            "UBL export needs the 'ubl' extra: pip install 'childcare-commissioning[ubl]' "
+            "[extra-missing]"
+        ) from None
+
+    settings = structure(read_json(args.parties), UblSettings)
+    data = read_json(args.file)
+    findings: list[Any] = []
+    if isinstance(data, dict) and "invoices" in data:
+        invoices = structure(data["invoices"], list[Invoice])
+    elif isinstance(data, list):
+        invoices = structure(data, list[Invoice])
+    else:
+        invoices, findings = _from_batch(args, data)
+    retention = _retention(args.council)
+    # A period with nothing commissioned or delivered gives an invoice without lines, which
+    # UBL cannot carry (BR-16): each is named on standard error and the exit status is 1.
+    empty = [invoice.number for invoice in invoices if not invoice.lines]
+    # Every document is built before anything is written: one bad invoice writes nothing.
+    documents = [
+        (invoice, invoice_to_ubl(invoice, settings, retention))
+        for invoice in invoices
+        if invoice.lines
+    ]
+    written: dict[str, str] = {}
+    if args.out:
+        folder = Path(args.out)
+        folder.mkdir(parents=True, exist_ok=True)
+        for invoice, xml in documents:
+            name = f"{invoice.number}.xml"
+            if Path(name).name != name or name.startswith("."):
+                raise InputError(f"invoice number {invoice.number!r} is not a file name [out]")
+            path = folder / name
+            path.write_bytes(xml)
+            written[invoice.number] = str(path)
+    if args.format == "xml":
+        if not args.out:
+            if len(documents) != 1:
+                raise InputError(
+                    f"{len(documents)} invoices: give --out DIR for one file each [out-required]"
+                )
+            sys.stdout.write(documents[0][1].decode("utf-8"))
+    else:
+        rows = [
+            {
+                "invoice": invoice.number,
+                "file": written.get(invoice.number),
+                "lines": len(invoice.lines),
+                "net": f"{invoice.net:.2f}",
+                "withheld": f"{invoice.withheld:.2f}",
+                "payable": f"{invoice.payable:.2f}",
+            }
+            for invoice, _ in documents
+        ]
+        if args.format == "json":
+            print_json(rows)
+        else:
+            print_table(
+                "PEPPOL BIS Billing 3.0 invoices",
+                ("invoice", "file", "lines", "net", "withheld", "payable"),
+                [tuple(row.values()) for row in rows],
+            )
+    for finding in findings:
+        print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
+    for number in empty:
+        print(
+            f"not exported: invoice {number!r} has no lines; a UBL invoice needs one (BR-16)",
+            file=sys.stderr,
+        )
+    return EXIT_NO if findings or empty else EXIT_OK
