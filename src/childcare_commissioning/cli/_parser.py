@@ -309,4 +309,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     monitor.add_argument("--map", help="JSON object mapping your event kinds to the council's")
     monitor.add_argument("--case", help="table: the whole timeline of this case")
+
+    # Published formats: each format's module adds its own subcommand to these groups.
+    from childcare_commissioning.cli import placementscmd
+
+    importer = sub.add_parser("import", help="read a published format into the library's JSON")
+    import_sub = importer.add_subparsers(dest="operation", metavar="FORMAT", required=True)
+    exporter = sub.add_parser("export", help="write the library's data in a published format")
+    export_sub = exporter.add_subparsers(dest="operation", metavar="FORMAT", required=True)
+    placementscmd.add_import_parsers(import_sub)
+    placementscmd.add_export_parsers(export_sub)
     return parser
