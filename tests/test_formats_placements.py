@@ -35,7 +35,7 @@ from childcare_commissioning.formats.placements import (
     with_costs,
     write_placement,
 )
-from childcare_commissioning.model import Package, Referrer, Status, Urgency
+from childcare_commissioning.model import Package, Referrer, StaffRatio, Status, Urgency
 from childcare_commissioning.money import Rounding
 
 FIXTURES = Path(__file__).parent / "fixtures" / "placements"
@@ -145,7 +145,28 @@ def test_valid_placement_read_by_hand() -> None:
     )
     assert Decimal("4500.00") == record.costs.total
     codes = {f.code for f in record.findings}
-    assert {"placements.received-at.start-of-day", "placements.referrer.placements-team"} == codes
+    assert {
+        "placements.received-at.start-of-day",
+        "placements.referrer.placements-team",
+        "placements.kept-in-record",
+    } == codes
+    kept = next(f for f in record.findings if f.code == "placements.kept-in-record")
+    # Read off the file: the context, the block ids and types, and ActualPlacement and
+    # QualityAssurance fields no Referral field holds; never a value.
+    for path in (
+        "$.@context",
+        "$.@type",
+        "$.placementAvailability.@id",
+        "$.actualPlacement.providerURN",
+        "$.actualPlacement.totalWeeklyCost",
+        "$.qualityAssurance.placementOfficerName",
+        "$.qualityAssurance.costDate",
+    ):
+        assert path in kept.message
+    for path in ("$.childId", "$.riskAssessment.riskSelfHarm", "$.placementRequirements.pets"):
+        assert path not in kept.message
+    assert "Beth Green" not in kept.message
+    assert "ABCD10293002" not in kept.message
 
 
 def test_summer_referral_date_is_bst_midnight() -> None:
@@ -187,7 +208,7 @@ def test_caller_gives_referrer_time_and_child() -> None:
     assert "social-worker" == record.referral.referrer.role
     assert "Alex Brown" == record.referral.referrer.name  # from referralOfficerName
     assert dt.datetime(2024, 2, 12, 9, 30, tzinfo=LONDON) == record.referral.received_at
-    assert not record.findings
+    assert ["placements.kept-in-record"] == [f.code for f in record.findings]
     with pytest.raises(ModelValueError, match="received-on-referral-date"):
         read_placement(
             load("valid-placement"), received_at=dt.datetime(2024, 2, 13, 9, tzinfo=LONDON)
@@ -285,6 +306,16 @@ def test_weekly_costs_half_up_and_half_even() -> None:
     assert Decimal("45.62") == even.core
     later = weekly_costs(_package(), _quotation(), dt.date(2024, 4, 8))
     assert Decimal("47.75") == later.core
+
+
+def test_weekly_costs_pay_each_worker_of_the_ratio() -> None:
+    """2:1 for 2.5 hours: two workers each 2.5 hours, 5 x £18.25 = £91.25; 1:2 (one worker
+    shared by two): 1.25 x £18.25 = £22.8125, half-up £22.81."""
+    on = dt.date(2024, 3, 25)
+    two = attrs.evolve(_package(), staff_ratio=StaffRatio(2, 1))
+    assert Decimal("91.25") == weekly_costs(two, _quotation(), on).core
+    shared = attrs.evolve(_package(), staff_ratio=StaffRatio(1, 2))
+    assert Decimal("22.81") == weekly_costs(shared, _quotation(), on).core
 
 
 def test_weekly_costs_refuses_what_it_cannot_price() -> None:

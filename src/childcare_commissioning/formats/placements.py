@@ -371,9 +371,12 @@ def weekly_costs(
     """The weekly costs of ``package`` in the week of ``on``.
 
     The core cost is the package's ``hours_per_week`` at the quotation's standard hourly
-    rate in effect on ``on`` (the latest with ``effective_from`` on or before it), rounded
-    to the penny with ``rounding``; night, weekend and bank-holiday rates depend on when
-    the hours fall, which a weekly figure does not know, so they are not used. The other
+    rate in effect on ``on`` (the latest with ``effective_from`` on or before it), times
+    the staff ratio's staff per person (a 2:1 package pays two workers for each hour, as
+    the invoice run bills each worker's visit; 1:2 half a worker: reading
+    ``placements-staff-ratio``), rounded to the penny with ``rounding``; night, weekend
+    and bank-holiday rates depend on when the hours fall, which a weekly figure does not
+    know, so they are not used. The other
     parts are what the caller gives (the library does not price education or additional
     support), each rounded the same way.
     """
@@ -397,8 +400,12 @@ def weekly_costs(
             "quotation.rates", "rate-in-effect", "has no standard rate in effect on that date"
         )
     rate = max(standard, key=lambda r: r.effective_from)
+    ratio = package.staff_ratio
+    staff_hours = package.hours_per_week
+    if ratio is not None:
+        staff_hours = staff_hours * ratio.staff / ratio.people
     return WeeklyCosts(
-        core=to_penny(package.hours_per_week * rate.amount, rounding),
+        core=to_penny(staff_hours * rate.amount, rounding),
         additional_support=to_penny(Decimal(additional_support), rounding),
         education=to_penny(Decimal(education), rounding),
         other=to_penny(Decimal(other), rounding),
@@ -595,7 +602,39 @@ def read_placement(
     )
     actual = document.get("actualPlacement")
     costs = _read_costs(actual, found) if actual is not None else None
+    kept = _not_in_referral(document)
+    if kept:
+        found.append(
+            Finding(
+                Severity.INFO,
+                "placements.kept-in-record",
+                "not part of the Referral, kept in the record and written back unchanged "
+                f"(the weekly costs also as PlacementRecord.costs): {', '.join(kept)}",
+                "$",
+            )
+        )
     return PlacementRecord(referral, costs, tuple(found), copy.deepcopy(document))
+
+
+def _not_in_referral(document: Mapping[str, Any]) -> list[str]:
+    """The paths of the record's fields the Referral does not hold (names, never values)."""
+    read = {"childId", "placementAvailability.neededBy", "qualityAssurance.referralDate"}
+    read |= {"qualityAssurance.referralOfficerName", "placementId"}
+    read |= {f"riskAssessment.{field}" for field in RISK_FIELDS}
+    read |= {f"{block}.{field}" for block, field, _ in _INFORMATION}
+    if "placementId" not in document:
+        read.add("placementAvailability.placementId")
+        if "placementAvailability" not in document or (
+            "placementId" not in document["placementAvailability"]
+        ):
+            read.add("@id")
+    paths = []
+    for key, value in document.items():
+        if isinstance(value, dict):
+            paths += [f"{key}.{inner}" for inner in value if f"{key}.{inner}" not in read]
+        elif key not in read:
+            paths.append(key)
+    return [f"$.{path}" for path in paths]
 
 
 def with_costs(record: PlacementRecord, costs: WeeklyCosts) -> PlacementRecord:
