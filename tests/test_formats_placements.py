@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import subprocess
 import sys
 from decimal import Decimal
@@ -28,6 +29,7 @@ from childcare_commissioning.errors import CommissioningError, ConversionError, 
 from childcare_commissioning.formats.placements import (
     WeeklyCosts,
     concept,
+    context,
     dumps,
     read_placement,
     validate,
@@ -98,6 +100,120 @@ def test_errors_never_repeat_values() -> None:
     # The shape's own sh:message is quoted as the rule.
     assert "pets must be Yes-must / Yes-can / No / Not known." in texts[0]
     assert "UK outward postcode prefix" in texts[1]
+
+
+def _problems(document: Any) -> dict[str, str]:
+    with pytest.raises(ConversionError) as caught:
+        validate(document)
+    return {p.path: f"{p.message} [{p.rule}]" for p in caught.value.problems}
+
+
+def test_a_warning_of_the_shape_refuses_and_says_so() -> None:
+    """invalid-cost-out-of-range: totalWeeklyCost 50 breaks only the shape's sh:Warning
+    property shape (sh:minInclusive 100, "totalWeeklyCost outside the expected £100 -
+    £100,000 range; please sense-check."): refused (reading placements-warnings-refuse),
+    the rule naming the severity."""
+    assert {
+        "$.actualPlacement.totalWeeklyCost": "totalWeeklyCost outside the expected £100 - "
+        "£100,000 range; please sense-check. [sh:minInclusive, sh:Warning]"
+    } == _problems(load("invalid-cost-out-of-range"))
+
+
+def test_results_without_a_shape_message_say_the_constraint() -> None:
+    """providerURN's and siblingCount's property shapes have no sh:message: the words come
+    from the constraint and the shape's own parameter (sh:minCount 1, sh:datatype
+    xsd:nonNegativeInteger), never the value."""
+    document = load("valid-placement")
+    del document["actualPlacement"]["providerURN"]
+    document["placementAvailability"]["siblingCount"] = -1
+    assert {
+        "$.actualPlacement.providerURN": "is required (at least 1 value(s)) [sh:minCount]",
+        "$.placementAvailability.siblingCount": "must be a valid xsd:nonNegativeInteger "
+        "[sh:datatype]",
+    } == _problems(document)
+
+
+def test_json_integers_are_decimals_where_the_context_says_so() -> None:
+    """The context types totalWeeklyCost xsd:decimal; JSON-LD writes 4500 as "4500"^^xsd:
+    decimal, which the shape's sh:datatype xsd:decimal accepts."""
+    document = load("valid-placement")
+    document["actualPlacement"]["totalWeeklyCost"] = 4500
+    document["actualPlacement"]["coreWeeklyCost"] = 2500
+    validate(document)
+
+
+def test_out_of_la_reason_labels_name_concepts() -> None:
+    """Reading placements-out-of-la-reason: "Court order", "CourtOrder" and "Other" are the
+    scoped context's labels for olr concepts (accepted); any other text is not one of the
+    shape's sh:in concepts."""
+    for label in ("Court order", "CourtOrder", "SafeguardingConcerns", "Bail conditions"):
+        document = load("valid-placement")
+        document["placementAvailability"]["outOfLAReason"] = label
+        validate(document)
+    document["placementAvailability"]["outOfLAReason"] = "Nope"
+    assert {
+        "$.placementAvailability.outOfLAReason": "outOfLAReason must be a outof-la-reason "
+        "concept (Safeguarding concerns, Bail conditions, Court order, other). [sh:in]"
+    } == _problems(document)
+
+
+def test_the_context_is_never_fetched() -> None:
+    """Any reference is read as the standard's context from the package (an unreachable
+    address still validates); an inline copy of it is accepted; another inline context, or
+    one inside the record, is refused by path."""
+    document = load("valid-placement")
+    document["@context"] = "https://unreachable.invalid/context.jsonld"
+    validate(document)
+    del document["@context"]
+    validate(document)
+    document["@context"] = context()["@context"]
+    validate(document)
+    document["@context"] = {"childId": "https://elsewhere.invalid/id"}
+    assert ["$.@context"] == list(_problems(document))
+    document = load("valid-placement")
+    document["placementAvailability"]["@context"] = "https://unreachable.invalid/c.jsonld"
+    assert ["$.placementAvailability.@context"] == list(_problems(document))
+
+
+def test_compact_form_by_the_shape_declarations() -> None:
+    """A block (sh:class) must be an inline object, a sh:maxCount 1 field one value, a
+    multi-valued field values: JSON-LD's null or a value object are refused, by path."""
+    document = load("valid-placement")
+    document["actualPlacement"]["coreWeeklyCost"] = None
+    document["qualityAssurance"]["referralDate"] = {"@value": "2024-01-01"}
+    document["placementRequirements"]["additionalSupport"] = []
+    document["riskAssessment"] = "ex:elsewhere"
+    assert {
+        "$.actualPlacement.coreWeeklyCost",
+        "$.qualityAssurance.referralDate",
+        "$.placementRequirements.additionalSupport",
+        "$.riskAssessment",
+    } == set(_problems(document))
+    assert all("placements-compact-form" in text for text in _problems(document).values())
+
+
+def test_only_a_placement_is_checked() -> None:
+    """The shape targets pl:Placement: a record of another type would pass unchecked, so it
+    is refused; so is a record that is not a JSON object."""
+    document = load("valid-placement")
+    document["@type"] = "Referral"
+    assert ["$.@type"] == list(_problems(document))
+    assert ["$"] == list(_problems([load("valid-placement")]))
+
+
+def test_ill_typed_values_stay_out_of_logs(caplog: pytest.LogCaptureFixture) -> None:
+    """rdflib logs an ill-typed literal with its lexical form; the library drops that line
+    and the shape names the field (sh:datatype xsd:date: "referralDate is required
+    (xsd:date).")."""
+    document = load("valid-placement")
+    document["qualityAssurance"]["referralDate"] = "2024-13-45"
+    with caplog.at_level(logging.DEBUG):
+        problems = _problems(document)
+    assert "referralDate is required (xsd:date). [sh:datatype]" == problems.pop(
+        "$.qualityAssurance.referralDate"
+    )
+    assert {} == problems
+    assert "2024-13-45" not in caplog.text
 
 
 def test_nan_is_not_a_cost() -> None:
@@ -474,11 +590,11 @@ def test_cli_export_writes_costs(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "--package" in capsys.readouterr().err
 
 
-def test_jsonschema_is_not_imported_with_the_package() -> None:
+def test_rdflib_and_pyshacl_are_not_imported_with_the_package() -> None:
     code = (
         "import sys, childcare_commissioning, childcare_commissioning.formats.placements, "
         "childcare_commissioning.cli._parser as p; p.build_parser(); "
-        "sys.exit('jsonschema' in sys.modules)"
+        "sys.exit('rdflib' in sys.modules or 'pyshacl' in sys.modules)"
     )
     assert 0 == subprocess.run([sys.executable, "-c", code], check=False).returncode
 

@@ -1,6 +1,6 @@
 """``import placements`` and ``export placements``: the Children's Social Care Placements
 Data Standard (v2). Argument declarations import nothing heavy; :func:`run` does the work
-(needs the ``placements`` extra, jsonschema)."""
+(needs the ``placements`` extra, pyshacl)."""
 
 from __future__ import annotations
 

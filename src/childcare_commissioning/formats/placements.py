@@ -5,10 +5,12 @@ placement referral (PlacementAvailability, PlacementRequirements, PlacementRecom
 RiskAssessment, QualityAssurance) and, once a placement is agreed, its ActualPlacement
 (type, provider, location and weekly costs). This module:
 
-- :func:`validate` checks a record against the JSON Schema shipped with the library
-  (``placements-v2.schema.json``), a clause-by-clause translation of the standard's SHACL
-  shape: the standard publishes SHACL, not a JSON Schema. Needs the ``placements`` extra
-  (``jsonschema``); nothing here imports it until a record is validated.
+- :func:`validate` checks a record against the standard's own SHACL shape
+  (``placements_v2/shacl-shape.ttl``, shipped unchanged) with pyshacl, on the RDF that
+  rdflib's JSON-LD parser reads using the standard's context (``placements_v2/context.jsonld``,
+  shipped unchanged; a record's own ``@context`` reference is never fetched). Needs the
+  ``placements`` extra (``pyshacl``, which brings ``rdflib``); nothing here imports them
+  until a record is validated.
 - :func:`read_placement` reads a record into a :class:`~childcare_commissioning.model.Referral`
   that :func:`~childcare_commissioning.referrals.check_referral` can check, with the weekly
   costs (:class:`WeeklyCosts`) when the record has an ActualPlacement, and
@@ -19,15 +21,18 @@ RiskAssessment, QualityAssurance) and, once a placement is agreed, its ActualPla
   Referral, the costs from :class:`WeeklyCosts`, and every other field of the source
   carried through unchanged.
 
-Errors name the JSON path and the rule (the SHACL shape's own message where it has one),
-never a value: records carry officers' names and free text about a child.
+Errors name the JSON path (from the SHACL result's focus node and path) and the rule (the
+shape's own ``sh:message`` where it has one), never a value: records carry officers' names
+and free text about a child.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
+import logging
 import secrets
 from collections.abc import Mapping
 from decimal import Decimal
@@ -50,24 +55,22 @@ from childcare_commissioning.model.referral import Referral, Referrer, Urgency
 from childcare_commissioning.money import PENNY, Rounding, to_penny
 
 __all__ = [
+    "CONTEXT_FILE",
     "DEFAULT_REFERRER_ROLE",
     "RISK_FIELDS",
-    "SCHEMA_NAME",
+    "SHAPE_FILE",
     "URGENCY",
     "PlacementRecord",
     "WeeklyCosts",
     "concept",
+    "context",
     "dumps",
     "read_placement",
-    "schema",
     "validate",
     "weekly_costs",
     "with_costs",
     "write_placement",
 ]
-
-SCHEMA_NAME: Final = "placements-v2.schema.json"
-"""The JSON Schema file shipped in this package (see the module docstring)."""
 
 LONDON: Final = ZoneInfo("Europe/London")
 
@@ -249,84 +252,347 @@ _COST_FIELDS: Final = (
 
 # -- validation -------------------------------------------------------------------------
 
+#: The standard's own files the library validates with, shipped in this package unchanged
+#: (``formats/placements_v2/``, see its SOURCE.md): the SHACL shape and the JSON-LD context.
+SHAPE_FILE: Final = "placements_v2/shacl-shape.ttl"
+CONTEXT_FILE: Final = "placements_v2/context.jsonld"
 
-def schema() -> dict[str, Any]:
-    """The JSON Schema of a Placement record (a fresh copy)."""
+# Blank records resolve their relative IRIs against this (a reserved, never-fetched name).
+_DOCUMENT_BASE: Final = "https://placement.invalid/"
+_SH: Final = "http://www.w3.org/ns/shacl#"
+_RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+# What a SHACL constraint component checks, in words, with the shape parameter quoted (a
+# value of the shape, never of the record): used when a property shape has no sh:message.
+_COMPONENT_WORDS: Final = {
+    "MinCount": ("minCount", "is required (at least {} value(s))"),
+    "MaxCount": ("maxCount", "must have at most {} value(s)"),
+    "Datatype": ("datatype", "must be a valid {}"),
+    "Class": ("class", "must be a {} block (its @type)"),
+    "NodeKind": ("nodeKind", "must be a node of kind {}"),
+    "In": (None, "is not one of the concepts allowed"),
+    "MinInclusive": ("minInclusive", "must be at least {}"),
+    "MaxInclusive": ("maxInclusive", "must be at most {}"),
+    "Pattern": ("pattern", "must match the pattern {}"),
+    "MaxLength": ("maxLength", "must be at most {} characters"),
+}
+
+
+def _resource(name: str) -> str:
     from importlib.resources import files
 
-    text = files("childcare_commissioning.formats").joinpath(SCHEMA_NAME).read_text("utf-8")
-    loaded: dict[str, Any] = json.loads(text)
+    return files("childcare_commissioning.formats").joinpath(name).read_text("utf-8")
+
+
+def context() -> dict[str, Any]:
+    """The standard's JSON-LD context (``{"@context": {...}}``, a fresh copy) as shipped."""
+    loaded: dict[str, Any] = json.loads(_resource(CONTEXT_FILE))
     return loaded
 
 
-def _problem(error: Any) -> Problem:
-    """A schema error as a Problem: the JSON path, what the rule says (the shape's
-    message, or the field that is missing), the keyword as the rule; never the value."""
-    path = error.json_path
-    keyword = error.validator
-    if keyword == "required":
-        present = error.instance if isinstance(error.instance, dict) else {}
-        missing = [name for name in error.validator_value if name not in present]
-        described = error.schema.get("description")
-        message = described or "required"
-        return Problem(
-            f"{path}.{missing[0]}" if missing else path,
-            f"is missing: {message}" if described else "is required (missing)",
-            "placements-required",
+def _reading_context() -> dict[str, Any]:
+    """The context records are read with: the standard's, except that ``outOfLAReason`` is
+    read as a vocabulary value (``@type: @vocab``) so that its own scoped labels ("Court
+    order", "CourtOrder", "Other") name the olr concepts (reading
+    ``placements-out-of-la-reason``): typed ``@id``, JSON-LD would read every label as a
+    relative IRI, and the standard's valid examples would break its own shape."""
+    body: dict[str, Any] = context()["@context"]
+    body["outOfLAReason"] = {**body["outOfLAReason"], "@type": "@vocab"}
+    return body
+
+
+@functools.cache
+def _shapes() -> Any:
+    """The standard's SHACL shape as an rdflib graph (parsed once per process)."""
+    import rdflib
+
+    return rdflib.Graph().parse(data=_resource(SHAPE_FILE), format="turtle")
+
+
+@functools.cache
+def _property_kinds() -> dict[str, str]:
+    """Each property of the shape by its context term (its ``pl:`` local name): ``block``
+    (sh:class, a nested record), ``one`` (sh:maxCount 1) or ``many``."""
+    import rdflib
+
+    sh = rdflib.Namespace(_SH)
+    shapes = _shapes()
+    kinds: dict[str, str] = {}
+    for shape, path in shapes.subject_objects(sh.path):
+        name = str(path).removeprefix(_BASE)
+        if shapes.value(shape, sh["class"]) is not None:
+            kinds[name] = "block"
+        elif shapes.value(shape, sh.maxCount) == rdflib.Literal(1):
+            kinds.setdefault(name, "one")
+        else:
+            kinds.setdefault(name, "many")
+    return kinds
+
+
+def _compact_form(document: Mapping[str, Any]) -> list[Problem]:
+    """The compact form the library reads (reading ``placements-compact-form``), checked
+    by the shape's own declarations: a block (sh:class) is a JSON object written inline, a
+    single-valued field (sh:maxCount 1) one string, number or boolean, any other field
+    one such value or an array of them. JSON-LD would also take ``null``, ``[]``, a
+    one-item array or a value object (``{"@value": ...}``) there; the standard's examples
+    never do, and reading them as the same record would need a second reader."""
+    kinds = _property_kinds()
+    found: list[Problem] = []
+
+    def scalar(value: Any) -> bool:
+        return isinstance(value, str | bool | int | Decimal)
+
+    def walk(node: Mapping[str, Any], path: str) -> None:
+        for key, value in node.items():
+            kind = kinds.get(key)
+            at = f"{path}.{key}"
+            if kind == "block":
+                if isinstance(value, dict):
+                    walk(value, at)
+                else:
+                    found.append(
+                        Problem(
+                            at,
+                            "must be a JSON object (the block written inline)",
+                            "placements-compact-form",
+                        )
+                    )
+            elif kind == "one" and not scalar(value):
+                found.append(
+                    Problem(at, "must be one string, number or boolean", "placements-compact-form")
+                )
+            elif kind == "many" and not (
+                scalar(value)
+                or (isinstance(value, list) and value and all(scalar(v) for v in value))
+            ):
+                found.append(
+                    Problem(
+                        at,
+                        "must be a string, number or boolean, or a non-empty array of them",
+                        "placements-compact-form",
+                    )
+                )
+
+    walk(document, "$")
+    return found
+
+
+class _NoLexicalLog(logging.Filter):
+    """rdflib logs an ill-typed literal's lexical form, or an IRI it cannot write, with the
+    record's value (and a traceback); the shape, or :func:`_bad_iris`, reports the field,
+    so those log lines are dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = record.getMessage()
+        return not (
+            text.startswith("Failed to convert Literal lexical form")
+            or "does not look like a valid URI" in text
         )
-    described = error.schema.get("description")
-    if described is None and error.parent is not None:
-        described = error.parent.schema.get("description")
-    rules = {
-        "enum": "is not one of the concepts allowed",
-        "anyOf": "is not one of the concepts allowed",
-        "type": f"must be of JSON type {error.validator_value}",
-        "minimum": f"must be at least {error.validator_value}",
-        "maximum": f"must be at most {error.validator_value}",
-        "pattern": "does not match the pattern the standard requires",
-        "maxLength": f"must be at most {error.validator_value} characters",
-        "minItems": f"must have at least {error.validator_value} item(s)",
-        "format": f"must be a valid {error.validator_value}",
-    }
-    message = rules.get(keyword, f"breaks the schema's {keyword!r} rule")
-    if described:
-        message = f"{message} ({described})"
-    return Problem(path, message, f"placements-{keyword}")
 
 
-def _no_floats(value: Any, path: str, found: list[Problem]) -> None:
-    """JSON's NaN and Infinity (the only floats :func:`parse_json` lets through) are not
-    numbers the standard can hold."""
-    if isinstance(value, float):
-        found.append(Problem(path, "must be a finite number", "placements-number"))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _no_floats(item, f"{path}.{key}", found)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _no_floats(item, f"{path}[{index}]", found)
+_QUIET = _NoLexicalLog()
+
+
+def _structure(document: Any) -> list[Problem]:
+    """What the compact form the library reads needs before the shape can judge it: a JSON
+    object, its context the standard's (a reference, which is never fetched, or the
+    standard's own body), no other ``@context`` inside (it would redefine the standard's
+    terms, and could name a remote file), no NaN or Infinity."""
+    if not isinstance(document, dict):
+        return [Problem("$", "must be a JSON object (a Placement record)", "placements-record")]
+    found: list[Problem] = []
+    given = document.get("@context")
+    if not (given is None or isinstance(given, str) or given == context()["@context"]):
+        found.append(
+            Problem(
+                "$.@context",
+                "must reference the standard's context (the library reads records with its "
+                "own copy and never fetches one) or be absent",
+                "placements-context",
+            )
+        )
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, float) or (isinstance(value, Decimal) and not value.is_finite()):
+            found.append(Problem(path, "must be a finite number", "placements-number"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key == "@context" and path != "$":
+                    found.append(
+                        Problem(
+                            f"{path}.@context",
+                            "must not be given inside a record: the standard's context "
+                            "applies throughout",
+                            "placements-context",
+                        )
+                    )
+                    continue
+                walk(item, f"{path}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{path}[{index}]")
+
+    walk({k: v for k, v in document.items() if k != "@context"}, "$")
+    return found
+
+
+def _graph(document: Mapping[str, Any]) -> Any:
+    """The record as RDF: rdflib's JSON-LD parser with the shipped context given in place
+    of the record's own reference (so nothing is fetched). Typed literals are rebuilt from
+    their lexical form, as JSON-LD's RDF conversion writes them: rdflib keeps a JSON
+    integer's Python value under a coerced ``xsd:decimal``, which pyshacl would not take
+    for a decimal, and a ``-1`` coerced to ``xsd:nonNegativeInteger`` must be ill-typed."""
+    import rdflib
+    from rdflib.plugins.parsers.jsonld import to_rdf
+
+    data = {k: v for k, v in document.items() if k != "@context"}
+    graph = rdflib.Graph()
+    logger = logging.getLogger("rdflib.term")
+    if _QUIET not in logger.filters:
+        logger.addFilter(_QUIET)
+    to_rdf(data, graph, base=_DOCUMENT_BASE, context_data=_reading_context())
+    for s, p, o in list(graph):
+        if isinstance(o, rdflib.Literal) and o.datatype is not None and o.value is not None:
+            graph.remove((s, p, o))
+            graph.add((s, p, rdflib.Literal(str(o), datatype=o.datatype)))
+    return graph
+
+
+def _paths(graph: Any) -> tuple[Any, dict[Any, str]] | Problem:
+    """The record's Placement node and the JSON path of each node reachable from it: ``$``
+    for the Placement, ``$.<term>`` for each block, and so on down (every term of the
+    standard's context is the local name of its ``pl:`` property)."""
+    import rdflib
+
+    placement = rdflib.URIRef(_BASE + "Placement")
+    roots = list(graph.subjects(rdflib.URIRef(_RDF_TYPE), placement))
+    if len(roots) != 1 or (None, None, roots[0]) in graph:
+        return Problem(
+            "$.@type",
+            "the record must be one Placement (@type Placement) at the top: the standard's "
+            "shape checks only Placement records",
+            "placements-record-type",
+        )
+    root = roots[0]
+    where: dict[Any, str] = {root: "$"}
+    queue = [root]
+    while queue:
+        subject = queue.pop(0)
+        for predicate, node in graph.predicate_objects(subject):
+            name = str(predicate).removeprefix(_BASE)
+            if not isinstance(node, rdflib.Literal) and node not in where:
+                where[node] = f"{where[subject]}.{name}"
+                queue.append(node)
+    return root, where
+
+
+def _bad_iris(graph: Any, where: Mapping[Any, str]) -> list[Problem]:
+    """IRIs rdflib read but cannot write (``"neededBy": {"<": false}`` reads as the
+    concept ``pu:<``): pyshacl could not report on them, so they are refused first."""
+    import rdflib
+
+    found = []
+    for subject, predicate, node in graph:
+        at = where.get(subject, "$")
+        field = f"{at}.{str(predicate).removeprefix(_BASE)}"
+        for term, path in ((subject, f"{at}.@id"), (predicate, field), (node, field)):
+            if isinstance(term, rdflib.URIRef):
+                try:
+                    term.n3()
+                except Exception:  # rdflib raises a bare Exception for an IRI it cannot write
+                    found.append(Problem(path, "is not a valid IRI", "placements-iri"))
+    return sorted(set(found), key=lambda p: p.path)
+
+
+def _shape_problem(report: Any, result: Any, where: Mapping[Any, str]) -> Problem:
+    """One SHACL validation result as a Problem: where (the focus node's JSON path and the
+    result path's term), what (the shape's own sh:message, else the constraint in words
+    with the shape's parameter), the rule (``sh:<constraint>``, and the severity when it is
+    not a violation); never the value."""
+    import rdflib
+
+    sh = rdflib.Namespace(_SH)
+    shapes = _shapes()
+    focus = report.value(result, sh.focusNode)
+    base_path = where.get(focus, "$")
+    source = report.value(result, sh.sourceShape)
+    component = str(report.value(result, sh.sourceConstraintComponent)).removeprefix(_SH)
+    component = component.removesuffix("ConstraintComponent")
+    field = report.value(result, sh.resultPath)
+    if field is None and component == "Not":
+        # The shape's idiom for "B is required when A is X": not (A has X and B has
+        # sh:maxCount 0). The field missing is B.
+        negated = shapes.value(source, sh["not"])
+        for inner in shapes.objects(negated, sh.property):
+            if shapes.value(inner, sh.maxCount) == rdflib.Literal(0):
+                field = shapes.value(inner, sh.path)
+    path = base_path
+    if isinstance(field, rdflib.URIRef):
+        path = f"{base_path}.{str(field).removeprefix(_BASE)}"
+    message = shapes.value(source, sh.message)
+    if message is None:
+        parameter, words = _COMPONENT_WORDS.get(component, (None, f"breaks sh:{component}"))
+        value = shapes.value(source, sh[parameter]) if parameter else None
+        shown = str(value) if value is not None else ""
+        if isinstance(value, rdflib.URIRef):
+            shown = shapes.namespace_manager.normalizeUri(value)
+        message = words.format(shown)
+    rule = f"sh:{component[:1].lower()}{component[1:]}"
+    severity = str(report.value(result, sh.resultSeverity)).removeprefix(_SH)
+    if severity != "Violation":
+        rule = f"{rule}, sh:{severity}"
+    return Problem(path, str(message), rule)
 
 
 def validate(document: Any) -> None:
-    """Check ``document`` against the Placement record schema; raise
-    :class:`~childcare_commissioning.errors.ConversionError` listing every problem (path,
-    rule, never the value). Needs the ``placements`` extra."""
+    """Check ``document`` against the standard's own SHACL shape (pyshacl, on the RDF that
+    rdflib's JSON-LD parser reads with the standard's context shipped in this package; no
+    network); raise :class:`~childcare_commissioning.errors.ConversionError` listing every
+    problem (path, rule, never the value). Every result refuses, warnings included
+    (reading ``placements-warnings-refuse``): SHACL reports a record with any result as not
+    conforming. Needs the ``placements`` extra (pyshacl), imported only here."""
     try:
-        import jsonschema
+        import pyshacl
     except ImportError:  # pragma: no cover - the test environment installs the extra
         raise CommissioningError(
-            "validating a Placements Data Standard record needs jsonschema: "
+            "validating a Placements Data Standard record needs pyshacl: "
             "pip install 'childcare-commissioning[placements]' [extra-installed]"
         ) from None
-    problems: list[Problem] = []
-    _no_floats(document, "$", problems)
-    validator = jsonschema.Draft202012Validator(
-        schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
-    errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.path)))
-    problems.extend(_problem(error) for error in errors)
+    problems = _structure(document)
+    if not problems:
+        problems = _compact_form(document)
     if problems:
         raise ConversionError("a Placements Data Standard v2 record", problems)
+    try:
+        graph = _graph(document)
+    except Exception:  # rdflib's JSON-LD parser raises many kinds on JSON it cannot read
+        raise ConversionError(
+            "a Placements Data Standard v2 record",
+            [Problem("$", "is not JSON-LD the standard's context can read", "placements-json-ld")],
+        ) from None
+    located = _paths(graph)
+    if isinstance(located, Problem):
+        raise ConversionError("a Placements Data Standard v2 record", [located])
+    _, where = located
+    problems = _bad_iris(graph, where)
+    if problems:
+        raise ConversionError("a Placements Data Standard v2 record", problems)
+    conforms, report, _ = pyshacl.validate(
+        graph, shacl_graph=_shapes(), inference="none", inplace=True
+    )
+    if conforms:
+        return
+    import rdflib
+
+    sh = rdflib.Namespace(_SH)
+    found = {
+        _shape_problem(report, result, where)
+        for result in report.subjects(rdflib.URIRef(_RDF_TYPE), sh.ValidationResult)
+    }
+    raise ConversionError(
+        "a Placements Data Standard v2 record",
+        sorted(found, key=lambda p: (p.path, p.rule, p.message)),
+    )
 
 
 # -- costs ------------------------------------------------------------------------------
