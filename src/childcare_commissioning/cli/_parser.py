@@ -324,4 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
     from childcare_commissioning.cli import ublcmd
 
     ublcmd.add_parser(export_sub)
+    from childcare_commissioning.cli import placementscmd
+
+    placementscmd.add_import_parsers(import_sub)
+    placementscmd.add_export_parsers(export_sub)
     return parser
