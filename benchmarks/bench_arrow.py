@@ -12,7 +12,9 @@ package. Measured in the same run:
 
 Times from untraced runs; peak memory of Python objects (tracemalloc) from a second,
 traced run. tracemalloc does not see Arrow's own memory pool, whose high-water mark for the
-whole benchmark (input table included) is printed at the end. Usage: ``bench_arrow.py [PACKAGES] [WEEKS]`` (defaults 1,000 and 52).
+whole benchmark (input table included) is printed at the end.
+
+Usage: ``bench_arrow.py [PACKAGES] [WEEKS]`` (defaults 1,000 and 52).
 """
 
 from __future__ import annotations
@@ -45,9 +47,7 @@ from childcare_commissioning.money import to_penny
 PACKAGES = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000
 WEEKS = int(sys.argv[2]) if len(sys.argv) > 2 else 52
 CITE = Citation("bench", "1", "fortnightly in arrears")
-TERMS = BillingTerms(
-    BillingCycle.FORTNIGHTLY, CITE, mileage=MileagePolicy(Decimal("0.45"), CITE)
-)
+TERMS = BillingTerms(BillingCycle.FORTNIGHTLY, CITE, mileage=MileagePolicy(Decimal("0.45"), CITE))
 START = dt.date(2024, 4, 1)
 AS_OF = START + dt.timedelta(weeks=WEEKS + 1)
 NIGHT = TimeWindow(dt.time(22), dt.time(7))
@@ -58,8 +58,17 @@ def inputs() -> tuple[list[Package], list[Quotation], list[PlannedSession], pa.T
     packages, quotes, planned = [], [], []
     columns: dict[str, list[object]] = {
         name: []
-        for name in ("id", "package_id", "date", "start", "end", "planned_id", "miles",
-                     "mileage_agreement", "worker_id")
+        for name in (
+            "id",
+            "package_id",
+            "date",
+            "start",
+            "end",
+            "planned_id",
+            "miles",
+            "mileage_agreement",
+            "worker_id",
+        )
     }
     for p in range(PACKAGES):
         pid = f"P{p:06d}"
@@ -116,8 +125,14 @@ def main() -> None:
         f"sessions; the table's buffers: {table.nbytes / 2**20:.1f} MiB"
     )
     rates = {q.package_id: q.rates[0].amount for q in quotes}
-    reference_data = {"council": "bench", "packages": packages, "quotations": quotes,
-                      "planned": planned, "as_of": AS_OF, "terms": TERMS}
+    reference_data = {
+        "council": "bench",
+        "packages": packages,
+        "quotations": quotes,
+        "planned": planned,
+        "as_of": AS_OF,
+        "terms": TERMS,
+    }
 
     def reference() -> Decimal:
         total = Decimal(0)
@@ -137,7 +152,8 @@ def main() -> None:
     def batches() -> tuple[int, Decimal]:
         rows, net = 0, Decimal(0)
         for out in arrow.invoice_lines_batches(
-            table.to_batches(max_chunksize=10_000), **reference_data  # type: ignore[arg-type]
+            table.to_batches(max_chunksize=10_000),
+            **reference_data,  # type: ignore[arg-type]
         ):
             rows += out.num_rows
             amount = pa.compute.sum(out.column("amount")).as_py()

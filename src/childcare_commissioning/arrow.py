@@ -11,7 +11,8 @@ PySpark's ``DataFrame.mapInArrow`` calls the iterator form once per partition.
 - :func:`invoice_lines`: a table of delivery records to one row per invoice line, money
   as ``decimal128`` to the penny.
 
-Every answer comes from the library's scalar API (:func:`~childcare_commissioning.deadlines.evaluate`,
+Every answer comes from the library's scalar API
+(:func:`~childcare_commissioning.deadlines.evaluate`,
 :func:`~childcare_commissioning.referrals.check_referral`,
 :func:`~childcare_commissioning.billing.run_invoices`), row by row or package by package,
 so the table answers are the scalar answers. Every output row carries the rule id and its
@@ -218,7 +219,7 @@ def _problem_column(error: Exception, columns: Mapping[str, str], fallback: str)
     by_path = {path: column for column, path in columns.items()}
     for path in paths:
         for prefix, column in sorted(by_path.items(), key=lambda kv: -len(kv[0])):
-            if path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "["):
+            if path == prefix or path.startswith((prefix + ".", prefix + "[")):
                 return column
         leaf = path.rsplit(".", 1)[-1]
         for column, mapped in columns.items():
@@ -409,7 +410,14 @@ REFERRAL_COLUMNS: dict[str, str] = {
     "distance_miles": "distance_miles",
     "identified_eligible": "identified_eligible",
 }
-_REFERRAL_REQUIRED = ("referral_id", "council", "received_at", "urgency", "referrer_role", "child_id")
+_REFERRAL_REQUIRED = (
+    "referral_id",
+    "council",
+    "received_at",
+    "urgency",
+    "referrer_role",
+    "child_id",
+)
 
 
 def referral_decisions_batches(
@@ -441,7 +449,9 @@ def referral_decisions_batches(
             "service": decision.service,
             "age": decision.age,
             "outcome": str(decision.outcome),
-            "cohorts": [c[len(prefix) :] for c in codes if c.startswith(prefix) and c != prefix + "none"],
+            "cohorts": [
+                c[len(prefix) :] for c in codes if c.startswith(prefix) and c != prefix + "none"
+            ],
             "rule_ids": codes,
             "findings": [
                 {
@@ -457,7 +467,11 @@ def referral_decisions_batches(
         }
 
     def failed(row: dict[str, Any], message: str) -> dict[str, Any]:
-        return {"referral_id": row.get("referral_id"), "council": row.get("council"), "error": message}
+        return {
+            "referral_id": row.get("referral_id"),
+            "council": row.get("council"),
+            "error": message,
+        }
 
     yield from _run_rows(
         batches,
@@ -600,17 +614,22 @@ class _Invoicer:
             except ArrowInputError as error:
                 if self.on_error == "raise":
                     raise
-                yield index, {
-                    "row_kind": "error",
-                    "council": self.council,
-                    "record_id": row.get("id"),
-                    "package_id": row.get("package_id"),
-                    "error": str(error),
-                }
+                yield (
+                    index,
+                    {
+                        "row_kind": "error",
+                        "council": self.council,
+                        "record_id": row.get("id"),
+                        "package_id": row.get("package_id"),
+                        "error": str(error),
+                    },
+                )
                 continue
             yield index, record
 
-    def run(self, records: list[DeliveryRecord], package_ids: Iterable[str]) -> list[dict[str, Any]]:
+    def run(
+        self, records: list[DeliveryRecord], package_ids: Iterable[str]
+    ) -> list[dict[str, Any]]:
         ids = set(package_ids)
         result = run_invoices(
             self.council,
@@ -676,9 +695,7 @@ def invoice_lines(
     run's), then the run's findings, pending and held records, so every record given is
     accounted for.
     """
-    invoicer = _Invoicer(
-        council, terms, packages, quotations, planned, as_of, registry, on_error
-    )
+    invoicer = _Invoicer(council, terms, packages, quotations, planned, as_of, registry, on_error)
     valid: list[DeliveryRecord] = []
     errors: list[dict[str, Any]] = []
     offset = 0
@@ -719,9 +736,7 @@ def invoice_lines_batches(
     a scalar run's job), and a worker's visits are compared for overlaps within one
     package only.
     """
-    invoicer = _Invoicer(
-        council, terms, packages, quotations, planned, as_of, registry, on_error
-    )
+    invoicer = _Invoicer(council, terms, packages, quotations, planned, as_of, registry, on_error)
     current: str | None = None
     group: list[DeliveryRecord] = []
     done: set[str] = set()
@@ -751,4 +766,6 @@ def invoice_lines_batches(
         if out or errors:
             yield pa.RecordBatch.from_pylist(out + errors, schema=INVOICE_LINES_SCHEMA)
     if current is not None:
-        yield pa.RecordBatch.from_pylist(invoicer.run(group, [current]), schema=INVOICE_LINES_SCHEMA)
+        yield pa.RecordBatch.from_pylist(
+            invoicer.run(group, [current]), schema=INVOICE_LINES_SCHEMA
+        )
