@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from decimal import Decimal
 from importlib import resources
 from typing import Any
@@ -242,6 +244,36 @@ def scalar_lines(billing: dict[str, Any], records: list[DeliveryRecord]) -> list
     )
 
 
+def scalar_accounting(
+    billing: dict[str, Any], records: list[DeliveryRecord]
+) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    """The run's findings (code, path), pending and held record ids."""
+    run = run_invoices(
+        billing["council"],
+        get_registry().council(billing["council"]).spec.billing,
+        billing["packages"],
+        billing["quotations"],
+        billing["planned"],
+        records,
+        billing["as_of"],
+    )
+    return (
+        sorted((f.code, f.path) for f in run.findings),
+        sorted(run.pending),
+        sorted(run.held),
+    )
+
+
+def arrow_accounting(
+    rows: list[dict[str, Any]],
+) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+    return (
+        sorted((r["rule"], r["path"]) for r in rows if r["row_kind"] == "finding"),
+        sorted(r["record_id"] for r in rows if r["row_kind"] == "pending"),
+        sorted(r["record_id"] for r in rows if r["row_kind"] == "held"),
+    )
+
+
 def arrow_lines(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     return sorted(
         (
@@ -259,6 +291,22 @@ def arrow_lines(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 
 
 # --- deadlines ----------------------------------------------------------------------------
+
+
+def test_importing_the_library_does_not_import_pyarrow() -> None:
+    """pyarrow is an optional extra: only ``childcare_commissioning.arrow`` imports it."""
+    code = (
+        "import sys\n"
+        "import childcare_commissioning, childcare_commissioning.billing\n"
+        "import childcare_commissioning.referrals, childcare_commissioning.deadlines\n"
+        "print('LOADED=' + ','.join(m for m in ('pyarrow',) if m in sys.modules))\n"
+        "import childcare_commissioning.arrow\n"
+        "print('AFTER=' + ','.join(m for m in ('pyarrow',) if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert ["LOADED=", "AFTER=pyarrow"] == result.stdout.split()
 
 
 def test_deadlines_equal_the_scalar_answers_row_by_row() -> None:
@@ -569,13 +617,18 @@ def test_property_arrow_invoice_lines_equal_the_scalar_run_to_the_penny(
     reference = {k: v for k, v in billing.items() if k != "records"}
     table = record_table(records)
     expected = scalar_lines(billing, records)
-    assert expected == arrow_lines(arrow.invoice_lines(table, **reference).to_pylist())
+    whole = arrow.invoice_lines(table, **reference).to_pylist()
+    assert expected == arrow_lines(whole)
+    # Nothing is dropped: the run's findings, pending and held records are rows too.
+    accounting = scalar_accounting(billing, records)
+    assert accounting == arrow_accounting(whole)
     # The batch form, one package here, in batches of any size: the same lines.
     streamed = pa.Table.from_batches(
         list(arrow.invoice_lines_batches(table.to_batches(max_chunksize=chunk), **reference)),
         schema=arrow.INVOICE_LINES_SCHEMA,
     )
     assert expected == arrow_lines(streamed.to_pylist())
+    assert accounting == arrow_accounting(streamed.to_pylist())
     total = sum((line[5] for line in expected), Decimal(0))
     arrow_total = pa.compute.sum(streamed.column("amount")).as_py() or Decimal(0)
     assert total == arrow_total
