@@ -26,7 +26,6 @@ from childcare_commissioning import arrow
 from childcare_commissioning.billing.records import DeliveryRecord
 from childcare_commissioning.convert import structure
 from tests.test_arrow import (
-    LONDON,
     arrow_deadline,
     arrow_decision,
     arrow_lines,
@@ -235,4 +234,3 @@ def test_spark_map_in_arrow_invoice_lines(spark: Any) -> None:
     rows = out.to_pylist()
     assert scalar_lines(billing, records) == arrow_lines(rows)
     assert Decimal("290.00") == _night_total(rows)
-    assert dt.datetime(2024, 12, 5, 21, tzinfo=LONDON).date() == dt.date(2024, 12, 5)
