@@ -391,6 +391,8 @@ def test_the_batch_form_counts_rows_across_batches() -> None:
     ] * 3
     good = pa.RecordBatch.from_pylist(rows)
     bad = pa.RecordBatch.from_pylist([{**rows[0], "council": "atlantis"}])
+    # A single RecordBatch is accepted as a table is: three rows, all due 30 December.
+    assert [dt.date(2024, 12, 30)] * 3 == arrow.deadlines(good).column("due_date").to_pylist()
     with pytest.raises(arrow.ArrowInputError, match=r"column 'council', row 3: .*atlantis"):
         list(arrow.deadlines_batches([good, bad]))
 
