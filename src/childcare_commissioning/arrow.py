@@ -757,8 +757,8 @@ def invoice_lines_batches(
     The records must come grouped by ``package_id`` (all of a package's records
     together, in any number of batches: in Spark, ``repartition("package_id")
     .sortWithinPartitions("package_id")`` before ``mapInArrow``). Each package is run on
-    its own as soon as its last record has been read and its rows yielded as one batch;
-    a package whose records come back after another package started is an
+    its own as soon as its last record has been read, and its rows yielded as one batch
+    (rows that cannot be read: one batch at the end of each input batch); a package whose records come back after another package started is an
     :class:`ArrowInputError` (it would be invoiced twice).
 
     Differences from :func:`invoice_lines`, which runs the whole table at once: only
@@ -773,7 +773,6 @@ def invoice_lines_batches(
     offset = 0
     for batch in batches:
         errors: list[dict[str, Any]] = []
-        out: list[dict[str, Any]] = []
         for index, item in invoicer.read(batch, offset):
             if isinstance(item, dict):
                 errors.append(item)
@@ -788,13 +787,15 @@ def invoice_lines_batches(
                         "resume after another package's",
                     )
                 if current is not None:
-                    out += invoicer.run(group, [current])
+                    # A package is done: its rows go out now, one batch per package.
+                    rows = invoicer.run(group, [current])
+                    yield pa.RecordBatch.from_pylist(rows, schema=INVOICE_LINES_SCHEMA)
                     done.add(current)
                 current, group = item.package_id, []
             group.append(item)
         offset += batch.num_rows
-        if out or errors:
-            yield pa.RecordBatch.from_pylist(out + errors, schema=INVOICE_LINES_SCHEMA)
+        if errors:
+            yield pa.RecordBatch.from_pylist(errors, schema=INVOICE_LINES_SCHEMA)
     if current is not None:
         yield pa.RecordBatch.from_pylist(
             invoicer.run(group, [current]), schema=INVOICE_LINES_SCHEMA
