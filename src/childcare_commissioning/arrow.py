@@ -758,8 +758,9 @@ def invoice_lines_batches(
     together, in any number of batches: in Spark, ``repartition("package_id")
     .sortWithinPartitions("package_id")`` before ``mapInArrow``). Each package is run on
     its own as soon as its last record has been read, and its rows yielded as one batch
-    (rows that cannot be read: one batch at the end of each input batch); a package whose records come back after another package started is an
-    :class:`ArrowInputError` (it would be invoiced twice).
+    (rows that cannot be read: one batch at the end of each input batch); a package whose
+    records come back after another package started is an :class:`ArrowInputError` (it
+    would be invoiced twice).
 
     Differences from :func:`invoice_lines`, which runs the whole table at once: only
     packages with at least one record in the input are invoiced (a package with none is
