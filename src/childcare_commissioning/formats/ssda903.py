@@ -46,7 +46,7 @@ import csv
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import IO, Any, TypeVar
@@ -819,8 +819,40 @@ def _columns(standard: Sequence[str], records: Iterable[HeaderRecord | Episode])
     return columns
 
 
-def _writer(out: IO[str], lineterminator: str) -> Any:
-    return csv.writer(out, lineterminator=lineterminator)
+_R = TypeVar("_R", "HeaderRecord", "Episode")
+
+
+def _write_table(
+    records: Iterable[_R],
+    out: IO[str],
+    standard: Sequence[str],
+    columns: Sequence[str] | None,
+    lineterminator: str,
+    cells: Callable[[_R], dict[str, str | None]],
+) -> None:
+    """Write one table: the header (``columns``, or ``standard`` then any other column
+    found in the records' ``extra``), then each record's modelled cells (``cells``) and its
+    kept ``extra`` cells, every cell through
+    :func:`~childcare_commissioning.csvsafe.safe_cell` (safe in a spreadsheet)."""
+    from childcare_commissioning.csvsafe import safe_cell
+
+    rows: Iterable[_R] = records
+    if columns is None:
+        rows = list(records)
+        header = _columns(standard, rows)
+    else:
+        header = list(columns)
+    writer = csv.writer(out, lineterminator=lineterminator)
+    writer.writerow(header)
+    for record in rows:
+        values = cells(record)
+        writer.writerow(
+            [safe_cell(values[c] if c in values else record.extra.get(c, "")) for c in header]
+        )
+
+
+def _cell(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 def write_header(
@@ -832,25 +864,18 @@ def write_header(
     """Write the Header table: ``columns`` (default :data:`HEADER_COLUMNS` then any other
     column found in the records' ``extra``), dates as ``dd/mm/YYYY``. Text cells go
     through :func:`~childcare_commissioning.csvsafe.safe_cell` (safe in a spreadsheet)."""
-    from childcare_commissioning.csvsafe import safe_cell
-
-    rows: Iterable[HeaderRecord] = records
-    if columns is None:
-        rows = list(records)
-        header = _columns(HEADER_COLUMNS, rows)
-    else:
-        header = list(columns)
-    writer = _writer(out, lineterminator)
-    writer.writerow(header)
-    for record in rows:
-        values = {
+    _write_table(
+        records,
+        out,
+        HEADER_COLUMNS,
+        columns,
+        lineterminator,
+        lambda record: {
             "CHILD": record.child,
             "SEX": "" if record.sex is None else record.sex.value,
             "DOB": _fmt(record.date_of_birth),
-        }
-        writer.writerow(
-            [safe_cell(values[c] if c in values else record.extra.get(c, "")) for c in header]
-        )
+        },
+    )
 
 
 def write_episodes(
@@ -861,40 +886,28 @@ def write_episodes(
 ) -> None:
     """Write the Episodes table: ``columns`` (default :data:`EPISODES_COLUMNS` then any
     other column found in the episodes' ``extra``), dates as ``dd/mm/YYYY``."""
-    from childcare_commissioning.csvsafe import safe_cell
-
-    rows: Iterable[Episode] = episodes
-    if columns is None:
-        rows = list(episodes)
-        header = _columns(EPISODES_COLUMNS, rows)
-    else:
-        header = list(columns)
-    writer = _writer(out, lineterminator)
-    writer.writerow(header)
-    for e in rows:
-        values = {
+    _write_table(
+        episodes,
+        out,
+        EPISODES_COLUMNS,
+        columns,
+        lineterminator,
+        lambda e: {
             "CHILD": e.child,
             "DECOM": _fmt(e.start),
-            "RNE": e.reason_new_episode,
-            "LS": e.legal_status,
-            "CIN": e.category_of_need,
-            "PLACE": e.placement,
-            "PLACE_PROVIDER": e.placement_provider,
+            "RNE": _cell(e.reason_new_episode),
+            "LS": _cell(e.legal_status),
+            "CIN": _cell(e.category_of_need),
+            "PLACE": _cell(e.placement),
+            "PLACE_PROVIDER": _cell(e.placement_provider),
             "DEC": _fmt(e.end),
-            "REC": e.reason_ceased,
-            "REASON_PLACE_CHANGE": e.reason_place_change,
+            "REC": _cell(e.reason_ceased),
+            "REASON_PLACE_CHANGE": _cell(e.reason_place_change),
             "HOME_POST": e.home_postcode,
             "PL_POST": e.placement_postcode,
             "URN": e.urn,
-        }
-        writer.writerow(
-            [
-                safe_cell(None if values.get(c) is None else str(values[c]))
-                if c in values
-                else safe_cell(e.extra.get(c, ""))
-                for c in header
-            ]
-        )
+        },
+    )
 
 
 # -- children, care histories and statuses ---------------------------------------------
