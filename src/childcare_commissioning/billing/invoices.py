@@ -585,8 +585,47 @@ def run_invoices(
     for invoice in previous:
         invoiced[invoice.package_id].add(invoice.period.start)
 
+    valid = _screen(records, entries, terms, findings, set())
+    # Plausibility is judged against every record, billed before or not, so that a run
+    # split in two holds the same records as one run; only unbilled ones are held.
+    held = _implausible(valid, entries, terms, findings, billed)
     by_package: dict[str, list[DeliveryRecord]] = defaultdict(list)
-    seen: set[str] = set()
+    for record in valid:
+        if record.id not in held and record.id not in billed:
+            by_package[record.package_id].append(record)
+    plans: dict[str, list[PlannedSession]] = defaultdict(list)
+    for session in planned:
+        plans[session.package_id].append(session)
+
+    invoices: list[Invoice] = []
+    pending: list[str] = []
+    for package_id in sorted(entries):
+        entry = entries[package_id]
+        if not entry.ok:
+            continue
+        more, waiting = _invoice_package(
+            council,
+            entry,
+            by_package.get(package_id, []),
+            plans.get(package_id, []),
+            invoiced[package_id],
+            as_of,
+            findings,
+        )
+        invoices += more
+        pending += waiting
+    return InvoiceRun(council, as_of, invoices, findings, sorted(set(pending)), sorted(held))
+
+
+def _screen(
+    records: Iterable[DeliveryRecord],
+    entries: dict[str, _Package],
+    terms: BillingTerms,
+    findings: list[Finding],
+    seen: set[str],
+) -> list[DeliveryRecord]:
+    """The records that are not repeats of an id in ``seen`` (which collects them) and
+    name a known package within its dates and purchase order; the rest are findings."""
     valid: list[DeliveryRecord] = []
     for record in records:
         if record.id in seen:
@@ -604,87 +643,86 @@ def run_invoices(
         findings.extend(problems)
         if not problems:
             valid.append(record)
-    # Plausibility is judged against every record, billed before or not, so that a run
-    # split in two holds the same records as one run; only unbilled ones are held.
-    held = _implausible(valid, entries, terms, findings, billed)
-    for record in valid:
-        if record.id not in held and record.id not in billed:
-            by_package[record.package_id].append(record)
-    plans: dict[str, list[PlannedSession]] = defaultdict(list)
-    for session in planned:
-        plans[session.package_id].append(session)
+    return valid
 
+
+def _invoice_package(
+    council: str,
+    entry: _Package,
+    package_records: list[DeliveryRecord],
+    sessions: list[PlannedSession],
+    invoiced: set[dt.date],
+    as_of: dt.date,
+    findings: list[Finding],
+) -> tuple[list[Invoice], list[str]]:
+    """The invoices of one package's ended, not yet invoiced periods, and the ids of its
+    records left pending. ``package_records`` are its valid, unheld, unbilled records;
+    ``invoiced`` the starts of its periods invoiced before."""
+    terms = entry.terms
+    package = entry.package
+    package_id = package.id
+    last_day = min(package.end or as_of, as_of - dt.timedelta(days=1))
+    anchor = package.start
+    ended = [
+        p for p in periods_between(package.start, last_day, terms.cycle, anchor) if p.end < as_of
+    ]
+    new_periods = [p for p in ended if p.start not in invoiced]
+    # Group once: records and sessions by the start of their billing period.
+    by_period: dict[dt.date, list[DeliveryRecord]] = defaultdict(list)
+    late: list[DeliveryRecord] = []
+    for record in package_records:
+        start = period_containing(record.date, terms.cycle, anchor).start
+        (late if start in invoiced else by_period[start]).append(record)
+    sessions_by_period: dict[dt.date, list[PlannedSession]] = defaultdict(list)
+    for session in sessions:
+        start = period_containing(session.date, terms.cycle, anchor).start
+        sessions_by_period[start].append(session)
+    billed_now: set[str] = set()
     invoices: list[Invoice] = []
-    pending: list[str] = []
-    for package_id in sorted(entries):
-        entry = entries[package_id]
-        package_records = by_package.get(package_id, [])
-        if not entry.ok:
-            continue
-        package = entry.package
-        last_day = min(package.end or as_of, as_of - dt.timedelta(days=1))
-        anchor = package.start
-        ended = [
-            p
-            for p in periods_between(package.start, last_day, terms.cycle, anchor)
-            if p.end < as_of
-        ]
-        new_periods = [p for p in ended if p.start not in invoiced[package_id]]
-        # Group once: records and sessions by the start of their billing period.
-        by_period: dict[dt.date, list[DeliveryRecord]] = defaultdict(list)
-        late: list[DeliveryRecord] = []
-        for record in package_records:
-            start = period_containing(record.date, terms.cycle, anchor).start
-            (late if start in invoiced[package_id] else by_period[start]).append(record)
-        sessions_by_period: dict[dt.date, list[PlannedSession]] = defaultdict(list)
-        for session in plans.get(package_id, []):
-            start = period_containing(session.date, terms.cycle, anchor).start
-            sessions_by_period[start].append(session)
-        billed_now: set[str] = set()
-        for position, period in enumerate(new_periods):
-            lines: list[InvoiceLine] = []
-            ids: list[str] = []
-            in_period = by_period.get(period.start, [])
-            if position == 0:
-                for record in sorted(late, key=lambda r: (r.date, r.id)):
-                    lines += _service_lines(
-                        LineKind.ADJUSTMENT,
-                        f"Late record (period already invoiced): {record.status}",
-                        record,
-                        entry,
-                        findings,
-                        f"$.records[{record.id!r}]",
-                    )
-                    mileage = _mileage_line(record, entry, terms, findings)
-                    if mileage is not None:
-                        lines.append(mileage)
-                    ids.append(record.id)
-            sessions = sessions_by_period.get(period.start, [])
-            lines += _period_lines(period, sessions, in_period, entry, findings)
-            ids += [r.id for r in in_period]
-            billed_now.update(ids)
-            net = sum((line.amount for line in lines), Decimal(0))
-            withheld = Decimal(0)
-            retention = terms.retention
-            if retention is not None and net > 0 and retention.applies_to(period.end):
-                withheld = to_penny(net * retention.percent / 100, terms.rounding)
-            invoices.append(
-                Invoice(
-                    number=f"{council}-{package_id}-{period.start:%Y%m%d}",
-                    council=council,
-                    package_id=package_id,
-                    purchase_order=package.purchase_order,
-                    period=period,
-                    issued_on=period.end + dt.timedelta(days=1),
-                    lines=lines,
-                    net=net,
-                    withheld=withheld,
-                    payable=net - withheld,
-                    record_ids=sorted(ids),
+    for position, period in enumerate(new_periods):
+        lines: list[InvoiceLine] = []
+        ids: list[str] = []
+        in_period = by_period.get(period.start, [])
+        if position == 0:
+            for record in sorted(late, key=lambda r: (r.date, r.id)):
+                lines += _service_lines(
+                    LineKind.ADJUSTMENT,
+                    f"Late record (period already invoiced): {record.status}",
+                    record,
+                    entry,
+                    findings,
+                    f"$.records[{record.id!r}]",
                 )
+                mileage = _mileage_line(record, entry, terms, findings)
+                if mileage is not None:
+                    lines.append(mileage)
+                ids.append(record.id)
+        period_sessions = sessions_by_period.get(period.start, [])
+        lines += _period_lines(period, period_sessions, in_period, entry, findings)
+        ids += [r.id for r in in_period]
+        billed_now.update(ids)
+        net = sum((line.amount for line in lines), Decimal(0))
+        withheld = Decimal(0)
+        retention = terms.retention
+        if retention is not None and net > 0 and retention.applies_to(period.end):
+            withheld = to_penny(net * retention.percent / 100, terms.rounding)
+        invoices.append(
+            Invoice(
+                number=f"{council}-{package_id}-{period.start:%Y%m%d}",
+                council=council,
+                package_id=package_id,
+                purchase_order=package.purchase_order,
+                period=period,
+                issued_on=period.end + dt.timedelta(days=1),
+                lines=lines,
+                net=net,
+                withheld=withheld,
+                payable=net - withheld,
+                record_ids=sorted(ids),
             )
-        pending += [r.id for r in package_records if r.id not in billed_now]
-    return InvoiceRun(council, as_of, invoices, findings, sorted(set(pending)), sorted(held))
+        )
+    pending = [r.id for r in package_records if r.id not in billed_now]
+    return invoices, pending
 
 
 def _period_lines(

@@ -309,4 +309,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     monitor.add_argument("--map", help="JSON object mapping your event kinds to the council's")
     monitor.add_argument("--case", help="table: the whole timeline of this case")
+
+    from childcare_commissioning.cli.streamcmd import add_parser as add_invoice_stream
+
+    add_invoice_stream(sub)
     return parser
