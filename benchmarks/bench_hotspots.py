@@ -91,6 +91,51 @@ def main() -> None:
             f"{median / len(inputs[3]) * 1e6:6.1f} µs/record  x{median / base:.2f} of before"
         )
     print(f"  identical results: {len(new.invoices):,} invoices, net {new.net}")  # type: ignore[attr-defined]
+    referrals(packages * 10)
+
+
+def referrals(count: int) -> None:
+    """check_referral before and after, over every installed council."""
+    from bench_referrals import documents
+
+    from childcare_commissioning import referrals as after_referrals
+    from childcare_commissioning.convert import structure
+    from childcare_commissioning.model import Referral
+    from childcare_commissioning.registry import get_registry
+
+    before_referrals = _load_before("src/childcare_commissioning/referrals.py", "_before_ref")
+    items = [structure(d, Referral) for d in documents(count)]
+    specs = [c.spec for c in get_registry().councils()]
+    print(f"{count:,} referrals x {len(specs)} councils: check_referral, median of {REPEAT}")
+
+    def checker(module: types.ModuleType) -> Callable[[], list[object]]:
+        def run() -> list[object]:
+            out: list[object] = []
+            for spec in specs:
+                services = [s.id for s in spec.services] or [None]
+                for i, r in enumerate(items):
+                    out.append(module.check_referral(spec, r, services[i % len(services)]))
+            return out
+
+        return run
+
+    runs = {"before": checker(before_referrals), "after": checker(after_referrals)}
+    answers = {name: run() for name, run in runs.items()}
+    if [attrs_tuple(d) for d in answers["before"]] != [attrs_tuple(d) for d in answers["after"]]:
+        raise SystemExit("referral decisions disagree before and after")
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(REPEAT):
+        for name, run in runs.items():
+            times[name].append(_timed(run)[0])
+    base = statistics.median(times["before"])
+    checks = count * len(specs)
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(
+            f"  {name:<7} median {median:7.2f} s  (min {min(values):.2f})  "
+            f"{median / checks * 1e6:6.1f} µs/check  x{median / base:.2f} of before"
+        )
+    print(f"  identical decisions: {checks:,}")
 
 
 def attrs_tuple(invoice: object) -> tuple[object, ...]:
