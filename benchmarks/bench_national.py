@@ -85,7 +85,6 @@ def _plain(packages: int) -> dict[str, object]:
 def _stream(packages: int) -> dict[str, object]:
     from childcare_commissioning.billing import stream_invoices
 
-    heads = list(national_packages(packages, FORTNIGHTS, SEED))
     years_a, years_b = itertools.tee(national_year(packages, FORTNIGHTS, SEED))
     records = (r for year in years_a for r in year.records)
     planned = (s for year in years_b for s in year.planned)
@@ -94,8 +93,8 @@ def _stream(packages: int) -> dict[str, object]:
     for result in stream_invoices(
         COUNCIL,
         TERMS,
-        (p for p, _ in heads),
-        (q for _, q in heads),
+        (p for p, _ in national_packages(packages, FORTNIGHTS, SEED)),
+        (q for _, q in national_packages(packages, FORTNIGHTS, SEED)),
         planned,
         records,
         as_of(FORTNIGHTS),

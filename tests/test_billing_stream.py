@@ -284,6 +284,13 @@ def test_planned_sessions_out_of_order_are_refused() -> None:
         stream([], planned)
 
 
+def test_a_quotation_out_of_order_is_refused() -> None:
+    """Quotations too come in the packages' order: P2's before P1's is refused, never
+    matched up by holding every quotation."""
+    with pytest.raises(UngroupedInputError, match="quotation 'P1' of package 'P1'"):
+        list(stream_invoices("sample", TERMS, [P1, P2], QUOTES[::-1], [], [], AS_OF))
+
+
 def test_records_of_an_unknown_package_are_findings_in_their_own_result() -> None:
     results = stream([DeliveryRecord("X1", "PX", D(2025, 3, 4), hours=Decimal(1))])
     unknown = [r for r in results if not r.known]

@@ -2,13 +2,14 @@
 the run.
 
 :func:`stream_invoices` takes the same inputs as
-:func:`~childcare_commissioning.billing.run_invoices`, except that delivery records and
-planned sessions arrive as iterables *grouped by package* (all of one package's items
-together, packages in the order of ``packages``), and yields one :class:`PackageInvoices`
-per package as soon as that package's records have been read. Only one package's records,
-sessions and invoices are held at a time; the packages and quotations (small) are held
-whole. Each package is invoiced by the same code as the batch run, so its invoices,
-findings, pending and held records are the batch run's to the penny.
+:func:`~childcare_commissioning.billing.run_invoices`, except that quotations, planned
+sessions and delivery records arrive as iterables *grouped by package* (all of one
+package's items together, packages in the order of ``packages``), and yields one
+:class:`PackageInvoices` per package as soon as that package's records have been read.
+Only one package's quotation, records, sessions and invoices are held at a time; the
+packages themselves (a few hundred bytes each) are held until their turn. Each package is
+invoiced by the same code as the batch run, so its invoices, findings, pending and held
+records are the batch run's to the penny.
 
 What only the batch run can see, because it needs every package at once:
 
@@ -19,8 +20,8 @@ What only the batch run can see, because it needs every package at once:
 
 The stream is exact wherever record ids and workers are scoped to one package, as in
 most timesheet systems; where they are not, check the run with ``run_invoices`` council
-by council. Input that is not grouped (a package's records, or planned sessions, arriving
-after that package was invoiced) raises :class:`UngroupedInputError`: nothing is dropped or
+by council. Input that is not grouped (a package's records, planned sessions or quotation
+arriving after that package was invoiced) raises :class:`UngroupedInputError`: nothing is dropped or
 re-ordered silently. Records naming a package not in ``packages`` are reported as the batch
 run reports them (``billing.record.unknown-package``), in a result of their own with
 ``known=False``.
@@ -31,8 +32,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -55,6 +57,8 @@ from childcare_commissioning.model.package import Package
 __all__ = ["PackageInvoices", "UngroupedInputError", "collect_run", "stream_invoices"]
 
 _PACKAGE_ID = attrgetter("package_id")
+_ID = attrgetter("id")
+T = TypeVar("T")
 
 
 class UngroupedInputError(CommissioningError, ValueError):
@@ -87,25 +91,30 @@ class PackageInvoices:
     known: bool = True
 
 
-class _Sessions:
-    """Planned sessions grouped by package, taken package by package in order."""
+class _Grouped(Generic[T]):
+    """Items grouped by package (planned sessions, quotations), taken package by package
+    in the packages' order."""
 
-    def __init__(self, planned: Iterable[PlannedSession], position: dict[str, int]) -> None:
-        self._groups = itertools.groupby(planned, key=_PACKAGE_ID)
+    def __init__(
+        self, items: Iterable[T], position: dict[str, int], what: str, name: Callable[[T], str]
+    ) -> None:
+        self._groups = itertools.groupby(items, key=_PACKAGE_ID)
         self._position = position
-        self._next: tuple[str, list[PlannedSession]] | None = None
+        self._what = what
+        self._name = name
+        self._next: tuple[str, list[T]] | None = None
 
-    def _peek(self) -> tuple[str, list[PlannedSession]] | None:
+    def _peek(self) -> tuple[str, list[T]] | None:
         if self._next is None:
             for package_id, group in self._groups:
-                # Sessions of a package that was not given are ignored, as in the batch run.
+                # Items of a package that was not given are ignored, as in the batch run.
                 if package_id in self._position:
                     self._next = (package_id, list(group))
                     break
         return self._next
 
-    def take(self, package_id: str) -> list[PlannedSession]:
-        """The sessions of ``package_id`` (the next package in order)."""
+    def take(self, package_id: str) -> list[T]:
+        """The items of ``package_id`` (the next package in order)."""
         upcoming = self._peek()
         if upcoming is None:
             return []
@@ -113,14 +122,14 @@ class _Sessions:
             self._next = None
             return upcoming[1]
         if self._position[upcoming[0]] < self._position[package_id]:
-            raise UngroupedInputError("planned session", upcoming[1][0].id, upcoming[0])
+            raise UngroupedInputError(self._what, self._name(upcoming[1][0]), upcoming[0])
         return []
 
     def finish(self) -> None:
-        """Refuse sessions left over: they belong to a package already invoiced."""
+        """Refuse items left over: they belong to a package already invoiced."""
         left = self._peek()
         if left is not None:
-            raise UngroupedInputError("planned session", left[1][0].id, left[0])
+            raise UngroupedInputError(self._what, self._name(left[1][0]), left[0])
 
 
 def stream_invoices(
@@ -138,7 +147,6 @@ def stream_invoices(
     means and the two checks that need the batch run. Every package given is yielded once
     (in the order given), also one with no records; records of unknown packages are
     yielded as findings where they occur."""
-    quotes = {q.package_id: q for q in quotations}
     given: dict[str, Package] = {}
     for package in packages:
         given[package.id] = package
@@ -147,14 +155,17 @@ def stream_invoices(
     earlier: dict[str, list[Invoice]] = defaultdict(list)
     for invoice in previous:
         earlier[invoice.package_id].append(invoice)
-    sessions = _Sessions(planned, position)
+    sessions = _Grouped(planned, position, "planned session", _ID)
+    quotes = _Grouped(quotations, position, "quotation", _PACKAGE_ID)
 
     def one(package_id: str, package_records: list[DeliveryRecord]) -> PackageInvoices:
+        # As in the batch run, the last quotation given for a package is the one used.
+        quoted = quotes.take(package_id)
         return _one_package(
             council,
             terms,
-            given[package_id],
-            quotes.get(package_id),
+            given.pop(package_id),
+            quoted[-1] if quoted else None,
             sessions.take(package_id),
             package_records,
             as_of,
@@ -181,6 +192,7 @@ def stream_invoices(
         yield one(order[done], [])
         done += 1
     sessions.finish()
+    quotes.finish()
 
 
 def _one_package(

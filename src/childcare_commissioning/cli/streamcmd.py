@@ -154,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
     position = {p.id: index for index, p in enumerate(packages)}
     # In the packages' order, as the stream takes them (sessions of an unknown package last).
     planned.sort(key=lambda s: position.get(s.package_id, len(position)))
+    quotations.sort(key=lambda q: position.get(q.package_id, len(position)))
     previous = _previous(args.previous) if args.previous else []
 
     read_findings: list[Finding] = []
