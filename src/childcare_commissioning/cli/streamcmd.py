@@ -131,10 +131,12 @@ def run(args: argparse.Namespace) -> int:
     )
     from childcare_commissioning.convert import unstructure
     from childcare_commissioning.csvsafe import write_rows
+    from childcare_commissioning.explain import explain
     from childcare_commissioning.model import Package
     from childcare_commissioning.registry import get_registry
 
-    spec = get_registry().council(args.council).spec
+    council = get_registry().council(args.council)
+    spec = council.spec
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     kind = input_format(args.file, args.input_format)
@@ -184,7 +186,9 @@ def run(args: argparse.Namespace) -> int:
                 if args.format == "csv":
                     write_rows(out, invoice_rows(invoice))
                 else:
-                    document: Any = unstructure(invoice)
+                    # As `invoice --format json` writes each invoice: cited lines name
+                    # their rules and the plugin (source) they come from.
+                    document: Any = explain(unstructure(invoice), council)
                     out.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
         sink.write(read_findings)
     finally:
