@@ -15,8 +15,9 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import TextIO
 
-__all__ = ["FORMULA_PREFIXES", "csv_text", "safe_cell"]
+__all__ = ["FORMULA_PREFIXES", "csv_text", "safe_cell", "write_rows"]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters a spreadsheet may read as the start of a formula."""
@@ -42,8 +43,14 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     a carriage return, so a stray ``\\r`` in the input cannot split a row.
     """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([safe_cell(h) for h in header])
+    write_rows(out, [header])
+    write_rows(out, rows)
+    return out.getvalue()
+
+
+def write_rows(handle: TextIO, rows: Iterable[Sequence[object]]) -> None:
+    """Write ``rows`` to ``handle`` as :func:`csv_text` would (every cell through
+    :func:`safe_cell`, CRLF line ends), as they come: for output written as it is made."""
+    writer = csv.writer(handle, lineterminator="\r\n")
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
-    return out.getvalue()

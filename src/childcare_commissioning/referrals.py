@@ -188,6 +188,10 @@ def _present(value: Any) -> bool:
     return True
 
 
+_SEVERITY = {Outcome.ELIGIBLE: Severity.INFO, Outcome.NEEDS_APPROVAL: Severity.WARNING}
+_ANY_AGE = AgeBand()
+
+
 class _Collector:
     """Findings with the outcome each one forces."""
 
@@ -202,10 +206,7 @@ class _Collector:
         path: str = "$",
         citation: Citation | None = None,
     ) -> None:
-        severity = {
-            Outcome.ELIGIBLE: Severity.INFO,
-            Outcome.NEEDS_APPROVAL: Severity.WARNING,
-        }.get(effect, Severity.ERROR)
+        severity = _SEVERITY.get(effect, Severity.ERROR)
         self.items.append((effect, Finding(severity, code, message, path, citation)))
 
     def outcome(self) -> Outcome:
@@ -437,7 +438,7 @@ def _check_people(
             "$.child.date_of_birth",
         )
         age = None
-    needs_age = any(c.ages != AgeBand() for c in cohorts) or any(
+    needs_age = any(c.ages != _ANY_AGE for c in cohorts) or any(
         e.minimum_age is not None for e in exclusions
     )
     if age is None and needs_age and child.date_of_birth is None:
@@ -638,7 +639,7 @@ def check_referral(
     """Check ``referral`` against ``spec`` (for ``service``, or the referral's own)."""
     found = _Collector()
     service = _default_service(spec, service or referral.service)
-    if service is not None and service not in {s.id for s in spec.services}:
+    if service is not None and all(s.id != service for s in spec.services):
         known = ", ".join(s.id for s in spec.services) or "none"
         found.add(
             Outcome.NOT_ELIGIBLE,

@@ -19,6 +19,12 @@ from childcare_commissioning.billing.ledger import (
 from childcare_commissioning.billing.output import invoices_csv, render_invoice
 from childcare_commissioning.billing.periods import period_containing, periods_between
 from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession, RecordStatus
+from childcare_commissioning.billing.stream import (
+    PackageInvoices,
+    UngroupedInputError,
+    collect_run,
+    stream_invoices,
+)
 from childcare_commissioning.billing.terms import (
     BillingCycle,
     BillingTerms,
@@ -46,6 +52,7 @@ __all__ = [
     "Ledger",
     "LineKind",
     "MileagePolicy",
+    "PackageInvoices",
     "PlannedSession",
     "Quotation",
     "Rate",
@@ -55,12 +62,15 @@ __all__ = [
     "Release",
     "Retention",
     "RetentionYear",
+    "UngroupedInputError",
     "block_discount",
     "budget_use",
+    "collect_run",
     "invoices_csv",
     "period_containing",
     "periods_between",
     "render_invoice",
     "retention_ledger",
     "run_invoices",
+    "stream_invoices",
 ]

@@ -29,8 +29,10 @@ Rules of a run (each property-tested):
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
+import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -39,19 +41,25 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from childcare_commissioning.billing.periods import period_containing, periods_between
+from childcare_commissioning.billing.periods import _DAYS, period_containing, periods_between
 from childcare_commissioning.billing.records import (
     DeliveryRecord,
     PlannedSession,
     RecordStatus,
     local_interval,
 )
-from childcare_commissioning.billing.terms import BillingTerms, Quotation, Rate, RateCondition
+from childcare_commissioning.billing.terms import (
+    BillingCycle,
+    BillingTerms,
+    Quotation,
+    Rate,
+    RateCondition,
+)
 from childcare_commissioning.calendars import LONDON, working_calendar
 from childcare_commissioning.model._fields import to_tuple
 from childcare_commissioning.model.core import Citation, Finding, Severity
 from childcare_commissioning.model.package import Package
-from childcare_commissioning.money import to_penny
+from childcare_commissioning.money import Rounding, to_penny
 from childcare_commissioning.schedules import Period
 
 __all__ = ["Invoice", "InvoiceLine", "InvoiceRun", "LineKind", "run_invoices"]
@@ -130,67 +138,85 @@ def _finding(code: str, message: str, path: str, citation: Citation | None) -> F
     return Finding(Severity.ERROR, code, message, path, citation)
 
 
+@functools.lru_cache(maxsize=8192)
+def _day_cuts(
+    day: dt.date, edges: tuple[dt.time, ...]
+) -> tuple[tuple[dt.datetime, dt.date, dt.time], ...]:
+    """The instants (UTC) on local ``day`` where a rate may change (at the local times
+    ``edges``), each with its local date and time (a time in the spring gap falls an hour
+    later). A time in the repeated autumn hour happens twice: both are cuts. Shared by
+    every package whose rates change at the same times."""
+    tz = ZoneInfo(LONDON)
+    cuts = []
+    for time in edges:
+        local = dt.datetime.combine(day, time, tzinfo=tz)
+        twice = local.replace(fold=1)
+        both = (local, twice) if twice.utcoffset() != local.utcoffset() else (local,)
+        for moment in both:
+            instant = moment.astimezone(dt.UTC)
+            back = instant.astimezone(tz)
+            cuts.append((instant, back.date(), back.time()))
+    return tuple(cuts)
+
+
 class _Rates:
     def __init__(self, quotation: Quotation) -> None:
         self.rates = sorted(quotation.rates, key=lambda r: r.effective_from)
         self.bank_holidays = working_calendar("england-and-wales")
         self.tz = ZoneInfo(LONDON)
+        # Per condition, in order of effective date (the last one in force wins), with
+        # their dates for a binary search.
+        self.by_condition: dict[RateCondition, tuple[list[dt.date], list[Rate]]] = {}
+        for condition in RateCondition:
+            chosen = [r for r in self.rates if r.condition is condition]
+            self.by_condition[condition] = ([r.effective_from for r in chosen], chosen)
+        self.night = self.by_condition[RateCondition.NIGHT][1]
         # Local times of day where a rate may change: midnight and every window's edges.
-        self.cuts: dict[dt.date, list[dt.datetime]] = {}
-        self.edges = sorted(
-            {dt.time(0)}
-            | {
-                e
-                for r in self.rates
-                if r.window is not None
-                for e in (r.window.start, r.window.end)
-            }
+        self.edges = tuple(
+            sorted(
+                {dt.time(0)}
+                | {
+                    e
+                    for r in self.rates
+                    if r.window is not None
+                    for e in (r.window.start, r.window.end)
+                }
+            )
         )
+
+    def _latest(self, condition: RateCondition, day: dt.date) -> Rate | None:
+        days, rates = self.by_condition[condition]
+        index = bisect.bisect_right(days, day)
+        return rates[index - 1] if index else None
 
     def for_session(self, day: dt.date, start: dt.time | None) -> Rate | None:
         """The rate for time starting at local ``start`` on ``day`` (the day's rate when
         the time is not known)."""
-        usable = [r for r in self.rates if r.effective_from <= day]
-        if day.weekday() < 5 and self.bank_holidays.closure_name(day) is not None:
-            best = [r for r in usable if r.condition is RateCondition.BANK_HOLIDAY]
-            if best:
-                return best[-1]
+        weekday = day.weekday()
+        if weekday < 5 and self.bank_holidays.closure_name(day) is not None:
+            best = self._latest(RateCondition.BANK_HOLIDAY, day)
+            if best is not None:
+                return best
         if start is not None:
-            night = [
-                r
-                for r in usable
-                if r.condition is RateCondition.NIGHT
-                and r.window is not None
-                and (
-                    r.window.start <= start < r.window.end
-                    or (
-                        r.window.crosses_midnight
-                        and (start >= r.window.start or start < r.window.end)
+            for r in reversed(self.night):
+                window = r.window
+                if (
+                    r.effective_from <= day
+                    and window is not None
+                    and (
+                        window.start <= start < window.end
+                        or (
+                            window.crosses_midnight
+                            and (start >= window.start or start < window.end)
+                        )
                     )
-                )
-            ]
-            if night:
-                return night[-1]
-        if day.weekday() >= 5:
-            weekend = [r for r in usable if r.condition is RateCondition.WEEKEND]
-            if weekend:
-                return weekend[-1]
-        standard = [r for r in usable if r.condition is RateCondition.STANDARD]
-        return standard[-1] if standard else None
-
-    def _day_cuts(self, day: dt.date) -> list[dt.datetime]:
-        """The UTC instants on local ``day`` where a rate may change (computed once)."""
-        cached = self.cuts.get(day)
-        if cached is None:
-            cached = []
-            for time in self.edges:
-                local = dt.datetime.combine(day, time, tzinfo=self.tz)
-                # A time in the repeated autumn hour happens twice: cut at both.
-                twice = local.replace(fold=1)
-                both = (local, twice) if twice.utcoffset() != local.utcoffset() else (local,)
-                cached += [moment.astimezone(dt.UTC) for moment in both]
-            self.cuts[day] = cached
-        return cached
+                ):
+                    return r
+        if weekday >= 5:
+            weekend = self._latest(RateCondition.WEEKEND, day)
+            if weekend is not None:
+                return weekend
+        return self._latest(RateCondition.STANDARD, day)
 
     def split(self, begin: dt.datetime, finish: dt.datetime) -> list[tuple[Rate | None, int]]:
         """Elapsed minutes of the visit ``begin``-``finish`` at each rate, in the order
@@ -198,17 +224,24 @@ class _Rates:
         window's start and end, by local time, and each part takes the rate in force at
         its start."""
         start_utc, end_utc = begin.astimezone(dt.UTC), finish.astimezone(dt.UTC)
-        cuts = {start_utc, end_utc}
-        day = begin.astimezone(self.tz).date()
-        last = finish.astimezone(self.tz).date()
+        local = start_utc.astimezone(self.tz)
+        day = local.date()
+        last = end_utc.astimezone(self.tz).date()
+        # Each point: its instant, and the local date and time the rate is looked up by.
+        points = {start_utc: (local.date(), local.time())}
         while day <= last:
-            cuts.update(i for i in self._day_cuts(day) if start_utc < i < end_utc)
-            day += dt.timedelta(days=1)
-        points = sorted(cuts)
+            for instant, cut_day, cut_time in _day_cuts(day, self.edges):
+                if start_utc < instant < end_utc:
+                    points[instant] = (cut_day, cut_time)
+            day += _ONE_DAY
+        if len(points) == 1:  # no boundary inside the visit: one part
+            minutes = int((end_utc - start_utc).total_seconds() // 60)
+            return [(self.for_session(*points[start_utc]), minutes)] if minutes > 0 else []
+        points.setdefault(end_utc, (last, dt.time(0)))
+        order = sorted(points)
         totals: dict[int, tuple[Rate | None, int]] = {}
-        for a, b in itertools.pairwise(points):
-            local = a.astimezone(self.tz)
-            rate = self.for_session(local.date(), local.time())
+        for a, b in itertools.pairwise(order):
+            rate = self.for_session(*points[a])
             key = id(rate)
             previous = totals.get(key, (rate, 0))[1]
             # Both are UTC instants: their difference is elapsed time.
@@ -216,10 +249,37 @@ class _Rates:
         return [item for item in totals.values() if item[1]]
 
 
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _period_start(day: dt.date, cycle: BillingCycle, anchor: dt.date) -> dt.date:
+    """The start of the billing period containing ``day`` (by arithmetic for fortnights
+    and four-week periods; the same answer as :func:`period_containing`)."""
+    length = _DAYS.get(cycle)
+    if length is None:
+        return period_containing(day, cycle, anchor).start
+    return anchor + dt.timedelta(days=(day - anchor).days // length * length)
+
+
+_RULES = {condition: f"rate-{condition}" for condition in RateCondition}
+_LABELS = {
+    condition: f" ({condition} rate)" if condition != "standard" else ""
+    for condition in RateCondition
+}
+
+
 def _money(minutes: int, rate: Rate, terms: BillingTerms) -> Decimal:
-    return to_penny(rate.amount * Decimal(minutes) / SIXTY, terms.rounding)
+    return _price(minutes, rate.amount, terms.rounding)
 
 
+@functools.lru_cache(maxsize=65536)
+def _price(minutes: int, amount: Decimal, rounding: Rounding) -> Decimal:
+    """``amount`` an hour for ``minutes``, to the penny (computed once per distinct
+    minutes, rate and rounding: the Decimals are shared, immutable)."""
+    return to_penny(amount * Decimal(minutes) / SIXTY, rounding)
+
+
+@functools.lru_cache(maxsize=8192)
 def _hours(minutes: int) -> Decimal:
     return (Decimal(minutes) / SIXTY).quantize(Decimal("0.01"))
 
@@ -282,13 +342,12 @@ class _Package:
 def _validate_record(
     record: DeliveryRecord, entry: _Package | None, terms: BillingTerms
 ) -> list[Finding]:
-    path = f"$.records[{record.id!r}]"
     if entry is None:
         return [
             _finding(
                 "billing.record.unknown-package",
                 f"record {record.id!r} names unknown package {record.package_id!r}",
-                path,
+                f"$.records[{record.id!r}]",
                 terms.citation,
             )
         ]
@@ -301,7 +360,7 @@ def _validate_record(
                 f"record {record.id!r} ({record.date.isoformat()}) is outside package "
                 f"{package.id!r} ({package.start.isoformat()} to "
                 f"{package.end.isoformat() if package.end else 'open'})",
-                path,
+                f"$.records[{record.id!r}]",
                 terms.citation,
             )
         )
@@ -311,7 +370,7 @@ def _validate_record(
                 "billing.purchase-order.unknown",
                 f"record {record.id!r} quotes a purchase order that is not package "
                 f"{package.id!r}'s",
-                path,
+                f"$.records[{record.id!r}]",
                 terms.citation,
             )
         )
@@ -362,13 +421,16 @@ def _mileage_line(
 
 
 def _record_rates(record: DeliveryRecord, entry: _Package) -> list[tuple[Rate | None, int]]:
-    """Delivered elapsed minutes of ``record`` at each rate (split at rate boundaries)."""
+    """Delivered elapsed minutes of ``record`` at each rate (split at rate boundaries);
+    none for a record not delivered or not lasting a minute."""
     assert entry.rates is not None
-    if not record.minutes:
+    if record.status is not RecordStatus.DELIVERED:
         return []
     interval = record.interval()
     if interval is None:
-        return [(entry.rates.for_session(record.date, None), record.minutes)]
+        minutes = record.minutes
+        return [(entry.rates.for_session(record.date, None), minutes)] if minutes else []
+    # split() gives nothing for a visit of no elapsed minutes (or ending before its start).
     return entry.rates.split(*interval)
 
 
@@ -397,7 +459,7 @@ def _no_rate(day: dt.date, entry: _Package, findings: list[Finding], path: str) 
 
 
 def _label(rate: Rate) -> str:
-    return f" ({rate.condition} rate)" if rate.condition != "standard" else ""
+    return _LABELS[rate.condition]
 
 
 def _service_lines(
@@ -406,13 +468,12 @@ def _service_lines(
     record: DeliveryRecord,
     entry: _Package,
     findings: list[Finding],
-    path: str,
 ) -> list[InvoiceLine]:
     """One line per rate for the delivered time of ``record``."""
     lines = []
     for rate, minutes in _record_rates(record, entry):
         if rate is None:
-            _no_rate(record.date, entry, findings, path)
+            _no_rate(record.date, entry, findings, f"$.records[{record.id!r}]")
             continue
         lines.append(
             InvoiceLine(
@@ -422,7 +483,7 @@ def _service_lines(
                 "hour",
                 rate.amount,
                 _money(minutes, rate, entry.terms),
-                f"rate-{rate.condition}",
+                _RULES[rate.condition],
                 entry.terms.citation,
                 record.date,
                 record.id,
@@ -484,7 +545,6 @@ def _implausible(
     for record in records:
         if record.status is not RecordStatus.DELIVERED:
             continue
-        path = f"$.records[{record.id!r}]"
         if record.id in billed:
             interval = record.interval()
             if interval is not None:
@@ -496,7 +556,7 @@ def _implausible(
                 _finding(
                     "billing.record.ends-before-start",
                     f"record {record.id!r} ends before it starts; not billed",
-                    path,
+                    f"$.records[{record.id!r}]",
                     terms.citation,
                 )
             )
@@ -509,7 +569,7 @@ def _implausible(
                     "billing.record.beyond-a-day",
                     f"record {record.id!r} is {record.elapsed / 60:.2f} hours, more than a "
                     "day; not billed",
-                    path,
+                    f"$.records[{record.id!r}]",
                     terms.citation,
                 )
             )
@@ -585,8 +645,47 @@ def run_invoices(
     for invoice in previous:
         invoiced[invoice.package_id].add(invoice.period.start)
 
+    valid = _screen(records, entries, terms, findings, set())
+    # Plausibility is judged against every record, billed before or not, so that a run
+    # split in two holds the same records as one run; only unbilled ones are held.
+    held = _implausible(valid, entries, terms, findings, billed)
     by_package: dict[str, list[DeliveryRecord]] = defaultdict(list)
-    seen: set[str] = set()
+    for record in valid:
+        if record.id not in held and record.id not in billed:
+            by_package[record.package_id].append(record)
+    plans: dict[str, list[PlannedSession]] = defaultdict(list)
+    for session in planned:
+        plans[session.package_id].append(session)
+
+    invoices: list[Invoice] = []
+    pending: list[str] = []
+    for package_id in sorted(entries):
+        entry = entries[package_id]
+        if not entry.ok:
+            continue
+        more, waiting = _invoice_package(
+            council,
+            entry,
+            by_package.get(package_id, []),
+            plans.get(package_id, []),
+            invoiced[package_id],
+            as_of,
+            findings,
+        )
+        invoices += more
+        pending += waiting
+    return InvoiceRun(council, as_of, invoices, findings, sorted(set(pending)), sorted(held))
+
+
+def _screen(
+    records: Iterable[DeliveryRecord],
+    entries: dict[str, _Package],
+    terms: BillingTerms,
+    findings: list[Finding],
+    seen: set[str],
+) -> list[DeliveryRecord]:
+    """The records that are not repeats of an id in ``seen`` (which collects them) and
+    name a known package within its dates and purchase order; the rest are findings."""
     valid: list[DeliveryRecord] = []
     for record in records:
         if record.id in seen:
@@ -604,87 +703,85 @@ def run_invoices(
         findings.extend(problems)
         if not problems:
             valid.append(record)
-    # Plausibility is judged against every record, billed before or not, so that a run
-    # split in two holds the same records as one run; only unbilled ones are held.
-    held = _implausible(valid, entries, terms, findings, billed)
-    for record in valid:
-        if record.id not in held and record.id not in billed:
-            by_package[record.package_id].append(record)
-    plans: dict[str, list[PlannedSession]] = defaultdict(list)
-    for session in planned:
-        plans[session.package_id].append(session)
+    return valid
 
+
+def _invoice_package(
+    council: str,
+    entry: _Package,
+    package_records: list[DeliveryRecord],
+    sessions: list[PlannedSession],
+    invoiced: set[dt.date],
+    as_of: dt.date,
+    findings: list[Finding],
+) -> tuple[list[Invoice], list[str]]:
+    """The invoices of one package's ended, not yet invoiced periods, and the ids of its
+    records left pending. ``package_records`` are its valid, unheld, unbilled records;
+    ``invoiced`` the starts of its periods invoiced before."""
+    terms = entry.terms
+    package = entry.package
+    package_id = package.id
+    last_day = min(package.end or as_of, as_of - dt.timedelta(days=1))
+    anchor = package.start
+    ended = [
+        p for p in periods_between(package.start, last_day, terms.cycle, anchor) if p.end < as_of
+    ]
+    new_periods = [p for p in ended if p.start not in invoiced]
+    # Group once: records and sessions by the start of their billing period.
+    by_period: dict[dt.date, list[DeliveryRecord]] = defaultdict(list)
+    late: list[DeliveryRecord] = []
+    for record in package_records:
+        start = _period_start(record.date, terms.cycle, anchor)
+        (late if start in invoiced else by_period[start]).append(record)
+    sessions_by_period: dict[dt.date, list[PlannedSession]] = defaultdict(list)
+    for session in sessions:
+        start = _period_start(session.date, terms.cycle, anchor)
+        sessions_by_period[start].append(session)
+    billed_now: set[str] = set()
     invoices: list[Invoice] = []
-    pending: list[str] = []
-    for package_id in sorted(entries):
-        entry = entries[package_id]
-        package_records = by_package.get(package_id, [])
-        if not entry.ok:
-            continue
-        package = entry.package
-        last_day = min(package.end or as_of, as_of - dt.timedelta(days=1))
-        anchor = package.start
-        ended = [
-            p
-            for p in periods_between(package.start, last_day, terms.cycle, anchor)
-            if p.end < as_of
-        ]
-        new_periods = [p for p in ended if p.start not in invoiced[package_id]]
-        # Group once: records and sessions by the start of their billing period.
-        by_period: dict[dt.date, list[DeliveryRecord]] = defaultdict(list)
-        late: list[DeliveryRecord] = []
-        for record in package_records:
-            start = period_containing(record.date, terms.cycle, anchor).start
-            (late if start in invoiced[package_id] else by_period[start]).append(record)
-        sessions_by_period: dict[dt.date, list[PlannedSession]] = defaultdict(list)
-        for session in plans.get(package_id, []):
-            start = period_containing(session.date, terms.cycle, anchor).start
-            sessions_by_period[start].append(session)
-        billed_now: set[str] = set()
-        for position, period in enumerate(new_periods):
-            lines: list[InvoiceLine] = []
-            ids: list[str] = []
-            in_period = by_period.get(period.start, [])
-            if position == 0:
-                for record in sorted(late, key=lambda r: (r.date, r.id)):
-                    lines += _service_lines(
-                        LineKind.ADJUSTMENT,
-                        f"Late record (period already invoiced): {record.status}",
-                        record,
-                        entry,
-                        findings,
-                        f"$.records[{record.id!r}]",
-                    )
-                    mileage = _mileage_line(record, entry, terms, findings)
-                    if mileage is not None:
-                        lines.append(mileage)
-                    ids.append(record.id)
-            sessions = sessions_by_period.get(period.start, [])
-            lines += _period_lines(period, sessions, in_period, entry, findings)
-            ids += [r.id for r in in_period]
-            billed_now.update(ids)
-            net = sum((line.amount for line in lines), Decimal(0))
-            withheld = Decimal(0)
-            retention = terms.retention
-            if retention is not None and net > 0 and retention.applies_to(period.end):
-                withheld = to_penny(net * retention.percent / 100, terms.rounding)
-            invoices.append(
-                Invoice(
-                    number=f"{council}-{package_id}-{period.start:%Y%m%d}",
-                    council=council,
-                    package_id=package_id,
-                    purchase_order=package.purchase_order,
-                    period=period,
-                    issued_on=period.end + dt.timedelta(days=1),
-                    lines=lines,
-                    net=net,
-                    withheld=withheld,
-                    payable=net - withheld,
-                    record_ids=sorted(ids),
+    for position, period in enumerate(new_periods):
+        lines: list[InvoiceLine] = []
+        ids: list[str] = []
+        in_period = by_period.get(period.start, [])
+        if position == 0:
+            for record in sorted(late, key=lambda r: (r.date, r.id)):
+                lines += _service_lines(
+                    LineKind.ADJUSTMENT,
+                    f"Late record (period already invoiced): {record.status}",
+                    record,
+                    entry,
+                    findings,
                 )
+                mileage = _mileage_line(record, entry, terms, findings)
+                if mileage is not None:
+                    lines.append(mileage)
+                ids.append(record.id)
+        period_sessions = sessions_by_period.get(period.start, [])
+        lines += _period_lines(period, period_sessions, in_period, entry, findings)
+        ids += [r.id for r in in_period]
+        billed_now.update(ids)
+        net = sum((line.amount for line in lines), Decimal(0))
+        withheld = Decimal(0)
+        retention = terms.retention
+        if retention is not None and net > 0 and retention.applies_to(period.end):
+            withheld = to_penny(net * retention.percent / 100, terms.rounding)
+        invoices.append(
+            Invoice(
+                number=f"{council}-{package_id}-{period.start:%Y%m%d}",
+                council=council,
+                package_id=package_id,
+                purchase_order=package.purchase_order,
+                period=period,
+                issued_on=period.end + dt.timedelta(days=1),
+                lines=lines,
+                net=net,
+                withheld=withheld,
+                payable=net - withheld,
+                record_ids=sorted(ids),
             )
-        pending += [r.id for r in package_records if r.id not in billed_now]
-    return InvoiceRun(council, as_of, invoices, findings, sorted(set(pending)), sorted(held))
+        )
+    pending = [r.id for r in package_records if r.id not in billed_now]
+    return invoices, pending
 
 
 def _period_lines(
@@ -704,7 +801,6 @@ def _period_lines(
         if session.date not in period:
             continue
         planned_ids.add(session.id)
-        path = f"$.planned[{session.id!r}]"
         delivered = linked.get(session.id, [])
         # Commissioned and delivered minutes per rate (a session or a visit crossing a
         # rate boundary is split there); one commissioned line and at most one
@@ -718,7 +814,7 @@ def _period_lines(
                 old = per_rate.get(id(rate), (rate, 0, 0))
                 per_rate[id(rate)] = (rate, old[1], old[2] + minutes)
         if any(rate is None for rate, _, _ in per_rate.values()):
-            _no_rate(session.date, entry, findings, path)
+            _no_rate(session.date, entry, findings, f"$.planned[{session.id!r}]")
             continue
         for rate, planned_minutes, minutes in per_rate.values():
             assert rate is not None
@@ -735,7 +831,7 @@ def _period_lines(
                         "hour",
                         rate.amount,
                         commissioned,
-                        f"rate-{rate.condition}",
+                        _RULES[rate.condition],
                         entry.terms.citation,
                         session.date,
                         None,
@@ -763,7 +859,7 @@ def _period_lines(
                     difference,
                     "commissioned-not-delivered"
                     if kind is LineKind.DEDUCTION
-                    else f"rate-{rate.condition}",
+                    else _RULES[rate.condition],
                     entry.terms.citation,
                     session.date,
                     None,
@@ -772,16 +868,14 @@ def _period_lines(
                 )
             )
     for record in sorted(records, key=lambda r: (r.date, r.id)):
-        path = f"$.records[{record.id!r}]"
         unplanned = record.planned_id is None or record.planned_id not in planned_ids
-        if unplanned and record.minutes:
+        if unplanned:
             lines += _service_lines(
                 LineKind.ADDITIONAL,
                 "Delivered without a commissioned session",
                 record,
                 entry,
                 findings,
-                path,
             )
         mileage = _mileage_line(record, entry, entry.terms, findings)
         if mileage is not None:

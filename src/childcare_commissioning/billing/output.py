@@ -9,7 +9,7 @@ from childcare_commissioning.billing.invoices import Invoice
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.money import format_gbp
 
-__all__ = ["CSV_COLUMNS", "invoices_csv", "render_invoice"]
+__all__ = ["CSV_COLUMNS", "invoice_rows", "invoices_csv", "render_invoice"]
 
 CSV_COLUMNS = (
     "invoice",
@@ -31,10 +31,10 @@ CSV_COLUMNS = (
 )
 
 
-def invoices_csv(invoices: Iterable[Invoice]) -> str:
-    """One CSV row per invoice line, amounts as plain decimals; text cells that a
-    spreadsheet could read as a formula are neutralised (:mod:`childcare_commissioning.csvsafe`)."""
-    rows = [
+def invoice_rows(invoice: Invoice) -> list[tuple[object, ...]]:
+    """The CSV rows of one invoice (one per line, in :data:`CSV_COLUMNS` order), not yet
+    made spreadsheet-safe: write them through :mod:`childcare_commissioning.csvsafe`."""
+    return [
         (
             invoice.number,
             invoice.purchase_order or "",
@@ -53,10 +53,14 @@ def invoices_csv(invoices: Iterable[Invoice]) -> str:
             line.rule,
             str(line.citation or ""),
         )
-        for invoice in invoices
         for line in invoice.lines
     ]
-    return csv_text(CSV_COLUMNS, rows)
+
+
+def invoices_csv(invoices: Iterable[Invoice]) -> str:
+    """One CSV row per invoice line, amounts as plain decimals; text cells that a
+    spreadsheet could read as a formula are neutralised (:mod:`childcare_commissioning.csvsafe`)."""
+    return csv_text(CSV_COLUMNS, [row for invoice in invoices for row in invoice_rows(invoice)])
 
 
 def render_invoice(invoice: Invoice, locale: str = "en_GB") -> str:

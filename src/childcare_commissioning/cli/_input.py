@@ -34,6 +34,7 @@ __all__ = [
     "PROGRESS_BYTES",
     "InputFormat",
     "input_format",
+    "iter_rows",
     "open_text",
     "parse_json",
     "read_document",
@@ -172,15 +173,15 @@ def input_format(name: str, given: str | None = None) -> InputFormat:
     return _SUFFIXES.get(Path(name).suffix.lower(), "json")
 
 
-def _json_lines(name: str, handle: TextIO) -> list[Any]:
-    items = []
+def _json_lines(name: str, handle: TextIO) -> Iterator[Any]:
     for number, line in enumerate(handle, start=1):
         if line.strip():
-            items.append(parse_json(line, f"{_label(name)} line {number}"))
-    return items
+            yield parse_json(line, f"{_label(name)} line {number}")
 
 
-def _csv_rows(name: str, handle: TextIO, columns: Collection[str] | None) -> list[dict[str, str]]:
+def _csv_rows(
+    name: str, handle: TextIO, columns: Collection[str] | None
+) -> Iterator[dict[str, str]]:
     reader = csv.reader(handle)
     header = next(reader, None)
     if header is None:
@@ -196,7 +197,6 @@ def _csv_rows(name: str, handle: TextIO, columns: Collection[str] | None) -> lis
                 f"{', '.join(sorted(columns))}) [no-unknown-fields]"
             )
         seen.add(column)
-    rows = []
     for number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue
@@ -205,8 +205,7 @@ def _csv_rows(name: str, handle: TextIO, columns: Collection[str] | None) -> lis
                 f"{_label(name)} line {number}: {len(cells)} cells but {len(header)} "
                 "columns in the header [csv-shape]"
             )
-        rows.append({key: value for key, value in zip(header, cells, strict=False) if value})
-    return rows
+        yield {key: value for key, value in zip(header, cells, strict=False) if value}
 
 
 def read_rows(name: str, given: str | None = None, columns: Collection[str] | None = None) -> Any:
@@ -217,11 +216,26 @@ def read_rows(name: str, given: str | None = None, columns: Collection[str] | No
     kind = input_format(name, given)
     if kind == "json":
         return read_json(name)
+    return list(iter_rows(name, kind, columns))
+
+
+def iter_rows(
+    name: str, given: str | None = None, columns: Collection[str] | None = None
+) -> Iterator[Any]:
+    """The items of a JSON Lines or CSV file ``name`` one at a time, as :func:`read_rows`
+    reads them, holding one line at a time (a file of any size in flat memory). A problem
+    is raised as an :class:`InputError` when the reader reaches it."""
+    kind = input_format(name, given)
+    if kind == "json":
+        raise InputError(
+            f"{_label(name)}: read one item at a time only from JSON Lines or CSV [line-format]"
+        )
     with open_text(name) as handle:
         try:
-            return (
-                _json_lines(name, handle) if kind == "jsonl" else _csv_rows(name, handle, columns)
-            )
+            if kind == "jsonl":
+                yield from _json_lines(name, handle)
+            else:
+                yield from _csv_rows(name, handle, columns)
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{_label(name)}: not UTF-8 text (a byte that UTF-8 does not allow near "

@@ -328,4 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     placementscmd.add_import_parsers(import_sub)
     placementscmd.add_export_parsers(export_sub)
+    from childcare_commissioning.cli.streamcmd import add_parser as add_invoice_stream
+
+    add_invoice_stream(sub)
     return parser

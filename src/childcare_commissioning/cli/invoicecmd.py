@@ -87,10 +87,11 @@ def findings_csv(findings: list[Finding]) -> str:
     )
 
 
-def read_records(raw: list[Any], findings: list[Finding]) -> list[DeliveryRecord]:
-    """Read records one by one: a bad record becomes a finding; the rest are kept."""
+def read_records(raw: list[Any], findings: list[Finding], start: int = 0) -> list[DeliveryRecord]:
+    """Read records one by one: a bad record becomes a finding; the rest are kept. The
+    first is ``$.records[start]`` in findings (a reader going through a file in parts)."""
     records = []
-    for index, item in enumerate(raw):
+    for index, item in enumerate(raw, start=start):
         try:
             records.append(structure(item, DeliveryRecord))
         except ConversionError as exc:

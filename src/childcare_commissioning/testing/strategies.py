@@ -509,6 +509,15 @@ invoice_runs = st.builds(
     st.lists(texts, max_size=2),
     st.lists(texts, max_size=2),
 )
+package_invoices = st.builds(
+    bi.PackageInvoices,
+    texts,
+    st.lists(invoices, max_size=2),
+    st.lists(findings, max_size=2),
+    st.lists(texts, max_size=2),
+    st.lists(texts, max_size=2),
+    st.booleans(),
+)
 retention_years = st.builds(bi.RetentionYear, texts, money, dates, optional(dates), optional(dates))
 ledgers = st.builds(bi.Ledger, money, money, money, money, st.lists(retention_years, max_size=2))
 budget_uses = st.builds(bi.BudgetUse, budgets, money, optional(findings))
@@ -736,6 +745,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     bi.InvoiceLine: invoice_lines,
     bi.Invoice: invoices,
     bi.InvoiceRun: invoice_runs,
+    bi.PackageInvoices: package_invoices,
     bi.RetentionYear: retention_years,
     bi.Ledger: ledgers,
     bi.BudgetUse: budget_uses,

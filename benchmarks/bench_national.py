@@ -1,0 +1,167 @@
+"""A national year of fortnightly invoices, streamed: time and peak memory, and how they grow.
+
+Data: :mod:`_national` (synthetic but realistic: packages starting on different days, rate
+uplifts, night, weekend and bank-holiday rates, overnight visits across both clock changes,
+mileage under agreements, missed and cancelled sessions deducted, 5 % retention),
+generated package by package and never held whole. :func:`national_records` gives the
+records alone, grouped by package.
+
+For each number of packages (default 10,000, 40,000 and 83,000 x 26 fortnights), three
+fresh processes, one after another (never in parallel):
+
+- ``generate``: make every package's year and drop it (the cost of the input alone);
+- ``plain``: the reference, a plain-Python pass over the same records: each record's
+  elapsed minutes (in UTC) x the package's standard rate, plus miles x 45p, rounded to
+  the penny once per record, and a total;
+- ``stream``: :func:`~childcare_commissioning.billing.stream_invoices` over the same
+  records and planned sessions, every invoice consumed (its net summed) and dropped.
+
+Each process reports its wall-clock time and its peak resident memory (``ru_maxrss``: the
+whole process, interpreter, imports and inputs included, never a traced subset), and its
+resident memory after the imports. Run with the test environment's Python:
+
+    .venv-dev/bin/python benchmarks/bench_national.py            # 10k, 40k, 83k
+    .venv-dev/bin/python benchmarks/bench_national.py 2000 5000  # other sizes
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _national import COUNCIL, TERMS, as_of, national_packages, national_year
+
+from childcare_commissioning.billing import DeliveryRecord
+from childcare_commissioning.money import to_penny
+
+__all__ = ["national_records"]
+
+FORTNIGHTS = 26
+SEED = 26
+
+
+def national_records(
+    packages: int, fortnights: int = FORTNIGHTS, seed: int = SEED
+) -> Iterator[DeliveryRecord]:
+    """Every delivery record of a national year, grouped by package (``P0``, ``P1``, ...),
+    made as they are read."""
+    for year in national_year(packages, fortnights, seed):
+        yield from year.records
+
+
+def _rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _generate(packages: int) -> dict[str, object]:
+    records = planned = 0
+    for year in national_year(packages, FORTNIGHTS, SEED):
+        records += len(year.records)
+        planned += len(year.planned)
+    return {"records": records, "planned": planned}
+
+
+def _plain(packages: int) -> dict[str, object]:
+    per_mile = Decimal("0.45")
+    total = Decimal(0)
+    records = 0
+    for year in national_year(packages, FORTNIGHTS, SEED):
+        rate = year.quotation.rates[0].amount
+        for record in year.records:
+            records += 1
+            total += to_penny(rate * record.minutes / 60 + record.miles * per_mile)
+    return {"records": records, "total": str(total)}
+
+
+def _stream(packages: int) -> dict[str, object]:
+    from childcare_commissioning.billing import stream_invoices
+
+    years_a, years_b = itertools.tee(national_year(packages, FORTNIGHTS, SEED))
+    records = (r for year in years_a for r in year.records)
+    planned = (s for year in years_b for s in year.planned)
+    net = payable = Decimal(0)
+    invoices = lines = findings = 0
+    for result in stream_invoices(
+        COUNCIL,
+        TERMS,
+        (p for p, _ in national_packages(packages, FORTNIGHTS, SEED)),
+        (q for _, q in national_packages(packages, FORTNIGHTS, SEED)),
+        planned,
+        records,
+        as_of(FORTNIGHTS),
+    ):
+        findings += len(result.findings)
+        for invoice in result.invoices:
+            invoices += 1
+            lines += len(invoice.lines)
+            net += invoice.net
+            payable += invoice.payable
+    return {
+        "invoices": invoices,
+        "lines": lines,
+        "findings": findings,
+        "net": str(net),
+        "payable": str(payable),
+    }
+
+
+KINDS = {"generate": _generate, "plain": _plain, "stream": _stream}
+
+
+def _point(kind: str, packages: int) -> None:
+    """One measurement in this (fresh) process: prints one JSON line."""
+    baseline = _rss_mib()
+    start = time.perf_counter()
+    result = KINDS[kind](packages)
+    elapsed = time.perf_counter() - start
+    print(json.dumps({"seconds": elapsed, "peak_mib": _rss_mib(), "base_mib": baseline, **result}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("packages", nargs="*", type=int, default=[10_000, 40_000, 83_000])
+    parser.add_argument("--point", choices=KINDS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.point:
+        _point(args.point, args.packages[0])
+        return
+    print(f"{FORTNIGHTS} fortnights; each figure from a fresh process; peak = max RSS")
+    header = f"{'packages':>9} {'kind':<9} {'records':>10} {'time s':>8} {'µs/rec':>7}"
+    print(f"{header} {'peak MiB':>9} {'after imports':>14} {'x plain':>8}")
+    for packages in args.packages:
+        measured = {}
+        for kind in KINDS:
+            out = subprocess.run(
+                [sys.executable, __file__, "--point", kind, str(packages)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            measured[kind] = json.loads(out.strip().splitlines()[-1])
+        records = measured["generate"]["records"]
+        for kind, m in measured.items():
+            ratio = m["seconds"] / measured["plain"]["seconds"]
+            print(
+                f"{packages:>9,} {kind:<9} {records:>10,} {m['seconds']:>8.1f} "
+                f"{m['seconds'] / records * 1e6:>7.2f} {m['peak_mib']:>9.1f} "
+                f"{m['base_mib']:>14.1f} {ratio:>8.2f}"
+            )
+        s = measured["stream"]
+        print(
+            f"{'':>9} stream: {s['invoices']:,} invoices, {s['lines']:,} lines, "
+            f"{s['findings']} findings, net {s['net']}, payable {s['payable']}"
+        )
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

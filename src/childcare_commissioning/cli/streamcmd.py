@@ -1,0 +1,200 @@
+"""``invoice-stream``: an invoice run that reads records and writes invoices as it goes.
+
+Records are read one line at a time from CSV or JSON Lines, grouped by package in the
+order of the batch's packages; each package's invoices are written (JSON Lines: one invoice
+per line; CSV: one row per invoice line) as soon as its records have been read, and its
+findings go to standard error (and to ``--findings``) at once. Memory holds the packages,
+quotations and planned sessions of the ``--packages`` batch and one package's records.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+
+from childcare_commissioning.cli._parser import iso_date
+
+if TYPE_CHECKING:
+    from childcare_commissioning.billing import DeliveryRecord, PackageInvoices
+    from childcare_commissioning.model import Finding
+
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(sub: Subparsers) -> None:
+    """Declare ``invoice-stream`` on the subcommand parsers ``sub``."""
+    about = (
+        "invoice delivery records (CSV or JSON Lines, grouped by package) as they are read, "
+        "writing invoices as JSON Lines or CSV as it goes"
+    )
+    command = sub.add_parser("invoice-stream", help=about, description=about)
+    command.add_argument(
+        "--format",
+        choices=("jsonl", "csv"),
+        default="jsonl",
+        help="jsonl: one invoice per line (default); csv: one row per invoice line",
+    )
+    command.add_argument(
+        "file",
+        help="delivery records as CSV or JSON Lines, all of a package's records together, "
+        "packages in the batch's order; - for standard input",
+    )
+    command.add_argument("--council", required=True, help="council id (see `councils`)")
+    command.add_argument(
+        "--packages",
+        required=True,
+        help="JSON batch with packages, quotations and planned sessions (no records)",
+    )
+    command.add_argument(
+        "--as-of",
+        type=iso_date,
+        help="invoice periods ended before this date (default: the batch's as_of)",
+    )
+    command.add_argument(
+        "--input-format",
+        choices=("jsonl", "csv"),
+        help="format of FILE (default: from its suffix; JSON Lines for -)",
+    )
+    command.add_argument(
+        "--previous", help="invoices already issued: a JSON list, or a previous --format json run"
+    )
+    command.add_argument(
+        "--findings", metavar="FILE", help="also write the findings to FILE as CSV, as they come"
+    )
+    command.set_defaults(module="streamcmd", command="invoice-stream")
+
+
+def _records(name: str, kind: str, findings: list[Finding]) -> Iterator[DeliveryRecord]:
+    """The records of ``name`` one at a time; an unreadable one becomes a finding in
+    ``findings`` (for the caller to write out) and is skipped."""
+    import attrs
+
+    from childcare_commissioning.billing import DeliveryRecord
+    from childcare_commissioning.cli._input import iter_rows
+    from childcare_commissioning.cli.invoicecmd import read_records
+
+    columns = [f.alias or f.name for f in attrs.fields(DeliveryRecord)]
+    for index, item in enumerate(iter_rows(name, kind, columns)):
+        yield from read_records([item], findings, index)
+
+
+class _Findings:
+    """Findings written as they come: to standard error, and to a CSV file if asked."""
+
+    def __init__(self, path: str | None) -> None:
+        self.count = 0
+        self.handle: TextIO | None = None
+        if path:
+            from childcare_commissioning.csvsafe import write_rows
+
+            self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            write_rows(self.handle, [("severity", "code", "message", "path", "source")])
+
+    def write(self, findings: list[Finding]) -> None:
+        from childcare_commissioning.csvsafe import write_rows
+
+        for finding in findings:
+            print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
+        if self.handle is not None:
+            write_rows(
+                self.handle,
+                [
+                    (f.severity.value, f.code, f.message, f.path or "", str(f.citation or ""))
+                    for f in findings
+                ],
+            )
+        self.count += len(findings)
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Stream the invoices; exit 1 when there are findings."""
+    from childcare_commissioning.billing import PlannedSession, Quotation, stream_invoices
+    from childcare_commissioning.billing.output import CSV_COLUMNS, invoice_rows
+    from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
+    from childcare_commissioning.cli._input import input_format, read_json
+    from childcare_commissioning.cli.invoicecmd import (
+        _as_of,
+        _batch,
+        _check_councils,
+        _part,
+        _previous,
+    )
+    from childcare_commissioning.convert import unstructure
+    from childcare_commissioning.csvsafe import write_rows
+    from childcare_commissioning.explain import explain
+    from childcare_commissioning.model import Package
+    from childcare_commissioning.registry import get_registry
+
+    council = get_registry().council(args.council)
+    spec = council.spec
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    kind = input_format(args.file, args.input_format)
+    if kind == "json":
+        kind = "jsonl"  # JSON Lines unless the suffix or --input-format says CSV
+    batch = _batch(read_json(args.packages))
+    if batch.get("records"):
+        raise InputError(
+            "the --packages batch holds records: give every record in FILE, so none is "
+            "left out [records-in-file]"
+        )
+    as_of = _as_of(args, batch)
+    packages = _part(batch, "packages", list[Package])
+    _check_councils(spec.id, packages)
+    quotations = _part(batch, "quotations", list[Quotation])
+    planned = _part(batch, "planned", list[PlannedSession])
+    position = {p.id: index for index, p in enumerate(packages)}
+    # In the packages' order, as the stream takes them (sessions of an unknown package last).
+    planned.sort(key=lambda s: position.get(s.package_id, len(position)))
+    quotations.sort(key=lambda q: position.get(q.package_id, len(position)))
+    previous = _previous(args.previous) if args.previous else []
+
+    read_findings: list[Finding] = []
+    sink = _Findings(args.findings)
+    out = sys.stdout
+    pending: list[str] = []
+    try:
+        if args.format == "csv":
+            write_rows(out, [CSV_COLUMNS])
+        results: Iterator[PackageInvoices] = stream_invoices(
+            spec.id,
+            spec.billing,
+            packages,
+            quotations,
+            planned,
+            _records(args.file, kind, read_findings),
+            as_of,
+            previous,
+        )
+        for result in results:
+            # Findings about unreadable records first: they came earlier in the file.
+            sink.write(read_findings)
+            read_findings.clear()
+            sink.write(list(result.findings))
+            pending += result.pending
+            for invoice in result.invoices:
+                if args.format == "csv":
+                    write_rows(out, invoice_rows(invoice))
+                else:
+                    # As `invoice --format json` writes each invoice: cited lines name
+                    # their rules and the plugin (source) they come from.
+                    document: Any = explain(unstructure(invoice), council)
+                    out.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
+        sink.write(read_findings)
+    finally:
+        sink.close()
+    if pending:
+        shown = ", ".join(itertools.islice(pending, 50))
+        more = f" and {len(pending) - 50} more" if len(pending) > 50 else ""
+        print(f"pending: {shown}{more}", file=sys.stderr)
+    return EXIT_NO if sink.count else EXIT_OK
