@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from childcare_commissioning.durations import Duration, DurationKind
@@ -422,3 +423,143 @@ def test_a_provider_matrix_replaces_the_default_interval_for_its_subject_only() 
     assert () == check_worker([matrix_req], CHECKED, on, matrix=other).findings
     # A requirement that does not defer to the matrix keeps its own interval.
     assert () == check_worker([DBS], CHECKED, on, matrix=one_year).findings
+
+
+@pytest.mark.parametrize(
+    ("scope", "text"),
+    [
+        (Scope(), "all staff"),
+        (Scope(direct_work=True), "staff in direct work"),
+        (
+            Scope(True, frozenset({"rgn", "family-support-worker"}), frozenset({"healthcare"})),
+            "staff in direct work; roles family-support-worker, rgn; working with healthcare needs",
+        ),
+        (
+            Scope(needs=frozenset({"social-care", "healthcare"})),
+            "all staff; working with healthcare, social-care needs",
+        ),
+    ],
+)
+def test_a_scope_reads_as_the_handbook_prints_it(scope: Scope, text: str) -> None:
+    assert text == str(scope)
+
+
+def test_experience_with_no_start_date_is_none() -> None:
+    """One year needed and no post-qualification date given: 0 years, not enough."""
+    one_year = Requirement(
+        "q", K.QUALIFICATION, "nvq3", "NVQ 3, a year on", CITE, experience_years=1
+    )
+    worker = Worker("W", qualifications=(Qualification("nvq3"),))
+    [finding] = check_worker([one_year], worker, D(2025, 1, 1)).findings
+    assert "NVQ 3, a year on: 0 years' post-qualification experience of 1" == finding.message
+
+
+def test_missing_and_expired_messages_name_the_subject() -> None:
+    [declaration] = check_worker([DECLARATION], Worker("W"), D(2024, 5, 1)).findings
+    assert "Declaration of convictions: no convictions declaration" == declaration.message
+    [missing] = check_worker([NMC], Worker("N"), D(2025, 1, 10)).findings
+    assert "NMC registration: no nmc registration" == missing.message
+    expired = Worker("N", registrations=(Registration("nmc", D(2025, 1, 9)),))
+    [finding] = check_worker([NMC], expired, D(2025, 1, 10)).findings
+    assert "NMC registration: nmc registration expired on 2025-01-09" == finding.message
+    # No approver named: the council approves.
+    council = Requirement("convictions", K.DECLARATION, "convictions", "Convictions", CITE)
+    declared = Worker("W", declarations=(Declaration("convictions", D(2024, 5, 1), True),))
+    [awaiting] = check_worker([council], declared, D(2024, 5, 1)).findings
+    assert awaiting.message.endswith("blocks assignment until the council approves")
+
+
+def test_a_registration_lapsing_soon_is_listed_whole() -> None:
+    worker = Worker("N", registrations=(Registration("nmc", D(2025, 2, 1)),))
+    report = check_worker([NMC], worker, D(2025, 1, 10))
+    assert [Lapse("nmc", "nmc", D(2025, 2, 2), CITE)] == list(report.lapsing)
+
+
+def test_a_roster_looks_60_days_ahead_and_uses_the_matrix() -> None:
+    """On 15 Jan 2025 a DBS of 15 Mar 2022 lapses on 16 Mar 2025, 60 days on: listed by
+    default; on 14 Jan it is 61 days on: not listed. With the provider's matrix at 1 year
+    (and the requirement deferring to it) the same check lapsed on 16 Mar 2023."""
+    assert [D(2025, 3, 16)] == [
+        x.lapses_on for x in check_roster([DBS], [CHECKED], D(2025, 1, 15)).workers[0].lapsing
+    ]
+    assert () == check_roster([DBS], [CHECKED], D(2025, 1, 14)).workers[0].lapsing
+    deferring = Requirement(
+        "dbs",
+        K.CHECK,
+        "dbs-enhanced",
+        "Enhanced DBS",
+        CITE,
+        refresh=Duration(DurationKind.YEARS, 3),
+        provider_matrix=True,
+    )
+    roster = check_roster(
+        [deferring],
+        [CHECKED],
+        D(2024, 1, 1),
+        matrix={"dbs-enhanced": Duration(DurationKind.YEARS, 1)},
+    )
+    assert ["workforce.check.lapsed"] == [f.code for f in roster.workers[0].findings]
+
+
+def test_a_level_one_requirement_is_not_met_by_a_completion_of_no_level() -> None:
+    level_one = attrs.evolve(SAFEGUARDING, level=1, wording="Safeguarding level 1")
+    worker = Worker("W", completions=(Completion("safeguarding-children", D(2024, 1, 1)),))
+    assert ["workforce.training.missing"] == errors(level_one, worker, D(2024, 6, 1))
+    at_one = Worker("W", completions=(Completion("safeguarding-children", D(2024, 1, 1), 1),))
+    assert [] == errors(level_one, at_one, D(2024, 6, 1))
+
+
+def test_a_missing_check_without_a_level_says_so_plainly() -> None:
+    [finding] = check_worker([DBS], Worker("W"), D(2025, 1, 1)).findings
+    assert "Enhanced DBS: no dbs-enhanced on record" == finding.message
+
+
+def test_a_refresh_in_working_days_skips_bank_holidays() -> None:
+    """Every 5 working days from Fri 20 Dec 2024: Mon 23, Tue 24, (Christmas and Boxing
+    Day), Fri 27, Mon 30, Tue 31 Dec is the last valid day; it lapses on Wed 1 Jan 2025."""
+    weekly = Requirement(
+        "supervision",
+        K.TRAINING,
+        "supervision",
+        "Supervision",
+        CITE,
+        refresh=Duration(DurationKind.WORKING_DAYS, 5),
+    )
+    worker = Worker("W", completions=(Completion("supervision", D(2024, 12, 20)),))
+    assert [] == errors(weekly, worker, D(2024, 12, 31))
+    assert ["workforce.training.lapsed"] == errors(weekly, worker, D(2025, 1, 1))
+
+
+def test_a_check_done_on_the_first_day_of_employment_counts_as_before_it() -> None:
+    prior = attrs.evolve(DBS, before_employment=True)
+    worker = Worker(
+        "W", completions=(Completion("dbs-enhanced", D(2024, 2, 1)),), employed_from=D(2024, 2, 1)
+    )
+    assert () == check_worker([prior], worker, D(2024, 2, 1)).findings
+    late = attrs.evolve(worker, employed_from=D(2024, 1, 31))
+    assert ["workforce.check.after-employment"] == errors(prior, late, D(2024, 2, 1))
+
+
+def test_an_unknown_employment_start_is_a_warning_naming_the_field() -> None:
+    prior = attrs.evolve(DBS, before_employment=True)
+    [finding] = check_worker([prior], CHECKED, D(2024, 2, 1)).findings
+    assert (
+        Severity.WARNING,
+        "workforce.check.employment-start-unknown",
+        "Enhanced DBS: must be in place before employment, but the worker's employment start "
+        "(employed_from) is not given",
+        "$.workers['W1'].employed_from",
+        CITE,
+    ) == (finding.severity, finding.code, finding.message, finding.path, finding.citation)
+
+
+def test_a_team_minimum_counts_only_its_roles_and_names_the_workers() -> None:
+    """Two nurses needed: A and B are trained, but only A is a nurse: 1 of 2."""
+    nurses = attrs.evolve(TEAM, scope=Scope(direct_work=True, roles=frozenset({"nurse"})))
+    a = attrs.evolve(trained("A", D(2025, 1, 1)), roles=frozenset({"nurse"}))
+    b = trained("B", D(2025, 1, 1))
+    [finding] = check_team([nurses], [a, b], D(2025, 6, 1))
+    assert ("$.workers", CITE) == (finding.path, finding.citation)
+    assert finding.message.endswith(": 1 of 2 staff trained (at least 2 needed)")
+    c = attrs.evolve(trained("C", D(2025, 1, 1)), roles=frozenset({"nurse"}))
+    assert [] == check_team([nurses], [a, b, c], D(2025, 6, 1))
