@@ -563,3 +563,21 @@ def test_a_team_minimum_counts_only_its_roles_and_names_the_workers() -> None:
     assert finding.message.endswith(": 1 of 2 staff trained (at least 2 needed)")
     c = attrs.evolve(trained("C", D(2025, 1, 1)), roles=frozenset({"nurse"}))
     assert [] == check_team([nurses], [a, b, c], D(2025, 6, 1))
+
+
+def test_every_lapse_within_the_horizon_is_listed_by_date_with_a_warning() -> None:
+    """On 15 Jan 2025 (horizon 16 Mar): the DBS of 15 Mar 2022 lapses on 16 Mar 2025; the
+    NMC registration valid until 1 Feb 2025 lapses on 2 Feb. Both listed, earliest first;
+    each a warning naming the worker, in the order of the requirements."""
+    worker = attrs.evolve(CHECKED, registrations=(Registration("nmc", D(2025, 2, 1)),))
+    report = check_worker([DBS, NMC], worker, D(2025, 1, 15))
+    assert [
+        Lapse("nmc", "nmc", D(2025, 2, 2), CITE),
+        Lapse("dbs", "dbs-enhanced", D(2025, 3, 16), CITE),
+    ] == list(report.lapsing)
+    assert [
+        (Severity.WARNING, "workforce.lapsing", "dbs-enhanced lapses on 2025-03-16"),
+        (Severity.WARNING, "workforce.lapsing", "nmc lapses on 2025-02-02"),
+    ] == [(f.severity, f.code, f.message) for f in report.findings]
+    assert {("$.workers['W1']", CITE)} == {(f.path, f.citation) for f in report.findings}
+    assert report.compliant
