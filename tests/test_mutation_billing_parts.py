@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from childcare_commissioning.billing import (
@@ -465,3 +466,86 @@ def test_rendered_invoice_shows_lines_and_totals() -> None:
         f"  {'Withheld (retention)':<80}{'-£0.67':>12}",
         f"  {'Payable':<80}{'£12.66':>12}",
     ]
+
+
+def test_budget_findings_name_the_services_and_carry_path_and_citation() -> None:
+    """Cap 1,000 for core + pilot: 1,000.01 exceeds it. An indicative cap of exactly
+    what was spent is not passed: it is at 100 %, a near-cap warning."""
+    both = Budget("2019/20", Decimal(1000), CITE, services={"pilot", "core"})
+    [over] = budget_use([both], [invoice("A", D(2019, 10, 13), "1000.01")], {"P": "core"})
+    assert over.finding is not None
+    assert (
+        "billing.budget.exceeded",
+        "core + pilot 2019/20: £1,000.01 exceeds the budget of £1,000.00",
+        "$",
+        CITE,
+    ) == (over.finding.code, over.finding.message, over.finding.path, over.finding.citation)
+    indicative = Budget("2019/20", Decimal(1000), CITE, indicative=True)
+    [at_cap] = budget_use([indicative], [invoice("A", D(2019, 10, 13), "1000.00")], {})
+    assert at_cap.finding is not None
+    assert ("billing.budget.near-cap", "$", CITE) == (
+        at_cap.finding.code,
+        at_cap.finding.path,
+        at_cap.finding.citation,
+    )
+    [beyond] = budget_use([indicative], [invoice("A", D(2019, 10, 13), "1000.01")], {})
+    assert beyond.finding is not None
+    assert ("billing.budget.indicative-exceeded", "$", CITE) == (
+        beyond.finding.code,
+        beyond.finding.path,
+        beyond.finding.citation,
+    )
+
+
+def test_csv_cells_of_a_line_without_optional_fields_are_empty() -> None:
+    bare = InvoiceLine(
+        LineKind.MILEAGE, "Mileage", Decimal(2), "mile", Decimal("0.45"), Decimal("0.90"), "mileage"
+    )
+    inv = Invoice(
+        "N-1",
+        "sample",
+        "P",
+        None,
+        Period(D(2025, 1, 6), D(2025, 1, 19)),
+        D(2025, 1, 20),
+        (bare,),
+        Decimal("0.90"),
+        Decimal(0),
+        Decimal("0.90"),
+        (),
+    )
+    _, row = invoices_csv([inv]).splitlines()
+    assert "N-1,,P,2025-01-06,2025-01-19,mileage,,Mileage,2,mile,0.45,0.90,,,mileage," == row
+
+
+def test_rendered_invoice_in_another_locale_and_a_long_description() -> None:
+    """German: dates "6 Jan. 2025" (d MMM yyyy), amounts "13,33 £" (a no-break space
+    before the sign); the blank line after the header; a description cut to 52
+    characters."""
+    net_de, withheld_de, payable_de = "13,33\xa0£", "-0,67\xa0£", "12,66\xa0£"
+    long = attrs.evolve(LINE, description="x" * 60)
+    inv = Invoice(
+        "N-1",
+        "sample",
+        "P",
+        "PO-1",
+        Period(D(2025, 1, 6), D(2025, 1, 19)),
+        D(2025, 1, 20),
+        (long,),
+        Decimal("13.33"),
+        Decimal("0.67"),
+        Decimal("12.66"),
+        ("R1",),
+    )
+    lines = render_invoice(inv, "de_DE").splitlines()
+    assert [
+        "Invoice N-1",
+        "Purchase order: PO-1",
+        "Period: 6 Jan. 2025 to 19 Jan. 2025 (issued 20 Jan. 2025)",
+        "",
+        f"  {'additional':<13} {'x' * 52} {'0.67':>7} {'hour':<5} {net_de:>12}",
+        "",
+        f"  {'Net':<80}{net_de:>12}",
+        f"  {'Withheld (retention)':<80}{withheld_de:>12}",
+        f"  {'Payable':<80}{payable_de:>12}",
+    ] == lines
