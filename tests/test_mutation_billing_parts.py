@@ -549,3 +549,41 @@ def test_rendered_invoice_in_another_locale_and_a_long_description() -> None:
         f"  {'Withheld (retention)':<80}{withheld_de:>12}",
         f"  {'Payable':<80}{payable_de:>12}",
     ] == lines
+
+
+def test_a_ledger_adds_every_invoice_of_a_year_and_names_the_rule_it_breaks() -> None:
+    """Two invoices of 2019/20 withholding 5.00 and 2.50: 7.50 for the year. With no
+    invoices, nothing is released (a Decimal, like every amount)."""
+    retention = Retention(Decimal(5), Release.NEXT_FINANCIAL_YEAR_Q1, CITE)
+    two = [
+        invoice("A", D(2020, 3, 17), "100.00", "5.00"),
+        invoice("B", D(2020, 3, 31), "50.00", "2.50"),
+    ]
+    assert [("2019/20", Decimal("7.50"))] == [
+        (y.financial_year, y.withheld) for y in retention_ledger(two, retention).years
+    ]
+    empty = retention_ledger([], retention)
+    assert (Decimal(0), Decimal, ()) == (empty.released, type(empty.released), empty.years)
+    named = Retention(Decimal(5), Release.NEXT_FINANCIAL_YEAR_Q1, CITE, financial_years={"2019/20"})
+    with pytest.raises(ModelValueError) as caught:
+        retention_ledger([invoice("B", D(2020, 4, 14), "50.00", "2.50")], named)
+    assert (
+        "invoice B withholds money in 2020/21, a financial year this retention does not cover"
+        == caught.value.message
+    )
+    assert "retention.financial_years" == caught.value.field
+
+
+def test_a_record_in_hours_with_a_start_time_is_billed_by_its_hours() -> None:
+    """Hours given with a start and no end: the hours count (60 minutes), no interval."""
+    record = DeliveryRecord("R", "P", D(2025, 1, 8), start=T(9), hours=Decimal(1))
+    assert (None, 60) == (record.interval(), record.minutes)
+
+
+def test_a_record_interval_in_another_time_zone() -> None:
+    """10:00-11:00 on 1 Jul 2025: in London (BST) it starts at 09:00 UTC, in UTC at 10:00."""
+    record = DeliveryRecord("R", "P", D(2025, 7, 1), start=T(10), end=T(11))
+    london, utc = record.interval(), record.interval("UTC")
+    assert london is not None
+    assert utc is not None
+    assert (9, 10) == (london[0].astimezone(dt.UTC).hour, utc[0].astimezone(dt.UTC).hour)
