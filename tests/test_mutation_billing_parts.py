@@ -587,3 +587,9 @@ def test_a_record_interval_in_another_time_zone() -> None:
     assert london is not None
     assert utc is not None
     assert (9, 10) == (london[0].astimezone(dt.UTC).hour, utc[0].astimezone(dt.UTC).hour)
+
+
+def test_a_record_with_neither_times_nor_hours_says_what_to_give() -> None:
+    with pytest.raises(ModelValueError) as caught:
+        DeliveryRecord("R", "P", D(2025, 1, 8))
+    assert "hours: give either start and end, or hours [times-or-hours]" == str(caught.value)
