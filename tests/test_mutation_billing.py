@@ -693,3 +693,26 @@ def test_a_late_record_goes_on_the_first_new_invoice_only() -> None:
         adjustment.amount,
         adjustment.record_id,
     )
+
+
+def test_no_rate_finding_cites_the_terms_and_an_empty_session_needs_none() -> None:
+    """The no-rate finding carries the billing terms' citation. A planned session of 0
+    minutes from 23:00, under a quotation with only a night rate, is commissioned at the
+    night rate in force then: nothing to bill and nothing wrong (no finding, no line)."""
+    late_rate = Rate(Decimal(20), D(2025, 2, 1))
+    result = run([visit("A", D(2025, 1, 31), T(10), T(11))], (late_rate,))
+    assert [CITE] == [f.citation for f in result.findings]
+    empty = run([], (NIGHT,), planned=[session("S", D(2025, 1, 8), 0, T(23))])
+    assert ((), []) == (empty.findings, lines(empty))
+
+
+def test_a_visit_into_the_first_day_of_a_rate_bills_the_part_with_a_rate() -> None:
+    """The only rate is from 1 Feb 2025. A visit 23:00 on 31 Jan to 01:00 on 1 Feb: the
+    first hour has no rate (a finding naming record A), the second is billed, 60 min at
+    20 = 20.00."""
+    late_rate = Rate(Decimal(20), D(2025, 2, 1))
+    result = run([visit("A", D(2025, 1, 31), T(23), T(1))], (late_rate,))
+    assert [("billing.rate.none-in-force", "$.records['A']")] == codes(result)
+    assert [(Decimal(20), 60, Decimal("20.00"))] == [
+        (x.unit_price, x.minutes, x.amount) for x in lines(result)
+    ]
