@@ -1,63 +1,139 @@
-"""Summarise `mutmut results --all true` per module: killed, survived, score, survivors."""
+"""Record and report mutation results per module (issue #27).
+
+``record RESULTS COMMIT``
+    Reads ``mutmut results --all true`` and writes ``benchmarks/mutation/<module>.json``
+    for every module whose mutants were checked in this run (killed, survived, date,
+    commit). Modules not run keep their earlier file, so modules can be run one at a time.
+``report``
+    Joins every ``benchmarks/mutation/<module>.json`` with the hand-written accounts in
+    ``benchmarks/mutation/<module>.accounts.toml`` and prints ``mutation-report.md``.
+
+An accounts file gives each survivor that is left one line, in one of two tables::
+
+    [equivalent]   # the mutant cannot change an answer (why)
+    "x_format_gbp__mutmut_2" = "the default locale argument is always passed"
+    [left]         # it can change an answer, and is left (why)
+    "x_foo__mutmut_9" = "..."
+
+The score counts behaviour-changing mutants only: killed / (killed + survived - equivalent).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import sys
+import tomllib
 from collections import Counter, defaultdict
+from pathlib import Path
 
 KILLED = {"killed", "timeout", "segfault"}  # a mutant that makes the suite fail or hang
+ALIVE = {"survived", "no tests"}  # a mutant no test notices (or no test reaches)
+FOLDER = Path(__file__).resolve().parent.parent / "benchmarks" / "mutation"
+PATTERN = re.compile(r"\s*(childcare_commissioning\.[\w.]+?)\.(x\w*__mutmut_\d+): (.+)")
 
 
-def main(path: str, commit: str) -> None:
+def record(results_path: str, commit: str) -> None:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
-    survivors: dict[str, list[str]] = defaultdict(list)
-    with open(path, encoding="utf-8") as results:
-        lines = results.readlines()
-    for line in lines:
-        found = re.match(r"\s*(childcare_commissioning\.[\w.]+?)\.x\w*__mutmut_\d+: (.+)", line)
+    alive: dict[str, list[str]] = defaultdict(list)
+    for line in Path(results_path).read_text(encoding="utf-8").splitlines():
+        found = PATTERN.match(line)
         if not found:
             continue
-        module, status = found.group(1), found.group(2).strip()
+        module, name, status = found.group(1), found.group(2), found.group(3).strip()
         counts[module][status] += 1
-        if status == "survived":
-            survivors[module].append(line.split(":")[0].strip())
+        if status in ALIVE:
+            alive[module].append(name)
     today = dt.datetime.now(dt.UTC).date().isoformat()
-    print(f"# Mutation report ({today}, commit {commit})\n")
-    print("Produced by `scripts/mutation` (mutmut). Score = killed / (killed + survived);")
-    print("mutants no test reaches (`no tests`) count as survivors. mutmut also mutates")
-    print("message strings and defaults that change no answer, so this raw score is below")
-    print('the "behaviour-changing" score; each survivor still needs an account.\n')
-    print("| module | killed | survived | no tests | other | score |")
-    print("|---|---|---|---|---|---|")
-    total_killed = total_alive = 0
-    not_run = []
-    for module in sorted(counts):
-        c = counts[module]
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    for module, c in sorted(counts.items()):
         killed = sum(c[s] for s in KILLED)
-        alive = c["survived"] + c["no tests"]
-        other = sum(c.values()) - killed - alive
-        if killed + alive == 0:
-            not_run.append(module)
-            continue
-        total_killed += killed
-        total_alive += alive
-        score = 100 * killed / (killed + alive) if killed + alive else 100.0
-        print(
-            f"| {module} | {killed} | {c['survived']} | {c['no tests']} | {other} | {score:.1f} % |"
+        if killed + sum(c[s] for s in ALIVE) == 0:
+            continue  # generated, not checked in this run
+        data = {
+            "module": module,
+            "date": today,
+            "commit": commit,
+            "killed": killed,
+            "survived": sorted(alive[module]),
+            "statuses": dict(sorted(c.items())),
+        }
+        path = FOLDER / f"{module}.json"
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"recorded {path.name}: {killed} killed, {len(alive[module])} alive")
+
+
+def _accounts(module: str) -> tuple[dict[str, str], dict[str, str]]:
+    path = FOLDER / f"{module}.accounts.toml"
+    if not path.exists():
+        return {}, {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return dict(data.get("equivalent", {})), dict(data.get("left", {}))
+
+
+def report() -> None:
+    rows = []
+    details = []
+    totals = Counter[str]()
+    for path in sorted(FOLDER.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        module = data["module"]
+        equivalent, left = _accounts(module)
+        survived = data["survived"]
+        n_equivalent = sum(1 for name in survived if name in equivalent)
+        n_left = sum(1 for name in survived if name in left)
+        unaccounted = [n for n in survived if n not in equivalent and n not in left]
+        behaviour = data["killed"] + len(survived) - n_equivalent
+        score = 100 * data["killed"] / behaviour if behaviour else 100.0
+        totals.update(
+            killed=data["killed"],
+            survived=len(survived),
+            equivalent=n_equivalent,
+            left=n_left,
+            unaccounted=len(unaccounted),
         )
-    overall = (
-        100 * total_killed / (total_killed + total_alive) if total_killed + total_alive else 100.0
+        rows.append(
+            f"| {module} | {data['date']} | {data['commit']} | {data['killed']} "
+            f"| {len(survived)} | {n_equivalent} | {n_left} | {len(unaccounted)} "
+            f"| {score:.1f} % |"
+        )
+        if survived:
+            details.append(f"\n### {module}\n")
+            for name in survived:
+                if name in equivalent:
+                    details.append(f"- `{name}`: equivalent. {equivalent[name]}")
+                elif name in left:
+                    details.append(f"- `{name}`: **left**. {left[name]}")
+                else:
+                    details.append(f"- `{name}`: **not yet accounted for**")
+    behaviour = totals["killed"] + totals["survived"] - totals["equivalent"]
+    overall = 100 * totals["killed"] / behaviour if behaviour else 100.0
+    print("# Mutation report\n")
+    print("Produced by `scripts/mutation` (mutmut, configured under `[tool.mutmut]`), one")
+    print("row per module with the date and commit it was run at. *Equivalent* survivors")
+    print("cannot change an answer (each says why, from `benchmarks/mutation/<module>")
+    print(".accounts.toml`); *left* survivors can, and each says why it is left. The score")
+    print("counts behaviour-changing mutants only: killed / (killed + survived - equivalent).")
+    print("Mutants no test reaches count as survivors.\n")
+    print(
+        "| module | date | commit | killed | survived | equivalent | left | unaccounted | score |"
     )
-    print(f"| **all run** | {total_killed} | {total_alive} | | | **{overall:.1f} %** |\n")
-    if not_run:
-        print("Not run this time (mutants generated, none checked): " + ", ".join(not_run))
-        print()
-    print("## Survivors\n")
-    for module in sorted(survivors):
-        print(f"- {module}: " + ", ".join(f"`{name.split('.')[-1]}`" for name in survivors[module]))
+    print("|---|---|---|---|---|---|---|---|---|")
+    print("\n".join(rows))
+    print(
+        f"| **all** | | | {totals['killed']} | {totals['survived']} | {totals['equivalent']} "
+        f"| {totals['left']} | {totals['unaccounted']} | **{overall:.1f} %** |"
+    )
+    print("\n## Survivors, one by one\n")
+    print("`mutmut show NAME` (in a run's `mutants/` folder) shows each diff.")
+    print("\n".join(details))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    if sys.argv[1:2] == ["record"]:
+        record(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ["report"]:
+        report()
+    else:
+        sys.exit("usage: mutation_report.py record RESULTS COMMIT | report")

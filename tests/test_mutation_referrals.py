@@ -1,0 +1,624 @@
+"""Referral answers at their edges (#27): which route is open at 09:00 and 17:00, who a
+route takes (role, organisation, team, channel, each beside one it refuses), required
+information with alternatives and urgencies, requested services on open and closed
+lists, limits at the maximum and at the margin, areas, ages on the day, and the outcome
+when several findings disagree. Each test says which finding it expects, with its path.
+
+The council below is built here; office hours are 09:00-17:00 Monday to Friday (the
+window includes 09:00 and ends before 17:00), and Mon 6 Jan 2025 is a working day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from childcare_commissioning import Citation, CouncilSpec, Specification
+from childcare_commissioning.calendars import WEEKDAYS, CalendarSpec, OpeningHours, TimeWindow
+from childcare_commissioning.deadlines import DeadlineRule
+from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.eligibility import AgeBand, AreaRule, Cohort, Effect, Exclusion, Limit
+from childcare_commissioning.model import (
+    ChildOrYoungPerson,
+    Referral,
+    Referrer,
+    Service,
+    Severity,
+    Status,
+    Urgency,
+)
+from childcare_commissioning.model.referral import Channel
+from childcare_commissioning.referrals import (
+    Offer,
+    OfferList,
+    Outcome,
+    ReferralDecision,
+    ReferralRoute,
+    RequiredInformation,
+    RouteTime,
+    check_referral,
+    value_at,
+)
+
+LONDON = ZoneInfo("Europe/London")
+S = Status
+CITE = Citation("somerset", "2.6", "through the Placements Team")
+OFFICE = CalendarSpec(
+    id="office",
+    name="Office hours",
+    hours=(OpeningHours(WEEKDAYS, (TimeWindow(dt.time(9), dt.time(17)),)),),
+)
+IN_HOURS = ReferralRoute(
+    "day",
+    "Placements Team",
+    CITE,
+    referrer_roles=frozenset({"social-worker"}),
+    organisations=frozenset({"Somerset Council"}),
+    channels=frozenset({Channel.EMAIL, Channel.PORTAL}),
+    when=RouteTime.IN_HOURS,
+    calendar="office",
+)
+OUT_OF_HOURS = ReferralRoute(
+    "edt",
+    "Emergency Duty Team",
+    CITE,
+    teams=frozenset({"EDT", "Emergency Duty Team"}),
+    when=RouteTime.OUT_OF_HOURS,
+    calendar="office",
+)
+HOMECARE = Service("homecare", "Homecare", "Crisis support", CITE)
+
+
+def spec(**kw: object) -> CouncilSpec:
+    kw.setdefault("services", (HOMECARE,))
+    kw.setdefault("calendars", (OFFICE,))
+    return CouncilSpec(
+        id="sample",
+        name="Sample",
+        specification=Specification("Sample", "1", dt.date(2018, 1, 1)),
+        citation=CITE,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+MONDAY_10 = dt.datetime(2025, 1, 6, 10, tzinfo=LONDON)
+
+
+def referral(
+    *,
+    at: dt.datetime = MONDAY_10,
+    role: str = "social-worker",
+    organisation: str | None = "Somerset Council",
+    team: str | None = None,
+    channel: Channel | None = Channel.EMAIL,
+    route: str | None = None,
+    born: dt.date | None = dt.date(2012, 1, 6),
+    statuses: frozenset[Status] = frozenset({S.EDGE_OF_CARE}),
+    urgency: Urgency = Urgency.STANDARD,
+    service: str | None = None,
+    **kw: object,
+) -> Referral:
+    child = ChildOrYoungPerson(
+        "YP-1",
+        date_of_birth=born,
+        statuses=statuses,
+        area=kw.pop("area", None),  # type: ignore[arg-type]
+    )
+    return Referral(
+        id="R-1",
+        received_at=at,
+        urgency=urgency,
+        referrer=Referrer(role, organisation, team),
+        child=child,
+        service=service,
+        route=route,
+        channel=channel,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def found(decision: ReferralDecision) -> list[tuple[str, str]]:
+    return [(f.code, f.path) for f in decision.findings]
+
+
+# ------------------------------------------------------------------------------ routes
+ROUTES = spec(routes=(IN_HOURS, OUT_OF_HOURS))
+
+
+@pytest.mark.parametrize(
+    ("hour", "minute", "route", "expected"),
+    [
+        (9, 0, "day", []),  # opening time is in hours
+        (8, 59, "day", [("referral.route.in-hours", "$.route")]),
+        (16, 59, "day", []),
+        (17, 0, "day", [("referral.route.in-hours", "$.route")]),  # closing time is out
+        (17, 0, "edt", []),
+        (9, 0, "edt", [("referral.route.out-of-hours", "$.route")]),
+    ],
+)
+def test_a_named_route_at_the_edges_of_office_hours(
+    hour: int, minute: int, route: str, expected: list[tuple[str, str]]
+) -> None:
+    at = dt.datetime(2025, 1, 6, hour, minute, tzinfo=LONDON)
+    decision = check_referral(ROUTES, referral(at=at, route=route, team="EDT"))
+    assert expected == found(decision)
+    assert (Outcome.NOT_ELIGIBLE if expected else Outcome.ELIGIBLE) == decision.outcome
+
+
+def test_a_closed_route_names_the_open_one_and_none_when_none_is() -> None:
+    late = dt.datetime(2025, 1, 6, 17, tzinfo=LONDON)
+    [finding] = check_referral(ROUTES, referral(at=late, route="day", team="EDT")).findings
+    assert finding.message.endswith("use: edt")
+    assert "is for referrals in-hours only" in finding.message
+    only_day = spec(routes=(IN_HOURS,))
+    [closed] = check_referral(only_day, referral(at=late, route="day")).findings
+    assert closed.message.endswith("use: none")
+
+
+def test_an_unknown_route_lists_the_routes() -> None:
+    [finding] = check_referral(ROUTES, referral(route="post")).findings
+    assert ("referral.route.unknown", "$.route", Severity.ERROR) == (
+        finding.code,
+        finding.path,
+        finding.severity,
+    )
+    assert "route 'post' is not a referral route of sample (routes: day, edt)" == finding.message
+
+
+@pytest.mark.parametrize(
+    ("kw", "expected"),
+    [
+        ({}, []),
+        ({"organisation": " somerset council "}, []),  # case and spaces do not matter
+        (
+            {"role": "parent"},
+            [("$.referrer", "referrer role 'parent' may not use it (allowed: social-worker)")],
+        ),
+        ({"organisation": "Devon"}, [("$.referrer", "only Somerset Council may refer")]),
+        ({"organisation": None}, [("$.referrer", "only Somerset Council may refer")]),
+        ({"channel": Channel.PHONE}, [("$.channel", "it takes referrals by email, portal")]),
+        ({"channel": None}, [("$.channel", "it takes referrals by email, portal")]),
+    ],
+)
+def test_who_a_route_takes_each_condition(
+    kw: dict[str, object], expected: list[tuple[str, str]]
+) -> None:
+    decision = check_referral(ROUTES, referral(route="day", **kw))  # type: ignore[arg-type]
+    assert [(p, f"route 'day': {m}") for p, m in expected] == [
+        (f.path, f.message) for f in decision.findings
+    ]
+    assert {"referral.referrer.not-permitted"} >= {f.code for f in decision.findings}
+
+
+@pytest.mark.parametrize(
+    ("team", "problem"),
+    [
+        ("EDT", None),
+        ("emergency duty team", None),
+        (
+            "Placements",
+            "only the teams EDT, Emergency Duty Team may use it "
+            "(the referrer's team is not one of them)",
+        ),
+        (None, "only the teams EDT, Emergency Duty Team may use it (no team given)"),
+    ],
+)
+def test_a_team_route_at_night(team: str | None, problem: str | None) -> None:
+    night = dt.datetime(2025, 1, 6, 22, tzinfo=LONDON)
+    decision = check_referral(ROUTES, referral(at=night, route="edt", team=team))
+    expected = [("$.referrer.team", f"route 'edt': {problem}")] if problem else []
+    assert expected == [(f.path, f.message) for f in decision.findings]
+
+
+def test_with_no_route_named_any_open_route_that_takes_the_referrer_will_do() -> None:
+    """At 10:00 the day route takes a social worker of Somerset Council by email; at 22:00
+    only EDT is open, and it takes team EDT only: refused, with each route's reason."""
+    assert [] == found(check_referral(ROUTES, referral()))
+    night = dt.datetime(2025, 1, 6, 22, tzinfo=LONDON)
+    assert [] == found(check_referral(ROUTES, referral(at=night, team="EDT")))
+    [finding] = check_referral(ROUTES, referral(at=night)).findings
+    assert ("referral.referrer.not-permitted", "$.referrer") == (finding.code, finding.path)
+    assert finding.message == (
+        "no referral route accepts this referral (day: not open at this time; edt: only the "
+        "teams EDT, Emergency Duty Team may use it (no team given))"
+    )
+
+
+def test_an_always_route_or_one_without_a_calendar_is_open_at_any_time() -> None:
+    always = ReferralRoute("any", "Any", CITE, when=RouteTime.ALWAYS, calendar="office")
+    no_calendar = ReferralRoute("nocal", "No calendar", CITE, when=RouteTime.IN_HOURS)
+    night = dt.datetime(2025, 1, 5, 3, tzinfo=LONDON)  # a Sunday, 03:00
+    for route in (always, no_calendar):
+        assert [] == found(
+            check_referral(spec(routes=(route,)), referral(at=night, route=route.id))
+        )
+
+
+def test_routes_of_another_service_do_not_apply() -> None:
+    other = ReferralRoute("pilot-only", "Pilot", CITE, referrer_roles={"x"}, service="pilot")
+    both = spec(services=(HOMECARE, Service("pilot", "Pilot", "p", CITE)), routes=(other,))
+    assert [] == found(check_referral(both, referral(service="homecare")))
+    assert [("referral.referrer.not-permitted", "$.referrer")] == found(
+        check_referral(both, referral(service="pilot"))
+    )
+
+
+# ---------------------------------------------------------------------------- services
+def test_the_only_service_is_assumed_and_an_unknown_one_named() -> None:
+    two = spec(services=(HOMECARE, Service("pilot", "Pilot", "p", CITE)))
+    one = spec()
+    assert "homecare" == check_referral(one, referral()).service
+    assert [] == found(check_referral(one, referral()))
+    missing = check_referral(two, referral())
+    assert ([("referral.service.missing", "$.service")], Outcome.INCOMPLETE) == (
+        found(missing),
+        missing.outcome,
+    )
+    assert "say which service the referral is for (homecare, pilot)" == missing.findings[0].message
+    unknown = check_referral(one, referral(service="respite"))
+    assert ([("referral.service.unknown", "$.service")], Outcome.NOT_ELIGIBLE) == (
+        found(unknown),
+        unknown.outcome,
+    )
+    assert "sample has no service 'respite' (services: homecare)" == unknown.findings[0].message
+    assert "pilot" == check_referral(two, referral(service="pilot")).service
+
+
+# ------------------------------------------------------------------ required information
+REQUIRED = spec(
+    required_information=(
+        RequiredInformation("contact", "referrer.phone|referrer.email", "to call back", CITE),
+        RequiredInformation(
+            "history", "information.history", "urgent cases need it", CITE, urgency=Urgency.URGENT
+        ),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("kw", "expected"),
+    [
+        ({}, ["$.referrer.phone"]),
+        ({"information": {"history": "x"}, "urgency": Urgency.URGENT}, ["$.referrer.phone"]),
+        ({"urgency": Urgency.URGENT}, ["$.referrer.phone", "$.information.history"]),
+        (
+            {"urgency": Urgency.URGENT, "information": {"history": "  "}},
+            ["$.referrer.phone", "$.information.history"],
+        ),
+    ],
+)
+def test_required_information_by_urgency(kw: dict[str, object], expected: list[str]) -> None:
+    decision = check_referral(REQUIRED, referral(**kw))  # type: ignore[arg-type]
+    assert expected == [f.path for f in decision.findings]
+    assert Outcome.INCOMPLETE == decision.outcome
+    assert "missing referrer.phone or referrer.email: to call back" == decision.findings[0].message
+
+
+def test_either_alternative_will_do() -> None:
+    base = referral()
+    for referrer in (
+        Referrer("social-worker", email="a@b.example"),
+        Referrer("social-worker", phone="01234"),
+    ):
+        decision = check_referral(
+            REQUIRED, Referral("R", base.received_at, Urgency.STANDARD, referrer, base.child)
+        )
+        assert Outcome.ELIGIBLE == decision.outcome
+
+
+def test_value_at_reads_attributes_and_keys() -> None:
+    r = referral(information={"history": "known"})
+    assert "known" == value_at(r, "information.history")
+    assert value_at(r, "information.missing") is None
+    assert value_at(r, "referrer.nothing") is None
+    assert "social-worker" == value_at(r, "referrer.role")
+
+
+# --------------------------------------------------------------------------- offers
+OFFERS = (
+    Offer("short-breaks", "Short breaks", CITE),
+    Offer("outreach", "Outreach", CITE),
+)
+
+
+@pytest.mark.parametrize(
+    ("lists", "requested", "expected", "outcome"),
+    [
+        ((), ("outreach",), [], Outcome.ELIGIBLE),
+        (
+            (),
+            ("outreach", "camping"),
+            [("referral.requested.unknown", "$.requested_services[1]")],
+            Outcome.NOT_ELIGIBLE,
+        ),
+        (
+            (OfferList("list", CITE, approver="the Head of Service"),),
+            ("camping", "outreach"),
+            [("referral.requested.unlisted", "$.requested_services[0]")],
+            Outcome.NEEDS_APPROVAL,
+        ),
+        (
+            (OfferList("list", CITE, open=False),),
+            ("camping",),
+            [("referral.requested.unknown", "$.requested_services[0]")],
+            Outcome.NOT_ELIGIBLE,
+        ),
+    ],
+)
+def test_requested_services_on_open_and_closed_lists(
+    lists: tuple[OfferList, ...],
+    requested: tuple[str, ...],
+    expected: list[tuple[str, str]],
+    outcome: Outcome,
+) -> None:
+    decision = check_referral(
+        spec(offers=OFFERS, offer_lists=lists), referral(requested_services=requested)
+    )
+    assert (expected, outcome) == (found(decision), decision.outcome)
+
+
+def test_offer_messages_name_the_offers_and_the_approver() -> None:
+    open_list = spec(offers=OFFERS, offer_lists=(OfferList("list", CITE, approver="the Head"),))
+    [unlisted] = check_referral(open_list, referral(requested_services=("camping",))).findings
+    assert unlisted.message.startswith(
+        "'camping' is not among the services sample lists (outreach, short-breaks)"
+    )
+    assert unlisted.message.endswith("needs agreement by the Head")
+    assert Severity.WARNING == unlisted.severity
+    default = spec(offers=OFFERS, offer_lists=(OfferList("list", CITE),))
+    [other] = check_referral(default, referral(requested_services=("camping",))).findings
+    assert other.message.endswith("needs agreement by the council")
+    closed = spec(offers=OFFERS)
+    [unknown] = check_referral(closed, referral(requested_services=("camping",))).findings
+    assert (
+        "'camping' is not a service sample offers here (offers: outreach, short-breaks)"
+        == unknown.message
+    )
+
+
+# ------------------------------------------------------------------- people and limits
+COHORTS = spec(
+    cohorts=(
+        Cohort(
+            "edge",
+            "Edge of care",
+            CITE,
+            statuses=frozenset({S.EDGE_OF_CARE}),
+            ages=AgeBand(10, 17),
+        ),
+    ),
+    exclusions=(
+        Exclusion(
+            "health",
+            "complex health needs",
+            CITE,
+            statuses=frozenset({S.COMPLEX_HEALTH_NEEDS}),
+            effect=Effect.NEEDS_APPROVAL,
+            approver="the Strategic Manager",
+        ),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("born", "expected", "age"),
+    [
+        # Received 6 Jan 2025: born 6 Jan 2015 is 10 that day; born 7 Jan 2015 is 9.
+        (dt.date(2015, 1, 6), [("eligibility.cohort.edge", "$.child")], 10),
+        (dt.date(2015, 1, 7), [("eligibility.age.outside", "$.child.date_of_birth")], 9),
+        # Born 7 Jan 2007 is 17 on 6 Jan 2025; born 6 Jan 2007 is 18.
+        (dt.date(2007, 1, 7), [("eligibility.cohort.edge", "$.child")], 17),
+        (dt.date(2007, 1, 6), [("eligibility.age.outside", "$.child.date_of_birth")], 18),
+    ],
+)
+def test_ages_on_the_day_of_receipt(
+    born: dt.date, expected: list[tuple[str, str]], age: int
+) -> None:
+    decision = check_referral(COHORTS, referral(born=born))
+    assert (expected, age) == (found(decision), decision.age)
+
+
+def test_an_unknown_date_of_birth_is_incomplete_naming_the_cohort() -> None:
+    decision = check_referral(COHORTS, referral(born=None))
+    assert [("eligibility.age.unknown", "$.child.date_of_birth")] == found(decision)
+    assert (Outcome.INCOMPLETE, CITE, None) == (
+        decision.outcome,
+        decision.findings[0].citation,
+        decision.age,
+    )
+
+
+def test_a_discretion_reaches_the_statuses_but_not_the_age_limits() -> None:
+    """Complex health needs and no edge-of-care status: the Strategic Manager decides
+    (needs approval) at 12; at 19 the age band still refuses."""
+    health = frozenset({S.COMPLEX_HEALTH_NEEDS})
+    decision = check_referral(COHORTS, referral(statuses=health, born=dt.date(2012, 1, 6)))
+    assert [
+        ("eligibility.cohort.none", "$.child.statuses"),
+        ("eligibility.exclusion.health", "$.child"),
+    ] == found(decision)
+    assert Outcome.NEEDS_APPROVAL == decision.outcome
+    assert decision.findings[0].message.endswith(
+        "; the exclusion 'health' leaves it to the discretion of the Strategic Manager"
+    )
+    assert "excluded: complex health needs; needs approval by the Strategic Manager" == (
+        decision.findings[1].message
+    )
+    older = check_referral(COHORTS, referral(statuses=health, born=dt.date(2005, 1, 6)))
+    assert ("eligibility.age.outside", Outcome.NOT_ELIGIBLE) == (
+        older.findings[1].code,
+        older.outcome,
+    )
+    # Without the discretion's status, no cohort is simply not eligible.
+    plain = check_referral(COHORTS, referral(statuses=frozenset({S.DISABLED})))
+    assert ([("eligibility.cohort.none", "$.child.statuses")], Outcome.NOT_ELIGIBLE) == (
+        found(plain),
+        plain.outcome,
+    )
+
+
+def test_outcome_precedence_not_eligible_then_incomplete_then_approval() -> None:
+    """Needs approval (exclusion) + incomplete (no area) -> incomplete; + not eligible (a
+    closed-list request) -> not eligible."""
+    council = spec(
+        cohorts=COHORTS.cohorts,
+        exclusions=COHORTS.exclusions,
+        offers=OFFERS,
+        area_rules=(AreaRule("county", frozenset({"somerset"}), CITE),),
+    )
+    statuses = frozenset({S.EDGE_OF_CARE, S.COMPLEX_HEALTH_NEEDS})
+    assert Outcome.INCOMPLETE == check_referral(council, referral(statuses=statuses)).outcome
+    assert (
+        Outcome.NOT_ELIGIBLE
+        == check_referral(
+            council, referral(statuses=statuses, requested_services=("camping",))
+        ).outcome
+    )
+    assert (
+        Outcome.NEEDS_APPROVAL
+        == check_referral(council, referral(statuses=statuses, area="Somerset")).outcome
+    )
+
+
+LIMITED = spec(
+    limits=(
+        Limit(
+            "distance",
+            "distance from Stoke-on-Trent",
+            "distance_miles",
+            Decimal(20),
+            CITE,
+            review_margin=Decimal(2),
+            approver="the Strategic Manager",
+            unit="miles",
+            reading="near-means-two-miles",
+        ),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("miles", "code", "outcome"),
+    [
+        (None, "eligibility.limit.distance.missing", Outcome.INCOMPLETE),
+        ("20", None, Outcome.ELIGIBLE),
+        ("20.01", "eligibility.limit.distance.review", Outcome.NEEDS_APPROVAL),
+        ("22", "eligibility.limit.distance.review", Outcome.NEEDS_APPROVAL),
+        ("22.01", "eligibility.limit.distance", Outcome.NOT_ELIGIBLE),
+    ],
+)
+def test_a_limit_at_its_maximum_and_margin(
+    miles: str | None, code: str | None, outcome: Outcome
+) -> None:
+    distance = Decimal(miles) if miles is not None else None
+    decision = check_referral(LIMITED, referral(distance_miles=distance))
+    assert ([(code, "$.distance_miles")] if code else [], outcome) == (
+        found(decision),
+        decision.outcome,
+    )
+
+
+def test_limit_messages() -> None:
+    [review] = check_referral(LIMITED, referral(distance_miles=Decimal(21))).findings
+    assert review.message == (
+        "distance from Stoke-on-Trent: 21 miles is outside, but near, the limit of 20 "
+        "(margin: reading 'near-means-two-miles'); needs individual review by the Strategic "
+        "Manager"
+    )
+    [beyond] = check_referral(LIMITED, referral(distance_miles=Decimal(23))).findings
+    assert beyond.message == (
+        "distance from Stoke-on-Trent: 23 miles is beyond the limit of 20 and beyond the 2 "
+        "miles margin of individual review"
+    )
+    [missing] = check_referral(LIMITED, referral()).findings
+    assert "distance_miles is needed to check distance from Stoke-on-Trent" == missing.message
+
+
+AREAS = spec(
+    area_rules=(
+        AreaRule("boroughs", frozenset({"Stoke", "Newcastle"}), CITE),
+        AreaRule(
+            "county",
+            frozenset({"Stoke"}),
+            CITE,
+            effect=Effect.NEEDS_APPROVAL,
+            approver="the Head",
+        ),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("area", "expected", "outcome"),
+    [
+        ("stoke", [], Outcome.ELIGIBLE),
+        ("Newcastle", [("eligibility.area.county", "$.child.area")], Outcome.NEEDS_APPROVAL),
+        (
+            "Leek",
+            [
+                ("eligibility.area.boroughs", "$.child.area"),
+                ("eligibility.area.county", "$.child.area"),
+            ],
+            Outcome.NOT_ELIGIBLE,
+        ),
+        (
+            "  ",
+            [
+                ("eligibility.area.boroughs.missing", "$.child.area"),
+                ("eligibility.area.county.missing", "$.child.area"),
+            ],
+            Outcome.INCOMPLETE,
+        ),
+    ],
+)
+def test_areas_served(area: str, expected: list[tuple[str, str]], outcome: Outcome) -> None:
+    decision = check_referral(AREAS, referral(area=area))
+    assert (expected, outcome) == (found(decision), decision.outcome)
+
+
+def test_area_messages() -> None:
+    decision = check_referral(AREAS, referral(area="Leek"))
+    assert [
+        "area 'Leek' is not one the service serves (Newcastle, Stoke)",
+        "area 'Leek' is not one the service serves (Stoke); needs approval by the Head",
+    ] == [f.message for f in decision.findings]
+    [missing, _] = check_referral(AREAS, referral()).findings
+    assert "child.area is needed to check the areas served (Newcastle, Stoke)" == missing.message
+
+
+# ------------------------------------------------------------------------- deadlines
+def test_deadlines_started_by_the_referral_for_its_urgency_only() -> None:
+    """Standard: 24 clock hours from Mon 10:00 is Tue 7 Jan 10:00; the urgent rule and a
+    rule with another trigger do not start."""
+    rules = (
+        DeadlineRule(
+            id="offer",
+            title="Offer",
+            trigger="referral-received",
+            duration=Duration(DurationKind.CLOCK_HOURS, 24),
+            citation=CITE,
+            urgency=Urgency.STANDARD,
+        ),
+        DeadlineRule(
+            id="urgent",
+            title="Urgent",
+            trigger="referral-received",
+            duration=Duration(DurationKind.CLOCK_HOURS, 1),
+            citation=CITE,
+            urgency=Urgency.URGENT,
+        ),
+        DeadlineRule(
+            id="review",
+            title="Review",
+            trigger="placement-start",
+            duration=Duration(DurationKind.CLOCK_HOURS, 1),
+            citation=CITE,
+        ),
+    )
+    decision = check_referral(spec(deadlines=rules), referral())
+    assert [("offer", dt.datetime(2025, 1, 7, 10, tzinfo=LONDON))] == [
+        (d.rule_id, d.due_at) for d in decision.deadlines
+    ]
