@@ -84,6 +84,7 @@ def report() -> None:
         n_equivalent = sum(1 for name in survived if name in equivalent)
         n_left = sum(1 for name in survived if name in left)
         unaccounted = [n for n in survived if n not in equivalent and n not in left]
+        unchecked = data.get("statuses", {}).get("not checked", 0)
         behaviour = data["killed"] + len(survived) - n_equivalent
         score = 100 * data["killed"] / behaviour if behaviour else 100.0
         totals.update(
@@ -92,11 +93,12 @@ def report() -> None:
             equivalent=n_equivalent,
             left=n_left,
             unaccounted=len(unaccounted),
+            unchecked=unchecked,
         )
         rows.append(
             f"| {module} | {data['date']} | {data['commit']} | {data['killed']} "
             f"| {len(survived)} | {n_equivalent} | {n_left} | {len(unaccounted)} "
-            f"| {score:.1f} % |"
+            f"| {unchecked} | {score:.1f} % |"
         )
         if survived:
             details.append(f"\n### {module}\n")
@@ -115,7 +117,8 @@ def report() -> None:
     print("cannot change an answer (each says why, from `benchmarks/mutation/<module>")
     print(".accounts.toml`); *left* survivors can, and each says why it is left. The score")
     print("counts behaviour-changing mutants only: killed / (killed + survived - equivalent).")
-    print("Mutants no test reaches count as survivors.\n")
+    print("Mutants no test reaches count as survivors; *unchecked* mutants (a run stopped")
+    print("before reaching them) are in no column but that one.\n")
     print(
         "| module | date | commit | killed | survived | equivalent | left | unaccounted | score |"
     )
@@ -123,7 +126,8 @@ def report() -> None:
     print("\n".join(rows))
     print(
         f"| **all** | | | {totals['killed']} | {totals['survived']} | {totals['equivalent']} "
-        f"| {totals['left']} | {totals['unaccounted']} | **{overall:.1f} %** |"
+        f"| {totals['left']} | {totals['unaccounted']} | {totals['unchecked']} "
+        f"| **{overall:.1f} %** |"
     )
     print("\n## Survivors, one by one\n")
     print("`mutmut show NAME` (in a run's `mutants/` folder) shows each diff.")
