@@ -120,9 +120,10 @@ def report() -> None:
     print("Mutants no test reaches count as survivors; *unchecked* mutants (a run stopped")
     print("before reaching them) are in no column but that one.\n")
     print(
-        "| module | date | commit | killed | survived | equivalent | left | unaccounted | score |"
+        "| module | date | commit | killed | survived | equivalent | left | unaccounted "
+        "| unchecked | score |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     print(
         f"| **all** | | | {totals['killed']} | {totals['survived']} | {totals['equivalent']} "
