@@ -8,6 +8,8 @@ ones a user reads (``describe``, ``explain``, errors).
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -170,3 +172,61 @@ def test_evaluate_many_takes_local_dates_as_they_are() -> None:
     Mon 31 Mar (not Tue 1 Apr, which the instant 23:30Z would give)."""
     days = np.array([D(2025, 3, 30)], dtype="datetime64[D]")
     assert [D(2025, 3, 31)] == [d.item() for d in evaluate_many(rule(K.WORKING_DAYS, 1), days)]
+
+
+@pytest.fixture
+def tokyo_machine(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's own zone set to Tokyo (nine hours ahead of London in winter)."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("tokyo_machine")
+def test_a_day_deadline_is_met_by_the_london_date_whatever_the_machines_zone() -> None:
+    """1 working day after Mon 6 Jan 2025 is due by the end of Tue 7 Jan (London). 20:00
+    GMT on Tue 7 Jan meets it, though Tokyo is already on Wed 8 Jan (05:00); 00:30 GMT on
+    Wed 8 Jan does not."""
+    deadline = evaluate(rule(K.WORKING_DAYS, 1), london(2025, 1, 6, 9))
+    assert D(2025, 1, 7) == deadline.due_date
+    assert deadline.is_met_by(london(2025, 1, 7, 20))
+    assert not deadline.is_met_by(london(2025, 1, 8, 0, 30))
+
+
+def test_projected_when_the_target_lies_past_the_announced_list() -> None:
+    """At least 5 working days before a meeting on Wed 5 Jan 2028: back over Tue 4 Jan (1),
+    Mon 3 Jan (the projected substitute for New Year's Day, Saturday 1 Jan: skipped), Fri
+    31 Dec (2), Thu 30 (3), Wed 29 (4), Tue 28 and Mon 27 Dec (substitutes for Christmas
+    and Boxing Day, a Saturday and Sunday: skipped), Fri 24 Dec 2027 (5). The due date is
+    announced but the count rests on the projected 3 January, so the answer is projected."""
+    deadline = evaluate(rule(K.WORKING_DAYS, 5, direction=Direction.BEFORE), london(2028, 1, 5, 10))
+    assert (D(2027, 12, 24), True) == (deadline.due_date, deadline.projected)
+
+
+def test_evaluate_many_on_a_council_calendar() -> None:
+    """Sat 5 Apr 2025 + 1 working day on a council's seven-day calendar is Sun 6 Apr."""
+    seven = CalendarSpec("seven-day", "Every day", working_weekdays=frozenset(Weekday))
+    bulk = evaluate_many(
+        rule(K.WORKING_DAYS, 1, calendar="seven-day"), [london(2025, 4, 5, 9)], [seven]
+    )
+    assert [D(2025, 4, 6)] == [d.item() for d in bulk]
+
+
+@pytest.mark.parametrize(
+    ("kind", "amount", "expected"),
+    [
+        (K.SAME_DAY, 0, D(2025, 3, 30)),
+        (K.CALENDAR_DAYS, 3, D(2025, 4, 2)),
+        (K.WORKING_DAYS, 1, D(2025, 3, 31)),
+    ],
+)
+def test_evaluate_many_takes_python_dates_as_local_dates(
+    kind: DurationKind, amount: int, expected: dt.date
+) -> None:
+    """Sun 30 Mar 2025 given as a date: same day is that day, 3 calendar days later is Wed
+    2 Apr, 1 working day later Mon 31 Mar; the answer is always a datetime64[D] array."""
+    bulk = evaluate_many(rule(kind, amount), [D(2025, 3, 30)])
+    assert np.dtype("datetime64[D]") == bulk.dtype
+    assert [expected] == [d.item() for d in bulk]
