@@ -26,7 +26,7 @@ def test_age_on_the_day_of_birth_is_zero_and_a_day_before_is_refused() -> None:
     """Born 10 May 2015: on 10 May 2015 aged 0 (the day of birth is not before it); on
     9 May 2015 there is no age, and the error says why."""
     assert 0 == age_on(D(2015, 5, 10), D(2015, 5, 10))
-    with pytest.raises(ValueError, match="the date is before the date of birth"):
+    with pytest.raises(ValueError, match=r"^the date is before the date of birth$"):
         age_on(D(2015, 5, 10), D(2015, 5, 9))
 
 
@@ -115,6 +115,7 @@ def test_identification_is_decisive_only_when_the_cohort_names_who_identifies() 
     assert not plain.matches_statuses(cin, identified_eligible=True)
     assert by_council.matches_statuses(cin, identified_eligible=True)
     assert not by_council.matches_statuses(cin, identified_eligible=False)
+    assert not by_council.matches_statuses(cin)  # not identified unless the caller says so
     assert plain.matches_statuses(frozenset({Status.LOOKED_AFTER}), identified_eligible=False)
 
 
