@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _harness import measure
@@ -156,7 +157,7 @@ def main() -> None:
             **reference_data,  # type: ignore[arg-type]
         ):
             rows += out.num_rows
-            amount = pa.compute.sum(out.column("amount")).as_py()
+            amount = pc.sum(out.column("amount")).as_py()
             net += amount if amount is not None else Decimal(0)
         return rows, net
 
@@ -165,8 +166,8 @@ def main() -> None:
     batch_time, (batch_rows, batch_net) = measure(
         "invoice_lines_batches (package by package)", batches
     )
-    lines = result.filter(pa.compute.equal(result.column("row_kind"), "line"))
-    whole_net = pa.compute.sum(lines.column("amount")).as_py()
+    lines = result.filter(pc.equal(result.column("row_kind"), "line"))
+    whole_net = pc.sum(lines.column("amount")).as_py()
     print(
         f"  {lines.num_rows:,} lines, net {whole_net} (batches: {batch_net}, "
         f"{batch_rows:,} rows); reference sum {ref_total}"
