@@ -593,3 +593,20 @@ def test_a_record_with_neither_times_nor_hours_says_what_to_give() -> None:
     with pytest.raises(ModelValueError) as caught:
         DeliveryRecord("R", "P", D(2025, 1, 8))
     assert "hours: give either start and end, or hours [times-or-hours]" == str(caught.value)
+
+
+# The words of a refusal are what a user reads: each of the three term validators says
+# what is wrong in a sentence, after the field and before the rule.
+def test_term_refusals_say_what_is_wrong_in_words() -> None:
+    with pytest.raises(ModelValueError) as percent:
+        BlockDiscount(4, Decimal("100.5"), CITE)
+    assert "percent: must be between 0 and 100 [percentage]" == str(percent.value)
+    with pytest.raises(ModelValueError) as band:
+        RateBand("b", "Band", Decimal(15), Decimal(14), CITE)
+    assert "maximum: must not be below minimum [rate-band]" == str(band.value)
+    with pytest.raises(ModelValueError) as year:
+        Retention(Decimal(5), Release.NEXT_FINANCIAL_YEAR_Q1, CITE, financial_years={"2019-20"})
+    assert (
+        "financial_years: each must be a UK financial year written like '2019/20' "
+        "[financial-year]"
+    ) == str(year.value)
