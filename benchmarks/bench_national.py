@@ -14,7 +14,16 @@ fresh processes, one after another (never in parallel):
   elapsed minutes (in UTC) x the package's standard rate, plus miles x 45p, rounded to
   the penny once per record, and a total;
 - ``stream``: :func:`~childcare_commissioning.billing.stream_invoices` over the same
-  records and planned sessions, every invoice consumed (its net summed) and dropped.
+  records and planned sessions, every invoice consumed (its net summed) and dropped;
+- ``arrow``: :func:`~childcare_commissioning.arrow.invoice_lines_batches` over the same
+  records, fed as Arrow record batches of about 10,000 rows built package by package from
+  the same generator as they are read (never the year as one table); every output batch's
+  line amounts summed and the batch dropped. ``invoice_lines_batches`` takes the planned
+  sessions up front (it keeps them by package), so the year is generated twice: once for
+  the planned sessions, once for the records.
+
+The arrow net must equal the stream net to the penny at each size, or the benchmark stops
+with an error.
 
 Each process reports its wall-clock time and its peak resident memory (``ru_maxrss``: the
 whole process, interpreter, imports and inputs included, never a traced subset), and its
@@ -36,9 +45,10 @@ import time
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _national import COUNCIL, TERMS, as_of, national_packages, national_year
+from _national import COUNCIL, TERMS, PackageYear, as_of, national_packages, national_year
 
 from childcare_commissioning.billing import DeliveryRecord
 from childcare_commissioning.money import to_penny
@@ -60,6 +70,13 @@ def national_records(
 
 def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _counted(years: Iterator[PackageYear], count: list[int]) -> Iterator[PackageYear]:
+    """The years as they come, adding their records to ``count[0]``."""
+    for year in years:
+        count[0] += len(year.records)
+        yield year
 
 
 def _generate(packages: int) -> dict[str, object]:
@@ -85,8 +102,9 @@ def _plain(packages: int) -> dict[str, object]:
 def _stream(packages: int) -> dict[str, object]:
     from childcare_commissioning.billing import stream_invoices
 
+    count = [0]
     years_a, years_b = itertools.tee(national_year(packages, FORTNIGHTS, SEED))
-    records = (r for year in years_a for r in year.records)
+    records = (r for year in _counted(years_a, count) for r in year.records)
     planned = (s for year in years_b for s in year.planned)
     net = payable = Decimal(0)
     invoices = lines = findings = 0
@@ -106,6 +124,7 @@ def _stream(packages: int) -> dict[str, object]:
             net += invoice.net
             payable += invoice.payable
     return {
+        "records": count[0],
         "invoices": invoices,
         "lines": lines,
         "findings": findings,
@@ -114,7 +133,68 @@ def _stream(packages: int) -> dict[str, object]:
     }
 
 
-KINDS = {"generate": _generate, "plain": _plain, "stream": _stream}
+_COLUMNS = (
+    "id",
+    "package_id",
+    "date",
+    "status",
+    "start",
+    "end",
+    "worker_id",
+    "planned_id",
+    "miles",
+    "mileage_agreement",
+)
+
+
+def _record_batches(years: Iterator[PackageYear], rows: int = 10_000) -> Iterator[Any]:
+    """The national records as Arrow record batches of about ``rows`` rows (whole
+    packages), each built from the generator's packages as they come."""
+    import pyarrow as pa
+
+    typed = {"date": pa.date32(), "start": pa.time64("us"), "end": pa.time64("us")}
+    typed["miles"] = pa.decimal128(8, 2)
+    schema = pa.schema([(name, typed.get(name, pa.string())) for name in _COLUMNS])
+    columns: dict[str, list[object]] = {name: [] for name in _COLUMNS}
+    for year in years:
+        for r in year.records:
+            for name in _COLUMNS:
+                columns[name].append(getattr(r, name))
+            columns["status"][-1] = r.status.value
+        if len(columns["id"]) >= rows:
+            yield pa.RecordBatch.from_pydict(columns, schema=schema)
+            columns = {name: [] for name in _COLUMNS}
+    if columns["id"]:
+        yield pa.RecordBatch.from_pydict(columns, schema=schema)
+
+
+def _arrow(packages: int) -> dict[str, object]:
+    import pyarrow.compute as pc
+
+    from childcare_commissioning.arrow import invoice_lines_batches
+
+    net = Decimal(0)
+    lines = findings = 0
+    count = [0]
+    years = _counted(national_year(packages, FORTNIGHTS, SEED), count)
+    for out in invoice_lines_batches(
+        _record_batches(years),
+        council=COUNCIL,
+        packages=(p for p, _ in national_packages(packages, FORTNIGHTS, SEED)),
+        quotations=(q for _, q in national_packages(packages, FORTNIGHTS, SEED)),
+        planned=(s for year in national_year(packages, FORTNIGHTS, SEED) for s in year.planned),
+        as_of=as_of(FORTNIGHTS),
+        terms=TERMS,
+    ):
+        kinds = out.column("row_kind")
+        is_line = pc.equal(kinds, "line")
+        lines += pc.sum(is_line).as_py() or 0
+        findings += pc.sum(pc.equal(kinds, "finding")).as_py() or 0
+        net += pc.sum(pc.filter(out.column("amount"), is_line)).as_py() or Decimal(0)
+    return {"records": count[0], "lines": lines, "findings": findings, "net": str(net)}
+
+
+KINDS = {"generate": _generate, "plain": _plain, "stream": _stream, "arrow": _arrow}
 
 
 def _point(kind: str, packages: int) -> None:
@@ -129,6 +209,9 @@ def _point(kind: str, packages: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("packages", nargs="*", type=int, default=[10_000, 40_000, 83_000])
+    parser.add_argument(
+        "--kinds", default=",".join(KINDS), help="comma-separated kinds (default: all)"
+    )
     parser.add_argument("--point", choices=KINDS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.point:
@@ -138,29 +221,35 @@ def main() -> None:
     header = f"{'packages':>9} {'kind':<9} {'records':>10} {'time s':>8} {'µs/rec':>7}"
     print(f"{header} {'peak MiB':>9} {'after imports':>14} {'x plain':>8}")
     for packages in args.packages:
-        measured = {}
-        for kind in KINDS:
+        measured: dict[str, dict[str, Any]] = {}
+        for kind in args.kinds.split(","):
             out = subprocess.run(
                 [sys.executable, __file__, "--point", kind, str(packages)],
                 check=True,
                 capture_output=True,
                 text=True,
             ).stdout
-            measured[kind] = json.loads(out.strip().splitlines()[-1])
-        records = measured["generate"]["records"]
-        for kind, m in measured.items():
-            ratio = m["seconds"] / measured["plain"]["seconds"]
+            m = measured[kind] = json.loads(out.strip().splitlines()[-1])
+            plain = measured.get("plain", {}).get("seconds")
+            ratio = f"{m['seconds'] / plain:>8.2f}" if plain else f"{'':>8}"
             print(
-                f"{packages:>9,} {kind:<9} {records:>10,} {m['seconds']:>8.1f} "
-                f"{m['seconds'] / records * 1e6:>7.2f} {m['peak_mib']:>9.1f} "
-                f"{m['base_mib']:>14.1f} {ratio:>8.2f}"
+                f"{packages:>9,} {kind:<9} {m['records']:>10,} {m['seconds']:>8.1f} "
+                f"{m['seconds'] / m['records'] * 1e6:>7.2f} {m['peak_mib']:>9.1f} "
+                f"{m['base_mib']:>14.1f} {ratio}",
+                flush=True,
             )
-        s = measured["stream"]
-        print(
-            f"{'':>9} stream: {s['invoices']:,} invoices, {s['lines']:,} lines, "
-            f"{s['findings']} findings, net {s['net']}, payable {s['payable']}"
-        )
-        sys.stdout.flush()
+        for kind in ("stream", "arrow"):
+            if kind in measured:
+                m = measured[kind]
+                print(
+                    f"{'':>9} {kind}: {m['lines']:,} lines, {m['findings']} findings, "
+                    f"net {m['net']}",
+                    flush=True,
+                )
+        if "stream" in measured and "arrow" in measured:
+            if measured["stream"]["net"] != measured["arrow"]["net"]:
+                sys.exit(f"error: at {packages:,} packages the arrow net differs from the stream's")
+            print(f"{'':>9} arrow net = stream net, to the penny", flush=True)
 
 
 if __name__ == "__main__":
