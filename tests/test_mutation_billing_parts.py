@@ -607,6 +607,5 @@ def test_term_refusals_say_what_is_wrong_in_words() -> None:
     with pytest.raises(ModelValueError) as year:
         Retention(Decimal(5), Release.NEXT_FINANCIAL_YEAR_Q1, CITE, financial_years={"2019-20"})
     assert (
-        "financial_years: each must be a UK financial year written like '2019/20' "
-        "[financial-year]"
+        "financial_years: each must be a UK financial year written like '2019/20' [financial-year]"
     ) == str(year.value)
