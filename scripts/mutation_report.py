@@ -72,6 +72,22 @@ def _accounts(module: str) -> tuple[dict[str, str], dict[str, str]]:
     return dict(data.get("equivalent", {})), dict(data.get("left", {}))
 
 
+def _configured_modules() -> list[str]:
+    """The modules ``[tool.mutmut] source_paths`` names (a folder: each module in it)."""
+    root = FOLDER.parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    modules = []
+    for entry in config["tool"]["mutmut"]["source_paths"]:
+        path = root / entry
+        files = sorted(path.glob("*.py")) if path.is_dir() else [path]
+        for file in files:
+            if file.name == "__init__.py":
+                continue
+            parts = file.relative_to(root / "src").with_suffix("").parts
+            modules.append(".".join(parts))
+    return modules
+
+
 def report() -> None:
     rows = []
     details = []
@@ -130,6 +146,9 @@ def report() -> None:
         f"| {totals['left']} | {totals['unaccounted']} | {totals['unchecked']} "
         f"| **{overall:.1f} %** |"
     )
+    missing = sorted(set(_configured_modules()) - {p.stem for p in FOLDER.glob("*.json")})
+    if missing:
+        print("\n**Not recorded yet** (configured, no run recorded): " + ", ".join(missing))
     print("\n## Survivors, one by one\n")
     print("`mutmut show NAME` (in a run's `mutants/` folder) shows each diff.")
     print("\n".join(details))
