@@ -267,3 +267,14 @@ def test_a_29_february_closure_closes_leap_days_only() -> None:
     assert calendar.is_working_day(D(2027, 2, 28))
     assert calendar.is_working_day(D(2027, 3, 1))
     assert calendar.is_working_day(D(2028, 2, 28))
+
+
+def test_whole_pennies_is_exact_not_rounded() -> None:
+    """£12.30 and £12.3 are whole pennies; £12.305 and £0.001 are not (a penny is 0.01)."""
+    from decimal import Decimal
+
+    from childcare_commissioning.money import is_whole_pennies
+
+    assert [True, True, False, False, True] == [
+        is_whole_pennies(Decimal(x)) for x in ("12.30", "12.3", "12.305", "0.001", "-4")
+    ]

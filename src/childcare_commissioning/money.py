@@ -11,7 +11,7 @@ import decimal
 import enum
 from decimal import Decimal
 
-__all__ = ["PENNY", "Rounding", "format_gbp", "to_penny"]
+__all__ = ["PENNY", "Rounding", "format_gbp", "is_whole_pennies", "to_penny"]
 
 PENNY = Decimal("0.01")
 
@@ -36,6 +36,11 @@ _MODES = {
 def to_penny(amount: Decimal, rounding: Rounding = Rounding.HALF_UP) -> Decimal:
     """``amount`` rounded to a whole penny with ``rounding``."""
     return amount.quantize(PENNY, rounding=_MODES[rounding])
+
+
+def is_whole_pennies(amount: Decimal) -> bool:
+    """Whether ``amount`` is a whole number of pennies (no rounding needed)."""
+    return amount == amount.quantize(PENNY)
 
 
 def format_gbp(amount: Decimal, locale: str = "en_GB") -> str:

@@ -52,7 +52,7 @@ from childcare_commissioning.model.core import Finding, Severity
 from childcare_commissioning.model.package import Package
 from childcare_commissioning.model.people import ChildOrYoungPerson, Status
 from childcare_commissioning.model.referral import Referral, Referrer, Urgency
-from childcare_commissioning.money import PENNY, Rounding, to_penny
+from childcare_commissioning.money import Rounding, is_whole_pennies, to_penny
 
 __all__ = [
     "CONTEXT_FILE",
@@ -603,7 +603,7 @@ def _pounds(_: object, attribute: attrs.Attribute[Any], value: Decimal) -> None:
         raise ModelValueError(attribute.name, "decimal-pounds", "must be a Decimal amount")
     if value < 0:
         raise ModelValueError(attribute.name, "non-negative", "must not be negative")
-    if value != value.quantize(PENNY):
+    if not is_whole_pennies(value):
         raise ModelValueError(attribute.name, "whole-pennies", "must be whole pennies")
 
 

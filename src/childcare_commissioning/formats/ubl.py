@@ -36,6 +36,7 @@ import attrs
 
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.model._fields import personal
+from childcare_commissioning.money import is_whole_pennies
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -69,7 +70,6 @@ NS = {
 }
 #: The library's line units as UN/ECE Recommendation 20 codes (BT-130).
 UNIT_CODES = {"hour": "HUR", "mile": "SMI", "minute": "MIN"}
-PENNY = Decimal("0.01")
 
 
 class UblError(CommissioningError, ValueError):
@@ -137,7 +137,7 @@ class UblSettings:
 
 
 def _money(value: Decimal, where: str) -> str:
-    if value != value.quantize(PENNY):
+    if not is_whole_pennies(value):
         raise UblError(f"{where}: {value} is not a whole number of pence [money-to-penny]")
     return f"{value:.2f}"
 
