@@ -291,9 +291,55 @@ def test_a_quotation_out_of_order_is_refused() -> None:
         list(stream_invoices("sample", TERMS, [P1, P2], QUOTES[::-1], [], [], AS_OF))
 
 
+P3 = Package("P3", "sample", "YP3", D(2025, 3, 3), purchase_order="PO3")
+
+
+def test_a_group_met_again_after_a_later_package_names_its_first_item() -> None:
+    """Planned sessions for P2 then P1 (S1, S1b), packages P1, P2, P3: P1 is invoiced
+    with no sessions (its group had not come yet), P2 with S2, and when P3 is taken the
+    next group is P1's, already invoiced. The error names the kind of item, the first of
+    that group (S1, not S1b) and the package, and says how to fix the input."""
+    planned = [
+        PlannedSession("S2", "P2", D(2025, 3, 4), 60),
+        PlannedSession("S1", "P1", D(2025, 3, 4), 60),
+        PlannedSession("S1b", "P1", D(2025, 3, 5), 60),
+    ]
+    quotes = [*QUOTES, Quotation("P3", [Rate(Decimal(21), D(2025, 3, 3))])]
+    results = stream_invoices("sample", TERMS, [P1, P2, P3], quotes, planned, [], AS_OF)
+    assert ["P1", "P2"] == [next(results).package_id, next(results).package_id]
+    with pytest.raises(UngroupedInputError) as raised:
+        next(results)
+    error = raised.value
+    assert ("planned session", "S1", "P1") == (error.what, error.item_id, error.package_id)
+    assert (
+        "planned session 'S1' of package 'P1' comes after that package was invoiced: a "
+        "streaming run needs planned sessions grouped by package, in the order the packages "
+        "are given (sort the input by package first) [grouped-by-package]"
+    ) == str(error)
+
+
+def test_items_left_over_at_the_end_name_their_package() -> None:
+    """Quotations P2 then P1 with packages P1, P2: P1's quotation is still unread when
+    the packages run out, so the run ends refusing it, naming it and its package."""
+    with pytest.raises(UngroupedInputError) as raised:
+        list(stream_invoices("sample", TERMS, [P1, P2], QUOTES[::-1], [], [], AS_OF))
+    assert ("quotation", "P1", "P1") == (
+        raised.value.what,
+        raised.value.item_id,
+        raised.value.package_id,
+    )
+
+
+def test_a_collected_run_keeps_its_council_and_date() -> None:
+    run = collect_run("sample", AS_OF, stream([visit("R1", "P1", D(2025, 3, 4), T(10), T(12))]))
+    assert ("sample", AS_OF) == (run.council, run.as_of)
+    assert Decimal("36.00") == run.net  # 2 h at the quoted £18
+
+
 def test_records_of_an_unknown_package_are_findings_in_their_own_result() -> None:
     results = stream([DeliveryRecord("X1", "PX", D(2025, 3, 4), hours=Decimal(1))])
-    unknown = [r for r in results if not r.known]
+    assert [False, True, True] == sorted(r.known for r in results)
+    unknown = [r for r in results if r.known is False]
     assert [("PX", ["billing.record.unknown-package"])] == [
         (r.package_id, [f.code for f in r.findings]) for r in unknown
     ]

@@ -133,20 +133,33 @@ def test_record_minutes_by_status_and_hours() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kw", "field", "rule"),
+    ("kw", "field", "rule", "words"),
     [
-        ({}, "hours", "times-or-hours"),  # neither times nor hours
-        ({"start": T(9), "end": T(10), "hours": Decimal(1)}, "hours", "times-or-hours"),
-        ({"start": T(9), "status": RecordStatus.MISSED}, "end", "times-or-hours"),
-        ({"hours": Decimal("0.01")}, "hours", "whole-minutes"),  # 0.6 minutes
+        ({}, "hours", "times-or-hours", "give either start and end, or hours"),
+        (
+            {"start": T(9), "end": T(10), "hours": Decimal(1)},
+            "hours",
+            "times-or-hours",
+            "give either start and end, or hours",
+        ),
+        (
+            {"start": T(9), "status": RecordStatus.MISSED},
+            "end",
+            "times-or-hours",
+            "give both start and end",
+        ),
+        # 0.01 h is 0.6 minutes
+        ({"hours": Decimal("0.01")}, "hours", "whole-minutes", "must be a whole number of minutes"),
     ],
 )
 def test_a_record_names_the_field_it_gets_wrong(
-    kw: dict[str, object], field: str, rule: str
+    kw: dict[str, object], field: str, rule: str, words: str
 ) -> None:
+    """The field, the rule and the words a user reads: "FIELD: WORDS [RULE]"."""
     with pytest.raises(ModelValueError) as caught:
         DeliveryRecord("R", "P", D(2025, 1, 8), **kw)  # type: ignore[arg-type]
     assert (field, rule) == (caught.value.field, caught.value.rule)
+    assert f"{field}: {words} [{rule}]" == str(caught.value)
 
 
 @pytest.mark.parametrize(
