@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
 import sys
 import tomllib
 from collections import Counter, defaultdict
@@ -88,10 +89,28 @@ def _configured_modules() -> list[str]:
     return modules
 
 
+def _current(module: str, commit: str) -> str:
+    """Whether the module's source is still what the recorded run mutated: ``yes``, or why
+    not (changed in a later commit, or run on uncommitted changes)."""
+    if commit.endswith("+changes"):
+        return "**run on uncommitted changes**"
+    root = FOLDER.parent.parent
+    source = root / "src" / Path(*module.split("."))
+    path = source.with_suffix(".py") if source.with_suffix(".py").exists() else source
+    try:
+        same = subprocess.run(
+            ["git", "diff", "--quiet", commit, "HEAD", "--", str(path)], cwd=root, check=False
+        ).returncode
+    except OSError:
+        return "unknown (no git)"
+    return {0: "yes", 1: "**changed since**"}.get(same, "unknown")
+
+
 def report() -> None:
     rows = []
     details = []
     totals = Counter[str]()
+    stale: list[str] = []
     for path in sorted(FOLDER.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         module = data["module"]
@@ -100,6 +119,9 @@ def report() -> None:
         n_equivalent = sum(1 for name in survived if name in equivalent)
         n_left = sum(1 for name in survived if name in left)
         unaccounted = [n for n in survived if n not in equivalent and n not in left]
+        # Accounts of mutants that no longer survive (killed since, or renumbered by a
+        # change to the module): named so they are removed rather than left to mislead.
+        stale.extend(f"{module}.{n}" for n in sorted({*equivalent, *left} - set(survived)))
         unchecked = data.get("statuses", {}).get("not checked", 0)
         behaviour = data["killed"] + len(survived) - n_equivalent
         score = 100 * data["killed"] / behaviour if behaviour else 100.0
@@ -112,7 +134,8 @@ def report() -> None:
             unchecked=unchecked,
         )
         rows.append(
-            f"| {module} | {data['date']} | {data['commit']} | {data['killed']} "
+            f"| {module} | {data['date']} | {data['commit']} | {_current(module, data['commit'])} "
+            f"| {data['killed']} "
             f"| {len(survived)} | {n_equivalent} | {n_left} | {len(unaccounted)} "
             f"| {unchecked} | {score:.1f} % |"
         )
@@ -134,21 +157,27 @@ def report() -> None:
     print(".accounts.toml`); *left* survivors can, and each says why it is left. The score")
     print("counts behaviour-changing mutants only: killed / (killed + survived - equivalent).")
     print("Mutants no test reaches count as survivors; *unchecked* mutants (a run stopped")
-    print("before reaching them) are in no column but that one.\n")
+    print("before reaching them) are in no column but that one. *Current* says whether the")
+    print("module's source is unchanged since the recorded commit (if not, run it again).\n")
     print(
-        "| module | date | commit | killed | survived | equivalent | left | unaccounted "
-        "| unchecked | score |"
+        "| module | date | commit | current | killed | survived | equivalent | left "
+        "| unaccounted | unchecked | score |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
     print(
-        f"| **all** | | | {totals['killed']} | {totals['survived']} | {totals['equivalent']} "
+        f"| **all** | | | | {totals['killed']} | {totals['survived']} | {totals['equivalent']} "
         f"| {totals['left']} | {totals['unaccounted']} | {totals['unchecked']} "
         f"| **{overall:.1f} %** |"
     )
     missing = sorted(set(_configured_modules()) - {p.stem for p in FOLDER.glob("*.json")})
     if missing:
         print("\n**Not recorded yet** (configured, no run recorded): " + ", ".join(missing))
+    if stale:
+        print(
+            "\n**Stale accounts** (an account for a mutant that did not survive the"
+            " recorded run; remove it): " + ", ".join(f"`{name}`" for name in stale)
+        )
     print("\n## Survivors, one by one\n")
     print("`mutmut show NAME` (in a run's `mutants/` folder) shows each diff.")
     print("\n".join(details))
