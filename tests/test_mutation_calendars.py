@@ -300,3 +300,60 @@ def test_next_opening_looks_370_days_ahead() -> None:
     assert at(2026, 1, 5, 9) == working_calendar(_closed_for(369)).next_opening(at(2025, 1, 1, 10))
     with pytest.raises(ValueError, match="does not open within a year"):
         working_calendar(_closed_for(370)).next_opening(at(2025, 1, 1, 10))
+
+
+def test_add_many_refuses_steps_that_are_not_whole_days() -> None:
+    """1.5 working days is no step: refused, never truncated to 1. Integer steps of any
+    width are taken: Fri 23 May 2025 + 1 (int32) is Tue 27 May, past the weekend and the
+    Spring bank holiday; no steps at all (an empty list) is no result."""
+    calendar = working_calendar("england-and-wales")
+    with pytest.raises(ValueError, match="ns must be whole numbers of working days"):
+        calendar.add_many([D(2025, 5, 23)], [1.5])
+    result = calendar.add_many([D(2025, 5, 23)], np.array([1], dtype=np.int32))
+    assert [D(2025, 5, 27)] == [d.item() for d in result]
+    assert 0 == calendar.add_many(np.array([], "datetime64[D]"), []).size
+
+
+def test_the_closed_days_cover_exactly_the_calendars_range() -> None:
+    """Bank holidays are held for 1975-2100, the range every method accepts: the first is
+    New Year's Day 1975 and the last Boxing Day 2100 (a Sunday, so the substitute day is
+    Tuesday 28 December 2100); nothing from 2101 is held."""
+    calendar = working_calendar("england-and-wales")
+    assert D(1975, 1, 1) == min(calendar.closed)
+    assert D(2100, 12, 28) == max(calendar.closed)
+    assert calendar.closure_name(D(2101, 1, 1)) is None
+
+
+def _small_hours(start: dt.time, end: dt.time) -> CalendarSpec:
+    """Open every day from ``start`` to ``end`` (no bank holidays)."""
+    return CalendarSpec(
+        f"small-hours-{start:%H%M}",
+        "Small hours",
+        working_weekdays=frozenset(Weekday),
+        closed_on_bank_holidays=False,
+        hours=(OpeningHours(frozenset(Weekday), (TimeWindow(start, end),)),),
+    )
+
+
+def test_next_opening_is_never_a_time_the_service_is_shut() -> None:
+    """On Sunday 30 March 2025 London's clocks go from 01:00 GMT to 02:00 BST, so a
+    01:15-01:45 window does not exist that day. From 00:30 GMT, and from 01:15 UTC (02:15
+    BST, when the service is shut), the next opening is 01:15 BST on Monday 31 March
+    (00:15 UTC), never an instant inside the skipped hour."""
+    calendar = working_calendar(_small_hours(dt.time(1, 15), dt.time(1, 45)))
+    expected = dt.datetime(2025, 3, 31, 0, 15, tzinfo=dt.UTC)
+    for asked in (
+        dt.datetime(2025, 3, 30, 0, 30, tzinfo=dt.UTC),
+        dt.datetime(2025, 3, 30, 1, 15, tzinfo=dt.UTC),
+    ):
+        assert not calendar.is_open(asked)
+        assert expected == calendar.next_opening(asked)
+        assert calendar.is_open(expected)
+
+
+def test_a_window_starting_in_the_skipped_hour_opens_an_hour_on() -> None:
+    """The recorded reading: a 01:30-03:00 window on Sunday 30 March 2025 opens at 01:30
+    read in winter time, 01:30 UTC (02:30 BST), open until 03:00 BST."""
+    calendar = working_calendar(_small_hours(dt.time(1, 30), dt.time(3)))
+    opening = calendar.next_opening(dt.datetime(2025, 3, 30, 0, 30, tzinfo=dt.UTC))
+    assert dt.datetime(2025, 3, 30, 1, 30, tzinfo=dt.UTC) == opening

@@ -328,7 +328,8 @@ class WorkingDayCalendar:
         """:meth:`add` for arrays: ``days`` as ``datetime64[D]`` (or dates), ``ns`` as ints.
 
         No per-day loop: two gathers into the precomputed ordinals. Raises ``ValueError``
-        for any date or result outside the calendar's range.
+        for any date or result outside the calendar's range, and for steps that are not
+        integers (``1.5`` is refused, never truncated to 1).
         """
         import numpy as np
 
@@ -338,7 +339,11 @@ class WorkingDayCalendar:
         )
         if offsets.size and (offsets.min() < 0 or offsets.max() >= before.size):
             raise ValueError(f"dates outside the calendar's range {FIRST_YEAR}-{LAST_YEAR}")
-        n = np.asarray(ns, dtype=np.int64)
+        n = np.asarray(ns)
+        if n.size and not np.issubdtype(n.dtype, np.integer):
+            # Never truncate 1.5 working days to 1: a step is a whole number of days.
+            raise ValueError(f"ns must be whole numbers of working days (got {n.dtype} values)")
+        n = n.astype(np.int64)
         positions = np.where(n > 0, after[offsets], before[offsets]) + n
         if positions.size and (positions.min() < 0 or positions.max() >= working.size):
             raise ValueError(f"results outside the calendar's range {FIRST_YEAR}-{LAST_YEAR}")
@@ -371,7 +376,12 @@ class WorkingDayCalendar:
         return self.is_working_day(day) and _WEEKDAY_ORDER[day.weekday()] in hours.days
 
     def next_opening(self, instant: dt.datetime) -> dt.datetime:
-        """``instant`` if the service is open then, else when it next opens."""
+        """``instant`` if the service is open then, else when it next opens.
+
+        The answer is always an instant at which the service is open. A window whose
+        start falls in the hour the clocks skip in spring (01:00-02:00 in London) opens
+        that day at its start read in winter time, one hour on by the clock (a window from
+        01:30 opens at 02:30 BST), or not at all if it has ended by then."""
         if self.is_open(instant):
             return instant
         tz = self.spec.tz
@@ -385,8 +395,11 @@ class WorkingDayCalendar:
                 w.start for h in self.spec.hours if self._opens(h, day) for w in h.windows
             )
             for start in starts:
-                candidate = dt.datetime.combine(day, start, tzinfo=tz)
-                if candidate > instant:
+                # Through its timestamp: a start in the skipped spring hour becomes a real
+                # wall-clock time (01:30 -> 02:30 BST), never one that does not exist.
+                local = dt.datetime.combine(day, start, tzinfo=tz)
+                candidate = dt.datetime.fromtimestamp(local.timestamp(), tz)
+                if candidate > instant and self.is_open(candidate):
                     return candidate
         raise ValueError(f"calendar {self.spec.id!r} does not open within a year")
 
