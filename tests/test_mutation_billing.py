@@ -40,7 +40,7 @@ from childcare_commissioning.billing import (
     run_invoices,
 )
 from childcare_commissioning.calendars import TimeWindow
-from childcare_commissioning.model import Citation, Package
+from childcare_commissioning.model import Citation, Package, StaffRatio
 from childcare_commissioning.schedules import Period
 
 D = dt.date
@@ -587,6 +587,9 @@ def test_every_field_of_a_mileage_line_and_which_record_is_refused() -> None:
     )
     assert [("billing.mileage.no-agreement", "$.records['b'].miles")] == codes(result)
     assert result.findings[0].citation == MILES
+    assert (
+        "record 'b': 3.3 miles without a mileage agreement made in advance; mileage not billed"
+    ) == result.findings[0].message
     mileage = [x for x in lines(result) if x.kind is LineKind.MILEAGE]
     assert [
         line(
@@ -715,4 +718,86 @@ def test_a_visit_into_the_first_day_of_a_rate_bills_the_part_with_a_rate() -> No
     assert [("billing.rate.none-in-force", "$.records['A']")] == codes(result)
     assert [(Decimal(20), 60, Decimal("20.00"))] == [
         (x.unit_price, x.minutes, x.amount) for x in lines(result)
+    ]
+
+
+# ------------------------------------------------------ held records: which, and the words
+def test_a_visit_of_under_a_minute_bills_no_line() -> None:
+    """10:00:20-10:00:50 on Wed 8 Jan 2025 is 30 seconds: no whole minute, so no line (not
+    a line of 0.00 hours); 10:00:20-10:01:30 is 70 seconds, one whole minute at £20 an hour
+    (£0.33)."""
+    result = run([visit("R1", D(2025, 1, 8), T(10, 0, 20), T(10, 0, 50))])
+    assert ([], []) == (lines(result), codes(result))
+    result = run([visit("R1", D(2025, 1, 8), T(10, 0, 20), T(10, 1, 30))])
+    assert [(Decimal(20), 1, Decimal("0.33"))] == [
+        (line.unit_price, line.minutes, line.amount) for line in lines(result)
+    ]
+
+
+def test_held_records_are_named_with_the_record_they_clash_with() -> None:
+    """R2 repeats R1 (same package, worker, start and end); R4 overlaps, by the same
+    worker, R3 in another package. Each finding names both records and the package of
+    the record held, in the words a contract manager reads."""
+    duplicate = run(
+        [
+            visit("R1", D(2025, 1, 8), T(10), T(11), worker_id="W"),
+            visit("R2", D(2025, 1, 8), T(10), T(11), worker_id="W"),
+        ]
+    )
+    assert ["record 'R2' repeats the visit of record 'R1' (package 'P'); not billed"] == [
+        f.message for f in duplicate.findings
+    ]
+    overlap = run(
+        [
+            visit("R3", D(2025, 1, 8), T(10), T(12), worker_id="W", package_id="Q"),
+            visit("R4", D(2025, 1, 8), T(11), T(13), worker_id="W"),
+        ],
+        packages=[package("P"), package("Q")],
+    )
+    assert [
+        "record 'R4' overlaps a visit by the same worker in record 'R3' (package 'P'); not billed"
+    ] == [f.message for f in overlap.findings]
+
+
+@pytest.mark.parametrize(
+    ("first_worker", "second_worker", "held"),
+    [
+        ("A", "B", []),  # two named workers: within a 2:1 ratio
+        (None, "B", ["R2"]),  # one unnamed: they may be the same person
+        ("A", None, ["R2"]),
+        (None, None, ["R2"]),
+    ],
+)
+def test_overlapping_visits_within_a_ratio_need_two_named_workers(
+    first_worker: str | None, second_worker: str | None, held: list[str]
+) -> None:
+    """A 2:1 package: R1 10:00-12:00 and R2 11:00-13:00 overlap. Both are billed only
+    when each names its worker (two staff); otherwise R2 is held as an overlap."""
+    result = run(
+        [
+            visit("R1", D(2025, 1, 8), T(10), T(12), worker_id=first_worker),
+            visit("R2", D(2025, 1, 8), T(11), T(13), worker_id=second_worker),
+        ],
+        packages=[package(staff_ratio=StaffRatio(2))],
+    )
+    assert (held, [("billing.record.overlap", "$.records['R2']")] if held else []) == (
+        list(result.held),
+        codes(result),
+    )
+    assert (
+        [
+            "record 'R2' overlaps, beyond the staff ratio, the visit of record 'R1' (package 'P'); "
+            "not billed"
+        ]
+        if held
+        else []
+    ) == [f.message for f in result.findings]
+
+
+def test_a_visit_naming_a_session_not_planned_is_additional_and_keeps_the_name() -> None:
+    """R1 names planned session S9, which was never commissioned: it is billed as delivered
+    without a commissioned session (1 h at £20), and its line keeps the S9 it named."""
+    result = run([visit("R1", D(2025, 1, 8), T(10), T(11), planned_id="S9")])
+    assert [(LineKind.ADDITIONAL, "R1", "S9", Decimal("20.00"))] == [
+        (line.kind, line.record_id, line.planned_id, line.amount) for line in lines(result)
     ]
