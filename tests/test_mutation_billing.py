@@ -41,6 +41,7 @@ from childcare_commissioning.billing import (
 )
 from childcare_commissioning.calendars import TimeWindow
 from childcare_commissioning.model import Citation, Package, StaffRatio
+from childcare_commissioning.money import Rounding
 from childcare_commissioning.schedules import Period
 
 D = dt.date
@@ -566,9 +567,11 @@ def test_a_package_with_no_quotation_is_named_and_not_invoiced() -> None:
 
 
 # ------------------------------------------------------------------------ mileage
-def mileage_terms(requires_agreement: bool) -> BillingTerms:
+def mileage_terms(requires_agreement: bool, rounding: Rounding = Rounding.HALF_UP) -> BillingTerms:
     policy = MileagePolicy(Decimal("0.45"), MILES, requires_agreement)
-    return BillingTerms(cycle=BillingCycle.FORTNIGHTLY, citation=CITE, mileage=policy)
+    return BillingTerms(
+        cycle=BillingCycle.FORTNIGHTLY, citation=CITE, mileage=policy, rounding=rounding
+    )
 
 
 def test_every_field_of_a_mileage_line_and_which_record_is_refused() -> None:
@@ -607,6 +610,26 @@ def test_every_field_of_a_mileage_line_and_which_record_is_refused() -> None:
     ] == mileage
     # 3 visits of 60 min at 20 plus 4.50 of mileage.
     assert Decimal("64.50") == result.net
+
+
+@pytest.mark.parametrize(
+    ("rounding", "amount"),
+    [
+        (Rounding.HALF_UP, "1.49"),
+        (Rounding.HALF_EVEN, "1.48"),  # 8 is even
+        (Rounding.DOWN, "1.48"),
+        (Rounding.UP, "1.49"),
+    ],
+)
+def test_mileage_is_rounded_by_the_councils_mode(rounding: Rounding, amount: str) -> None:
+    """3.3 miles x 0.45 = 1.485 exactly, rounded to the penny by the terms' mode."""
+    result = run(
+        [visit("b", D(2025, 1, 9), T(10), T(11), miles=Decimal("3.3"))],
+        (STANDARD,),
+        terms=mileage_terms(False, rounding),
+    )
+    [mileage] = [x for x in lines(result) if x.kind is LineKind.MILEAGE]
+    assert Decimal(amount) == mileage.amount
 
 
 def test_mileage_without_agreement_is_paid_where_none_is_required() -> None:
