@@ -510,8 +510,8 @@ def _clash(
         other = running_worker[0][2]
         return "billing.record.overlap", "overlaps a visit by the same worker in", other
     if running_package:
-        # Every record here passed _screen, which refuses those of an unknown package.
-        ratio = entries[record.package_id].package.staff_ratio
+        entry = entries.get(record.package_id)
+        ratio = entry.package.staff_ratio if entry is not None else None
         staff = ratio.staff if ratio is not None else 1
         distinct = record.worker_id is not None and all(
             o.worker_id is not None for _, _, o in running_package
