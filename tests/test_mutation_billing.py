@@ -824,3 +824,17 @@ def test_a_visit_naming_a_session_not_planned_is_additional_and_keeps_the_name()
     assert [(LineKind.ADDITIONAL, "R1", "S9", Decimal("20.00"))] == [
         (line.kind, line.record_id, line.planned_id, line.amount) for line in lines(result)
     ]
+
+
+def test_a_record_of_no_hours_bills_no_line() -> None:
+    """A timesheet row of 0 hours bills nothing (no line of 0.00 hours); 0.5 hours beside
+    it is 30 minutes at £20 an hour, £10.00."""
+    result = run(
+        [
+            DeliveryRecord("R1", "P", D(2025, 1, 8), hours=Decimal(0)),
+            DeliveryRecord("R2", "P", D(2025, 1, 8), hours=Decimal("0.5")),
+        ]
+    )
+    assert [("R2", 30, Decimal("10.00"))] == [
+        (line.record_id, line.minutes, line.amount) for line in lines(result)
+    ]
