@@ -4,6 +4,14 @@
     Reads ``mutmut results --all true`` and writes ``benchmarks/mutation/<module>.json``
     for every module whose mutants were checked in this run (killed, survived, date,
     commit). Modules not run keep their earlier file, so modules can be run one at a time.
+``survivors MODULE ...``
+    Prints the full names of the survivors recorded for each module (``billing/invoices``
+    or ``billing.invoices``), one per line, for ``scripts/mutation --recheck``; refuses a
+    module with no record or whose source changed since its recorded run.
+``recheck RESULTS COMMIT``
+    Reads the results of a run over those survivors only and updates each record: the
+    survivors now killed move to killed, and the record says when and at which commit
+    they were rechecked (the full run's date and commit stay).
 ``report``
     Joins every ``benchmarks/mutation/<module>.json`` with the hand-written accounts in
     ``benchmarks/mutation/<module>.accounts.toml`` and prints ``mutation-report.md``.
@@ -36,16 +44,12 @@ PATTERN = re.compile(r"\s*(childcare_commissioning\.[\w.]+?)\.(x\w*__mutmut_\d+)
 
 
 def record(results_path: str, commit: str) -> None:
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    alive: dict[str, list[str]] = defaultdict(list)
-    for line in Path(results_path).read_text(encoding="utf-8").splitlines():
-        found = PATTERN.match(line)
-        if not found:
-            continue
-        module, name, status = found.group(1), found.group(2), found.group(3).strip()
-        counts[module][status] += 1
-        if status in ALIVE:
-            alive[module].append(name)
+    statuses = _read(results_path)
+    counts = {module: Counter(found.values()) for module, found in statuses.items()}
+    alive = {
+        module: [name for name, status in found.items() if status in ALIVE]
+        for module, found in statuses.items()
+    }
     today = dt.datetime.now(dt.UTC).date().isoformat()
     FOLDER.mkdir(parents=True, exist_ok=True)
     for module, c in sorted(counts.items()):
@@ -58,11 +62,77 @@ def record(results_path: str, commit: str) -> None:
             "commit": commit,
             "killed": killed,
             "survived": sorted(alive[module]),
+            "no_tests": sorted(n for n in alive[module] if statuses[module][n] == "no tests"),
             "statuses": dict(sorted(c.items())),
         }
         path = FOLDER / f"{module}.json"
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"recorded {path.name}: {killed} killed, {len(alive[module])} alive")
+
+
+def _read(results_path: str) -> dict[str, dict[str, str]]:
+    """Each module's mutant statuses, by mutant name, from ``mutmut results``."""
+    statuses: dict[str, dict[str, str]] = defaultdict(dict)
+    for line in Path(results_path).read_text(encoding="utf-8").splitlines():
+        found = PATTERN.match(line)
+        if found:
+            statuses[found.group(1)][found.group(2)] = found.group(3).strip()
+    return statuses
+
+
+def _module_name(module: str) -> str:
+    return "childcare_commissioning." + module.replace("/", ".").removeprefix(
+        "childcare_commissioning."
+    )
+
+
+def survivors(modules: list[str]) -> None:
+    names = []
+    for given in modules:
+        module = _module_name(given)
+        path = FOLDER / f"{module}.json"
+        if not path.exists():
+            sys.exit(f"mutation_report.py: {module} has no recorded run to recheck")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        current = _current(module, data["commit"])
+        if current != "yes":
+            sys.exit(
+                f"mutation_report.py: {module} is not current since its run at "
+                f"{data['commit']} ({current.strip('*')}): run it in full"
+            )
+        names += [f"{module}.{name}" for name in data["survived"]]
+    print("\n".join(names))
+
+
+def recheck(results_path: str, commit: str) -> None:
+    statuses = _read(results_path)
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    for module, found in sorted(statuses.items()):
+        path = FOLDER / f"{module}.json"
+        if not path.exists():
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        checked = {
+            n: found[n] for n in data["survived"] if found.get(n, "not checked") != "not checked"
+        }
+        if not checked:
+            continue
+        now_killed = sorted(n for n, status in checked.items() if status in KILLED)
+        data["killed"] += len(now_killed)
+        data["survived"] = sorted(n for n in data["survived"] if n not in now_killed)
+        if "no_tests" in data:
+            data["no_tests"] = sorted(n for n in data["no_tests"] if n not in now_killed)
+        counts = Counter(data["statuses"])
+        for name in now_killed:
+            # A survivor was "survived" or "no tests" (listed since records name them).
+            counts["no tests" if name in data.get("no_tests", ()) else "survived"] -= 1
+            counts[found[name]] += 1
+        data["statuses"] = dict(sorted((k, v) for k, v in counts.items() if v))
+        data.setdefault("rechecked", []).append(
+            {"date": today, "commit": commit, "checked": len(checked), "killed": len(now_killed)}
+        )
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"rechecked {path.name}: {len(now_killed)} of {len(checked)} survivors now killed")
 
 
 def _accounts(module: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -133,8 +203,11 @@ def report() -> None:
             unaccounted=len(unaccounted),
             unchecked=unchecked,
         )
+        run_at = data["commit"]
+        for again in data.get("rechecked", []):
+            run_at += f" (survivors rechecked {again['date']} at {again['commit']})"
         rows.append(
-            f"| {module} | {data['date']} | {data['commit']} | {_current(module, data['commit'])} "
+            f"| {module} | {data['date']} | {run_at} | {_current(module, data['commit'])} "
             f"| {data['killed']} "
             f"| {len(survived)} | {n_equivalent} | {n_left} | {len(unaccounted)} "
             f"| {unchecked} | {score:.1f} % |"
@@ -186,7 +259,14 @@ def report() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["record"]:
         record(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ["recheck"]:
+        recheck(sys.argv[2], sys.argv[3])
+    elif sys.argv[1:2] == ["survivors"]:
+        survivors(sys.argv[2:])
     elif sys.argv[1:2] == ["report"]:
         report()
     else:
-        sys.exit("usage: mutation_report.py record RESULTS COMMIT | report")
+        sys.exit(
+            "usage: mutation_report.py record RESULTS COMMIT | survivors MODULE ... "
+            "| recheck RESULTS COMMIT | report"
+        )

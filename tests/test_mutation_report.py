@@ -100,3 +100,48 @@ def test_a_module_unchanged_since_its_commit_is_current() -> None:
     assert "**run on uncommitted changes**" == report._current(
         "childcare_commissioning.money", head + "+changes"
     )
+
+
+def test_a_recheck_moves_survivors_now_killed_to_killed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The recorded run left 4, 5 and 6 alive; rechecked, 4 is killed, 5 times out (killed)
+    and 6 still survives: 3 + 2 = 5 killed, one survivor, the statuses moved with them."""
+    report = load()
+    monkeypatch.setattr(report, "FOLDER", tmp_path)
+    results = tmp_path / "results.txt"
+    results.write_text(RESULTS, encoding="utf-8")
+    report.record(str(results), "abc1234")
+    results.write_text(
+        "    childcare_commissioning.money.x_a__mutmut_4: killed\n"
+        "    childcare_commissioning.money.x_a__mutmut_5: timeout\n"
+        "    childcare_commissioning.money.x_a__mutmut_6: no tests\n"
+        "    childcare_commissioning.money.x_a__mutmut_7: not checked\n",
+        encoding="utf-8",
+    )
+    report.recheck(str(results), "def5678")
+    data = json.loads((tmp_path / "childcare_commissioning.money.json").read_text("utf-8"))
+    assert (5, ["x_a__mutmut_6"], "abc1234") == (data["killed"], data["survived"], data["commit"])
+    assert {"killed": 3, "timeout": 2, "no tests": 1, "not checked": 1} == data["statuses"]
+    assert ["x_a__mutmut_6"] == data["no_tests"]
+    [again] = data["rechecked"]
+    assert ("def5678", 3, 2) == (again["commit"], again["checked"], again["killed"])
+    capsys.readouterr()
+    monkeypatch.setattr(report, "_current", lambda module, commit: "yes")
+    report.survivors(["money"])
+    assert "childcare_commissioning.money.x_a__mutmut_6\n" == capsys.readouterr().out
+
+
+def test_survivors_of_a_changed_module_are_not_rechecked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run on uncommitted changes (or a module changed since) needs a full run."""
+    report = load()
+    monkeypatch.setattr(report, "FOLDER", tmp_path)
+    results = tmp_path / "results.txt"
+    results.write_text(RESULTS, encoding="utf-8")
+    report.record(str(results), "abc1234+changes")
+    with pytest.raises(SystemExit, match="not current since its run at abc1234"):
+        report.survivors(["money"])
+    with pytest.raises(SystemExit, match="has no recorded run"):
+        report.survivors(["billing/invoices"])
