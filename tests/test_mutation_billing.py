@@ -838,3 +838,10 @@ def test_a_record_of_no_hours_bills_no_line() -> None:
     assert [("R2", 30, Decimal("10.00"))] == [
         (line.record_id, line.minutes, line.amount) for line in lines(result)
     ]
+
+
+def test_a_run_keeps_its_council_and_date() -> None:
+    result = run([], as_of=D(2025, 1, 20))
+    assert ("sample", D(2025, 1, 20)) == (result.council, result.as_of)
+    # The fortnight 6-19 January 2025 (the package starts Monday 6 January) has ended.
+    assert [Period(D(2025, 1, 6), D(2025, 1, 19))] == [i.period for i in result.invoices]
