@@ -845,3 +845,61 @@ def test_a_run_keeps_its_council_and_date() -> None:
     assert ("sample", D(2025, 1, 20)) == (result.council, result.as_of)
     # The fortnight 6-19 January 2025 (the package starts Monday 6 January) has ended.
     assert [Period(D(2025, 1, 6), D(2025, 1, 19))] == [i.period for i in result.invoices]
+
+
+def test_refused_records_are_named_in_full_with_the_terms_citation() -> None:
+    """Every finding about a record that cannot be billed, whole: code, words, path and
+    the citation of the invoicing terms. Package P runs from Mon 6 Jan 2025, open-ended;
+    Q from 6 to 31 Jan 2025 with purchase order PO-Q."""
+    result = run(
+        [
+            visit("R1", D(2025, 1, 2), T(10), T(11)),  # before P starts
+            visit("R2", D(2025, 2, 3), T(10), T(11), package_id="Q"),  # after Q ends
+            visit("R3", D(2025, 1, 8), T(10), T(11), package_id="Q", purchase_order="PO-X"),
+            visit("R4", D(2025, 1, 8), T(10), T(11), package_id="Z"),
+        ],
+        packages=[package("P"), package("Q", end=D(2025, 1, 31), purchase_order="PO-Q")],
+    )
+    assert [
+        (
+            "billing.record.outside-package",
+            "record 'R1' (2025-01-02) is outside package 'P' (2025-01-06 to open)",
+            "$.records['R1']",
+        ),
+        (
+            "billing.record.outside-package",
+            "record 'R2' (2025-02-03) is outside package 'Q' (2025-01-06 to 2025-01-31)",
+            "$.records['R2']",
+        ),
+        (
+            "billing.purchase-order.unknown",
+            "record 'R3' quotes a purchase order that is not package 'Q''s",
+            "$.records['R3']",
+        ),
+        (
+            "billing.record.unknown-package",
+            "record 'R4' names unknown package 'Z'",
+            "$.records['R4']",
+        ),
+    ] == [(f.code, f.message, f.path) for f in result.findings]
+    assert [CITE] * 4 == [f.citation for f in result.findings]
+
+
+def test_monthly_invoices_take_the_records_of_their_calendar_month() -> None:
+    """Monthly billing: 1 h on Wed 15 Jan and 2 h on Mon 3 Feb 2025 at £20 go on the
+    January (£20.00) and February (£40.00) invoices, each for its whole calendar month
+    (January's although the package starts on the 6th); March has none."""
+    monthly = BillingTerms(cycle=BillingCycle.MONTHLY, citation=CITE)
+    result = run(
+        [
+            visit("R1", D(2025, 1, 15), T(10), T(11)),
+            visit("R2", D(2025, 2, 3), T(10), T(12)),
+        ],
+        terms=monthly,
+        as_of=D(2025, 4, 1),
+    )
+    assert [
+        (Period(D(2025, 1, 1), D(2025, 1, 31)), ("R1",), Decimal("20.00")),
+        (Period(D(2025, 2, 1), D(2025, 2, 28)), ("R2",), Decimal("40.00")),
+        (Period(D(2025, 3, 1), D(2025, 3, 31)), (), Decimal(0)),
+    ] == [(i.period, i.record_ids, i.net) for i in result.invoices]
