@@ -903,3 +903,28 @@ def test_monthly_invoices_take_the_records_of_their_calendar_month() -> None:
         (Period(D(2025, 2, 1), D(2025, 2, 28)), ("R2",), Decimal("40.00")),
         (Period(D(2025, 3, 1), D(2025, 3, 31)), (), Decimal(0)),
     ] == [(i.period, i.record_ids, i.net) for i in result.invoices]
+
+
+def test_every_late_record_is_adjusted_and_one_with_no_rate_is_named() -> None:
+    """The fortnight 6-19 Jan was invoiced before, under rates from Fri 10 Jan 2025 (£20
+    an hour). Late records L1 (Thu 9 Jan, before any rate), L2 (Mon 13 Jan, 1 h) and L3
+    (Tue 14 Jan, 2 h, 10 miles at 45p without need of agreement): L1 is named (no rate in
+    force on 9 Jan), L2 and L3 are adjustment lines on the next invoice beside L3's
+    mileage: £20.00 + £40.00 + £4.50 = £64.50."""
+    rates = (Rate(Decimal(20), D(2025, 1, 10)),)
+    terms = mileage_terms(False)
+    first = run([], rates, as_of=D(2025, 1, 20), terms=terms)
+    late = [
+        visit("L1", D(2025, 1, 9), T(10), T(11)),
+        visit("L2", D(2025, 1, 13), T(10), T(11)),
+        visit("L3", D(2025, 1, 14), T(10), T(12), miles=Decimal(10)),
+    ]
+    result = run(late, rates, as_of=D(2025, 2, 3), previous=first.invoices, terms=terms)
+    assert [("billing.rate.none-in-force", "$.records['L1']")] == codes(result)
+    [invoice] = result.invoices
+    assert [
+        (LineKind.ADJUSTMENT, "L2", Decimal("20.00")),
+        (LineKind.ADJUSTMENT, "L3", Decimal("40.00")),
+        (LineKind.MILEAGE, "L3", Decimal("4.50")),
+    ] == [(line.kind, line.record_id, line.amount) for line in invoice.lines]
+    assert (("L1", "L2", "L3"), Decimal("64.50")) == (invoice.record_ids, invoice.net)
