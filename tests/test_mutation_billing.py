@@ -928,3 +928,28 @@ def test_every_late_record_is_adjusted_and_one_with_no_rate_is_named() -> None:
         (LineKind.MILEAGE, "L3", Decimal("4.50")),
     ] == [(line.kind, line.record_id, line.amount) for line in invoice.lines]
     assert (("L1", "L2", "L3"), Decimal("64.50")) == (invoice.record_ids, invoice.net)
+
+
+def test_late_mileage_where_none_is_paid_is_named() -> None:
+    """A late record (8 Jan, its fortnight invoiced before) claiming 5 miles under terms
+    that pay no mileage: its hour is adjusted on the next invoice (£20.00), its miles are
+    named, not billed."""
+    first = run([], as_of=D(2025, 1, 20))
+    late = visit("L", D(2025, 1, 8), T(10), T(11), miles=Decimal(5))
+    result = run([late], as_of=D(2025, 2, 3), previous=first.invoices)
+    assert [("billing.mileage.not-payable", "$.records['L'].miles")] == codes(result)
+    assert [(LineKind.ADJUSTMENT, Decimal("20.00"))] == [
+        (line.kind, line.amount) for line in lines(result)
+    ]
+
+
+def test_an_invoice_with_no_lines_has_money_amounts_not_integers() -> None:
+    """An ended fortnight with nothing delivered: net, withheld and payable are Decimal
+    zero (pounds, as every amount), never the integer 0."""
+    [invoice] = run([], as_of=D(2025, 1, 20)).invoices
+    assert [Decimal, Decimal, Decimal] == [
+        type(invoice.net),
+        type(invoice.withheld),
+        type(invoice.payable),
+    ]
+    assert Decimal(0) == invoice.payable
