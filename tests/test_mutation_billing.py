@@ -953,3 +953,33 @@ def test_an_invoice_with_no_lines_has_money_amounts_not_integers() -> None:
         type(invoice.payable),
     ]
     assert Decimal(0) == invoice.payable
+
+
+@pytest.mark.parametrize(
+    ("rounding", "withheld"),
+    [
+        (Rounding.HALF_UP, "0.51"),
+        (Rounding.HALF_EVEN, "0.50"),  # 0 is even
+        (Rounding.DOWN, "0.50"),
+        (Rounding.UP, "0.51"),
+    ],
+)
+def test_retention_is_rounded_by_the_councils_mode(rounding: Rounding, withheld: str) -> None:
+    """An hour at £10.10 is a net of £10.10; 5 % of it is 0.505 exactly, rounded to the
+    penny by the terms' mode; payable is the net less what is withheld."""
+    retention = Retention(Decimal(5), Release.NEXT_FINANCIAL_YEAR_Q1, CITE)
+    terms = BillingTerms(
+        cycle=BillingCycle.FORTNIGHTLY, citation=CITE, retention=retention, rounding=rounding
+    )
+    result = run(
+        [visit("R", D(2025, 1, 8), T(10), T(11))],
+        (Rate(Decimal("10.10"), FROM),),
+        terms=terms,
+        as_of=D(2025, 1, 20),
+    )
+    [invoice] = result.invoices
+    assert (Decimal("10.10"), Decimal(withheld), Decimal("10.10") - Decimal(withheld)) == (
+        invoice.net,
+        invoice.withheld,
+        invoice.payable,
+    )
