@@ -983,3 +983,21 @@ def test_retention_is_rounded_by_the_councils_mode(rounding: Rounding, withheld:
         invoice.withheld,
         invoice.payable,
     )
+
+
+def test_a_visit_moved_into_the_night_is_short_by_day_and_additional_by_night() -> None:
+    """Session S1 is commissioned for 60 minutes from 21:00 on Wed 8 Jan 2025, all at the
+    standard £20 (the night starts at 22:00). The visit runs 21:30-22:30: 30 minutes by
+    day and 30 by night. Standard: commissioned 60 min £20.00, short by 30 min (£10.00 -
+    £20.00 = -£10.00). Night: nothing commissioned (no line), 30 min delivered beyond the
+    session at £24 = £12.00. Net £22.00."""
+    result = run(
+        [visit("V", D(2025, 1, 8), T(21, 30), T(22, 30), planned_id="S1")],
+        planned=[session("S1", D(2025, 1, 8), 60, T(21))],
+    )
+    assert [
+        (LineKind.COMMISSIONED, Decimal(20), 60, Decimal("20.00")),
+        (LineKind.DEDUCTION, Decimal(20), -30, Decimal("-10.00")),
+        (LineKind.ADDITIONAL, Decimal(24), 30, Decimal("12.00")),
+    ] == [(line.kind, line.unit_price, line.minutes, line.amount) for line in lines(result)]
+    assert Decimal("22.00") == result.net
