@@ -1001,3 +1001,18 @@ def test_a_visit_moved_into_the_night_is_short_by_day_and_additional_by_night() 
         (LineKind.ADDITIONAL, Decimal(24), 30, Decimal("12.00")),
     ] == [(line.kind, line.unit_price, line.minutes, line.amount) for line in lines(result)]
     assert Decimal("22.00") == result.net
+
+
+def test_a_session_with_no_rate_in_force_is_named_by_its_path() -> None:
+    """Rates from Sat 1 Feb 2025; session S1 (60 minutes on Wed 8 Jan) has none in force:
+    a finding names the session by its path and the day, and no line is made for it."""
+    result = run(
+        [],
+        (Rate(Decimal(20), D(2025, 2, 1)),),
+        planned=[session("S1", D(2025, 1, 8), 60)],
+        as_of=D(2025, 1, 20),
+    )
+    assert [
+        ("billing.rate.none-in-force", "$.planned['S1']", "no quoted rate in force on 2025-01-08")
+    ] == [(f.code, f.path, f.message) for f in result.findings]
+    assert [] == lines(result)
