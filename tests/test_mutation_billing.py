@@ -1004,15 +1004,18 @@ def test_a_visit_moved_into_the_night_is_short_by_day_and_additional_by_night() 
 
 
 def test_a_session_with_no_rate_in_force_is_named_by_its_path() -> None:
-    """Rates from Sat 1 Feb 2025; session S1 (60 minutes on Wed 8 Jan) has none in force:
-    a finding names the session by its path and the day, and no line is made for it."""
+    """Rates from Fri 10 Jan 2025; session S1 (60 minutes on Wed 8 Jan) has none in force:
+    a finding names the session by its path and the day, and no line is made for it. S2
+    (30 minutes on Mon 13 Jan, the same fortnight) is still commissioned: £10.00."""
     result = run(
         [],
-        (Rate(Decimal(20), D(2025, 2, 1)),),
-        planned=[session("S1", D(2025, 1, 8), 60)],
+        (Rate(Decimal(20), D(2025, 1, 10)),),
+        planned=[session("S1", D(2025, 1, 8), 60), session("S2", D(2025, 1, 13), 30)],
         as_of=D(2025, 1, 20),
     )
     assert [
         ("billing.rate.none-in-force", "$.planned['S1']", "no quoted rate in force on 2025-01-08")
     ] == [(f.code, f.path, f.message) for f in result.findings]
-    assert [] == lines(result)
+    assert [(LineKind.COMMISSIONED, "S2", Decimal("10.00"))] == [
+        (line.kind, line.planned_id, line.amount) for line in lines(result)
+    ]
