@@ -1006,11 +1006,12 @@ def test_a_visit_moved_into_the_night_is_short_by_day_and_additional_by_night() 
 def test_a_session_with_no_rate_in_force_is_named_by_its_path() -> None:
     """Rates from Fri 10 Jan 2025; session S1 (60 minutes on Wed 8 Jan) has none in force:
     a finding names the session by its path and the day, and no line is made for it. S2
-    (30 minutes on Mon 13 Jan, the same fortnight) is still commissioned: £10.00."""
+    (30 minutes on Mon 13 Jan, the same fortnight, delivered as planned) is still
+    commissioned: £10.00, one line."""
     result = run(
-        [],
+        [visit("V2", D(2025, 1, 13), T(10), T(10, 30), planned_id="S2")],
         (Rate(Decimal(20), D(2025, 1, 10)),),
-        planned=[session("S1", D(2025, 1, 8), 60), session("S2", D(2025, 1, 13), 30)],
+        planned=[session("S1", D(2025, 1, 8), 60), session("S2", D(2025, 1, 13), 30, T(10))],
         as_of=D(2025, 1, 20),
     )
     assert [
