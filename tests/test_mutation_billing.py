@@ -1020,3 +1020,25 @@ def test_a_session_with_no_rate_in_force_is_named_by_its_path() -> None:
     assert [(LineKind.COMMISSIONED, "S2", Decimal("10.00"))] == [
         (line.kind, line.planned_id, line.amount) for line in lines(result)
     ]
+
+
+def test_packages_that_cannot_be_invoiced_are_named_with_the_terms_citation() -> None:
+    """Terms requiring a purchase order: package A has none; package B has one but no
+    quotation. Each finding, whole, cites the invoicing terms; neither is invoiced."""
+    terms = BillingTerms(
+        cycle=BillingCycle.FORTNIGHTLY, citation=CITE, purchase_order_required=True
+    )
+    packages = [package("A"), package("B", purchase_order="PO-B")]
+    result = run_invoices(
+        "sample", terms, packages, [Quotation("A", (STANDARD,))], [], [], D(2025, 1, 20)
+    )
+    assert [
+        (
+            "billing.purchase-order.missing",
+            "package 'A' has no purchase order number",
+            "$.packages['A']",
+            CITE,
+        ),
+        ("billing.rate.missing", "package 'B' has no quoted rate", "$.packages['B']", CITE),
+    ] == [(f.code, f.message, f.path, f.citation) for f in result.findings]
+    assert () == result.invoices
