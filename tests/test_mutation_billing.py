@@ -1042,3 +1042,45 @@ def test_packages_that_cannot_be_invoiced_are_named_with_the_terms_citation() ->
         ("billing.rate.missing", "package 'B' has no quoted rate", "$.packages['B']", CITE),
     ] == [(f.code, f.message, f.path, f.citation) for f in result.findings]
     assert () == result.invoices
+
+
+def test_a_rate_is_checked_against_the_band_it_names() -> None:
+    """Two bands: day care 15-20 and waking nights 20-30 an hour, each with its own
+    citation. P quotes £25 under waking nights: inside it (though outside day care), so P
+    is invoiced. Q quotes £35 under waking nights: outside it, named with that band's
+    citation and its range. R quotes £35 naming no band: with two bands there is no single
+    band to check it against, so it stands."""
+    nights_cite = Citation("sample", "4.2", "waking nights are paid within the band")
+    day = RateBand("day", "Day care", Decimal(15), Decimal(20), CITE)
+    nights = RateBand("nights", "Waking nights", Decimal(20), Decimal(30), nights_cite)
+    terms = BillingTerms(cycle=BillingCycle.FORTNIGHTLY, citation=CITE, rate_bands=(day, nights))
+    quotes = [
+        Quotation("P", (Rate(Decimal(25), FROM, band="nights"),)),
+        Quotation("Q", (Rate(Decimal(35), FROM, band="nights"),)),
+        Quotation("R", (Rate(Decimal(35), FROM),)),
+    ]
+    packages = [package("P"), package("Q"), package("R")]
+    result = run_invoices("sample", terms, packages, quotes, [], [], D(2025, 1, 20))
+    assert [
+        (
+            "billing.rate.outside-band",
+            "package 'Q': rate 35 from 2025-01-01 is outside Waking nights (20-30 per hour)",
+            nights_cite,
+        )
+    ] == [(f.code, f.message, f.citation) for f in result.findings]
+    assert ["P", "R"] == [i.package_id for i in result.invoices]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        # 09:00 on 1 Apr to 09:01 on 2 Apr 2025: 24 h 1 min.
+        DeliveryRecord("V", "P", D(2025, 4, 1), start=T(9), end=T(9, 1), end_date=D(2025, 4, 2)),
+        # One worker's 24.05 hours (24 h 3 min) in a day.
+        DeliveryRecord("V", "P", D(2025, 4, 1), hours=Decimal("24.05"), worker_id="W1"),
+    ],
+)
+def test_a_minute_beyond_a_day_is_held(record: DeliveryRecord) -> None:
+    result = run([record])
+    assert [("billing.record.beyond-a-day", "$.records['V']")] == codes(result)
+    assert ("V",) == result.held
