@@ -838,6 +838,7 @@ def test_a_record_of_no_hours_bills_no_line() -> None:
     assert [("R2", 30, Decimal("10.00"))] == [
         (line.record_id, line.minutes, line.amount) for line in lines(result)
     ]
+    assert ((), ()) == (result.findings, result.held)  # nothing wrong with 0 hours
 
 
 def test_a_run_keeps_its_council_and_date() -> None:
@@ -1072,15 +1073,39 @@ def test_a_rate_is_checked_against_the_band_it_names() -> None:
 
 
 @pytest.mark.parametrize(
-    "record",
+    ("record", "hours"),
     [
-        # 09:00 on 1 Apr to 09:01 on 2 Apr 2025: 24 h 1 min.
-        DeliveryRecord("V", "P", D(2025, 4, 1), start=T(9), end=T(9, 1), end_date=D(2025, 4, 2)),
+        # 09:00 on 1 Apr to 09:01 on 2 Apr 2025: 24 h 1 min, 1441 / 60 = 24.0166... h.
+        (
+            DeliveryRecord(
+                "V", "P", D(2025, 4, 1), start=T(9), end=T(9, 1), end_date=D(2025, 4, 2)
+            ),
+            "24.02",
+        ),
         # One worker's 24.05 hours (24 h 3 min) in a day.
-        DeliveryRecord("V", "P", D(2025, 4, 1), hours=Decimal("24.05"), worker_id="W1"),
+        (DeliveryRecord("V", "P", D(2025, 4, 1), hours=Decimal("24.05"), worker_id="W1"), "24.05"),
     ],
 )
-def test_a_minute_beyond_a_day_is_held(record: DeliveryRecord) -> None:
+def test_a_minute_beyond_a_day_is_held(record: DeliveryRecord, hours: str) -> None:
     result = run([record])
-    assert [("billing.record.beyond-a-day", "$.records['V']")] == codes(result)
+    assert [
+        (
+            "billing.record.beyond-a-day",
+            "$.records['V']",
+            f"record 'V' is {hours} hours, more than a day; not billed",
+            CITE,
+        )
+    ] == [(f.code, f.path, f.message, f.citation) for f in result.findings]
     assert ("V",) == result.held
+
+
+def test_a_record_ending_before_it_starts_is_held_with_the_terms_citation() -> None:
+    """09:00 on Wed 8 Jan ending 17:00 on Tue 7 Jan 2025."""
+    result = run([visit("V", D(2025, 1, 8), T(9), T(17), end_date=D(2025, 1, 7))])
+    assert [
+        (
+            "billing.record.ends-before-start",
+            "record 'V' ends before it starts; not billed",
+            CITE,
+        )
+    ] == [(f.code, f.message, f.citation) for f in result.findings]
