@@ -770,6 +770,7 @@ def test_held_records_are_named_with_the_record_they_clash_with() -> None:
     assert ["record 'R2' repeats the visit of record 'R1' (package 'P'); not billed"] == [
         f.message for f in duplicate.findings
     ]
+    assert [CITE] == [f.citation for f in duplicate.findings]
     overlap = run(
         [
             visit("R3", D(2025, 1, 8), T(10), T(12), worker_id="W", package_id="Q"),
@@ -1109,3 +1110,31 @@ def test_a_record_ending_before_it_starts_is_held_with_the_terms_citation() -> N
             CITE,
         )
     ] == [(f.code, f.message, f.citation) for f in result.findings]
+
+
+def test_a_record_id_given_twice_is_named_and_the_first_billed() -> None:
+    """R1 at 10:00-11:00 and again (the same id) at 14:00-16:00 on Wed 8 Jan 2025: the
+    second is named and not billed; the first is, 1 h at £20."""
+    result = run(
+        [visit("R1", D(2025, 1, 8), T(10), T(11)), visit("R1", D(2025, 1, 8), T(14), T(16))]
+    )
+    assert [
+        ("billing.record.duplicate", "record id 'R1' appears twice", "$.records['R1']", CITE)
+    ] == [(f.code, f.message, f.path, f.citation) for f in result.findings]
+    assert [("R1", Decimal("20.00"))] == [(li.record_id, li.amount) for li in lines(result)]
+
+
+def test_one_workers_back_to_back_visits_are_both_billed() -> None:
+    """Worker W visits P 10:00-11:00 and Q 11:00-12:00 on Wed 8 Jan 2025: the first ends
+    as the second begins, no overlap, both billed (£20.00 each)."""
+    result = run(
+        [
+            visit("R1", D(2025, 1, 8), T(10), T(11), worker_id="W"),
+            visit("R2", D(2025, 1, 8), T(11), T(12), worker_id="W", package_id="Q"),
+        ],
+        packages=[package("P"), package("Q")],
+    )
+    assert ((), ()) == (result.findings, result.held)
+    assert [("R1", Decimal("20.00")), ("R2", Decimal("20.00"))] == sorted(
+        (li.record_id, li.amount) for li in lines(result)
+    )
