@@ -622,3 +622,146 @@ def test_deadlines_started_by_the_referral_for_its_urgency_only() -> None:
     assert [("offer", dt.datetime(2025, 1, 7, 10, tzinfo=LONDON))] == [
         (d.rule_id, d.due_at) for d in decision.deadlines
     ]
+
+
+# ------------------------------------------------- cohort findings, whole (#27 survivors)
+CITE_B = Citation("sample", "3.1", "care leavers aged 16 to 18")
+EDGE = Cohort(
+    "edge",
+    "Edge of care",
+    CITE,
+    statuses=frozenset({S.EDGE_OF_CARE}),
+    ages=AgeBand(10, 17),
+    identified_by="the Early Help team",
+)
+LEAVERS = Cohort(
+    "leavers", "Care leavers", CITE_B, statuses=frozenset({S.CARE_LEAVER}), ages=AgeBand(16, 18)
+)
+# A discretion naming no approver: "the council" decides.
+HEALTH = Exclusion(
+    "health",
+    "complex health needs",
+    CITE,
+    statuses=frozenset({S.COMPLEX_HEALTH_NEEDS}),
+    effect=Effect.NEEDS_APPROVAL,
+)
+TWO_COHORTS = spec(cohorts=(EDGE, LEAVERS), exclusions=(HEALTH,))
+
+
+def eligibility(decision: ReferralDecision) -> list[tuple[str, str, str, Citation]]:
+    return [
+        (f.code, f.message, f.path, f.citation)
+        for f in decision.findings
+        if f.code.startswith("eligibility.")
+    ]
+
+
+def test_no_matching_cohort_names_every_cohort_and_cites_the_first() -> None:
+    """Disabled, aged 13 on Mon 6 Jan 2025: neither cohort's statuses; not eligible."""
+    decision = check_referral(TWO_COHORTS, referral(statuses=frozenset({S.DISABLED})))
+    assert [
+        (
+            "eligibility.cohort.none",
+            "the child's statuses match no cohort of the service (Edge of care; Care leavers)",
+            "$.child.statuses",
+            CITE,
+        )
+    ] == eligibility(decision)
+    assert Outcome.NOT_ELIGIBLE == decision.outcome
+
+
+def test_a_discretion_with_no_approver_is_the_councils_and_stops_at_the_ages() -> None:
+    """Complex health needs, born 6 Jan 2006: 19 on 6 Jan 2025, above both cohorts'
+    bands (10-17, 16-18). The discretion (no approver named: the council's) reaches the
+    statuses but not the ages: not eligible, each finding saying so."""
+    decision = check_referral(
+        TWO_COHORTS,
+        referral(statuses=frozenset({S.COMPLEX_HEALTH_NEEDS}), born=dt.date(2006, 1, 6)),
+    )
+    assert [
+        (
+            "eligibility.cohort.none",
+            "the child's statuses match no cohort of the service (Edge of care; Care leavers)"
+            "; the exclusion 'health' leaves it to the discretion of the council",
+            "$.child.statuses",
+            CITE,
+        ),
+        (
+            "eligibility.age.outside",
+            "age 19 is outside every cohort's ages (Edge of care: 10-17; Care leavers: 16-18)"
+            "; the discretion of the council does not reach the age limits",
+            "$.child.date_of_birth",
+            CITE,
+        ),
+        (
+            "eligibility.exclusion.health",
+            "excluded: complex health needs; needs approval by the council",
+            "$.child",
+            CITE,
+        ),
+    ] == eligibility(decision)
+    assert Outcome.NOT_ELIGIBLE == decision.outcome
+
+
+def test_who_identified_the_child_is_named_only_when_they_did() -> None:
+    """Edge of care at 13: in the cohort, nobody named. A care leaver of 17 whom the
+    council identified as eligible: in Edge of care by that identification (its ages
+    10-17 hold 17), naming the Early Help team, and in Care leavers by status, naming
+    nobody (that cohort names no one who identifies)."""
+    plain = check_referral(TWO_COHORTS, referral())
+    assert [
+        (
+            "eligibility.cohort.edge",
+            "in cohort 'Edge of care' (ages 10-17; age 13)",
+            "$.child",
+            CITE,
+        )
+    ] == eligibility(plain)
+    identified = check_referral(
+        TWO_COHORTS,
+        referral(
+            statuses=frozenset({S.CARE_LEAVER}), born=dt.date(2008, 1, 6), identified_eligible=True
+        ),
+    )
+    assert [
+        (
+            "eligibility.cohort.edge",
+            "in cohort 'Edge of care' (ages 10-17; age 17); identified as eligible by the "
+            "Early Help team",
+            "$.child",
+            CITE,
+        ),
+        (
+            "eligibility.cohort.leavers",
+            "in cohort 'Care leavers' (ages 16-18; age 17)",
+            "$.child",
+            CITE_B,
+        ),
+    ] == eligibility(identified)
+    assert Outcome.ELIGIBLE == identified.outcome
+
+
+def test_outside_a_predominant_band_with_no_approver_is_the_councils_to_agree() -> None:
+    """Young carers, predominantly 8-16, naming no approver; a young carer of 18 (born
+    6 Jan 2007): needs the council's individual agreement."""
+    carers = Cohort(
+        "carers",
+        "Young carers",
+        CITE_B,
+        statuses=frozenset({S.YOUNG_CARER}),
+        ages=AgeBand(8, 16, predominant=True),
+    )
+    decision = check_referral(
+        spec(cohorts=(carers,)),
+        referral(statuses=frozenset({S.YOUNG_CARER}), born=dt.date(2007, 1, 6)),
+    )
+    assert [
+        (
+            "eligibility.age.outside-predominant",
+            "age 18 is outside the predominantly 8-16 band of 'Young carers': the service may "
+            "accept it only on individual agreement with the council",
+            "$.child.date_of_birth",
+            CITE_B,
+        )
+    ] == eligibility(decision)
+    assert Outcome.NEEDS_APPROVAL == decision.outcome
