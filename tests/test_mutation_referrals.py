@@ -765,3 +765,71 @@ def test_outside_a_predominant_band_with_no_approver_is_the_councils_to_agree() 
         )
     ] == eligibility(decision)
     assert Outcome.NEEDS_APPROVAL == decision.outcome
+
+
+def test_required_information_for_other_services_and_urgencies_is_passed_over() -> None:
+    """Three items, in this order: one for the pilot service, one for urgent referrals,
+    one for every referral (a date of birth, cited from clause 3.1). A standard homecare
+    referral with no date of birth is asked for the last only, with its citation."""
+    council = spec(
+        services=(HOMECARE, Service("pilot", "Pilot", "p", CITE)),
+        required_information=(
+            RequiredInformation("plan", "information.plan", "pilots need a plan", CITE, "pilot"),
+            RequiredInformation(
+                "history",
+                "information.history",
+                "urgent cases need it",
+                CITE,
+                urgency=Urgency.URGENT,
+            ),
+            RequiredInformation("dob", "child.date_of_birth", "to check the age", CITE_B),
+        ),
+    )
+    decision = check_referral(council, referral(born=None, service="homecare"))
+    assert [
+        (
+            "referral.information.missing",
+            "missing child.date_of_birth: to check the age",
+            "$.child.date_of_birth",
+            CITE_B,
+        )
+    ] == [(f.code, f.message, f.path, f.citation) for f in decision.findings]
+
+
+def test_a_route_refusing_a_referrer_names_every_role_and_organisation_it_takes() -> None:
+    """A route for social workers and personal advisers of Somerset Council or NHS
+    Somerset; a teacher from a school is told both lists, in alphabetical order."""
+    route = ReferralRoute(
+        "day",
+        "Placements Team",
+        CITE,
+        referrer_roles=frozenset({"social-worker", "personal-adviser"}),
+        organisations=frozenset({"Somerset Council", "NHS Somerset"}),
+    )
+    decision = check_referral(
+        spec(routes=(route,)), referral(role="teacher", organisation="A School")
+    )
+    [finding] = decision.findings
+    assert (
+        "no referral route accepts this referral (day: referrer role 'teacher' may not use "
+        "it (allowed: personal-adviser, social-worker), only NHS Somerset, Somerset Council "
+        "may refer)"
+    ) == finding.message
+
+
+def test_ages_outside_every_matching_cohort_name_them_all() -> None:
+    """Edge of care and a care leaver, 19 on 6 Jan 2025 (born 6 Jan 2006): both cohorts
+    match by status, neither band (10-17, 16-18) holds 19: not eligible, citing the first."""
+    decision = check_referral(
+        TWO_COHORTS,
+        referral(statuses=frozenset({S.EDGE_OF_CARE, S.CARE_LEAVER}), born=dt.date(2006, 1, 6)),
+    )
+    assert [
+        (
+            "eligibility.age.outside",
+            "age 19 is outside every matching cohort's ages (Edge of care: 10-17; "
+            "Care leavers: 16-18)",
+            "$.child.date_of_birth",
+            CITE,
+        )
+    ] == eligibility(decision)
