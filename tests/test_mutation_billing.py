@@ -940,6 +940,9 @@ def test_late_mileage_where_none_is_paid_is_named() -> None:
     late = visit("L", D(2025, 1, 8), T(10), T(11), miles=Decimal(5))
     result = run([late], as_of=D(2025, 2, 3), previous=first.invoices)
     assert [("billing.mileage.not-payable", "$.records['L'].miles")] == codes(result)
+    assert [("record 'L': this council pays no mileage", CITE)] == [
+        (f.message, f.citation) for f in result.findings
+    ]
     assert [(LineKind.ADJUSTMENT, Decimal("20.00"))] == [
         (line.kind, line.amount) for line in lines(result)
     ]
