@@ -14,6 +14,7 @@ import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
 from childcare_commissioning import Citation, CouncilSpec, Specification
@@ -833,3 +834,100 @@ def test_ages_outside_every_matching_cohort_name_them_all() -> None:
             CITE,
         )
     ] == eligibility(decision)
+
+
+def test_offers_and_lists_of_another_service_do_not_apply() -> None:
+    """Homecare offers outreach (cited 2.6) on an open list (cited 3.1, no approver
+    named); the pilot service offers camping. A homecare referral asking for camping:
+    not a homecare offer, so the open homecare list leaves it to the council; asking for
+    sailing under a closed homecare list is refused, citing the first homecare offer."""
+    offers = (
+        Offer("outreach", "Outreach", CITE, "homecare"),
+        Offer("camping", "Camping", CITE_B, "pilot"),
+    )
+    services = (HOMECARE, Service("pilot", "Pilot", "p", CITE))
+    open_list = spec(
+        services=services,
+        offers=offers,
+        offer_lists=(OfferList("homecare-list", CITE_B, service="homecare"),),
+    )
+    decision = check_referral(
+        open_list, referral(service="homecare", requested_services=("camping",))
+    )
+    assert [
+        (
+            "referral.requested.unlisted",
+            "'camping' is not among the services sample lists (outreach), but the list is "
+            'open ("including but not limited to"): needs agreement by the council',
+            "$.requested_services[0]",
+            CITE_B,
+        )
+    ] == [(f.code, f.message, f.path, f.citation) for f in decision.findings]
+    closed = spec(
+        services=services,
+        offers=offers,
+        offer_lists=(
+            OfferList("homecare-list", CITE_B, open=False, service="homecare"),
+            OfferList("pilot-list", CITE_B, service="pilot"),
+        ),
+    )
+    refused = check_referral(closed, referral(service="homecare", requested_services=("sailing",)))
+    assert [
+        (
+            "referral.requested.unknown",
+            "'sailing' is not a service sample offers here (offers: outreach)",
+            "$.requested_services[0]",
+            CITE,
+        )
+    ] == [(f.code, f.message, f.path, f.citation) for f in refused.findings]
+    assert Outcome.NOT_ELIGIBLE == refused.outcome
+
+
+ROUTE_CITE = Citation("sample", "5.1", "referrals through the Placements Team")
+
+
+def test_route_findings_are_whole_and_refuse_the_referral() -> None:
+    """Routes cited 5.1: naming a route that does not exist; naming the day route at
+    20:00 on Mon 6 Jan 2025 (out of hours, when only the EDT route is open); and a
+    teacher on no named route at 10:00 (each route's reason for refusing whom it does not
+    take; the closed EDT route is refused for its team before its hours). Each finding
+    whole; each refuses the referral."""
+    day = attrs.evolve(IN_HOURS, citation=ROUTE_CITE)
+    edt = attrs.evolve(OUT_OF_HOURS, citation=CITE_B)
+    council = spec(routes=(day, edt))
+    evening = dt.datetime(2025, 1, 6, 20, tzinfo=LONDON)
+    cases = [
+        (
+            referral(route="night"),
+            (
+                "referral.route.unknown",
+                "route 'night' is not a referral route of sample (routes: day, edt)",
+                "$.route",
+                ROUTE_CITE,
+            ),
+        ),
+        (
+            referral(route="day", at=evening),
+            (
+                "referral.route.in-hours",
+                "route 'day' is for referrals in-hours only; at 2025-01-06T20:00:00+00:00 use: edt",
+                "$.route",
+                ROUTE_CITE,
+            ),
+        ),
+        (
+            referral(role="teacher"),
+            (
+                "referral.referrer.not-permitted",
+                "no referral route accepts this referral (day: referrer role 'teacher' may "
+                "not use it (allowed: social-worker); edt: only the teams EDT, Emergency Duty "
+                "Team may use it (no team given))",
+                "$.referrer",
+                ROUTE_CITE,
+            ),
+        ),
+    ]
+    for given, expected in cases:
+        decision = check_referral(council, given)
+        assert [expected] == [(f.code, f.message, f.path, f.citation) for f in decision.findings]
+        assert Outcome.NOT_ELIGIBLE == decision.outcome
