@@ -649,7 +649,7 @@ HEALTH = Exclusion(
 TWO_COHORTS = spec(cohorts=(EDGE, LEAVERS), exclusions=(HEALTH,))
 
 
-def eligibility(decision: ReferralDecision) -> list[tuple[str, str, str, Citation]]:
+def eligibility(decision: ReferralDecision) -> list[tuple[str, str, str, Citation | None]]:
     return [
         (f.code, f.message, f.path, f.citation)
         for f in decision.findings

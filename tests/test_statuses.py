@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from childcare_commissioning import Citation, CouncilSpec, Specification
@@ -185,3 +186,86 @@ def test_referral_check_computes_the_status(
     assert ({code} if code else set()) == codes
     # No date in any message: the care history and the date of birth are personal data.
     assert not any("2022" in f.message or "2024" in f.message for f in decision.findings)
+
+
+LATE = "looked after at or after the age the definition names"
+DETAIL = f"91 days looked after since age 14 (needs 91); {LATE}: yes"
+SHORT = f"90 days looked after since age 14 (needs 91); {LATE}: no"
+CONFIRM = "; the computed status is used: confirm the care history"
+
+
+@pytest.mark.parametrize(
+    ("statuses", "episodes", "code", "message"),
+    [
+        # Born 29 Feb 2008, 14 on 1 Mar 2022 (no 29 Feb that year): 1 Mar-29 May 2022 is
+        # 90 days, plus the school-leaving date 28 Jun 2024: 91, looked after late enough.
+        (
+            frozenset({Status.CARE_LEAVER}),
+            FULL,
+            "eligibility.status.care-leaver",
+            f"care-leaver computed: {DETAIL}",
+        ),
+        (
+            frozenset(),
+            FULL,
+            "eligibility.status.care-leaver.disagrees",
+            "the referral does not assert care-leaver, but the care history meets the "
+            f"definition ({DETAIL}){CONFIRM}",
+        ),
+        # Without the school-leaving day: 90 days, not looked after late enough.
+        (
+            frozenset({Status.CARE_LEAVER}),
+            FULL[:1],
+            "eligibility.status.care-leaver.disagrees",
+            "the referral asserts care-leaver, but the care history does not meet the "
+            f"definition ({SHORT}){CONFIRM}",
+        ),
+        (frozenset(), FULL[:1], "eligibility.status.care-leaver", f"care-leaver not met: {SHORT}"),
+    ],
+)
+def test_the_status_finding_says_what_the_history_shows(
+    statuses: frozenset[Status], episodes: list[CareEpisode], code: str, message: str
+) -> None:
+    decision = check_referral(SPEC, referral(statuses, episodes))
+    assert [(code, message, "$.care_episodes", CITE)] == [
+        (f.code, f.message, f.path, f.citation)
+        for f in decision.findings
+        if f.code.startswith("eligibility.status")
+    ]
+
+
+def test_a_definition_with_no_age_to_be_looked_after_from_says_only_the_days() -> None:
+    """91 days since age 14 and nothing about when: the FULL history's 91 days meet it."""
+    plain = attrs.evolve(CARE_LEAVER, at_school_leaving_age=False)
+    decision = check_referral(
+        attrs.evolve(SPEC, status_definitions=(plain,)), referral(frozenset(), FULL)
+    )
+    assert [
+        "the referral does not assert care-leaver, but the care history meets the definition "
+        f"(91 days looked after since age 14 (needs 91)){CONFIRM}"
+    ] == [f.message for f in decision.findings if f.code.startswith("eligibility.status")]
+
+
+@pytest.mark.parametrize(
+    ("born", "computed"),
+    [
+        # Born on the day the referral is received (1 Jan 2025): the history is read
+        # (nothing since age 14), so the asserted status is named as not met.
+        (D(2025, 1, 1), True),
+        # No date of birth: no age to read the history by; the status is taken as given.
+        (None, False),
+    ],
+)
+def test_the_history_is_read_from_the_day_of_birth_on(born: dt.date | None, computed: bool) -> None:
+    given = attrs.evolve(
+        referral(frozenset({Status.CARE_LEAVER}), [CareEpisode(D(2025, 1, 1))]),
+        child=ChildOrYoungPerson(
+            "YP", date_of_birth=born, statuses=frozenset({Status.CARE_LEAVER})
+        ),
+    )
+    codes = [
+        f.code
+        for f in check_referral(SPEC, given).findings
+        if f.code.startswith("eligibility.status")
+    ]
+    assert (["eligibility.status.care-leaver.disagrees"] if computed else []) == codes
