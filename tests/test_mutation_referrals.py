@@ -931,3 +931,59 @@ def test_route_findings_are_whole_and_refuse_the_referral() -> None:
         decision = check_referral(council, given)
         assert [expected] == [(f.code, f.message, f.path, f.citation) for f in decision.findings]
         assert Outcome.NOT_ELIGIBLE == decision.outcome
+
+
+# ------------------------------------------------ the council's local date, and ages needed
+NEW_YORK = CalendarSpec(id="office", name="Office hours", timezone="America/New_York")
+CHILDREN = Cohort(
+    "children", "Children", CITE, statuses=frozenset({S.EDGE_OF_CARE}), ages=AgeBand(0, 17)
+)
+# 03:00 UTC on Thu 2 Jan 2025: 2 January in London, still 22:00 on 1 January in New York.
+LATE_NIGHT = dt.datetime(2025, 1, 2, 3, tzinfo=dt.UTC)
+
+
+def test_ages_are_taken_on_the_councils_local_date() -> None:
+    """A council whose calendars keep New York time: a child born 2 Jan 2012 is still 12
+    there when the referral arrives (1 January locally), though it is her 13th birthday
+    in London. With no calendar, the date is London's: 13."""
+    born = dt.date(2012, 1, 2)
+    overseas = spec(calendars=(NEW_YORK,), cohorts=(CHILDREN,))
+    assert 12 == check_referral(overseas, referral(at=LATE_NIGHT, born=born)).age
+    at_home = spec(calendars=(), cohorts=(CHILDREN,))
+    assert 13 == check_referral(at_home, referral(at=LATE_NIGHT, born=born)).age
+
+
+def test_a_birth_after_the_councils_local_date_is_incomplete() -> None:
+    """Born 2 Jan 2025, received at 03:00 UTC that day: accepted as a referral (London's
+    date is the 2nd) but, for a council on New York time, the birth is after the day it
+    arrived (the 1st there): the date of birth is questioned and no age is taken."""
+    council = spec(calendars=(NEW_YORK,), cohorts=(CHILDREN,))
+    decision = check_referral(council, referral(at=LATE_NIGHT, born=dt.date(2025, 1, 2)))
+    assert [
+        (
+            "eligibility.age.future-birth",
+            "date of birth is after the referral",
+            "$.child.date_of_birth",
+            None,
+        )
+    ] == eligibility(decision)
+    assert (None, Outcome.INCOMPLETE) == (decision.age, decision.outcome)
+
+
+def test_an_age_limited_exclusion_alone_needs_a_date_of_birth() -> None:
+    """Anyone of any age may be referred, but people aged 18 or more are excluded: with no
+    date of birth the referral is incomplete, citing the cohort."""
+    council = spec(
+        cohorts=(Cohort("anyone", "Anyone", CITE_B),),
+        exclusions=(Exclusion("adults", "adults", CITE, minimum_age=18),),
+    )
+    decision = check_referral(council, referral(born=None))
+    assert [
+        (
+            "eligibility.age.unknown",
+            "date of birth is needed to check the age limits",
+            "$.child.date_of_birth",
+            CITE_B,
+        )
+    ] == [(f.code, f.message, f.path, f.citation) for f in decision.findings]
+    assert Outcome.INCOMPLETE == decision.outcome

@@ -19,6 +19,7 @@ from childcare_commissioning.model import (
     Referral,
     Referrer,
     Service,
+    Severity,
     Status,
     Urgency,
 )
@@ -227,8 +228,10 @@ def test_the_status_finding_says_what_the_history_shows(
     statuses: frozenset[Status], episodes: list[CareEpisode], code: str, message: str
 ) -> None:
     decision = check_referral(SPEC, referral(statuses, episodes))
-    assert [(code, message, "$.care_episodes", CITE)] == [
-        (f.code, f.message, f.path, f.citation)
+    # A disagreement needs approval (a warning); an agreeing history is information.
+    severity = Severity.WARNING if code.endswith(".disagrees") else Severity.INFO
+    assert [(code, message, "$.care_episodes", CITE, severity)] == [
+        (f.code, f.message, f.path, f.citation, f.severity)
         for f in decision.findings
         if f.code.startswith("eligibility.status")
     ]

@@ -429,15 +429,18 @@ def _check_people(
     on = local_date(referral.received_at, _timezone(spec))
     cohorts = [c for c in spec.cohorts if _applies(c.service, service)]
     exclusions = [e for e in spec.exclusions if _applies(e.service, service)]
-    age = age_on(child.date_of_birth, on) if child.date_of_birth is not None else None
+    age = None
     if child.date_of_birth is not None and child.date_of_birth > on:
+        # Possible where the council's local date is behind London's (a referral is
+        # refused outright for a birth after its London date).
         found.add(
             Outcome.INCOMPLETE,
             "eligibility.age.future-birth",
             "date of birth is after the referral",
             "$.child.date_of_birth",
         )
-        age = None
+    elif child.date_of_birth is not None:
+        age = age_on(child.date_of_birth, on)
     needs_age = any(c.ages != _ANY_AGE for c in cohorts) or any(
         e.minimum_age is not None for e in exclusions
     )
