@@ -212,8 +212,11 @@ def report() -> None:
             f"| {len(survived)} | {n_equivalent} | {n_left} | {len(unaccounted)} "
             f"| {unchecked} | {score:.1f} % |"
         )
-        if survived:
+        if survived or data.get("note"):
             details.append(f"\n### {module}\n")
+        if data.get("note"):
+            details.append(f"{data['note']}\n")
+        if survived:
             for name in survived:
                 if name in equivalent:
                     details.append(f"- `{name}`: equivalent. {equivalent[name]}")
