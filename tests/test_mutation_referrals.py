@@ -987,3 +987,123 @@ def test_an_age_limited_exclusion_alone_needs_a_date_of_birth() -> None:
         )
     ] == [(f.code, f.message, f.path, f.citation) for f in decision.findings]
     assert Outcome.INCOMPLETE == decision.outcome
+
+
+def test_limits_whole_with_no_margin_reading_or_approver() -> None:
+    """A pilot-only limit comes first and does not apply to homecare. Homecare's distance
+    limit (20 miles, cited 3.1): with no margin, 21 miles is simply beyond it; with a
+    2-mile margin and no approver or reading, 21 is near and the council reviews it; a
+    distance given as words cannot be read and is asked for."""
+    services = (HOMECARE, Service("pilot", "Pilot", "p", CITE))
+    pilot = Limit(
+        "pilot-hours", "pilot hours", "information.hours", Decimal(1), CITE, service="pilot"
+    )
+
+    def distance(margin: int, field: str = "distance_miles") -> CouncilSpec:
+        limit = Limit(
+            "distance", "distance", field, Decimal(20), CITE_B, Decimal(margin), unit="miles"
+        )
+        return spec(services=services, limits=(pilot, limit))
+
+    def whole(council: CouncilSpec, **kw: object) -> list[tuple[str, str, str, Citation | None]]:
+        decision = check_referral(council, referral(service="homecare", **kw))  # type: ignore[arg-type]
+        return [(f.code, f.message, f.path, f.citation) for f in decision.findings]
+
+    assert [
+        (
+            "eligibility.limit.distance",
+            "distance: 21 miles is beyond the limit of 20",
+            "$.distance_miles",
+            CITE_B,
+        )
+    ] == whole(distance(0), distance_miles=Decimal(21))
+    assert [
+        (
+            "eligibility.limit.distance.review",
+            "distance: 21 miles is outside, but near, the limit of 20; needs individual review "
+            "by the council",
+            "$.distance_miles",
+            CITE_B,
+        )
+    ] == whole(distance(2), distance_miles=Decimal(21))
+    assert [
+        (
+            "eligibility.limit.distance",
+            "distance: 23 miles is beyond the limit of 20 and beyond the 2 miles margin of "
+            "individual review",
+            "$.distance_miles",
+            CITE_B,
+        )
+    ] == whole(distance(2), distance_miles=Decimal(23))
+    assert [
+        (
+            "eligibility.limit.distance.missing",
+            "information.miles is needed to check distance",
+            "$.information.miles",
+            CITE_B,
+        )
+    ] == whole(distance(0, "information.miles"), information={"miles": "far"})
+
+
+def test_areas_whole_with_no_approver() -> None:
+    """A pilot-only area rule comes first and does not apply. Homecare serves Stoke
+    (cited 3.1), other areas by approval with no approver named: the council's."""
+    services = (HOMECARE, Service("pilot", "Pilot", "p", CITE))
+    council = spec(
+        services=services,
+        area_rules=(
+            AreaRule("pilot-area", frozenset({"Leek"}), CITE, service="pilot"),
+            AreaRule("county", frozenset({"Stoke"}), CITE_B, effect=Effect.NEEDS_APPROVAL),
+        ),
+    )
+    leek = check_referral(council, referral(service="homecare", area="Leek"))
+    assert [
+        (
+            "eligibility.area.county",
+            "area 'Leek' is not one the service serves (Stoke); needs approval by the council",
+            "$.child.area",
+            CITE_B,
+        )
+    ] == [(f.code, f.message, f.path, f.citation) for f in leek.findings]
+    unknown = check_referral(council, referral(service="homecare"))
+    assert [
+        (
+            "eligibility.area.county.missing",
+            "child.area is needed to check the areas served (Stoke)",
+            "$.child.area",
+            CITE_B,
+        )
+    ] == [(f.code, f.message, f.path, f.citation) for f in unknown.findings]
+
+
+def test_an_unknown_service_names_every_service_or_none() -> None:
+    two = spec(services=(HOMECARE, Service("pilot", "Pilot", "p", CITE)))
+    [finding] = check_referral(two, referral(service="respite")).findings
+    assert (
+        "referral.service.unknown",
+        "sample has no service 'respite' (services: homecare, pilot)",
+        CITE,
+    ) == (finding.code, finding.message, finding.citation)
+    [finding] = check_referral(spec(services=()), referral(service="respite")).findings
+    assert "sample has no service 'respite' (services: none)" == finding.message
+
+
+def test_an_exclusion_without_cohorts_and_a_plain_exclusion_in_words() -> None:
+    """No cohorts, an exclusion of people aged 18 or more (not eligible, no approval): no
+    date of birth asks for one, citing nothing (no cohort to cite); at 19 the exclusion
+    says only what it excludes."""
+    council = spec(exclusions=(Exclusion("adults", "adults", CITE_B, minimum_age=18),))
+    unknown = check_referral(council, referral(born=None))
+    assert [
+        (
+            "eligibility.age.unknown",
+            "date of birth is needed to check the age limits",
+            "$.child.date_of_birth",
+            None,
+        )
+    ] == eligibility(unknown)
+    adult = check_referral(council, referral(born=dt.date(2006, 1, 6)))
+    assert [("eligibility.exclusion.adults", "excluded: adults", "$.child", CITE_B)] == (
+        eligibility(adult)
+    )
+    assert Outcome.NOT_ELIGIBLE == adult.outcome
