@@ -1107,3 +1107,43 @@ def test_an_exclusion_without_cohorts_and_a_plain_exclusion_in_words() -> None:
         eligibility(adult)
     )
     assert Outcome.NOT_ELIGIBLE == adult.outcome
+
+
+def test_a_decision_names_its_council_and_referral_and_starts_its_services_deadlines() -> None:
+    """Two services, each with a 24-hour answer rule (pilot first): a homecare referral
+    received Mon 6 Jan 2025 10:00 starts homecare's only, due Tue 7 Jan 10:00. With no
+    service named, the referral is asked which (citing the council's specification)."""
+
+    def answer(service: str) -> DeadlineRule:
+        return DeadlineRule(
+            id=f"{service}-answer",
+            title="Answer",
+            trigger="referral-received",
+            duration=Duration(DurationKind.CLOCK_HOURS, 24),
+            citation=CITE,
+            service=service,
+        )
+
+    council = spec(
+        services=(HOMECARE, Service("pilot", "Pilot", "p", CITE)),
+        deadlines=(answer("pilot"), answer("homecare")),
+    )
+    decision = check_referral(council, referral(service="homecare"))
+    assert ("sample", "R-1", "homecare") == (
+        decision.council,
+        decision.referral_id,
+        decision.service,
+    )
+    assert [("homecare-answer", dt.datetime(2025, 1, 7, 10, tzinfo=LONDON))] == [
+        (d.rule_id, d.due_at) for d in decision.deadlines
+    ]
+    unnamed = check_referral(council, referral())
+    assert [
+        (
+            "referral.service.missing",
+            "say which service the referral is for (homecare, pilot)",
+            "$.service",
+            CITE,
+        )
+    ] == [(f.code, f.message, f.path, f.citation) for f in unnamed.findings]
+    assert () == unnamed.deadlines
