@@ -357,3 +357,18 @@ def test_a_window_starting_in_the_skipped_hour_opens_an_hour_on() -> None:
     calendar = working_calendar(_small_hours(dt.time(1, 30), dt.time(3)))
     opening = calendar.next_opening(dt.datetime(2025, 3, 30, 0, 30, tzinfo=dt.UTC))
     assert dt.datetime(2025, 3, 30, 1, 30, tzinfo=dt.UTC) == opening
+
+
+def test_annual_closures_are_held_for_the_calendars_range_only() -> None:
+    """A Christmas Day closure every year: held on 25 Dec 2100, the range's last year, and
+    not on 25 Dec 2101, past it (as the bank holidays, which stop at 2100)."""
+    spec = CalendarSpec(
+        "christmas-closed",
+        "Closed at Christmas",
+        closed_on_bank_holidays=False,
+        annual_closures=(AnnualClosure(12, 25, "Christmas closure"),),
+    )
+    calendar = working_calendar(spec)
+    assert "Christmas closure" == calendar.closure_name(D(2100, 12, 25))
+    assert calendar.closure_name(D(2101, 12, 25)) is None
+    assert D(2100, 12, 25) == max(calendar.closed)
