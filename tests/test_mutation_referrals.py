@@ -1147,3 +1147,14 @@ def test_a_decision_names_its_council_and_referral_and_starts_its_services_deadl
         )
     ] == [(f.code, f.message, f.path, f.citation) for f in unnamed.findings]
     assert () == unnamed.deadlines
+
+
+def test_a_closed_route_names_every_route_open_instead() -> None:
+    """At 20:00 on Mon 6 Jan 2025 the day route is closed; two out-of-hours routes are
+    open, and both are named."""
+    council = spec(routes=(IN_HOURS, OUT_OF_HOURS, attrs.evolve(OUT_OF_HOURS, id="police")))
+    evening = dt.datetime(2025, 1, 6, 20, tzinfo=LONDON)
+    decision = check_referral(council, referral(route="day", at=evening))
+    assert [
+        "route 'day' is for referrals in-hours only; at 2025-01-06T20:00:00+00:00 use: edt, police"
+    ] == [f.message for f in decision.findings]
