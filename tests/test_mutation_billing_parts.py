@@ -415,19 +415,36 @@ LINE = InvoiceLine(
 )
 
 
-def test_csv_row_carries_every_field_of_the_line() -> None:
-    inv = Invoice(
-        "sample-P-20250106",
+def fortnight(
+    lines: tuple[InvoiceLine, ...],
+    net: str,
+    withheld: str = "0",
+    *,
+    number: str = "N-1",
+    purchase_order: str | None = None,
+    record_ids: tuple[str, ...] = (),
+) -> Invoice:
+    """Sample's invoice for the fortnight 6-19 Jan 2025 (issued 20 Jan), payable being the
+    net less what is withheld."""
+    n, w = Decimal(net), Decimal(withheld)
+    return Invoice(
+        number,
         "sample",
         "P",
-        "PO-1",
+        purchase_order,
         Period(D(2025, 1, 6), D(2025, 1, 19)),
         D(2025, 1, 20),
-        (LINE,),
-        Decimal("13.33"),
-        Decimal(0),
-        Decimal("13.33"),
-        ("R1",),
+        lines,
+        n,
+        w,
+        n - w,
+        record_ids,
+    )
+
+
+def test_csv_row_carries_every_field_of_the_line() -> None:
+    inv = fortnight(
+        (LINE,), "13.33", number="sample-P-20250106", purchase_order="PO-1", record_ids=("R1",)
     )
     header, row = invoices_csv([inv]).splitlines()
     assert header.split(",")[:4] == ["invoice", "purchase_order", "package", "period_start"]
@@ -454,19 +471,7 @@ def test_csv_row_carries_every_field_of_the_line() -> None:
 
 
 def test_rendered_invoice_shows_lines_and_totals() -> None:
-    inv = Invoice(
-        "N-1",
-        "sample",
-        "P",
-        None,
-        Period(D(2025, 1, 6), D(2025, 1, 19)),
-        D(2025, 1, 20),
-        (LINE,),
-        Decimal("13.33"),
-        Decimal("0.67"),
-        Decimal("12.66"),
-        ("R1",),
-    )
+    inv = fortnight((LINE,), "13.33", "0.67", record_ids=("R1",))
     text = render_invoice(inv)
     assert text.splitlines()[:3] == [
         "Invoice N-1",
@@ -514,19 +519,7 @@ def test_csv_cells_of_a_line_without_optional_fields_are_empty() -> None:
     bare = InvoiceLine(
         LineKind.MILEAGE, "Mileage", Decimal(2), "mile", Decimal("0.45"), Decimal("0.90"), "mileage"
     )
-    inv = Invoice(
-        "N-1",
-        "sample",
-        "P",
-        None,
-        Period(D(2025, 1, 6), D(2025, 1, 19)),
-        D(2025, 1, 20),
-        (bare,),
-        Decimal("0.90"),
-        Decimal(0),
-        Decimal("0.90"),
-        (),
-    )
+    inv = fortnight((bare,), "0.90")
     _, row = invoices_csv([inv]).splitlines()
     assert "N-1,,P,2025-01-06,2025-01-19,mileage,,Mileage,2,mile,0.45,0.90,,,mileage," == row
 
@@ -537,19 +530,7 @@ def test_rendered_invoice_in_another_locale_and_a_long_description() -> None:
     characters."""
     net_de, withheld_de, payable_de = "13,33\xa0£", "-0,67\xa0£", "12,66\xa0£"
     long = attrs.evolve(LINE, description="x" * 60)
-    inv = Invoice(
-        "N-1",
-        "sample",
-        "P",
-        "PO-1",
-        Period(D(2025, 1, 6), D(2025, 1, 19)),
-        D(2025, 1, 20),
-        (long,),
-        Decimal("13.33"),
-        Decimal("0.67"),
-        Decimal("12.66"),
-        ("R1",),
-    )
+    inv = fortnight((long,), "13.33", "0.67", purchase_order="PO-1", record_ids=("R1",))
     lines = render_invoice(inv, "de_DE").splitlines()
     assert [
         "Invoice N-1",
