@@ -27,6 +27,8 @@ from childcare_commissioning.calendars import (
 )
 from childcare_commissioning.errors import ModelValueError
 
+from .clock import NoOffset
+
 LONDON = ZoneInfo("Europe/London")
 D = dt.date
 WEEKDAYS = frozenset(list(Weekday)[:5])
@@ -34,19 +36,6 @@ WEEKDAYS = frozenset(list(Weekday)[:5])
 
 def at(y: int, m: int, d: int, h: int, mi: int = 0) -> dt.datetime:
     return dt.datetime(y, m, d, h, mi, tzinfo=LONDON)
-
-
-class _NoOffset(dt.tzinfo):
-    """A tzinfo that does not know its offset: the datetime is as good as naive."""
-
-    def utcoffset(self, _: dt.datetime | None) -> None:
-        return None
-
-    def dst(self, _: dt.datetime | None) -> None:
-        return None
-
-    def tzname(self, _: dt.datetime | None) -> str:
-        return "unknown"
 
 
 # --- local dates --------------------------------------------------------------------------
@@ -66,7 +55,7 @@ def test_local_date_in_another_zone() -> None:
     "instant",
     [
         dt.datetime(2025, 6, 19, 9),  # noqa: DTZ001
-        dt.datetime(2025, 6, 19, 9, tzinfo=_NoOffset()),
+        dt.datetime(2025, 6, 19, 9, tzinfo=NoOffset()),
     ],
 )
 def test_local_instant_refuses_an_instant_without_an_offset(instant: dt.datetime) -> None:

@@ -20,6 +20,8 @@ from childcare_commissioning.durations import (
 )
 from childcare_commissioning.errors import ModelValueError
 
+from .clock import NoOffset
+
 K = DurationKind
 D = dt.date
 
@@ -48,24 +50,11 @@ def test_unitless_kinds_take_no_amount(kind: DurationKind) -> None:
         assert f"amount: must be 0 for {kind.value} [duration-amount]" == str(refused.value)
 
 
-class _NoOffset(dt.tzinfo):
-    """A tzinfo that does not know its offset: the datetime is as good as naive."""
-
-    def utcoffset(self, _: dt.datetime | None) -> None:
-        return None
-
-    def dst(self, _: dt.datetime | None) -> None:
-        return None
-
-    def tzname(self, _: dt.datetime | None) -> str:
-        return "unknown"
-
-
 @pytest.mark.parametrize(
     "at",
     [
         dt.datetime(2025, 1, 6, 9),  # noqa: DTZ001
-        dt.datetime(2025, 1, 6, 9, tzinfo=_NoOffset()),
+        dt.datetime(2025, 1, 6, 9, tzinfo=NoOffset()),
     ],
 )
 def test_apply_duration_refuses_an_instant_without_an_offset(at: dt.datetime) -> None:
