@@ -12,7 +12,15 @@ __all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser"]
 #: The documents `schema` prints (childcare_commissioning.schemas.DOCUMENTS; a test keeps
 #: the two the same) and the kinds of id `ids` lists (cli.schemacmd.ID_KINDS): written out
 #: here so that --help imports nothing heavy.
-DOCUMENT_NAMES = ("referral", "package", "roster", "invoice-batch", "records-csv", "invoices")
+DOCUMENT_NAMES = (
+    "referral",
+    "package",
+    "roster",
+    "invoice-batch",
+    "records-csv",
+    "invoices",
+    "contract",
+)
 ID_KIND_NAMES = ("services", "areas", "routes", "triggers", "rules", "events", "subjects")
 
 if TYPE_CHECKING:
@@ -81,6 +89,15 @@ def _council_option(command: argparse.ArgumentParser, required: bool = True) -> 
     command.add_argument("--council", required=required, help="council id (see `councils`)")
 
 
+def _contract_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--contract",
+        metavar="FILE",
+        help="the contract the answer is for (JSON, see `schema contract`): its dates, "
+        "packages and agreed variations; --council may then be left out",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for ``childcare-commissioning`` and all its subcommands."""
     from childcare_commissioning import __version__
@@ -99,7 +116,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the traceback of an error (also CHILDCARE_COMMISSIONING_DEBUG=1)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    _command(sub, "councils", "councils", "list the installed councils and their plugins")
+    councils = _command(
+        sub, "councils", "councils", "list the installed councils and their plugins"
+    )
+    councils_sub = councils.add_subparsers(dest="operation", metavar="OPERATION")
+    versions = _command(
+        councils_sub, "versions", "contractcmd", "the dated versions of a council's text"
+    )
+    versions.add_argument("council", help="council id")
+    versions.set_defaults(command="councils-versions")
+    diff = _command(
+        councils_sub,
+        "diff",
+        "contractcmd",
+        "what changed between two versions of a council's text: rules and register entries",
+    )
+    diff.add_argument("council", help="council id")
+    diff.add_argument("old", help="the earlier version")
+    diff.add_argument("new", help="the later version")
+    diff.set_defaults(command="councils-diff")
+
+    contract = sub.add_parser("contract", help="contracts let under a council's text")
+    contract_sub = contract.add_subparsers(dest="operation", metavar="OPERATION", required=True)
+    check_contract = _command(
+        contract_sub,
+        "check",
+        "contractcmd",
+        "check a contract against its council's text: variations and the clauses that "
+        "allow them, dates, term (exit 1 if the text does not allow it)",
+    )
+    check_contract.add_argument("file", help="contract (JSON), or - for standard input")
+    check_contract.set_defaults(command="contract-check")
     _command(sub, "demo", "demo", "run an end-to-end tour on bundled example data")
 
     working = sub.add_parser("working-days", help="working-day arithmetic in a calendar")
@@ -294,7 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
         formats=("table", "json", "csv"),
     )
     monitor.add_argument("file", help="event log: JSON Lines or CSV, or - for standard input")
-    _council_option(monitor)
+    _council_option(monitor, required=False)
     monitor.add_argument(
         "--as-of", type=iso_date, required=True, help="judge as of the end of this date"
     )
@@ -302,10 +349,12 @@ def build_parser() -> argparse.ArgumentParser:
     monitor.add_argument(
         "--input-format", choices=("jsonl", "csv"), help="default: csv for *.csv, else jsonl"
     )
+    _contract_option(monitor)
     monitor.add_argument(
         "--contract-start",
         type=iso_date,
-        help="anchor of dated obligations (default: the specification's effective date)",
+        help="without --contract: the contract's start, anchoring dated obligations "
+        "(never assumed: without either, obligations are listed as not judged)",
     )
     monitor.add_argument("--map", help="JSON object mapping your event kinds to the council's")
     monitor.add_argument("--case", help="table: the whole timeline of this case")

@@ -72,6 +72,12 @@ def _record() -> Any:
     return DeliveryRecord
 
 
+def _contract() -> Any:
+    from childcare_commissioning.contract import Contract
+
+    return Contract
+
+
 def _invoices() -> Any:
     from childcare_commissioning.billing import Invoice
 
@@ -116,6 +122,12 @@ DOCUMENTS: dict[str, Document] = {
             _record,
         ),
         Document("invoices", "Invoices already issued", "invoice --previous FILE", _invoices),
+        Document(
+            "contract",
+            "A contract let under a council's text",
+            "--contract FILE (monitor, obligations, deadlines, invoice), contract check FILE",
+            _contract,
+        ),
     )
 }
 """Every input document the command line reads, by the name ``schema`` takes."""
