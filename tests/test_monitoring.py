@@ -23,8 +23,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from childcare_commissioning.cli import main
-from childcare_commissioning.errors import ConversionError, ModelValueError
 from childcare_commissioning.contract import Contract
+from childcare_commissioning.errors import ConversionError, ModelValueError
 from childcare_commissioning.monitoring import (
     Completion,
     DutyStatus,
