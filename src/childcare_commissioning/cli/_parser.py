@@ -175,8 +175,14 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(command=f"working-days-{command.prog.split()[-1]}")
 
     deadlines = _command(sub, "deadlines", "timecmds", "apply a council's deadline rules")
-    _council_option(deadlines)
-    deadlines.add_argument("--at", type=instant, required=True, help="when the event happened")
+    _council_option(deadlines, required=False)
+    _contract_option(deadlines)
+    deadlines.add_argument(
+        "--at",
+        type=instant,
+        help="when the event happened (with --contract and no --at: the contract's own "
+        "dated events, such as its start)",
+    )
     deadlines.add_argument("--rule", help="one rule id (default: every rule of the trigger)")
     deadlines.add_argument("--trigger", help="every rule started by this trigger")
 
@@ -205,7 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSON batch {as_of, packages, quotations, planned, records}, or records as CSV "
         "or JSON Lines (with --packages); - for standard input",
     )
-    _council_option(invoice)
+    _council_option(invoice, required=False)
+    _contract_option(invoice)
     invoice.add_argument(
         "--as-of",
         type=iso_date,
@@ -230,7 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument(
         "file", help="JSON list of workers (or JSON Lines, one per line), or - for standard input"
     )
-    _council_option(staff)
+    _council_option(staff, required=False)
+    _contract_option(staff)
     staff.add_argument("--on", type=iso_date, required=True, help="the date to check")
     staff.add_argument(
         "--horizon", type=bounded(0, 3660), default=60, help="days ahead to list lapses (0-3660)"
@@ -294,9 +302,14 @@ def build_parser() -> argparse.ArgumentParser:
         "a contract's dated obligations in a range",
         formats=("table", "json", "ics"),
     )
-    _council_option(obligations)
-    obligations.add_argument("--start", type=iso_date, required=True, help="contract start")
-    obligations.add_argument("--until", type=iso_date, required=True, help="last date listed")
+    _council_option(obligations, required=False)
+    _contract_option(obligations)
+    obligations.add_argument(
+        "--start", type=iso_date, help="the contract's start, without --contract (never assumed)"
+    )
+    obligations.add_argument(
+        "--until", type=iso_date, help="last date listed (default: the contract's end)"
+    )
     obligations.add_argument("--from", dest="since", type=iso_date, help="first date listed")
 
     clauses = _command(

@@ -32,12 +32,13 @@ from childcare_commissioning.contract import (
 )
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.model.core import Finding, Severity
-from childcare_commissioning.registry import RegisteredCouncil, get_registry
+from childcare_commissioning.registry import RegisteredCouncil, Registry, get_registry
 
 __all__ = [
     "Resolved",
     "add_contract_option",
     "diff_specs",
+    "example_contract",
     "resolve",
     "run",
     "variation_rows",
@@ -78,6 +79,23 @@ def warn(findings: Iterable[Finding]) -> None:
 def warn_term(spec: CouncilSpec, days: Iterable[dt.date], what: str = "the date") -> None:
     """Warn on standard error when any of ``days`` is outside the text's own term."""
     warn(term_findings(spec, days, what))
+
+
+def example_contract(registry: Registry, council: RegisteredCouncil) -> Contract | None:
+    """The example contract ``council``'s plugin bundles (``examples/contract.json`` in its
+    package), or ``None`` if it has none."""
+    from importlib.resources import files
+
+    from childcare_commissioning.convert import loads
+
+    plugin = registry.plugin_manager.get_plugin(council.entry_point)
+    package = getattr(plugin, "__name__", "")
+    if not package:
+        return None
+    path = files(package).joinpath("examples", "contract.json")
+    if not path.is_file():
+        return None
+    return loads(path.read_text(encoding="utf-8"), Contract)
 
 
 def load_contract(path: str) -> Contract:

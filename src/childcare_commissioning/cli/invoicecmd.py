@@ -21,12 +21,12 @@ from childcare_commissioning.billing import (
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, read_json, read_rows
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import resolve, warn_term
 from childcare_commissioning.convert import structure, unstructure
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.errors import ConversionError, Problem
 from childcare_commissioning.model import Finding, Package, Severity
 from childcare_commissioning.money import format_gbp
-from childcare_commissioning.registry import get_registry
 
 __all__ = ["BATCH_KEYS", "findings_csv", "read_records", "run"]
 
@@ -129,8 +129,10 @@ def _check_councils(council: str, packages: list[Package]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the invoices and print them; exit 1 when there are findings."""
-    council = get_registry().council(args.council)
-    spec = council.spec
+    resolved = resolve(args)
+    council = resolved.council
+    spec = resolved.spec
+    cycles = resolved.contract.cycles() if resolved.contract is not None else {}
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     kind = input_format(args.file, args.input_format)
@@ -155,8 +157,9 @@ def run(args: argparse.Namespace) -> int:
         raise BatchError("$.records: expected a list of records [structure]")
     records = read_records(raw_records, findings)
     previous = _previous(args.previous) if args.previous else []
+    warn_term(spec, [as_of, *(r.date for r in records)], "a date invoiced")
     result = run_invoices(
-        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous
+        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous, cycles
     )
     all_findings = [*findings, *result.findings]
     if args.findings:

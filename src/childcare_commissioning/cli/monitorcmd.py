@@ -18,7 +18,7 @@ from typing import Any
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, open_text, read_json
 from childcare_commissioning.cli._output import print_json, print_table
-from childcare_commissioning.cli.contractcmd import resolve
+from childcare_commissioning.cli.contractcmd import example_contract, resolve
 from childcare_commissioning.contract import Contract
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.monitoring import (
@@ -32,8 +32,8 @@ from childcare_commissioning.registry import Registry
 
 __all__ = [
     "EXAMPLE_AS_OF",
+    "contract_summary",
     "csv_rows",
-    "example_contract",
     "monitoring_examples",
     "report_json",
     "run",
@@ -258,7 +258,7 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
         log = files(package).joinpath("examples", "monitoring.jsonl") if package else None
         if log is None or not log.is_file():
             continue
-        contract = example_contract(package)
+        contract = example_contract(registry, council)
         monitor = Monitor(
             council.spec,
             end_of_day(EXAMPLE_AS_OF),
@@ -278,6 +278,9 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
             if o.status.is_failure
         ]
         lines += [
+            f"warning: {f.message}" for f in report.findings if f.code.startswith("specification.")
+        ]
+        lines += [
             f"KPI {k.kpi_id} {k.period_label}: {k.numerator}/{k.denominator}"
             + ("" if k.percent is None else f" = {k.percent}%")
             for k in report.kpis
@@ -289,17 +292,6 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
             "lines": lines,
         }
     return found
-
-
-def example_contract(package: str) -> Contract | None:
-    """The example contract a council plugin's package bundles (``examples/contract.json``),
-    or ``None`` if it has none."""
-    from childcare_commissioning.convert import loads
-
-    path = files(package).joinpath("examples", "contract.json")
-    if not path.is_file():
-        return None
-    return loads(path.read_text(encoding="utf-8"), Contract)
 
 
 def contract_summary(contract: Contract) -> str:

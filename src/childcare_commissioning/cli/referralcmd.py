@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from zoneinfo import ZoneInfo
 
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import read_document, read_text
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import warn_term
 from childcare_commissioning.convert import unstructure
 from childcare_commissioning.model import Referral
 from childcare_commissioning.referrals import check_referral
@@ -37,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
             f"$.council: the referral is addressed to {referral.council!r}, not "
             f"{spec.id!r} (--council) [council-matches]"
         )
+    received = referral.received_at.astimezone(ZoneInfo("Europe/London")).date()
+    council = get_registry().council(spec.id, on=received)
+    spec = council.spec
+    warn_term(spec, [received], "the date the referral was received")
     decision = check_referral(spec, referral, args.service)
     if args.format == "json":
         print_json(unstructure(decision), council)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from zoneinfo import ZoneInfo
 
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import warn_term
 from childcare_commissioning.convert import unstructure
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.registry import get_registry
@@ -27,7 +29,9 @@ def _how(step: Routed) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the steps: recipient, channel, due."""
-    council = get_registry().council(args.council)
+    on = args.at.astimezone(ZoneInfo("Europe/London")).date()
+    council = get_registry().council(args.council, on=on)
+    warn_term(council.spec, [on], "the date of the concern or event")
     spec = council.spec
     try:
         if args.command == "safeguarding-route":

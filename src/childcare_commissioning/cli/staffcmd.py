@@ -7,8 +7,8 @@ import argparse
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK
 from childcare_commissioning.cli._input import read_rows
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import resolve, warn_term
 from childcare_commissioning.convert import structure, unstructure
-from childcare_commissioning.registry import get_registry
 from childcare_commissioning.workforce import Worker, check_roster
 
 __all__ = ["run"]
@@ -16,10 +16,13 @@ __all__ = ["run"]
 
 def run(args: argparse.Namespace) -> int:
     """Check every worker; exit 1 if any is not compliant or a team rule is unmet."""
-    council = get_registry().council(args.council)
-    spec = council.spec
+    resolved = resolve(args, on=args.on)
+    council = resolved.council
+    spec = resolved.spec
+    warn_term(spec, [args.on], "the check date")
+    matrix = resolved.contract.matrix() if resolved.contract is not None else None
     workers = structure(read_rows(args.file, args.input_format), list[Worker])
-    report = check_roster(spec.workforce, workers, args.on, args.horizon)
+    report = check_roster(spec.workforce, workers, args.on, args.horizon, matrix)
     ok = report.compliant == len(report.workers) and not report.team
     if args.format == "json":
         document = unstructure(report)
