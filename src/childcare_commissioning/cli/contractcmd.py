@@ -234,6 +234,8 @@ def diff_specs(old: CouncilSpec, new: CouncilSpec) -> list[tuple[str, str, str]]
     rows: list[tuple[str, str, str]] = []
     for field in attrs.fields(CouncilSpec):
         before, after = getattr(old, field.name), getattr(new, field.name)
+        if field.name in ("billing", "monitoring") and before != after:
+            rows.append(("changed", field.name, "(the whole declaration)"))
         if not isinstance(before, tuple) or not all(hasattr(x, "id") for x in before + after):
             continue
         rows += _compare(field.name, {x.id: x for x in before}, {x.id: x for x in after})
