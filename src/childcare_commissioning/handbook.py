@@ -90,7 +90,13 @@ def _overview(registered: RegisteredCouncil) -> str:
             [
                 ("Specification", s.title),
                 ("Version", s.version),
-                ("In force", in_force),
+                ("Used by the library", in_force),
+                (
+                    "Term the text gives itself",
+                    f"{s.term.describe()} — {_cite(s.term.citation)}"
+                    if s.term
+                    else "The text gives no term: no answer is outside it",
+                ),
                 ("Commissioners", ", ".join(spec.commissioners) or NOT_SPECIFIED),
                 ("Areas", ", ".join(a.name for a in spec.areas) or NOT_SPECIFIED),
                 ("Plugin", f"{registered.distribution} {registered.version}"),
@@ -103,6 +109,40 @@ def _overview(registered: RegisteredCouncil) -> str:
         ),
     ]
     return "\n".join(parts)
+
+
+def _variables(spec: CouncilSpec) -> str:
+    """What a contract let under the text may agree otherwise, each with its clause."""
+    rows: list[tuple[str, str, str, str]] = [
+        (
+            v.kind.value,
+            ", ".join(f"`{t}`" for t in sorted(v.targets)) or "the whole contract",
+            v.note or "",
+            _cite(v.citation),
+        )
+        for v in spec.variables
+    ]
+    rows += [
+        (
+            "refresher",
+            f"`{r.subject}`",
+            "The provider's training matrix sets the interval.",
+            _cite(r.citation),
+        )
+        for r in spec.workforce
+        if r.provider_matrix
+    ]
+    head = "\n## What a contract may vary\n\n"
+    if not rows:
+        return (
+            head + "No clause lets the parties agree otherwise: every contract works under "
+            "the text's own rules (see the handbook's *Contracts* page).\n"
+        )
+    return (
+        head + "A contract (`--contract FILE`, see *Contracts*) may record these; any other "
+        "variation is refused, naming the rule.\n\n"
+        + _table(("Kind", "What", "Note", "Allowed by"), rows)
+    )
 
 
 def _readings(spec: CouncilSpec) -> str:
@@ -620,6 +660,7 @@ def council_page(registered: RegisteredCouncil) -> str:
             _coverage_line(spec),
             _not_decided(spec),
             _readings(spec),
+            _variables(spec),
             _eligibility(spec),
             _referrals(spec),
             _deadlines(spec),
