@@ -287,7 +287,9 @@ def _obligations(spec: CouncilSpec) -> str:
     return (
         "\n## Obligations\n\n"
         + _table(("Obligation", "Kind", "Owed by", "When", "Source"), rows)
-        + "\n### Calendar for a contract starting 1 April 2025 (2025/26)\n\n"
+        + "\n### Example: the calendar of a contract starting 1 April 2025 (2025/26)\n\n"
+        + "1 April 2025 is an example date, not the text's: a real contract's calendar "
+        "comes from its own start (`obligations --contract FILE`).\n\n"
         + _table(
             ("Due", "Obligation", "Owed by"),
             [(_date(o.due_date), o.title, o.owed_by) for o in calendar],
