@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from typing import Any
 
 from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.convert import unstructure
-from childcare_commissioning.deadlines import evaluate, resolve_calendar
+from childcare_commissioning.council import CouncilSpec
+from childcare_commissioning.deadlines import DeadlineRule, evaluate, resolve_calendar
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.obligations import obligations_between, to_icalendar
 from childcare_commissioning.registry import get_registry
 
-__all__ = ["run"]
+__all__ = ["deadline_rules", "run", "working_days"]
 
 
 MAX_RANGE_DAYS = 366 * 50
@@ -30,31 +33,43 @@ def _council_calendars(council_id: str | None) -> tuple[CalendarSpec, ...]:
     return get_registry().council(council_id).spec.calendars
 
 
-def _working_days(args: argparse.Namespace) -> int:
+def working_days(
+    operation: str, first: dt.date, second: dt.date | int, calendar_id: str, council: str | None
+) -> dict[str, Any]:
+    """The answer of ``working-days add`` (``operation`` ``"add"``: ``first`` plus
+    ``second`` working days) or ``working-days between`` (``"between"``: working days
+    after ``first`` up to ``second``), JSON-ready."""
     try:
-        calendar = resolve_calendar(args.calendar, _council_calendars(args.council))
+        calendar = resolve_calendar(calendar_id, _council_calendars(council))
     except LookupError as exc:
         raise UsageError(str(exc)) from None
-    if args.command == "working-days-add":
-        result = calendar.add(args.date, args.n)
-        answer = {
-            "date": args.date.isoformat(),
-            "n": args.n,
+    if operation == "add":
+        assert isinstance(second, int)
+        result = calendar.add(first, second)
+        return {
+            "date": first.isoformat(),
+            "n": second,
             "calendar": calendar.spec.id,
             "result": result.isoformat(),
-            "projected": calendar.is_projected(args.date, result),
+            "projected": calendar.is_projected(first, result),
         }
-        text = result.isoformat()
+    assert isinstance(second, dt.date)
+    return {
+        "start": first.isoformat(),
+        "end": second.isoformat(),
+        "calendar": calendar.spec.id,
+        "working_days": calendar.between(first, second),
+        "projected": calendar.is_projected(first, second),
+    }
+
+
+def _working_days(args: argparse.Namespace) -> int:
+    if args.command == "working-days-add":
+        answer = working_days("add", args.date, args.n, args.calendar, args.council)
+        text = str(answer["result"])
     else:
-        count = calendar.between(args.start, args.end)
-        answer = {
-            "start": args.start.isoformat(),
-            "end": args.end.isoformat(),
-            "calendar": calendar.spec.id,
-            "working_days": count,
-            "projected": calendar.is_projected(args.start, args.end),
-        }
-        text = str(count)
+        answer = working_days("between", args.start, args.end, args.calendar, args.council)
+        text = str(answer["working_days"])
     if args.format == "json":
         print_json(answer)
     else:
@@ -62,24 +77,31 @@ def _working_days(args: argparse.Namespace) -> int:
     return 0
 
 
-def _deadlines(args: argparse.Namespace) -> int:
-    council = get_registry().council(args.council)
-    spec = council.spec
-    if args.rule:
+def deadline_rules(spec: CouncilSpec, rule: str | None, trigger: str | None) -> list[DeadlineRule]:
+    """The rules ``deadlines`` applies: ``rule`` (which must be started by ``trigger`` when
+    both are given), else every rule of ``trigger``, else every rule; none is an error."""
+    if rule:
         try:
-            rules = [spec.deadline(args.rule)]
+            rules = [spec.deadline(rule)]
         except LookupError as exc:
             raise UsageError(str(exc)) from None
-        if args.trigger is not None and rules[0].trigger != args.trigger:
+        if trigger is not None and rules[0].trigger != trigger:
             raise UsageError(
-                f"rule {args.rule!r} is started by {rules[0].trigger!r}, not "
-                f"{args.trigger!r}; give --rule or --trigger [rule-trigger-agree]"
+                f"rule {rule!r} is started by {rules[0].trigger!r}, not "
+                f"{trigger!r}; give --rule or --trigger [rule-trigger-agree]"
             )
     else:
-        rules = [r for r in spec.deadlines if args.trigger in (None, r.trigger)]
+        rules = [r for r in spec.deadlines if trigger in (None, r.trigger)]
     if not rules:
         triggers = ", ".join(sorted({r.trigger for r in spec.deadlines})) or "none"
         raise UsageError(f"no deadline rule matches; {spec.id}'s triggers: {triggers}")
+    return rules
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    council = get_registry().council(args.council)
+    spec = council.spec
+    rules = deadline_rules(spec, args.rule, args.trigger)
     results = [evaluate(rule, args.at, spec.calendars) for rule in rules]
     if args.format == "json":
         print_json(unstructure(results), council)
