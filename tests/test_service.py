@@ -91,7 +91,8 @@ def test_council_rules_and_register_match_the_cli(
     assert "council-documents" in {r["id"] for r in rules}
     register = client.get("/councils/plymouth/register", params={"status": "rule"}).json()
     assert cli_json(capsys, "clauses", "--council", "plymouth", "--status", "rule") == register
-    assert register and {"rule"} == {e["status"] for e in register}
+    assert register
+    assert {"rule"} == {e["status"] for e in register}
 
 
 def test_deadline_carries_its_trace(client: Any) -> None:
@@ -132,7 +133,8 @@ def test_referral_check_is_the_cli_answer(
         response.json()
     )
     cited = [f for f in response.json()["findings"] if f["citation"]]
-    assert cited and all(f["rules"] and f["source"]["distribution"] for f in cited)
+    assert cited
+    assert all(f["rules"] and f["source"]["distribution"] for f in cited)
     assert "Alex Invented" not in response.text
 
 
