@@ -24,6 +24,15 @@ server); ``import childcare_commissioning`` never imports this package.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["create_app"]
 
-from childcare_commissioning.service.app import create_app
+
+def __getattr__(name: str) -> Any:
+    # Lazy: the OpenAPI document and the handbook's pages need no Starlette.
+    if name == "create_app":
+        from childcare_commissioning.service.app import create_app
+
+        return create_app
+    raise AttributeError(name)

@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from childcare_commissioning.service.app_static import swagger_static
 from childcare_commissioning.service.operations import OPERATIONS, Call, Operation
 from childcare_commissioning.service.problems import (
     ParameterError,
@@ -215,23 +216,12 @@ def _endpoint(op: Operation, settings: ServiceSettings) -> Any:
 
 _DOCS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>childcare-commissioning API</title>
-<link rel="stylesheet" href="docs/static/swagger-ui.css"></head>
+<link rel="stylesheet" href="/docs/static/swagger-ui.css"></head>
 <body><div id="api"></div>
-<script src="docs/static/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({url: "openapi.json", dom_id: "#api"});</script>
+<script src="/docs/static/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({url: "/openapi.json", dom_id: "#api"});</script>
 </body></html>
 """
-
-
-def swagger_static() -> str | None:
-    """The folder of Swagger UI's files (the ``swagger-ui-py`` distribution), if installed."""
-    try:
-        import swagger_ui
-    except ImportError:
-        return None
-    from pathlib import Path
-
-    return str(Path(swagger_ui.__file__).parent / "static")
 
 
 def create_app(settings: ServiceSettings | None = None) -> Starlette:
