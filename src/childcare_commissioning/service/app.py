@@ -21,7 +21,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from childcare_commissioning.service.app_static import swagger_static
+from childcare_commissioning.service.app_static import swagger_page, swagger_static
 from childcare_commissioning.service.operations import OPERATIONS, Call, Operation
 from childcare_commissioning.service.problems import (
     ParameterError,
@@ -214,16 +214,6 @@ def _endpoint(op: Operation, settings: ServiceSettings) -> Any:
     return endpoint
 
 
-_DOCS_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>childcare-commissioning API</title>
-<link rel="stylesheet" href="/docs/static/swagger-ui.css"></head>
-<body><div id="api"></div>
-<script src="/docs/static/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({url: "/openapi.json", dom_id: "#api"});</script>
-</body></html>
-"""
-
-
 def create_app(settings: ServiceSettings | None = None) -> Starlette:
     """The service as an ASGI application."""
     settings = settings or ServiceSettings()
@@ -235,7 +225,7 @@ def create_app(settings: ServiceSettings | None = None) -> Starlette:
         return JSONResponse(document)
 
     async def docs(request: Request) -> Response:
-        return HTMLResponse(_DOCS_PAGE)
+        return HTMLResponse(swagger_page("/docs/static", "/openapi.json"))
 
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok"})

@@ -12,14 +12,6 @@ __all__ = ["SWAGGER_FILES", "write_api_pages"]
 
 SWAGGER_FILES = ("swagger-ui-bundle.js", "swagger-ui.css")
 
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>childcare-commissioning API</title>
-<link rel="stylesheet" href="static/swagger-ui.css"></head>
-<body><div id="api"></div>
-<script src="static/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({url: "openapi.json", dom_id: "#api"});</script>
-</body></html>
-"""
 
 _NO_UI = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>childcare-commissioning API</title></head>
@@ -32,7 +24,7 @@ _NO_UI = """<!doctype html>
 def write_api_pages(out: Path) -> list[Path]:
     """Write ``openapi.json`` and ``index.html`` (with Swagger UI's files in ``static/``
     when installed) into ``out``; returns the files written."""
-    from childcare_commissioning.service.app_static import swagger_static
+    from childcare_commissioning.service.app_static import swagger_page, swagger_static
     from childcare_commissioning.service.openapi import openapi_document
 
     out.mkdir(parents=True, exist_ok=True)
@@ -47,5 +39,5 @@ def write_api_pages(out: Path) -> list[Path]:
     (out / "static").mkdir(exist_ok=True)
     for name in SWAGGER_FILES:
         written.append(Path(shutil.copyfile(Path(static) / name, out / "static" / name)))
-    page.write_text(_PAGE, encoding="utf-8")
+    page.write_text(swagger_page("static", "openapi.json"), encoding="utf-8")
     return written
