@@ -393,4 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
     from childcare_commissioning.cli.streamcmd import add_parser as add_invoice_stream
 
     add_invoice_stream(sub)
+    from childcare_commissioning.cli.servecmd import add_parser as add_serve
+
+    add_serve(sub)
     return parser

@@ -23,6 +23,9 @@ class DocsBuildError(CommissioningError, RuntimeError):
 def run(args: argparse.Namespace) -> int:
     """Write the generated pages; for ``build`` also run ``mkdocs build --strict``."""
     written = write_handbook(get_registry(), Path(args.out))
+    from childcare_commissioning.service.pages import write_api_pages
+
+    written += write_api_pages(Path(args.out) / "api")
     if args.action == "build":
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", args.config]
         if args.site_dir:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import attrs
 
 from childcare_commissioning.billing import (
+    BillingCycle,
     DeliveryRecord,
     Invoice,
+    InvoiceRun,
     PlannedSession,
     Quotation,
     invoices_csv,
@@ -23,12 +26,22 @@ from childcare_commissioning.cli._input import input_format, read_json, read_row
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.cli.contractcmd import resolve, warn_term
 from childcare_commissioning.convert import structure, unstructure
+from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.errors import ConversionError, Problem
 from childcare_commissioning.model import Finding, Package, Severity
 from childcare_commissioning.money import format_gbp
 
-__all__ = ["BATCH_KEYS", "findings_csv", "read_records", "run"]
+__all__ = [
+    "BATCH_KEYS",
+    "batch_as_of",
+    "findings_csv",
+    "read_batch",
+    "read_records",
+    "run",
+    "run_batch",
+    "run_document",
+]
 
 T = TypeVar("T")
 
@@ -39,6 +52,11 @@ they agree)."""
 
 class BatchError(InputError):
     """The batch file is not shaped as expected."""
+
+
+def read_batch(data: Any) -> dict[str, Any]:
+    """``data`` checked to be an invoice batch: an object with :data:`BATCH_KEYS` only."""
+    return _batch(data)
 
 
 def _batch(data: Any) -> dict[str, Any]:
@@ -61,19 +79,24 @@ def _part(batch: dict[str, Any], key: str, cls: type[T]) -> T:
         raise ConversionError(f"the batch's {key}", problems) from None
 
 
-def _as_of(args: argparse.Namespace, batch: dict[str, Any]) -> dt.date:
+def batch_as_of(option: dt.date | None, batch: dict[str, Any]) -> dt.date:
+    """The run's date: the batch's ``as_of`` or ``option`` (``--as-of``); both must agree
+    when both are given, and one is needed."""
     given = batch.get("as_of")
     if given is None:
-        if args.as_of is None:
+        if option is None:
             raise InputError("--as-of is required when the batch has no as_of [required]")
-        return args.as_of  # type: ignore[no-any-return]
+        return option
     as_of = _part(batch, "as_of", dt.date)
-    if args.as_of is not None and args.as_of != as_of:
+    if option is not None and option != as_of:
         raise InputError(
-            f"--as-of {args.as_of} disagrees with the batch's as_of {as_of}; give one "
-            "[as-of-agrees]"
+            f"--as-of {option} disagrees with the batch's as_of {as_of}; give one [as-of-agrees]"
         )
     return as_of
+
+
+def _as_of(args: argparse.Namespace, batch: dict[str, Any]) -> dt.date:
+    return batch_as_of(args.as_of, batch)
 
 
 def findings_csv(findings: list[Finding]) -> str:
@@ -127,6 +150,40 @@ def _check_councils(council: str, packages: list[Package]) -> None:
         raise ConversionError("the batch's packages", problems)
 
 
+def run_batch(
+    spec: CouncilSpec,
+    batch: dict[str, Any],
+    as_of: dt.date,
+    previous: list[Invoice],
+    cycles: Mapping[str, BillingCycle] | None = None,
+) -> tuple[InvoiceRun, list[Finding]]:
+    """Run the ``batch`` (an object with :data:`BATCH_KEYS`) for ``spec``'s billing
+    terms: the run, and every finding (unreadable records first, then the run's).
+    ``cycles`` are a contract's agreed invoicing cycles by package id."""
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    findings: list[Finding] = []
+    packages = _part(batch, "packages", list[Package])
+    _check_councils(spec.id, packages)
+    quotations = _part(batch, "quotations", list[Quotation])
+    planned = _part(batch, "planned", list[PlannedSession])
+    raw_records = batch.get("records", [])
+    if not isinstance(raw_records, list):
+        raise BatchError("$.records: expected a list of records [structure]")
+    records = read_records(raw_records, findings)
+    result = run_invoices(
+        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous, cycles
+    )
+    return result, [*findings, *result.findings]
+
+
+def run_document(result: InvoiceRun, findings: list[Finding]) -> dict[str, Any]:
+    """``invoice --format json``'s document: the run with every finding."""
+    document: dict[str, Any] = unstructure(result)
+    document["findings"] = unstructure(findings)
+    return document
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the invoices and print them; exit 1 when there are findings."""
     resolved = resolve(args)
@@ -147,28 +204,15 @@ def run(args: argparse.Namespace) -> int:
         columns = [f.alias or f.name for f in attrs.fields(DeliveryRecord)]
         batch["records"] = read_rows(args.file, kind, columns)
     as_of = _as_of(args, batch)
-    findings: list[Finding] = []
-    packages = _part(batch, "packages", list[Package])
-    _check_councils(spec.id, packages)
-    quotations = _part(batch, "quotations", list[Quotation])
-    planned = _part(batch, "planned", list[PlannedSession])
-    raw_records = batch.get("records", [])
-    if not isinstance(raw_records, list):
-        raise BatchError("$.records: expected a list of records [structure]")
-    records = read_records(raw_records, findings)
     previous = _previous(args.previous) if args.previous else []
-    warn_term(spec, [as_of, *(r.date for r in records)], "a date invoiced")
-    result = run_invoices(
-        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous, cycles
-    )
-    all_findings = [*findings, *result.findings]
+    result, all_findings = run_batch(spec, batch, as_of, previous, cycles)
+    invoiced = [day for i in result.invoices for day in (i.period.start, i.period.end)]
+    warn_term(spec, [as_of, *invoiced], "a date invoiced")
     if args.findings:
         with open(args.findings, "w", encoding="utf-8", newline="") as handle:
             handle.write(findings_csv(all_findings))
     if args.format == "json":
-        document = unstructure(result)
-        document["findings"] = unstructure(all_findings)
-        print_json(document, council)
+        print_json(run_document(result, all_findings), council)
     elif args.format in ("csv", "text"):
         if args.format == "csv":
             print(invoices_csv(result.invoices), end="")

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK
 from childcare_commissioning.cli._input import read_rows
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.cli.contractcmd import resolve, warn_term
 from childcare_commissioning.convert import structure, unstructure
-from childcare_commissioning.workforce import Worker, check_roster
+from childcare_commissioning.workforce import RosterReport, Worker, check_roster
 
-__all__ = ["run"]
+__all__ = ["roster_document", "run"]
+
+
+def roster_document(report: RosterReport) -> dict[str, Any]:
+    """The report, JSON-ready, with what its properties say: each worker's ``compliant``,
+    and the roster's ``compliant`` (every worker, no team finding), ``compliant_workers``
+    and ``workers_checked``."""
+    document: dict[str, Any] = unstructure(report)
+    # `compliant` is a property of each report, which unstructuring leaves out.
+    for worker, entry in zip(report.workers, document["workers"], strict=True):
+        entry["compliant"] = worker.compliant
+    document["compliant"] = report.compliant == len(report.workers) and not report.team
+    document["compliant_workers"] = report.compliant
+    document["workers_checked"] = len(report.workers)
+    return document
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,14 +40,7 @@ def run(args: argparse.Namespace) -> int:
     report = check_roster(spec.workforce, workers, args.on, args.horizon, matrix)
     ok = report.compliant == len(report.workers) and not report.team
     if args.format == "json":
-        document = unstructure(report)
-        # `compliant` is a property of each report, which unstructuring leaves out.
-        for worker, entry in zip(report.workers, document["workers"], strict=True):
-            entry["compliant"] = worker.compliant
-        document["compliant"] = ok
-        document["compliant_workers"] = report.compliant
-        document["workers_checked"] = len(report.workers)
-        print_json(document, council)
+        print_json(roster_document(report), council)
     else:
         rows = [
             (

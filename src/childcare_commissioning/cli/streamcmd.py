@@ -19,12 +19,19 @@ from typing import TYPE_CHECKING, Any, TextIO
 from childcare_commissioning.cli._parser import iso_date
 
 if TYPE_CHECKING:
-    from childcare_commissioning.billing import DeliveryRecord, PackageInvoices
-    from childcare_commissioning.model import Finding
+    from childcare_commissioning.billing import (
+        BillingTerms,
+        DeliveryRecord,
+        PackageInvoices,
+        PlannedSession,
+        Quotation,
+    )
+    from childcare_commissioning.council import CouncilSpec
+    from childcare_commissioning.model import Finding, Package
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "run", "stream_inputs"]
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -116,23 +123,39 @@ class _Findings:
             self.handle.close()
 
 
+def stream_inputs(
+    spec: CouncilSpec, batch: dict[str, Any]
+) -> tuple[BillingTerms, list[Package], list[Quotation], list[PlannedSession]]:
+    """The council's billing terms and the batch's packages, quotations and planned
+    sessions, read and ordered as the stream takes them (the packages' order)."""
+    from childcare_commissioning.billing import PlannedSession, Quotation
+    from childcare_commissioning.cli._contract import InputError
+    from childcare_commissioning.cli.invoicecmd import _check_councils, _part
+    from childcare_commissioning.model import Package
+
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    packages = _part(batch, "packages", list[Package])
+    _check_councils(spec.id, packages)
+    quotations = _part(batch, "quotations", list[Quotation])
+    planned = _part(batch, "planned", list[PlannedSession])
+    position = {p.id: index for index, p in enumerate(packages)}
+    # In the packages' order, as the stream takes them (sessions of an unknown package last).
+    planned.sort(key=lambda s: position.get(s.package_id, len(position)))
+    quotations.sort(key=lambda q: position.get(q.package_id, len(position)))
+    return spec.billing, packages, quotations, planned
+
+
 def run(args: argparse.Namespace) -> int:
     """Stream the invoices; exit 1 when there are findings."""
-    from childcare_commissioning.billing import PlannedSession, Quotation, stream_invoices
+    from childcare_commissioning.billing import stream_invoices
     from childcare_commissioning.billing.output import CSV_COLUMNS, invoice_rows
     from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
     from childcare_commissioning.cli._input import input_format, read_json
-    from childcare_commissioning.cli.invoicecmd import (
-        _as_of,
-        _batch,
-        _check_councils,
-        _part,
-        _previous,
-    )
+    from childcare_commissioning.cli.invoicecmd import _as_of, _batch, _previous
     from childcare_commissioning.convert import unstructure
     from childcare_commissioning.csvsafe import write_rows
     from childcare_commissioning.explain import explain
-    from childcare_commissioning.model import Package
     from childcare_commissioning.registry import get_registry
 
     council = get_registry().council(args.council)
@@ -149,14 +172,7 @@ def run(args: argparse.Namespace) -> int:
             "left out [records-in-file]"
         )
     as_of = _as_of(args, batch)
-    packages = _part(batch, "packages", list[Package])
-    _check_councils(spec.id, packages)
-    quotations = _part(batch, "quotations", list[Quotation])
-    planned = _part(batch, "planned", list[PlannedSession])
-    position = {p.id: index for index, p in enumerate(packages)}
-    # In the packages' order, as the stream takes them (sessions of an unknown package last).
-    planned.sort(key=lambda s: position.get(s.package_id, len(position)))
-    quotations.sort(key=lambda q: position.get(q.package_id, len(position)))
+    terms, packages, quotations, planned = stream_inputs(spec, batch)
     previous = _previous(args.previous) if args.previous else []
 
     read_findings: list[Finding] = []
@@ -168,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
             write_rows(out, [CSV_COLUMNS])
         results: Iterator[PackageInvoices] = stream_invoices(
             spec.id,
-            spec.billing,
+            terms,
             packages,
             quotations,
             planned,

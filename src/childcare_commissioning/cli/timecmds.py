@@ -5,18 +5,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.cli.contractcmd import resolve, warn_term
+from childcare_commissioning.contract import Contract
 from childcare_commissioning.convert import unstructure
+from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.deadlines import DeadlineRule, evaluate, resolve_calendar
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.obligations import obligations_between, to_icalendar
 from childcare_commissioning.registry import get_registry
 
-__all__ = ["run"]
+__all__ = ["deadline_rules", "run", "working_days"]
 
 
 _LONDON = ZoneInfo("Europe/London")
@@ -35,31 +38,43 @@ def _council_calendars(council_id: str | None) -> tuple[CalendarSpec, ...]:
     return get_registry().council(council_id).spec.calendars
 
 
-def _working_days(args: argparse.Namespace) -> int:
+def working_days(
+    operation: str, first: dt.date, second: dt.date | int, calendar_id: str, council: str | None
+) -> dict[str, Any]:
+    """The answer of ``working-days add`` (``operation`` ``"add"``: ``first`` plus
+    ``second`` working days) or ``working-days between`` (``"between"``: working days
+    after ``first`` up to ``second``), JSON-ready."""
     try:
-        calendar = resolve_calendar(args.calendar, _council_calendars(args.council))
+        calendar = resolve_calendar(calendar_id, _council_calendars(council))
     except LookupError as exc:
         raise UsageError(str(exc)) from None
-    if args.command == "working-days-add":
-        result = calendar.add(args.date, args.n)
-        answer = {
-            "date": args.date.isoformat(),
-            "n": args.n,
+    if operation == "add":
+        assert isinstance(second, int)
+        result = calendar.add(first, second)
+        return {
+            "date": first.isoformat(),
+            "n": second,
             "calendar": calendar.spec.id,
             "result": result.isoformat(),
-            "projected": calendar.is_projected(args.date, result),
+            "projected": calendar.is_projected(first, result),
         }
-        text = result.isoformat()
+    assert isinstance(second, dt.date)
+    return {
+        "start": first.isoformat(),
+        "end": second.isoformat(),
+        "calendar": calendar.spec.id,
+        "working_days": calendar.between(first, second),
+        "projected": calendar.is_projected(first, second),
+    }
+
+
+def _working_days(args: argparse.Namespace) -> int:
+    if args.command == "working-days-add":
+        answer = working_days("add", args.date, args.n, args.calendar, args.council)
+        text = str(answer["result"])
     else:
-        count = calendar.between(args.start, args.end)
-        answer = {
-            "start": args.start.isoformat(),
-            "end": args.end.isoformat(),
-            "calendar": calendar.spec.id,
-            "working_days": count,
-            "projected": calendar.is_projected(args.start, args.end),
-        }
-        text = str(count)
+        answer = working_days("between", args.start, args.end, args.calendar, args.council)
+        text = str(answer["working_days"])
     if args.format == "json":
         print_json(answer)
     else:
@@ -67,16 +82,34 @@ def _working_days(args: argparse.Namespace) -> int:
     return 0
 
 
-def _contract_events(args: argparse.Namespace) -> list[tuple[DeadlineRule, dt.datetime]]:
-    """With ``--contract`` and no ``--at``: every rule that runs from a contract event the
-    contract dates (its start, end, award...), from the start of that date (London)."""
-    resolved = resolve(args)
-    assert resolved.contract is not None
-    contract = resolved.contract
+def deadline_rules(spec: CouncilSpec, rule: str | None, trigger: str | None) -> list[DeadlineRule]:
+    """The rules ``deadlines`` applies: ``rule`` (which must be started by ``trigger`` when
+    both are given), else every rule of ``trigger``, else every rule; none is an error."""
+    if rule:
+        try:
+            rules = [spec.deadline(rule)]
+        except LookupError as exc:
+            raise UsageError(str(exc)) from None
+        if trigger is not None and rules[0].trigger != trigger:
+            raise UsageError(
+                f"rule {rule!r} is started by {rules[0].trigger!r}, not "
+                f"{trigger!r}; give --rule or --trigger [rule-trigger-agree]"
+            )
+    else:
+        rules = [r for r in spec.deadlines if trigger in (None, r.trigger)]
+    if not rules:
+        triggers = ", ".join(sorted({r.trigger for r in spec.deadlines})) or "none"
+        raise UsageError(f"no deadline rule matches; {spec.id}'s triggers: {triggers}")
+    return rules
+
+
+def _contract_events(
+    rules: list[DeadlineRule], contract: Contract
+) -> list[tuple[DeadlineRule, dt.datetime]]:
+    """Every rule of ``rules`` that runs from a contract event the contract dates (its
+    start, end, award...), from the start of that date (Europe/London)."""
     found = []
-    for rule in resolved.spec.deadlines:
-        if args.rule not in (None, rule.id) or args.trigger not in (None, rule.trigger):
-            continue
+    for rule in rules:
         day = contract.date_of(rule.trigger)
         if day is not None:
             found.append((rule, dt.datetime.combine(day, dt.time(), tzinfo=_LONDON)))
@@ -92,32 +125,18 @@ def _deadlines(args: argparse.Namespace) -> int:
     resolved = resolve(args, on=args.at.astimezone(_LONDON).date() if args.at else None)
     council = resolved.council
     spec = resolved.spec
-    if args.rule:
-        try:
-            rules = [spec.deadline(args.rule)]
-        except LookupError as exc:
-            raise UsageError(str(exc)) from None
-        if args.trigger is not None and rules[0].trigger != args.trigger:
-            raise UsageError(
-                f"rule {args.rule!r} is started by {rules[0].trigger!r}, not "
-                f"{args.trigger!r}; give --rule or --trigger [rule-trigger-agree]"
-            )
-    else:
-        rules = [r for r in spec.deadlines if args.trigger in (None, r.trigger)]
-    if args.at is not None:
+    rules = deadline_rules(spec, args.rule, args.trigger)
+    if resolved.contract is None or args.at is not None:
         pairs = [(rule, args.at) for rule in rules]
     else:
-        pairs = _contract_events(args)
+        pairs = _contract_events(rules, resolved.contract)
         if not pairs:
-            events = sorted({r.trigger for r in rules if r.trigger.startswith("contract")})
+            events = sorted({r.trigger for r in spec.deadlines if r.trigger.startswith("contract")})
             raise UsageError(
                 "no deadline rule runs from a date the contract gives"
                 + (f" (rules run from: {', '.join(events)})" if events else "")
                 + "; give --at [contract-events]"
             )
-    if not pairs:
-        triggers = ", ".join(sorted({r.trigger for r in spec.deadlines})) or "none"
-        raise UsageError(f"no deadline rule matches; {spec.id}'s triggers: {triggers}")
     results = [evaluate(rule, at, spec.calendars) for rule, at in pairs]
     warn_term(spec, [d.trigger_at.astimezone(_LONDON).date() for d in results], "the event date")
     if args.format == "json":
