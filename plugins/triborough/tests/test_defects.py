@@ -68,7 +68,8 @@ def test_any_referrer_with_a_carers_assessment_is_accepted(referrer: str) -> Non
     """3.3 names the young carers support service as one source; 3.8 expects referral systems
     with Early Help, social work teams, schools, adult services and health 'including
     without limitation' (an open list). A 15-year-old young carer with a carer's assessment
-    (3.6) is eligible whoever refers (reading 'who-may-refer')."""
+    (3.6) is eligible from the service and from each partner the text names (reading
+    'who-may-refer'; a referrer it does not name needs approval: test_second_audit)."""
     decision = check_referral(SPEC, referral(referrer))
     assert Outcome.ELIGIBLE == decision.outcome, decision.findings
 

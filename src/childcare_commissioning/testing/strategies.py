@@ -352,6 +352,7 @@ status_definitions = st.builds(
     optional(st.integers(0, 25)),
     st.lists(ids, max_size=2).map(tuple),
     st.text(max_size=10),
+    st.booleans(),
 )
 status_results = st.builds(
     stt.StatusResult,
@@ -361,6 +362,7 @@ status_results = st.builds(
     st.integers(0, 999),
     st.booleans(),
     optional(dates),
+    st.booleans(),
 )
 offer_lists = st.builds(
     rf.OfferList,
@@ -415,7 +417,7 @@ quotations = st.builds(
     bi.Quotation,
     texts,
     st.lists(rates, max_size=3),
-    st.frozensets(ids, max_size=2),
+    st.lists(st.builds(bi.MileageAgreement, ids, dates), max_size=2),
     optional(texts),
 )
 mileage_policies = st.builds(bi.MileagePolicy, money, citations, st.booleans())
