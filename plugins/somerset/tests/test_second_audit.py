@@ -106,20 +106,8 @@ def test_gross_misconduct_is_not_a_concern_the_text_routes() -> None:
 
 def test_allegation_against_worker_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     """The audit's reproduction now exits 0 and names Children's Social Care."""
-    code = main(
-        [
-            "safeguarding",
-            "route",
-            "--council",
-            "somerset",
-            "--concern",
-            "allegation-against-worker",
-            "--area",
-            "taunton",
-            "--at",
-            "2025-06-02T14:00:00+01:00",
-        ]
-    )
+    argv = "safeguarding route --council somerset --concern allegation-against-worker"
+    code = main([*argv.split(), "--area", "taunton", "--at", "2025-06-02T14:00:00+01:00"])
     assert 0 == code
     assert "Children's Social Care" in capsys.readouterr().out
 
