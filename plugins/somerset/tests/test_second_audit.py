@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from childcare_commissioning_somerset import SPEC
+from childcare_commissioning_somerset import LOOKED_AFTER_DEFINITION, SPEC
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
 from childcare_commissioning.billing import (
@@ -27,11 +27,13 @@ from childcare_commissioning.billing import (
 )
 from childcare_commissioning.cli import main
 from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.formats.ssda903 import load
 from childcare_commissioning.model import CareEpisode, Channel, Package
 from childcare_commissioning.referrals import Outcome, check_referral
 from childcare_commissioning.register import EntryStatus, covering
 from childcare_commissioning.repeats import count_repeats
 from childcare_commissioning.safeguarding import Concern, route
+from childcare_commissioning.statuses import evaluate_status
 
 D = dt.date
 LONDON = ZoneInfo("Europe/London")
@@ -274,3 +276,27 @@ def test_repeat_referrals_for_the_same_case_are_counted() -> None:
     months = DurationKind.MONTHS
     assert 1 == count_repeats(referrals, D(2025, 7, 1), D(2025, 9, 30), Duration(months, 3)).count
     assert 0 == count_repeats(referrals, D(2025, 7, 1), D(2025, 9, 30), Duration(months, 2)).count
+
+
+FIXTURE = Path(__file__).parents[3] / "tests" / "fixtures" / "ssda903"
+
+
+@pytest.mark.skipif(not FIXTURE.is_dir(), reason="the repository's SSDA903 fixture")
+@pytest.mark.parametrize("on", [D(2016, 3, 31), D(2016, 10, 1), D(2017, 3, 31)])
+def test_the_definition_agrees_with_the_903_on_every_child_of_a_return(on: dt.date) -> None:
+    """The 903 return's own looked-after (an episode with any legal status but V4 covers the
+    day, DEC excluded) and Somerset's 1.4 definition applied to the same return's care
+    episodes agree for every child born by the day (reading 'looked-after-history')."""
+    found = load(FIXTURE / "header.csv", FIXTURE / "episodes.csv")
+    disagree = [
+        c.child
+        for c in found.children
+        if c.header is not None
+        and c.header.date_of_birth <= on
+        and (Status.LOOKED_AFTER in c.statuses(on))
+        != evaluate_status(
+            LOOKED_AFTER_DEFINITION, c.header.date_of_birth, c.care_episodes(), on
+        ).holds
+    ]
+    assert [] == disagree
+    assert any(Status.LOOKED_AFTER in c.statuses(on) for c in found.children)
