@@ -365,7 +365,9 @@ ENTRIES = (
         "Primary, acute and community health services.",
         "routes/partner-referral",
         "readings/who-may-refer",
-        note="audit TR-27, V12, Q16: an open list of partners whose referrals are accepted.",
+        note="audit TR-27, V12, Q16: an open list of partners whose referrals are accepted; "
+        "second audit defect 5: a referrer no list names needs the agreement of the young "
+        "carers support service (3.5), not a refusal.",
     ),
     duty(
         "3.8",
@@ -387,6 +389,15 @@ ENTRIES = (
         "the specific challenges related to caring responsibilities.",
         "duties/partnership-working",
         note="audit TR-28: 3.10-3.12 and the open list of partners.",
+    ),
+    rule(
+        "3.11",
+        "Partners can include, without limitation:",
+        "A range of local voluntary community sector agencies.",
+        "routes/partner-referral",
+        "readings/who-may-refer",
+        note="Second audit defect 5: the partners named here refer through route "
+        "partner-referral (with 3.8's); the list is open.",
     ),
     # 4 Performance monitoring.
     duty(
