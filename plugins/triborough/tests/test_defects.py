@@ -24,8 +24,16 @@ from childcare_commissioning_triborough import (
     quarter,
 )
 
-from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning import (
+    ChildOrYoungPerson,
+    Referral,
+    Referrer,
+    Status,
+    Urgency,
+    get_registry,
+)
 from childcare_commissioning.deadlines import evaluate
+from childcare_commissioning.handbook import council_page
 from childcare_commissioning.model import Channel
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import Outcome, check_referral
@@ -118,6 +126,15 @@ def test_naming_the_partner_route_does_not_skip_the_agreement() -> None:
     assert Outcome.NEEDS_APPROVAL == parent.outcome
     school = check_referral(SPEC, referral("school", route="partner-referral"))
     assert Outcome.ELIGIBLE == school.outcome, school.findings
+
+
+def test_the_handbook_shows_the_open_list_and_who_agrees() -> None:
+    """The handbook's routes table says who else may refer, and with whose agreement."""
+    page = council_page(get_registry().council("triborough"))
+    assert (
+        "others with the agreement of the young carers support service, which identifies "
+        "the needs (3.5)"
+    ) in page
 
 
 def test_an_unnamed_referrer_still_needs_the_carers_assessment() -> None:
