@@ -25,6 +25,7 @@ from childcare_commissioning import (
     obligations,
     redaction,
     referrals,
+    repeats,
     safeguarding,
     schedules,
     statuses,
@@ -53,6 +54,7 @@ PUBLIC_MODULES = [
     safeguarding,
     measures,
     statuses,
+    repeats,
 ]
 ALL_MODELS = sorted(
     {

@@ -206,7 +206,12 @@ def _referrals(spec: CouncilSpec) -> str:
             [
                 (
                     r.name,
-                    ", ".join(sorted(r.referrer_roles | r.organisations)) or "anyone",
+                    (", ".join(sorted(r.referrer_roles | r.organisations)) or "anyone")
+                    + (
+                        f"; others with the agreement of {r.approver or spec.name}"
+                        if r.open_roles and r.referrer_roles
+                        else ""
+                    ),
                     ", ".join(sorted(r.channels)) or "any channel",
                     f"{r.when}" + (f" ({r.calendar})" if r.calendar else ""),
                     _cite(r.citation),

@@ -72,6 +72,11 @@ class ReferralRoute:
     referrer of another team, or one who gives no team, is refused (as a referrer who gives
     no organisation is by a route that names organisations). List every name the text gives
     the team ("EDT", "Emergency Duty Team").
+
+    With ``open_roles`` the roles are the text's open list ("including without
+    limitation"): a referrer of a role the list does not name is not refused, but the
+    referral needs approval by ``approver`` (the council when none is named), as an
+    unlisted service of an open :class:`OfferList` does.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -85,6 +90,17 @@ class ReferralRoute:
     calendar: str | None = None
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     notes: str = ""
+    open_roles: bool = False
+    approver: str | None = None
+
+    def unlisted(self, referrer_role: str) -> bool:
+        """Whether the route takes ``referrer_role`` only as an unlisted role of its open
+        list (so only with approval)."""
+        return (
+            self.open_roles
+            and bool(self.referrer_roles)
+            and (referrer_role not in self.referrer_roles)
+        )
 
     def open_at(self, at: dt.datetime, calendars: Iterable[Any]) -> bool:
         """Whether the route may be used at ``at``."""
@@ -257,7 +273,7 @@ def _route_problems(route: ReferralRoute, referral: Referral) -> list[tuple[str,
     organisation."""
     problems = []
     referrer = referral.referrer
-    if route.referrer_roles and referrer.role not in route.referrer_roles:
+    if route.referrer_roles and referrer.role not in route.referrer_roles and not route.open_roles:
         allowed = ", ".join(sorted(route.referrer_roles))
         problems.append(
             ("$.referrer", f"referrer role {referrer.role!r} may not use it (allowed: {allowed})")
@@ -340,7 +356,8 @@ def _check_routes(
                 "$.route",
                 route.citation,
             )
-        for path, problem in _route_problems(route, referral):
+        problems = _route_problems(route, referral)
+        for path, problem in problems:
             found.add(
                 Outcome.NOT_ELIGIBLE,
                 "referral.referrer.not-permitted",
@@ -348,9 +365,13 @@ def _check_routes(
                 path,
                 route.citation,
             )
+        if not problems:
+            _check_unlisted(spec, [route], referral, found)
         return
     usable = [r for r in open_now if not _route_matches(r, referral)]
-    if not usable:
+    if usable:
+        _check_unlisted(spec, usable, referral, found)
+    else:
         reasons = "; ".join(
             f"{r.id}: {', '.join(_route_matches(r, referral)) or 'not open at this time'}"
             for r in routes
@@ -362,6 +383,26 @@ def _check_routes(
             "$.referrer",
             routes[0].citation,
         )
+
+
+def _check_unlisted(
+    spec: CouncilSpec, usable: list[ReferralRoute], referral: Referral, found: _Collector
+) -> None:
+    """Approval where every route that takes the referral takes its referrer only as an
+    unlisted role of an open list."""
+    role = referral.referrer.role
+    if not all(r.unlisted(role) for r in usable):
+        return
+    route = usable[0]
+    listed = ", ".join(sorted(route.referrer_roles))
+    found.add(
+        Outcome.NEEDS_APPROVAL,
+        "referral.referrer.unlisted",
+        f"referrer role {role!r} is not among those route {route.id!r} names ({listed}), "
+        f"but the list is open: needs agreement by {route.approver or spec.name}",
+        "$.referrer.role",
+        route.citation,
+    )
 
 
 def _computed_statuses(
@@ -378,7 +419,13 @@ def _computed_statuses(
         result = evaluate_status(definition, born, referral.care_episodes, on)
         asserted = definition.status in statuses
         detail = (
-            f"{result.days} days looked after since age {definition.since_age} (needs "
+            (
+                "a care episode covers the day of the referral: "
+                f"{'yes' if result.looked_after_on_the_day else 'no'}; "
+                if definition.on_the_day
+                else ""
+            )
+            + f"{result.days} days looked after since age {definition.since_age} (needs "
             f"{definition.minimum_days})"
             + (
                 # No dates: they would reveal the date of birth.

@@ -194,7 +194,11 @@ class Routing:
     """The answer to "whom do I tell about this concern?".
 
     ``specified`` is true when the council's text routes the concern (in ``area`` or for
-    every area) and ``steps`` are its steps at the instant. Otherwise the text does not
+    every area) and ``steps`` are its steps at the instant. Where the text routes the
+    concern area by area and no area is given, the area decides: ``areas_needed`` lists
+    the areas the text routes it in, ``nearest`` the contacts it gives for this concern in
+    each of them (and no others: a child concern is offered the child lines, not the
+    adults' or the LADO's), and ``message`` asks for the area. Otherwise the text does not
     say: ``steps`` is empty, ``nearest`` lists the contacts the text gives for the nearest
     concern kinds (:data:`NEAREST`) in that area, else all its contacts, and ``message``
     says so. Never an error.
@@ -206,6 +210,7 @@ class Routing:
     steps: tuple[Routed, ...] = attrs.field(converter=to_tuple)
     nearest: tuple[Contact, ...] = attrs.field(default=(), converter=to_tuple)
     message: str = ""
+    areas_needed: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 def _rules_for(spec: CouncilSpec, concern: Concern, area: str | None) -> list[RoutingRule]:
@@ -214,30 +219,52 @@ def _rules_for(spec: CouncilSpec, concern: Concern, area: str | None) -> list[Ro
     return rules
 
 
+def _contacts_of(spec: CouncilSpec, rules: Iterable[RoutingRule]) -> list[Contact]:
+    """The declared contacts the steps of ``rules`` name, once each, in order."""
+    found: list[Contact] = []
+    for rule in rules:
+        for step in rule.steps:
+            for name in (step.recipient, *step.copy_to):
+                contact = _resolve(spec, name)
+                if contact is not None and contact not in found:
+                    found.append(contact)
+    return found
+
+
+def _named(contacts: Iterable[Contact]) -> str:
+    return ", ".join(
+        f"{c.organisation} ({c.role}{': ' + c.phone if c.phone else ''})" for c in contacts
+    )
+
+
 def route(spec: CouncilSpec, concern: Concern, at: dt.datetime, area: str | None = None) -> Routing:
     """Route ``concern`` like :func:`route_concern`, but answer "not specified", naming
-    the nearest contacts, where the text gives no routing for it."""
+    the nearest contacts, where the text gives no routing for it, and ask for the area
+    where the text routes it area by area and none is given."""
     rules = _rules_for(spec, concern, area)
     if rules:
         return Routing(concern, area, True, _apply(spec, rules[0].steps, at))
+    by_area = [r for r in spec.routing if r.concern is concern and r.area is not None]
+    if area is None and by_area:
+        areas = tuple(dict.fromkeys(r.area for r in by_area if r.area is not None))
+        own = _contacts_of(spec, by_area)
+        message = (
+            f"area needed: {spec.id}'s text routes a {concern} concern by area "
+            f"({', '.join(areas)}); give the area. Its contacts for this concern: "
+            f"{_named(own) or 'none declared'}"
+        )
+        return Routing(concern, None, False, (), own, message, areas)
     nearest: list[Contact] = []
     via = None
     for kin in NEAREST[concern]:
-        for rule in _rules_for(spec, kin, area)[:1]:
-            for step in rule.steps:
-                for name in (step.recipient, *step.copy_to):
-                    contact = _resolve(spec, name)
-                    if contact is not None and contact not in nearest:
-                        nearest.append(contact)
+        nearest = _contacts_of(spec, _rules_for(spec, kin, area)[:1])
         if nearest:
             via = kin
             break
     if not nearest:
         nearest = [c for c in spec.contacts if c.area in (area, None)] or list(spec.contacts)
     where = f" in area {area!r}" if area else ""
-    named = ", ".join(
-        f"{c.organisation} ({c.role}{': ' + c.phone if c.phone else ''})" for c in nearest
-    )
+    named = _named(nearest)
     basis = f"the contacts it gives for {via} concerns" if via else "its contacts"
     message = (
         f"not specified: {spec.id}'s text gives no routing for a {concern} concern{where}; "

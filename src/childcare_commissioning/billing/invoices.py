@@ -394,13 +394,26 @@ def _mileage_line(
             )
         )
         return None
-    agreed = record.mileage_agreement in entry.quotation.mileage_agreements
-    if policy.requires_agreement and not agreed:
+    agreement = entry.quotation.mileage_agreement(record.mileage_agreement)
+    if policy.requires_agreement and agreement is None:
         findings.append(
             _finding(
                 "billing.mileage.no-agreement",
                 f"record {record.id!r}: {record.miles} miles without a mileage agreement "
                 "made in advance; mileage not billed",
+                path,
+                policy.citation,
+            )
+        )
+        return None
+    if policy.requires_agreement and agreement is not None and agreement.agreed_on > record.date:
+        findings.append(
+            _finding(
+                "billing.mileage.agreed-after-journey",
+                f"record {record.id!r}: {record.miles} miles on {record.date.isoformat()}, but "
+                f"mileage agreement {agreement.id!r} was made on "
+                f"{agreement.agreed_on.isoformat()}, after the journey, not in advance; "
+                "mileage not billed",
                 path,
                 policy.citation,
             )

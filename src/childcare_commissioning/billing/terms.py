@@ -28,6 +28,7 @@ __all__ = [
     "BillingTerms",
     "BlockDiscount",
     "Budget",
+    "MileageAgreement",
     "MileagePolicy",
     "Quotation",
     "Rate",
@@ -91,13 +92,29 @@ class Rate:
 
 
 @attrs.frozen
+class MileageAgreement:
+    """Mileage agreed for a package (Somerset 2.8 "Mileage (to be agreed in advance)"): the
+    reference a delivery record quotes, and the day it was agreed. A journey before that day
+    was not agreed in advance."""
+
+    id: str = attrs.field(validator=non_empty)
+    agreed_on: dt.date
+
+
+@attrs.frozen
 class Quotation:
-    """What a provider quoted for one package: its rates and the mileage agreed in advance."""
+    """What a provider quoted for one package: its rates and the mileage agreements, each
+    dated."""
 
     package_id: str = attrs.field(validator=non_empty)
     rates: tuple[Rate, ...] = attrs.field(converter=to_tuple)
-    mileage_agreements: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    mileage_agreements: tuple[MileageAgreement, ...] = attrs.field(default=(), converter=to_tuple)
     reference: str | None = None
+
+    def mileage_agreement(self, agreement_id: str | None) -> MileageAgreement | None:
+        """The agreement with id ``agreement_id`` (the earliest, if given twice), if any."""
+        found = [a for a in self.mileage_agreements if a.id == agreement_id]
+        return min(found, key=lambda a: a.agreed_on, default=None)
 
 
 @attrs.frozen

@@ -23,6 +23,7 @@ from childcare_commissioning import measures as me
 from childcare_commissioning import model as m
 from childcare_commissioning import obligations as ob
 from childcare_commissioning import referrals as rf
+from childcare_commissioning import repeats as rp
 from childcare_commissioning import safeguarding as sg
 from childcare_commissioning import schedules as sc
 from childcare_commissioning import statuses as stt
@@ -352,6 +353,7 @@ status_definitions = st.builds(
     optional(st.integers(0, 25)),
     st.lists(ids, max_size=2).map(tuple),
     st.text(max_size=10),
+    st.booleans(),
 )
 status_results = st.builds(
     stt.StatusResult,
@@ -361,6 +363,7 @@ status_results = st.builds(
     st.integers(0, 999),
     st.booleans(),
     optional(dates),
+    st.booleans(),
 )
 offer_lists = st.builds(
     rf.OfferList,
@@ -411,11 +414,12 @@ rates = st.builds(
     optional(windows),
     optional(ids),
 )
+mileage_agreements = st.builds(bi.MileageAgreement, ids, dates)
 quotations = st.builds(
     bi.Quotation,
     texts,
     st.lists(rates, max_size=3),
-    st.frozensets(ids, max_size=2),
+    st.lists(mileage_agreements, max_size=2),
     optional(texts),
 )
 mileage_policies = st.builds(bi.MileagePolicy, money, citations, st.booleans())
@@ -688,7 +692,16 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
     )
 
 
+repeat_referrals = st.builds(
+    rp.RepeatReferral, texts, texts, aware_datetimes, texts, aware_datetimes
+)
+repeat_counts = st.builds(
+    rp.RepeatCount, dates, dates, st.integers(0, 50), st.lists(repeat_referrals, max_size=2)
+)
+
 MODELS: dict[type, st.SearchStrategy[Any]] = {
+    rp.RepeatReferral: repeat_referrals,
+    rp.RepeatCount: repeat_counts,
     m.Citation: citations,
     m.Finding: findings,
     m.ChildOrYoungPerson: people,
@@ -735,6 +748,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     bi.RateBand: rate_bands(),
     bi.Rate: rates,
     bi.Quotation: quotations,
+    bi.MileageAgreement: mileage_agreements,
     bi.MileagePolicy: mileage_policies,
     bi.Retention: retentions,
     bi.BlockDiscount: block_discounts,
