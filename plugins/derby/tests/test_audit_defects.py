@@ -14,6 +14,7 @@ import attrs
 import pytest
 from childcare_commissioning_derby import (
     SPEC,
+    AccommodationType,
     CareEpisode,
     Variation,
     check_placement,
@@ -163,10 +164,11 @@ def test_every_concern_goes_to_the_council_the_same_local_day(concern: Concern) 
     'allegations or concerns about vulnerable service users' (reading
     'concern-notification'). A concern at 23:30 UTC on 25 October 2025 is 00:30 BST on
     26 October in Derby: due 26 October. The audit found no routing for adults or
-    allegations."""
+    allegations. A Sunday night is out of office hours, so the Council is reached through
+    its Emergency Careline (audit round 2, defect 5)."""
     [step] = route_concern(SPEC, concern, dt.datetime(2025, 10, 25, 23, 30, tzinfo=UTC))
     assert (step.recipient, step.channel, step.deadline.due_date) == (
-        "derby-city-council",
+        "emergency-careline",
         Channel.PHONE,
         D(2025, 10, 26),
     )
@@ -198,25 +200,25 @@ def test_category_2_2_moves_on_at_18(born: dt.date, end: dt.date, finding: bool)
     assert ("derby.placement.move-on-at-18" in _codes(found)) is finding
 
 
-# --- bed and breakfast, in any spelling, at 16 and 17 ------------------------------------------
+# --- bed and breakfast, by accommodation type, at 16 and 17 ----------------------------------
 
 
 @pytest.mark.parametrize(
     ("accommodation", "start", "finding"),
     [
-        ("Bed & Breakfast", D(2026, 6, 19), True),  # 17 the day before the 18th birthday
-        ("bed and breakfast", D(2026, 6, 19), True),
-        ("B&B", D(2026, 6, 19), True),
-        ("bed-and-breakfast", D(2026, 6, 20), False),  # 18 on 20 June 2026
-        ("supported lodgings", D(2026, 6, 19), False),
+        (AccommodationType.BED_AND_BREAKFAST, D(2026, 6, 19), True),  # 17 the day before 18
+        ("bed-and-breakfast", D(2026, 6, 19), True),  # the enum's value, as JSON carries it
+        (AccommodationType.BED_AND_BREAKFAST, D(2026, 6, 20), False),  # 18 on 20 June 2026
+        (AccommodationType.SEMI_INDEPENDENT, D(2026, 6, 19), False),
+        (None, D(2026, 6, 19), False),  # not given: nothing to check
     ],
 )
 def test_no_bed_and_breakfast_at_16_or_17(
-    accommodation: str, start: dt.date, finding: bool
+    accommodation: AccommodationType | None, start: dt.date, finding: bool
 ) -> None:
     """3.1.4 and 3.2.2: 'a ban on placing 16/17 year olds ... in bed and breakfast' and
     'avoiding the use of Bed & Breakfast provision'. Born 20 June 2008: 17 on 19 June 2026,
-    18 on 20 June. The audit (V36) found 'bed and breakfast' with spaces passed."""
+    18 on 20 June."""
     found = check_placement(
         _package("1.2", start, start + dt.timedelta(days=120), "5"),
         ChildOrYoungPerson("YP", date_of_birth=D(2008, 6, 20)),
@@ -225,12 +227,28 @@ def test_no_bed_and_breakfast_at_16_or_17(
     assert ("derby.placement.bed-and-breakfast" in _codes(found)) is finding
 
 
+@pytest.mark.parametrize(
+    "wording", ["B&B hotel", "Bed and Breakfast accommodation", "Bed & Breakfast", "hostel"]
+)
+def test_free_text_accommodation_is_refused_not_passed(wording: str) -> None:
+    """Audit round 2, defect 9: 'B&B hotel' and 'Bed and Breakfast accommodation' passed the
+    ban because the type was free text. The type is now an AccommodationType: any wording
+    that is not one of its values is refused with the field and rule named."""
+    with pytest.raises(ValueError, match=r"accommodation: .* \[accommodation-type\]"):
+        check_placement(
+            _package("1.2", D(2026, 1, 5), D(2026, 4, 30), "5"),
+            ChildOrYoungPerson("YP", date_of_birth=D(2009, 9, 1)),
+            wording,  # type: ignore[arg-type]
+        )
+
+
 def test_bed_and_breakfast_from_the_16th_birthday() -> None:
     """Born 20 June 2010: 15 on 19 June 2026 (outside the 16/17 ban, and outside the
     service), 16 on 20 June 2026 (inside the ban)."""
     young = ChildOrYoungPerson("YP", date_of_birth=D(2010, 6, 20))
-    before = check_placement(_package("1.2", D(2026, 6, 19), D(2026, 10, 31)), young, "B&B")
-    on = check_placement(_package("1.2", D(2026, 6, 20), D(2026, 10, 31)), young, "B&B")
+    bnb = AccommodationType.BED_AND_BREAKFAST
+    before = check_placement(_package("1.2", D(2026, 6, 19), D(2026, 10, 31)), young, bnb)
+    on = check_placement(_package("1.2", D(2026, 6, 20), D(2026, 10, 31)), young, bnb)
     assert "derby.placement.bed-and-breakfast" not in _codes(before)
     assert "derby.placement.bed-and-breakfast" in _codes(on)
 
@@ -602,8 +620,8 @@ def test_good_friday_emergency_through_the_cli(capsys: pytest.CaptureFixture[str
 
 def test_allegation_route_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     """README: an allegation against a worker at 23:30Z on 25 October 2025 (00:30 BST on
-    the 26th in Derby) goes to the Council's commissioning team by phone by the end of
-    26 October."""
+    the 26th in Derby, a Sunday night) goes to the Council's Emergency Careline by phone by
+    the end of 26 October."""
     code = main(
         [
             "safeguarding",
@@ -621,7 +639,7 @@ def test_allegation_route_through_the_cli(capsys: pytest.CaptureFixture[str]) ->
     [step] = json.loads(capsys.readouterr().out)
     assert code == 0
     assert (step["recipient"], step["channel"], step["deadline"]["due_date"]) == (
-        "derby-city-council",
+        "emergency-careline",
         "phone",
         "2025-10-26",
     )
@@ -732,8 +750,9 @@ def test_reviews_follow_each_placement_not_the_contract() -> None:
 def test_allegation_about_an_adult_client_goes_to_the_council() -> None:
     """3.4.6: 'allegations or concerns about vulnerable service users'; a care leaver of 18
     or over is an adult client. An allegation at 10:00 on Saturday 8 February 2025 (GMT,
-    10:00Z) is due to the Council the same day, 8 February."""
+    10:00Z) is due to the Council the same day, 8 February; on a Saturday through its
+    Emergency Careline."""
     [step] = route_concern(
         SPEC, Concern.ALLEGATION_ABOUT_ADULT_CLIENT, dt.datetime(2025, 2, 8, 10, tzinfo=UTC)
     )
-    assert (step.recipient, step.deadline.due_date) == ("derby-city-council", D(2025, 2, 8))
+    assert (step.recipient, step.deadline.due_date) == ("emergency-careline", D(2025, 2, 8))

@@ -27,6 +27,7 @@ from childcare_commissioning_derby.monitoring import MONITORING
 from childcare_commissioning_derby.placements import (
     CATEGORIES,
     MAX_SUPPORT_HOURS,
+    AccommodationType,
     Variation,
     block_discount_for,
     check_placement,
@@ -56,6 +57,7 @@ __all__ = [
     "MAX_SUPPORT_HOURS",
     "READINGS",
     "SPEC",
+    "AccommodationType",
     "CareEpisode",
     "CareLeaverResult",
     "Variation",
@@ -251,7 +253,7 @@ READINGS = (
     Reading(
         "concern-notification",
         "Concerns or alerts 'have to be notified to the Council the same day'; no team, channel or number is given, and the heading covers vulnerable adults.",
-        "Every concern (about a child, about a vulnerable adult such as a care leaver over 18, or an allegation against a worker) goes to the Council the same day (the local date in Derby), through the Children in Care Commissioning and Placements team that monitors the IPA. The text gives no number: phone is the library's choice, as the fastest way to meet the same day.",
+        "Every concern (about a child, about a vulnerable adult such as a care leaver over 18, or an allegation against a worker) goes to the Council the same day (the local date in Derby): in normal office hours (reading 'office-hours') through the Children in Care Commissioning and Placements team that monitors the IPA; at every other instant (nights, weekends, weekday bank holidays) through the Council's Emergency Careline, the only out of hours contact the text gives (3.3.6). The text gives no number for either: the answer says so ('the text gives no number'), and phone is the library's choice, as the fastest way to meet the same day.",
         cite(
             "3.4.6 Protection of Children, Young People and Vulnerable Adults",
             "This means that any concerns or alerts have to be notified to the Council the same day.",

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from childcare_commissioning.billing import BillingCycle, BillingTerms
+from childcare_commissioning.billing import (
+    BillingCycle,
+    BillingTerms,
+    BlockDiscount,
+    Component,
+    ContributionTerm,
+)
 from childcare_commissioning.calendars import (
     EVERY_DAY,
     WEEKDAYS,
@@ -19,7 +25,7 @@ from childcare_commissioning.eligibility import AgeBand, Cohort
 from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning.model import Channel, Status, Urgency
 from childcare_commissioning.obligations import Anchor, Obligation, ObligationKind
-from childcare_commissioning.referrals import Offer, ReferralRoute
+from childcare_commissioning.referrals import Offer, ReferralRoute, RouteTime
 from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
 from childcare_commissioning.workforce import Requirement, RequirementKind
@@ -80,9 +86,9 @@ CALENDARS = (
             TIMES,
             "Derby City Council's Emergency Careline will have access to numbers on the DPS for out of hours.",
         ),
-        notes="The complement of 'derby-office-hours' (see 'office-hours'), except that the "
-        "daytime of a weekday bank holiday is not shown as out of hours: a calendar cannot "
-        "open all day on bank holidays only.",
+        bank_holiday_hours=(TimeWindow(dt.time(0), dt.time(0)),),
+        notes="The complement of 'derby-office-hours' (see 'office-hours'): open whenever the "
+        "office is closed, all day on weekday bank holidays included.",
     ),
 )
 
@@ -534,6 +540,9 @@ CONTACTS = (
             MONITOR,
             "this agreement will be monitored by the Children in Care Commissioning and Placements team.",
         ),
+        hours="derby-office-hours",
+        notes="No number is given in the text. Reached in normal office hours; out of hours "
+        "the Council is reached through its Emergency Careline (see 'concern-notification').",
     ),
     Contact(
         "emergency-careline",
@@ -562,10 +571,26 @@ CONTACTS = (
     ),
 )
 
-_TO_COUNCIL = (RouteStep("derby-city-council", Channel.PHONE, "concern-same-day"),)
+_TO_COUNCIL = (
+    RouteStep(
+        "derby-city-council",
+        Channel.PHONE,
+        "concern-same-day",
+        when=RouteTime.IN_HOURS,
+        calendar="derby-office-hours",
+    ),
+    RouteStep(
+        "emergency-careline",
+        Channel.PHONE,
+        "concern-same-day",
+        when=RouteTime.OUT_OF_HOURS,
+        calendar="derby-office-hours",
+    ),
+)
 _CHANNEL_NOTE = (
     "The text says 'notified to the Council the same day' and gives no channel or number: "
-    "the Council is reached through the team that monitors the IPA, by phone (see "
+    "in office hours the Council is reached through the team that monitors the IPA, out of "
+    "hours (nights, weekends, bank holidays) through its Emergency Careline, by phone (see "
     "'concern-notification'); the procedures are at the two safeguarding websites."
 )
 ROUTING = (
@@ -616,9 +641,34 @@ ROUTING = (
 BILLING = BillingTerms(
     cycle=BillingCycle.MONTHLY,
     citation=cite("3.2.5 Lot Detail", "with consequent change in payments where appropriate"),
-    notes="Packages are quoted per work package against an indicative budget; a block of five "
-    "or more beds carries the percentage discount set at the mini competition "
-    "(block_discount_for). The text sets no invoicing cycle: monthly is assumed ('billing-cycle').",
+    block_discount=BlockDiscount(
+        5,
+        None,
+        cite(
+            "3.2.5 Lot Detail",
+            "Providers will be required to offer a percentage discount on the DPS accommodation costs for any block sourced of five beds or more at any one time in these circumstances.",
+        ),
+    ),
+    contributions=(
+        ContributionTerm(
+            "housing-benefit",
+            "Housing Benefit",
+            Component.ACCOMMODATION,
+            cite(
+                "3.1.4 Evidence Base / Legal Context",
+                "claim Housing Benefits which will contribute towards the accommodation cost",
+            ),
+            services=frozenset({"lot-2"}),
+            notes="For children in need and young homeless 16-17 year olds (Lot 2); the amount "
+            "is the housing authority's award, given by the caller (see "
+            "'housing-benefit-contribution').",
+        ),
+    ),
+    notes="Packages are quoted per work package against an indicative budget and paid by the "
+    "week (accommodation and support, each day a seventh of the weekly cost: `payments`); a "
+    "block of five or more beds carries the percentage discount set at the mini competition, "
+    "which each block records. The text sets no invoicing cycle: monthly is assumed "
+    "('billing-cycle').",
 )
 
 
