@@ -149,14 +149,21 @@ def agreement_end(package: Package, notice_end: dt.date | None) -> dt.date | Non
 def _runs(
     costs: tuple[WeeklyCost, ...], component: Component, first: dt.date, last: dt.date
 ) -> Iterator[tuple[dt.date, dt.date, Decimal]]:
-    """Runs of days from ``first`` to ``last`` at one weekly cost of ``component``."""
+    """Runs of days from ``first`` to ``last`` at one weekly cost of ``component`` (a
+    variation that leaves this component's cost unchanged does not split its run)."""
     ordered = sorted(costs, key=lambda c: c.effective_from)
+    runs: list[tuple[dt.date, dt.date, Decimal]] = []
     for index, cost in enumerate(ordered):
         start = max(cost.effective_from, first)
         following = ordered[index + 1].effective_from if index + 1 < len(ordered) else None
         end = last if following is None else min(last, following - ONE_DAY)
-        if start <= end:
-            yield start, end, cost.of(component)
+        if start > end:
+            continue
+        weekly = cost.of(component)
+        if runs and runs[-1][2] == weekly and runs[-1][1] + ONE_DAY == start:
+            start = runs.pop()[0]
+        runs.append((start, end, weekly))
+    yield from runs
 
 
 def _day_line(
@@ -173,7 +180,7 @@ def _day_line(
     amount = to_penny(weekly * days / 7)
     return InvoiceLine(
         kind,
-        f"{text} {start.isoformat()} to {end.isoformat()} ({days} days at {weekly} a week)",
+        f"{text}, {days} days at {weekly} a week, {start.isoformat()} to {end.isoformat()}",
         Decimal(sign * days),
         "day",
         weekly / 7,

@@ -284,10 +284,17 @@ NOTICE_CITE = cite(
 )
 
 
-def termination_date(notice_given: dt.date, specific_reason: bool) -> dt.date:
+def termination_date(
+    notice_given: dt.date, specific_reason: bool, *, days: int | None = None
+) -> dt.date:
     """The day an IPA ends after the Council's written notice: 30 days for any general
-    reason, 14 for more specific reasons (calendar days after the notice)."""
-    return notice_given + dt.timedelta(days=14 if specific_reason else 30)
+    reason, 14 for more specific reasons (calendar days after the notice), or ``days``
+    where a different period applies ("could, in some cases, depend on the circumstances":
+    the Council's to set, recorded in the contract or the agreement, never assumed)."""
+    if days is not None and days < 1:
+        raise ValueError("days: a notice period is at least 1 day [notice-days]")
+    period = days if days is not None else 14 if specific_reason else 30
+    return notice_given + dt.timedelta(days=period)
 
 
 def ipa_payments(

@@ -721,6 +721,13 @@ COMPUTATIONS = (
         "with consequent change in payments where appropriate",
     ),
     _computation(
+        "weekly-payments",
+        "Invoices for IPAs priced by the week: accommodation and support by the day, variations, notice, block discount, Housing Benefit (`payments`)",
+        "childcare_commissioning.billing:weekly_invoices",
+        DETAIL,
+        "with consequent change in payments where appropriate",
+    ),
+    _computation(
         "termination-date",
         "The day an IPA ends after the Council's notice (30 or 14 days)",
         "childcare_commissioning_derby.placements:termination_date",
@@ -873,12 +880,14 @@ REGISTER = Register(
             None,
             "the Joint Housing Protocol flowchart is in Appendix Two: " + _APPENDIX,
         ),
-        not_encoded(
+        rule(
             LEGAL,
             "Service providers should note that a Child in Need and a young homeless",
             None,
-            "the amount of Housing Benefit is decided by the housing authority for each claimant, and the text asks providers to take it into account in their own prices: there is no deduction the library could compute",
-            note="audit D11",
+            "billing",
+            "computations/weekly-payments",
+            "readings/housing-benefit-contribution",
+            note="audit D11; round 2 defect 8: the award (the housing authority's) is shown as a contribution on Lot 2 invoices",
         ),
         rule(
             LEGAL,
@@ -891,9 +900,25 @@ REGISTER = Register(
         duty(
             LEGAL,
             "There are also several protocols and policies",
-            "Derby City Council's Leaving Care Strategy",
+            "Derby City Council's Corporate Parenting Pledge",
             "duties/know-protocols",
             note="audit D15; the documents themselves are in Appendix Two",
+        ),
+        rule(
+            LEGAL,
+            "Derby City Council's Corporate Parenting Strategy (2015-18",
+            "expected to be available in February 2020)",
+            "duties/know-protocols",
+            "readings/specification-version",
+            note="the only date the text gives: the specification's version is read from it "
+            "(round 2, task 10)",
+        ),
+        duty(
+            LEGAL,
+            "Derby City Council's Leaving Care Strategy",
+            None,
+            "duties/know-protocols",
+            note="audit D15",
         ),
         duty(
             LEGAL,
@@ -1176,6 +1201,7 @@ REGISTER = Register(
             "once the young person reaches 18 years they move on.",
             "offers/category-2-2",
             "computations/placement-checks",
+            "readings/until-18",
             note="audit D34: check_placement's 'move-on-at-18'",
         ),
         rule(
@@ -1184,6 +1210,7 @@ REGISTER = Register(
             "to allow a safe place to reside.",
             "offers/category-2-3",
             "computations/placement-checks",
+            "readings/until-18",
             note="audit D35, D36: 'accommodation-only', 'until-18', 'housing-benefit'",
         ),
         context(DETAIL, "The majority of young people's individual needs are likely", None),
@@ -1213,9 +1240,10 @@ REGISTER = Register(
             "On occasions, it may be necessary for the Council to require a block of beds",
             "This will be outlined further at the time of the mini competition.",
             "computations/block-discount",
+            "computations/weekly-payments",
             "readings/block-discount",
             "billing",
-            note="audit D40",
+            note="audit D40; round 2 defect 8: applied on invoices at the block's recorded percentage",
         ),
         rule(
             DETAIL,
@@ -1230,6 +1258,7 @@ REGISTER = Register(
             "There will be an option to extend or reduce",
             None,
             "computations/ipa-payments",
+            "computations/weekly-payments",
             "readings/billing-cycle",
             "readings/in-arrears",
             note="audit D42",
@@ -1301,6 +1330,7 @@ REGISTER = Register(
             "deadlines/offer-urgent",
             "deadlines/offer-emergency",
             "outcomes/access",
+            "readings/emergency-one-hour",
             note="audit D48, D49: elapsed clock hours; an emergency referral is at least as urgent (1 hour)",
         ),
         duty(
