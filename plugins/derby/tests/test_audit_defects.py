@@ -39,6 +39,10 @@ from childcare_commissioning.workforce import (
     check_worker,
 )
 
+#: A complete referral pack (3.3.1, reading 'referral-pack'): the redacted Pathway plan and
+#: the indicative budget.
+PACK = {"pathway_plan": "redacted plan", "indicative_budget": "600.00 a week"}
+
 D = dt.date
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.UTC
@@ -532,6 +536,7 @@ def _referral(born: dt.date, statuses: set[Status], lot: str, at: dt.datetime) -
         Referrer("leaving-care-team"),
         ChildOrYoungPerson("YP", date_of_birth=born, statuses=frozenset(statuses)),
         service=lot,
+        information=dict(PACK),
     )
 
 

@@ -39,6 +39,10 @@ from childcare_commissioning.workforce import (
     check_worker,
 )
 
+#: A complete referral pack (3.3.1, reading 'referral-pack'): the redacted Pathway plan and
+#: the indicative budget.
+PACK = {"pathway_plan": "redacted plan", "indicative_budget": "600.00 a week"}
+
 D = dt.date
 LONDON = ZoneInfo("Europe/London")
 EXAMPLES = load_registry(only=["derby"]).examples("derby")
@@ -107,6 +111,7 @@ def referral(age: int, statuses: set[Status], lot: str) -> Referral:
         Referrer("leaving-care-team"),
         child,
         service=lot,
+        information=dict(PACK),
     )
 
 

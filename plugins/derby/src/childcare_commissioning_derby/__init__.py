@@ -44,6 +44,7 @@ from childcare_commissioning_derby.rules import (
     OBLIGATIONS,
     OFFERS,
     OUTCOMES,
+    REQUIRED_INFORMATION,
     ROUTES,
     ROUTING,
     SERVICES_LOTS,
@@ -312,6 +313,15 @@ READINGS = (
         ),
     ),
     Reading(
+        "referral-pack",
+        "3.3.1: 'where there are eligible needs' the teams give providers 'a copy of the Pathway plan (with personal identification details removed) and indicative budget'; 3.3.5: in an emergency 'the minimum assessment and pathway plan (if care leaver) will be shared'.",
+        "A standard or urgent referral is incomplete without the indicative budget, and, in Lot 1 (care leavers and looked after young people, who have Pathway plans), without the redacted Pathway plan; an emergency referral is incomplete without the minimum assessment, and in Lot 1 without the Pathway plan. Items are the referral's information 'indicative_budget', 'pathway_plan' and 'minimum_assessment'; that the plan is redacted is the sender's duty ('share-pathway-plan'), not checked.",
+        cite(
+            "3.3.1 Accessing the Service",
+            "where there are eligible needs the relevant teams will provide a copy of the Pathway plan",
+        ),
+    ),
+    Reading(
         "ir35",
         "The Council states IR35 does not apply, yet says tax and National Insurance will be deducted from invoices if it decides an engagement is employment.",
         "No deduction is computed: the Council states IR35 is not applicable; if it decides otherwise for an engagement, the deduction is HMRC's computation.",
@@ -361,6 +371,7 @@ SPEC: Final = CouncilSpec(
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
     routes=ROUTES,
+    required_information=REQUIRED_INFORMATION,
     offers=OFFERS,
     cohorts=COHORTS,
     workforce=WORKFORCE,

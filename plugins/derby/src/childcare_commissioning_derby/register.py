@@ -1302,12 +1302,17 @@ REGISTER = Register(
             + _APPENDIX
             + "; its result (0-25 hours) is checked by check_placement",
         ),
-        duty(
+        rule(
             ACCESS,
             "This will be part of Pathway Planning process",
             None,
             "duties/share-pathway-plan",
-            note="audit D46",
+            "required_information/pathway-plan-standard",
+            "required_information/pathway-plan-urgent",
+            "required_information/indicative-budget-standard",
+            "required_information/indicative-budget-urgent",
+            "readings/referral-pack",
+            note="audit D46; round 2 task 4: an incomplete referral pack is 'incomplete'",
         ),
         not_encoded(
             ACCESS,
@@ -1390,12 +1395,15 @@ REGISTER = Register(
             "readings/emergency-same-day",
             note="audit D57: on the service's 7-day calendar",
         ),
-        duty(
+        rule(
             "3.3.5 Emergency Provision Timescales and Processes",
             "In such emergency situations the minimum assessment",
             None,
             "duties/emergency-information",
-            note="audit D58",
+            "required_information/minimum-assessment-emergency",
+            "required_information/pathway-plan-emergency",
+            "readings/referral-pack",
+            note="audit D58; round 2 task 4: the emergency minimum as required information",
         ),
         rule(
             "3.3.5 Emergency Provision Timescales and Processes",

@@ -25,7 +25,7 @@ from childcare_commissioning.eligibility import AgeBand, Cohort
 from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning.model import Channel, Status, Urgency
 from childcare_commissioning.obligations import Anchor, Obligation, ObligationKind
-from childcare_commissioning.referrals import Offer, ReferralRoute, RouteTime
+from childcare_commissioning.referrals import Offer, ReferralRoute, RequiredInformation, RouteTime
 from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
 from childcare_commissioning.workforce import Requirement, RequirementKind
@@ -187,6 +187,61 @@ ROUTES = (
             }
         ),
         notes="The Council's Emergency Careline arranges out of hours placements.",
+    ),
+)
+
+_PACK = cite(
+    ACCESS,
+    "provide a copy of the Pathway plan (with personal identification details removed) and indicative budget to providers",
+)
+_EMERGENCY = cite(
+    "3.3.5 Emergency Provision Timescales and Processes",
+    "In such emergency situations the minimum assessment and pathway plan (if care leaver) will be shared.",
+)
+#: The referral pack (reading 'referral-pack'): a redacted Pathway plan where there is one
+#: (Lot 1: care leavers and looked after young people) and the indicative budget the bids
+#: are made against, for standard and urgent referrals; in an emergency the minimum
+#: assessment, and the Pathway plan for a care leaver (Lot 1).
+REQUIRED_INFORMATION = (
+    *(
+        RequiredInformation(
+            f"{item}-{urgency.value}",
+            f"information.{key}",
+            reason,
+            _PACK,
+            service=service,
+            urgency=urgency,
+        )
+        for urgency in (Urgency.STANDARD, Urgency.URGENT)
+        for item, key, reason, service in (
+            (
+                "pathway-plan",
+                "pathway_plan",
+                "a copy of the Pathway plan with personal identification details removed",
+                "lot-1",
+            ),
+            (
+                "indicative-budget",
+                "indicative_budget",
+                "the indicative budget providers bid against",
+                None,
+            ),
+        )
+    ),
+    RequiredInformation(
+        "minimum-assessment-emergency",
+        "information.minimum_assessment",
+        "the minimum assessment shared in an emergency",
+        _EMERGENCY,
+        urgency=Urgency.EMERGENCY,
+    ),
+    RequiredInformation(
+        "pathway-plan-emergency",
+        "information.pathway_plan",
+        "the Pathway plan of a care leaver, shared in an emergency",
+        _EMERGENCY,
+        service="lot-1",
+        urgency=Urgency.EMERGENCY,
     ),
 )
 
