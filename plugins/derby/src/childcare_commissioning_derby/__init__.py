@@ -322,6 +322,15 @@ READINGS = (
         ),
     ),
     Reading(
+        "review-duties",
+        "The matrix re-assessment (3.2.4 'the review of each package'), the amended support plan 'following the review' (3.8.1) and an EIA 'as part of any service review process' (3.4.3) are tied to reviews but given no time of their own.",
+        "Each is listed for each placement on the date of each of its formal reviews (2 weeks after the start, then every 3 months), as duties due at the review; a placement review is read as a service review for the EIA. Reviews triggered by a change or a request carry the same duties when they are held.",
+        cite(
+            "3.2.4 Lots Overview",
+            "The review of each package will involve re-assessing using the matrix",
+        ),
+    ),
+    Reading(
         "ir35",
         "The Council states IR35 does not apply, yet says tax and National Insurance will be deducted from invoices if it decides an engagement is employment.",
         "No deduction is computed: the Council states IR35 is not applicable; if it decides otherwise for an engagement, the deduction is HMRC's computation.",

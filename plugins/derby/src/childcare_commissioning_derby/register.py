@@ -1108,12 +1108,14 @@ REGISTER = Register(
             None,
             "the matrix is in Appendix Two: " + _APPENDIX,
         ),
-        duty(
+        rule(
             "3.2.4 Lots Overview",
             "The review of each package will involve re-assessing",
             None,
             "duties/matrix-at-review",
-            note="audit D27",
+            "obligations/review-matrix",
+            "readings/review-duties",
+            note="audit D27; round 2 task 4: listed at each placement review",
         ),
         rule(
             "3.2.4 Lots Overview",
@@ -1475,12 +1477,14 @@ REGISTER = Register(
             "duties/equality-duties",
             note="audit D67",
         ),
-        duty(
+        rule(
             "3.4.3 Equality Issues",
             "Equality Impact Assessment (EIA) must be undertaken",
             None,
             "duties/equality-impact-assessment",
-            note="audit D68",
+            "obligations/review-eia",
+            "readings/review-duties",
+            note="audit D68; round 2 task 4: listed at each placement review",
         ),
         duty(
             "3.4.3 Equality Issues",
@@ -1873,12 +1877,14 @@ REGISTER = Register(
             "duties/review-meetings",
             note="audit D112",
         ),
-        duty(
+        rule(
             MONITOR,
             "The young person's support plan will be amended",
             "which clearly shows the journey the young person is undertaking.",
             "duties/support-plan-copies",
-            note="audit D113",
+            "obligations/review-support-plan",
+            "readings/review-duties",
+            note="audit D113; round 2 task 4: listed at each placement review",
         ),
         rule(
             MONITOR,

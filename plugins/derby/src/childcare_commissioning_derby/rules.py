@@ -349,7 +349,50 @@ DEADLINES = (
     ),
 )
 
+#: A placement's formal reviews: within 2 weeks of its start, then every 3 months.
+REVIEWS = Schedule(first=Duration(K.WEEKS, 2), phases=(Phase(Duration(K.MONTHS, 3)),))
+
+#: Duties the text ties to each review, listed on the review's date for each placement
+#: (reading 'review-duties'): (id, title, party, clause, quote).
+_AT_REVIEW = (
+    (
+        "review-matrix",
+        "At the placement review: re-assess the package with the Risk and Needs matrix",
+        Party.BOTH,
+        "3.2.4 Lots Overview",
+        "The review of each package will involve re-assessing using the matrix to reduce the package and move to independence.",
+    ),
+    (
+        "review-support-plan",
+        "Following the placement review: amend the support plan, copies to the young person and the Council",
+        Party.PROVIDER,
+        MONITOR,
+        "The young person's support plan will be amended as appropriate following the review",
+    ),
+    (
+        "review-eia",
+        "At the placement review: undertake and document an Equality Impact Assessment",
+        Party.PROVIDER,
+        "3.4.3 Equality Issues",
+        "Equality Impact Assessment (EIA) must be undertaken and documented as part of any service review process",
+    ),
+)
+
 OBLIGATIONS = (
+    *(
+        Obligation(
+            obligation_id,
+            title,
+            ObligationKind.DUTY,
+            party,
+            cite(clause, quote),
+            schedule=REVIEWS,
+            anchor=Anchor.PACKAGE,
+            notes="Due on each placement review's date, anchored on the placement (see "
+            "'review-duties'); the text gives no later time.",
+        )
+        for obligation_id, title, party, clause, quote in _AT_REVIEW
+    ),
     Obligation(
         "placement-review",
         "Formal review of the placement (within 2 weeks, then every 3 months)",
@@ -359,7 +402,7 @@ OBLIGATIONS = (
             MONITOR,
             "A formal review will be held within 2 weeks to ensure the package is in place then at 3 month intervals",
         ),
-        schedule=Schedule(first=Duration(K.WEEKS, 2), phases=(Phase(Duration(K.MONTHS, 3)),)),
+        schedule=REVIEWS,
         anchor=Anchor.PACKAGE,
         notes="Anchored on each placement's own start, to its end (see 'review-intervals'); "
         "reviews triggered by a significant change or the young person's request are "
