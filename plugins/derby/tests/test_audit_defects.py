@@ -393,24 +393,36 @@ def test_the_100_percent_target_is_on_responses_only() -> None:
 # --- recurring duties and triggered reviews ---------------------------------------------------
 
 
-def test_recurring_duties_are_in_the_obligations_calendar() -> None:
-    """3.1.4: housing pathway meetings 'held monthly'; 3.6.5: the support each young person
-    should receive 'on a weekly basis'. From a contract start of Tuesday 1 April 2025, in
-    April 2025: pathway meetings on 1 May fall outside; weekly schedules on 8, 15, 22 and
-    29 April (every 7 days from the start)."""
+def test_weekly_schedules_follow_each_young_person_and_meetings_are_not_dated() -> None:
+    """3.6.5: the support each young person 'should be receiving on a weekly basis' (audit
+    D96, round 2 row 24): weekly from each placement's start, not from the contract's. A
+    placement from Wednesday 9 April 2025, listed to 1 May: 16, 23 and 30 April, each for
+    that placement. 3.1.4: the housing pathway meeting 'held monthly' is the Council's, on
+    its dates (round 2 row 23): the library dates none, from a contract start or otherwise."""
+    placement = Package("IPA-9", "derby", "YP-9", D(2025, 4, 9), D(2025, 9, 30))
     found = obligations_between(
+        SPEC.all_obligations(),
+        D(2025, 4, 1),
+        D(2025, 4, 1),
+        D(2025, 5, 1),
+        SPEC.calendars,
+        packages=[placement],
+    )
+    by_id: dict[str, list[tuple[dt.date, str | None]]] = {}
+    for occurrence in found:
+        by_id.setdefault(occurrence.obligation_id, []).append(
+            (occurrence.due_date, occurrence.package_id)
+        )
+    assert by_id["weekly-support-schedule"] == [
+        (D(2025, 4, 16), "IPA-9"),
+        (D(2025, 4, 23), "IPA-9"),
+        (D(2025, 4, 30), "IPA-9"),
+    ]
+    assert not any("pathway" in obligation_id for obligation_id in by_id)
+    without = obligations_between(
         SPEC.all_obligations(), D(2025, 4, 1), D(2025, 4, 1), D(2025, 5, 1), SPEC.calendars
     )
-    by_id: dict[str, list[dt.date]] = {}
-    for occurrence in found:
-        by_id.setdefault(occurrence.obligation_id, []).append(occurrence.due_date)
-    assert by_id["duty-weekly-support-schedule"] == [
-        D(2025, 4, 8),
-        D(2025, 4, 15),
-        D(2025, 4, 22),
-        D(2025, 4, 29),
-    ]
-    assert by_id["duty-pathway-meetings"] == [D(2025, 5, 1)]
+    assert [o for o in without if "weekly" in o.obligation_id or "pathway" in o.obligation_id] == []
 
 
 def test_reviews_are_also_triggered_by_change_or_request() -> None:

@@ -9,7 +9,6 @@ manager asks at a monitoring visit); ``COMPUTATIONS`` name the rules computed in
 from __future__ import annotations
 
 from childcare_commissioning.deadlines import Party
-from childcare_commissioning.durations import Duration, DurationKind
 from childcare_commissioning.register import (
     Computation,
     Duty,
@@ -20,7 +19,7 @@ from childcare_commissioning.register import (
     not_encoded,
     rule,
 )
-from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.schedules import Schedule
 from childcare_commissioning_derby._cite import cite
 
 __all__ = ["COMPUTATIONS", "DUTIES", "REGISTER"]
@@ -53,8 +52,6 @@ PROTECT = "3.4.6 Protection of Children, Young People and Vulnerable Adults"
 MONITOR = "3.8.1 Monitoring and Reporting"
 EQUAL = "3.14 EQUALITIES"
 DATA = "3.15 PERSONAL DATA"
-MONTHLY = Schedule(phases=(Phase(Duration(DurationKind.MONTHS, 1)),))
-WEEKLY = Schedule(phases=(Phase(Duration(DurationKind.WEEKS, 1)),))
 
 DUTIES = (
     _duty(
@@ -76,7 +73,6 @@ DUTIES = (
         "Which pathway and housing pathway meetings did you attend this month?",
         LEGAL,
         "providers will attend the young person's pathway meetings and housing pathway meeting held monthly",
-        MONTHLY,
     ),
     _duty(
         "safe-neighbourhoods",
@@ -437,7 +433,6 @@ DUTIES = (
         "Show this week's support schedule given to the young person.",
         "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
         "that sets out the details of the care and support they should be receiving on a weekly basis",
-        WEEKLY,
     ),
     _duty(
         "delivery-records",
@@ -1735,12 +1730,13 @@ REGISTER = Register(
             "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
             note="heading",
         ),
-        duty(
+        rule(
             "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
             "Each individual will be given information by the Provider",
             "The Council shall also have sight of these records.",
             "duties/weekly-support-schedule",
-            note="audit D96: weekly, in the obligations calendar",
+            "obligations/weekly-support-schedule",
+            note="audit D96: weekly from each placement's start, in the obligations calendar",
         ),
         duty(
             "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",

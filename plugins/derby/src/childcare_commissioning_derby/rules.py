@@ -394,6 +394,21 @@ OBLIGATIONS = (
         for obligation_id, title, party, clause, quote in _AT_REVIEW
     ),
     Obligation(
+        "weekly-support-schedule",
+        "Give the young person this week's support schedule (times and dates), seen by the Council",
+        ObligationKind.DUTY,
+        Party.PROVIDER,
+        cite(
+            "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
+            "that sets out the details of the care and support they should be receiving on a weekly basis",
+        ),
+        schedule=Schedule(phases=(Phase(Duration(K.WEEKS, 1)),)),
+        anchor=Anchor.PACKAGE,
+        notes="For each young person: weekly from their placement's start, to its end (audit "
+        "D96). The monthly housing pathway meetings are the Council's, on its dates: a duty "
+        "to attend ('pathway-meetings'), never dated by the library.",
+    ),
+    Obligation(
         "placement-review",
         "Formal review of the placement (within 2 weeks, then every 3 months)",
         ObligationKind.REVIEW,
