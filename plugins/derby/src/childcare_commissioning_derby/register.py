@@ -585,6 +585,16 @@ DUTIES = (
         "The Provider shall also have in place a Business Continuity Plan.",
     ),
     _duty(
+        "service-dashboards",
+        "Maintain a service dashboard with the agreed service level indicators, activity and experience of service data, and progress against young people's goals",
+        P,
+        DCC,
+        "the dashboard and the indicators agreed with the Council",
+        "Show your service dashboard and the indicators agreed for it.",
+        "3.7.5 Service level data",
+        "At the service level, the DPS providers will maintain dashboards that incorporate agreed service level indicators",
+    ),
+    _duty(
         "exit-assistance",
         "Assist positively and promptly in the changeover at the end of the contract",
         P,
@@ -854,6 +864,20 @@ REGISTER = Register(
         context(
             LEGAL,
             "Children Act 1989,",
+            "Provision of Accommodation for 16 and 17 year old young people",
+            note="legislation and guidance list",
+        ),
+        duty(
+            LEGAL,
+            "National Standards in Leaving Care are set out in Every Child Matters",
+            None,
+            "duties/know-protocols",
+            note="round 2 (S25): 'lead service providers should be conversant with that format "
+            "and its outcomes framework' is a provider expectation",
+        ),
+        context(
+            LEGAL,
+            "Children and Young Persons Act 2008",
             "came into force.",
             note="legislation and guidance list, and the local authorities' own duties",
         ),
@@ -1056,7 +1080,11 @@ REGISTER = Register(
             "offers/category-1-3",
             "offers/category-2-2",
             "offers/category-2-3",
-            note="the types of provision the categories of 3.2.4 buy",
+            "computations/placement-checks",
+            note="the types of provision the categories of 3.2.4 buy; each is an "
+            "AccommodationType check_placement takes ('independent-exit' for exit "
+            "accommodation without floating support), so the bed and breakfast ban is by type "
+            "(round 2, defect 9 and task 10, S117)",
         ),
         context(
             "3.2.3 Provision", "Derby City Council aim to place all young people locally", None
@@ -1270,9 +1298,16 @@ REGISTER = Register(
         not_encoded(
             DETAIL,
             "If this cannot be provided by the current provider the Council would go back to the market",
-            "with discussions involving all parties.",
+            None,
             "the Council's commissioning decision to re-tender; nothing here is timed or measurable for either party",
             note="audit D43",
+        ),
+        duty(
+            DETAIL,
+            "This would be a planned approach with the current provider's involvement",
+            "with discussions involving all parties.",
+            "duties/exit-assistance",
+            note="audit D43; round 2 (S170): the current provider takes part in the planned move",
         ),
         duty(
             DETAIL,
@@ -1800,16 +1835,20 @@ REGISTER = Register(
             "3.7.4 Individual level data",
             "The user/patient goals are grouped",
             "community focussed services.",
-            _FOREIGN,
-            note="audit D103",
+            "the goals are a health framework's; the one measure named, 'preferably the CHI "
+            "Experience of Service Questionnaire' (a CAMHS questionnaire), is the Council's "
+            "choice of tool for assessing the service, with no target, frequency or provider "
+            "action the library could check",
+            note="audit D103; round 2 (S349): the reason now fits the measure it names",
         ),
         context("3.7.5 Service level data", "3.7.5 Service level data", note="heading"),
-        not_encoded(
+        duty(
             "3.7.5 Service level data",
             "At the service level, the DPS providers will maintain dashboards",
             "achievement of user/patient aspirations and need.",
-            _FOREIGN + "; the 'agreed' indicators are not given",
-            note="audit D104",
+            "duties/service-dashboards",
+            note="audit D104; round 2 (S353): a provider duty; the 'agreed' indicators are not "
+            "given, so nothing is computed",
         ),
         not_encoded(
             "3.7.6 Performance Indicators",
