@@ -419,7 +419,12 @@ def _billing(spec: CouncilSpec) -> str:
         rows.append(
             (
                 "Block discount",
-                f"{terms.block_discount.percent}% for {terms.block_discount.minimum_units} or more",
+                (
+                    f"{terms.block_discount.percent}%"
+                    if terms.block_discount.percent is not None
+                    else "a percentage set for each block"
+                )
+                + f" for {terms.block_discount.minimum_units} or more",
                 _cite(terms.block_discount.citation),
             )
         )

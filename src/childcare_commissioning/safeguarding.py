@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from childcare_commissioning.council import CouncilSpec
 
 __all__ = [
+    "NO_NUMBER",
     "Concern",
     "Contact",
     "NotifiableEvent",
@@ -140,16 +141,30 @@ class NotifiableEvent:
     notes: str = ""
 
 
+#: What :attr:`Routed.reach` says for a published contact the text gives no number or
+#: address for: said, never left blank.
+NO_NUMBER = "the text gives no number"
+
+
 @attrs.frozen
 class Routed:
     """One step applied: the recipient (resolved to a contact where it names one), the
-    channel, and the deadline."""
+    channel, and the deadline. ``reach`` is how to reach the contact as the text gives it
+    (phone, email), or :data:`NO_NUMBER` when the text gives neither; empty for a
+    recipient that is a person, not a published contact ("the child's social worker")."""
 
     recipient: str
     contact: Contact | None
     channel: Channel
     deadline: Deadline
     copy_to: tuple[Contact | str, ...] = attrs.field(converter=to_tuple)
+    reach: str = ""
+
+
+def _reach(contact: Contact | None) -> str:
+    if contact is None:
+        return ""
+    return " / ".join(x for x in (contact.phone, contact.email) if x) or NO_NUMBER
 
 
 def _resolve(spec: CouncilSpec, name: str) -> Contact | None:
@@ -165,8 +180,9 @@ def _apply(spec: CouncilSpec, steps: Iterable[RouteStep], at: dt.datetime) -> li
                 continue
         deadline = evaluate(spec.deadline(step.deadline), at, spec.calendars)
         copies = tuple(_resolve(spec, c) or c for c in step.copy_to)
+        contact = _resolve(spec, step.recipient)
         routed.append(
-            Routed(step.recipient, _resolve(spec, step.recipient), step.channel, deadline, copies)
+            Routed(step.recipient, contact, step.channel, deadline, copies, _reach(contact))
         )
     return routed
 

@@ -75,6 +75,8 @@ class LineKind(enum.StrEnum):
     ADDITIONAL = "additional"
     MILEAGE = "mileage"
     ADJUSTMENT = "adjustment"
+    DISCOUNT = "discount"
+    CONTRIBUTION = "contribution"
 
 
 @attrs.frozen

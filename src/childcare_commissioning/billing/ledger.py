@@ -193,4 +193,6 @@ def block_discount(
     minimum block size)."""
     if units < discount.minimum_units:
         return Decimal(0)
+    if discount.percent is None:
+        raise ValueError("block discount: the percentage is set per block and not given")
     return to_penny(accommodation_cost * discount.percent / 100, rounding)

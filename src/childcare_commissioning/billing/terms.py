@@ -28,6 +28,8 @@ __all__ = [
     "BillingTerms",
     "BlockDiscount",
     "Budget",
+    "Component",
+    "ContributionTerm",
     "MileageAgreement",
     "MileagePolicy",
     "Quotation",
@@ -186,11 +188,35 @@ class Retention:
 
 @attrs.frozen
 class BlockDiscount:
-    """A percentage off accommodation costs for any block of ``minimum_units`` or more."""
+    """A percentage off accommodation costs for any block of ``minimum_units`` or more.
+
+    ``percent`` is ``None`` where the text leaves it to each block (Derby: "outlined further
+    at the time of the mini competition"): each block then records its own."""
 
     minimum_units: int
-    percent: Decimal = attrs.field(validator=_percent)
+    percent: Decimal | None = attrs.field(validator=attrs.validators.optional(_percent))
     citation: Citation
+
+
+class Component(enum.StrEnum):
+    """What a weekly cost pays for."""
+
+    ACCOMMODATION = "accommodation"
+    SUPPORT = "support"
+
+
+@attrs.frozen
+class ContributionTerm:
+    """A contribution by a third party the text names (Housing Benefit "will contribute
+    towards the accommodation cost"), towards ``towards``, for packages of ``services``
+    (matched with a package's service or lot; empty: every service)."""
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=non_empty)
+    towards: Component
+    citation: Citation
+    services: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    notes: str = ""
 
 
 @attrs.frozen
@@ -240,6 +266,7 @@ class BillingTerms:
     mileage: MileagePolicy | None = None
     retention: Retention | None = None
     block_discount: BlockDiscount | None = None
+    contributions: tuple[ContributionTerm, ...] = attrs.field(default=(), converter=to_tuple)
     budgets: tuple[Budget, ...] = attrs.field(default=(), converter=to_tuple)
     rounding: Rounding = Rounding.HALF_UP
     notes: str = ""

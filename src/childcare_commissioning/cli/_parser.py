@@ -393,6 +393,21 @@ def build_parser() -> argparse.ArgumentParser:
     from childcare_commissioning.cli.streamcmd import add_parser as add_invoice_stream
 
     add_invoice_stream(sub)
+    payments = _command(
+        sub,
+        "payments",
+        "weeklycmd",
+        "invoice placements priced by the week (accommodation and support, by the day), "
+        "with variations, notice, block discounts and contributions, in arrears",
+        formats=("table", "json", "csv", "text"),
+    )
+    payments.add_argument(
+        "file", help="JSON batch {as_of, packages, agreements, blocks}; - for standard input"
+    )
+    _council_option(payments)
+    payments.add_argument(
+        "--as-of", type=iso_date, help="invoice periods ended before this date (or the batch's)"
+    )
     from childcare_commissioning.cli.servecmd import add_parser as add_serve
 
     add_serve(sub)

@@ -32,8 +32,7 @@ def _how(step: Routed) -> str:
     contact = step.contact
     if contact is None:
         return step.recipient
-    reach = " / ".join(x for x in (contact.phone, contact.email) if x)
-    return f"{contact.organisation} ({contact.role}) {reach}"
+    return f"{contact.organisation} ({contact.role}): {step.reach}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -431,7 +431,30 @@ retentions = st.builds(
     st.booleans(),
     st.frozensets(financial_years.map(lambda year: year.label), max_size=2),
 )
-block_discounts = st.builds(bi.BlockDiscount, st.integers(1, 10), percents, citations)
+block_discounts = st.builds(bi.BlockDiscount, st.integers(1, 10), optional(percents), citations)
+contribution_terms = st.builds(
+    bi.ContributionTerm,
+    ids,
+    texts,
+    st.sampled_from(bi.Component),
+    citations,
+    st.frozensets(ids, max_size=2),
+)
+weekly_costs = st.builds(bi.WeeklyCost, dates, money, money)
+notices = st.one_of(
+    st.builds(bi.Notice, dates, rule=ids),
+    st.builds(bi.Notice, dates, days=st.integers(1, 60), basis=optional(texts)),
+)
+contributions = st.builds(bi.Contribution, ids, money, dates)
+blocks = st.builds(bi.Block, texts, st.integers(1, 20), optional(percents))
+weekly_agreements = st.builds(
+    bi.WeeklyAgreement,
+    texts,
+    st.lists(weekly_costs, min_size=1, max_size=3),
+    optional(notices),
+    optional(texts),
+    st.lists(contributions, max_size=2),
+)
 budgets = st.builds(
     bi.Budget,
     texts,
@@ -453,6 +476,7 @@ billing_terms = st.builds(
     mileage=optional(mileage_policies),
     retention=optional(retentions),
     block_discount=optional(block_discounts),
+    contributions=st.lists(contribution_terms, max_size=2),
     budgets=st.lists(budgets, max_size=2),
     rounding=st.sampled_from(Rounding),
     notes=st.text(max_size=10),
@@ -753,6 +777,12 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     bi.Retention: retentions,
     bi.BlockDiscount: block_discounts,
     bi.Budget: budgets,
+    bi.ContributionTerm: contribution_terms,
+    bi.WeeklyCost: weekly_costs,
+    bi.Notice: notices,
+    bi.Contribution: contributions,
+    bi.Block: blocks,
+    bi.WeeklyAgreement: weekly_agreements,
     bi.BillingTerms: billing_terms,
     bi.PlannedSession: planned_sessions,
     bi.DeliveryRecord: delivery_records,
