@@ -404,7 +404,8 @@ def build_parser() -> argparse.ArgumentParser:
     payments.add_argument(
         "file", help="JSON batch {as_of, packages, agreements, blocks}; - for standard input"
     )
-    _council_option(payments)
+    _council_option(payments, required=False)
+    _contract_option(payments)
     payments.add_argument(
         "--as-of", type=iso_date, help="invoice periods ended before this date (or the batch's)"
     )

@@ -17,12 +17,12 @@ from childcare_commissioning.billing import (
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import read_json
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import resolve, warn_term
 from childcare_commissioning.cli.invoicecmd import _as_of, _check_councils, _part
 from childcare_commissioning.convert import unstructure
 from childcare_commissioning.durations import DurationKind
 from childcare_commissioning.model import Package
 from childcare_commissioning.money import format_gbp
-from childcare_commissioning.registry import get_registry
 
 if TYPE_CHECKING:
     from childcare_commissioning.council import CouncilSpec
@@ -56,8 +56,11 @@ def _batch(data: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the invoices; exit 1 when there are findings."""
-    council = get_registry().council(args.council)
-    spec = council.spec
+    # With --contract, its agreed notice periods (Derby 3.8.1: "could ... depend on the
+    # circumstances") replace the text's 30 and 14 days.
+    resolved = resolve(args)
+    council = resolved.council
+    spec = resolved.spec
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = _batch(read_json(args.file))
@@ -66,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     _check_councils(spec.id, packages)
     agreements = _part(batch, "agreements", list[WeeklyAgreement])
     blocks = _part(batch, "blocks", list[Block])
+    warn_term(spec, [as_of], "the as-of date")
     result = weekly_invoices(
         spec.id,
         spec.billing,
