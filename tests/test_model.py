@@ -16,6 +16,7 @@ import childcare_commissioning
 from childcare_commissioning import (
     billing,
     calendars,
+    contract,
     council,
     deadlines,
     durations,
@@ -39,6 +40,7 @@ from childcare_commissioning.testing import strategies
 
 PUBLIC_MODULES = [
     childcare_commissioning,
+    contract,
     billing,
     model,
     calendars,

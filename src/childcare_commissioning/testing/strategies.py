@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from childcare_commissioning import billing as bi
 from childcare_commissioning import calendars as cal
+from childcare_commissioning import contract as ct
 from childcare_commissioning import deadlines as dl
 from childcare_commissioning import durations as du
 from childcare_commissioning import eligibility as el
@@ -134,10 +135,20 @@ readings = st.builds(m.Reading, ids, texts, texts, citations)
 
 
 @st.composite
+def terms(draw: st.DrawFn) -> m.Term:
+    start = draw(optional(dates))
+    later = dates.filter(lambda d: start is None or d >= start)
+    end = draw(later if start is None else optional(later))
+    return m.Term(start, end, draw(citations))
+
+
+@st.composite
 def specifications(draw: st.DrawFn) -> m.Specification:
     start = draw(dates)
     end = draw(optional(dates.filter(lambda d: d >= start)))
-    return m.Specification(draw(texts), draw(texts), start, end, draw(optional(texts)))
+    return m.Specification(
+        draw(texts), draw(texts), start, end, draw(optional(texts)), draw(optional(terms()))
+    )
 
 
 def _unique(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -723,7 +734,53 @@ repeat_counts = st.builds(
     rp.RepeatCount, dates, dates, st.integers(0, 50), st.lists(repeat_referrals, max_size=2)
 )
 
+variables = st.builds(
+    ct.Variable,
+    ids,
+    st.sampled_from(ct.VariationKind),
+    citations,
+    st.frozensets(ids, max_size=3),
+    st.text(max_size=10),
+)
+contract_dates = st.builds(
+    ct.ContractDate, ids.filter(lambda e: e not in (ct.CONTRACT_START, ct.CONTRACT_END)), dates
+)
+deadline_variations = st.builds(ct.DeadlineVariation, ids, durations)
+cycle_variations = st.builds(
+    ct.CycleVariation, st.sampled_from(bi.BillingCycle), st.lists(ids, max_size=2)
+)
+refresher_variations = st.builds(ct.RefresherVariation, ids, day_durations)
+schedule_variations = st.builds(ct.ScheduleVariation, ids, schedules)
+
+
+@st.composite
+def contracts(draw: st.DrawFn) -> ct.Contract:
+    start = draw(dates)
+    return ct.Contract(
+        draw(ids),
+        draw(texts),
+        start,
+        draw(optional(dates.filter(lambda d: d >= start))),
+        draw(optional(texts)),
+        draw(optional(texts)),
+        draw(st.lists(contract_dates, max_size=2, unique_by=lambda d: d.event)),
+        draw(st.lists(packages(), max_size=2, unique_by=lambda p: p.id)),
+        draw(st.lists(deadline_variations, max_size=2)),
+        draw(st.lists(cycle_variations, max_size=2)),
+        draw(st.lists(refresher_variations, max_size=2)),
+        draw(st.lists(schedule_variations, max_size=2)),
+    )
+
+
 MODELS: dict[type, st.SearchStrategy[Any]] = {
+    m.Term: terms(),
+    ct.Variable: variables,
+    ct.ContractDate: contract_dates,
+    ct.DeadlineVariation: deadline_variations,
+    ct.CycleVariation: cycle_variations,
+    ct.RefresherVariation: refresher_variations,
+    ct.ScheduleVariation: schedule_variations,
+    ct.Contract: contracts(),
     rp.RepeatReferral: repeat_referrals,
     rp.RepeatCount: repeat_counts,
     m.Citation: citations,
