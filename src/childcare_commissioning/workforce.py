@@ -218,11 +218,18 @@ class WorkerReport:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def _latest(worker: Worker, subject: str, level: int | None) -> Completion | None:
+def _latest(worker: Worker, subject: str, level: int | None, on: dt.date) -> Completion | None:
+    """The latest completion of ``subject`` (at ``level`` or above) on or before ``on``.
+
+    The record is read as it stood on ``on``: a completion dated later (a renewal in a
+    roster exported with its history) does not exist yet, and must not hide the earlier
+    ones."""
     found = [
         c
         for c in worker.completions
-        if c.subject == subject and (level is None or (c.level or 0) >= level)
+        if c.subject == subject
+        and c.completed_on <= on
+        and (level is None or (c.level or 0) >= level)
     ]
     return max(found, key=lambda c: c.completed_on, default=None)
 
@@ -251,9 +258,9 @@ def _dated(
 ) -> tuple[list[Finding], list[Lapse]]:
     if req.provider_matrix and matrix and req.subject in matrix:
         req = attrs.evolve(req, refresh=matrix[req.subject])
-    latest = _latest(worker, req.subject, req.level)
+    latest = _latest(worker, req.subject, req.level, on)
     level = f" at level {req.level} or above" if req.level else ""
-    if latest is None or latest.completed_on > on:
+    if latest is None:
         return [_error(req, "missing", f"no {req.subject}{level} on record", worker)], []
     done = [c.completed_on for c in worker.completions if c.subject == req.subject]
     early = _before_employment(req, worker, [d for d in done if d <= on])
@@ -273,7 +280,8 @@ def _dated(
 
 def _qualification(req: Requirement, worker: Worker, on: dt.date) -> list[Finding]:
     accepted = req.alternatives or frozenset({req.subject})
-    if not any(q.subject in accepted for q in worker.qualifications):
+    held = [q for q in worker.qualifications if q.awarded_on is None or q.awarded_on <= on]
+    if not any(q.subject in accepted for q in held):
         listed = ", ".join(sorted(accepted))
         return [_error(req, "missing", f"holds none of: {listed}", worker)]
     if req.experience_years:
