@@ -51,6 +51,7 @@ from childcare_commissioning.billing.records import (
 from childcare_commissioning.billing.terms import (
     BillingCycle,
     BillingTerms,
+    Budget,
     Quotation,
     Rate,
     RateCondition,
@@ -364,6 +365,11 @@ def _validate_record(
                 terms.citation,
             )
         )
+    outside = terms.outside_budget_windows(package.service, record.date)
+    if outside:
+        what = f"record {record.id!r}"
+        path = f"$.records[{record.id!r}]"
+        problems.append(_outside_windows(what, path, record.date, outside, package))
     if record.purchase_order is not None and record.purchase_order != package.purchase_order:
         problems.append(
             _finding(
@@ -375,6 +381,24 @@ def _validate_record(
             )
         )
     return problems
+
+
+def _outside_windows(
+    what: str, path: str, day: dt.date, budgets: tuple[Budget, ...], package: Package
+) -> Finding:
+    """``what`` (a record, a planned session) of ``package`` dated ``day``, which no
+    budget window of its financial year covers: not billed."""
+    windows = "; ".join(
+        f"{b.label} covers {(b.start or day).isoformat()} to {(b.end or day).isoformat()}"
+        for b in budgets
+    )
+    return _finding(
+        "billing.budget.outside-window",
+        f"{what} of package {package.id!r} ({day.isoformat()}) is outside every budget "
+        f"window of its financial year ({windows}); not billed",
+        path,
+        budgets[0].citation,
+    )
 
 
 def _mileage_line(
@@ -735,6 +759,11 @@ def _invoice_package(
         (late if start in invoiced else by_period[start]).append(record)
     sessions_by_period: dict[dt.date, list[PlannedSession]] = defaultdict(list)
     for session in sessions:
+        outside = terms.outside_budget_windows(package.service, session.date)
+        if outside:
+            what, path = f"planned session {session.id!r}", f"$.planned[{session.id!r}]"
+            findings.append(_outside_windows(what, path, session.date, outside, package))
+            continue
         start = _period_start(session.date, terms.cycle, anchor)
         sessions_by_period[start].append(session)
     billed_now: set[str] = set()

@@ -18,6 +18,16 @@ from childcare_commissioning.billing import (
     render_invoice,
     run_invoices,
 )
+from childcare_commissioning.billing.control import budget_report
+from childcare_commissioning.cli._budgets import (
+    BUDGET_HEADERS,
+    LEDGER_HEADERS,
+    budget_lines,
+    budget_rows,
+    has_errors,
+    ledger_rows,
+    parse_evidence,
+)
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, read_json, read_rows
 from childcare_commissioning.cli._output import print_json, print_table
@@ -109,11 +119,25 @@ def read_records(raw: list[Any], findings: list[Finding], start: int = 0) -> lis
     return records
 
 
+_EXPLAINED = frozenset({"rules", "source"})
+
+
+def _unexplained(value: Any) -> Any:
+    """``value`` without the ``rules`` and ``source`` keys the JSON output adds to every
+    cited object (:func:`~childcare_commissioning.explain.explain`): an invoice has
+    neither field, so a previous run's output reads back as the invoices it printed."""
+    if isinstance(value, dict):
+        return {k: _unexplained(v) for k, v in value.items() if k not in _EXPLAINED}
+    if isinstance(value, list):
+        return [_unexplained(item) for item in value]
+    return value
+
+
 def _previous(name: str) -> list[Invoice]:
     data = read_rows(name)
     if isinstance(data, dict) and "invoices" in data:  # a previous run's --format json
         data = data["invoices"]
-    return structure(data, list[Invoice])
+    return structure(_unexplained(data), list[Invoice])
 
 
 def _check_councils(council: str, packages: list[Package]) -> None:
@@ -128,7 +152,8 @@ def _check_councils(council: str, packages: list[Package]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the invoices and print them; exit 1 when there are findings."""
+    """Run the invoices and print them with the budgets' use and the retention ledger;
+    exit 1 when a finding is an error (a bad record, a firm budget cap exceeded)."""
     council = get_registry().council(args.council)
     spec = council.spec
     if spec.billing is None:
@@ -155,16 +180,23 @@ def run(args: argparse.Namespace) -> int:
         raise BatchError("$.records: expected a list of records [structure]")
     records = read_records(raw_records, findings)
     previous = _previous(args.previous) if args.previous else []
+    evidence = parse_evidence(args.retention_evidence)
     result = run_invoices(
         spec.id, spec.billing, packages, quotations, planned, records, as_of, previous
     )
-    all_findings = [*findings, *result.findings]
+    # Every invoice of the run and those before it counts against the year's budgets.
+    budgets = budget_report(
+        spec.billing, [*previous, *result.invoices], {p.id: p.service for p in packages}, evidence
+    )
+    all_findings = [*findings, *result.findings, *budgets.findings]
     if args.findings:
         with open(args.findings, "w", encoding="utf-8", newline="") as handle:
             handle.write(findings_csv(all_findings))
     if args.format == "json":
         document = unstructure(result)
         document["findings"] = unstructure(all_findings)
+        document["budgets"] = unstructure(list(budgets.uses))
+        document["retention"] = unstructure(budgets.ledger)
         print_json(document, council)
     elif args.format in ("csv", "text"):
         if args.format == "csv":
@@ -176,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
         if result.pending:
             print(f"pending: {', '.join(result.pending)}", file=sys.stderr)
+        for line in budget_lines(budgets):
+            print(line, file=sys.stderr)
     else:
         rows = [
             (
@@ -199,6 +233,11 @@ def run(args: argparse.Namespace) -> int:
                 ("code", "problem"),
                 [(f.code, f.message) for f in all_findings],
             )
+        if budgets.uses:
+            print_table("Budgets (this run and --previous)", BUDGET_HEADERS, budget_rows(budgets))
+        if budgets.ledger is not None and budgets.ledger.years:
+            print_table("Retention", LEDGER_HEADERS, ledger_rows(budgets))
         if result.pending:
             print(f"Awaiting a later invoice: {', '.join(result.pending)}")
-    return EXIT_NO if all_findings else EXIT_OK
+    # Warnings (an indicative budget passed, a cap nearly reached) are shown; errors fail.
+    return EXIT_NO if has_errors(all_findings) else EXIT_OK

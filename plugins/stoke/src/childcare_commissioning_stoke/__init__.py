@@ -428,7 +428,11 @@ SPEC: Final = CouncilSpec(
                 "1.1 Overall purpose and aims of the service",
                 "Expected high level outcomes include reduction in external residential placements",
             ),
-            ("Increased/maintained placement stability within the SGHs",),
+            (
+                "Increased/maintained placement stability within the SGHs",
+                "Moves from the small group homes to out of city placements, against the "
+                "baseline of 8 in 2014/15 and 3 in 2016/17 (reference_tables/sgh-out-of-city-moves)",
+            ),
             objective="Core service",
             service="core",
         ),
@@ -439,7 +443,13 @@ SPEC: Final = CouncilSpec(
                 "1.1 Overall purpose and aims of the service",
                 "Expected high level outcomes include increased placement stability and more children being able to be placed and remain with in-house foster carers.",
             ),
-            ("Reduced need for external residential placements", "Value for money"),
+            (
+                "Reduced need for external residential placements",
+                "Value for money",
+                "Children placed with Stoke foster carers, against the baseline of 194 "
+                "(27.8%) of 697 children in care at 31/12/17, and 196 (28.1%) with agency "
+                "foster carers (reference_tables/children-in-care-2017)",
+            ),
             objective="Pilot",
             service="pilot",
         ),

@@ -21,10 +21,10 @@ _PMF = (
     "the Performance Management Framework it refers to is not part of this text (audit Q8); "
     "nothing in it can be encoded until the Council supplies it"
 )
-_BASELINE = (
-    "baseline statistics printed as evidence of need; no rule computes with them and the "
-    "comparison 2.2.2 asks for ('evidenced against the baseline') is made in the Performance "
-    "Management Framework, which the text does not include"
+_SUMMARY = (
+    "the text's own summary, in words, of the figures above it, which are encoded as "
+    "reference tables (the outcomes' baselines: 2.2.2 'evidenced against the baseline in "
+    "section 1.4.2'); it adds no figure, rule or duty of its own"
 )
 
 REGISTER = Register(
@@ -191,12 +191,15 @@ REGISTER = Register(
             "readings/sdq-2017-18-average",
             note="audit Q6: 14 in the first table, 13.9 in the summary table.",
         ),
-        not_encoded(
+        rule(
             "1.4.2 Current CIC Population",
             "Current CIC Population",
             "The average duration of these placements was 350 days long.",
-            _BASELINE,
-            note="audit ST-11: the children in care at 31/12/17 and the 2017 breakdowns.",
+            "reference_tables/children-in-care-2017",
+            "reference_tables/placement-breakdowns-2017",
+            note="audit ST-11, second audit 8: the children in care at 31/12/17 (the "
+            "in-house share is the pilot outcome's baseline) and the 2017 breakdowns (the "
+            "breakdowns table's notes).",
         ),
         rule(
             "1.4.2 Placement Breakdowns (2017)",
@@ -212,12 +215,12 @@ REGISTER = Register(
             "reference_tables/placement-breakdowns-2017",
             note="audit ST-11: agency provision.",
         ),
-        not_encoded(
+        rule(
             "1.4.2 Long Term Placement Stability",
             "Long Term Placement Stability",
             "63 (29.6%) of the 213 children were with Agency Foster Carers.",
-            _BASELINE,
-            note="audit ST-11.",
+            "reference_tables/long-term-placement-stability",
+            note="audit ST-11, second audit 8.",
         ),
         rule(
             "1.4.2 Short Term Placement Stability",
@@ -230,15 +233,16 @@ REGISTER = Register(
             "1.4.2 Summary",
             "There are roughly the same number of Children in Care",
             "whilst in care.",
-            _BASELINE,
+            _SUMMARY,
             note="audit ST-11: the text's own summary of the figures above.",
         ),
-        not_encoded(
+        rule(
             "1.4.2 Out of city placements",
             "Out of city placements from small group homes.",
             "there have been three.",
-            _BASELINE,
-            note="audit ST-11: 8 moves out of the city in 2014/15, three in 2016/17.",
+            "reference_tables/sgh-out-of-city-moves",
+            note="audit ST-11, second audit 8: 8 moves out of the city in 2014/15, three in "
+            "2016/17, the core outcome's baseline.",
         ),
         # Current Service Provision -------------------------------------------------------
         duty(
