@@ -434,3 +434,43 @@ def test_a_team_is_counted_as_of_the_check_date() -> None:
         f.code for f in check_team([FIRST_AID], team, D(2025, 2, 1))
     ]
     assert [] == check_team([FIRST_AID], team, D(2025, 4, 1))
+
+
+REGULAR_SUPERVISION = Requirement(
+    "supervision-regular",
+    K.TRAINING,
+    "supervision",
+    "Regular supervision",
+    cite("stoke", "4.1", "Have regular supervision"),
+    provider_matrix=True,
+)
+
+
+def test_regular_supervision_without_an_interval_is_a_query() -> None:
+    """ "Regular" with no interval: supervised only on 15 Jan 2016, checked on 1 Jul 2019.
+    15 Jan 2016 to 15 Jan 2019 is 366 + 365 + 365 = 1,096 days; to 1 Jul 2019 another
+    16 (January) + 28 + 31 + 30 + 31 + 30 + 1 = 167: 1,263 days. Nothing decides whether
+    that lapsed, so it is a warning (a query), not a pass in silence and not a gap."""
+    worker = Worker("W14", completions=(Completion("supervision", D(2016, 1, 15)),))
+    report = check_worker([REGULAR_SUPERVISION], worker, D(2019, 7, 1))
+    [query] = report.findings
+    assert (True, "warning", "workforce.training.interval-unset") == (
+        report.compliant,
+        query.severity,
+        query.code,
+    )
+    assert "2016-01-15, 1263 days before 2019-07-01" in query.message
+
+
+def test_regular_supervision_with_the_agreed_interval_lapses() -> None:
+    """Given the interval agreed, three months: 15 Jan 2016 + 3 months = 15 Apr 2016, so
+    it lapsed on 16 Apr 2016, an error on 1 Jul 2019. None on record is a gap either way."""
+    worker = Worker("W15", completions=(Completion("supervision", D(2016, 1, 15)),))
+    matrix = {"supervision": Duration(DurationKind.MONTHS, 3)}
+    [lapsed] = check_worker([REGULAR_SUPERVISION], worker, D(2019, 7, 1), matrix=matrix).findings
+    assert ("workforce.training.lapsed", True) == (
+        lapsed.code,
+        "lapsed on 2016-04-16" in lapsed.message,
+    )
+    [missing] = check_worker([REGULAR_SUPERVISION], Worker("W16"), D(2019, 7, 1)).findings
+    assert "workforce.training.missing" == missing.code

@@ -18,7 +18,10 @@ its citation. Kinds:
 With ``provider_matrix`` the refresh interval is a default that the provider's own
 training matrix may replace ("at the intervals set out in their organisational training
 matrix, or at least every three years where not otherwise specified"): pass the matrix
-as ``matrix={subject: Duration}``.
+as ``matrix={subject: Duration}``. A ``provider_matrix`` requirement with no ``refresh``
+("regular supervision", no interval in the text) takes its interval from the matrix
+alone; without one it is a query (a warning, ``workforce.<kind>.interval-unset``, giving
+the latest date on record), never a silent pass nor an invented interval.
 
 ``team`` requirements ("sufficient numbers of staff ... trained") are judged over a team
 by :func:`check_team`, not per worker. A completion is valid up to and including the day
@@ -264,6 +267,8 @@ def _dated(
         return [_error(req, "missing", f"no {req.subject}{level} on record", worker)], []
     done = [c.completed_on for c in worker.completions if c.subject == req.subject]
     early = _before_employment(req, worker, [d for d in done if d <= on])
+    if req.refresh is None and req.provider_matrix:
+        return [_interval_unset(req, worker, latest.completed_on, on), *early], []
     if req.refresh is None:
         return early, []
     lapses_on = _lapses_on(latest.completed_on, req.refresh)
@@ -276,6 +281,22 @@ def _dated(
     if lapses_on <= horizon:
         return early, [Lapse(req.id, req.subject, lapses_on, req.citation)]
     return early, []
+
+
+def _interval_unset(req: Requirement, worker: Worker, latest: dt.date, on: dt.date) -> Finding:
+    """A query, not a gap: the text sets no interval ("regular supervision") and none was
+    given (``matrix``), so whether ``latest`` is recent enough cannot be decided."""
+    days = (on - latest).days
+    return Finding(
+        Severity.WARNING,
+        f"workforce.{req.kind}.interval-unset",
+        f"{req.wording}: the latest {req.subject} on record is of {latest.isoformat()}, "
+        f"{days} days before {on.isoformat()}; the text sets no interval, so whether it "
+        f"has lapsed is for the interval agreed for {req.subject} (give it as the "
+        "training matrix) to decide",
+        f"$.workers[{worker.id!r}]",
+        req.citation,
+    )
 
 
 def _qualification(req: Requirement, worker: Worker, on: dt.date) -> list[Finding]:

@@ -146,10 +146,63 @@ READINGS = (
     Reading(
         "regular-supervision",
         "Staff 'have regular supervision' with no interval.",
-        "Supervision must be recorded; no lapse date is computed.",
+        "Supervision must be recorded (none on record is a gap). 'Regular' is an interval "
+        "the text leaves to the parties, so the library invents none: given the interval "
+        "agreed (the training matrix, `matrix={'supervision': Duration}`, which the contract "
+        "supplies), a supervision older than it has lapsed; without it every check is a "
+        "query (warning 'workforce.training.interval-unset') that gives the latest "
+        "supervision's date and how many days before the check it was, so a supervision "
+        "in 2016 checked in 2019 is put to the contract manager, not passed in silence "
+        "(second audit, defect 7).",
         cite(
             "4.1 Staffing levels, training, qualifications and experience",
             "Have regular supervision",
+        ),
+    ),
+    Reading(
+        "network-referrals",
+        "The pathway is 'a system that can be activated by anyone within the child or young "
+        "person's network', yet 'Referrals may be made by the child's social worker in "
+        "collaboration with the foster carers' supervising social worker'.",
+        "Anyone in the child's network (a foster carer, a residential worker, a relative) "
+        "may start the pathway; the referral itself is made by the child's social worker. A "
+        "referral from anyone else, refused by the route only for the referrer's role, is "
+        "redirected: the outcome is 'incomplete' (referral.referrer.redirect), naming the "
+        "child's social worker, never 'not eligible' (second audit, defect 11). The text "
+        "does not list the network, so any role other than the social worker's counts.",
+        cite(
+            "2.3 Service Model and Approach",
+            "a system that can be activated by anyone within the child or young person",
+        ),
+    ),
+    Reading(
+        "higher-safeguarding-levels",
+        "All staff are 'trained to a minimum of Safeguarding level 2, with some staff "
+        "trained to higher levels'; neither 'some' nor the higher level is numbered.",
+        "Checked over the roster as a team requirement (workforce/higher-safeguarding): at "
+        "least one worker holds safeguarding children training at level 3 or above on the "
+        "check date; if none does, a team finding (a warning: 'some' sets no number to "
+        "refuse on). The level scale is the roster's (levels 1, 2, 3...); "
+        "duties/higher-safeguarding-training still asks whether the levels suit the roles "
+        "(second audit, defect 10).",
+        cite(
+            "4.1 Staffing levels, training, qualifications and experience",
+            "with some staff trained to higher levels",
+        ),
+    ),
+    Reading(
+        "vulnerable-children-experience",
+        "Staff need 'a minimum two years post qualification experience of working with "
+        "vulnerable children young people and their carers'.",
+        "The roster's experience_since for a Stoke worker is the date from which their "
+        "post-qualification experience of working with vulnerable children, young people "
+        "and their carers runs (not merely the date of qualifying): two years from it are "
+        "checked (workforce/qualified-psychologist). The library cannot see what the "
+        "experience was; the roster's date is the provider's statement of it, which a "
+        "monitoring visit may ask to see (second audit, defect 10; audit ST-45).",
+        cite(
+            "4.1 Staffing levels, training, qualifications and experience",
+            "of working with vulnerable children young people and their carers",
         ),
     ),
     Reading(

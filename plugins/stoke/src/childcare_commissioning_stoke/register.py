@@ -380,7 +380,8 @@ REGISTER = Register(
             "2.3 Service Model and Approach",
             "support that is responsive to the young person's needs.",
             note="Principles of the approach. 'A system that can be activated by anyone' is "
-            "an aim for the pathway; who may refer is decided in Referral Pathways below.",
+            "an aim for the pathway; who may refer is decided in Referral Pathways below, "
+            "where a referral from the network is redirected (reading 'network-referrals').",
         ),
         duty(
             "2.3 Service Model and Approach",
@@ -485,7 +486,9 @@ REGISTER = Register(
             "required_information/supervising-social-worker",
             "required_information/strategic-manager-agreement",
             "readings/pilot-referral-agreement",
-            note="audit ST-28, ST-29.",
+            "readings/network-referrals",
+            note="audit ST-28, ST-29; second audit 11: a referral from anyone else in the "
+            "child's network is redirected to the social worker, not refused.",
         ),
         not_encoded(
             "2.3 Referral Pathways and Acceptance Criteria",
@@ -552,7 +555,10 @@ REGISTER = Register(
             "Children and young people aged up to 18 years who are looked after by Stoke",
             None,
             "cohorts/in-house-foster-care",
-            note="audit ST-33.",
+            "exclusions/not-with-in-house-foster-carers",
+            "readings/pilot-discretion",
+            note="audit ST-33; second audit 12: the cohort cites 'looked after by Stoke-on-Trent "
+            "LA' and the exclusion carries 'resident with in-house foster carers'.",
         ),
         not_encoded(
             "2.3 Referral Criteria",
@@ -694,17 +700,21 @@ REGISTER = Register(
             "All staff involved in delivering this service will",
             "and their carers",
             "workforce/qualified-psychologist",
-            note="audit ST-45: that the experience was 'of working with vulnerable children "
-            "young people and their carers' is not checked (a Completion records no field of "
-            "experience).",
+            "readings/vulnerable-children-experience",
+            note="audit ST-45, second audit 10: the experience 'of working with vulnerable "
+            "children young people and their carers' runs from the roster's "
+            "experience_since (reading).",
         ),
         rule(
             "4.1 Staffing levels, training, qualifications and experience",
             "Be trained to a minimum of Safeguarding level 2",
             None,
             "workforce/safeguarding-level-2",
+            "workforce/higher-safeguarding",
+            "readings/higher-safeguarding-levels",
             "duties/higher-safeguarding-training",
-            note="audit ST-46.",
+            note="audit ST-46, second audit 10: 'some staff trained to higher levels' is a "
+            "team check (at least one at level 3).",
         ),
         rule(
             "4.1 Staffing levels, training, qualifications and experience",
