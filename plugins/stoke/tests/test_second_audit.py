@@ -218,3 +218,37 @@ def test_an_agency_placement_is_not_described_as_with_in_house_carers() -> None:
     [exclusion] = [f for f in decision.findings if f.code.startswith("eligibility.exclusion")]
     assert "Strategic Manager for Looked after Children" in exclusion.message
     assert Outcome.NEEDS_APPROVAL == decision.outcome
+
+
+# --- 9: staggered mobilisation --------------------------------------------------------------
+
+
+def test_core_and_pilot_start_with_their_own_packages() -> None:
+    """5.2 "The core service and pilot mobilisations start dates and time frame may be
+    staggered" (reading 'staggered-mobilisation'). Award on 1 Jul 2018: the pilot is due
+    mobilised by 1 Oct 2018 (three months). Core from 1 Jul 2018, pilot from 1 Oct 2018,
+    10 h at £100 in each quarter delivered, invoiced as of 1 Jan 2019: core is invoiced
+    for July-September and October-December (£1,000 each), the pilot for October-December
+    only; each withholds 5 % (£50)."""
+    from childcare_commissioning.billing import DeliveryRecord, Quotation, Rate, run_invoices
+    from childcare_commissioning.deadlines import evaluate
+    from childcare_commissioning.model import Package
+
+    award = dt.datetime(2018, 7, 1, 12, 0, tzinfo=dt.UTC)
+    assert D(2018, 10, 1) == evaluate(SPEC.deadline("pilot-mobilised"), award).due_date
+    core = Package("CORE", "stoke", "SGH", D(2018, 7, 1), service="core")
+    pilot = Package("PILOT", "stoke", "FC", D(2018, 10, 1), service="pilot")
+    quotes = [Quotation(p.id, (Rate(Decimal(100), p.start),)) for p in (core, pilot)]
+    records = [
+        DeliveryRecord("C1", "CORE", D(2018, 8, 1), hours=Decimal(10)),
+        DeliveryRecord("C2", "CORE", D(2018, 11, 1), hours=Decimal(10)),
+        DeliveryRecord("P1", "PILOT", D(2018, 11, 1), hours=Decimal(10)),
+    ]
+    assert SPEC.billing is not None
+    run = run_invoices("stoke", SPEC.billing, [core, pilot], quotes, [], records, D(2019, 1, 1))
+    assert [
+        ("CORE", D(2018, 7, 1), Decimal("1000.00"), Decimal("50.00")),
+        ("CORE", D(2018, 10, 1), Decimal("1000.00"), Decimal("50.00")),
+        ("PILOT", D(2018, 10, 1), Decimal("1000.00"), Decimal("50.00")),
+    ] == [(i.package_id, i.period.start, i.net, i.withheld) for i in run.invoices]
+    assert () == run.findings

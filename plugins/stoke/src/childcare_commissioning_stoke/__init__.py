@@ -206,6 +206,23 @@ READINGS = (
         ),
     ),
     Reading(
+        "staggered-mobilisation",
+        "'The core service and pilot mobilisations start dates and time frame may be "
+        "staggered'; the text gives neither date (the mobilisation plan, added on award, "
+        "will).",
+        "Each service starts when its own packages start: a package's start is the start of "
+        "its service's delivery, and invoices (quarterly in arrears from the package's "
+        "start), retention and budgets follow each package, so a pilot mobilised on 1 "
+        "October 2018 is first invoiced for October-December 2018 while the core is "
+        "invoiced from July. The pilot's own limit, mobilised within three months of award, "
+        "is deadlines/pilot-mobilised. No start date is assumed for either service. The "
+        "dated duties of the contract (performance reviews, reports) are one schedule for "
+        "both services (reading 'performance-review-services'), run from the start the "
+        "caller gives; a start per service for them is the contract's to give (second "
+        "audit, defect 9).",
+        cite("5.2 Mobilisation Period", "The core service and pilot mobilisations start dates"),
+    ),
+    Reading(
         "pilot-referral-agreement",
         "A pilot referral 'will then need to be agreed by the Strategic Manager'.",
         "The referral records the Strategic Manager's agreement (information item "

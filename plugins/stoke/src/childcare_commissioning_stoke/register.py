@@ -930,11 +930,20 @@ REGISTER = Register(
         not_encoded(
             "5.2 Mobilisation Period",
             "Tenderers are expected to submit a detailed mobilisation plan",
-            "may be staggered.",
+            "added to the specification upon contract award.",
             "the mobilisation plan is the winning tender's, added to the specification on "
             "award and not part of this text; the three-month mobilisation limit of the pilot "
             "is encoded (deadlines/pilot-mobilised)",
             note="audit ST-69.",
+        ),
+        rule(
+            "5.2 Mobilisation Period",
+            "The core service and pilot mobilisations start dates",
+            "may be staggered.",
+            "readings/staggered-mobilisation",
+            "deadlines/pilot-mobilised",
+            note="second audit 9: each service starts with its own packages; the dates are "
+            "the mobilisation plan's, not the text's.",
         ),
         # 6.1 -----------------------------------------------------------------------------
         rule(
