@@ -272,3 +272,117 @@ def test_a_planned_session_outside_the_window_is_not_commissioned() -> None:
         line for i in run.invoices for line in i.lines if line.kind is LineKind.COMMISSIONED
     ]
     assert [("S-JULY", Decimal("200.00"))] == [(x.planned_id, x.amount) for x in commissioned]
+
+
+# --- what the text pays: quarterly claims against the budget (defect 13) --------------------
+
+
+def claims_batch(path: Path, claims: list[dict[str, str]], as_of: str) -> Path:
+    packages = [
+        Package("CORE", "stoke", "SGH", D(2018, 7, 1), service="core"),
+    ]
+    document = {"as_of": as_of, "packages": unstructure(packages), "claims": claims}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def claim(cid: str, day: str, amount: str, outcomes: str | None = "report") -> dict[str, str]:
+    found = {"id": cid, "package_id": "CORE", "date": day, "amount": amount}
+    return found | ({"outcomes": outcomes} if outcomes else {})
+
+
+def test_quarterly_claims_in_arrears_against_the_firm_cap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """6.2 "Payments will be made quarterly in arrears on the achievement of
+    outcomes/targets" (reading 'payment-by-claim': no rate, the provider claims an amount
+    per quarter). 2018/19 core claims: July-September £20,000, October-December £20,000
+    (no evidence named: a warning), January-March £21,000 = £61,000 against the firm
+    £60,000: an error, exit 1. Each withholds 5%: £1,000, £1,000, £1,050. One claim line
+    per invoice, of kind 'claim'; no invoice for April-June 2019, which has no claim."""
+    path = claims_batch(
+        tmp_path / "claims.json",
+        [
+            claim("C1", "2018-09-30", "20000"),
+            claim("C2", "2018-12-31", "20000.00", None),
+            claim("C3", "2019-03-31", "21000.00"),
+        ],
+        "2019-07-01",
+    )
+    assert 1 == main(["invoice", str(path), "--council", "stoke", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert [
+        ("2018-07-01", "20000.00", "1000.00", "19000.00"),
+        ("2018-10-01", "20000.00", "1000.00", "19000.00"),
+        ("2019-01-01", "21000.00", "1050.00", "19950.00"),
+    ] == [
+        (i["period"]["start"], i["net"], i["withheld"], i["payable"]) for i in document["invoices"]
+    ]
+    assert {"claim"} == {line["kind"] for i in document["invoices"] for line in i["lines"]}
+    assert [
+        ("warning", "billing.claim.outcomes-unevidenced"),
+        ("error", "billing.budget.exceeded"),
+    ] == [(f["severity"], f["code"]) for f in document["findings"]]
+
+
+def test_claims_out_of_time_or_window_and_zero_retention_as_pennies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A claim dated in April-June 2021 (the 2021/22 window, no retention: reading
+    'retention-of-payments') is paid in full, its withheld written "0.00", not "0". One
+    dated 2 August 2021 is outside the 2021/22 window ("April 2021 - June 2021"): a
+    finding, not billed."""
+    path = claims_batch(
+        tmp_path / "claims.json",
+        [claim("C21", "2021-06-30", "10000.00"), claim("LATE", "2021-08-02", "500.00")],
+        "2021-10-01",
+    )
+    assert 1 == main(["invoice", str(path), "--council", "stoke", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    [invoice] = document["invoices"]
+    assert ("10000.00", "0.00", "10000.00") == (
+        invoice["net"],
+        invoice["withheld"],
+        invoice["payable"],
+    )
+    assert ["billing.budget.outside-window"] == [f["code"] for f in document["findings"]]
+
+
+def test_a_claim_for_a_quarter_not_yet_ended_is_pending() -> None:
+    """In arrears: on 1 Dec 2018 the October-December quarter has not ended, so its claim
+    waits; the July-September one is invoiced."""
+    from childcare_commissioning.billing import Claim, claim_invoices
+
+    package = Package("CORE", "stoke", "SGH", D(2018, 7, 1), service="core")
+    claims = [
+        Claim("A", "CORE", D(2018, 9, 30), Decimal(100), "r"),
+        Claim("B", "CORE", D(2018, 10, 15), Decimal(100), "r"),
+    ]
+    run = claim_invoices("stoke", TERMS, [package], claims, D(2018, 12, 1))
+    assert (["A"], ("B",)) == ([rid for i in run.invoices for rid in i.record_ids], run.pending)
+
+
+def test_a_claim_in_fractions_of_a_penny_is_refused_naming_the_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Money is pounds and pence: £100.005 is bad input (exit 2), named by field and rule."""
+    path = claims_batch(tmp_path / "c.json", [claim("X", "2018-09-30", "100.005")], "2019-01-01")
+    assert 2 == main(["invoice", str(path), "--council", "stoke"])
+    err = capsys.readouterr().err
+    assert "amount" in err
+    assert "whole-pennies" in err
+
+
+def test_a_package_is_billed_by_claims_or_by_records_not_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A record of a package that is claimed for is a finding and is not billed: the
+    quarter's £20,000 claim is the invoice, not the claim plus 10 hours."""
+    path = claims_batch(tmp_path / "c.json", [claim("C1", "2018-09-30", "20000")], "2019-01-01")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["records"] = [{"id": "R1", "package_id": "CORE", "date": "2018-08-01", "hours": "10"}]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert 1 == main(["invoice", str(path), "--council", "stoke", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert [["C1"]] == [i["record_ids"] for i in document["invoices"]]
+    assert "billing.claim.package-has-records" in {f["code"] for f in document["findings"]}

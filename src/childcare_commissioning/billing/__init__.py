@@ -1,6 +1,7 @@
 """Billing: rate bands and quotations, delivery against what was commissioned, invoice runs
 in arrears, retention, budgets and block discounts. Money is ``Decimal`` pounds."""
 
+from childcare_commissioning.billing.claims import Claim, claim_invoices
 from childcare_commissioning.billing.invoices import (
     Invoice,
     InvoiceLine,
@@ -45,6 +46,7 @@ __all__ = [
     "BlockDiscount",
     "Budget",
     "BudgetUse",
+    "Claim",
     "DeliveryRecord",
     "Invoice",
     "InvoiceLine",
@@ -65,6 +67,7 @@ __all__ = [
     "UngroupedInputError",
     "block_discount",
     "budget_use",
+    "claim_invoices",
     "collect_run",
     "invoices_csv",
     "period_containing",

@@ -76,6 +76,8 @@ class LineKind(enum.StrEnum):
     ADDITIONAL = "additional"
     MILEAGE = "mileage"
     ADJUSTMENT = "adjustment"
+    #: An amount claimed for a billing period with no rate (payment against a budget).
+    CLAIM = "claim"
 
 
 @attrs.frozen
@@ -133,6 +135,20 @@ class InvoiceRun:
     def net(self) -> Decimal:
         """Sum of the invoices' net values."""
         return sum((i.net for i in self.invoices), Decimal(0))
+
+
+#: Zero as money ("0.00", not "0", in every output).
+PENNY_ZERO = Decimal("0.00")
+
+
+def withheld_from(terms: BillingTerms, net: Decimal, period_end: dt.date) -> Decimal:
+    """The retention withheld from an invoice of ``net`` whose period ends on
+    ``period_end``: its percentage of a positive net, rounded to the penny, where the
+    retention applies; else nothing (0.00)."""
+    retention = terms.retention
+    if retention is None or net <= 0 or not retention.applies_to(period_end):
+        return PENNY_ZERO
+    return to_penny(net * retention.percent / 100, terms.rounding)
 
 
 def _finding(code: str, message: str, path: str, citation: Citation | None) -> Finding:
@@ -789,11 +805,8 @@ def _invoice_package(
         lines += _period_lines(period, period_sessions, in_period, entry, findings)
         ids += [r.id for r in in_period]
         billed_now.update(ids)
-        net = sum((line.amount for line in lines), Decimal(0))
-        withheld = Decimal(0)
-        retention = terms.retention
-        if retention is not None and net > 0 and retention.applies_to(period.end):
-            withheld = to_penny(net * retention.percent / 100, terms.rounding)
+        net = sum((line.amount for line in lines), PENNY_ZERO)
+        withheld = withheld_from(terms, net, period.end)
         invoices.append(
             Invoice(
                 number=f"{council}-{package_id}-{period.start:%Y%m%d}",

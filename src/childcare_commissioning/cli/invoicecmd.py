@@ -10,10 +10,13 @@ from typing import Any, TypeVar
 import attrs
 
 from childcare_commissioning.billing import (
+    Claim,
     DeliveryRecord,
     Invoice,
+    InvoiceRun,
     PlannedSession,
     Quotation,
+    claim_invoices,
     invoices_csv,
     render_invoice,
     run_invoices,
@@ -32,17 +35,18 @@ from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, read_json, read_rows
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.convert import structure, unstructure
+from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.errors import ConversionError, Problem
 from childcare_commissioning.model import Finding, Package, Severity
 from childcare_commissioning.money import format_gbp
 from childcare_commissioning.registry import get_registry
 
-__all__ = ["BATCH_KEYS", "findings_csv", "read_records", "run"]
+__all__ = ["BATCH_KEYS", "findings_csv", "read_records", "run", "run_batch"]
 
 T = TypeVar("T")
 
-BATCH_KEYS = {"as_of", "packages", "quotations", "planned", "records"}
+BATCH_KEYS = {"as_of", "packages", "quotations", "planned", "records", "claims"}
 """The keys of a JSON batch; ``as_of`` is optional (``--as-of`` takes precedence only when
 they agree)."""
 
@@ -151,6 +155,70 @@ def _check_councils(council: str, packages: list[Package]) -> None:
         raise ConversionError("the batch's packages", problems)
 
 
+def run_batch(
+    spec: CouncilSpec,
+    batch: dict[str, Any],
+    as_of: dt.date,
+    previous: list[Invoice],
+    findings: list[Finding],
+) -> tuple[InvoiceRun, list[Package]]:
+    """Run ``batch`` (read into ``findings`` where a record is unreadable): hourly for
+    packages with records and quotations, by claim for the packages the batch's
+    ``claims`` name (:func:`~childcare_commissioning.billing.claim_invoices`). A record or
+    planned session of a package billed by claims is a finding, not billed."""
+    assert spec.billing is not None
+    packages = _part(batch, "packages", list[Package])
+    _check_councils(spec.id, packages)
+    quotations = _part(batch, "quotations", list[Quotation])
+    planned = _part(batch, "planned", list[PlannedSession])
+    claims = _part(batch, "claims", list[Claim])
+    raw_records = batch.get("records", [])
+    if not isinstance(raw_records, list):
+        raise BatchError("$.records: expected a list of records [structure]")
+    records = read_records(raw_records, findings)
+    claimed = {c.package_id for c in claims}
+    for kind, items in (("records", records), ("planned", planned)):
+        for item in items:
+            if item.package_id in claimed:
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "billing.claim.package-has-records",
+                        f"package {item.package_id!r} is billed by claims: {kind} "
+                        f"{item.id!r} is not billed (a package is billed one way)",
+                        f"$.{kind}[{item.id!r}]",
+                        spec.billing.citation,
+                    )
+                )
+    hourly = run_invoices(
+        spec.id,
+        spec.billing,
+        [p for p in packages if p.id not in claimed],
+        quotations,
+        [s for s in planned if s.package_id not in claimed],
+        [r for r in records if r.package_id not in claimed],
+        as_of,
+        previous,
+    )
+    if not claims:
+        return hourly, packages
+    by_claim = claim_invoices(
+        spec.id, spec.billing, [p for p in packages if p.id in claimed], claims, as_of, previous
+    )
+    invoices = sorted(
+        [*hourly.invoices, *by_claim.invoices], key=lambda i: (i.package_id, i.period.start)
+    )
+    merged = InvoiceRun(
+        spec.id,
+        as_of,
+        invoices,
+        [*hourly.findings, *by_claim.findings],
+        sorted([*hourly.pending, *by_claim.pending]),
+        hourly.held,
+    )
+    return merged, packages
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the invoices and print them with the budgets' use and the retention ledger;
     exit 1 when a finding is an error (a bad record, a firm budget cap exceeded)."""
@@ -171,19 +239,9 @@ def run(args: argparse.Namespace) -> int:
         batch["records"] = read_rows(args.file, kind, columns)
     as_of = _as_of(args, batch)
     findings: list[Finding] = []
-    packages = _part(batch, "packages", list[Package])
-    _check_councils(spec.id, packages)
-    quotations = _part(batch, "quotations", list[Quotation])
-    planned = _part(batch, "planned", list[PlannedSession])
-    raw_records = batch.get("records", [])
-    if not isinstance(raw_records, list):
-        raise BatchError("$.records: expected a list of records [structure]")
-    records = read_records(raw_records, findings)
     previous = _previous(args.previous) if args.previous else []
     evidence = parse_evidence(args.retention_evidence)
-    result = run_invoices(
-        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous
-    )
+    result, packages = run_batch(spec, batch, as_of, previous, findings)
     # Every invoice of the run and those before it counts against the year's budgets.
     budgets = budget_report(
         spec.billing, [*previous, *result.invoices], {p.id: p.service for p in packages}, evidence

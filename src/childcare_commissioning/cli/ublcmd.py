@@ -61,10 +61,8 @@ def _from_batch(
 ) -> tuple[list[Invoice], list[Any], dict[str, str | None]]:
     """Run an invoice batch the way ``invoice`` does; returns invoices, findings and each
     package's service."""
-    from childcare_commissioning.billing import PlannedSession, Quotation, run_invoices
     from childcare_commissioning.cli import invoicecmd
     from childcare_commissioning.cli._contract import InputError
-    from childcare_commissioning.model import Package
     from childcare_commissioning.registry import get_registry
 
     if not args.council:
@@ -75,22 +73,9 @@ def _from_batch(
     batch = invoicecmd._batch(data)
     as_of = invoicecmd._as_of(args, batch)
     findings: list[Any] = []
-    packages = invoicecmd._part(batch, "packages", list[Package])
-    invoicecmd._check_councils(spec.id, packages)
-    raw = batch.get("records", [])
-    if not isinstance(raw, list):
-        raise invoicecmd.BatchError("$.records: expected a list of records [structure]")
-    records = invoicecmd.read_records(raw, findings)
-    result = run_invoices(
-        spec.id,
-        spec.billing,
-        packages,
-        invoicecmd._part(batch, "quotations", list[Quotation]),
-        invoicecmd._part(batch, "planned", list[PlannedSession]),
-        records,
-        as_of,
-    )
-    return list(result.invoices), [*findings, *result.findings], {p.id: p.service for p in packages}
+    result, packages = invoicecmd.run_batch(spec, batch, as_of, [], findings)
+    services = {p.id: p.service for p in packages}
+    return list(result.invoices), [*findings, *result.findings], services
 
 
 def _services(args: argparse.Namespace) -> dict[str, str | None]:

@@ -223,6 +223,27 @@ READINGS = (
         cite("5.2 Mobilisation Period", "The core service and pilot mobilisations start dates"),
     ),
     Reading(
+        "payment-by-claim",
+        "'Payments will be made quarterly in arrears on the achievement of outcomes/targets "
+        "in the Performance Management Framework' against budgets 'up to a maximum of' a "
+        "sum per year and service; the text sets no hourly or unit rate.",
+        "The provider's invoice for a quarter is a claim: an amount, for one service "
+        "(package) and one ended financial quarter, naming the evidence of the outcomes it "
+        "is paid on (batch key 'claims'; billing.claim_invoices). The library invents no "
+        "rate and no instalment: the amount is the provider's, checked against the year's "
+        "budget (firm in 2018/19, indicative after), the budget windows, the package's "
+        "dates and the quarter having ended (in arrears), with the 5% retention withheld. "
+        "Whether the outcomes/targets were achieved is the Council's judgement against the "
+        "Framework, which is not in the text: a claim naming no evidence is a warning "
+        "(billing.claim.outcomes-unevidenced), not a refusal. A quarter with no claim has no "
+        "invoice. An hourly run stays available where a contract agrees a rate, which this "
+        "text does not (second audit, defect 13).",
+        cite(
+            "6.2. Payments",
+            "Payments will be made quarterly in arrears on the achievement of outcomes/targets",
+        ),
+    ),
+    Reading(
         "pilot-referral-agreement",
         "A pilot referral 'will then need to be agreed by the Strategic Manager'.",
         "The referral records the Strategic Manager's agreement (information item "

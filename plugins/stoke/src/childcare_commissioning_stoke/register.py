@@ -1031,9 +1031,11 @@ REGISTER = Register(
             "Payments will be made quarterly in arrears",
             "Invoices should be submitted via email to Sue Hammersley.",
             "billing",
+            "readings/payment-by-claim",
             "duties/invoices-by-email",
             note="audit ST-82, ST-83: the outcomes/targets are in the Performance "
-            "Management Framework, not in this text (Q8).",
+            "Management Framework, not in this text (Q8). Second audit 13: invoiced as "
+            "quarterly claims against the budget, with no rate.",
         ),
         context(
             "Footnote",

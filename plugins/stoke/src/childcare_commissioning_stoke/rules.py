@@ -517,7 +517,9 @@ BILLING = BillingTerms(
             indicative=True,
         ),
     ),
-    notes="Invoices by email to Sue Hammersley (duties/invoices-by-email). 2018/19 runs from 1 "
+    notes="The text sets no rate: each quarter is invoiced as a claim against the year's "
+    "budget, naming the evidence of outcomes (reading 'payment-by-claim'). "
+    "Invoices by email to Sue Hammersley (duties/invoices-by-email). 2018/19 runs from 1 "
     "July 2018 and its caps are firm; 2021/22 is April-June 2021 only, one cap for both "
     "services. Budgets after 2018/19 are indications until confirmed each January: passing "
     "one is a warning (reading 'indicative-budgets').",
