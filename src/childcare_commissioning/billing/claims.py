@@ -34,14 +34,13 @@ from typing import Any
 import attrs
 
 from childcare_commissioning.billing.invoices import (
-    PENNY_ZERO,
     Invoice,
     InvoiceLine,
     InvoiceRun,
     LineKind,
     _finding,
     _outside_windows,
-    withheld_from,
+    period_invoice,
 )
 from childcare_commissioning.billing.periods import period_containing
 from childcare_commissioning.billing.terms import BillingTerms
@@ -193,18 +192,4 @@ def _invoice(council: str, terms: BillingTerms, package: Package, claims: list[C
         )
         for claim in sorted(claims, key=lambda c: (c.date, c.id))
     ]
-    net = sum((line.amount for line in lines), PENNY_ZERO)
-    withheld = withheld_from(terms, net, period.end)
-    return Invoice(
-        number=f"{council}-{package.id}-{period.start:%Y%m%d}",
-        council=council,
-        package_id=package.id,
-        purchase_order=package.purchase_order,
-        period=period,
-        issued_on=period.end + dt.timedelta(days=1),
-        lines=lines,
-        net=net,
-        withheld=withheld,
-        payable=net - withheld,
-        record_ids=sorted(c.id for c in claims),
-    )
+    return period_invoice(council, terms, package, period, lines, [c.id for c in claims])

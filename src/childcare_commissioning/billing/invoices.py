@@ -151,6 +151,34 @@ def withheld_from(terms: BillingTerms, net: Decimal, period_end: dt.date) -> Dec
     return to_penny(net * retention.percent / 100, terms.rounding)
 
 
+def period_invoice(
+    council: str,
+    terms: BillingTerms,
+    package: Package,
+    period: Period,
+    lines: Sequence[InvoiceLine],
+    ids: Iterable[str],
+) -> Invoice:
+    """The invoice of ``package`` for ``period``: numbered ``<council>-<package>-<period
+    start>``, issued the day after the period, net the sum of ``lines``, the retention
+    withheld, for the records (or claims) ``ids``."""
+    net = sum((line.amount for line in lines), PENNY_ZERO)
+    withheld = withheld_from(terms, net, period.end)
+    return Invoice(
+        number=f"{council}-{package.id}-{period.start:%Y%m%d}",
+        council=council,
+        package_id=package.id,
+        purchase_order=package.purchase_order,
+        period=period,
+        issued_on=period.end + dt.timedelta(days=1),
+        lines=lines,
+        net=net,
+        withheld=withheld,
+        payable=net - withheld,
+        record_ids=sorted(ids),
+    )
+
+
 def _finding(code: str, message: str, path: str, citation: Citation | None) -> Finding:
     return Finding(Severity.ERROR, code, message, path, citation)
 
@@ -760,7 +788,6 @@ def _invoice_package(
     ``invoiced`` the starts of its periods invoiced before."""
     terms = entry.terms
     package = entry.package
-    package_id = package.id
     last_day = min(package.end or as_of, as_of - dt.timedelta(days=1))
     anchor = package.start
     ended = [
@@ -805,23 +832,7 @@ def _invoice_package(
         lines += _period_lines(period, period_sessions, in_period, entry, findings)
         ids += [r.id for r in in_period]
         billed_now.update(ids)
-        net = sum((line.amount for line in lines), PENNY_ZERO)
-        withheld = withheld_from(terms, net, period.end)
-        invoices.append(
-            Invoice(
-                number=f"{council}-{package_id}-{period.start:%Y%m%d}",
-                council=council,
-                package_id=package_id,
-                purchase_order=package.purchase_order,
-                period=period,
-                issued_on=period.end + dt.timedelta(days=1),
-                lines=lines,
-                net=net,
-                withheld=withheld,
-                payable=net - withheld,
-                record_ids=sorted(ids),
-            )
-        )
+        invoices.append(period_invoice(council, terms, package, period, lines, ids))
     pending = [r.id for r in package_records if r.id not in billed_now]
     return invoices, pending
 
