@@ -386,3 +386,16 @@ def test_a_package_is_billed_by_claims_or_by_records_not_both(
     document = json.loads(capsys.readouterr().out)
     assert [["C1"]] == [i["record_ids"] for i in document["invoices"]]
     assert "billing.claim.package-has-records" in {f["code"] for f in document["findings"]}
+
+
+def test_the_stream_refuses_claims_rather_than_ignore_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """invoice-stream reads records; a --packages batch carrying claims is refused (exit
+    2, naming the rule), never run without them."""
+    packages = claims_batch(tmp_path / "c.json", [claim("C1", "2018-09-30", "1")], "2019-01-01")
+    lines = tmp_path / "records.jsonl"
+    lines.write_text("", encoding="utf-8")
+    argv = ["invoice-stream", str(lines), "--packages", str(packages), "--council", "stoke"]
+    assert 2 == main(argv)
+    assert "[claims-in-stream]" in capsys.readouterr().err

@@ -154,6 +154,11 @@ def run(args: argparse.Namespace) -> int:
             "the --packages batch holds records: give every record in FILE, so none is "
             "left out [records-in-file]"
         )
+    if batch.get("claims"):
+        raise InputError(
+            "the --packages batch holds claims: invoice-stream reads delivery records; "
+            "run claims with `invoice` [claims-in-stream]"
+        )
     as_of = _as_of(args, batch)
     packages = _part(batch, "packages", list[Package])
     _check_councils(spec.id, packages)
