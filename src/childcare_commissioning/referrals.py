@@ -101,6 +101,14 @@ class ReferralRoute:
             and bool(self.referrer_roles)
             and (referrer_role not in self.referrer_roles)
         )
+    #: Who makes the referral for someone the route does not take by role ("the child's
+    #: social worker"), where the text lets anyone start one ("a system that can be
+    #: activated by anyone within the child or young person's network"): such a referral
+    #: is redirected to them (outcome incomplete, ``referral.referrer.redirect``), not
+    #: refused. Only a referral refused for the referrer's role alone is redirected.
+    redirect_to: str | None = None
+    #: The reading that chose the redirect, named in its finding.
+    redirect_reading: str | None = attrs.field(default=None, validator=optional_identifier)
 
     def open_at(self, at: dt.datetime, calendars: Iterable[Any]) -> bool:
         """Whether the route may be used at ``at``."""
@@ -294,6 +302,31 @@ def _route_matches(route: ReferralRoute, referral: Referral) -> list[str]:
     return [problem for _, problem in _route_problems(route, referral)]
 
 
+def _only_the_role(route: ReferralRoute, referral: Referral) -> bool:
+    """Whether ``route`` refuses ``referral`` for the referrer's role and nothing else."""
+    if not route.referrer_roles or referral.referrer.role in route.referrer_roles:
+        return False
+    return not _route_problems(attrs.evolve(route, referrer_roles=frozenset()), referral)
+
+
+def _redirected(route: ReferralRoute, referral: Referral, found: _Collector) -> bool:
+    """Redirect ``referral`` to whoever makes it on ``route`` (its ``redirect_to``) when
+    the route refuses it for the referrer's role alone; whether it did."""
+    if route.redirect_to is None or not _only_the_role(route, referral):
+        return False
+    allowed = ", ".join(sorted(route.referrer_roles))
+    reading = f" (reading {route.redirect_reading!r})" if route.redirect_reading else ""
+    found.add(
+        Outcome.INCOMPLETE,
+        "referral.referrer.redirect",
+        f"route {route.id!r} takes referrals from {allowed}: a {referral.referrer.role!r} "
+        f"starts one through {route.redirect_to}, who makes the referral{reading}",
+        "$.referrer",
+        route.citation,
+    )
+    return True
+
+
 def _check_offers(
     spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
 ) -> None:
@@ -356,6 +389,8 @@ def _check_routes(
                 "$.route",
                 route.citation,
             )
+        if _redirected(route, referral, found):
+            return
         problems = _route_problems(route, referral)
         for path, problem in problems:
             found.add(
@@ -369,8 +404,11 @@ def _check_routes(
             _check_unlisted(spec, [route], referral, found)
         return
     usable = [r for r in open_now if not _route_matches(r, referral)]
+    redirects = [r for r in open_now if _only_the_role(r, referral) and r.redirect_to]
     if usable:
         _check_unlisted(spec, usable, referral, found)
+    elif redirects:
+        _redirected(redirects[0], referral, found)
     else:
         reasons = "; ".join(
             f"{r.id}: {', '.join(_route_matches(r, referral)) or 'not open at this time'}"

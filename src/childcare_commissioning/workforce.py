@@ -18,7 +18,10 @@ its citation. Kinds:
 With ``provider_matrix`` the refresh interval is a default that the provider's own
 training matrix may replace ("at the intervals set out in their organisational training
 matrix, or at least every three years where not otherwise specified"): pass the matrix
-as ``matrix={subject: Duration}``.
+as ``matrix={subject: Duration}``. A ``provider_matrix`` requirement with no ``refresh``
+("regular supervision", no interval in the text) takes its interval from the matrix
+alone; without one it is a query (a warning, ``workforce.<kind>.interval-unset``, giving
+the latest date on record), never a silent pass nor an invented interval.
 
 ``team`` requirements ("sufficient numbers of staff ... trained") are judged over a team
 by :func:`check_team`, not per worker. A completion is valid up to and including the day
@@ -218,11 +221,18 @@ class WorkerReport:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def _latest(worker: Worker, subject: str, level: int | None) -> Completion | None:
+def _latest(worker: Worker, subject: str, level: int | None, on: dt.date) -> Completion | None:
+    """The latest completion of ``subject`` (at ``level`` or above) on or before ``on``.
+
+    The record is read as it stood on ``on``: a completion dated later (a renewal in a
+    roster exported with its history) does not exist yet, and must not hide the earlier
+    ones."""
     found = [
         c
         for c in worker.completions
-        if c.subject == subject and (level is None or (c.level or 0) >= level)
+        if c.subject == subject
+        and c.completed_on <= on
+        and (level is None or (c.level or 0) >= level)
     ]
     return max(found, key=lambda c: c.completed_on, default=None)
 
@@ -251,12 +261,14 @@ def _dated(
 ) -> tuple[list[Finding], list[Lapse]]:
     if req.provider_matrix and matrix and req.subject in matrix:
         req = attrs.evolve(req, refresh=matrix[req.subject])
-    latest = _latest(worker, req.subject, req.level)
+    latest = _latest(worker, req.subject, req.level, on)
     level = f" at level {req.level} or above" if req.level else ""
-    if latest is None or latest.completed_on > on:
+    if latest is None:
         return [_error(req, "missing", f"no {req.subject}{level} on record", worker)], []
     done = [c.completed_on for c in worker.completions if c.subject == req.subject]
     early = _before_employment(req, worker, [d for d in done if d <= on])
+    if req.refresh is None and req.provider_matrix:
+        return [_interval_unset(req, worker, latest.completed_on, on), *early], []
     if req.refresh is None:
         return early, []
     lapses_on = _lapses_on(latest.completed_on, req.refresh)
@@ -271,9 +283,26 @@ def _dated(
     return early, []
 
 
+def _interval_unset(req: Requirement, worker: Worker, latest: dt.date, on: dt.date) -> Finding:
+    """A query, not a gap: the text sets no interval ("regular supervision") and none was
+    given (``matrix``), so whether ``latest`` is recent enough cannot be decided."""
+    days = (on - latest).days
+    return Finding(
+        Severity.WARNING,
+        f"workforce.{req.kind}.interval-unset",
+        f"{req.wording}: the latest {req.subject} on record is of {latest.isoformat()}, "
+        f"{days} days before {on.isoformat()}; the text sets no interval, so whether it "
+        f"has lapsed is for the interval agreed for {req.subject} (give it as the "
+        "training matrix) to decide",
+        f"$.workers[{worker.id!r}]",
+        req.citation,
+    )
+
+
 def _qualification(req: Requirement, worker: Worker, on: dt.date) -> list[Finding]:
     accepted = req.alternatives or frozenset({req.subject})
-    if not any(q.subject in accepted for q in worker.qualifications):
+    held = [q for q in worker.qualifications if q.awarded_on is None or q.awarded_on <= on]
+    if not any(q.subject in accepted for q in held):
         listed = ", ".join(sorted(accepted))
         return [_error(req, "missing", f"holds none of: {listed}", worker)]
     if req.experience_years:

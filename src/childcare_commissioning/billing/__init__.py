@@ -1,6 +1,7 @@
 """Billing: rate bands and quotations, delivery against what was commissioned, invoice runs
 in arrears, retention, budgets and block discounts. Money is ``Decimal`` pounds."""
 
+from childcare_commissioning.billing.claims import Claim, claim_invoices
 from childcare_commissioning.billing.invoices import (
     Invoice,
     InvoiceLine,
@@ -58,6 +59,7 @@ __all__ = [
     "BlockDiscount",
     "Budget",
     "BudgetUse",
+    "Claim",
     "Component",
     "Contribution",
     "ContributionTerm",
@@ -86,6 +88,7 @@ __all__ = [
     "agreement_end",
     "block_discount",
     "budget_use",
+    "claim_invoices",
     "collect_run",
     "invoices_csv",
     "period_containing",

@@ -239,15 +239,25 @@ class Budget:
     services: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     indicative: bool = False
 
+    @property
+    def named(self) -> frozenset[str]:
+        """The services named (``service`` and ``services``); empty for every service."""
+        return self.services | ({self.service} if self.service else frozenset())
+
+    @property
+    def label(self) -> str:
+        """``"core 2018/19"``, ``"core + pilot 2021/22"``, ``"all services 2019/20"``."""
+        return f"{' + '.join(sorted(self.named)) or 'all services'} {self.financial_year}"
+
+    def in_window(self, day: dt.date) -> bool:
+        """Whether ``day`` (already in the budget's financial year) is inside its
+        ``start``-``end`` part of the year."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
     def covers(self, service: str | None, day: dt.date) -> bool:
         """Whether spending on ``service`` dated ``day`` (already in the budget's financial
         year) counts against this budget."""
-        if self.start is not None and day < self.start:
-            return False
-        if self.end is not None and day > self.end:
-            return False
-        named = self.services | ({self.service} if self.service else set())
-        return not named or service in named
+        return self.in_window(day) and (not self.named or service in self.named)
 
 
 @attrs.frozen
@@ -270,6 +280,21 @@ class BillingTerms:
     budgets: tuple[Budget, ...] = attrs.field(default=(), converter=to_tuple)
     rounding: Rounding = Rounding.HALF_UP
     notes: str = ""
+
+    def outside_budget_windows(self, service: str | None, day: dt.date) -> tuple[Budget, ...]:
+        """The budgets of ``day``'s financial year for ``service`` when none of them covers
+        ``day``: work dated outside the window the text gives that year's money for
+        (Stoke: before "service delivery from 1st July 2018", after "April 2021 - June
+        2021"). Empty when one covers it, or when no budget is declared for that year and
+        service (a year without a budget is not capped). With ``service`` unknown, every
+        budget of the year counts."""
+        label = financial_year(day).label
+        year = tuple(
+            b
+            for b in self.budgets
+            if b.financial_year == label and (service is None or not b.named or service in b.named)
+        )
+        return () if any(b.in_window(day) for b in year) else year
 
     def band(self, band_id: str | None) -> RateBand | None:
         """The rate band ``band_id`` (or the only band, when ``None`` and there is one)."""

@@ -48,6 +48,17 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
 
 
+def add_evidence_option(command: argparse.ArgumentParser) -> None:
+    """``--retention-evidence YEAR=DATE`` (repeatable) on an invoicing ``command``."""
+    command.add_argument(
+        "--retention-evidence",
+        action="append",
+        metavar="YEAR=DATE",
+        help="the date evidence of outcomes was given for a financial year's retention "
+        "(2018/19=2019-05-15); repeatable. Without it the year's money stays withheld",
+    )
+
+
 def instant(text: str) -> dt.datetime:
     """argparse type: an ISO date-time; without an offset it is Europe/London local time,
     refused when that is ambiguous (the repeated autumn hour) or does not exist."""
@@ -230,6 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
     invoice.add_argument(
         "--findings", metavar="FILE", help="also write the run's findings to FILE as CSV"
     )
+    add_evidence_option(invoice)
 
     staff = _command(
         sub, "staff-check", "staffcmd", "check a roster (JSON list of workers) on a date"

@@ -12,14 +12,26 @@ import attrs
 
 from childcare_commissioning.billing import (
     BillingCycle,
+    Claim,
     DeliveryRecord,
     Invoice,
     InvoiceRun,
     PlannedSession,
     Quotation,
+    claim_invoices,
     invoices_csv,
     render_invoice,
     run_invoices,
+)
+from childcare_commissioning.billing.control import BudgetReport, budget_report
+from childcare_commissioning.cli._budgets import (
+    BUDGET_HEADERS,
+    LEDGER_HEADERS,
+    budget_lines,
+    budget_rows,
+    has_errors,
+    ledger_rows,
+    parse_evidence,
 )
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, read_json, read_rows
@@ -45,7 +57,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-BATCH_KEYS = {"as_of", "packages", "quotations", "planned", "records"}
+BATCH_KEYS = {"as_of", "packages", "quotations", "planned", "records", "claims"}
 """The keys of a JSON batch; ``as_of`` is optional (``--as-of`` takes precedence only when
 they agree)."""
 
@@ -132,11 +144,25 @@ def read_records(raw: list[Any], findings: list[Finding], start: int = 0) -> lis
     return records
 
 
+_EXPLAINED = frozenset({"rules", "source"})
+
+
+def _unexplained(value: Any) -> Any:
+    """``value`` without the ``rules`` and ``source`` keys the JSON output adds to every
+    cited object (:func:`~childcare_commissioning.explain.explain`): an invoice has
+    neither field, so a previous run's output reads back as the invoices it printed."""
+    if isinstance(value, dict):
+        return {k: _unexplained(v) for k, v in value.items() if k not in _EXPLAINED}
+    if isinstance(value, list):
+        return [_unexplained(item) for item in value]
+    return value
+
+
 def _previous(name: str) -> list[Invoice]:
     data = read_rows(name)
     if isinstance(data, dict) and "invoices" in data:  # a previous run's --format json
         data = data["invoices"]
-    return structure(data, list[Invoice])
+    return structure(_unexplained(data), list[Invoice])
 
 
 def _check_councils(council: str, packages: list[Package]) -> None:
@@ -155,37 +181,84 @@ def run_batch(
     batch: dict[str, Any],
     as_of: dt.date,
     previous: list[Invoice],
+    findings: list[Finding],
     cycles: Mapping[str, BillingCycle] | None = None,
-) -> tuple[InvoiceRun, list[Finding]]:
-    """Run the ``batch`` (an object with :data:`BATCH_KEYS`) for ``spec``'s billing
-    terms: the run, and every finding (unreadable records first, then the run's).
-    ``cycles`` are a contract's agreed invoicing cycles by package id."""
-    if spec.billing is None:
-        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
-    findings: list[Finding] = []
+) -> tuple[InvoiceRun, list[Package]]:
+    """Run ``batch`` (read into ``findings`` where a record is unreadable): hourly for
+    packages with records and quotations, by claim for the packages the batch's
+    ``claims`` name (:func:`~childcare_commissioning.billing.claim_invoices`). A record or
+    planned session of a package billed by claims is a finding, not billed. ``cycles``
+    are a contract's agreed invoicing cycles by package id."""
+    assert spec.billing is not None
     packages = _part(batch, "packages", list[Package])
     _check_councils(spec.id, packages)
     quotations = _part(batch, "quotations", list[Quotation])
     planned = _part(batch, "planned", list[PlannedSession])
+    claims = _part(batch, "claims", list[Claim])
     raw_records = batch.get("records", [])
     if not isinstance(raw_records, list):
         raise BatchError("$.records: expected a list of records [structure]")
     records = read_records(raw_records, findings)
-    result = run_invoices(
-        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous, cycles
+    claimed = {c.package_id for c in claims}
+    for kind, items in (("records", records), ("planned", planned)):
+        for item in items:
+            if item.package_id in claimed:
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "billing.claim.package-has-records",
+                        f"package {item.package_id!r} is billed by claims: {kind} "
+                        f"{item.id!r} is not billed (a package is billed one way)",
+                        f"$.{kind}[{item.id!r}]",
+                        spec.billing.citation,
+                    )
+                )
+    hourly = run_invoices(
+        spec.id,
+        spec.billing,
+        [p for p in packages if p.id not in claimed],
+        quotations,
+        [s for s in planned if s.package_id not in claimed],
+        [r for r in records if r.package_id not in claimed],
+        as_of,
+        previous,
+        cycles,
     )
-    return result, [*findings, *result.findings]
+    if not claims:
+        return hourly, packages
+    by_claim = claim_invoices(
+        spec.id, spec.billing, [p for p in packages if p.id in claimed], claims, as_of, previous
+    )
+    invoices = sorted(
+        [*hourly.invoices, *by_claim.invoices], key=lambda i: (i.package_id, i.period.start)
+    )
+    merged = InvoiceRun(
+        spec.id,
+        as_of,
+        invoices,
+        [*hourly.findings, *by_claim.findings],
+        sorted([*hourly.pending, *by_claim.pending]),
+        hourly.held,
+    )
+    return merged, packages
 
 
-def run_document(result: InvoiceRun, findings: list[Finding]) -> dict[str, Any]:
-    """``invoice --format json``'s document: the run with every finding."""
+def run_document(
+    result: InvoiceRun, findings: list[Finding], budgets: BudgetReport | None = None
+) -> dict[str, Any]:
+    """``invoice --format json``'s document: the run with every finding, and the budgets'
+    use and the retention ledger where a council declares budgets."""
     document: dict[str, Any] = unstructure(result)
     document["findings"] = unstructure(findings)
+    if budgets is not None:
+        document["budgets"] = unstructure(list(budgets.uses))
+        document["retention"] = unstructure(budgets.ledger)
     return document
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the invoices and print them; exit 1 when there are findings."""
+    """Run the invoices and print them with the budgets' use and the retention ledger;
+    exit 1 when a finding is an error (a bad record, a firm budget cap exceeded)."""
     resolved = resolve(args)
     council = resolved.council
     spec = resolved.spec
@@ -204,15 +277,22 @@ def run(args: argparse.Namespace) -> int:
         columns = [f.alias or f.name for f in attrs.fields(DeliveryRecord)]
         batch["records"] = read_rows(args.file, kind, columns)
     as_of = _as_of(args, batch)
+    findings: list[Finding] = []
     previous = _previous(args.previous) if args.previous else []
-    result, all_findings = run_batch(spec, batch, as_of, previous, cycles)
+    evidence = parse_evidence(args.retention_evidence)
+    result, packages = run_batch(spec, batch, as_of, previous, findings, cycles)
     invoiced = [day for i in result.invoices for day in (i.period.start, i.period.end)]
     warn_term(spec, [as_of, *invoiced], "a date invoiced")
+    # Every invoice of the run and those before it counts against the year's budgets.
+    budgets = budget_report(
+        spec.billing, [*previous, *result.invoices], {p.id: p.service for p in packages}, evidence
+    )
+    all_findings = [*findings, *result.findings, *budgets.findings]
     if args.findings:
         with open(args.findings, "w", encoding="utf-8", newline="") as handle:
             handle.write(findings_csv(all_findings))
     if args.format == "json":
-        print_json(run_document(result, all_findings), council)
+        print_json(run_document(result, all_findings, budgets), council)
     elif args.format in ("csv", "text"):
         if args.format == "csv":
             print(invoices_csv(result.invoices), end="")
@@ -223,6 +303,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
         if result.pending:
             print(f"pending: {', '.join(result.pending)}", file=sys.stderr)
+        for line in budget_lines(budgets):
+            print(line, file=sys.stderr)
     else:
         rows = [
             (
@@ -246,6 +328,11 @@ def run(args: argparse.Namespace) -> int:
                 ("code", "problem"),
                 [(f.code, f.message) for f in all_findings],
             )
+        if budgets.uses:
+            print_table("Budgets (this run and --previous)", BUDGET_HEADERS, budget_rows(budgets))
+        if budgets.ledger is not None and budgets.ledger.years:
+            print_table("Retention", LEDGER_HEADERS, ledger_rows(budgets))
         if result.pending:
             print(f"Awaiting a later invoice: {', '.join(result.pending)}")
-    return EXIT_NO if all_findings else EXIT_OK
+    # Warnings (an indicative budget passed, a cap nearly reached) are shown; errors fail.
+    return EXIT_NO if has_errors(all_findings) else EXIT_OK

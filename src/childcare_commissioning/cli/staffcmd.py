@@ -58,4 +58,9 @@ def run(args: argparse.Namespace) -> int:
         )
         for finding in report.team:
             print(f"team: {finding.message} [{finding.citation}]")
+        # Queries: what the text leaves open for a worker (an interval it does not set).
+        for w in report.workers:
+            for finding in w.findings:
+                if finding.code.endswith(".interval-unset"):
+                    print(f"query: {w.worker_id}: {finding.message}")
     return EXIT_OK if ok else EXIT_NO

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from childcare_commissioning.cli._parser import iso_date
+from childcare_commissioning.cli._parser import add_evidence_option, iso_date
 
 if TYPE_CHECKING:
     from childcare_commissioning.billing import (
@@ -74,6 +74,7 @@ def add_parser(sub: Subparsers) -> None:
     command.add_argument(
         "--findings", metavar="FILE", help="also write the findings to FILE as CSV, as they come"
     )
+    add_evidence_option(command)
     command.set_defaults(module="streamcmd", command="invoice-stream")
 
 
@@ -96,6 +97,7 @@ class _Findings:
 
     def __init__(self, path: str | None) -> None:
         self.count = 0
+        self.errors = 0
         self.handle: TextIO | None = None
         if path:
             from childcare_commissioning.csvsafe import write_rows
@@ -117,6 +119,7 @@ class _Findings:
                 ],
             )
         self.count += len(findings)
+        self.errors += sum(1 for f in findings if f.severity == "error")
 
     def close(self) -> None:
         if self.handle is not None:
@@ -147,9 +150,12 @@ def stream_inputs(
 
 
 def run(args: argparse.Namespace) -> int:
-    """Stream the invoices; exit 1 when there are findings."""
+    """Stream the invoices, then the budgets' use and the retention ledger (standard
+    error); exit 1 when a finding is an error (a bad record, a firm budget cap exceeded)."""
     from childcare_commissioning.billing import stream_invoices
+    from childcare_commissioning.billing.control import BudgetTally
     from childcare_commissioning.billing.output import CSV_COLUMNS, invoice_rows
+    from childcare_commissioning.cli._budgets import budget_lines, parse_evidence
     from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
     from childcare_commissioning.cli._input import input_format, read_json
     from childcare_commissioning.cli.invoicecmd import _as_of, _batch, _previous
@@ -171,9 +177,19 @@ def run(args: argparse.Namespace) -> int:
             "the --packages batch holds records: give every record in FILE, so none is "
             "left out [records-in-file]"
         )
+    if batch.get("claims"):
+        raise InputError(
+            "the --packages batch holds claims: invoice-stream reads delivery records; "
+            "run claims with `invoice` [claims-in-stream]"
+        )
     as_of = _as_of(args, batch)
     terms, packages, quotations, planned = stream_inputs(spec, batch)
     previous = _previous(args.previous) if args.previous else []
+    # Budgets are counted as the invoices go (with those issued before), holding none.
+    tally = BudgetTally(
+        spec.billing, {p.id: p.service for p in packages}, parse_evidence(args.retention_evidence)
+    )
+    tally.add_all(previous)
 
     read_findings: list[Finding] = []
     sink = _Findings(args.findings)
@@ -199,6 +215,7 @@ def run(args: argparse.Namespace) -> int:
             sink.write(list(result.findings))
             pending += result.pending
             for invoice in result.invoices:
+                tally.add(invoice)
                 if args.format == "csv":
                     write_rows(out, invoice_rows(invoice))
                 else:
@@ -207,10 +224,15 @@ def run(args: argparse.Namespace) -> int:
                     document: Any = explain(unstructure(invoice), council)
                     out.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
         sink.write(read_findings)
+        budgets = tally.report()
+        sink.write(list(budgets.findings))
+        for line in budget_lines(budgets):
+            print(line, file=sys.stderr)
     finally:
         sink.close()
     if pending:
         shown = ", ".join(itertools.islice(pending, 50))
         more = f" and {len(pending) - 50} more" if len(pending) > 50 else ""
         print(f"pending: {shown}{more}", file=sys.stderr)
-    return EXIT_NO if sink.count else EXIT_OK
+    # Warnings (an indicative budget passed, a cap nearly reached) are shown; errors fail.
+    return EXIT_NO if sink.errors else EXIT_OK

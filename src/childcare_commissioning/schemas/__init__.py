@@ -94,19 +94,22 @@ def _invoices() -> Any:
 
 
 def _batch() -> Any:
-    from childcare_commissioning.billing import DeliveryRecord, PlannedSession, Quotation
+    from childcare_commissioning.billing import Claim, DeliveryRecord, PlannedSession, Quotation
     from childcare_commissioning.model import Package
 
     @attrs.frozen
     class InvoiceBatch:
         """An invoice run's input: packages, their quotations (rates), planned sessions and
-        delivery records; ``as_of`` (optional) invoices periods ended before that date."""
+        delivery records, or the amounts claimed per period where the text pays against a
+        budget with no rate (claims); ``as_of`` (optional) invoices periods ended before
+        that date."""
 
         as_of: dt.date | None = None
         packages: list[Package] = attrs.Factory(list)
         quotations: list[Quotation] = attrs.Factory(list)
         planned: list[PlannedSession] = attrs.Factory(list)
         records: list[DeliveryRecord] = attrs.Factory(list)
+        claims: list[Claim] = attrs.Factory(list)
 
     return attrs.resolve_types(InvoiceBatch, localns=locals())
 

@@ -205,11 +205,20 @@ def _invoices(call: Call) -> Any:
         run_document,
     )
 
+    from childcare_commissioning.billing.control import budget_report
+    from childcare_commissioning.cli._contract import InputError
+
+    spec = _spec(call)
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = read_batch(call.body)
-    result, findings = run_batch(
-        _spec(call), batch, batch_as_of(call.params.get("as_of"), batch), []
+    findings: list[Any] = []
+    result, packages = run_batch(
+        spec, batch, batch_as_of(call.params.get("as_of"), batch), [], findings
     )
-    return run_document(result, findings)
+    # The run's invoices against the council's budgets, as `invoice` counts them.
+    budgets = budget_report(spec.billing, list(result.invoices), {p.id: p.service for p in packages}, {})
+    return run_document(result, [*findings, *result.findings, *budgets.findings], budgets)
 
 
 def _invoice_stream(call: Call) -> Iterator[Any]:

@@ -495,6 +495,7 @@ billing_terms = st.builds(
 planned_sessions = st.builds(
     bi.PlannedSession, texts, texts, dates, st.integers(0, 600), optional(times)
 )
+claims = st.builds(bi.Claim, texts, texts, dates, money, optional(texts), texts)
 delivery_records = st.builds(
     bi.DeliveryRecord,
     id=texts,
@@ -842,6 +843,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     bi.WeeklyAgreement: weekly_agreements,
     bi.BillingTerms: billing_terms,
     bi.PlannedSession: planned_sessions,
+    bi.Claim: claims,
     bi.DeliveryRecord: delivery_records,
     bi.InvoiceLine: invoice_lines,
     bi.Invoice: invoices,
