@@ -101,6 +101,7 @@ class ReferralRoute:
             and bool(self.referrer_roles)
             and (referrer_role not in self.referrer_roles)
         )
+
     #: Who makes the referral for someone the route does not take by role ("the child's
     #: social worker"), where the text lets anyone start one ("a system that can be
     #: activated by anyone within the child or young person's network"): such a referral

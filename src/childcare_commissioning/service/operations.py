@@ -198,15 +198,14 @@ def _notify(call: Call) -> Any:
 
 
 def _invoices(call: Call) -> Any:
+    from childcare_commissioning.billing.control import budget_report
+    from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.cli.invoicecmd import (
         batch_as_of,
         read_batch,
         run_batch,
         run_document,
     )
-
-    from childcare_commissioning.billing.control import budget_report
-    from childcare_commissioning.cli._contract import InputError
 
     spec = _spec(call)
     if spec.billing is None:
@@ -217,7 +216,9 @@ def _invoices(call: Call) -> Any:
         spec, batch, batch_as_of(call.params.get("as_of"), batch), [], findings
     )
     # The run's invoices against the council's budgets, as `invoice` counts them.
-    budgets = budget_report(spec.billing, list(result.invoices), {p.id: p.service for p in packages}, {})
+    budgets = budget_report(
+        spec.billing, list(result.invoices), {p.id: p.service for p in packages}, {}
+    )
     return run_document(result, [*findings, *result.findings, *budgets.findings], budgets)
 
 
