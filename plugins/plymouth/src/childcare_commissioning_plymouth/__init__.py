@@ -29,6 +29,7 @@ from childcare_commissioning_plymouth.kpi import (
 from childcare_commissioning_plymouth.monitoring import MONITORING
 from childcare_commissioning_plymouth.referrals import (
     COHORTS,
+    COUNCIL,
     DOCUMENTS,
     OFFER_LISTS,
     OFFERS,
@@ -284,6 +285,21 @@ READINGS = (
         cite("3.3 Referral routes", "accurately reflects the services the Provider has delivered"),
     ),
     Reading(
+        "phone-referrals",
+        "The Provider must be 'accessible to the Council by telephone ... 24 hours a day' and "
+        "have 'arrangements in place for receiving referrals from the Council ... via secure "
+        "email'; emergency and out-of-hours referrals are often made by telephone. Is a "
+        "referral by telephone a referral?",
+        "Yes: the text refuses only self-referrals. A Council referral by telephone (or any "
+        "channel other than secure email) is accepted, with a warning "
+        "(referral.channel.confirm) that the Council is to confirm it by secure email, the "
+        "channel the Provider's referral arrangements and its expression of interest use.",
+        cite(
+            "3.3 Access to the service",
+            "have arrangements in place for receiving referrals from the Council",
+        ),
+    ),
+    Reading(
         "no-age-band",
         "Eligibility is by statutory intervention under three Acts; no ages are stated.",
         "No age limit is applied; the Council's identification of eligibility is decisive.",
@@ -376,6 +392,7 @@ SPEC: Final = CouncilSpec(
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
+    organisations=(COUNCIL,),
     routes=ROUTES,
     offers=OFFERS,
     offer_lists=OFFER_LISTS,

@@ -455,7 +455,9 @@ _ENTRIES: tuple[Entry, ...] = (
         "on the same day as the referral is made;",
         "routes/council",
         "deadlines/emergency-commencement",
-        note="Audit C48-C49.",
+        "readings/phone-referrals",
+        note="Audit C48-C49; a referral by telephone is accepted and confirmed by secure "
+        "email (audit 2026-12 D2).",
     ),
     not_encoded(
         ACC,
