@@ -5,6 +5,9 @@ hand from shared/specs/plymouth.txt. Docstrings say how each expected value was 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -12,6 +15,7 @@ import pytest
 from childcare_commissioning_plymouth import SPEC
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning.cli import main
 from childcare_commissioning.model import Channel, Severity
 from childcare_commissioning.referrals import Outcome, check_referral
 
@@ -126,3 +130,197 @@ def test_a_referral_with_no_organisation_is_incomplete_not_refused() -> None:
     decision = check_referral(SPEC, referral(referrer=Referrer("social-worker")))
     assert Outcome.INCOMPLETE == decision.outcome
     assert ["$.referrer.organisation"] == [f.path for f in decision.findings]
+
+
+# Workforce input through the command line (D6, D7, D9, D10).
+
+
+def staff_check(
+    roster: object, capsys: pytest.CaptureFixture[str], tmp_path: Path, *extra: str
+) -> tuple[int, dict[str, Any]]:
+    path = tmp_path / "roster.json"
+    path.write_text(json.dumps(roster), encoding="utf-8")
+    argv = ["staff-check", str(path), "--council", "plymouth", "--on", "2025-01-06"]
+    status = main([*argv, *extra, "--format", "json"])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def codes(document: dict[str, Any], worker: int = 0) -> list[str]:
+    return [f["code"] for f in document["workers"][worker]["findings"]]
+
+
+SOCIAL_WORKER = {
+    "id": "W",
+    "roles": ["family-support-worker"],
+    "works_with": ["social-care"],
+    "completions": [{"subject": "self-harm", "completed_on": "2024-01-05"}],
+}
+
+
+def test_the_providers_matrix_in_the_roster_document_sets_the_refresher(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """6 Staff: refresher training 'at the intervals set out in their organisational
+    training matrix, or at least every three years where not otherwise specified'.
+    Self-harm done Fri 5 Jan 2024. Matrix 'every 1 year': valid to Sun 5 Jan 2025, lapsed
+    on Mon 6 Jan 2025, the day checked. Without the matrix (three years): valid to Tue 5 Jan
+    2027, no gap."""
+    with_matrix = {
+        "workers": [SOCIAL_WORKER],
+        "training_matrix": {
+            "entries": [{"subject": "self-harm", "every": {"kind": "years", "amount": 1}}],
+            "source": "Provider training matrix v2",
+        },
+    }
+    _, document = staff_check(with_matrix, capsys, tmp_path)
+    [lapsed] = [
+        f for f in document["workers"][0]["findings"] if f["code"] == "workforce.training.lapsed"
+    ]
+    assert "self-harm of 2024-01-05 lapsed on 2025-01-06 (every 1 year)" in lapsed["message"]
+    _, plain = staff_check([SOCIAL_WORKER], capsys, tmp_path)
+    assert "workforce.training.lapsed" not in codes(plain)
+
+
+def test_a_matrix_entry_the_text_does_not_let_the_matrix_set_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The matrix sets the refresher of 'these subjects' (the social-care list, reading
+    refresher-scope). An entry for the enhanced DBS check (no interval in the text) is not
+    applied, and the roster notes say so at the entry's path; an entry for an unknown
+    subject likewise."""
+    roster = {
+        "workers": [SOCIAL_WORKER],
+        "training_matrix": {
+            "entries": [
+                {"subject": "dbs-enhanced", "every": {"kind": "years", "amount": 1}},
+                {"subject": "tracheotomy", "every": {"kind": "years", "amount": 1}},
+            ]
+        },
+    }
+    _, document = staff_check(roster, capsys, tmp_path)
+    notes = [
+        (n["path"], n["message"].split(": ")[-1])
+        for n in document["notes"]
+        if n["code"] == "workforce.matrix.not-applied"
+    ]
+    assert [
+        (
+            "$.training_matrix.entries[0]",
+            "the text does not let the provider's matrix set its refresher",
+        ),
+        ("$.training_matrix.entries[1]", "it is not a subject of these requirements"),
+    ] == notes
+
+
+def test_a_roster_without_works_with_says_what_was_not_applied(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The audit's D7 roster: a family support worker with no works_with. The 26
+    social-care requirements (25 subjects of 6 Staff plus the RRN standard) are not
+    applied, and the check says so: a warning naming 'social-care: 26', and the answer is
+    not 'compliant' (exit 1). With works_with: [] (works with neither) there is no such
+    warning."""
+    status, document = staff_check(
+        [{"id": "W", "roles": ["family-support-worker"], "completions": []}], capsys, tmp_path
+    )
+    [warning] = [
+        f for f in document["workers"][0]["findings"] if f["code"] == "workforce.works-with.missing"
+    ]
+    assert "social-care: 26" in warning["message"]
+    assert (1, ["W"]) == (status, document["workers_not_fully_checked"])
+    _, said = staff_check(
+        [{"id": "W", "roles": ["family-support-worker"], "works_with": []}], capsys, tmp_path
+    )
+    assert "workforce.works-with.missing" not in codes(said)
+
+
+def test_an_unknown_training_subject_is_reported_with_the_near_subject(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The audit's D10 nurse: a completion keyed 'tracheotomy' (as the text spells it).
+    Reading tracheotomy-care names the subject 'tracheostomy': the completion counts for
+    nothing, and a warning at its path says so and names 'tracheostomy'."""
+    nurse = {
+        "id": "N1",
+        "roles": ["rgn"],
+        "works_with": ["healthcare"],
+        "completions": [{"subject": "tracheotomy", "completed_on": "2024-01-01"}],
+        "registrations": [{"body": "nmc", "valid_until": "2026-01-31"}],
+    }
+    _, document = staff_check([nurse], capsys, tmp_path)
+    [unknown] = [
+        f
+        for f in document["workers"][0]["findings"]
+        if f["code"] == "workforce.completion.unknown-subject"
+    ]
+    assert "$.workers['N1'].completions[0].subject" == unknown["path"]
+    assert "did you mean 'tracheostomy'?" in unknown["message"]
+    assert "workforce.team.tracheostomy" in [f["code"] for f in document["team"]]
+
+
+def test_whoever_transports_a_child_is_checked_for_the_driving_documents(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """3.1: 'In all circumstances where the Provider is required to transport a child
+    ... the driver of the vehicle has a full current driving licence ...' (reading
+    transport-documents). A family support worker who transports children (tasks:
+    transport), with none of the three documents: three registration gaps. Her colleague
+    who does not: none."""
+    fsw = {"id": "FSW", "roles": ["family-support-worker"], "works_with": ["social-care"]}
+    _, document = staff_check(
+        [fsw | {"tasks": ["transport"]}, fsw | {"id": "OTHER"}], capsys, tmp_path
+    )
+    transport = [
+        [m for m in w["findings"] if m["code"] == "workforce.registration.missing"]
+        for w in document["workers"]
+    ]
+    assert [3, 0] == [len(found) for found in transport]
+    subjects = {"driving-licence", "mot", "business-insurance"}
+    assert subjects == {
+        f["message"].split("no ")[1].split(" registration")[0] for f in transport[0]
+    }
+    assert "workforce.tasks.none" not in [n["code"] for n in document["notes"]]
+
+
+def test_a_roster_where_nobody_transports_says_the_documents_were_checked_for_nobody(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """No worker's tasks include transport: the three transport requirements are noted as
+    checked for nobody (info), never silently."""
+    _, document = staff_check([SOCIAL_WORKER], capsys, tmp_path)
+    assert 3 == sum(n["code"] == "workforce.tasks.none" for n in document["notes"])
+
+
+# Section 4, need 9: staff turnover over the last six months.
+
+
+def test_turnover_over_the_last_six_months_from_leaving_dates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """8.2 'percentage of leavers over the last 6 months' (reading turnover-of-staff). On
+    Mon 6 Jan 2025 the last 6 months are Sun 7 Jul 2024 to Mon 6 Jan 2025. Staff employed
+    in it: A (current), B (left 31 Oct 2024), C (left 6 Jan 2025, the last day counts),
+    D (joined 1 Dec 2024) = 4; E left 30 Jun 2024, before the period, is not counted.
+    Leavers: B and C = 2. 2 / 4 = 50.0 %. B, C and E have left by the day checked: B and E
+    are reported as not checked (left before 6 Jan), C is checked (still employed that day)."""
+    roster = [
+        {"id": "A", "works_with": []},
+        {"id": "B", "works_with": [], "employed_until": "2024-10-31"},
+        {"id": "C", "works_with": [], "employed_until": "2025-01-06"},
+        {"id": "D", "works_with": [], "employed_from": "2024-12-01"},
+        {"id": "E", "works_with": [], "employed_until": "2024-06-30"},
+    ]
+    _, document = staff_check(roster, capsys, tmp_path, "--turnover")
+    assert {
+        "start": "2024-07-07",
+        "end": "2025-01-06",
+        "leavers": 2,
+        "staff": 4,
+        "percent": "50.0",
+    } == document["turnover"]
+    left = [w["worker_id"] for w in document["workers"] if codes_of(w) == ["workforce.worker.left"]]
+    assert ["B", "E"] == left
+
+
+def codes_of(worker: dict[str, Any]) -> list[str]:
+    return [f["code"] for f in worker["findings"]]

@@ -181,7 +181,10 @@ def build_parser() -> argparse.ArgumentParser:
         sub, "staff-check", "staffcmd", "check a roster (JSON list of workers) on a date"
     )
     staff.add_argument(
-        "file", help="JSON list of workers (or JSON Lines, one per line), or - for standard input"
+        "file",
+        help="JSON list of workers, or {workers, training_matrix} with the provider's "
+        "training matrix (`schema roster`); JSON Lines, one worker per line; - for "
+        "standard input",
     )
     _council_option(staff)
     staff.add_argument("--on", type=iso_date, required=True, help="the date to check")
@@ -192,6 +195,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--input-format",
         choices=("json", "jsonl"),
         help="format of FILE (default: from its suffix; JSON for -)",
+    )
+    staff.add_argument(
+        "--turnover",
+        action="store_true",
+        help="also report staff turnover over the last 6 months to --on (workers' employed_until)",
+    )
+    staff.add_argument(
+        "--turnover-from",
+        type=iso_date,
+        help="report staff turnover from this date to --on instead",
     )
 
     safeguarding = sub.add_parser("safeguarding", help="whom to contact, how and by when")

@@ -61,9 +61,10 @@ def _package() -> Any:
 
 
 def _roster() -> Any:
+    from childcare_commissioning.roster import Roster
     from childcare_commissioning.workforce import Worker
 
-    return list[Worker]
+    return Roster | list[Worker]
 
 
 def _record() -> Any:
@@ -101,7 +102,12 @@ DOCUMENTS: dict[str, Document] = {
     for d in (
         Document("referral", "A referral", "referral check FILE", _referral),
         Document("package", "A commissioned package", "invoice (inside a batch)", _package),
-        Document("roster", "A roster: a list of workers", "staff-check FILE", _roster),
+        Document(
+            "roster",
+            "A roster: a list of workers, or the workers with the provider's training matrix",
+            "staff-check FILE",
+            _roster,
+        ),
         Document(
             "invoice-batch",
             "An invoice batch",

@@ -300,6 +300,32 @@ READINGS = (
         ),
     ),
     Reading(
+        "transport-documents",
+        "'In all circumstances where the Provider is required to transport a child ... the "
+        "vehicle used is roadworthy (i.e. it has a valid MOT certificate) and ... the driver "
+        "of the vehicle has a full current driving licence and the appropriate "
+        "classification(s) of business vehicle insurance'. Who is checked, and whose is the "
+        "MOT?",
+        "Whoever drives a child, whatever their role: a worker whose tasks include "
+        "'transport' is checked for all three documents (the text's role types name no "
+        "driver). The MOT belongs to the vehicle; it is recorded, with its expiry, on the "
+        "worker who drives that vehicle. A roster on which no worker transports children "
+        "says that the documents were checked for nobody (workforce.tasks.none).",
+        cite("3.1 Key activity", "the driver of the vehicle has a full current driving licence"),
+    ),
+    Reading(
+        "turnover-of-staff",
+        "'Staff retention/turnover: percentage of leavers over the last 6 months': the text "
+        "names no denominator and no exact period.",
+        "The last 6 months to a date D run from the day after the same date 6 months "
+        "earlier to D (to Mon 6 Jan 2025: Sun 7 Jul 2024 to Mon 6 Jan 2025). Leavers are "
+        "workers whose last day of employment (employed_until) falls in the period; the "
+        "percentage is of every worker employed on any day of it, to one decimal place, "
+        "so it never exceeds 100 %. Both counts are reported, so a Council that reads "
+        "another denominator (average headcount) can work it from them.",
+        cite("8.2 Outcomes", "percentage of leavers over the last 6 months"),
+    ),
+    Reading(
         "no-age-band",
         "Eligibility is by statutory intervention under three Acts; no ages are stated.",
         "No age limit is applied; the Council's identification of eligibility is decisive.",

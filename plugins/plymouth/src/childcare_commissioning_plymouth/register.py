@@ -192,7 +192,8 @@ _ENTRIES: tuple[Entry, ...] = (
         "workforce/transport-driving-licence",
         "workforce/transport-mot",
         "workforce/transport-business-insurance",
-        note="Audit C12.",
+        "readings/transport-documents",
+        note="Audit C12; checked for whoever transports a child (audit 2026-12 D9).",
     ),
     rule(
         K,
@@ -864,7 +865,9 @@ _ENTRIES: tuple[Entry, ...] = (
         "obligations/workforce-development-plan",
         "obligations/staff-turnover-report",
         "obligations/reporting-half-year-ends",
-        note="Audit C100-C101.",
+        "readings/turnover-of-staff",
+        note="Audit C100-C101; the percentage is computed by staff-check --turnover "
+        "(audit 2026-12, section 4 need 9).",
     ),
     duty(
         Q,

@@ -257,9 +257,12 @@ WORKFORCE = (
                 "a valid MOT certificate ... a full current driving licence and the appropriate "
                 "classification(s) of business vehicle insurance",
             ),
-            scope=Scope(roles=frozenset({"driver"})),
-            notes="Applies to staff who transport children (role 'driver'); each document is "
-            "recorded as a registration with its expiry date.",
+            scope=Scope(tasks=frozenset({"transport"})),
+            notes="'In all circumstances where the Provider is required to transport a child': "
+            "applies to whoever drives a child, whatever their role (a worker whose tasks "
+            "include 'transport'); the text's role types name no driver. Each document is "
+            "recorded as a registration with its expiry date; the MOT is the vehicle's, "
+            "recorded on the worker who drives it (reading transport-documents).",
         )
         for subject, wording in (
             ("driving-licence", "Full current driving licence"),
