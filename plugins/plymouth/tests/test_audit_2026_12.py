@@ -324,3 +324,65 @@ def test_turnover_over_the_last_six_months_from_leaving_dates(
 
 def codes_of(worker: dict[str, Any]) -> list[str]:
     return [f["code"] for f in worker["findings"]]
+
+
+# D11: invoicing details.
+
+
+def test_invoices_only_for_fortnights_with_delivery_sent_to_the_po_department(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The audit's D11 batch, as of Mon 17 Feb 2025. Fortnights from Mon 6 Jan 2025:
+    6-19 Jan, 20 Jan-2 Feb, 3-16 Feb have ended. P1 (PO-1, invoices to Children, Young
+    People and Families) has 4 hours on Tue 7 Jan at £20.00 = £80.00, nothing after:
+    one invoice, 6-19 Jan, £80.00, issued Mon 20 Jan, to that department ('submitted via
+    email directly to the relevant department as detailed on the Purchase Order'); the two
+    empty fortnights get no invoice ('invoices ... for services delivered'), each said by
+    an info finding. P2 has no PO: refused, citing 'The relevant individual Purchase Order
+    number is shown on all invoices', and a warning that it names no department."""
+    batch = {
+        "as_of": "2025-02-17",
+        "packages": [
+            {
+                "id": "P1",
+                "council": "plymouth",
+                "child_id": "Y1",
+                "start": "2025-01-06",
+                "purchase_order": "PO-1",
+                "invoice_to": "Children, Young People and Families",
+            },
+            {"id": "P2", "council": "plymouth", "child_id": "Y2", "start": "2025-01-06"},
+        ],
+        "quotations": [
+            {"package_id": p, "rates": [{"amount": "20.00", "effective_from": "2025-01-06"}]}
+            for p in ("P1", "P2")
+        ],
+        "planned": [],
+        "records": [
+            {"id": t, "package_id": p, "date": "2025-01-07", "start": "09:00", "end": "13:00"}
+            for t, p in (("T1", "P1"), ("T2", "P2"))
+        ],
+    }
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps(batch), encoding="utf-8")
+    main(["invoice", str(path), "--council", "plymouth", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert [("P1", "2025-01-06", "2025-01-20", "80.00", "Children, Young People and Families")] == [
+        (i["package_id"], i["period"]["start"], i["issued_on"], str(i["net"]), i["send_to"])
+        for i in document["invoices"]
+    ]
+    findings = {(f["code"], f["path"]): f for f in document["findings"]}
+    nothing = [
+        f["message"].split(": ")[1]
+        for f in document["findings"]
+        if f["code"] == "billing.period.nothing-to-invoice"
+    ]
+    assert [
+        "nothing delivered or commissioned 2025-01-20 to 2025-02-02",
+        "nothing delivered or commissioned 2025-02-03 to 2025-02-16",
+    ] == nothing
+    missing_po = findings[("billing.purchase-order.missing", "$.packages['P2']")]
+    assert missing_po["citation"]["quote"] == (
+        "The relevant individual Purchase Order number is shown on all invoices"
+    )
+    assert ("billing.invoice-to.missing", "$.packages['P2'].invoice_to") in findings
