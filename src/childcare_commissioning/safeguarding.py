@@ -25,6 +25,7 @@ from childcare_commissioning.model._fields import (
     identifier,
     non_empty,
     optional_identifier,
+    to_frozenset,
     to_tuple,
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
@@ -88,7 +89,10 @@ class Contact:
     ``role`` is a stable id (``"childrens-services"``, ``"adult-safeguarding"``,
     ``"lado"``, ``"commissioning-mailbox"``); ``hours`` names a calendar whose opening
     hours the contact keeps; ``variant_of`` marks a second spelling the text gives for the
-    contact ``variant_of``.
+    contact ``variant_of``. ``concerns`` are the concerns the text points to this contact
+    for without routing them (Plymouth 9: "adhere to the child protection procedures of the
+    Local Safeguarding Children Partnership", with no number or address): for such a
+    concern it is the nearest contact, and may carry no phone or email at all.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -102,6 +106,7 @@ class Contact:
     hours: str | None = None
     variant_of: str | None = attrs.field(default=None, validator=optional_identifier)
     notes: str = ""
+    concerns: frozenset[Concern] = attrs.field(default=frozenset(), converter=to_frozenset)
 
 
 @attrs.frozen
@@ -220,9 +225,11 @@ def route(spec: CouncilSpec, concern: Concern, at: dt.datetime, area: str | None
     rules = _rules_for(spec, concern, area)
     if rules:
         return Routing(concern, area, True, _apply(spec, rules[0].steps, at))
-    nearest: list[Contact] = []
-    via = None
-    for kin in NEAREST[concern]:
+    nearest: list[Contact] = [
+        c for c in spec.contacts if concern in c.concerns and c.area in (area, None)
+    ]
+    via = f"the procedures it names for {concern}" if nearest else None
+    for kin in () if nearest else NEAREST[concern]:
         for rule in _rules_for(spec, kin, area)[:1]:
             for step in rule.steps:
                 for name in (step.recipient, *step.copy_to):
@@ -230,7 +237,7 @@ def route(spec: CouncilSpec, concern: Concern, at: dt.datetime, area: str | None
                     if contact is not None and contact not in nearest:
                         nearest.append(contact)
         if nearest:
-            via = kin
+            via = f"the contacts it gives for {kin}"
             break
     if not nearest:
         nearest = [c for c in spec.contacts if c.area in (area, None)] or list(spec.contacts)
@@ -238,7 +245,7 @@ def route(spec: CouncilSpec, concern: Concern, at: dt.datetime, area: str | None
     named = ", ".join(
         f"{c.organisation} ({c.role}{': ' + c.phone if c.phone else ''})" for c in nearest
     )
-    basis = f"the contacts it gives for {via} concerns" if via else "its contacts"
+    basis = f"{via} concerns" if via else "its contacts"
     message = (
         f"not specified: {spec.id}'s text gives no routing for a {concern} concern{where}; "
         f"nearest, {basis}: {named or 'none declared'}"

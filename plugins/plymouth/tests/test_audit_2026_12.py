@@ -18,6 +18,7 @@ from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Stat
 from childcare_commissioning.cli import main
 from childcare_commissioning.model import Channel, Severity
 from childcare_commissioning.referrals import Outcome, check_referral
+from childcare_commissioning.safeguarding import Concern, route
 
 LONDON = ZoneInfo("Europe/London")
 D = dt.date
@@ -386,3 +387,21 @@ def test_invoices_only_for_fortnights_with_delivery_sent_to_the_po_department(
         "The relevant individual Purchase Order number is shown on all invoices"
     )
     assert ("billing.invoice-to.missing", "$.packages['P2'].invoice_to") in findings
+
+
+# D13: an honest pointer for a concern about a child.
+
+
+def test_a_child_concern_points_to_the_partnerships_procedures_not_the_mailbox() -> None:
+    """9: 'adhere to the child protection procedures of the Local Safeguarding Children
+    Partnership'; the text gives no number or address for a concern about a child. The
+    answer stays 'not specified', and the one nearest contact is the pointer to those
+    procedures (no phone, no email), never the commissioning mailbox."""
+    routing = route(SPEC, Concern.CHILD, dt.datetime(2025, 1, 6, 14, tzinfo=LONDON), "plymouth")
+    assert (False, ["child-protection-procedures"]) == (
+        routing.specified,
+        [c.id for c in routing.nearest],
+    )
+    [pointer] = routing.nearest
+    assert (None, None) == (pointer.phone, pointer.email)
+    assert "the procedures it names for child concerns" in routing.message

@@ -876,12 +876,14 @@ _ENTRIES: tuple[Entry, ...] = (
         "duties/legislative-knowledge",
         note="Audit C102.",
     ),
-    duty(
+    rule(
         Q,
         "In carrying out its functions the Provider will adhere",
         "child protection procedures of the Local Safeguarding Children Partnership.",
         "duties/welfare-paramount",
-        note="Audit C103.",
+        "contacts/child-protection-procedures",
+        note="Audit C103; the procedures are the nearest pointer for a concern about a "
+        "child, which the text does not route (audit 2026-12 D13).",
     ),
     not_encoded(
         Q,
