@@ -112,6 +112,22 @@ def _readings(spec: CouncilSpec) -> str:
     )
 
 
+def _readings_to_confirm(spec: CouncilSpec) -> str:
+    """The readings answers rest on, each with the question for the council."""
+    asked = [r for r in spec.readings if r.confirm]
+    if not asked:
+        return ""
+    return (
+        "\n## Readings to confirm\n\n"
+        f"Answers rest on these readings: ask {spec.name} to confirm each, and change the "
+        "reading (a new plugin release) where the answer differs.\n\n"
+        + _table(
+            ("Reading", "Question for the council", "What the library does now", "Source"),
+            [(f"`{r.id}`", r.confirm, r.reading, _cite(r.citation)) for r in asked],
+        )
+    )
+
+
 def _eligibility(spec: CouncilSpec) -> str:
     parts = ["\n## Eligibility\n\n### Cohorts\n"]
     parts.append(
@@ -619,6 +635,7 @@ def council_page(registered: RegisteredCouncil) -> str:
             _overview(registered),
             _coverage_line(spec),
             _not_decided(spec),
+            _readings_to_confirm(spec),
             _readings(spec),
             _eligibility(spec),
             _referrals(spec),

@@ -16,8 +16,10 @@ from childcare_commissioning_plymouth import SPEC
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
 from childcare_commissioning.cli import main
+from childcare_commissioning.handbook import council_page
 from childcare_commissioning.model import Channel, Severity
 from childcare_commissioning.referrals import Outcome, check_referral
+from childcare_commissioning.registry import load_registry
 from childcare_commissioning.safeguarding import Concern, route
 
 LONDON = ZoneInfo("Europe/London")
@@ -405,3 +407,27 @@ def test_a_child_concern_points_to_the_partnerships_procedures_not_the_mailbox()
     [pointer] = routing.nearest
     assert (None, None) == (pointer.phone, pointer.email)
     assert "the procedures it names for child concerns" in routing.message
+
+
+# The six readings the audit asks a Plymouth officer to confirm, together in the handbook.
+
+
+def test_the_council_page_lists_the_six_readings_to_confirm_together() -> None:
+    """Audit section 4: effective-date, report-due-dates, invoice-deductions,
+    short-breaks, sufficient-numbers and escalation-reply-window. Each carries the question
+    for the Council, and the page shows them in one section, before the full list of
+    readings, in the order declared."""
+    registered = load_registry(only=["plymouth"]).council("plymouth")
+    page = council_page(registered)
+    section = page.split("## Readings to confirm")[1].split("\n## ")[0]
+    listed = [line.split("`")[1] for line in section.splitlines() if line.startswith("| `")]
+    assert [
+        "effective-date",
+        "short-breaks",
+        "escalation-reply-window",
+        "sufficient-numbers",
+        "report-due-dates",
+        "invoice-deductions",
+    ] == listed
+    assert page.index("## Readings to confirm") < page.index("## Readings chosen")
+    assert "From what date is the specification in force?" in section

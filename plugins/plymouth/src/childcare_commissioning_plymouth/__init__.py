@@ -117,6 +117,10 @@ READINGS = (
         "It is treated as in force from 1 April 2021, the start of the 2021-2026 strategic "
         "plan it cites; change it when the Council confirms a date.",
         cite("I Introduction", "A_Bright_Future_2021-2026"),
+        confirm=(
+            "From what date is the specification in force? (The draft is undated; 1 April "
+            "2021 is assumed, and every dated answer without a contract start rests on it.)"
+        ),
     ),
     Reading(
         "refresher-scope",
@@ -173,6 +177,10 @@ READINGS = (
         "short break the Council requests for a child with no disability status is not "
         "refused: the Council, which assessed the need, decides.",
         cite("3.2 Eligibility criteria", "are eligible for 'short breaks'"),
+        confirm=(
+            "Must a child referred for a short break have a profound and complex disability? "
+            "(Read as no: the Council's identification decides.)"
+        ),
     ),
     Reading(
         "escalation-reply-window",
@@ -184,6 +192,11 @@ READINGS = (
         "of the reply window: escalation to the manager is due only after it, on the next "
         "working day. The second window runs from the email to the manager.",
         cite("3.3 Escalation process", "in any event will be confirmed via email"),
+        confirm=(
+            "When does each three-working-day reply window start, and is its last day a cut-"
+            "off for escalating? (Read as from the confirming email; escalation follows the "
+            "window, on the next working day.)"
+        ),
     ),
     Reading(
         "appendix-2-to-follow",
@@ -212,6 +225,10 @@ READINGS = (
         "At least one worker of the team on a package holds each subject (a warning when "
         "none does); the Council may ask for more on a package.",
         cite("6 Staff", "sufficient numbers of staff undertaking direct work"),
+        confirm=(
+            "How many trained workers are 'sufficient numbers', on a team or on a package? "
+            "(Read as at least one.)"
+        ),
     ),
     Reading(
         "tracheotomy-care",
@@ -241,6 +258,11 @@ READINGS = (
         "quarterly report arrives with the monitoring information for that quarter's review "
         "meeting, and no report falls due on a bank holiday or after the meeting it informs.",
         cite("8.1 Key Performance Indicators", "Quarterly report"),
+        confirm=(
+            "When is each quarterly, six-monthly and annual report due? (Read as 5 working "
+            "days before its period of framework membership ends, with the monitoring "
+            "information.)"
+        ),
     ),
     Reading(
         "notice-clock-start",
@@ -283,6 +305,10 @@ READINGS = (
         "Only what was delivered is charged: every commissioned session not delivered is "
         "deducted, whoever cancelled it; the text provides no payment for cancellations.",
         cite("3.3 Referral routes", "accurately reflects the services the Provider has delivered"),
+        confirm=(
+            "Is a session the Council cancels paid? (Read as not: only what was delivered is "
+            "charged, whoever cancelled.)"
+        ),
     ),
     Reading(
         "phone-referrals",
