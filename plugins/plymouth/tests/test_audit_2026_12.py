@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-from childcare_commissioning_plymouth import SPEC
+from childcare_commissioning_plymouth import POLICIES, SPEC
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
 from childcare_commissioning.cli import main
@@ -431,3 +431,54 @@ def test_the_council_page_lists_the_six_readings_to_confirm_together() -> None:
     ] == listed
     assert page.index("## Readings to confirm") < page.index("## Readings chosen")
     assert "From what date is the specification in force?" in section
+
+
+# Section 4, need 8: the quarterly policy report as a document in and out.
+
+
+def test_the_quarterly_policy_report_through_the_command_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """8.1: '100% of policies reviewed / updated within appropriate timescale', reported
+    quarterly with last review, next due and key changes. A report judged on Mon 6 Jan
+    2025: clinical governance '(where relevant)' not applicable (reading
+    policy-not-applicable), Lone working due 1 Dec 2024 (overdue), the other 14 reviewed
+    1 Jun 2024 and due 1 Jun 2025 (in date; 'Equality and Diversity' is the listed
+    'Equality & Diversity'), and a 'Whistleblowing' policy the list does not name. In date:
+    14 of 15 applicable = 93.333... = 93.3 %, below the 100 % target: exit 1. The unlisted
+    policy is reported, not dropped."""
+    clinical = "Clinical governance structure (where relevant)"
+    entries: list[dict[str, object]] = [
+        {
+            "policy": "Equality and Diversity" if p == "Equality & Diversity" else p,
+            "last_reviewed": "2024-06-01",
+            "next_due": "2025-06-01",
+        }
+        for p in POLICIES
+        if p not in (clinical, "Lone working policy")
+    ]
+    entries += [
+        {"policy": clinical, "not_applicable": True},
+        {"policy": "Lone working policy", "last_reviewed": "2023-12-01", "next_due": "2024-12-01"},
+        {"policy": "Whistleblowing", "last_reviewed": "2024-06-01", "next_due": "2025-06-01"},
+    ]
+    path = tmp_path / "report.json"
+    path.write_text(
+        json.dumps({"on": "2025-01-06", "period": "2024-Q3", "policies": entries}), "utf-8"
+    )
+    status = main(["policies", str(path), "--council", "plymouth", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert (1, "93.3", False) == (status, str(document["percent"]), document["met"])
+    statuses = {r["policy"]: r["status"] for r in document["rows"]}
+    assert 16 == len(statuses)
+    assert ("not-applicable", "overdue", "in-date") == (
+        statuses[clinical],
+        statuses["Lone working policy"],
+        statuses["Equality & Diversity"],
+    )
+    assert [
+        ("policies.overdue", "$.policies[15].next_due"),
+        ("policies.unknown", "$.policies[16].policy"),
+    ] == sorted((f["code"], f["path"]) for f in document["findings"])
+    assert 0 == main(["schema", "policy-report"])
+    assert "PolicyEntry" in json.loads(capsys.readouterr().out)["$defs"]

@@ -12,7 +12,15 @@ __all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser"]
 #: The documents `schema` prints (childcare_commissioning.schemas.DOCUMENTS; a test keeps
 #: the two the same) and the kinds of id `ids` lists (cli.schemacmd.ID_KINDS): written out
 #: here so that --help imports nothing heavy.
-DOCUMENT_NAMES = ("referral", "package", "roster", "invoice-batch", "records-csv", "invoices")
+DOCUMENT_NAMES = (
+    "referral",
+    "package",
+    "roster",
+    "invoice-batch",
+    "records-csv",
+    "invoices",
+    "policy-report",
+)
 ID_KIND_NAMES = ("services", "areas", "routes", "triggers", "rules", "events", "subjects")
 
 if TYPE_CHECKING:
@@ -206,6 +214,20 @@ def build_parser() -> argparse.ArgumentParser:
         type=iso_date,
         help="report staff turnover from this date to --on instead",
     )
+
+    policies = _command(
+        sub,
+        "policies",
+        "policiescmd",
+        "check a policy report (JSON) against a council's list of policies; exit 1 below "
+        "the target",
+        formats=("table", "json", "csv"),
+    )
+    policies.add_argument(
+        "file", help="policy report JSON {on, period, policies} (`schema policy-report`), or -"
+    )
+    _council_option(policies)
+    policies.add_argument("--list", help="the council's policy list id (default: its only one)")
 
     safeguarding = sub.add_parser("safeguarding", help="whom to contact, how and by when")
     safeguarding_sub = safeguarding.add_subparsers(

@@ -79,6 +79,12 @@ def _invoices() -> Any:
     return list[Invoice]
 
 
+def _policy_report() -> Any:
+    from childcare_commissioning.policies import PolicyReport
+
+    return PolicyReport
+
+
 def _batch() -> Any:
     from childcare_commissioning.billing import DeliveryRecord, PlannedSession, Quotation
     from childcare_commissioning.model import Package
@@ -122,6 +128,13 @@ DOCUMENTS: dict[str, Document] = {
             _record,
         ),
         Document("invoices", "Invoices already issued", "invoice --previous FILE", _invoices),
+        Document(
+            "policy-report",
+            "A provider's policy report: each policy's last review, next review due and "
+            "key changes",
+            "policies FILE",
+            _policy_report,
+        ),
     )
 }
 """Every input document the command line reads, by the name ``schema`` takes."""

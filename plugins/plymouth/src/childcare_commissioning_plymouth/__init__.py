@@ -22,6 +22,7 @@ from childcare_commissioning_plymouth.duties import DUTIES
 from childcare_commissioning_plymouth.kpi import (
     OUTCOMES,
     POLICIES,
+    POLICY_LIST,
     POLICY_TABLE,
     PolicyReview,
     policy_kpi,
@@ -467,6 +468,7 @@ SPEC: Final = CouncilSpec(
     notifiable_events=NOTIFIABLE_EVENTS,
     outcomes=OUTCOMES,
     reference_tables=(POLICY_TABLE, DOCUMENTS, ROLE_TYPE_TABLE),
+    policy_lists=(POLICY_LIST,),
     duties=DUTIES,
     computations=COMPUTATIONS,
     register=REGISTER,
