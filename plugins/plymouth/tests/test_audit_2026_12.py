@@ -482,3 +482,60 @@ def test_the_quarterly_policy_report_through_the_command_line(
     ] == sorted((f["code"], f["path"]) for f in document["findings"])
     assert 0 == main(["schema", "policy-report"])
     assert "PolicyEntry" in json.loads(capsys.readouterr().out)["$defs"]
+
+
+# Section 4, need 17: the shortest break between one worker's shifts.
+
+SHIFTS = [
+    {"id": "A", "date": "2025-03-29", "start": "14:00", "end": "22:00", "worker_id": "W1"},
+    {"id": "B", "date": "2025-03-30", "start": "07:00", "end": "15:00", "worker_id": "W1"},
+    {"id": "C", "date": "2025-03-30", "start": "09:00", "end": "12:00", "worker_id": "W2"},
+    {"id": "D", "date": "2025-03-30", "start": "11:00", "end": "13:00", "worker_id": "W2"},
+    {"id": "E", "date": "2025-03-30", "hours": "3", "worker_id": "W3"},
+    {"id": "F", "date": "2025-03-31", "start": "09:00", "end": "10:00"},
+]
+
+
+def breaks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, *extra: str
+) -> tuple[int, dict[str, Any]]:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"package_id": "P"} | r for r in SHIFTS]), encoding="utf-8")
+    status = main(["breaks", str(path), "--council", "plymouth", "--format", "json", *extra])
+    return status, json.loads(capsys.readouterr().out)
+
+
+def test_the_shortest_break_is_elapsed_time_across_the_clock_change(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """6: 'best endeavours ... sufficient breaks between shifts'; the text gives no
+    number, so none is applied unless the caller gives one. W1 ends Sat 29 Mar 2025 22:00
+    GMT and starts again Sun 30 Mar 07:00 BST; the clocks go forward at 01:00, so the
+    break is 8 hours elapsed (9 on the clock face). W2's shifts overlap by 1 hour (11:00
+    start, 12:00 end): a warning. W3's record in hours and F's with no worker cannot be
+    placed: each said (info). Exit 1 (the overlap)."""
+    status, document = breaks(capsys, tmp_path)
+    shortest = {
+        w["worker_id"]: (w["shifts"], w["shortest"]["minutes"]) for w in document["workers"]
+    }
+    assert {"W1": (2, 480), "W2": (2, -60)} == shortest
+    assert (1, None) == (status, document["minimum_minutes"])
+    assert [
+        "shifts.overlap",
+        "shifts.times.missing",
+        "shifts.worker.missing",
+    ] == sorted(f["code"] for f in document["findings"])
+
+
+def test_a_minimum_given_by_the_caller_reports_shorter_breaks(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """With --minimum-hours 11 (the caller's number), W1's 8-hour break is reported; with
+    8, it is not (8h00 is not under 8h00)."""
+    _, eleven = breaks(capsys, tmp_path, "--minimum-hours", "11")
+    _, eight = breaks(capsys, tmp_path, "--minimum-hours", "8")
+    short = [
+        [f["message"] for f in d["findings"] if f["code"] == "shifts.break.short"]
+        for d in (eleven, eight)
+    ]
+    assert [["worker 'W1': 8h00 between shifts 'A' and 'B', under the 11h00 given"], []] == short

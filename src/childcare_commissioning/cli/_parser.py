@@ -215,6 +215,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="report staff turnover from this date to --on instead",
     )
 
+    breaks = _command(
+        sub,
+        "breaks",
+        "breakscmd",
+        "the shortest break between each worker's shifts, from delivery records",
+    )
+    breaks.add_argument(
+        "file",
+        help="delivery records (JSON list, JSON Lines or CSV: `schema records-csv`; or an "
+        "invoice batch), or - for standard input",
+    )
+    _council_option(breaks)
+    breaks.add_argument(
+        "--minimum-hours",
+        help="report breaks shorter than this many hours (the caller's number: the texts "
+        "give none)",
+    )
+    breaks.add_argument(
+        "--input-format",
+        choices=("json", "jsonl", "csv"),
+        help="format of FILE (default: from its suffix; JSON for -)",
+    )
+
     policies = _command(
         sub,
         "policies",
