@@ -77,7 +77,9 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert [{"$ref": "#/$defs/Roster"}, {"type": "array", "items": {"$ref": "#/$defs/Worker"}}] == (
         roster["anyOf"]
     )
-    assert {"workers", "training_matrix"} == set(roster["$defs"]["Roster"]["properties"])
+    assert {"workers", "training_matrix", "packages"} == set(
+        roster["$defs"]["Roster"]["properties"]
+    )
     with pytest.raises(SystemExit) as caught:
         main(["schema", "nope"])
     assert 2 == caught.value.code

@@ -26,20 +26,86 @@ import attrs
 from childcare_commissioning.calendars import working_calendar
 from childcare_commissioning.durations import DurationKind, shift_date
 from childcare_commissioning.errors import ModelValueError
-from childcare_commissioning.model._fields import to_tuple
+from childcare_commissioning.model._fields import non_empty, to_frozenset, to_tuple
+from childcare_commissioning.model.core import Finding, Severity
 from childcare_commissioning.training_matrix import TrainingMatrix
-from childcare_commissioning.workforce_model import Worker
+from childcare_commissioning.workforce import check_team
+from childcare_commissioning.workforce_model import Requirement, Worker
 
-__all__ = ["Roster", "Turnover", "last_months", "roster_of", "turnover"]
+__all__ = [
+    "PackageTeam",
+    "Roster",
+    "Turnover",
+    "check_package_team",
+    "last_months",
+    "roster_of",
+    "turnover",
+]
+
+
+@attrs.frozen
+class PackageTeam:
+    """The staff on one package and the needs of its child: the general ones
+    (``"healthcare"``, ``"social-care"``) and specific ones the council's team
+    requirements name (``"bsl"``, ``"peg-feeding"``: ``ids subjects`` and the council
+    page list them). ``workers`` are ids of workers on the roster."""
+
+    id: str = attrs.field(validator=non_empty)
+    workers: frozenset[str] = attrs.field(converter=to_frozenset)
+    needs: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
 
 
 @attrs.frozen
 class Roster:
-    """A roster: the workers, and the provider's training matrix when it sets refresher
-    intervals (``training_matrix``)."""
+    """A roster: the workers, the provider's training matrix when it sets refresher
+    intervals (``training_matrix``), and the packages whose teams are checked for the
+    "sufficient numbers" their children's needs call for (``packages``)."""
 
     workers: tuple[Worker, ...] = attrs.field(converter=to_tuple)
     training_matrix: TrainingMatrix | None = None
+    packages: tuple[PackageTeam, ...] = attrs.field(default=(), converter=to_tuple)
+
+
+def _asked(req: Requirement, needs: frozenset[str]) -> bool:
+    """Whether a package whose child has ``needs`` is asked for team requirement ``req``:
+    always when it names no needs; else when the child has one it names (a specific
+    need, or a general one such as healthcare)."""
+    if not req.for_needs and not req.scope.needs:
+        return True
+    return bool((req.for_needs | req.scope.needs) & needs)
+
+
+def check_package_team(
+    requirements: Sequence[Requirement],
+    package: PackageTeam,
+    workers: Sequence[Worker],
+    on: dt.date,
+) -> list[Finding]:
+    """The "sufficient numbers" of one package's team on ``on``: each team requirement
+    the child's needs call for (:func:`_asked`), held by at least its ``team_minimum`` of
+    the package's direct-work staff. A worker id the roster does not have is an error."""
+    path = f"$.packages[{package.id!r}]"
+    known = {w.id: w for w in workers}
+    findings = [
+        Finding(
+            Severity.ERROR,
+            "workforce.package.unknown-worker",
+            f"package {package.id!r} names worker {worker_id!r}, who is not on the roster",
+            f"{path}.workers",
+        )
+        for worker_id in sorted(package.workers - set(known))
+    ]
+    team = [known[i] for i in sorted(package.workers & set(known))]
+    asked = [
+        attrs.evolve(r, scope=attrs.evolve(r.scope, needs=frozenset()))
+        for r in requirements
+        if r.team and _asked(r, package.needs)
+    ]
+    for finding in check_team(asked, team, on):
+        findings.append(
+            attrs.evolve(finding, message=f"package {package.id!r}: {finding.message}", path=path)
+        )
+    return findings
 
 
 def roster_of(document: Any) -> Any:

@@ -101,6 +101,11 @@ class Requirement:
     #: "prior to employment": the references (or the check, training, declaration) must be
     #: in place on or before the worker's ``employed_from`` date.
     before_employment: bool = False
+    #: For a team requirement: the child's needs that call for it on a package ("bsl": a
+    #: child who communicates by British Sign Language; "peg-feeding": a child fed by
+    #: gastrostomy tube). A package team is asked for it only when its child has one of
+    #: them (or one of ``scope.needs``): see ``roster.check_package_team``.
+    for_needs: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
 
 
 @attrs.frozen

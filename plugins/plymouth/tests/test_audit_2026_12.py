@@ -539,3 +539,58 @@ def test_a_minimum_given_by_the_caller_reports_shorter_breaks(
         for d in (eleven, eight)
     ]
     assert [["worker 'W1': 8h00 between shifts 'A' and 'B', under the 11h00 given"], []] == short
+
+
+# Section 4, need 6: "sufficient numbers" per package, from the child's needs.
+
+
+def test_each_package_team_is_asked_for_the_skills_its_childs_needs_call_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """6 Staff, reading package-sufficient-numbers. On Mon 6 Jan 2025: A holds BSL (1 May
+    2024), B PEG feeding (1 Jul 2024), C nothing. DEAF-1 (a child who signs: bsl) staffed
+    by C lacks BSL; DEAF-2 staffed by A has it. TUBE-1 (peg-feeding) staffed by B has PEG
+    and is not asked for tracheostomy care or BSL; TUBE-2 staffed by C lacks PEG. Every
+    package is asked for first aid (nobody holds it). A package naming a worker not on the
+    roster (Z) is an error. Tied skills only:
+    DEAF-1 {bsl}, DEAF-2 {}, TUBE-1 {}, TUBE-2 {peg-feeding}."""
+    roster = {
+        "workers": [
+            {
+                "id": "A",
+                "works_with": ["social-care"],
+                "completions": [{"subject": "bsl", "completed_on": "2024-05-01"}],
+            },
+            {
+                "id": "B",
+                "works_with": ["healthcare"],
+                "completions": [{"subject": "peg-feeding", "completed_on": "2024-07-01"}],
+            },
+            {"id": "C", "works_with": ["social-care"]},
+        ],
+        "packages": [
+            {"id": "DEAF-1", "workers": ["C"], "needs": ["bsl"]},
+            {"id": "DEAF-2", "workers": ["A"], "needs": ["bsl"]},
+            {"id": "TUBE-1", "workers": ["B"], "needs": ["peg-feeding"]},
+            {"id": "TUBE-2", "workers": ["C", "Z"], "needs": ["peg-feeding"]},
+        ],
+    }
+    status, document = staff_check(roster, capsys, tmp_path)
+    tied = {
+        "workforce.team.bsl",
+        "workforce.team.makaton",
+        "workforce.team.pecs",
+        "workforce.team.so-safe",
+        "workforce.team.dols-working",
+        *(f"workforce.team.{s}" for s in ("peg-feeding", "tracheostomy", "suction")),
+    }
+    by_package = {p["id"]: {f["code"] for f in p["findings"]} for p in document["packages"]}
+    assert {
+        "DEAF-1": {"workforce.team.bsl"},
+        "DEAF-2": set(),
+        "TUBE-1": set(),
+        "TUBE-2": {"workforce.team.peg-feeding"},
+    } == {p: codes & tied for p, codes in by_package.items()}
+    assert all("workforce.team.first-aid" in codes for codes in by_package.values())
+    assert "workforce.package.unknown-worker" in by_package["TUBE-2"]
+    assert 1 == status

@@ -10,7 +10,13 @@ from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.convert import structure, unstructure
 from childcare_commissioning.model import Severity
 from childcare_commissioning.registry import get_registry
-from childcare_commissioning.roster import Roster, last_months, roster_of, turnover
+from childcare_commissioning.roster import (
+    Roster,
+    check_package_team,
+    last_months,
+    roster_of,
+    turnover,
+)
 from childcare_commissioning.workforce import check_roster
 
 __all__ = ["run"]
@@ -34,7 +40,12 @@ def run(args: argparse.Namespace) -> int:
         for f in w.findings
         if f.code == "workforce.works-with.missing"
     }
+    packages = [
+        (p.id, check_package_team(spec.workforce, p, workers, args.on)) for p in roster.packages
+    ]
+    short = any(found for _, found in packages)
     ok = report.compliant == len(report.workers) and not report.team and not unchecked
+    ok = ok and not short
     since = args.turnover_from
     if since is None and args.turnover:
         since = last_months(args.on)[0]
@@ -48,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
             entry["compliant"] = worker.compliant
         document["compliant"] = ok
         document["workers_not_fully_checked"] = sorted(unchecked)
+        document["packages"] = [
+            {"id": package_id, "findings": unstructure(found)} for package_id, found in packages
+        ]
         document["compliant_workers"] = report.compliant
         document["workers_checked"] = len(report.workers)
         if months is not None:
@@ -78,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
                     print(f"{worker.worker_id}: warning: {finding.message}")
         for finding in report.team:
             print(f"team: {finding.message} [{finding.citation}]")
+        for _, found in packages:
+            for finding in found:
+                print(f"package: {finding.message} [{finding.citation}]")
         for finding in report.notes:
             print(f"roster: {finding.severity}: {finding.message}")
         if months is not None:

@@ -353,6 +353,23 @@ READINGS = (
         cite("8.2 Outcomes", "percentage of leavers over the last 6 months"),
     ),
     Reading(
+        "package-sufficient-numbers",
+        "'Sufficient numbers' of direct-work staff trained in communication methods (BSL, "
+        "Makaton, PECS), So SAFE! ('for people with moderate to severe Intellectual "
+        "Disability and Autism Spectrum Disorder'), DoLS working, and, for children with "
+        "personal / healthcare needs, eight healthcare subjects: which of them does one "
+        "package's team need?",
+        "A package (roster document packages: its workers and its child's needs) is asked "
+        "for a skill when its child has the need the text ties it to: bsl, makaton or pecs "
+        "for a child who communicates by that method; intellectual-disability or autism "
+        "for So SAFE!; dols for DoLS working; each healthcare subject for the need of the "
+        "same name (peg-feeding for a tube-fed child), or all eight for a child with "
+        "healthcare needs not named one by one. First aid, food hygiene, health and safety "
+        "and medicines handling are asked of every package. At least one of the package's "
+        "direct-work staff holds each (reading sufficient-numbers).",
+        cite("6 Staff", "In order to deliver services which are safe and inclusive"),
+    ),
+    Reading(
         "no-age-band",
         "Eligibility is by statutory intervention under three Acts; no ages are stated.",
         "No age limit is applied; the Council's identification of eligibility is decisive.",

@@ -716,8 +716,9 @@ _ENTRIES: tuple[Entry, ...] = (
         "subsequently introduced by mental capacity legislation);",
         *_ids("sufficient", SUFFICIENT_SUBJECTS),
         "readings/sufficient-numbers",
+        "readings/package-sufficient-numbers",
         "computations/roster-check",
-        note="Audit C82.",
+        note="Audit C82; per package from the child's needs (audit 2026-12, section 4 need 6).",
     ),
     rule(
         ST,
@@ -726,7 +727,9 @@ _ENTRIES: tuple[Entry, ...] = (
         *_ids("healthcare", HEALTHCARE_SUBJECTS),
         "computations/roster-check",
         "readings/tracheotomy-care",
-        note="Audit C83: evaluated for every team working with healthcare needs (V36).",
+        "readings/package-sufficient-numbers",
+        note="Audit C83: evaluated for every team working with healthcare needs (V36), and "
+        "per package for the child's own needs (audit 2026-12).",
     ),
     rule(
         ST,
