@@ -183,7 +183,13 @@ def _referrals(spec: CouncilSpec) -> str:
                 (
                     r.name,
                     ", ".join(sorted(r.referrer_roles | r.organisations)) or "anyone",
-                    ", ".join(sorted(r.channels)) or "any channel",
+                    (", ".join(sorted(r.channels)) or "any channel")
+                    + (
+                        f"; confirmed by {' or '.join(sorted(r.confirm.channels))} "
+                        f"({_cite(r.confirm.citation)})"
+                        if r.confirm
+                        else ""
+                    ),
                     f"{r.when}" + (f" ({r.calendar})" if r.calendar else ""),
                     _cite(r.citation),
                 )
@@ -191,6 +197,22 @@ def _referrals(spec: CouncilSpec) -> str:
             ],
         )
     )
+    if spec.organisations:
+        parts.append("\n### Organisations, by every name they are recorded under\n")
+        parts.append(
+            _table(
+                ("Organisation", "Also recorded as", "Departments (any part is it)", "Source"),
+                [
+                    (
+                        o.name,
+                        ", ".join(sorted(o.aliases)) or "-",
+                        "; ".join(sorted(o.departments)) or "-",
+                        _cite(o.citation),
+                    )
+                    for o in spec.organisations
+                ],
+            )
+        )
     responses = [d for d in spec.deadlines if d.trigger == REFERRAL_RECEIVED]
     parts.append("\n### Response times\n")
     parts.append(
