@@ -47,8 +47,8 @@ __all__ = [
 class PackageTeam:
     """The staff on one package and the needs of its child: the general ones
     (``"healthcare"``, ``"social-care"``) and specific ones the council's team
-    requirements name (``"bsl"``, ``"peg-feeding"``: ``ids subjects`` and the council
-    page list them). ``workers`` are ids of workers on the roster."""
+    requirements name (``"bsl"``, ``"peg-feeding"``: ``ids needs`` lists them).
+    ``workers`` are ids of workers on the roster."""
 
     id: str = attrs.field(validator=non_empty)
     workers: frozenset[str] = attrs.field(converter=to_frozenset)

@@ -21,7 +21,16 @@ DOCUMENT_NAMES = (
     "invoices",
     "policy-report",
 )
-ID_KIND_NAMES = ("services", "areas", "routes", "triggers", "rules", "events", "subjects")
+ID_KIND_NAMES = (
+    "services",
+    "areas",
+    "routes",
+    "triggers",
+    "rules",
+    "events",
+    "subjects",
+    "needs",
+)
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
