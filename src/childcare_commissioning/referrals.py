@@ -41,7 +41,6 @@ __all__ = [
     "Confirmation",
     "Offer",
     "OfferList",
-    "Organisation",
     "Outcome",
     "ReferralDecision",
     "ReferralRoute",
