@@ -594,3 +594,38 @@ def test_each_package_team_is_asked_for_the_skills_its_childs_needs_call_for(
     assert all("workforce.team.first-aid" in codes for codes in by_package.values())
     assert "workforce.package.unknown-worker" in by_package["TUBE-2"]
     assert 1 == status
+
+
+def test_a_fortnight_with_nothing_to_invoice_is_said_but_is_not_a_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """P1 alone (the D11 batch without P2): one invoice, two info findings for the empty
+    fortnights, and exit 0 (nothing is wrong)."""
+    batch = {
+        "as_of": "2025-02-17",
+        "packages": [
+            {
+                "id": "P1",
+                "council": "plymouth",
+                "child_id": "Y1",
+                "start": "2025-01-06",
+                "purchase_order": "PO-1",
+                "invoice_to": "Children, Young People and Families",
+            }
+        ],
+        "quotations": [
+            {"package_id": "P1", "rates": [{"amount": "20.00", "effective_from": "2025-01-06"}]}
+        ],
+        "records": [
+            {"id": "T1", "package_id": "P1", "date": "2025-01-07", "start": "09:00", "end": "13:00"}
+        ],
+    }
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps(batch), encoding="utf-8")
+    status = main(["invoice", str(path), "--council", "plymouth", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert (0, 1, ["info", "info"]) == (
+        status,
+        len(document["invoices"]),
+        [f["severity"] for f in document["findings"]],
+    )

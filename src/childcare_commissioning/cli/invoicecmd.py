@@ -128,7 +128,7 @@ def _check_councils(council: str, packages: list[Package]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the invoices and print them; exit 1 when there are findings."""
+    """Run the invoices and print them; exit 1 when there are findings (other than info)."""
     council = get_registry().council(args.council)
     spec = council.spec
     if spec.billing is None:
@@ -201,4 +201,6 @@ def run(args: argparse.Namespace) -> int:
             )
         if result.pending:
             print(f"Awaiting a later invoice: {', '.join(result.pending)}")
-    return EXIT_NO if all_findings else EXIT_OK
+    # An info finding (a fortnight with nothing to invoice) is said, but is not a problem.
+    problems = [f for f in all_findings if f.severity is not Severity.INFO]
+    return EXIT_NO if problems else EXIT_OK

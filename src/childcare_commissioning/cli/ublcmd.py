@@ -174,4 +174,5 @@ def run(args: argparse.Namespace) -> int:
             f"not exported: invoice {number!r} has no lines; a UBL invoice needs one (BR-16)",
             file=sys.stderr,
         )
-    return EXIT_NO if findings or empty else EXIT_OK
+    problems = [f for f in findings if f.severity != "info"]
+    return EXIT_NO if problems or empty else EXIT_OK
