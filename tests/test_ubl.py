@@ -450,7 +450,15 @@ def test_cli_batch_runs_the_invoices_of_a_council(
         json.dumps(
             {
                 "as_of": "2024-12-16",
-                "packages": [unstructure(attrs.evolve(PACKAGE, council="plymouth"))],
+                "packages": [
+                    unstructure(
+                        attrs.evolve(
+                            PACKAGE,
+                            council="plymouth",
+                            invoice_to="Children, Young People and Families",
+                        )
+                    )
+                ],
                 "quotations": [unstructure(QUOTE)],
                 "records": [
                     {

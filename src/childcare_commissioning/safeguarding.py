@@ -25,6 +25,7 @@ from childcare_commissioning.model._fields import (
     identifier,
     non_empty,
     optional_identifier,
+    to_frozenset,
     to_tuple,
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
@@ -89,7 +90,10 @@ class Contact:
     ``role`` is a stable id (``"childrens-services"``, ``"adult-safeguarding"``,
     ``"lado"``, ``"commissioning-mailbox"``); ``hours`` names a calendar whose opening
     hours the contact keeps; ``variant_of`` marks a second spelling the text gives for the
-    contact ``variant_of``.
+    contact ``variant_of``. ``concerns`` are the concerns the text points to this contact
+    for without routing them (Plymouth 9: "adhere to the child protection procedures of the
+    Local Safeguarding Children Partnership", with no number or address): for such a
+    concern it is the nearest contact, and may carry no phone or email at all.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -103,6 +107,7 @@ class Contact:
     hours: str | None = None
     variant_of: str | None = attrs.field(default=None, validator=optional_identifier)
     notes: str = ""
+    concerns: frozenset[Concern] = attrs.field(default=frozenset(), converter=to_frozenset)
 
 
 @attrs.frozen
@@ -270,18 +275,21 @@ def route(spec: CouncilSpec, concern: Concern, at: dt.datetime, area: str | None
             f"{_named(own) or 'none declared'}"
         )
         return Routing(concern, None, False, (), own, message, areas)
-    nearest: list[Contact] = []
-    via = None
-    for kin in NEAREST[concern]:
+    # Contacts the text points to for this concern (procedures it names) come first.
+    nearest: list[Contact] = [
+        c for c in spec.contacts if concern in c.concerns and c.area in (area, None)
+    ]
+    via = f"the procedures it names for {concern}" if nearest else None
+    for kin in () if nearest else NEAREST[concern]:
         nearest = _contacts_of(spec, _rules_for(spec, kin, area)[:1])
         if nearest:
-            via = kin
+            via = f"the contacts it gives for {kin}"
             break
     if not nearest:
         nearest = [c for c in spec.contacts if c.area in (area, None)] or list(spec.contacts)
     where = f" in area {area!r}" if area else ""
     named = _named(nearest)
-    basis = f"the contacts it gives for {via} concerns" if via else "its contacts"
+    basis = f"{via} concerns" if via else "its contacts"
     message = (
         f"not specified: {spec.id}'s text gives no routing for a {concern} concern{where}; "
         f"nearest, {basis}: {named or 'none declared'}"

@@ -118,6 +118,8 @@ class Invoice:
     withheld: Decimal
     payable: Decimal
     record_ids: tuple[str, ...] = attrs.field(converter=to_tuple)
+    #: Whom to send the invoice to (the package's ``invoice_to``), where the terms ask.
+    send_to: str | None = None
 
 
 @attrs.frozen
@@ -178,6 +180,7 @@ def period_invoice(
         withheld=withheld,
         payable=net - withheld,
         record_ids=sorted(ids),
+        send_to=package.invoice_to if terms.invoice_to_citation is not None else None,
     )
 
 
@@ -351,10 +354,21 @@ class _Package:
                     "billing.purchase-order.missing",
                     f"package {package.id!r} has no purchase order number",
                     path,
-                    terms.citation,
+                    terms.purchase_order_citation or terms.citation,
                 )
             )
             self.ok = False
+        if terms.invoice_to_citation is not None and not (package.invoice_to or "").strip():
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "billing.invoice-to.missing",
+                    f"package {package.id!r}: say whom its invoices go to (invoice_to: the "
+                    "department its purchase order names)",
+                    f"{path}.invoice_to",
+                    terms.invoice_to_citation,
+                )
+            )
         if quotation is None or not quotation.rates:
             findings.append(
                 _finding(
@@ -855,6 +869,19 @@ def _invoice_package(
         period_sessions = sessions_by_period.get(period.start, [])
         lines += _period_lines(period, period_sessions, in_period, entry, findings)
         ids += [r.id for r in in_period]
+        if not lines and not terms.nil_invoices:
+            # Nothing delivered, commissioned or adjusted: no invoice, and the run says so.
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    "billing.period.nothing-to-invoice",
+                    f"package {package_id!r}: nothing delivered or commissioned "
+                    f"{period.start.isoformat()} to {period.end.isoformat()}: no invoice",
+                    f"$.packages[{package_id!r}]",
+                    terms.citation,
+                )
+            )
+            continue
         billed_now.update(ids)
         invoices.append(period_invoice(council, terms, package, period, lines, ids))
     pending = [r.id for r in package_records if r.id not in billed_now]

@@ -266,12 +266,24 @@ class BillingTerms:
 
     ``cycle`` groups delivery into periods (fortnightly periods are anchored on each
     package's start date); invoices are issued only after a period ends (in arrears).
+    With ``nil_invoices`` false, a period with nothing on it (nothing delivered,
+    commissioned or adjusted) gets no invoice, and the run says so; invoices "for services
+    delivered" (Plymouth) are not issued for nothing.
+
+    ``purchase_order_citation`` is the clause asking for the purchase order number on
+    every invoice (the missing-number finding cites it; ``citation`` when not given).
+    ``invoice_to_citation``, when given, is the clause sending each invoice to the
+    department its purchase order names: a package's ``invoice_to`` is then expected, and
+    copied onto each of its invoices (``Invoice.send_to``).
     """
 
     cycle: BillingCycle
     citation: Citation
     in_arrears: bool = True
     purchase_order_required: bool = False
+    purchase_order_citation: Citation | None = None
+    invoice_to_citation: Citation | None = None
+    nil_invoices: bool = True
     rate_bands: tuple[RateBand, ...] = attrs.field(default=(), converter=to_tuple)
     mileage: MileagePolicy | None = None
     retention: Retention | None = None

@@ -70,9 +70,10 @@ def _package() -> Any:
 
 
 def _roster() -> Any:
+    from childcare_commissioning.roster import Roster
     from childcare_commissioning.workforce import Worker
 
-    return list[Worker]
+    return Roster | list[Worker]
 
 
 def _record() -> Any:
@@ -91,6 +92,12 @@ def _invoices() -> Any:
     from childcare_commissioning.billing import Invoice
 
     return list[Invoice]
+
+
+def _policy_report() -> Any:
+    from childcare_commissioning.policies import PolicyReport
+
+    return PolicyReport
 
 
 def _batch() -> Any:
@@ -119,7 +126,12 @@ DOCUMENTS: dict[str, Document] = {
     for d in (
         Document("referral", "A referral", "referral check FILE", _referral),
         Document("package", "A commissioned package", "invoice (inside a batch)", _package),
-        Document("roster", "A roster: a list of workers", "staff-check FILE", _roster),
+        Document(
+            "roster",
+            "A roster: a list of workers, or the workers with the provider's training matrix",
+            "staff-check FILE",
+            _roster,
+        ),
         Document(
             "invoice-batch",
             "An invoice batch",
@@ -139,6 +151,13 @@ DOCUMENTS: dict[str, Document] = {
             "A contract let under a council's text",
             "--contract FILE (monitor, obligations, deadlines, invoice), contract check FILE",
             _contract,
+        ),
+        Document(
+            "policy-report",
+            "A provider's policy report: each policy's last review, next review due and "
+            "key changes",
+            "policies FILE",
+            _policy_report,
         ),
     )
 }

@@ -168,12 +168,13 @@ def _referral(call: Call) -> Any:
 
 
 def _staff(call: Call) -> Any:
-    from childcare_commissioning.cli.staffcmd import roster_document
-    from childcare_commissioning.workforce import Worker, check_roster
+    from childcare_commissioning.cli.staffcmd import check_staff, roster_document
+    from childcare_commissioning.roster import Roster, roster_of
 
-    workers = structure(call.body, list[Worker])
+    roster = structure(roster_of(call.body), Roster)
     horizon = call.params.get("horizon", 60)
-    return roster_document(check_roster(_spec(call).workforce, workers, call.params["on"], horizon))
+    answer = check_staff(_spec(call), roster, call.params["on"], horizon, roster.training_matrix)
+    return roster_document(answer)
 
 
 def _route(call: Call) -> Any:
@@ -274,6 +275,7 @@ def build_operations() -> tuple[Operation, ...]:
     from childcare_commissioning.model import Referral
     from childcare_commissioning.referrals import ReferralDecision
     from childcare_commissioning.safeguarding import Routed, Routing
+    from childcare_commissioning.roster import Roster
     from childcare_commissioning.workforce import RosterReport, Worker
 
     council = "/councils/{council}"
@@ -414,7 +416,7 @@ def build_operations() -> tuple[Operation, ...]:
                     bounded(0, 3660),
                 ),
             ),
-            body=list[Worker],
+            body=Roster | list[Worker],
         ),
         Operation(
             "GET",

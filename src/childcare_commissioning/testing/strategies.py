@@ -131,7 +131,7 @@ def packages(draw: st.DrawFn) -> m.Package:
 areas = st.builds(m.Area, ids, texts, texts, optional(citations))
 services = st.builds(m.Service, ids, texts, texts, citations)
 glossary_terms = st.builds(m.GlossaryTerm, texts, texts, citations)
-readings = st.builds(m.Reading, ids, texts, texts, citations)
+readings = st.builds(m.Reading, ids, texts, texts, citations, st.text(max_size=10))
 
 
 @st.composite
@@ -328,14 +328,22 @@ limits = st.builds(
     notes=st.text(max_size=10),
     reading=optional(ids),
 )
+confirmations = st.builds(
+    rf.Confirmation,
+    st.frozensets(st.sampled_from(m.Channel), min_size=1, max_size=2),
+    citations,
+    texts,
+)
 routes = st.builds(
     rf.ReferralRoute,
     id=ids,
     name=texts,
     citation=citations,
     referrer_roles=st.frozensets(ids, max_size=2),
+    refused_roles=st.frozensets(ids, max_size=2),
     organisations=st.frozensets(texts, max_size=2),
     channels=st.frozensets(st.sampled_from(m.Channel), max_size=2),
+    confirm=optional(confirmations),
     when=st.sampled_from(rf.RouteTime),
     calendar=optional(ids),
     service=optional(ids),
@@ -596,7 +604,8 @@ workers = st.builds(
     id=texts,
     roles=st.frozensets(ids, max_size=2),
     direct_work=st.booleans(),
-    works_with=st.frozensets(ids, max_size=2),
+    works_with=optional(st.frozensets(ids, max_size=2)),
+    tasks=st.frozensets(ids, max_size=2),
     completions=st.lists(completions, max_size=3),
     qualifications=st.lists(qualifications, max_size=2),
     experience_since=optional(dates),
@@ -819,6 +828,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     el.Exclusion: exclusions,
     el.Limit: limits,
     rf.ReferralRoute: routes,
+    rf.Confirmation: confirmations,
     rf.RequiredInformation: required_information,
     rf.ReferralDecision: referral_decisions,
     rf.Offer: offers,
