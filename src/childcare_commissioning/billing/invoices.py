@@ -875,9 +875,9 @@ def _invoice_package(
                 Finding(
                     Severity.INFO,
                     "billing.period.nothing-to-invoice",
-                    f"package {package_id!r}: nothing delivered or commissioned "
+                    f"package {package.id!r}: nothing delivered or commissioned "
                     f"{period.start.isoformat()} to {period.end.isoformat()}: no invoice",
-                    f"$.packages[{package_id!r}]",
+                    f"$.packages[{package.id!r}]",
                     terms.citation,
                 )
             )

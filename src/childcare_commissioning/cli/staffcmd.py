@@ -17,7 +17,6 @@ from childcare_commissioning.convert import structure, unstructure
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.durations import Duration
 from childcare_commissioning.model import Finding, Severity
-from childcare_commissioning.training_matrix import TrainingMatrix
 from childcare_commissioning.roster import (
     Roster,
     check_package_team,
@@ -25,6 +24,7 @@ from childcare_commissioning.roster import (
     roster_of,
     turnover,
 )
+from childcare_commissioning.training_matrix import TrainingMatrix
 from childcare_commissioning.workforce import RosterReport, check_roster
 
 __all__ = ["StaffAnswer", "check_staff", "roster_document", "run"]

@@ -274,8 +274,8 @@ def build_operations() -> tuple[Operation, ...]:
     from childcare_commissioning.deadlines import Deadline
     from childcare_commissioning.model import Referral
     from childcare_commissioning.referrals import ReferralDecision
-    from childcare_commissioning.safeguarding import Routed, Routing
     from childcare_commissioning.roster import Roster
+    from childcare_commissioning.safeguarding import Routed, Routing
     from childcare_commissioning.workforce import RosterReport, Worker
 
     council = "/councils/{council}"
