@@ -30,6 +30,7 @@ from childcare_commissioning import (
     safeguarding,
     schedules,
     statuses,
+    training_matrix,
     workforce,
 )
 from childcare_commissioning.convert import dumps, loads, structure, unstructure
@@ -57,6 +58,7 @@ PUBLIC_MODULES = [
     measures,
     statuses,
     repeats,
+    training_matrix,
 ]
 ALL_MODELS = sorted(
     {

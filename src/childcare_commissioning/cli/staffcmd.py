@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     warn_term(spec, [args.on], "the check date")
     roster = structure(roster_of(read_rows(args.file, args.input_format)), Roster)
     matrix: TrainingMatrix | Mapping[str, Duration] | None = roster.training_matrix
-    if resolved.contract is not None and resolved.contract.training_matrix:
+    if resolved.contract is not None and resolved.contract.training_matrix is not None:
         if matrix is not None:
             raise InputError(
                 "the roster and the contract both give a training matrix: give it once "

@@ -28,6 +28,7 @@ from childcare_commissioning import repeats as rp
 from childcare_commissioning import safeguarding as sg
 from childcare_commissioning import schedules as sc
 from childcare_commissioning import statuses as stt
+from childcare_commissioning import training_matrix as tm
 from childcare_commissioning import workforce as wf
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import Problem
@@ -744,6 +745,20 @@ repeat_counts = st.builds(
     rp.RepeatCount, dates, dates, st.integers(0, 50), st.lists(repeat_referrals, max_size=2)
 )
 
+matrix_entries = st.builds(
+    tm.MatrixEntry,
+    ids,
+    st.builds(
+        du.Duration,
+        st.sampled_from(sorted(tm.REFRESHER_KINDS)),
+        st.integers(1, 36),
+    ),
+)
+training_matrices = st.builds(
+    tm.TrainingMatrix,
+    st.lists(matrix_entries, max_size=3, unique_by=lambda e: e.subject),
+    st.text(max_size=10),
+)
 variables = st.builds(
     ct.Variable,
     ids,
@@ -759,7 +774,6 @@ deadline_variations = st.builds(ct.DeadlineVariation, ids, durations)
 cycle_variations = st.builds(
     ct.CycleVariation, st.sampled_from(bi.BillingCycle), st.lists(ids, max_size=2)
 )
-refresher_variations = st.builds(ct.RefresherVariation, ids, day_durations)
 schedule_variations = st.builds(ct.ScheduleVariation, ids, schedules)
 
 
@@ -777,7 +791,7 @@ def contracts(draw: st.DrawFn) -> ct.Contract:
         draw(st.lists(packages(), max_size=2, unique_by=lambda p: p.id)),
         draw(st.lists(deadline_variations, max_size=2)),
         draw(st.lists(cycle_variations, max_size=2)),
-        draw(st.lists(refresher_variations, max_size=2)),
+        draw(optional(training_matrices)),
         draw(st.lists(schedule_variations, max_size=2)),
     )
 
@@ -788,9 +802,10 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     ct.ContractDate: contract_dates,
     ct.DeadlineVariation: deadline_variations,
     ct.CycleVariation: cycle_variations,
-    ct.RefresherVariation: refresher_variations,
     ct.ScheduleVariation: schedule_variations,
     ct.Contract: contracts(),
+    tm.MatrixEntry: matrix_entries,
+    tm.TrainingMatrix: training_matrices,
     rp.RepeatReferral: repeat_referrals,
     rp.RepeatCount: repeat_counts,
     m.Citation: citations,
