@@ -12,13 +12,17 @@ from hypothesis import strategies as st
 
 from childcare_commissioning.calendars import (
     ANNOUNCED_THROUGH,
+    FIRST_YEAR,
+    LAST_YEAR,
     AnnualClosure,
     CalendarSpec,
     Division,
     OpeningHours,
     TimeWindow,
     Weekday,
+    WorkingDayCalendar,
     bank_holidays,
+    computed_bank_holidays,
     working_calendar,
 )
 
@@ -46,6 +50,71 @@ def test_bank_holidays_match_the_official_govuk_feed(division: Division) -> None
     (plus the named later proclamations)."""
     ours = set(bank_holidays(division, range(2019, 2028)))
     assert sorted(_official(division)) == sorted(ours)
+
+
+@pytest.mark.parametrize("division", list(Division), ids=str)
+def test_the_stored_bank_holidays_are_the_holidays_packages_for_every_year(
+    division: Division,
+) -> None:
+    """The table read at start-up (data/bank_holidays.json) holds exactly what the
+    ``holidays`` package computes for 1975-2100, names included: a newer ``holidays`` that
+    moves or adds a day fails here until ``scripts/bank-holidays`` writes it again."""
+    years = range(FIRST_YEAR, LAST_YEAR + 1)
+    assert computed_bank_holidays(division, years) == bank_holidays(division, years)
+
+
+@st.composite
+def _questions(draw: st.DrawFn) -> list[tuple[str, dt.date, int]]:
+    days = st.dates(min_value=D(FIRST_YEAR, 1, 1), max_value=D(LAST_YEAR, 12, 31))
+    steps = st.integers(min_value=-3000, max_value=3000)
+    kinds = st.sampled_from(["add", "between", "working", "closure"])
+    return draw(st.lists(st.tuples(kinds, days, steps), min_size=1, max_size=6))
+
+
+def _answer(calendar: WorkingDayCalendar, kind: str, day: dt.date, n: int) -> object:
+    try:
+        if kind == "add":
+            return calendar.add(day, n)
+        if kind == "between":
+            return calendar.between(day, day + dt.timedelta(days=n))
+        if kind == "working":
+            return calendar.is_working_day(day)
+        return calendar.closure_name(day)
+    except ValueError as error:
+        return str(error)
+
+
+CHRISTMAS_SHUT = CalendarSpec(
+    "christmas-shut",
+    "Weekdays, shut 24 December",
+    annual_closures=(AnnualClosure(12, 24, "Christmas Eve"),),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(questions=_questions())
+def test_a_calendar_computed_year_by_year_answers_as_the_whole_range(
+    questions: list[tuple[str, dt.date, int]],
+) -> None:
+    """A calendar computes only the years asked about (and more when a later question
+    needs them): any sequence of questions gets the answers of a calendar that computed
+    1975-2100 first, also for results past the years computed so far and for dates or
+    results outside the range (the same error)."""
+    for spec in (CalendarSpec("e", "E"), CHRISTMAS_SHUT):
+        lazy, whole = WorkingDayCalendar(spec), WorkingDayCalendar(spec)
+        assert whole.closed  # computes every year
+        for kind, day, n in questions:
+            assert _answer(whole, kind, day, n) == _answer(lazy, kind, day, n)
+
+
+def test_one_question_computes_only_the_years_around_it() -> None:
+    """2025-03-01 + 10 working days (Sat 1 March: day 1 is Mon 3 March, day 10 is Fri 14
+    March) computes 2024-2027 (a year before, the year after and one more for the
+    ten days), not 1975-2100."""
+    calendar = WorkingDayCalendar(CalendarSpec("e", "E"))
+    assert D(2025, 3, 14) == calendar.add(D(2025, 3, 1), 10)
+    span = calendar._span
+    assert (2024, 2027) == (span.first, span.last)
 
 
 @pytest.mark.parametrize("division", list(Division), ids=str)

@@ -9,6 +9,8 @@ import types
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from childcare_commissioning.cli import main
 from childcare_commissioning.conformance import register_violations
@@ -22,6 +24,8 @@ from childcare_commissioning.register import (
     Entry,
     EntryStatus,
     Register,
+    Sentence,
+    _uncovered,
     context,
     coverage,
     not_encoded,
@@ -278,3 +282,28 @@ def test_checklist_csv_neutralises_formulas(
     assert 0 == main(["duties", "--council", "testshire", "--format", "csv"])
     [_, row] = capsys.readouterr().out.splitlines()
     assert row.startswith("no-smoking,'=HYPERLINK(1),provider,families and the Council,'-1,")
+
+
+_SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    spans=_SPANS,
+    bounds=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), min_size=1, max_size=8),
+)
+def test_uncovered_sentences_are_those_no_span_overlaps(
+    spans: list[tuple[int, int]], bounds: list[tuple[int, int]]
+) -> None:
+    """The merged-runs search finds exactly the sentences that no span overlaps, checked
+    span by span: a span covers a sentence when it starts before the sentence ends and
+    ends after it starts (touching is not overlapping; an empty span inside counts)."""
+    sentences = [
+        Sentence(n, 1, "words words words", start, start + length)
+        for n, (start, length) in enumerate(bounds, start=1)
+    ]
+    expected = [x for x in sentences if not any(s < x.end and x.start < e for s, e in spans)]
+    assert expected == _uncovered(sentences, spans)

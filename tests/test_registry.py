@@ -140,3 +140,57 @@ def test_hookspecs_are_all_documented() -> None:
     for name in hooks:
         doc = getattr(hookspecs, name).__doc__ or ""
         assert len(doc.strip()) > 40, f"hookspec {name} has no real docstring"
+
+
+# --- loading as asked (the process-wide registry) ----------------------------------------
+
+
+def test_a_question_about_one_council_loads_only_its_plugin() -> None:
+    """In a fresh process, asking the process-wide registry for Testshire imports its
+    plugin and no other council's; listing the councils then loads every one."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from childcare_commissioning.registry import get_registry\n"
+        "registry = get_registry()\n"
+        "assert registry.council('testshire').name == 'Testshire County Council'\n"
+        "print(sorted(m for m in sys.modules if m.startswith('childcare_commissioning_')"
+        " and '.' not in m))\n"
+        "print(len(registry.councils()) > 1)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
+    assert ["['childcare_commissioning_testshire']", "True"] == out
+
+
+def test_a_council_whose_entry_point_has_another_name_is_still_found(
+    make_plugin_dist: MakeDist,
+) -> None:
+    """The entry point's name is only a guess at the council: a plugin named ``elsewhere``
+    declaring ``othershire`` is found by loading the others."""
+    make_plugin_dist("ccc-else", "elsewhere", GOOD_PLUGIN.format(council_id="othershire"))
+    registry = load_registry(only=["elsewhere", "testshire"], lazy=True)
+    assert "ccc-else" == registry.council("othershire").distribution
+    assert "othershire" in registry
+    assert "nowhere" not in registry
+
+
+def test_loading_as_asked_is_as_strict_as_loading_all(make_plugin_dist: MakeDist) -> None:
+    """Two plugins declaring Testshire are refused once both are loaded (listing the
+    councils loads them), and a plugin that fails to import fails every later question,
+    never leaving a registry that silently lacks it."""
+    make_plugin_dist("ccc-impostor", "impostor", GOOD_PLUGIN.format(council_id="testshire"))
+    registry = load_registry(only=["impostor", "testshire"], lazy=True)
+    with pytest.raises(DuplicateCouncilError, match="ccc-impostor"):
+        registry.councils()
+    make_plugin_dist("ccc-broken", "broken", "raise RuntimeError('boom')\n")
+    broken = load_registry(only=["broken", "testshire"], lazy=True)
+    assert "testshire" == broken.council("testshire").id  # Testshire's own plugin loads
+    for _ in range(2):
+        with pytest.raises(PluginLoadError, match="ccc-broken"):
+            broken.councils()
+    with pytest.raises(PluginLoadError, match="ccc-broken"):
+        broken.council("testshire")

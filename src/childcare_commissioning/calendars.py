@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ANNOUNCED_THROUGH",
+    "BANK_HOLIDAY_TABLE",
     "BUILTIN_CALENDARS",
     "FIRST_YEAR",
     "LAST_YEAR",
@@ -55,6 +56,7 @@ __all__ = [
     "Weekday",
     "WorkingDayCalendar",
     "bank_holidays",
+    "computed_bank_holidays",
     "local_date",
     "local_instant",
     "working_calendar",
@@ -223,29 +225,99 @@ BUILTIN_CALENDARS: dict[str, CalendarSpec] = {
 """Monday-to-Friday calendars for each division, available to every council by id."""
 
 
-def bank_holidays(division: Division, years: Sequence[int] | range) -> dict[dt.date, str]:
-    """The bank holidays of ``division`` in ``years``, as GOV.UK lists them (weekdays only)."""
+BANK_HOLIDAY_TABLE = "data/bank_holidays.json"
+"""The bank holidays of every division for :data:`FIRST_YEAR`-:data:`LAST_YEAR`, as the
+``holidays`` package gives them (weekdays only), stored with the package: reading them
+takes a millisecond where importing ``holidays`` takes longer than the rest of a command.
+A test checks the table equals ``holidays``' answer for every year and division;
+``scripts/bank-holidays`` writes it again after ``holidays`` is upgraded."""
+
+
+def computed_bank_holidays(division: Division, years: Sequence[int] | range) -> dict[dt.date, str]:
+    """The bank holidays of ``division`` in ``years`` from the ``holidays`` package itself
+    (weekdays only, as GOV.UK lists them): the source :data:`BANK_HOLIDAY_TABLE` is
+    written from."""
     import holidays
 
     found = holidays.country_holidays("GB", subdiv=_SUBDIVISION[division], years=years)
     return {day: name for day, name in sorted(found.items()) if day.weekday() < 5}
 
 
+@functools.cache
+def _table(division: Division) -> dict[int, tuple[tuple[dt.date, str], ...]]:
+    """The stored bank holidays of ``division``, by year."""
+    import json
+    from importlib import resources
+
+    text = resources.files(__package__).joinpath(BANK_HOLIDAY_TABLE).read_text("utf-8")
+    by_year: dict[int, list[tuple[dt.date, str]]] = {}
+    for day, name in json.loads(text)["divisions"][division.value].items():
+        date = dt.date.fromisoformat(day)
+        by_year.setdefault(date.year, []).append((date, name))
+    return {year: tuple(days) for year, days in by_year.items()}
+
+
+def _bank_holidays_in(division: Division, year: int) -> tuple[tuple[dt.date, str], ...]:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return tuple(computed_bank_holidays(division, [year]).items())
+    return _table(division).get(year, ())
+
+
+def bank_holidays(division: Division, years: Sequence[int] | range) -> dict[dt.date, str]:
+    """The bank holidays of ``division`` in ``years``, as GOV.UK lists them (weekdays only;
+    from :data:`BANK_HOLIDAY_TABLE` within the calendars' years, else from ``holidays``)."""
+    found: dict[dt.date, str] = {}
+    for year in sorted(set(years)):
+        found.update(_bank_holidays_in(division, year))
+    return found
+
+
+@attrs.frozen
+class _Span:
+    """Working days computed for the years ``first``-``last``: ``before[i]`` counts those
+    strictly before the day of ordinal ``origin + i``; the closed days and why; the bank
+    holidays (for a calendar open on them)."""
+
+    first: int
+    last: int
+    origin: int
+    before: list[int]
+    working: list[dt.date]
+    closed: dict[dt.date, str]
+    holidays: frozenset[dt.date] | None
+
+
 class WorkingDayCalendar:
     """A :class:`CalendarSpec` with its working days precomputed for fast arithmetic.
 
     Build one with :func:`working_calendar` (cached per spec). All methods take and return
-    :class:`datetime.date`; see the module docstring for the counting convention.
+    :class:`datetime.date`; see the module docstring for the counting convention. The
+    working days are computed for the years asked about (and a margin), and for more
+    years when a later question needs them, never for a year no question reached
+    (:data:`FIRST_YEAR`-:data:`LAST_YEAR` at most).
     """
 
     def __init__(self, spec: CalendarSpec) -> None:
         self.spec = spec
-        first = dt.date(FIRST_YEAR, 1, 1)
-        last = dt.date(LAST_YEAR, 12, 31)
-        self._origin = first.toordinal()
-        years = range(FIRST_YEAR, LAST_YEAR + 1)
-        self.closed: dict[dt.date, str] = self._closures(years)
-        self._holidays = (
+        self._span = _Span(0, 0, 0, [0], [], {}, None)  # no year computed yet
+
+    def _cover(self, first_year: int, last_year: int) -> _Span:
+        """The working days of ``first_year``-``last_year`` (within the range) and of the
+        years computed before, computed if need be. The span is replaced whole, never
+        changed in place, so a question in another thread sees the old one or the new."""
+        first_year = max(FIRST_YEAR, first_year)
+        last_year = min(LAST_YEAR, last_year)
+        span = self._span
+        if span.first and span.first <= first_year and last_year <= span.last:
+            return span
+        if span.first:
+            first_year, last_year = min(first_year, span.first), max(last_year, span.last)
+        spec = self.spec
+        years = range(first_year, last_year + 1)
+        first = dt.date(first_year, 1, 1)
+        last = dt.date(last_year, 12, 31)
+        closed = self._closures(years)
+        holidays = (
             frozenset(bank_holidays(spec.division, years)) if spec.bank_holiday_hours else None
         )
         weekday_open = [False] * 7
@@ -257,12 +329,32 @@ class WorkingDayCalendar:
         one = dt.timedelta(days=1)
         while day <= last:
             before.append(len(working))
-            if weekday_open[day.weekday()] and day not in self.closed:
+            if weekday_open[day.weekday()] and day not in closed:
                 working.append(day)
             day += one
         before.append(len(working))
-        self._working = working
-        self._before = before
+        span = _Span(first_year, last_year, first.toordinal(), before, working, closed, holidays)
+        self._span = span
+        return span
+
+    def _cover_day(self, day: dt.date, n: int = 0) -> _Span:
+        """The span with the years around ``day``, and enough after (or before) it for
+        ``n`` working days in a calendar of five working weekdays; else the whole range."""
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise self._out_of_range("date")
+        span = self._span
+        if span.first <= day.year <= span.last and not n:
+            return span
+        margin = abs(n) // 250 + 1
+        first = day.year - 1 - (margin if n < 0 else 0)
+        last = day.year + 1 + (margin if n > 0 else 0)
+        return self._cover(first, last)
+
+    @property
+    def closed(self) -> dict[dt.date, str]:
+        """Every closed day of :data:`FIRST_YEAR`-:data:`LAST_YEAR` (bank holiday or
+        closure) and why (computes the whole range)."""
+        return self._cover(FIRST_YEAR, LAST_YEAR).closed
 
     def _closures(self, years: range) -> dict[dt.date, str]:
         spec = self.spec
@@ -281,43 +373,52 @@ class WorkingDayCalendar:
 
     # --- scalar ------------------------------------------------------------------------
 
-    def _index(self, day: dt.date) -> int:
-        index = day.toordinal() - self._origin
-        if not 0 <= index < len(self._before) - 1:
-            raise ValueError(
-                f"date outside the calendar's range {FIRST_YEAR}-{LAST_YEAR} "
-                f"(calendar {self.spec.id!r})"
-            )
-        return index
+    def _out_of_range(self, what: str = "date or result") -> ValueError:
+        return ValueError(
+            f"{what} outside the calendar's range {FIRST_YEAR}-{LAST_YEAR} "
+            f"(calendar {self.spec.id!r})"
+        )
+
+    def _located(self, day: dt.date) -> tuple[_Span, int]:
+        """The span covering ``day`` and the day's index in it."""
+        span = self._span
+        if not span.first <= day.year <= span.last:
+            span = self._cover_day(day)
+        return span, day.toordinal() - span.origin
 
     def is_working_day(self, day: dt.date) -> bool:
         """Whether ``day`` counts as a working day in this calendar."""
-        index = self._index(day)
-        return self._before[index + 1] > self._before[index]
+        span, index = self._located(day)
+        return span.before[index + 1] > span.before[index]
 
     def add(self, day: dt.date, n: int) -> dt.date:
         """The ``n``-th working day after ``day`` (``n`` > 0), before it (``n`` < 0), or for
         ``n`` = 0 ``day`` itself if it is a working day, else the next working day."""
         # The hot path of every deadline: two list look-ups, no per-day loop, no calls
-        # beyond toordinal(). Negative indices would wrap in Python, hence the checks.
-        index = day.toordinal() - self._origin
-        try:
-            if index < 0:
-                raise IndexError
-            position = self._before[index + 1] + n - 1 if n > 0 else self._before[index] + n
-            if position < 0:
-                raise IndexError
-            return self._working[position]
-        except IndexError:
-            raise ValueError(
-                f"date or result outside the calendar's range {FIRST_YEAR}-{LAST_YEAR} "
-                f"(calendar {self.spec.id!r})"
-            ) from None
+        # beyond toordinal(). Negative indices would wrap in Python, hence the checks. A
+        # date or result past the years computed so far computes more (at most twice:
+        # around the date, then the whole range), then looks again.
+        span = self._span
+        for attempt in range(3):
+            index = day.toordinal() - span.origin
+            before = span.before
+            if 0 <= index < len(before) - 1:
+                position = before[index + 1] + n - 1 if n > 0 else before[index] + n
+                if 0 <= position < len(span.working):
+                    return span.working[position]
+            whole = (span.first, span.last) == (FIRST_YEAR, LAST_YEAR)
+            if whole or not FIRST_YEAR <= day.year <= LAST_YEAR:
+                break
+            span = self._cover_day(day, n) if attempt == 0 else self._cover(FIRST_YEAR, LAST_YEAR)
+        raise self._out_of_range()
 
     def between(self, start: dt.date, end: dt.date) -> int:
         """Working days after ``start`` up to and including ``end`` (negative if ``end`` is
         earlier): ``add(start, between(start, end))`` is ``end`` when ``end`` is working."""
-        return self._before[self._index(end) + 1] - self._before[self._index(start) + 1]
+        self._located(start)
+        span, end_index = self._located(end)  # covers the years between the two as well
+        start_index = start.toordinal() - span.origin
+        return span.before[end_index + 1] - span.before[start_index + 1]
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """The first working day on or after ``day``."""
@@ -325,7 +426,10 @@ class WorkingDayCalendar:
 
     def closure_name(self, day: dt.date) -> str | None:
         """Why ``day`` is closed (bank holiday or closure name), or ``None``."""
-        return self.closed.get(day)
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return None
+        span, _ = self._located(day)
+        return span.closed.get(day)
 
     def is_projected(self, *days: dt.date) -> bool:
         """Whether any of ``days`` lies past the announced bank holidays, so that the answer
@@ -338,8 +442,9 @@ class WorkingDayCalendar:
     def _arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Any]:
         import numpy as np
 
-        before = np.asarray(self._before, dtype=np.int64)
-        working = np.asarray(self._working, dtype="datetime64[D]")
+        span = self._cover(FIRST_YEAR, LAST_YEAR)
+        before = np.asarray(span.before, dtype=np.int64)
+        working = np.asarray(span.working, dtype="datetime64[D]")
         # For n > 0 the count starts after the day: before[i + 1] - 1 == before[i] + open - 1.
         after = before[1:] - 1
         return before[:-1], after, working
@@ -355,7 +460,7 @@ class WorkingDayCalendar:
 
         before, after, working = self._arrays
         offsets = np.asarray(days, dtype="datetime64[D]").astype(np.int64) - (
-            self._origin - dt.date(1970, 1, 1).toordinal()
+            self._span.origin - dt.date(1970, 1, 1).toordinal()
         )
         if offsets.size and (offsets.min() < 0 or offsets.max() >= before.size):
             raise ValueError(f"dates outside the calendar's range {FIRST_YEAR}-{LAST_YEAR}")
@@ -394,7 +499,8 @@ class WorkingDayCalendar:
             return []
         weekday = _WEEKDAY_ORDER[day.weekday()]
         windows = [w for h in self.spec.hours if weekday in h.days for w in h.windows]
-        if self._holidays is not None and day in self._holidays:
+        holidays = self._located(day)[0].holidays
+        if holidays is not None and day in holidays:
             windows += self.spec.bank_holiday_hours
         return windows
 

@@ -35,6 +35,7 @@ there is no ``end``). A sentence is covered when any entry's span touches it.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -73,13 +74,19 @@ def normalise_text(text: str, *, fold: bool = True) -> str:
     """Text as quotes are compared: markup from the extraction removed (markdown links and
     emphasis, HTML tags, escapes), typographic quotes and dashes made plain, white space
     collapsed, and (with ``fold``) case folded. The words themselves are never changed."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"</?[a-z]+[^>]*>", " ", text)
-    text = text.replace("**", "").replace("\\", "")
-    for fancy, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-")):
-        text = text.replace(fancy, plain)
-    text = re.sub(r"\s+", " ", text).strip()
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = text.replace("**", "").replace("\\", "").translate(_PLAIN)
+    text = _SPACE.sub(" ", text).strip()
     return text.casefold() if fold else text
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"</?[a-z]+[^>]*>")
+_SPACE = re.compile(r"\s+")
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-"})
 
 
 class EntryStatus(enum.StrEnum):
@@ -317,16 +324,33 @@ def locate(
     return spans, problems
 
 
+def _uncovered(sentences: Sequence[Sentence], spans: Iterable[tuple[int, int]]) -> list[Sentence]:
+    """The sentences no span overlaps (a span ``(start, end)`` overlaps a sentence when
+    it starts before the sentence ends and ends after it starts)."""
+    # The spans merged into disjoint runs: a sentence is covered when the first run that
+    # ends after the sentence starts also starts before the sentence ends (one binary
+    # search per sentence, not a pass over every span).
+    runs: list[list[int]] = []
+    for start, end in sorted(spans):
+        if runs and start < runs[-1][1]:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    ends = [end for _, end in runs]
+    uncovered = []
+    for sentence in sentences:
+        index = bisect.bisect_right(ends, sentence.start)
+        if index == len(runs) or runs[index][0] >= sentence.end:
+            uncovered.append(sentence)
+    return uncovered
+
+
 def coverage(register: Register, text: str | None = None) -> Coverage:
     """How much of ``text`` (default: the register's own shipped text) the register
     accounts for."""
     sentences, document = split_sentences(register.text() if text is None else text)
     spans, problems = locate(register.entries, document)
-    ordered = sorted((start, end) for _, start, end in spans)
-    uncovered = []
-    for sentence in sentences:
-        if not any(s < sentence.end and sentence.start < e for s, e in ordered):
-            uncovered.append(sentence)
+    uncovered = _uncovered(sentences, [(start, end) for _, start, end in spans])
     by_status = {status.value: 0 for status in EntryStatus}
     for entry in register.entries:
         by_status[entry.status.value] += 1

@@ -5,19 +5,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.cli._output import print_json, print_table
-from childcare_commissioning.cli.contractcmd import resolve, warn_term
-from childcare_commissioning.contract import Contract
-from childcare_commissioning.convert import unstructure
-from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.deadlines import DeadlineRule, evaluate, resolve_calendar
 from childcare_commissioning.errors import CommissioningError
-from childcare_commissioning.obligations import obligations_between, to_icalendar
-from childcare_commissioning.registry import get_registry
+
+# Imported where used: `working-days` with a built-in calendar loads no council plugin,
+# no contract and no converter (start-up is most of the time of one date's answer).
+if TYPE_CHECKING:
+    from childcare_commissioning.calendars import CalendarSpec
+    from childcare_commissioning.contract import Contract
+    from childcare_commissioning.council import CouncilSpec
 
 __all__ = ["deadline_rules", "run", "working_days"]
 
@@ -35,6 +35,8 @@ class UsageError(CommissioningError, ValueError):
 def _council_calendars(council_id: str | None) -> tuple[CalendarSpec, ...]:
     if council_id is None:
         return ()
+    from childcare_commissioning.registry import get_registry
+
     return get_registry().council(council_id).spec.calendars
 
 
@@ -117,6 +119,9 @@ def _contract_events(
 
 
 def _deadlines(args: argparse.Namespace) -> int:
+    from childcare_commissioning.cli.contractcmd import resolve, warn_term
+    from childcare_commissioning.convert import unstructure
+
     if args.at is None and args.contract is None:
         raise UsageError(
             "deadlines needs --at (when the event happened) or --contract FILE (the "
@@ -161,6 +166,10 @@ def _deadlines(args: argparse.Namespace) -> int:
 
 
 def _obligations(args: argparse.Namespace) -> int:
+    from childcare_commissioning.cli.contractcmd import resolve, warn_term
+    from childcare_commissioning.convert import unstructure
+    from childcare_commissioning.obligations import obligations_between, to_icalendar
+
     resolved = resolve(args, on=args.start)
     registered = resolved.council
     spec = resolved.spec

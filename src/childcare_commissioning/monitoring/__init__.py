@@ -5,33 +5,80 @@ See :mod:`.model` for the declarations and records, :mod:`.reader` for reading l
 :mod:`.engine` for the rules applied.
 """
 
-from childcare_commissioning.monitoring.engine import (
-    Monitor,
-    MonitoringReport,
-    end_of_day,
-    parse_period,
-    period_label,
-    period_of,
-)
-from childcare_commissioning.monitoring.model import (
-    Completion,
-    Count,
-    DeadlineStatus,
-    DutyStatus,
-    Event,
-    Kpi,
-    KpiFigure,
-    Monitoring,
-    ObligationStatus,
-    Submission,
-    check_references,
-)
-from childcare_commissioning.monitoring.reader import (
-    FIELDS,
-    event_from_mapping,
-    open_log,
-    read_events,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Exports load on first use (PEP 562): a council plugin that declares its terms imports
+# only the declarations, not every engine of the package.
+_EXPORTS: dict[str, str] = {
+    "Completion": "childcare_commissioning.monitoring.model",
+    "Count": "childcare_commissioning.monitoring.model",
+    "DeadlineStatus": "childcare_commissioning.monitoring.model",
+    "DutyStatus": "childcare_commissioning.monitoring.model",
+    "Event": "childcare_commissioning.monitoring.model",
+    "FIELDS": "childcare_commissioning.monitoring.reader",
+    "Kpi": "childcare_commissioning.monitoring.model",
+    "KpiFigure": "childcare_commissioning.monitoring.model",
+    "Monitor": "childcare_commissioning.monitoring.engine",
+    "Monitoring": "childcare_commissioning.monitoring.model",
+    "MonitoringReport": "childcare_commissioning.monitoring.engine",
+    "ObligationStatus": "childcare_commissioning.monitoring.model",
+    "Submission": "childcare_commissioning.monitoring.model",
+    "check_references": "childcare_commissioning.monitoring.model",
+    "end_of_day": "childcare_commissioning.monitoring.engine",
+    "event_from_mapping": "childcare_commissioning.monitoring.reader",
+    "open_log": "childcare_commissioning.monitoring.reader",
+    "parse_period": "childcare_commissioning.monitoring.engine",
+    "period_label": "childcare_commissioning.monitoring.engine",
+    "period_of": "childcare_commissioning.monitoring.engine",
+    "read_events": "childcare_commissioning.monitoring.reader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
+
+if TYPE_CHECKING:
+    from childcare_commissioning.monitoring.engine import (
+        Monitor,
+        MonitoringReport,
+        end_of_day,
+        parse_period,
+        period_label,
+        period_of,
+    )
+    from childcare_commissioning.monitoring.model import (
+        Completion,
+        Count,
+        DeadlineStatus,
+        DutyStatus,
+        Event,
+        Kpi,
+        KpiFigure,
+        Monitoring,
+        ObligationStatus,
+        Submission,
+        check_references,
+    )
+    from childcare_commissioning.monitoring.reader import (
+        FIELDS,
+        event_from_mapping,
+        open_log,
+        read_events,
+    )
+
 
 __all__ = [
     "FIELDS",
