@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
 from typing import Any
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from childcare_commissioning import arrow
-from childcare_commissioning.billing import run_invoices
+from childcare_commissioning.billing import UngroupedInputError, run_invoices
 from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession, RecordStatus
 from childcare_commissioning.billing.terms import Quotation
 from childcare_commissioning.convert import structure
@@ -649,3 +650,162 @@ def test_the_handbook_page_names_every_column_in_and_out() -> None:
     names |= {"council", "rule_id", "trigger_at"}
     missing = sorted(n for n in names if f"`{n}`" not in page)
     assert [] == missing
+
+
+# --- streamed reference data: planned sessions never held -------------------------------
+
+
+def _copies(
+    billing: dict[str, Any], records: list[DeliveryRecord], names: list[str]
+) -> dict[str, Any]:
+    """Plymouth's example package copied under each of ``names`` (sorted), with its
+    quotation, planned sessions and ``records`` (ids and workers) renamed to each copy."""
+    import attrs
+
+    package = billing["packages"][0]
+    quotation = billing["quotations"][0]
+    out: dict[str, Any] = {"packages": [], "quotations": [], "planned": [], "records": []}
+    for name in names:
+        out["packages"].append(attrs.evolve(package, id=name))
+        out["quotations"].append(attrs.evolve(quotation, package_id=name))
+        out["planned"] += [
+            attrs.evolve(s, package_id=name, id=f"{name}-{s.id}") for s in billing["planned"]
+        ]
+        out["records"] += [
+            attrs.evolve(
+                r,
+                package_id=name,
+                id=f"{name}-{r.id}",
+                planned_id=f"{name}-{r.planned_id}" if r.planned_id else None,
+                # Workers of one package only: the batch run compares a worker's visits
+                # across packages, the package-by-package run within each.
+                worker_id=f"{name}-{r.worker_id}" if r.worker_id else None,
+            )
+            for r in records
+        ]
+    return out
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=_records(), chunk=st.integers(min_value=1, max_value=7))
+def test_property_streamed_planned_sessions_give_the_scalar_runs_lines(
+    records: list[DeliveryRecord], chunk: int
+) -> None:
+    """Three copies of Plymouth's package, the middle one without records: quotations
+    and planned sessions given as generators (in package order, never held) give the
+    lines, findings, pending and held records of the scalar run over the two packages
+    with records, to the penny, as lists do; the middle package's sessions are skipped."""
+    billing = plymouth_billing()
+    names = ["PKG-A", "PKG-B", "PKG-C"]
+    made = _copies(billing, records, names)
+    with_records = [r for r in made["records"] if r.package_id != "PKG-B"]
+    invoiced = [p for p in made["packages"] if p.id != "PKG-B"]
+    expected_run = run_invoices(
+        "plymouth",
+        get_registry().council("plymouth").spec.billing,
+        invoiced,
+        made["quotations"],
+        made["planned"],
+        with_records,
+        billing["as_of"],
+    )
+    expected = sorted(
+        (inv.number, n, str(line.kind), line.record_id, line.minutes, line.amount, line.rule)
+        for inv in expected_run.invoices
+        for n, line in enumerate(inv.lines, start=1)
+    )
+    table = record_table(with_records)
+    for streamed in (False, True):
+        quotations = made["quotations"] if not streamed else iter(made["quotations"])
+        planned = made["planned"] if not streamed else (s for s in made["planned"])
+        rows = pa.Table.from_batches(
+            list(
+                arrow.invoice_lines_batches(
+                    table.to_batches(max_chunksize=chunk),
+                    council="plymouth",
+                    packages=made["packages"],
+                    quotations=quotations,
+                    planned=planned,
+                    as_of=billing["as_of"],
+                )
+            ),
+            schema=arrow.INVOICE_LINES_SCHEMA,
+        ).to_pylist()
+        assert expected == arrow_lines(rows)
+        assert (
+            sorted((f.code, f.path) for f in expected_run.findings),
+            sorted(expected_run.pending),
+            sorted(expected_run.held),
+        ) == arrow_accounting(rows)
+
+
+def test_streamed_planned_sessions_are_taken_as_the_records_reach_their_package() -> None:
+    """With 40 packages, when the records of package n are read the planned sessions
+    taken so far are those of packages up to n (at most the next group read ahead),
+    never the whole list."""
+    billing = plymouth_billing()
+    names = [f"PKG-{n:02d}" for n in range(40)]
+    made = _copies(billing, [structure(r, DeliveryRecord) for r in billing["records"]], names)
+    taken: list[str] = []
+
+    def planned() -> Iterator[PlannedSession]:
+        for session in made["planned"]:
+            taken.append(session.package_id)
+            yield session
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        for n, name in enumerate(names):
+            mine = [r for r in made["records"] if r.package_id == name]
+            # Package n's records are read now: sessions of n + 2 or later not yet.
+            assert all(names.index(p) <= n + 1 for p in taken), (n, taken[-1])
+            yield from record_table(mine).to_batches()
+
+    out = list(
+        arrow.invoice_lines_batches(
+            batches(),
+            council="plymouth",
+            packages=made["packages"],
+            quotations=iter(made["quotations"]),
+            planned=planned(),
+            as_of=billing["as_of"],
+        )
+    )
+    assert len(made["planned"]) == len(taken)
+    # Each package: 4 shifts commissioned (Plymouth's example), so lines for all 40.
+    invoiced = {r["package_id"] for b in out for r in b.to_pylist() if r["row_kind"] == "line"}
+    assert set(names) == invoiced
+
+
+def test_streamed_reference_data_out_of_order_is_refused() -> None:
+    """Streamed planned sessions not in the packages' order, or records not in that
+    order, are errors naming what to sort: nothing is skipped silently."""
+    billing = plymouth_billing()
+    records = [structure(r, DeliveryRecord) for r in billing["records"]]
+    made = _copies(billing, records, ["PKG-A", "PKG-B"])
+    reversed_planned = [s for s in made["planned"] if s.package_id == "PKG-B"] + [
+        s for s in made["planned"] if s.package_id == "PKG-A"
+    ]
+    common = {
+        "council": "plymouth",
+        "packages": made["packages"],
+        "as_of": billing["as_of"],
+        "quotations": iter(made["quotations"]),
+    }
+    table = record_table(made["records"])
+    with pytest.raises(UngroupedInputError, match="planned session 'PKG-A-SHIFT-1'"):
+        list(
+            arrow.invoice_lines_batches(
+                table.to_batches(), planned=iter(reversed_planned), **common
+            )
+        )
+    backwards = record_table(
+        [r for r in made["records"] if r.package_id == "PKG-B"]
+        + [r for r in made["records"] if r.package_id == "PKG-A"]
+    )
+    common["quotations"] = iter(made["quotations"])
+    with pytest.raises(arrow.ArrowInputError, match="not in the order of the packages"):
+        list(
+            arrow.invoice_lines_batches(
+                backwards.to_batches(), planned=iter(made["planned"]), **common
+            )
+        )

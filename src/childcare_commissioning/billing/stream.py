@@ -93,7 +93,9 @@ class PackageInvoices:
 
 class _Grouped(Generic[T]):
     """Items grouped by package (planned sessions, quotations), taken package by package
-    in the packages' order."""
+    in the packages' order. A group of a package that comes before another package's
+    group in that order, or a second group of one package, is refused as soon as it is
+    read."""
 
     def __init__(
         self, items: Iterable[T], position: dict[str, int], what: str, name: Callable[[T], str]
@@ -103,27 +105,46 @@ class _Grouped(Generic[T]):
         self._what = what
         self._name = name
         self._next: tuple[str, list[T]] | None = None
+        self._last = -1  # the position of the last group read
 
     def _peek(self) -> tuple[str, list[T]] | None:
         if self._next is None:
             for package_id, group in self._groups:
                 # Items of a package that was not given are ignored, as in the batch run.
-                if package_id in self._position:
-                    self._next = (package_id, list(group))
-                    break
+                index = self._position.get(package_id)
+                if index is None:
+                    continue
+                items = list(group)
+                if index <= self._last:
+                    raise UngroupedInputError(self._what, self._name(items[0]), package_id)
+                self._last = index
+                self._next = (package_id, items)
+                break
         return self._next
 
-    def take(self, package_id: str) -> list[T]:
-        """The items of ``package_id`` (the next package in order)."""
-        upcoming = self._peek()
-        if upcoming is None:
-            return []
-        if upcoming[0] == package_id:
+    def take(self, package_id: str, *, skip: bool = False) -> list[T]:
+        """The items of ``package_id`` (the next package in order). With ``skip``, the
+        groups of packages before it in order are dropped (packages not invoiced here);
+        without, they are an error."""
+        wanted = self._position[package_id]
+        while True:
+            upcoming = self._peek()
+            if upcoming is None:
+                return []
+            if upcoming[0] == package_id:
+                self._next = None
+                return upcoming[1]
+            if self._position[upcoming[0]] > wanted:
+                return []
+            if not skip:
+                raise UngroupedInputError(self._what, self._name(upcoming[1][0]), upcoming[0])
             self._next = None
-            return upcoming[1]
-        if self._position[upcoming[0]] < self._position[package_id]:
-            raise UngroupedInputError(self._what, self._name(upcoming[1][0]), upcoming[0])
-        return []
+
+    def drain(self) -> None:
+        """Read the groups left, one at a time (those of packages not invoiced), refusing
+        any out of order."""
+        while self._peek() is not None:
+            self._next = None
 
     def finish(self) -> None:
         """Refuse items left over: they belong to a package already invoiced."""
