@@ -40,6 +40,7 @@ from childcare_commissioning.billing import (
     BillingCycle,
     BillingTerms,
     DeliveryRecord,
+    MileageAgreement,
     MileagePolicy,
     PlannedSession,
     Quotation,
@@ -111,7 +112,8 @@ def _package(index: int, fortnights: int, seed: int) -> tuple[Package, Quotation
             Rate(base + Decimal("1.50"), start, RateCondition.WEEKEND),
             Rate(base + Decimal(4), start, RateCondition.BANK_HOLIDAY),
         ),
-        frozenset({agreement}),
+        # Agreed on the package's first day, in advance of every journey.
+        (MileageAgreement(agreement, start),),
     )
     return package, quotation, rng.random() < 0.2
 

@@ -18,9 +18,9 @@ fresh processes, one after another (never in parallel):
 - ``arrow``: :func:`~childcare_commissioning.arrow.invoice_lines_batches` over the same
   records, fed as Arrow record batches of about 10,000 rows built package by package from
   the same generator as they are read (never the year as one table); every output batch's
-  line amounts summed and the batch dropped. ``invoice_lines_batches`` takes the planned
-  sessions up front (it keeps them by package), so the year is generated twice: once for
-  the planned sessions, once for the records.
+  line amounts summed and the batch dropped. Quotations and planned sessions are streamed
+  to it from the same generation of the year (``itertools.tee``), in package order, as
+  to ``stream``: nothing is generated twice or held.
 
 The arrow net must equal the stream net to the penny at each size, or the benchmark stops
 with an error.
@@ -176,13 +176,15 @@ def _arrow(packages: int) -> dict[str, object]:
     net = Decimal(0)
     lines = findings = 0
     count = [0]
-    years = _counted(national_year(packages, FORTNIGHTS, SEED), count)
+    # One generation of the year, read three ways as it goes (records, quotations and
+    # planned sessions, all in package order): never held.
+    years_a, years_b, years_c = itertools.tee(national_year(packages, FORTNIGHTS, SEED), 3)
     for out in invoice_lines_batches(
-        _record_batches(years),
+        _record_batches(_counted(years_a, count)),
         council=COUNCIL,
         packages=(p for p, _ in national_packages(packages, FORTNIGHTS, SEED)),
-        quotations=(q for _, q in national_packages(packages, FORTNIGHTS, SEED)),
-        planned=(s for year in national_year(packages, FORTNIGHTS, SEED) for s in year.planned),
+        quotations=(year.quotation for year in years_b),
+        planned=(s for year in years_c for s in year.planned),
         as_of=as_of(FORTNIGHTS),
         terms=TERMS,
     ):
