@@ -18,8 +18,9 @@ from childcare_commissioning.arrow._base import (
     _Councils,
 )
 from childcare_commissioning.arrow._records import RECORD_COLUMNS, read_records
-from childcare_commissioning.billing.invoices import Invoice, _screen, run_invoices
+from childcare_commissioning.billing.invoices import Invoice, run_invoices
 from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession
+from childcare_commissioning.billing.screening import _screen
 from childcare_commissioning.billing.stream import (
     PackageInvoices,
     _Grouped,

@@ -38,11 +38,10 @@ from childcare_commissioning.billing.invoices import (
     InvoiceLine,
     InvoiceRun,
     LineKind,
-    _finding,
-    _outside_windows,
     period_invoice,
 )
 from childcare_commissioning.billing.periods import period_containing
+from childcare_commissioning.billing.screening import _finding, _outside_windows
 from childcare_commissioning.billing.terms import BillingTerms
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import non_empty

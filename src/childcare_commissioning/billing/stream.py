@@ -38,16 +38,9 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from childcare_commissioning.billing.invoices import (
-    Invoice,
-    InvoiceRun,
-    _finding,
-    _implausible,
-    _invoice_package,
-    _Package,
-    _screen,
-)
+from childcare_commissioning.billing.invoices import Invoice, InvoiceRun, _invoice_package
 from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession
+from childcare_commissioning.billing.screening import _finding, _implausible, _Package, _screen
 from childcare_commissioning.billing.terms import BillingTerms, Quotation
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.model._fields import to_tuple

@@ -1,0 +1,170 @@
+"""Rates in force and visits split at rate boundaries (night windows, midnight into a
+weekend or bank holiday), by local time; prices and hours of a number of minutes."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import itertools
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from childcare_commissioning.billing.periods import _DAYS, period_containing
+from childcare_commissioning.billing.terms import (
+    BillingCycle,
+    BillingTerms,
+    Quotation,
+    Rate,
+    RateCondition,
+)
+from childcare_commissioning.calendars import LONDON, working_calendar
+from childcare_commissioning.money import Rounding, to_penny
+
+SIXTY = Decimal(60)
+
+
+@functools.lru_cache(maxsize=8192)
+def _day_cuts(
+    day: dt.date, edges: tuple[dt.time, ...]
+) -> tuple[tuple[dt.datetime, dt.date, dt.time], ...]:
+    """The instants (UTC) on local ``day`` where a rate may change (at the local times
+    ``edges``), each with its local date and time (a time in the spring gap falls an hour
+    later). A time in the repeated autumn hour happens twice: both are cuts. Shared by
+    every package whose rates change at the same times."""
+    tz = ZoneInfo(LONDON)
+    cuts = []
+    for time in edges:
+        local = dt.datetime.combine(day, time, tzinfo=tz)
+        twice = local.replace(fold=1)
+        both = (local, twice) if twice.utcoffset() != local.utcoffset() else (local,)
+        for moment in both:
+            instant = moment.astimezone(dt.UTC)
+            back = instant.astimezone(tz)
+            cuts.append((instant, back.date(), back.time()))
+    return tuple(cuts)
+
+
+class _Rates:
+    def __init__(self, quotation: Quotation) -> None:
+        self.rates = sorted(quotation.rates, key=lambda r: r.effective_from)
+        self.bank_holidays = working_calendar("england-and-wales")
+        self.tz = ZoneInfo(LONDON)
+        # Per condition, in order of effective date (the last one in force wins), with
+        # their dates for a binary search.
+        self.by_condition: dict[RateCondition, tuple[list[dt.date], list[Rate]]] = {}
+        for condition in RateCondition:
+            chosen = [r for r in self.rates if r.condition is condition]
+            self.by_condition[condition] = ([r.effective_from for r in chosen], chosen)
+        self.night = self.by_condition[RateCondition.NIGHT][1]
+        # Local times of day where a rate may change: midnight and every window's edges.
+        self.edges = tuple(
+            sorted(
+                {dt.time(0)}
+                | {
+                    e
+                    for r in self.rates
+                    if r.window is not None
+                    for e in (r.window.start, r.window.end)
+                }
+            )
+        )
+
+    def _latest(self, condition: RateCondition, day: dt.date) -> Rate | None:
+        days, rates = self.by_condition[condition]
+        index = bisect.bisect_right(days, day)
+        return rates[index - 1] if index else None
+
+    def for_session(self, day: dt.date, start: dt.time | None) -> Rate | None:
+        """The rate for time starting at local ``start`` on ``day`` (the day's rate when
+        the time is not known)."""
+        weekday = day.weekday()
+        if weekday < 5 and self.bank_holidays.closure_name(day) is not None:
+            best = self._latest(RateCondition.BANK_HOLIDAY, day)
+            if best is not None:
+                return best
+        if start is not None:
+            for r in reversed(self.night):
+                window = r.window
+                if (
+                    r.effective_from <= day
+                    and window is not None
+                    and (
+                        window.start <= start < window.end
+                        or (
+                            window.crosses_midnight
+                            and (start >= window.start or start < window.end)
+                        )
+                    )
+                ):
+                    return r
+        if weekday >= 5:
+            weekend = self._latest(RateCondition.WEEKEND, day)
+            if weekend is not None:
+                return weekend
+        return self._latest(RateCondition.STANDARD, day)
+
+    def split(self, begin: dt.datetime, finish: dt.datetime) -> list[tuple[Rate | None, int]]:
+        """Elapsed minutes of the visit ``begin``-``finish`` at each rate, in the order
+        the rates first apply: the visit is cut at every local midnight and every night
+        window's start and end, by local time, and each part takes the rate in force at
+        its start."""
+        start_utc, end_utc = begin.astimezone(dt.UTC), finish.astimezone(dt.UTC)
+        local = start_utc.astimezone(self.tz)
+        day = local.date()
+        last = end_utc.astimezone(self.tz).date()
+        # Each point: its instant, and the local date and time the rate is looked up by.
+        points = {start_utc: (local.date(), local.time())}
+        while day <= last:
+            for instant, cut_day, cut_time in _day_cuts(day, self.edges):
+                if start_utc < instant < end_utc:
+                    points[instant] = (cut_day, cut_time)
+            day += _ONE_DAY
+        if len(points) == 1:  # no boundary inside the visit: one part
+            minutes = int((end_utc - start_utc).total_seconds() // 60)
+            return [(self.for_session(*points[start_utc]), minutes)] if minutes > 0 else []
+        points.setdefault(end_utc, (last, dt.time(0)))
+        order = sorted(points)
+        totals: dict[int, tuple[Rate | None, int]] = {}
+        for a, b in itertools.pairwise(order):
+            rate = self.for_session(*points[a])
+            key = id(rate)
+            previous = totals.get(key, (rate, 0))[1]
+            # Both are UTC instants: their difference is elapsed time.
+            totals[key] = (rate, previous + int((b - a).total_seconds() // 60))
+        return [item for item in totals.values() if item[1]]
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _period_start(day: dt.date, cycle: BillingCycle, anchor: dt.date) -> dt.date:
+    """The start of the billing period containing ``day`` (by arithmetic for fortnights
+    and four-week periods; the same answer as :func:`period_containing`)."""
+    length = _DAYS.get(cycle)
+    if length is None:
+        return period_containing(day, cycle, anchor).start
+    return anchor + dt.timedelta(days=(day - anchor).days // length * length)
+
+
+_RULES = {condition: f"rate-{condition}" for condition in RateCondition}
+_LABELS = {
+    condition: f" ({condition} rate)" if condition != "standard" else ""
+    for condition in RateCondition
+}
+
+
+def _money(minutes: int, rate: Rate, terms: BillingTerms) -> Decimal:
+    return _price(minutes, rate.amount, terms.rounding)
+
+
+@functools.lru_cache(maxsize=65536)
+def _price(minutes: int, amount: Decimal, rounding: Rounding) -> Decimal:
+    """``amount`` an hour for ``minutes``, to the penny (computed once per distinct
+    minutes, rate and rounding: the Decimals are shared, immutable)."""
+    return to_penny(amount * Decimal(minutes) / SIXTY, rounding)
+
+
+@functools.lru_cache(maxsize=8192)
+def _hours(minutes: int) -> Decimal:
+    return (Decimal(minutes) / SIXTY).quantize(Decimal("0.01"))
