@@ -9,7 +9,10 @@ each); the medians are compared, and the two results must be equal (every invoic
 finding, pending and held record), or the benchmark stops. Then the same for the referral
 checks, when the referral module changed.
 
-    .venv-dev/bin/python benchmarks/bench_hotspots.py [packages]   # default 500
+    .venv-dev/bin/python benchmarks/bench_hotspots.py [packages] [revision]   # 500, 6134d4c
+
+Give a later revision (``main``, say) to compare with the run as it was there: the module
+of that revision is loaded beside the installed one and imports the installed siblings.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from _national import COUNCIL, TERMS, as_of, national_year
 
 from childcare_commissioning.billing import invoices as after_module
 
-BEFORE = "6134d4c"
+BEFORE = sys.argv[2] if len(sys.argv) > 2 else "6134d4c"
 REPEAT = 3
 ROOT = Path(__file__).resolve().parent.parent
 

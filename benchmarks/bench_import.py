@@ -148,7 +148,9 @@ def main() -> None:
                         continue
                     counts[(name, label)] = _instructions(_argv(name), envs[label])
     load = os.getloadavg()
-    print(f"python {sys.version.split()[0]}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(
+        f"python {sys.version.split()[0]}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
     base = statistics.median(times[(REFERENCE, "after")])
     base_count = counts.get((REFERENCE, "after"))
     width = max(len(n) for n in names) + 9

@@ -208,6 +208,41 @@ def _point(kind: str, packages: int) -> None:
     print(json.dumps({"seconds": elapsed, "peak_mib": _rss_mib(), "base_mib": baseline, **result}))
 
 
+def _instructions(sizes: list[int], kinds: list[str]) -> None:
+    """Instructions of each kind (``valgrind --tool=callgrind``), the same on a loaded
+    machine as on an idle one; the interpreter and imports (a run of 0 packages) are
+    subtracted, so ratios compare the work alone."""
+    import re
+
+    def count(kind: str, packages: int) -> int:
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--callgrind-out-file=/dev/null",
+                sys.executable,
+                __file__,
+                "--point",
+                kind,
+                str(packages),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found = re.search(r"Collected : (\d+)", done.stderr)
+        assert found is not None, done.stderr[-400:]
+        return int(found.group(1))
+
+    print(f"{FORTNIGHTS} fortnights; instructions (callgrind), imports subtracted")
+    for packages in sizes:
+        counts = {kind: count(kind, packages) - count(kind, 0) for kind in kinds}
+        plain = counts.get("plain")
+        for kind, n in counts.items():
+            ratio = f"  x{n / plain:5.2f} plain" if plain else ""
+            print(f"{packages:>9,} {kind:<9} {n / 1e6:>10.1f} M instructions{ratio}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("packages", nargs="*", type=int, default=[10_000, 40_000, 83_000])
@@ -215,9 +250,17 @@ def main() -> None:
         "--kinds", default=",".join(KINDS), help="comma-separated kinds (default: all)"
     )
     parser.add_argument("--point", choices=KINDS, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count each kind's instructions under callgrind (no times: ~50x slower)",
+    )
     args = parser.parse_args()
     if args.point:
         _point(args.point, args.packages[0])
+        return
+    if args.instructions:
+        _instructions(args.packages, args.kinds.split(","))
         return
     print(f"{FORTNIGHTS} fortnights; each figure from a fresh process; peak = max RSS")
     header = f"{'packages':>9} {'kind':<9} {'records':>10} {'time s':>8} {'µs/rec':>7}"

@@ -7,12 +7,18 @@ import datetime as dt
 from collections import defaultdict
 
 from childcare_commissioning.billing.documents import InvoiceLine, LineKind
-from childcare_commissioning.billing.rates import _LABELS, _RULES, _hours, _money
+from childcare_commissioning.billing.rates import (
+    _LABELS,
+    _RULES,
+    _hours,
+    _money,
+    session_parts,
+    visit_parts,
+)
 from childcare_commissioning.billing.records import (
     DeliveryRecord,
     PlannedSession,
     RecordStatus,
-    local_interval,
 )
 from childcare_commissioning.billing.screening import _finding, _Package
 from childcare_commissioning.billing.terms import (
@@ -86,12 +92,14 @@ def _record_rates(record: DeliveryRecord, entry: _Package) -> list[tuple[Rate | 
     assert entry.rates is not None
     if record.status is not RecordStatus.DELIVERED:
         return []
-    interval = record.interval()
-    if interval is None:
+    if record.start is None or record.end is None:
         minutes = record.minutes
         return [(entry.rates.for_session(record.date, None), minutes)] if minutes else []
-    # split() gives nothing for a visit of no elapsed minutes (or ending before its start).
-    return entry.rates.split(*interval)
+    # Nothing for a visit of no elapsed minutes (or ending before its start).
+    rates = entry.rates
+    return rates.priced(
+        visit_parts(record.date, record.start, record.end, record.end_date, rates.edges)
+    )
 
 
 def _session_rates(session: PlannedSession, entry: _Package) -> list[tuple[Rate | None, int]]:
@@ -100,11 +108,8 @@ def _session_rates(session: PlannedSession, entry: _Package) -> list[tuple[Rate 
     assert entry.rates is not None
     if session.start is None or not session.minutes:
         return [(entry.rates.for_session(session.date, session.start), session.minutes)]
-    begin, _ = local_interval(session.date, session.start, session.start)
-    finish = (begin.astimezone(dt.UTC) + dt.timedelta(minutes=session.minutes)).astimezone(
-        begin.tzinfo
-    )
-    return entry.rates.split(begin, finish)
+    rates = entry.rates
+    return rates.priced(session_parts(session.date, session.start, session.minutes, rates.edges))
 
 
 def _no_rate(day: dt.date, entry: _Package, findings: list[Finding], path: str) -> None:

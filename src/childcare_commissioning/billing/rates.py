@@ -11,6 +11,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from childcare_commissioning.billing.periods import _DAYS, period_containing
+from childcare_commissioning.billing.records import _utc_interval, local_interval
 from childcare_commissioning.billing.terms import (
     BillingCycle,
     BillingTerms,
@@ -48,8 +49,9 @@ def _day_cuts(
 class _Rates:
     def __init__(self, quotation: Quotation) -> None:
         self.rates = sorted(quotation.rates, key=lambda r: r.effective_from)
-        self.bank_holidays = working_calendar("england-and-wales")
-        self.tz = ZoneInfo(LONDON)
+        # The package's rates by local day and time: a session and the visit that
+        # delivered it start at the same time, so each is looked up once.
+        self._found: dict[tuple[dt.date, dt.time | None], Rate | None] = {}
         # Per condition, in order of effective date (the last one in force wins), with
         # their dates for a binary search.
         self.by_condition: dict[RateCondition, tuple[list[dt.date], list[Rate]]] = {}
@@ -78,8 +80,16 @@ class _Rates:
     def for_session(self, day: dt.date, start: dt.time | None) -> Rate | None:
         """The rate for time starting at local ``start`` on ``day`` (the day's rate when
         the time is not known)."""
+        key = (day, start)
+        try:
+            return self._found[key]
+        except KeyError:
+            found = self._found[key] = self._look_up(day, start)
+            return found
+
+    def _look_up(self, day: dt.date, start: dt.time | None) -> Rate | None:
         weekday = day.weekday()
-        if weekday < 5 and self.bank_holidays.closure_name(day) is not None:
+        if weekday < 5 and _bank_holiday(day):
             best = self._latest(RateCondition.BANK_HOLIDAY, day)
             if best is not None:
                 return best
@@ -109,30 +119,78 @@ class _Rates:
         the rates first apply: the visit is cut at every local midnight and every night
         window's start and end, by local time, and each part takes the rate in force at
         its start."""
-        start_utc, end_utc = begin.astimezone(dt.UTC), finish.astimezone(dt.UTC)
-        local = start_utc.astimezone(self.tz)
-        day = local.date()
-        last = end_utc.astimezone(self.tz).date()
-        # Each point: its instant, and the local date and time the rate is looked up by.
-        points = {start_utc: (local.date(), local.time())}
-        while day <= last:
-            for instant, cut_day, cut_time in _day_cuts(day, self.edges):
-                if start_utc < instant < end_utc:
-                    points[instant] = (cut_day, cut_time)
-            day += _ONE_DAY
-        if len(points) == 1:  # no boundary inside the visit: one part
-            minutes = int((end_utc - start_utc).total_seconds() // 60)
-            return [(self.for_session(*points[start_utc]), minutes)] if minutes > 0 else []
-        points.setdefault(end_utc, (last, dt.time(0)))
-        order = sorted(points)
+        return self.priced(_parts(begin.astimezone(dt.UTC), finish.astimezone(dt.UTC), self.edges))
+
+    def priced(self, parts: Parts) -> list[tuple[Rate | None, int]]:
+        """Minutes at each rate of a visit cut into ``parts`` (:func:`_parts`), in the
+        order the rates first apply; a rate of no minutes is left out."""
+        if len(parts) == 1:  # no boundary inside the visit: one look-up
+            day, time, minutes = parts[0]
+            return [(self.for_session(day, time), minutes)] if minutes > 0 else []
         totals: dict[int, tuple[Rate | None, int]] = {}
-        for a, b in itertools.pairwise(order):
-            rate = self.for_session(*points[a])
+        for day, time, minutes in parts:
+            rate = self.for_session(day, time)
             key = id(rate)
             previous = totals.get(key, (rate, 0))[1]
-            # Both are UTC instants: their difference is elapsed time.
-            totals[key] = (rate, previous + int((b - a).total_seconds() // 60))
+            totals[key] = (rate, previous + minutes)
         return [item for item in totals.values() if item[1]]
+
+
+#: A visit cut at rate boundaries: each part's local date and time at its start, and its
+#: elapsed minutes (whole minutes of each part, as the parts are priced).
+Parts = tuple[tuple[dt.date, dt.time, int], ...]
+
+
+@functools.lru_cache(maxsize=65536)
+def _parts(start_utc: dt.datetime, end_utc: dt.datetime, edges: tuple[dt.time, ...]) -> Parts:
+    """The visit ``start_utc``-``end_utc`` (UTC instants) cut at the local times ``edges``
+    of every day it touches (by local time, :func:`_day_cuts`). A visit that crosses no
+    cut is one part of its elapsed minutes (none or negative for one that ends at or
+    before its start). Computed once per distinct visit and set of edges, and shared by
+    every package with the same rate boundaries: visits start at the same times."""
+    tz = ZoneInfo(LONDON)
+    local = start_utc.astimezone(tz)
+    day = local.date()
+    last = end_utc.astimezone(tz).date()
+    # Each point: its instant, and the local date and time the rate is looked up by.
+    points = {start_utc: (day, local.time())}
+    while day <= last:
+        for instant, cut_day, cut_time in _day_cuts(day, edges):
+            if start_utc < instant < end_utc:
+                points[instant] = (cut_day, cut_time)
+        day += _ONE_DAY
+    if len(points) == 1:
+        minutes = int((end_utc - start_utc).total_seconds() // 60)
+        return ((*points[start_utc], minutes),)
+    points.setdefault(end_utc, (last, dt.time(0)))
+    order = sorted(points)
+    # Both are UTC instants: their difference is elapsed time.
+    return tuple(
+        (*points[a], int((b - a).total_seconds() // 60)) for a, b in itertools.pairwise(order)
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def visit_parts(
+    day: dt.date, start: dt.time, end: dt.time, end_date: dt.date | None, edges: tuple[dt.time, ...]
+) -> Parts:
+    """:func:`_parts` of a visit written as local times (a delivery record's)."""
+    return _parts(*_utc_interval(day, start, end, end_date), edges)
+
+
+@functools.lru_cache(maxsize=65536)
+def session_parts(day: dt.date, start: dt.time, minutes: int, edges: tuple[dt.time, ...]) -> Parts:
+    """:func:`_parts` of ``minutes`` of elapsed time from local ``start`` on ``day`` (a
+    planned session's)."""
+    begin, _ = local_interval(day, start, start)
+    start_utc = begin.astimezone(dt.UTC)
+    return _parts(start_utc, start_utc + dt.timedelta(minutes=minutes), edges)
+
+
+@functools.lru_cache(maxsize=4096)
+def _bank_holiday(day: dt.date) -> bool:
+    """Whether ``day`` is a bank holiday in England and Wales (the rates' calendar)."""
+    return working_calendar("england-and-wales").closure_name(day) is not None
 
 
 _ONE_DAY = dt.timedelta(days=1)

@@ -61,6 +61,15 @@ def local_interval(
     return begin, finish
 
 
+@functools.lru_cache(maxsize=65536)
+def _utc_interval(
+    day: dt.date, start: dt.time, end: dt.time, end_date: dt.date | None
+) -> tuple[dt.datetime, dt.datetime]:
+    """:func:`local_interval` in Europe/London, as UTC instants (once per distinct visit)."""
+    begin, finish = local_interval(day, start, end, end_date)
+    return begin.astimezone(dt.UTC), finish.astimezone(dt.UTC)
+
+
 def elapsed_minutes(begin: dt.datetime, finish: dt.datetime) -> int:
     """Whole minutes of elapsed time from ``begin`` to ``finish`` (compared in UTC, so a
     22:00-07:00 night is 600 minutes across the autumn change and 480 across the spring
@@ -133,14 +142,20 @@ class DeliveryRecord:
             return None
         return local_interval(self.date, self.start, self.end, self.end_date, timezone)
 
+    def utc_interval(self) -> tuple[dt.datetime, dt.datetime] | None:
+        """:meth:`interval` as UTC instants (``None`` for a record in hours)."""
+        if self.start is None or self.end is None:
+            return None
+        return _utc_interval(self.date, self.start, self.end, self.end_date)
+
     @property
     def elapsed(self) -> int:
         """Elapsed minutes from start to end (negative when the record ends before it
         starts, which an invoice run reports), or the minutes in ``hours``; whatever the
         status."""
-        interval = self.interval()
-        if interval is not None:
-            return elapsed_minutes(*interval)
+        if self.start is not None and self.end is not None:
+            begin, finish = _utc_interval(self.date, self.start, self.end, self.end_date)
+            return int((finish - begin).total_seconds() // 60)
         return int((self.hours or Decimal(0)) * 60)  # whole minutes: checked on creation
 
     @property

@@ -203,12 +203,13 @@ def _implausible(
         if record.status is not RecordStatus.DELIVERED:
             continue
         if record.id in billed:
-            interval = record.interval()
+            interval = record.utc_interval()
             if interval is not None:
-                begin, finish = (i.astimezone(dt.UTC) for i in interval)
-                timed.append((begin, finish, record))
+                timed.append((*interval, record))
             continue
-        if record.elapsed < 0:
+        elapsed = record.elapsed
+        timed_visit = record.start is not None and record.end is not None
+        if elapsed < 0:
             findings.append(
                 _finding(
                     "billing.record.ends-before-start",
@@ -218,13 +219,11 @@ def _implausible(
                 )
             )
             held.add(record.id)
-        elif record.elapsed > day and (
-            record.interval() is not None or record.worker_id is not None
-        ):
+        elif elapsed > day and (timed_visit or record.worker_id is not None):
             findings.append(
                 _finding(
                     "billing.record.beyond-a-day",
-                    f"record {record.id!r} is {record.elapsed / 60:.2f} hours, more than a "
+                    f"record {record.id!r} is {elapsed / 60:.2f} hours, more than a "
                     "day; not billed",
                     f"$.records[{record.id!r}]",
                     terms.citation,
@@ -232,10 +231,9 @@ def _implausible(
             )
             held.add(record.id)
         else:
-            interval = record.interval()
+            interval = record.utc_interval()
             if interval is not None:
-                begin, finish = (i.astimezone(dt.UTC) for i in interval)
-                timed.append((begin, finish, record))
+                timed.append((*interval, record))
     timed.sort(key=lambda item: (item[0], item[2].id))
     # Visits still running at the current start, by package and by worker (sorted by
     # start, so a visit that has finished can be dropped for good): each visit is compared

@@ -300,6 +300,8 @@ class BillingTerms:
         2021"). Empty when one covers it, or when no budget is declared for that year and
         service (a year without a budget is not capped). With ``service`` unknown, every
         budget of the year counts."""
+        if not self.budgets:  # the common case, asked for every record and session
+            return ()
         label = financial_year(day).label
         year = tuple(
             b
