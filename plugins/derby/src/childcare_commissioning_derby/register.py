@@ -13,6 +13,7 @@ from childcare_commissioning.register import (
     Computation,
     Duty,
     Register,
+    checklist_duty,
     context,
     definition,
     duty,
@@ -21,6 +22,7 @@ from childcare_commissioning.register import (
 )
 from childcare_commissioning.schedules import Schedule
 from childcare_commissioning_derby._cite import cite
+from childcare_commissioning_derby.rules import OBLIGATIONS, OUTCOMES
 
 __all__ = ["COMPUTATIONS", "DUTIES", "REGISTER"]
 
@@ -52,6 +54,8 @@ PROTECT = "3.4.6 Protection of Children, Young People and Vulnerable Adults"
 MONITOR = "3.8.1 Monitoring and Reporting"
 EQUAL = "3.14 EQUALITIES"
 DATA = "3.15 PERSONAL DATA"
+
+_OBLIGATIONS = {o.id: o for o in OBLIGATIONS}
 
 DUTIES = (
     _duty(
@@ -694,6 +698,60 @@ DUTIES = (
         "3.16 SOCIAL VALUE, COMMUNITY BENEFITS, AND THE LOCAL ECONOMY",
         "The Service Provider will be expected to consider how best to maximise additional value",
     ),
+    *(
+        # The quality statements of 3.7.1: each row's Measure column says how it is
+        # evidenced; no event or number decides them.
+        checklist_duty(
+            outcome,
+            "; ".join(outcome.measures),
+            "What do the care plan reviews and the feedback from the young person, the "
+            "social worker and the IRO show for: " + outcome.outcome,
+            owed_to=DCC,
+        )
+        for outcome in OUTCOMES
+        if outcome.id.startswith("quality-")
+    ),
+    *(
+        # Obligations the text starts with a trigger and times not at all: checked at a
+        # monitoring visit, from the evidence named.
+        checklist_duty(_OBLIGATIONS[obligation_id], evidence, question, owed_to=DCC)
+        for obligation_id, evidence, question in (
+            (
+                "sub-contracting",
+                "the Council's written agreement for each sub-contractor, dated before it "
+                "started work",
+                "Does any sub-contractor deliver part of the service, and where is the "
+                "Council's written agreement dated before it started?",
+            ),
+            (
+                "significant-change",
+                "notices to the Leaving Care Team or Children in Care and the social worker, "
+                "each dated with the change it reports",
+                "Which significant changes in a young person's needs or circumstances arose, "
+                "and when were the Council and the social worker told?",
+            ),
+            (
+                "timesheets",
+                "time sheets signed by the young person or their parents/carers for the "
+                "hours received and due",
+                "Do the signed time sheets confirm the hours of support received and due?",
+            ),
+            (
+                "complaints-report",
+                "a report to the Council of each complaint received, with the investigation "
+                "and its outcome",
+                "Which complaints were received, and has the Council each one's report of "
+                "investigation and outcome?",
+            ),
+            (
+                "information-sharing-agreement",
+                "the Information Sharing Agreement (Appendix Three) signed and dated before "
+                "the contract start",
+                "Where is the signed Information Sharing Agreement, and is it dated before "
+                "the contract started?",
+            ),
+        )
+    ),
 )
 
 
@@ -788,12 +846,12 @@ REGISTER = Register(
             "It describes the key features of the service required",
             note="refers to the DPS Service Agreement and Individual Service Agreement, not part of this text",
         ),
-        rule(
+        duty(
             "3.1.1 Introduction and Aim",
             "Derby City Council aims to place all young people locally",
             None,
             "duties/local-offer",
-            note="audit D05: the aim is the Council's; the providers' part (3.2.3) is the duty 'local-offer'. The aim itself decides nothing a provider can be checked on.",
+            note="audit D05: the aim is the Council's; the providers' part (3.2.3) is the duty 'local-offer'. The aim decides nothing by itself: what a provider is checked on is the local offer.",
         ),
         rule(
             "3.1.1 Introduction and Aim",
@@ -841,7 +899,7 @@ REGISTER = Register(
             "The purpose of supported accommodation",
             "this document reflects that direction of travel.",
         ),
-        rule(
+        definition(
             "3.1.3 Purpose",
             "The service is to provide range of accommodation",
             None,
@@ -923,11 +981,16 @@ REGISTER = Register(
             "duties/know-protocols",
             note="audit D15; the documents themselves are in Appendix Two",
         ),
-        rule(
+        duty(
             LEGAL,
             "Derby City Council's Corporate Parenting Strategy (2015-18",
-            "expected to be available in February 2020)",
+            None,
             "duties/know-protocols",
+        ),
+        definition(
+            LEGAL,
+            "The 2019-21 version is expected",
+            "expected to be available in February 2020)",
             "readings/specification-version",
             note="the only date the text gives: the specification's version is read from it "
             "(round 2, task 10)",
@@ -1532,11 +1595,12 @@ REGISTER = Register(
         context(
             "3.4.4 Sub-contractors and staff", "3.4.4 Sub-contractors and staff", note="heading"
         ),
-        rule(
+        duty(
             "3.4.4 Sub-contractors and staff",
             "No sub-contractors will provide any element",
             None,
             "obligations/sub-contracting",
+            "duties/sub-contracting",
             note="audit D70",
         ),
         duty(
@@ -1717,12 +1781,13 @@ REGISTER = Register(
             "duties/risk-assessments",
             note="audit D91, D92",
         ),
-        rule(
+        duty(
             "3.6.2 Risk Management and Capacity",
             "Significant changes in an individual's circumstances shall be reported",
             None,
             "obligations/significant-change",
             "obligations/review-on-change",
+            "duties/significant-change",
             note="audit D93",
         ),
         duty(
@@ -1780,11 +1845,12 @@ REGISTER = Register(
             "duties/delivery-records",
             note="audit D97",
         ),
-        rule(
+        duty(
             "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
             "The Provider shall have in place a system for facilitating",
             None,
             "obligations/timesheets",
+            "duties/timesheets",
             note="audit D98",
         ),
         duty(
@@ -1795,19 +1861,21 @@ REGISTER = Register(
             note="audit D99, D100",
         ),
         # 3.7
-        rule(
+        duty(
             "3.7.1 Reports",
             "Quality statement\tOutcome",
             "Care leavers move to independence at their own pace.",
+            *(f"duties/outcome-quality-{n}" for n in range(1, 9)),
             *(f"outcomes/quality-{n}" for n in range(1, 9)),
-            "readings/performance-table",
-            note="audit D101: no frequency is given for the quality statements",
+            note="audit D101: no frequency is given for the quality statements; each is "
+            "evidenced by the Measure column (care plan reviews, feedback), not computed",
         ),
-        rule(
+        duty(
             "3.7.1 Reports",
             "1. the provider is working with the Council to ensure pathway plans",
             "Independent Reviewing Officer\tm m",
             "outcomes/quality-8",
+            "duties/outcome-quality-8",
             note="the evidence column of the eighth statement",
         ),
         rule(
@@ -1921,12 +1989,13 @@ REGISTER = Register(
             "readings/review-duties",
             note="audit D113; round 2 task 4: listed at each placement review",
         ),
-        rule(
+        duty(
             MONITOR,
             "Following this initial review",
             None,
             "duties/regular-reviews",
             "obligations/significant-change",
+            "duties/significant-change",
             note="audit D114",
         ),
         duty(
@@ -1971,11 +2040,12 @@ REGISTER = Register(
             "duties/complaints-procedure",
             note="audit D119",
         ),
-        rule(
+        duty(
             "3.9 PROBLEM SOLVING",
             "The provider will be expected to report complaints received",
             None,
             "obligations/complaints-report",
+            "duties/complaints-report",
             note="audit D120",
         ),
         duty(
@@ -2154,11 +2224,12 @@ REGISTER = Register(
             note="audit D137",
         ),
         # 3.15
-        rule(
+        duty(
             DATA,
             "The Service Provider is likely to receive sensitive personal data",
             None,
             "obligations/information-sharing-agreement",
+            "duties/information-sharing-agreement",
             note="audit D138",
         ),
         duty(
