@@ -9,8 +9,9 @@ says what the library does with the sentences it spans:
   a requirement, a KPI...: the conformance kit checks it);
 - ``duty``: a duty a person must perform that no date or number decides: a checklist item
   with its evidence question; ``rules`` names the :class:`Duty` declarations
-  (``duties/no-smoking``), and may name the outcomes (``outcomes/<id>``) and the
-  trigger-only obligations (``obligations/<id>``) the checklist item evidences;
+  (``duties/no-smoking``), and may name the outcomes (``outcomes/<id>``), the
+  trigger-only obligations (``obligations/<id>``) and the lists (``reference_tables/<id>``)
+  the checklist item evidences;
 - ``definition``: a glossary term or a reading (``rules`` may name them);
 - ``context``: background with no duty (history, policy, aspirations, local statistics);
   ``rules`` may name the reference tables or services that show it;
@@ -197,7 +198,7 @@ class Computation:
     citation: Citation
 
 
-_DUTY_NAMES = ("duties/", "outcomes/", "obligations/")
+_DUTY_NAMES = ("duties/", "outcomes/", "obligations/", "reference_tables/")
 
 
 def _entry_fields(instance: Entry, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -212,8 +213,8 @@ def _entry_fields(instance: Entry, attribute: attrs.Attribute[Any], value: Any) 
         raise ModelValueError(
             "rules",
             "register-entry",
-            "a duty entry names its duties/<id> and only the outcomes/<id> or "
-            "obligations/<id> the checklist evidences",
+            "a duty entry names its duties/<id> and only the outcomes/<id>, "
+            "obligations/<id> or reference_tables/<id> the checklist evidences",
         )
     if instance.status is EntryStatus.NOT_ENCODED and not instance.reason.strip():
         raise ModelValueError("reason", "register-entry", "a not-encoded entry needs a reason")
