@@ -11,12 +11,15 @@ from childcare_commissioning.register import (
     Computation,
     Duty,
     Register,
+    checklist_duty,
     context,
     definition,
     duty,
     rule,
 )
 from childcare_commissioning_somerset._cite import cite
+from childcare_commissioning_somerset.outcomes import OUTCOMES
+from childcare_commissioning_somerset.rules import OBLIGATIONS
 
 __all__ = ["COMPUTATIONS", "DUTIES", "REGISTER"]
 
@@ -24,7 +27,7 @@ ACCESS = "2.6 Service Access and Availability"
 STAFF = "3.2 Provider requirements and staff competencies"
 _COUNCIL = "Somerset County Council (the Placements Team)"
 
-DUTIES = (
+DUTIES: tuple[Duty, ...] = (
     Duty(
         "equality-of-access",
         "Ensure equality of access to the service across the whole county",
@@ -180,6 +183,57 @@ DUTIES = (
     ),
 )
 
+_OBLIGATIONS = {o.id: o for o in OBLIGATIONS}
+_OUTCOMES = {o.id: o for o in OUTCOMES}
+#: 3.1: "The evidence required to demonstrate these will be discussed, agreed and finalised
+#: at a pre contract award meeting and on an annual basis thereafter."
+_AGREED_EVIDENCE = (
+    "the evidence agreed at the pre contract award meeting and annually thereafter (3.1), "
+    "and each family's case record"
+)
+
+#: The key objectives' and service users' outcomes (2.2.1-2.2.3, 2.4) and the obligations
+#: of 3.2 that have a trigger and no time: checked at a monitoring visit, not computed.
+DUTIES += (
+    *(
+        checklist_duty(
+            _OUTCOMES[outcome_id],
+            _AGREED_EVIDENCE,
+            f"Which of the outcomes of {heading} did the families supported achieve, and "
+            "what evidence shows it?",
+            owed_to=_COUNCIL,
+        )
+        for outcome_id, heading in (
+            ("objective-1", "Key Objective 1 (families stay together)"),
+            ("objective-2", "Key Objective 2 (positive activities, less risk)"),
+            ("objective-3", "Key Objective 3 (placements remain stable)"),
+            ("expected-outcomes", "2.4 (expected outcomes for service users)"),
+        )
+    ),
+    checklist_duty(
+        _OBLIGATIONS["risk-assessment"],
+        "the risk assessment made at referral, with the staff ratio it deems necessary, "
+        "sent to the Social Worker and agreed before engagement",
+        "Was each risk assessment made at referral, and agreed with the Social Worker "
+        "(staff ratio included) before the work began?",
+        owed_to="the referrer (Social Worker)",
+    ),
+    checklist_duty(
+        _OBLIGATIONS["support-plan"],
+        "the support plan based on a full assessment of needs, and the note of the meeting "
+        "with the referrer that agreed it",
+        "Is each support plan based on a full assessment, and when did you meet the "
+        "referrer to agree it?",
+        owed_to="the referrer (Social Worker)",
+    ),
+    checklist_duty(
+        _OBLIGATIONS["statutory-reviews"],
+        "reports to and attendance at the statutory reviews of the children supported",
+        "Which statutory reviews did you contribute to this period, and how?",
+        owed_to=_COUNCIL,
+    ),
+)
+
 COMPUTATIONS = (
     Computation(
         "job-sheet",
@@ -226,7 +280,7 @@ REGISTER = Register(
         # --- Glossary -------------------------------------------------------------------
         definition(
             _GLOSSARY,
-            "At Risk of Care",
+            "Term",
             "Statutory service for children and their families.",
             "glossary/ARC",
             "glossary/CAMHS",
@@ -243,7 +297,7 @@ REGISTER = Register(
         ),
         definition(
             _GLOSSARY,
-            "Children with Disabilities",
+            "CWD",
             "Protection of Freedoms Act 2012.",
             "glossary/CWD",
             "glossary/DBS",
@@ -258,10 +312,10 @@ REGISTER = Register(
             note="audit SO-05: the five districts are the council's declared areas "
             "(SPEC.areas), the area the county-wide service serves.",
         ),
-        definition(_GLOSSARY, "Equality, Diversity and Human Rights", None, "glossary/EDHR"),
+        definition(_GLOSSARY, "EDHR", "Equality, Diversity and Human Rights", "glossary/EDHR"),
         rule(
             _GLOSSARY,
-            "Emergency Duty Team.",
+            "EDT",
             "(out of working hours) emergency response team.",
             "glossary/EDT",
             "contacts/emergency-duty-team",
@@ -272,7 +326,7 @@ REGISTER = Register(
         ),
         definition(
             _GLOSSARY,
-            "Edge of Care",
+            "EoC",
             "Access point for Targeted Early Help Services for children and their families",
             "glossary/EoC",
             "glossary/ETE",
@@ -289,15 +343,15 @@ REGISTER = Register(
         ),
         definition(
             _GLOSSARY,
-            "The plan for how all professionals involved",
+            "Multi-agency Plan",
             "The successful bidders.",
             "glossary/Multi-agency Plan",
             "glossary/Provider(s)",
         ),
         rule(
             _GLOSSARY,
+            "Provider's Staff",
             "A Provider's Staff includes all employees, agents and volunteers.",
-            None,
             "glossary/Provider's Staff",
             *_WORKFORCE,
             note="audit SO-04 (missing there): every workforce requirement applies to every "
@@ -306,24 +360,24 @@ REGISTER = Register(
         ),
         definition(
             _GLOSSARY,
+            "Referring Agencies",
             "Person or organisation making the initial request",
-            None,
             "glossary/Referring Agencies",
             "readings/referring-agencies",
             note="audit Q8: who may refer is decided by 1.1 and 2.6, see the reading.",
         ),
         rule(
             _GLOSSARY,
+            "SCC",
             "Somerset County Council.",
-            None,
             "glossary/SCC",
             "readings/scc",
             *_ROUTES,
             note="audit Q13 and V13: 'SCC' is accepted as the referrer's organisation.",
         ),
-        definition(_GLOSSARY, "Youth Offending Team", None, "glossary/SW", "glossary/YOT"),
+        definition(_GLOSSARY, "SW", "Youth Offending Team", "glossary/SW", "glossary/YOT"),
         # --- Section 1 ------------------------------------------------------------------
-        rule(
+        definition(
             "1.1 Introduction",
             "This service specification and related appendices",
             "crisis intervention and homecare support services.",
@@ -427,29 +481,32 @@ REGISTER = Register(
             "reduce their exposure to risk and exploitation and promote resilience.",
             note="The aims; the outcomes the service is measured on follow in 2.2.1-2.2.3.",
         ),
-        rule(
+        duty(
             "2.2.1 Key Objective 1",
             "Key Objective 1: Families Stay Together",
             None,
             "outcomes/objective-1",
+            "duties/outcome-objective-1",
         ),
         context(
             "2.2.1 Key Objective 1",
             "Children and young people's needs are best served in their own families",
             "manage change and difficulties on their own once professionals withdraw.",
         ),
-        rule(
+        duty(
             "2.2.1 Key Objective 1",
             "Examples of individual outcomes that the Service will need to deliver include:",
             "access the support they require within their local communities",
             "outcomes/objective-1",
+            "duties/outcome-objective-1",
             note="audit SO-14.",
         ),
-        rule(
+        duty(
             "2.2.2 Key Objective 2",
             "Key Objective 2: Children and Young People engage in positive activities",
             "mental health and wellbeing is improved",
             "outcomes/objective-2",
+            "duties/outcome-objective-2",
             note="audit SO-15.",
         ),
         rule(
@@ -460,17 +517,19 @@ REGISTER = Register(
             "computations/living-at-home",
             note="audit SO-16.",
         ),
-        rule(
+        duty(
             "2.2.2 Key Objective 2",
             "Provider works in conjunction with other agencies",
             None,
             "outcomes/objective-2",
+            "duties/outcome-objective-2",
         ),
-        rule(
+        duty(
             "2.2.3 Key Objective 3",
             "2.2.3 Key Objective 3: Placements remain stable",
             "Placement stability improves",
             "outcomes/objective-3",
+            "duties/outcome-objective-3",
             note="audit SO-17.",
         ),
         context(
@@ -492,11 +551,12 @@ REGISTER = Register(
             "Limited or no wider family or community support networks",
             note="Describes families' circumstances; no duty or condition.",
         ),
-        rule(
+        duty(
             "2.4 Expected Outcomes for Service Users",
             "Expected Outcomes for Service Users",
             "Are respected and not discriminated against.",
             "outcomes/expected-outcomes",
+            "duties/outcome-expected-outcomes",
             note="audit SO-19 (missing there).",
         ),
         rule(
@@ -609,7 +669,7 @@ REGISTER = Register(
         ),
         rule(
             "2.8 Service rates",
-            "Mileage (to be agreed in advance)",
+            "Hourly Rate",
             ".45p per mile",
             "billing/rate-bands/hourly",
             "billing/mileage",
@@ -654,11 +714,12 @@ REGISTER = Register(
             "duties/promote-positive-behaviour",
             note="audit SO-36.",
         ),
-        rule(
+        duty(
             "3.2 II",
             "At the time of referral the Provider shall undertake a risk assessment",
             "to be agreed before engagement.",
             "obligations/risk-assessment",
+            "duties/risk-assessment",
             note="audit SO-37.",
         ),
         rule(
@@ -671,11 +732,12 @@ REGISTER = Register(
             "readings/elapsed-hours",
             note="audit SO-38, Q6, Q12.",
         ),
-        rule(
+        duty(
             "3.2 III",
             "The support plan put in place by the Provider will be based on a full assessment",
             None,
             "obligations/support-plan",
+            "duties/support-plan",
             note="audit SO-39.",
         ),
         duty(
@@ -697,11 +759,12 @@ REGISTER = Register(
             "readings/as-soon-as-possible",
             note="audit SO-42, SO-43.",
         ),
-        rule(
+        duty(
             "3.2 VI",
             "The Provider will be expected to contribute to any statutory review process",
             None,
             "obligations/statutory-reviews",
+            "duties/statutory-reviews",
             note="audit SO-44.",
         ),
         rule(
@@ -769,6 +832,14 @@ REGISTER = Register(
             None,
             "duties/document-of-authority",
             note="audit SO-51 (not captured there).",
+        ),
+        rule(
+            "Appendix 1: Unregulated Services Job Sheet",
+            "Authorised by:",
+            "Authorised date:",
+            "computations/job-sheet",
+            note="The authorisation fields the job sheet check reads: a sheet without both "
+            "is a finding.",
         ),
         context(
             "Footnotes",
