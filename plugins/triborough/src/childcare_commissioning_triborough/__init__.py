@@ -15,7 +15,7 @@ from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Se
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
-from childcare_commissioning.register import Computation
+from childcare_commissioning.register import Computation, checklist_duty
 from childcare_commissioning_triborough._cite import cite
 from childcare_commissioning_triborough.clauses import REGISTER
 from childcare_commissioning_triborough.duties import DUTIES
@@ -434,6 +434,24 @@ MEASURES = (
         target="At least thirty a year; the per-borough numbers in 3.5",
         reported="Each Quarter",
         objective="Volumes",
+    ),
+)
+#: The Appendix 1 outcomes set no target ("to be determined") and no event measures them:
+#: each is a checklist item, evidenced by its outputs and the quarterly report of 4.2.
+DUTIES = (
+    *DUTIES,
+    *(
+        checklist_duty(
+            measure,
+            "the quarterly report's account of achievement against the outputs (4.2): "
+            + "; ".join(measure.measures),
+            "What did this quarter's report show against the outputs of '"
+            + measure.outcome.rstrip(".")
+            + "', and what evidence backs it?",
+            owed_to="the CCGs",
+        )
+        for measure in MEASURES
+        if measure.id.startswith("priority-")
     ),
 )
 VOLUME_TABLE = ReferenceTable(
