@@ -11,7 +11,8 @@ says what the library does with the sentences it spans:
   with its evidence question; ``rules`` names the :class:`Duty` declarations
   (``duties/no-smoking``), and may name the outcomes (``outcomes/<id>``), the
   trigger-only obligations (``obligations/<id>``) and the lists (``reference_tables/<id>``)
-  the checklist item evidences;
+  the checklist item evidences, and the readings (``readings/<id>``) that say how it is
+  read;
 - ``definition``: a glossary term or a reading (``rules`` may name them);
 - ``context``: background with no duty (history, policy, aspirations, local statistics);
   ``rules`` may name the reference tables or services that show it;
@@ -198,7 +199,7 @@ class Computation:
     citation: Citation
 
 
-_DUTY_NAMES = ("duties/", "outcomes/", "obligations/", "reference_tables/")
+_DUTY_NAMES = ("duties/", "outcomes/", "obligations/", "reference_tables/", "readings/")
 
 
 def _entry_fields(instance: Entry, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -214,7 +215,7 @@ def _entry_fields(instance: Entry, attribute: attrs.Attribute[Any], value: Any) 
             "rules",
             "register-entry",
             "a duty entry names its duties/<id> and only the outcomes/<id>, "
-            "obligations/<id> or reference_tables/<id> the checklist evidences",
+            "obligations/<id>, reference_tables/<id> or readings/<id> it evidences",
         )
     if instance.status is EntryStatus.NOT_ENCODED and not instance.reason.strip():
         raise ModelValueError("reason", "register-entry", "a not-encoded entry needs a reason")
