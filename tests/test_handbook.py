@@ -207,16 +207,24 @@ def test_outcomes_and_reference_data_are_shown(pages: dict[str, str]) -> None:
 
 def test_clause_by_clause_and_what_is_not_decided(pages: dict[str, str]) -> None:
     """Testshire's page states its coverage (28 of 28 sentences, worked in
-    test_register), lists its two duties and its one not-encoded passage with the reason
-    under "What this library does not decide", and walks the whole text clause by clause
-    with each entry's status and links to the section listing the rule."""
+    test_register) and its three numbers (18 computed, 3 on the checklist, 1 not decided,
+    6 context: worked in test_testshire_in_three_numbers), lists every operational sentence
+    not computed under "What this library does not decide" (the policy review and the
+    family rating of §6, the no-smoking duty of §8, the premises passage of §10 with its
+    reason), and walks the whole text clause by clause with each entry's status and links
+    to the section listing the rule."""
     page = pages["councils/testshire.md"]
-    assert "28 of 28 sentences of the text accounted for (100.0 %)" in page
+    assert "28 of 28 sentences of the text (list items and table cells included)" in page
+    assert "accounted for (100.0 %)" in page
+    assert "18 sentences computed" in page
+    assert "3 on the monitoring checklist" in page
+    assert "1 not decided, each with its reason; plus 6 of context" in page
     gaps = page.split("## What this library does not decide")[1].split("\n## ")[0]
     rows = [line for line in gaps.splitlines() if line.startswith("| ") and "---" not in line]
-    assert ["Clause", "6 Monitoring", "8 Staff", "10 Premises"] == [
+    assert ["Clause", "6 Monitoring", "6 Monitoring", "8 Staff", "10 Premises"] == [
         row.split("|")[1].strip() for row in rows
     ]
+    assert "The Provider also reports how families rate the service." in rows[2]
     assert "depends on an appendix the text says is to follow" in gaps
     walk = page.split("## Clause by clause")[1]
     [row] = [line for line in walk.splitlines() if line.startswith("| 6 | 4 Referrals")]
@@ -236,7 +244,8 @@ def test_a_council_without_register_says_so(pages: dict[str, str]) -> None:
         if council.spec.register is None:
             assert "**No clause register yet**" in page
         else:
-            assert "sentences of the text accounted for" in page
+            assert "accounted for (" in page
+            assert "**The text in three numbers**" in page
 
 
 def test_stale_generated_pages_are_removed(tmp_path: Path) -> None:

@@ -339,3 +339,27 @@ def test_checklist_csv_neutralises_formulas(
     assert 0 == main(["duties", "--council", "testshire", "--format", "csv"])
     [_, row] = capsys.readouterr().out.splitlines()
     assert row.startswith("no-smoking,'=HYPERLINK(1),provider,families and the Council,'-1,")
+
+
+def test_each_plugin_readme_states_its_three_numbers() -> None:
+    """Each council plugin's README says its text in three numbers, and they are the
+    register's own (so a README cannot drift from the register)."""
+    import re
+    from pathlib import Path
+
+    plugins = Path(__file__).resolve().parent.parent / "plugins"
+    checked = 0
+    for council in get_registry().councils():
+        readme = plugins / council.id / "README.md"
+        if not readme.exists() or council.spec.register is None:
+            continue
+        text = " ".join(readme.read_text(encoding="utf-8").split())
+        three = summarise(council.spec.register)
+        pattern = (
+            rf"Of the {three.sentences} sentences .*\*\*{three.computed} computed\*\*.*"
+            rf"\*\*{three.checklist} on the monitoring checklist\*\*.*"
+            rf"\*\*{three.not_decided} not decided\*\*.*plus {three.context} of context"
+        )
+        assert re.search(pattern, text), council.id
+        checked += 1
+    assert checked >= 5

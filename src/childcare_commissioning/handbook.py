@@ -36,7 +36,14 @@ from childcare_commissioning.model import Citation, Package
 from childcare_commissioning.money import format_gbp
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import REFERRAL_RECEIVED
-from childcare_commissioning.register import Entry, EntryStatus, Sentence, coverage, covering
+from childcare_commissioning.register import (
+    Entry,
+    EntryStatus,
+    Sentence,
+    coverage,
+    covering,
+    summarise,
+)
 from childcare_commissioning.registry import RegisteredCouncil, Registry
 from childcare_commissioning.safeguarding import contact_findings
 
@@ -554,11 +561,17 @@ def _coverage_line(spec: CouncilSpec) -> str:
             "sentence by sentence, so what the library leaves out is not listed.\n"
         )
     result = coverage(spec.register)
+    three = summarise(spec.register)
     counts = ", ".join(f"{n} {status}" for status, n in result.by_status.items())
     return (
         f"**Clause register**: {result.covered} of {result.sentences} sentences of the text "
-        f"accounted for ({result.percent:.1f} %), in {len(spec.register.entries)} entries "
-        f"({counts}).\n"
+        f"(list items and table cells included) accounted for ({result.percent:.1f} %), in "
+        f"{len(spec.register.entries)} entries ({counts}).\n\n"
+        f"**The text in three numbers**: {three.computed} sentences computed (a deadline, "
+        f"a dated obligation, a cohort, a requirement, a KPI... decides them); "
+        f"{three.checklist} on the monitoring checklist (a person checks them, with the "
+        f"evidence asked for); {three.not_decided} not decided, each with its reason; plus "
+        f"{three.context} of context and definitions.\n"
     )
 
 
@@ -676,8 +689,10 @@ def _not_decided(spec: CouncilSpec) -> str:
         )
         rows.append((entry.clause, _entry_text(entry, sentences), entry.status, why))
     return (
-        head + "The text's duties and the passages the library does not encode, with the reason. "
-        "Everything else is a rule, a definition or context: see *Clause by clause*.\n\n"
+        head + "Every operational sentence the library does not compute: the duties on the "
+        "monitoring checklist (outcomes with the evidence asked for, obligations with a "
+        "trigger and no time) and the passages not encoded, with the reason. Everything "
+        "else is computed, a definition or context: see *Clause by clause*.\n\n"
         + _table(("Clause", "Text", "Status", "Why / where"), rows)
     )
 
