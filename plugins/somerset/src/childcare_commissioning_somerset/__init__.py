@@ -14,7 +14,7 @@ from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Se
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning_somerset._cite import cite
-from childcare_commissioning_somerset.clauses import COMPUTATIONS, DUTIES, REGISTER
+from childcare_commissioning_somerset.duties import COMPUTATIONS, DUTIES
 from childcare_commissioning_somerset.jobsheet import (
     JobSheet,
     JobSheetLine,
@@ -29,6 +29,7 @@ from childcare_commissioning_somerset.outcomes import (
     AtHome,
     living_at_home_outcome,
 )
+from childcare_commissioning_somerset.register import REGISTER
 from childcare_commissioning_somerset.rules import (
     AREA_RULES,
     BAND,
