@@ -24,6 +24,7 @@ from childcare_commissioning_derby.careleaver import (
     is_care_leaver,
     school_leaving_date,
 )
+from childcare_commissioning_derby.duties import COMPUTATIONS, DUTIES
 from childcare_commissioning_derby.monitoring import MONITORING
 from childcare_commissioning_derby.placements import (
     CATEGORIES,
@@ -35,7 +36,7 @@ from childcare_commissioning_derby.placements import (
     ipa_payments,
     termination_date,
 )
-from childcare_commissioning_derby.register import COMPUTATIONS, DUTIES, REGISTER
+from childcare_commissioning_derby.register import REGISTER
 from childcare_commissioning_derby.rules import (
     BILLING,
     CALENDARS,
