@@ -158,7 +158,8 @@ def test_the_scaffold_generates_exactly_the_shape(tmp_path: Path) -> None:
     folder = scaffold("north-yorkshire", tmp_path)
     package = folder / "src" / "childcare_commissioning_north_yorkshire"
     assert set(SHAPE) == {p.name for p in package.iterdir()}
-    assert {"test_conformance.py", "test_rules.py"} == {p.name for p in (folder / "tests").iterdir()}
+    tests = {p.name for p in (folder / "tests").iterdir()}
+    assert {"test_conformance.py", "test_rules.py"} == tests
 
 
 def test_every_plugin_has_the_shape_but_its_listed_gaps() -> None:

@@ -396,11 +396,11 @@ def response_due(received: dt.datetime) -> dt.date:
     return evaluate(rule, received, CALENDARS).due_date
 '''
 
-_EVENTS = '''\
+_EVENTS = """\
 [
   {"trigger": "referral-received", "at": "2024-12-23T10:00:00+00:00"}
 ]
-'''
+"""
 
 _MODULE = '''\
 """$title: children's social care specification as cited rules (scaffolded; replace the

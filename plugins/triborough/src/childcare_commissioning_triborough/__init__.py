@@ -17,9 +17,9 @@ from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
 from childcare_commissioning.register import Computation, checklist_duty
 from childcare_commissioning_triborough._cite import cite
-from childcare_commissioning_triborough.register import REGISTER
 from childcare_commissioning_triborough.duties import DUTIES
 from childcare_commissioning_triborough.monitoring import MONITORING
+from childcare_commissioning_triborough.register import REGISTER
 from childcare_commissioning_triborough.rules import (
     AREA_RULES,
     COHORTS,
