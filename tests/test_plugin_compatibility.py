@@ -14,6 +14,7 @@ import pytest
 import childcare_commissioning
 from childcare_commissioning.errors import IncompatiblePluginError, PluginLoadError
 from childcare_commissioning.registry import load_registry
+from childcare_commissioning.scaffold import compatible_range, scaffold
 
 from .conftest import MakeDist
 from .test_registry import GOOD_PLUGIN
@@ -172,3 +173,28 @@ def test_the_command_line_refuses_an_incompatible_plugin_in_words(
     assert "ccc-future 1.2.3 declares childcare-commissioning>=1.0" in result.stderr
     assert "childcare-commissioning 0.1.0" in result.stderr
     assert "" == result.stdout
+
+
+# Worked by hand: while the major is 0 a minor release may break plugins (0.1 -> 0.2), after
+# it a major one (1.x -> 2); a dev core's range starts at itself so its own scaffold loads.
+@pytest.mark.parametrize(
+    ("core", "expected"),
+    [
+        ("0.1.0", ">=0.1.0,<0.2"),
+        ("0.1.3", ">=0.1.3,<0.2"),
+        ("0.2.0.dev0", ">=0.2.0.dev0,<0.3"),
+        ("1.4.2", ">=1.4.2,<2"),
+    ],
+)
+def test_a_new_plugin_declares_the_range_of_the_core_it_was_written_for(
+    core: str, expected: str
+) -> None:
+    """compatible_range: the range new-council writes into a scaffolded pyproject."""
+    assert expected == compatible_range(core)
+
+
+def test_scaffolded_pyproject_declares_this_cores_range(tmp_path: Path) -> None:
+    """A council scaffolded under core 0.1.0 requires childcare-commissioning>=0.1.0,<0.2."""
+    folder = scaffold("hull", tmp_path)
+    text = (folder / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'dependencies = ["childcare-commissioning>=0.1.0,<0.2"]' in text
