@@ -23,6 +23,12 @@ from .test_registry import GOOD_PLUGIN
 EXPLODES_ON_IMPORT = "raise RuntimeError('imported although incompatible')\n"
 
 
+def _loads(make: MakeDist, dist: str, council: str, requires: list[str]) -> bool:
+    """Install a well-formed plugin declaring ``requires``: whether the registry loads it."""
+    make(dist, council, GOOD_PLUGIN.format(council_id=council), requires=requires)
+    return council in load_registry(only=[council])
+
+
 def test_testshire_declares_its_range_in_its_installed_metadata() -> None:
     """The range lives in one place, the plugin's pyproject dependency, and reaches the
     registry as the installed distribution's Requires-Dist."""
@@ -79,14 +85,12 @@ def test_range_bounds(
     make_plugin_dist: MakeDist, monkeypatch: pytest.MonkeyPatch, core: str, accepted: bool
 ) -> None:
     """Each core version is accepted or refused as PEP 440 orders it."""
-    source = GOOD_PLUGIN.format(council_id="rangeshire") if accepted else EXPLODES_ON_IMPORT
-    make_plugin_dist(
-        "ccc-range", "rangeshire", source, requires=["childcare-commissioning>=0.1.0,<0.2"]
-    )
     monkeypatch.setattr(childcare_commissioning, "__version__", core)
+    declared = ["childcare-commissioning>=0.1.0,<0.2"]
     if accepted:
-        assert "rangeshire" in load_registry(only=["rangeshire"])
+        assert _loads(make_plugin_dist, "ccc-range", "rangeshire", declared)
     else:
+        make_plugin_dist("ccc-range", "rangeshire", EXPLODES_ON_IMPORT, requires=declared)
         with pytest.raises(IncompatiblePluginError, match=f"childcare-commissioning {core};"):
             load_registry(only=["rangeshire"])
 
@@ -113,13 +117,8 @@ def test_only_requirements_that_apply_are_enforced(
     """A range under one of the plugin's extras does not bind the plugin; a marker that
     holds here (every Python this library runs on is >= 3) does."""
     monkeypatch.setattr(childcare_commissioning, "__version__", "0.1.0")
-    make_plugin_dist(
-        "ccc-extra",
-        "extrashire",
-        GOOD_PLUGIN.format(council_id="extrashire"),
-        requires=['childcare-commissioning[ubl]>=5; extra == "docs"'],
-    )
-    assert "extrashire" in load_registry(only=["extrashire"])
+    extra = ['childcare-commissioning[ubl]>=5; extra == "docs"']
+    assert _loads(make_plugin_dist, "ccc-extra", "extrashire", extra)
     make_plugin_dist(
         "ccc-marker",
         "markershire",
@@ -141,13 +140,7 @@ def test_an_unreadable_requirement_on_the_core_is_refused(
     with pytest.raises(PluginLoadError, match="unreadable requirement") as caught:
         load_registry(only=["garbledshire"])
     assert "ccc-garbled" == caught.value.distribution
-    make_plugin_dist(
-        "ccc-other-garbled",
-        "othergarbled",
-        GOOD_PLUGIN.format(council_id="othergarbled"),
-        requires=["attrs>>1"],
-    )
-    assert "othergarbled" in load_registry(only=["othergarbled"])
+    assert _loads(make_plugin_dist, "ccc-other-garbled", "othergarbled", ["attrs>>1"])
 
 
 def test_the_command_line_refuses_an_incompatible_plugin_in_words(
