@@ -155,10 +155,12 @@ def test_every_event_is_used_or_reported() -> None:
 
 
 def test_missed_quarterly_return_and_meetings() -> None:
-    """Meetings (from 1 Apr 2024): 1 Jul, 1 Oct, 1 Jan 2025, 1 Apr 2025, then 1 Oct 2025.
-    Returns 5 working days before: Mon 24 Jun (Jun 28, 27, 26, 25, 24), Tue 24 Sep (Sep 30,
-    27, 26, 25, 24), Mon 23 Dec 2024 (Dec 31, 30, 27, then 24, 23: 25 and 26 Dec are bank
-    holidays), Tue 25 Mar 2025 (Mar 31, 28, 27, 26, 25) and Wed 24 Sep 2025. Submitted 20
+    """Meetings (from 1 Apr 2024): 1 Jul, 1 Oct, 1 Jan 2025 (a bank holiday: due the next
+    working day, Thu 2 Jan, reading meeting-working-day), 1 Apr 2025, then 1 Oct 2025; the
+    third was held early, on Fri 20 Dec 2024. Returns 5 working days before each meeting as
+    held (reading before-the-meeting-held): Mon 24 Jun (Jun 28, 27, 26, 25, 24), Tue 24 Sep
+    (Sep 30, 27, 26, 25, 24), Fri 13 Dec 2024 (Dec 19, 18, 17, 16, 13), Tue 25 Mar 2025
+    (Mar 31, 28, 27, 26, 25) and, the fifth not yet held, Wed 24 Sep 2025. Submitted 20
     Jun (on time), 27 Sep (3 days late, the oldest outstanding), 24 Mar with reference 4
     (the fourth, on time): the third is missing and the fifth not yet due."""
     report = _run(LOG)
@@ -166,7 +168,7 @@ def test_missed_quarterly_return_and_meetings() -> None:
     assert [
         dt.date(2024, 6, 24),
         dt.date(2024, 9, 24),
-        dt.date(2024, 12, 23),
+        dt.date(2024, 12, 13),
         dt.date(2025, 3, 25),
         dt.date(2025, 9, 24),
     ] == [o.due_date for o in returns]
@@ -180,19 +182,20 @@ def test_missed_quarterly_return_and_meetings() -> None:
     assert 3 == returns[1].late_days
     meetings = [o for o in report.obligations if o.obligation_id == "review-meeting"]
     assert [DutyStatus.MET] * 4 + [DutyStatus.OPEN] == [o.status for o in meetings]
+    assert dt.date(2025, 1, 2) == meetings[2].due_date
 
 
 def test_without_a_reference_submissions_answer_the_oldest_outstanding() -> None:
-    """Drop the reference: 24 Mar answers the third return (due 23 Dec), 91 days late
-    (8 days to 31 Dec, 31 in January, 28 in February, 24 in March), and the fourth is
-    missing."""
+    """Drop the reference: 24 Mar answers the third return (due 13 Dec, before the
+    meeting held on 20 Dec), 101 days late (18 days to 31 Dec, 31 in January, 28 in
+    February, 24 in March), and the fourth is missing."""
     rows = [dict(r) for r in LOG]
     del rows[17]["reference"]
     returns = [o for o in _run(rows).obligations if o.obligation_id == "monitoring-return"]
     assert [DutyStatus.MET, DutyStatus.LATE, DutyStatus.LATE, DutyStatus.MISSING] == [
         o.status for o in returns[:4]
     ]
-    assert 91 == returns[2].late_days
+    assert 101 == returns[2].late_days
 
 
 def test_kpi_figure_with_its_cases() -> None:

@@ -40,10 +40,13 @@ def test_written_report_of_gross_misconduct() -> None:
 
 def test_missed_quarterly_report() -> None:
     """Meetings every 3 months from 1 Apr 2024: 1 Jul, 1 Oct, 1 Jan 2025, 1 Apr 2025, then
-    1 Jul. Reports one working day before: Fri 28 Jun, Mon 30 Sep, Tue 31 Dec, Mon 31 Mar,
-    Mon 30 Jun 2025. Sent 27 Jun and 30 Sep (on time), nothing in December (missing), 28
-    Mar marked as the fourth (on time). The 1 January meeting (a bank holiday) held on 2
-    January: 1 day late."""
+    1 Jul. "Every 3 months" names no day: the 1 January meeting (New Year's Day, a bank
+    holiday) is due the next working day, Thu 2 Jan (reading meeting-working-day), and held
+    on 2 January it is on time (audit 2026-12 Triborough defect 2). Reports one working day
+    before each meeting as held (reading before-the-meeting-held): Fri 28 Jun, Mon 30 Sep,
+    Tue 31 Dec (the working day before Thu 2 Jan), Mon 31 Mar, Mon 30 Jun 2025. Sent 27 Jun
+    and 30 Sep (on time), nothing in December (missing), 28 Mar marked as the fourth (on
+    time)."""
     report = _report()
     reports = [o for o in report.obligations if o.obligation_id == "quarterly-report"]
     assert [
@@ -54,7 +57,8 @@ def test_missed_quarterly_report() -> None:
         ("2025-06-30", "open"),
     ] == [(o.due_date.isoformat(), o.status.value) for o in reports]
     meetings = [o for o in report.obligations if o.obligation_id == "quarterly-meeting"]
-    assert ["met", "met", "late", "met", "open"] == [o.status.value for o in meetings]
+    assert ["met", "met", "met", "met", "open"] == [o.status.value for o in meetings]
+    assert "2025-01-02" == meetings[2].due_date.isoformat()
 
 
 def test_targets_to_be_determined_leave_no_kpi() -> None:

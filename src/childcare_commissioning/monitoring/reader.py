@@ -1,9 +1,10 @@
 """Reading event logs, streamed: JSON Lines or CSV, one :class:`Event` at a time.
 
 Both formats carry the fields ``case``, ``kind``, ``at`` (required), ``actor``,
-``reference``, ``urgency``, ``service`` (optional; empty cells are absent); any other field
-or column is an error rather than silently ignored (a misspelt ``urgncy`` would otherwise
-change which deadlines apply). ``at`` is an
+``reference``, ``urgency``, ``service``, ``by`` (who instigated it: ``provider``,
+``council``, ``both`` or ``referrer``) and ``reason`` (optional; empty cells are absent);
+any other field or column is an error rather than silently ignored (a misspelt ``urgncy``
+would otherwise change which deadlines apply). ``at`` is an
 ISO 8601 date-time; one without an offset is Europe/London local time and is refused when
 the clock change makes it ambiguous or non-existent. Files are read as UTF-8 with or
 without a byte-order mark. A line that cannot be read stops the read with a
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
+from childcare_commissioning.deadlines import Party
 from childcare_commissioning.errors import ConversionError, DuplicateKeyError, Problem, unique_keys
 from childcare_commissioning.model.referral import Urgency
 from childcare_commissioning.monitoring.model import Event
@@ -30,7 +32,7 @@ from childcare_commissioning.monitoring.model import Event
 __all__ = ["FIELDS", "event_from_mapping", "open_log", "read_events"]
 
 #: The columns of an event log, in the order the library writes them.
-FIELDS = ("case", "kind", "at", "actor", "reference", "urgency", "service")
+FIELDS = ("case", "kind", "at", "actor", "reference", "urgency", "service", "by", "reason")
 _KNOWN = frozenset(FIELDS)
 _LONDON = ZoneInfo("Europe/London")
 
@@ -84,6 +86,12 @@ def event_from_mapping(row: Any, line: int) -> Event:
     except ValueError:
         known = ", ".join(u.value for u in Urgency)
         raise _fail(line, "urgency", f"expected one of {known}") from None
+    by_text = _text(row, "by", line, False)
+    try:
+        by = Party(by_text) if by_text else None
+    except ValueError:
+        known = ", ".join(p.value for p in Party)
+        raise _fail(line, "by", f"expected one of {known}") from None
     return Event(
         case=_text(row, "case", line, False) or "",
         kind=kind,
@@ -93,6 +101,8 @@ def event_from_mapping(row: Any, line: int) -> Event:
         urgency=urgency,
         service=_text(row, "service", line, False),
         line=line,
+        by=by,
+        reason=_text(row, "reason", line, False),
     )
 
 
