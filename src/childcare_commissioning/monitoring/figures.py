@@ -127,8 +127,10 @@ class Tallies:
         if period is not None:
             wanted = parse_period(period, start_month)
         result = []
-        for index, kpi in enumerate(self.declaration.kpis):
-            labels = {label for (i, _, label) in self._tallies if i == index}
+        kpis = self.declaration.kpis
+        for index, kpi in enumerate(kpis):
+            # Every period any KPI of this kind saw: a count of 0 is a figure too.
+            labels = {label for (i, _, label) in self._tallies if kpis[i].period is kpi.period}
             if wanted is not None:
                 labels = {self._label(kpi, wanted.start)}
             for label in sorted(labels, key=lambda x: self._periods[x].start):

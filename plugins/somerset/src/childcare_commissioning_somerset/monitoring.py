@@ -17,9 +17,10 @@ Declared here, outside the plugin's ``CouncilSpec``, until the spec references i
 
 from __future__ import annotations
 
+from childcare_commissioning.model import Reading
 from childcare_commissioning.monitoring import Completion, Monitoring
 
-__all__ = ["MONITORING"]
+__all__ = ["MONITORING", "MONITORING_READINGS"]
 
 MONITORING = Monitoring(
     completions=(
@@ -31,3 +32,6 @@ MONITORING = Monitoring(
     kinds=("incident", "concern"),
     year_start_month=4,
 )
+
+#: How monitoring reads what the text leaves open (shown with the council's readings).
+MONITORING_READINGS: tuple[Reading, ...] = ()
