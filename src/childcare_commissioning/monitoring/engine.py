@@ -441,6 +441,8 @@ class Monitor:
                     break
             used = True
         for gate in self._gates_after.get(kind, ()):
+            if case.urgency in gate.exempt:
+                continue
             deadline = Deadline(
                 rule_id=gate.id,
                 title=gate.title,

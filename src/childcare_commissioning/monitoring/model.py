@@ -170,7 +170,8 @@ class Gate:
     """An event of kind ``before`` (support starting) must come after one of kind
     ``requires`` (the risk assessment agreed) for the same case: due at the instant of the
     ``before`` event; ``late`` (by elapsed time) when the requirement came afterwards,
-    ``overdue`` when it never came."""
+    ``overdue`` when it never came. Cases of an urgency in ``exempt`` are not gated (the
+    text gives them another route: "With urgent referrals ... within 72hrs")."""
 
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
@@ -178,6 +179,9 @@ class Gate:
     before: str = attrs.field(validator=identifier)
     citation: Citation
     owed_by: Party = Party.PROVIDER
+    exempt: frozenset[Urgency] = attrs.field(
+        default=frozenset(), converter=lambda v: frozenset(Urgency(u) for u in v)
+    )
 
 
 def _one_source(instance: Count, attribute: attrs.Attribute[Any], value: Any) -> None:
