@@ -61,11 +61,26 @@ def test_missed_quarterly_report() -> None:
     assert "2025-01-02" == meetings[2].due_date.isoformat()
 
 
-def test_targets_to_be_determined_leave_no_kpi() -> None:
+def test_families_worked_with_per_contract_year() -> None:
+    """3.4 "a minimum of Thirty families per year", per contract year from 1 Apr 2024.
+    Year 1 (1 Apr 2024 to 31 Mar 2025): F-01, F-02 (referred twice, one family) and F-03
+    (31 Mar 16:00, the year's last day): 3 families, short of 30 once the year is over.
+    Year 2 began 1 Apr 2025: F-04, 1 so far, not judged before the year ends. The
+    priority outcomes (targets "to be determined") stay for visits."""
     report = _report()
-    assert [] == list(report.kpis)
-    assert "families-per-year" in dict(report.unmeasured)
-    assert (9, 9) == (report.counts["read"], report.counts["used"])
+    figures = {k.period_label: k for k in report.kpis}
+    one, two = figures["contract year 1"], figures["contract year 2"]
+    assert (dt.date(2024, 4, 1), dt.date(2025, 3, 31)) == (one.period.start, one.period.end)
+    assert (3, ("F-01", "F-02", "F-03"), False) == (
+        one.numerator,
+        one.numerator_cases,
+        one.meets_target,
+    )
+    assert "3 (at least 30)" == one.figure
+    assert (1, None) == (two.numerator, two.meets_target)
+    assert "families-per-year" not in dict(report.unmeasured)
+    assert "priority-1" in dict(report.unmeasured)
+    assert (14, 14) == (report.counts["read"], report.counts["used"])
     spec = SPEC
     assert [] == [str(v) for v in check_council(spec) if v.check == "monitoring"]
 
