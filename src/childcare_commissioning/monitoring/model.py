@@ -165,6 +165,10 @@ class Ending:
     citation: Citation | None = None
 
 
+def _urgencies(value: Any) -> frozenset[Urgency]:
+    return frozenset(Urgency(v) for v in value)
+
+
 @attrs.frozen
 class Gate:
     """An event of kind ``before`` (support starting) must come after one of kind
@@ -179,9 +183,7 @@ class Gate:
     before: str = attrs.field(validator=identifier)
     citation: Citation
     owed_by: Party = Party.PROVIDER
-    exempt: frozenset[Urgency] = attrs.field(
-        default=frozenset(), converter=lambda v: frozenset(Urgency(u) for u in v)
-    )
+    exempt: frozenset[Urgency] = attrs.field(default=frozenset(), converter=_urgencies)
 
 
 def _one_source(instance: Count, attribute: attrs.Attribute[Any], value: Any) -> None:
