@@ -34,6 +34,7 @@ from childcare_commissioning.monitoring import (
     end_of_day,
     open_log,
     parse_period,
+    percent,
     period_label,
     read_events,
 )
@@ -489,3 +490,79 @@ def test_counts_always_reconcile(rows: list[tuple[str, str, int]]) -> None:
     assert counts.get("reported", 0) == len(event_findings)
     keys = [(d.case, d.rule_id, d.trigger_at) for d in report.deadlines]
     assert len(keys) == len(set(keys))
+
+
+# --- arithmetic the audit's mutants showed unpinned (audits 2026-12, tests.md M1-M3, M6) ---
+
+
+def test_late_by_is_elapsed_time_across_the_spring_clock_change() -> None:
+    """M1. Incident 00:30 GMT Sat 29 Mar 2025; 24 elapsed hours end 00:30 UTC Sun 30 Mar
+    (01:30 BST: the clocks went forward at 01:00 GMT). Notice at 03:00 BST (02:00 UTC):
+    1 h 30 min late. The wall-clock difference (03:00 - 00:30) would say 2 h 30 min."""
+    rows = [
+        {"case": "D1", "kind": "referral-received", "at": "2025-03-27T10:00"},
+        {"case": "D1", "kind": "incident", "at": "2025-03-29T00:30:00+00:00"},
+        {"case": "D1", "kind": "written-notice-given", "at": "2025-03-30T03:00:00+01:00"},
+    ]
+    notice = _by(_run(rows), "incident-notice")["D1"]
+    assert (DutyStatus.LATE, dt.timedelta(hours=1, minutes=30)) == (notice.status, notice.late_by)
+    assert "1 h 30 min" == notice.how_late
+
+
+def test_days_late_count_the_london_date() -> None:
+    """M2. Received Mon 2 Jun 2025: three working days are Tue 3, Wed 4, Thu 5 Jun. The
+    answer at 23:30 UTC on Thu 5 Jun is 00:30 BST on Fri 6 Jun in London: 1 day late (the
+    UTC date would say on time)."""
+    rows = [
+        {"case": "D2", "kind": "referral-received", "at": "2025-06-02T10:00"},
+        {"case": "D2", "kind": "referral-responded", "at": "2025-06-05T23:30:00+00:00"},
+    ]
+    answer = _by(_run(rows, end_of_day(dt.date(2025, 6, 30))), "referral-response")["D2"]
+    assert (dt.date(2025, 6, 5), DutyStatus.LATE, 1) == (
+        answer.due_date,
+        answer.status,
+        answer.late_days,
+    )
+
+
+def test_a_duty_due_on_the_as_of_date_is_open_not_overdue() -> None:
+    """M3. Received Tue 1 Apr 2025: due Fri 4 Apr (Wed 2, Thu 3, Fri 4). As of the end of
+    Fri 4 Apr it is still open (no late days); as of the end of Mon 7 Apr it is overdue by
+    3 days (5, 6, 7 Apr)."""
+    rows = [{"case": "D3", "kind": "referral-received", "at": "2025-04-01T10:00"}]
+    open_ = _by(_run(rows, end_of_day(dt.date(2025, 4, 4))), "referral-response")["D3"]
+    assert (DutyStatus.OPEN, None) == (open_.status, open_.late_days)
+    overdue = _by(_run(rows, end_of_day(dt.date(2025, 4, 7))), "referral-response")["D3"]
+    assert (DutyStatus.OVERDUE, 3) == (overdue.status, overdue.late_days)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "shown"),
+    [
+        (1, 16, "6.3"),  # 6.25: half up (half-even would give 6.2)
+        (3, 8, "37.5"),  # exact
+        (1, 6, "16.7"),  # 16.666...
+        (5, 16, "31.3"),  # 31.25
+        (16, 16, "100.0"),
+        (0, 4, "0.0"),
+    ],
+)
+def test_kpi_percentages_round_half_up_to_one_place(
+    numerator: int, denominator: int, shown: str
+) -> None:
+    """M6. 100 x numerator / denominator, rounded half up to 0.1 as documented."""
+    assert Decimal(shown) == percent(numerator, denominator)
+    assert shown == str(percent(numerator, denominator))
+
+
+def test_a_kpi_of_one_in_sixteen_reads_six_point_three() -> None:
+    """M6 through the monitor: 16 referrals in January 2025, only the first answered in
+    time (within three working days): 1/16 = 6.25 %, shown 6.3 % in 2024-Q4."""
+    rows: list[dict[str, Any]] = []
+    for number in range(16):
+        rows.append(
+            {"case": f"K{number:02d}", "kind": "referral-received", "at": "2025-01-06T09:00"}
+        )
+    rows.append({"case": "K00", "kind": "referral-responded", "at": "2025-01-07T09:00"})
+    [figure] = _run(rows).kpis
+    assert (1, 16, Decimal("6.3")) == (figure.numerator, figure.denominator, figure.percent)
