@@ -51,33 +51,6 @@ CYCLE = ("referral-received", "called-back", "referral-responded", "incident",
 START = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC)
 
 
-def write_log(path: Path, events: int, cases: int, seed: int = 24) -> None:
-    """``events`` events over ``cases`` cases, in time order, as JSON Lines."""
-    rng = random.Random(seed)
-    per_case = events // cases
-    rows: list[tuple[float, str, str]] = []
-    for number in range(cases):
-        case = f"C{number:06d}"
-        at = rng.uniform(0, 60) * 86400
-        for index in range(per_case):
-            kind = CYCLE[index % len(CYCLE)]
-            late = rng.random() < 0.2
-            if kind == "called-back":
-                at += rng.uniform(1, 30 if late else 6) * 3600
-            elif kind == "referral-responded":
-                at += rng.uniform(1, 6 if late else 2) * 86400
-            elif kind == "written-notice-given":
-                at += rng.uniform(1, 30 if late else 20) * 3600
-            else:
-                at += rng.uniform(5, 25) * 86400
-            rows.append((at, case, kind))
-    rows.sort()
-    with path.open("w", encoding="utf-8") as out:
-        for seconds, case, kind in rows:
-            when = (START + dt.timedelta(seconds=round(seconds))).isoformat()
-            out.write(json.dumps({"case": case, "kind": kind, "at": when}) + "\n")
-
-
 def _case_events(number: int, per_case: int, seed: int) -> Iterator[tuple[float, str, str]]:
     rng = random.Random(seed * 1_000_003 + number)
     case = f"C{number:06d}"
@@ -96,8 +69,9 @@ def _case_events(number: int, per_case: int, seed: int) -> Iterator[tuple[float,
         yield at, case, kind
 
 
-def write_log_streamed(path: Path, events: int, cases: int, seed: int = 24) -> None:
-    """Like :func:`write_log`, in time order, holding one pending event per case."""
+def write_log(path: Path, events: int, cases: int, seed: int = 24) -> None:
+    """``events`` events over ``cases`` cases, in time order, as JSON Lines; written
+    streamed (a merge of per-case generators: one pending event per case)."""
     per_case = events // cases
     merged = heapq.merge(*(_case_events(n, per_case, seed) for n in range(cases)))
     with path.open("w", encoding="utf-8") as out:
@@ -184,7 +158,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"monitor CLI peak memory over {args.cases:,} cases ({args.council}):")
             for count in (int(n) for n in args.cli.split(",")):
                 path = Path(folder) / f"events-{count}.jsonl"
-                write_log_streamed(path, count, args.cases)
+                write_log(path, count, args.cases)
                 size = path.stat().st_size / 2**20
                 peak, seconds = cli_peak(path, args.council)
                 print(f"  {count:>10,} events ({size:,.0f} MiB): peak {peak:6.1f} MiB, "

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import enum
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from childcare_commissioning.deadlines import Party
@@ -62,6 +63,18 @@ def _text(row: Any, field: str, line: int, required: bool) -> str | None:
     raise _fail(line, field, f"expected text, got {type(value).__name__}")
 
 
+_E = TypeVar("_E", bound=enum.StrEnum)
+
+
+def _choice(row: Any, field: str, line: int, kind: type[_E]) -> _E | None:
+    text = _text(row, field, line, False)
+    try:
+        return kind(text) if text else None
+    except ValueError:
+        known = ", ".join(member.value for member in kind)
+        raise _fail(line, field, f"expected one of {known}") from None
+
+
 def event_from_mapping(row: Any, line: int) -> Event:
     """One event from a JSON object or CSV row; :class:`ConversionError` naming the line
     and field when it cannot be read."""
@@ -80,18 +93,8 @@ def event_from_mapping(row: Any, line: int) -> Event:
     except ValueError as exc:
         reason = str(exc) if "clock change" in str(exc) else "expected YYYY-MM-DDTHH:MM[+HH:MM]"
         raise _fail(line, "at", reason) from None
-    urgency_text = _text(row, "urgency", line, False)
-    try:
-        urgency = Urgency(urgency_text) if urgency_text else None
-    except ValueError:
-        known = ", ".join(u.value for u in Urgency)
-        raise _fail(line, "urgency", f"expected one of {known}") from None
-    by_text = _text(row, "by", line, False)
-    try:
-        by = Party(by_text) if by_text else None
-    except ValueError:
-        known = ", ".join(p.value for p in Party)
-        raise _fail(line, "by", f"expected one of {known}") from None
+    urgency = _choice(row, "urgency", line, Urgency)
+    by = _choice(row, "by", line, Party)
     return Event(
         case=_text(row, "case", line, False) or "",
         kind=kind,
