@@ -23,7 +23,7 @@ LOG = [
     {"case": "PL-9", "kind": "notifiable-event", "at": "2025-03-20T10:00"},
     {"case": "PL-9", "kind": "written-notice-given", "at": "2025-03-21T12:00"},
     {"case": "PL-9", "kind": "notice-given", "at": "2025-03-24T09:00"},
-    {"case": "PL-9", "kind": "package-end", "at": "2025-03-28T17:00"},
+    {"case": "PL-9", "kind": "package-end", "at": "2025-03-28T17:00", "by": "provider"},
 ]
 
 
