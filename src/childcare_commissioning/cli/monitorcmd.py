@@ -30,6 +30,7 @@ from childcare_commissioning.contract import Contract
 from childcare_commissioning.csvsafe import write_rows
 from childcare_commissioning.monitoring import (
     DeadlineStatus,
+    KpiFigure,
     Monitor,
     MonitoringReport,
     end_of_day,
@@ -278,11 +279,7 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
         lines += [
             f"warning: {f.message}" for f in report.findings if f.code.startswith("specification.")
         ]
-        lines += [
-            f"KPI {k.kpi_id} {k.period_label}: {k.numerator}/{k.denominator}"
-            + ("" if k.percent is None else f" = {k.percent}%")
-            for k in report.kpis
-        ]
+        lines += [f"KPI {k.kpi_id} {k.period_label}: {_figure(k)}" for k in report.kpis]
         found[council.id] = {
             "contract": None if contract is None else contract_summary(contract),
             "counts": dict(report.counts),
@@ -290,6 +287,14 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
             "lines": lines,
         }
     return found
+
+
+def _figure(k: KpiFigure) -> str:
+    """A figure in words: a ratio with its percentage, or a count against its minimum."""
+    if k.denominator is None:
+        least = "" if k.minimum is None else f" (at least {k.minimum})"
+        return f"{k.numerator}{least}"
+    return f"{k.numerator}/{k.denominator}" + ("" if k.percent is None else f" = {k.percent}%")
 
 
 def contract_summary(contract: Contract) -> str:
