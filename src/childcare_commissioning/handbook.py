@@ -40,7 +40,7 @@ from childcare_commissioning.register import Entry, EntryStatus, Sentence, cover
 from childcare_commissioning.registry import RegisteredCouncil, Registry
 from childcare_commissioning.safeguarding import contact_findings
 
-__all__ = ["COMPARISONS", "council_page", "write_handbook"]
+__all__ = ["COMPARISONS", "MANIFEST", "council_page", "write_handbook"]
 
 NOT_SPECIFIED = "*not specified*"
 
@@ -844,8 +844,15 @@ def _examples() -> str:
     )
 
 
-def write_handbook(registry: Registry, out: Path) -> list[Path]:
-    """Write every generated page under ``out`` and return their paths."""
+def write_handbook(
+    registry: Registry, out: Path, force: bool = False, inputs: Sequence[Path] = ()
+) -> list[Path]:
+    """Write every generated page under ``out`` and return their paths.
+
+    Pages go through :class:`~childcare_commissioning.safefiles.OutputFiles`: a file the
+    last run did not write (listed in :data:`MANIFEST`) is replaced only with ``force``,
+    none of ``inputs`` is ever written, and the only files removed are pages an earlier
+    run wrote that this run does not (a council no longer installed)."""
     councils = list(registry.councils())
     pages: dict[str, str] = {
         "councils/index.md": "# Councils\n\n"
@@ -868,17 +875,14 @@ def write_handbook(registry: Registry, out: Path) -> list[Path]:
     pages["schemas.md"] = _schemas()
     for council in councils:
         pages[f"councils/{council.id}.md"] = council_page(council)
-    written = []
-    for relative, text in pages.items():
-        path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    # A page left by an earlier run for a council no longer installed (a test's invented
-    # council) must not reach the built site.
-    for stale in sorted(set(out.rglob("*.md")) - set(written)):
-        stale.unlink()
-    return written
+    from childcare_commissioning.safefiles import write_folder
+
+    return write_folder(pages, out, manifest=MANIFEST, force=force, inputs=inputs, option="--out")
+
+
+MANIFEST = ".childcare-commissioning-pages.json"
+"""The file, in the pages' folder, listing the pages the last run wrote there: the only
+files a later run replaces without ``force`` or removes."""
 
 
 def _schemas() -> str:

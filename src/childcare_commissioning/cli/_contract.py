@@ -26,7 +26,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
-from childcare_commissioning.errors import CommissioningError
+from childcare_commissioning.errors import CommissioningError, quote
 
 __all__ = [
     "DEBUG_ENV",
@@ -37,7 +37,9 @@ __all__ = [
     "EXIT_OK",
     "InputError",
     "debug_enabled",
+    "error_message",
     "guarded",
+    "quote",
 ]
 
 EXIT_OK = 0
@@ -82,6 +84,24 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def error_message(exc: BaseException) -> tuple[int, str]:
+    """The exit status and the one-line message for an exception that ended a command."""
+    if isinstance(exc, CommissioningError):
+        return EXIT_INPUT, str(exc)
+    if isinstance(exc, RecursionError):
+        return EXIT_INPUT, "the input is nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return EXIT_INPUT, "the input is too large to process in the memory available"
+    if isinstance(exc, OSError | UnicodeError | OverflowError | ValueError | LookupError):
+        # Raised by the core for an input it cannot accept (a date outside a calendar's
+        # range, a date of birth after the referral): bad input, said in the core's words.
+        return EXIT_INPUT, str(exc) or type(exc).__name__
+    return EXIT_BUG, (
+        f"internal error ({type(exc).__name__}); this is a bug in childcare-commissioning. "
+        f"Run again with {DEBUG_ENV}=1 for the traceback and report it"
+    )
+
+
 def guarded(command: Callable[[], int], debug: bool = False) -> int:
     """Run ``command`` and turn every way it can end into an exit status and at most one
     line on standard error (plus the traceback when debugging)."""
@@ -96,32 +116,10 @@ def guarded(command: Callable[[], int], debug: bool = False) -> int:
     except KeyboardInterrupt:
         _say("interrupted")
         return 130
-    except CommissioningError as exc:
-        if show:
-            traceback.print_exc()
-        _say(str(exc))
-        return EXIT_INPUT
-    except RecursionError:
-        if show:
-            traceback.print_exc()
-        _say("the input is nested too deeply to read")
-        return EXIT_INPUT
-    except MemoryError:
-        _say("the input is too large to process in the memory available")
-        return EXIT_INPUT
-    except (OSError, UnicodeError, OverflowError, ValueError, LookupError) as exc:
-        # Raised by the core for an input it cannot accept (a date outside a calendar's
-        # range, a date of birth after the referral): bad input, said in the core's words.
-        if show:
-            traceback.print_exc()
-        _say(str(exc) or type(exc).__name__)
-        return EXIT_INPUT
     except Exception as exc:
         if show:
             traceback.print_exc()
-        _say(
-            f"internal error ({type(exc).__name__}); this is a bug in childcare-commissioning. "
-            f"Run again with {DEBUG_ENV}=1 for the traceback and report it"
-        )
-        return EXIT_BUG
+        code, message = error_message(exc)
+        _say(message)
+        return code
     return status

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-__all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser"]
+__all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser", "force_option"]
 
 #: The documents `schema` prints (childcare_commissioning.schemas.DOCUMENTS; a test keeps
 #: the two the same) and the kinds of id `ids` lists (cli.schemacmd.ID_KINDS): written out
@@ -75,6 +75,16 @@ def bounded(low: int, high: int) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def force_option(command: argparse.ArgumentParser) -> None:
+    """``--force``: replace files that exist (never an input, never through a link)."""
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="replace output files that already exist (an input of the command, or a "
+        "symbolic link, is never written, forced or not)",
+    )
 
 
 def _council_option(command: argparse.ArgumentParser, required: bool = True) -> None:
@@ -176,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     invoice.add_argument(
         "--findings", metavar="FILE", help="also write the run's findings to FILE as CSV"
     )
+    force_option(invoice)
 
     staff = _command(
         sub, "staff-check", "staffcmd", "check a roster (JSON list of workers) on a date"
@@ -224,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--out", default="docs/generated", help="where generated pages go")
     docs.add_argument("--config", default="mkdocs.yml", help="mkdocs config (build)")
     docs.add_argument("--site-dir", default=None, help="where the site is built (build)")
+    force_option(docs)
 
     schema = _command(
         sub, "schema", "schemacmd", "list the input documents, or print one's JSON Schema"

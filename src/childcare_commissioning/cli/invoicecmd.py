@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -24,11 +25,12 @@ from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.convert import structure, unstructure
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.errors import ConversionError, Problem
-from childcare_commissioning.model import Finding, Package, Severity
+from childcare_commissioning.model import Citation, Finding, Package, Severity
 from childcare_commissioning.money import format_gbp
 from childcare_commissioning.registry import get_registry
+from childcare_commissioning.safefiles import OutputFiles
 
-__all__ = ["BATCH_KEYS", "findings_csv", "read_records", "run"]
+__all__ = ["BATCH_KEYS", "findings_csv", "no_records", "read_records", "run"]
 
 T = TypeVar("T")
 
@@ -109,6 +111,20 @@ def read_records(raw: list[Any], findings: list[Finding], start: int = 0) -> lis
     return records
 
 
+def no_records(name: str, citation: Citation | None) -> Finding:
+    """The finding for a run given no delivery records at all (an empty file, a batch
+    with none): every commissioned session would be deducted as missed."""
+    where = "standard input" if name == "-" else "the records"
+    return Finding(
+        Severity.WARNING,
+        "billing.records.none",
+        f"{where}: no delivery record was read; every commissioned session is deducted "
+        "as missed, no record. Check the file is the one meant",
+        "$.records",
+        citation,
+    )
+
+
 def _previous(name: str) -> list[Invoice]:
     data = read_rows(name)
     if isinstance(data, dict) and "invoices" in data:  # a previous run's --format json
@@ -127,12 +143,24 @@ def _check_councils(council: str, packages: list[Package]) -> None:
         raise ConversionError("the batch's packages", problems)
 
 
+def _reconciled(counts: dict[str, int]) -> str:
+    return (
+        f"records: read {counts['read']} = used {counts['used']} + reported "
+        f"{counts['reported']} (not read, each a finding)"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the invoices and print them; exit 1 when there are findings."""
     council = get_registry().council(args.council)
     spec = council.spec
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    # Checked before anything is read or written: the findings never replace an input.
+    outputs = OutputFiles(
+        [args.file, args.packages, args.previous], force=args.force, option="--findings"
+    )
+    findings_file = outputs.check(Path(args.findings)) if args.findings else None
     kind = input_format(args.file, args.input_format)
     if kind == "json":
         batch = _batch(read_json(args.file))
@@ -154,17 +182,25 @@ def run(args: argparse.Namespace) -> int:
     if not isinstance(raw_records, list):
         raise BatchError("$.records: expected a list of records [structure]")
     records = read_records(raw_records, findings)
+    counts = {
+        "read": len(raw_records),
+        "used": len(records),
+        "reported": len(raw_records) - len(records),
+    }
+    if not raw_records:
+        findings.append(no_records(args.file, spec.billing.citation))
     previous = _previous(args.previous) if args.previous else []
     result = run_invoices(
         spec.id, spec.billing, packages, quotations, planned, records, as_of, previous
     )
     all_findings = [*findings, *result.findings]
-    if args.findings:
-        with open(args.findings, "w", encoding="utf-8", newline="") as handle:
-            handle.write(findings_csv(all_findings))
+    if findings_file is not None:
+        with outputs:
+            outputs.write(findings_file, findings_csv(all_findings))
     if args.format == "json":
         document = unstructure(result)
         document["findings"] = unstructure(all_findings)
+        document["records"] = counts
         print_json(document, council)
     elif args.format in ("csv", "text"):
         if args.format == "csv":
@@ -176,6 +212,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
         if result.pending:
             print(f"pending: {', '.join(result.pending)}", file=sys.stderr)
+        print(_reconciled(counts), file=sys.stderr)
     else:
         rows = [
             (
@@ -201,4 +238,5 @@ def run(args: argparse.Namespace) -> int:
             )
         if result.pending:
             print(f"Awaiting a later invoice: {', '.join(result.pending)}")
+        print(_reconciled(counts))
     return EXIT_NO if all_findings else EXIT_OK

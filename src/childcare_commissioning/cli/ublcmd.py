@@ -20,7 +20,7 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(export: Subparsers) -> None:
     """Add ``ubl`` to the ``export`` group."""
-    from childcare_commissioning.cli._parser import _command, iso_date
+    from childcare_commissioning.cli._parser import _command, force_option, iso_date
 
     command = _command(
         export,
@@ -48,6 +48,7 @@ def add_parser(export: Subparsers) -> None:
     )
     command.add_argument("--as-of", type=iso_date, help="for a batch FILE: as `invoice`")
     command.add_argument("--out", metavar="DIR", help="write <invoice number>.xml files here")
+    force_option(command)
 
 
 def _from_batch(args: argparse.Namespace, data: Any) -> tuple[list[Invoice], list[Any]]:
@@ -101,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from childcare_commissioning.cli._input import read_json
     from childcare_commissioning.cli._output import print_json, print_table
     from childcare_commissioning.convert import structure
+    from childcare_commissioning.safefiles import OutputFiles
 
     try:
         from childcare_commissioning.formats.ubl import UblSettings, invoice_to_ubl
@@ -110,6 +112,11 @@ def run(args: argparse.Namespace) -> int:
             "[extra-missing]"
         ) from None
 
+    outputs = None
+    if args.out:
+        # Checked before anything is read: --out never holds or replaces an input.
+        outputs = OutputFiles([args.file, args.parties], force=args.force, option="--out")
+        outputs.check_folder(Path(args.out))
     settings = structure(read_json(args.parties), UblSettings)
     data = read_json(args.file)
     findings: list[Any] = []
@@ -130,16 +137,19 @@ def run(args: argparse.Namespace) -> int:
         if invoice.lines
     ]
     written: dict[str, str] = {}
-    if args.out:
+    if outputs is not None:
         folder = Path(args.out)
-        folder.mkdir(parents=True, exist_ok=True)
+        targets = []
         for invoice, xml in documents:
             name = f"{invoice.number}.xml"
             if Path(name).name != name or name.startswith("."):
                 raise InputError(f"invoice number {invoice.number!r} is not a file name [out]")
-            path = folder / name
-            path.write_bytes(xml)
-            written[invoice.number] = str(path)
+            targets.append((outputs.check(folder / name, root=folder), xml))
+            written[invoice.number] = str(folder / name)
+        # Every file checked before any is written, all renamed into place together.
+        with outputs:
+            for path, xml in targets:
+                outputs.write(path, xml)
     if args.format == "xml":
         if not args.out:
             if len(documents) != 1:
