@@ -63,10 +63,15 @@ def test_all_or_nothing_a_failure_leaves_no_file_and_no_new_folder(tmp_path: Pat
     folder the command created is gone; the file that existed is as it was."""
     kept = tmp_path / "kept.txt"
     kept.write_text("as it was\n", encoding="utf-8")
-    with pytest.raises(RuntimeError), OutputFiles(force=True) as files:
-        files.write(files.check(tmp_path / "new" / "a.xml"), b"<a/>")
-        files.write(files.check(kept), "replaced\n")
-        raise RuntimeError("the command failed")
+
+    def command() -> None:
+        with OutputFiles(force=True) as files:
+            files.write(files.check(tmp_path / "new" / "a.xml"), b"<a/>")
+            files.write(files.check(kept), "replaced\n")
+            raise RuntimeError("the command failed")
+
+    with pytest.raises(RuntimeError):
+        command()
     assert ["kept.txt"] == _files(tmp_path)
     assert "as it was\n" == kept.read_text(encoding="utf-8")
 
