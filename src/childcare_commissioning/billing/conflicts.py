@@ -18,7 +18,18 @@ from childcare_commissioning.billing.terms import Quotation, Rate
 from childcare_commissioning.errors import ConversionError, Problem, quote
 from childcare_commissioning.model.package import Package
 
-__all__ = ["BatchConflictError", "batch_conflicts", "check_batch", "rate_key"]
+__all__ = [
+    "MAX_RUN_YEARS",
+    "BatchConflictError",
+    "batch_conflicts",
+    "check_batch",
+    "check_span",
+    "rate_key",
+]
+
+MAX_RUN_YEARS = 20
+"""The longest a package may have run before ``as_of`` in one invoice run: a start in year
+1900 (a typing slip) would otherwise make thousands of invoices, minutes of work."""
 
 
 class BatchConflictError(ConversionError):
@@ -90,5 +101,26 @@ def check_batch(
 ) -> None:
     """Raise :class:`BatchConflictError` if the batch gives anything twice."""
     problems = batch_conflicts(packages, quotations, planned)
+    if problems:
+        raise BatchConflictError("the batch", problems)
+
+
+def check_span(packages: Sequence[Package], as_of: dt.date) -> None:
+    """Refuse a run over more than :data:`MAX_RUN_YEARS` of any package's periods (its
+    start that long before ``as_of``), naming each such package by its place."""
+    try:
+        earliest = as_of.replace(year=as_of.year - MAX_RUN_YEARS)
+    except ValueError:  # 29 February
+        earliest = as_of.replace(year=as_of.year - MAX_RUN_YEARS, day=28)
+    problems = [
+        Problem(
+            f"$.packages[{index}].start",
+            f"package {quote(package.id)} starts more than {MAX_RUN_YEARS} years before the "
+            "run's as_of; a run covers at most that (invoice earlier periods in earlier runs)",
+            "bounded-run",
+        )
+        for index, package in enumerate(packages)
+        if package.start < earliest
+    ]
     if problems:
         raise BatchConflictError("the batch", problems)

@@ -42,7 +42,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from childcare_commissioning.billing.conflicts import check_batch
+from childcare_commissioning.billing.conflicts import check_batch, check_span
 from childcare_commissioning.billing.periods import _DAYS, period_containing, periods_between
 from childcare_commissioning.billing.records import (
     DeliveryRecord,
@@ -553,7 +553,8 @@ def _implausible(
                 begin, finish = (i.astimezone(dt.UTC) for i in interval)
                 timed.append((begin, finish, record))
             continue
-        if record.elapsed == 0 and record.interval() is not None:
+        interval = record.interval()
+        if interval is not None and interval[0] == interval[1]:  # the same instant
             findings.append(
                 _finding(
                     "billing.record.no-time",
@@ -642,6 +643,7 @@ def run_invoices(
     packages, quotations, planned = list(packages), list(quotations), list(planned)
     # Anything given twice where one is meant is refused, never chosen silently.
     check_batch(packages, quotations, planned)
+    check_span(packages, as_of)
     quotes = {q.package_id: q for q in quotations}
     entries = {p.id: _Package(p, quotes.get(p.id), terms, findings) for p in packages}
     for entry in entries.values():

@@ -42,6 +42,7 @@ from childcare_commissioning.billing.conflicts import (
     BatchConflictError,
     batch_conflicts,
     check_batch,
+    check_span,
 )
 from childcare_commissioning.billing.invoices import (
     Invoice,
@@ -157,6 +158,7 @@ def stream_invoices(
         if package.id in given:
             check_batch([*given.values(), package], [], [])  # names both places
         given[package.id] = package
+    check_span(list(given.values()), as_of)
     order = list(given)
     position = {package_id: index for index, package_id in enumerate(order)}
     earlier: dict[str, list[Invoice]] = defaultdict(list)

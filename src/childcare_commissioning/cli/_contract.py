@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from childcare_commissioning.errors import CommissioningError, quote
 
@@ -40,6 +42,7 @@ __all__ = [
     "error_message",
     "guarded",
     "quote",
+    "time_limit",
 ]
 
 EXIT_OK = 0
@@ -82,6 +85,28 @@ def _silence_stdout() -> None:
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Stop the work inside after ``seconds`` with an :class:`InputError` saying ``what``
+    took too long (exit 2): for work an input decides the length of (a caller's regular
+    expression). Only where a timer can interrupt it: the main thread, on Unix."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def stop(*_: object) -> None:
+        raise InputError(f"{what} took more than {seconds:g} s; stopped [time-limit]")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def error_message(exc: BaseException) -> tuple[int, str]:

@@ -21,6 +21,7 @@ import contextlib
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Collection, Iterator
 from decimal import Decimal
@@ -133,7 +134,7 @@ def parse_json(text: str, where: str = "standard input") -> Any:
     """Parse JSON strictly: decimals as ``Decimal``, duplicate keys refused (naming the
     key), nesting and number length bounded. ``where`` names the document in messages."""
     try:
-        return json.loads(text, parse_float=Decimal, object_pairs_hook=unique_keys)
+        data = json.loads(text, parse_float=Decimal, object_pairs_hook=unique_keys)
     except DuplicateKeyError as exc:
         raise InputError(
             f"{where}: duplicate key {exc.key!r} in one JSON object; which value is meant is "
@@ -150,6 +151,30 @@ def parse_json(text: str, where: str = "standard input") -> Any:
         raise InputError(
             f"{where}: a number has more than {sys.get_int_max_str_digits()} digits [json-number]"
         ) from None
+    # "\udcff" is valid JSON but not text: it could be written nowhere (not as UTF-8).
+    if _SURROGATE.search(text) and _has_surrogate(data):
+        raise InputError(
+            f"{where}: a string holds an unpaired surrogate escape (\\ud800-\\udfff), which "
+            "is not text [utf-8]"
+        )
+    return data
+
+
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
 
 
 def read_json(name: str) -> Any:

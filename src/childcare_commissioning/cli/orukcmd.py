@@ -51,6 +51,11 @@ def add_parser(export_sub: Subparsers) -> None:
     force_option(oruk)
 
 
+VALIDATE_SECONDS = 10
+"""The longest ``--validate`` may take per council (the caller's schemas hold regular
+expressions, which may backtrack without end)."""
+
+
 def _today() -> Any:
     import datetime as dt
     from zoneinfo import ZoneInfo
@@ -60,7 +65,7 @@ def _today() -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Export, optionally validate and write; print a summary per council."""
-    from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
+    from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError, time_limit
     from childcare_commissioning.cli._output import print_json, print_table
     from childcare_commissioning.formats.oruk import (
         Problem,
@@ -97,10 +102,17 @@ def run(args: argparse.Namespace) -> int:
         problems: tuple[Problem, ...] = ()
         if schema_dir is not None:
             try:
-                problems = validate(export.document, schema_dir)
+                # The schemas are the caller's: a pattern in them may backtrack without end.
+                with time_limit(VALIDATE_SECONDS, "--validate: checking against the schemas"):
+                    problems = validate(export.document, schema_dir)
             except (OSError, ValueError) as exc:
                 raise InputError(
                     f"--validate: cannot use the schemas in {schema_dir}: {exc}"
+                ) from None
+            except RecursionError:
+                raise InputError(
+                    f"--validate: the schemas in {schema_dir} refer to each other in a loop or "
+                    "nest too deeply to follow [schema-depth]"
                 ) from None
         rejected = rejected or any(p.kind is ProblemKind.INVALID for p in problems)
         result = summary(export, problems)

@@ -756,6 +756,17 @@ def _read_costs(actual: Mapping[str, Any], found: list[Finding]) -> WeeklyCosts 
             )
         )
         return None
+    if "core" not in given:
+        found.append(
+            Finding(
+                Severity.WARNING,
+                "placements.costs.no-core",
+                "the ActualPlacement breaks its costs down but gives no coreWeeklyCost: "
+                "costs are not read into WeeklyCosts; they are carried through unchanged",
+                "$.actualPlacement.coreWeeklyCost",
+            )
+        )
+        return None
     try:
         costs = WeeklyCosts(**{name: Decimal(value) for name, value in given.items()})
     except ModelValueError as exc:
