@@ -14,6 +14,7 @@ import pytest
 
 from childcare_commissioning.handbook import COMPARISONS, write_handbook
 from childcare_commissioning.registry import get_registry
+from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -146,7 +147,7 @@ def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
     """Open Plymouth's page: its deadlines table shows citations; the search finds "LADO";
     a screenshot is saved under the test's temporary directory."""
     if not Path("/usr/bin/chromium").exists():
-        pytest.fail(
+        require_tool(
             "Chromium is needed: apt-get install chromium chromium-driver (scripts/test does)"
         )
     from selenium import webdriver

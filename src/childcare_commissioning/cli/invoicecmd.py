@@ -126,9 +126,13 @@ def no_records(name: str, citation: Citation | None) -> Finding:
 
 
 def _previous(name: str) -> list[Invoice]:
-    data = read_rows(name)
-    if isinstance(data, dict) and "invoices" in data:  # a previous run's --format json
-        data = data["invoices"]
+    from childcare_commissioning.explain import unexplain
+
+    # A list of invoices, or a previous run's --format json (whose cited lines name their
+    # rules and source: read back without them).
+    data = unexplain(read_rows(name))
+    if isinstance(data, dict) and "invoices" in data:
+        data = unexplain(data["invoices"])
     return structure(data, list[Invoice])
 
 

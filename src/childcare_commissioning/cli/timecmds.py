@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from zoneinfo import ZoneInfo
 
 from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.cli._output import print_json, print_table
@@ -116,9 +118,13 @@ def _obligations(args: argparse.Namespace) -> int:
         spec.all_obligations(), args.start, since, args.until, spec.calendars
     )
     if args.format == "ics":
-        sys.stdout.write(
-            to_icalendar(found, council_id=spec.id, council_name=spec.name).decode("utf-8")
+        # DTSTAMP from the input, not the clock: two runs give the same file. It is the
+        # start of the contract's first day (Europe/London), in UTC.
+        stamp = dt.datetime.combine(args.start, dt.time(), tzinfo=ZoneInfo("Europe/London"))
+        calendar = to_icalendar(
+            found, council_id=spec.id, council_name=spec.name, generated_at=stamp.astimezone(dt.UTC)
         )
+        sys.stdout.write(calendar.decode("utf-8"))
         return 0
     if args.format == "json":
         print_json(unstructure(found), registered)

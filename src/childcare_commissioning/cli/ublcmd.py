@@ -102,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     from childcare_commissioning.cli._input import read_json
     from childcare_commissioning.cli._output import print_json, print_table
     from childcare_commissioning.convert import structure
+    from childcare_commissioning.explain import unexplain
     from childcare_commissioning.safefiles import OutputFiles
 
     try:
@@ -120,10 +121,11 @@ def run(args: argparse.Namespace) -> int:
     settings = structure(read_json(args.parties), UblSettings)
     data = read_json(args.file)
     findings: list[Any] = []
+    # `invoice --format json` names each cited line's rules and source: read without them.
     if isinstance(data, dict) and "invoices" in data:
-        invoices = structure(data["invoices"], list[Invoice])
+        invoices = structure(unexplain(data["invoices"]), list[Invoice])
     elif isinstance(data, list):
-        invoices = structure(data, list[Invoice])
+        invoices = structure(unexplain(data), list[Invoice])
     else:
         invoices, findings = _from_batch(args, data)
     retention = _retention(args.council)
