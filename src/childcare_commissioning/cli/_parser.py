@@ -32,12 +32,21 @@ def _command(
     return command
 
 
+def _quote(text: str) -> str:
+    # As every message quotes a caller's value (errors.quote): escaped, at most 40 characters.
+    from childcare_commissioning.errors import quote
+
+    return quote(text)
+
+
 def iso_date(text: str) -> dt.date:
     """argparse type: an ISO date."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD, got {_quote(text)}"
+        ) from None
 
 
 def instant(text: str) -> dt.datetime:
@@ -47,7 +56,7 @@ def instant(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"expected a date-time as YYYY-MM-DDTHH:MM[+HH:MM], got {text!r}"
+            f"expected a date-time as YYYY-MM-DDTHH:MM[+HH:MM], got {_quote(text)}"
         ) from None
     if value.tzinfo is not None:
         return value
@@ -57,7 +66,8 @@ def instant(text: str) -> dt.datetime:
     first, second = value.replace(tzinfo=london, fold=0), value.replace(tzinfo=london, fold=1)
     if first.utcoffset() != second.utcoffset():
         raise argparse.ArgumentTypeError(
-            f"{text} is ambiguous or missing in Europe/London (a clock change): add an offset"
+            f"{_quote(text)} is ambiguous or missing in Europe/London (a clock change): add an "
+            "offset"
         )
     return first
 
@@ -69,7 +79,9 @@ def bounded(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number, got {_quote(text)}"
+            ) from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"must be from {low} to {high}, got {value}")
         return value
