@@ -629,3 +629,69 @@ def test_table_output_into_head_exits_0() -> None:
     process.stdout.readline()
     process.stdout.close()
     assert 0 == process.wait(timeout=120)
+
+
+# -- rows: the other readers ------------------------------------------------------------------
+
+
+def test_monitor_csv_with_an_unterminated_quote_names_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit 3: C2 and C3 vanished into C1's actor, and read = used + reported still held."""
+    log = _write(
+        tmp_path / "ev.csv",
+        "case,kind,at,actor,urgency\r\n"
+        'C1,referral-received,2025-03-03T09:00,"A,emergency\r\n'
+        "C2,referral-received,2025-03-04T09:00,B,emergency\r\n"
+        'C3,referral-received,2025-03-05T09:00,C",emergency\r\n',
+    )
+    argv = ["monitor", log, *INVOICE, "--as-of", "2025-04-04", "--format", "json"]
+    status, _, err = _run(argv, capsys)
+    assert 2 == status
+    assert "event log line 2" in err
+    assert "(to line 4)" in err
+
+
+def test_ssda903_impossible_episode_dates_are_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit 15: DEC before DECOM was read as 0 days, and a DECOM 19 years before the DOB
+    accepted, with no word. C1's episode (line 2) ceases 01/03/2020 before it began
+    01/04/2020; C2's (line 3) began 01/05/1991, before the DOB 01/01/2010."""
+    folder = tmp_path / "r903"
+    folder.mkdir()
+    _write(
+        folder / "header.csv",
+        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC1,1,01/01/2009,WBRI,A1,,\r\n"
+        "C2,2,01/01/2010,WBRI,B1,,\r\n",
+    )
+    _write(
+        folder / "episodes.csv",
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+        "PL_POST,URN\r\nC1,01/04/2020,S,C2,N1,U1,PR1,01/03/2020,E11,,,,\r\n"
+        "C2,01/05/1991,S,C2,N1,U1,PR1,,,,,,\r\n",
+    )
+    argv = ["import", "ssda903", str(folder), "--on", "2025-03-31", "--format", "json"]
+    status, out, err = _run(argv, capsys)
+    assert status in (0, 1)
+    said = out + err
+    assert "ssda903.dec-before-decom" in said
+    assert "episodes.csv line 2" in said
+    assert "ssda903.decom-before-birth" in said
+    assert "episodes.csv line 3" in said
+    assert "2010" not in err  # a date of birth is never shown
+
+
+def test_a_referral_date_with_a_time_says_the_time_is_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit 15: `2024-02-12T10:00:00` was read as 00:00 with the note for a date only."""
+    pytest.importorskip("pyshacl")
+    record = json.loads((FIXTURES / "placements" / "valid-placement.jsonld").read_text())
+    record["qualityAssurance"]["referralDate"] = "2024-02-12T10:00:00"
+    path = _write(tmp_path / "timed.jsonld", record)
+    status, _, err = _run(["import", "placements", path, "--format", "json"], capsys)
+    if status == 2:  # the standard's shapes may refuse a time in a date field: also fine
+        assert "referralDate" in err
+        return
+    assert "carries a time of day" in err

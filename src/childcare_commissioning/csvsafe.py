@@ -95,7 +95,7 @@ def _stray_quote(line: str) -> bool:
 class _Lines:
     """The lines of ``handle``, remembering the last one read."""
 
-    def __init__(self, handle: IO[str]) -> None:
+    def __init__(self, handle: Iterable[str]) -> None:
         self.handle = handle
         self.last = ""
 
@@ -105,7 +105,7 @@ class _Lines:
             yield line
 
 
-def strict_rows(handle: IO[str]) -> Iterator[tuple[int, list[str]]]:
+def strict_rows(handle: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
     """The rows of CSV text (opened with ``newline=""``), each with the line it starts on.
 
     Read strictly, so no row is swallowed and no quote is taken as text: a quote inside an

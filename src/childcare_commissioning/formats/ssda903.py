@@ -1040,6 +1040,7 @@ def load(header: str | Path, episodes: str | Path) -> Ssda903Return:
     grouped: dict[str, list[Episode]] = {}
     for episode in read_episodes(episodes):
         grouped.setdefault(episode.child, []).append(episode)
+        findings += _implausible(episode, headers.get(episode.child), str(episodes))
     children = []
     for child_id, record in headers.items():
         mine = grouped.pop(child_id, [])
@@ -1065,6 +1066,34 @@ def load(header: str | Path, episodes: str | Path) -> Ssda903Return:
         )
         children.append(LookedAfterChild(child_id, None, tuple(sorted(mine, key=_start))))
     return Ssda903Return(tuple(children), tuple(findings), header_columns, episodes_columns)
+
+
+def _implausible(episode: Episode, header: HeaderRecord | None, file: str) -> list[Finding]:
+    """Warnings for an episode the dates make impossible, never read silently as 0 days:
+    one that ceases before it began, one that began before the child was born. They name
+    the line and the columns, never a date (a date of birth is personal data)."""
+    found = []
+    if episode.end is not None and episode.end < episode.start:
+        found.append(
+            Finding(
+                Severity.WARNING,
+                "ssda903.dec-before-decom",
+                f"{file} line {episode.line}: the episode ceases (DEC) before it began "
+                "(DECOM); it is counted as covering no day",
+                "$.Episodes.DEC",
+            )
+        )
+    if header is not None and episode.start < header.date_of_birth:
+        found.append(
+            Finding(
+                Severity.WARNING,
+                "ssda903.decom-before-birth",
+                f"{file} line {episode.line}: the episode began (DECOM) before the child's "
+                "date of birth (Header DOB)",
+                "$.Episodes.DECOM",
+            )
+        )
+    return found
 
 
 def _start(episode: Episode) -> dt.date:
