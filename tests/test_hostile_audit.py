@@ -184,9 +184,9 @@ def test_a_stray_quote_inside_a_cell_is_an_error_and_a_doubled_one_is_text(
     assert [("P1", "18.50"), ("P2", "16.00")] == _nets(out)
 
 
-def test_ssda903_unterminated_quote_names_the_episode_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _return(tmp_path: Path, episodes: str) -> Path:
+    """A 903 return's folder: C1 (born 01/01/2009) and C2 (born 01/01/2010) in the Header
+    table, and ``episodes`` (rows) under the Episodes table's header."""
     folder = tmp_path / "r903"
     folder.mkdir()
     _write(
@@ -197,8 +197,17 @@ def test_ssda903_unterminated_quote_names_the_episode_line(
     _write(
         folder / "episodes.csv",
         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
-        'PL_POST,URN\r\nC1,01/04/2020,S,C2,N1,U1,PR1,,,,"AB1 2CD,,\r\n'
-        "C2,01/05/2020,S,C2,N1,U1,PR1,,,,,,\r\n",
+        "PL_POST,URN\r\n" + episodes,
+    )
+    return folder
+
+
+def test_ssda903_unterminated_quote_names_the_episode_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _return(
+        tmp_path,
+        'C1,01/04/2020,S,C2,N1,U1,PR1,,,,"AB1 2CD,,\r\nC2,01/05/2020,S,C2,N1,U1,PR1,,,,,,\r\n',
     )
     status, _, err = _run(["import", "ssda903", str(folder), "--on", "2025-03-31"], capsys)
     assert 2 == status
@@ -658,18 +667,9 @@ def test_ssda903_impossible_episode_dates_are_findings(
     """Audit 15: DEC before DECOM was read as 0 days, and a DECOM 19 years before the DOB
     accepted, with no word. C1's episode (line 2) ceases 01/03/2020 before it began
     01/04/2020; C2's (line 3) began 01/05/1991, before the DOB 01/01/2010."""
-    folder = tmp_path / "r903"
-    folder.mkdir()
-    _write(
-        folder / "header.csv",
-        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\nC1,1,01/01/2009,WBRI,A1,,\r\n"
-        "C2,2,01/01/2010,WBRI,B1,,\r\n",
-    )
-    _write(
-        folder / "episodes.csv",
-        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
-        "PL_POST,URN\r\nC1,01/04/2020,S,C2,N1,U1,PR1,01/03/2020,E11,,,,\r\n"
-        "C2,01/05/1991,S,C2,N1,U1,PR1,,,,,,\r\n",
+    folder = _return(
+        tmp_path,
+        "C1,01/04/2020,S,C2,N1,U1,PR1,01/03/2020,E11,,,,\r\nC2,01/05/1991,S,C2,N1,U1,PR1,,,,,,\r\n",
     )
     argv = ["import", "ssda903", str(folder), "--on", "2025-03-31", "--format", "json"]
     status, out, err = _run(argv, capsys)
