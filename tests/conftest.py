@@ -12,15 +12,6 @@ import pytest
 MakeDist = Callable[..., str]
 
 
-def require_tool(reason: str) -> None:
-    """A test needs a system tool that is missing (Chromium, Java): in CI (``CI=true``)
-    that is a failure, since scripts/test installs them there; elsewhere (a laptop, a
-    shared machine where apt-get is not ours to run) the test is skipped, saying why."""
-    if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-        pytest.fail(f"{reason} (CI=true: required)")
-    pytest.skip(f"{reason} (skipped outside CI; CI=true requires it)")
-
-
 @pytest.fixture
 def make_plugin_dist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeDist:
     """Write a real distribution (``*.dist-info`` with an entry point) onto ``sys.path``.

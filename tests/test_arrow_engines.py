@@ -25,7 +25,7 @@ import pytest
 from childcare_commissioning import arrow
 from childcare_commissioning.billing.records import DeliveryRecord
 from childcare_commissioning.convert import structure
-from tests.conftest import require_tool
+from tests.skips import require_tool
 from tests.test_arrow import (
     arrow_deadline,
     arrow_decision,

@@ -14,7 +14,7 @@ import pytest
 
 from childcare_commissioning.handbook import COMPARISONS, write_handbook
 from childcare_commissioning.registry import get_registry
-from tests.conftest import require_tool
+from tests.skips import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 
