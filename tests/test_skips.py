@@ -12,7 +12,7 @@ def test_outside_ci_a_missing_tool_skips_saying_why(
     monkeypatch: pytest.MonkeyPatch, ci: str
 ) -> None:
     monkeypatch.setenv("CI", ci)
-    with pytest.raises(pytest.skip.Exception, match="Java is needed.*skipped outside CI"):
+    with pytest.raises(pytest.skip.Exception, match=r"Java is needed.*skipped outside CI"):
         require_tool("Java is needed")
 
 
