@@ -695,3 +695,19 @@ def test_a_referral_date_with_a_time_says_the_time_is_not_read(
         assert "referralDate" in err
         return
     assert "carries a time of day" in err
+
+
+def test_export_placements_refuses_a_package_id_given_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As for invoices: two packages P1 in the batch, one silently taken before; now exit 2."""
+    pytest.importorskip("pyshacl")
+    full = _full()
+    full["packages"].append({**full["packages"][0], "purchase_order": "PO-OTHER"})
+    into = FIXTURES / "placements" / "valid-placement.jsonld"
+    argv = ["export", "placements", _write(tmp_path / "b.json", full), *INVOICE]
+    status, _, err = _run(
+        [*argv, "--package", "P1", "--on", "2024-12-03", "--into", str(into)], capsys
+    )
+    assert 2 == status
+    assert "exactly one package with this id (found 2)" in err

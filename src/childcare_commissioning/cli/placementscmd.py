@@ -184,9 +184,10 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = _batch(read_json(args.file))
     packages = [p for p in _part(batch, "packages", list[Package]) if p.id == args.package]
-    if not packages:
+    if len(packages) != 1:
         raise InputError(
-            f"--package {args.package!r}: no such package in the batch [known-package]"
+            f"--package {args.package!r}: the batch needs exactly one package with this id "
+            f"(found {len(packages)}) [known-package]"
         )
     package = packages[0]
     if package.council != spec.id:
