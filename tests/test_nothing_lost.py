@@ -29,6 +29,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from childcare_commissioning.cli import main
+from childcare_commissioning.convert import unstructure
+from tests.test_ubl import SETTINGS, _invoice
 
 BOUNDED = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PACKAGE_IDS = ("P0", "P1", "P2")
@@ -294,3 +296,46 @@ def test_an_output_never_destroys_an_input_a_file_or_a_links_target(
             assert paths[target].read_text(encoding="utf-8").startswith("severity,")
         # No temporary file is left behind, whatever happened.
         assert not list(here.rglob("*.part"))
+
+
+@BOUNDED
+@given(
+    numbers=st.lists(
+        st.sampled_from(["INV-1", "inv-1", "INV-2", "../x", "a\nb", ".hidden", "INV-3"]),
+        min_size=1,
+        max_size=3,
+    ),
+    existing=st.sets(st.sampled_from(["INV-1.xml", "INV-2.xml", "notes.txt"])),
+    force=st.booleans(),
+)
+def test_export_ubl_writes_every_file_or_none(
+    numbers: list[str], existing: set[str], force: bool
+) -> None:
+    """Invoices numbered anyhow (repeated, differing in case, not file names) into a folder
+    holding files already: exit 2 leaves the folder exactly as it was; exit 0 writes one
+    file per invoice and leaves every other file as it was."""
+    with folder() as here:
+        invoices = [{**unstructure(_invoice()), "number": n} for n in numbers]
+        source = here / "invoices.json"
+        source.write_text(json.dumps(invoices, default=str), encoding="utf-8")
+        parties = here / "parties.json"
+        parties.write_text(json.dumps(unstructure(SETTINGS)), encoding="utf-8")
+        out = here / "out"
+        out.mkdir()
+        for name in existing:
+            (out / name).write_text("someone's\n", encoding="utf-8")
+        before = digest(sorted(out.iterdir()))
+        inputs = digest([source, parties])
+        argv = ["export", "ubl", str(source), "--parties", str(parties), "--out", str(out)]
+        status, _, _ = run([*argv, "--force"] if force else argv)
+        assert status in (0, 1, 2)
+        assert inputs == digest([source, parties])
+        if status == 2:
+            assert before == digest(sorted(out.iterdir()))
+            return
+        written = {f"{n}.xml" for n in numbers}
+        assert written <= {p.name for p in out.iterdir()}
+        for path, value in before.items():
+            if path.name not in written:
+                assert value == digest([path])[path]
+        assert not list(out.glob("*.part"))
