@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from childcare_commissioning.cli import main
+from childcare_commissioning.contract import Contract
 from childcare_commissioning.errors import ConversionError, ModelValueError
 from childcare_commissioning.monitoring import (
     Completion,
@@ -71,8 +72,12 @@ def _jsonl(rows: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(row) + "\n" for row in rows)
 
 
+#: The contract the log is monitored under: it starts on 1 April 2024.
+CONTRACT = Contract("testshire", "Example Provider", dt.date(2024, 4, 1))
+
+
 def _run(rows: list[dict[str, Any]], as_of: dt.datetime = AS_OF) -> Any:
-    monitor = Monitor(SPEC, as_of, source="testshire 0")
+    monitor = Monitor(SPEC, as_of, source="testshire 0", contract=CONTRACT)
     closed = monitor.feed_all(read_events(io.StringIO(_jsonl(rows))))
     return monitor.report(closed)
 

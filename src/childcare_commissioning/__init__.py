@@ -20,6 +20,7 @@ _EXPORTS: dict[str, str] = {
     "ChildOrYoungPerson": "childcare_commissioning.model",
     "Citation": "childcare_commissioning.model",
     "CommissioningError": "childcare_commissioning.errors",
+    "Contract": "childcare_commissioning.contract",
     "ConversionError": "childcare_commissioning.errors",
     "CouncilSpec": "childcare_commissioning.council",
     "DuplicateCouncilError": "childcare_commissioning.errors",
@@ -39,7 +40,9 @@ _EXPORTS: dict[str, str] = {
     "Specification": "childcare_commissioning.model",
     "StaffRatio": "childcare_commissioning.model",
     "Status": "childcare_commissioning.model",
+    "Term": "childcare_commissioning.model",
     "UnknownCouncilError": "childcare_commissioning.errors",
+    "UnknownVersionError": "childcare_commissioning.errors",
     "Urgency": "childcare_commissioning.model",
     "dumps": "childcare_commissioning.convert",
     "get_registry": "childcare_commissioning.registry",
@@ -64,6 +67,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from childcare_commissioning.contract import Contract
     from childcare_commissioning.convert import dumps, loads, structure, unstructure
     from childcare_commissioning.council import CouncilSpec
     from childcare_commissioning.errors import (
@@ -74,6 +78,7 @@ if TYPE_CHECKING:
         PluginLoadError,
         Problem,
         UnknownCouncilError,
+        UnknownVersionError,
     )
     from childcare_commissioning.model import (
         Area,
@@ -91,6 +96,7 @@ if TYPE_CHECKING:
         Specification,
         StaffRatio,
         Status,
+        Term,
         Urgency,
     )
     from childcare_commissioning.registry import (
@@ -107,6 +113,7 @@ __all__ = [
     "ChildOrYoungPerson",
     "Citation",
     "CommissioningError",
+    "Contract",
     "ConversionError",
     "CouncilSpec",
     "DuplicateCouncilError",
@@ -126,7 +133,9 @@ __all__ = [
     "Specification",
     "StaffRatio",
     "Status",
+    "Term",
     "UnknownCouncilError",
+    "UnknownVersionError",
     "Urgency",
     "__version__",
     "dumps",

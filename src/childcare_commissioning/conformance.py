@@ -128,6 +128,7 @@ _COLLECTIONS = (
     "offer_lists",
     "area_rules",
     "status_definitions",
+    "variables",
 )
 
 

@@ -16,6 +16,7 @@ import attrs
 
 from childcare_commissioning.billing.terms import BillingTerms
 from childcare_commissioning.calendars import BUILTIN_CALENDARS, CalendarSpec
+from childcare_commissioning.contract import Variable
 from childcare_commissioning.deadlines import DeadlineRule
 from childcare_commissioning.eligibility import AreaRule, Cohort, Exclusion, Limit
 from childcare_commissioning.errors import ModelValueError
@@ -152,6 +153,11 @@ class CouncilSpec:
     )
     duties: tuple[Duty, ...] = attrs.field(default=(), converter=to_tuple, validator=unique_ids)
     computations: tuple[Computation, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    #: What the text lets the parties to a contract agree otherwise, each with the clause
+    #: that allows it (see :mod:`.contract`).
+    variables: tuple[Variable, ...] = attrs.field(
         default=(), converter=to_tuple, validator=unique_ids
     )
     #: The account of the whole text, sentence by sentence (see :mod:`.register`).

@@ -30,6 +30,7 @@ __all__ = [
     "PluginLoadError",
     "Problem",
     "UnknownCouncilError",
+    "UnknownVersionError",
     "quote",
     "unique_keys",
 ]
@@ -102,6 +103,20 @@ class UnknownCouncilError(CommissioningError, LookupError):
         self.known = tuple(known)
         listed = ", ".join(self.known) if self.known else "none are installed"
         super().__init__(f"unknown council {council_id!r}; known councils: {listed}")
+
+
+class UnknownVersionError(CommissioningError, LookupError):
+    """A council has no version of its text with the requested name; the message lists the
+    versions it has."""
+
+    def __init__(self, council_id: str, version: str, known: Sequence[str]) -> None:
+        self.council_id = council_id
+        self.version = version
+        self.known = tuple(known)
+        super().__init__(
+            f"council {council_id!r} has no version {version!r} of its text; "
+            f"versions: {', '.join(self.known)} [specification-version]"
+        )
 
 
 class PluginLoadError(CommissioningError, RuntimeError):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -90,7 +90,13 @@ def _overview(registered: RegisteredCouncil) -> str:
             [
                 ("Specification", s.title),
                 ("Version", s.version),
-                ("In force", in_force),
+                ("Used by the library", in_force),
+                (
+                    "Term the text gives itself",
+                    f"{s.term.describe()} — {_cite(s.term.citation)}"
+                    if s.term
+                    else "The text gives no term: no answer is outside it",
+                ),
                 ("Commissioners", ", ".join(spec.commissioners) or NOT_SPECIFIED),
                 ("Areas", ", ".join(a.name for a in spec.areas) or NOT_SPECIFIED),
                 ("Plugin", f"{registered.distribution} {registered.version}"),
@@ -103,6 +109,40 @@ def _overview(registered: RegisteredCouncil) -> str:
         ),
     ]
     return "\n".join(parts)
+
+
+def _variables(spec: CouncilSpec) -> str:
+    """What a contract let under the text may agree otherwise, each with its clause."""
+    rows: list[tuple[str, str, str, str]] = [
+        (
+            v.kind.value,
+            ", ".join(f"`{t}`" for t in sorted(v.targets)) or "the whole contract",
+            v.note or "",
+            _cite(v.citation),
+        )
+        for v in spec.variables
+    ]
+    rows += [
+        (
+            "refresher",
+            f"`{r.subject}`",
+            "The provider's training matrix sets the interval.",
+            _cite(r.citation),
+        )
+        for r in spec.workforce
+        if r.provider_matrix
+    ]
+    head = "\n## What a contract may vary\n\n"
+    if not rows:
+        return (
+            head + "No clause lets the parties agree otherwise: every contract works under "
+            "the text's own rules (see the handbook's *Contracts* page).\n"
+        )
+    return (
+        head + "A contract (`--contract FILE`, see *Contracts*) may record these; any other "
+        "variation is refused, naming the rule.\n\n"
+        + _table(("Kind", "What", "Note", "Allowed by"), rows)
+    )
 
 
 def _readings(spec: CouncilSpec) -> str:
@@ -247,7 +287,9 @@ def _obligations(spec: CouncilSpec) -> str:
     return (
         "\n## Obligations\n\n"
         + _table(("Obligation", "Kind", "Owed by", "When", "Source"), rows)
-        + "\n### Calendar for a contract starting 1 April 2025 (2025/26)\n\n"
+        + "\n### Example: the calendar of a contract starting 1 April 2025 (2025/26)\n\n"
+        + "1 April 2025 is an example date, not the text's: a real contract's calendar "
+        "comes from its own start (`obligations --contract FILE`).\n\n"
         + _table(
             ("Due", "Obligation", "Owed by"),
             [(_date(o.due_date), o.title, o.owed_by) for o in calendar],
@@ -620,6 +662,7 @@ def council_page(registered: RegisteredCouncil) -> str:
             _coverage_line(spec),
             _not_decided(spec),
             _readings(spec),
+            _variables(spec),
             _eligibility(spec),
             _referrals(spec),
             _deadlines(spec),
@@ -845,14 +888,19 @@ def _examples() -> str:
 
 
 def write_handbook(
-    registry: Registry, out: Path, force: bool = False, inputs: Sequence[Path] = ()
+    registry: Registry,
+    out: Path,
+    force: bool = False,
+    inputs: Sequence[Path] = (),
+    extra: Mapping[str, str | bytes] | None = None,
 ) -> list[Path]:
     """Write every generated page under ``out`` and return their paths.
 
     Pages go through :class:`~childcare_commissioning.safefiles.OutputFiles`: a file the
     last run did not write (listed in :data:`MANIFEST`) is replaced only with ``force``,
     none of ``inputs`` is ever written, and the only files removed are pages an earlier
-    run wrote that this run does not (a council no longer installed)."""
+    run wrote that this run does not (a council no longer installed). ``extra`` are more
+    pages (relative path: content) written with them, under the same manifest."""
     councils = list(registry.councils())
     pages: dict[str, str] = {
         "councils/index.md": "# Councils\n\n"
@@ -877,7 +925,8 @@ def write_handbook(
         pages[f"councils/{council.id}.md"] = council_page(council)
     from childcare_commissioning.safefiles import write_folder
 
-    return write_folder(pages, out, manifest=MANIFEST, force=force, inputs=inputs, option="--out")
+    files: dict[str, str | bytes] = {**pages, **(extra or {})}
+    return write_folder(files, out, manifest=MANIFEST, force=force, inputs=inputs, option="--out")
 
 
 MANIFEST = ".childcare-commissioning-pages.json"

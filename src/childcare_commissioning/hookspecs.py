@@ -20,7 +20,7 @@ registered in the plugin's ``pyproject.toml``::
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pluggy
@@ -39,8 +39,10 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def childcare_commissioning_council() -> CouncilSpec:  # type: ignore[empty-body]
-    """Return the :class:`~childcare_commissioning.council.CouncilSpec` this plugin declares.
+def childcare_commissioning_council() -> CouncilSpec | Sequence[CouncilSpec]:  # type: ignore[empty-body]
+    """Return the :class:`~childcare_commissioning.council.CouncilSpec` this plugin declares,
+    or a list of dated versions of it (one id, distinct ``specification.version`` values;
+    the registry resolves the one a contract names or the one in force on a date).
 
     Called once per plugin when the registry loads. Each plugin declares exactly one
     council; its ``id`` must be unique across every installed plugin. The returned object

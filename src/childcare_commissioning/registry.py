@@ -7,14 +7,20 @@ council id stops the load with an error naming its distribution, because a rules
 that silently drops a council gives wrong answers. Set :data:`PLUGINS_ENV` to a
 comma-separated list of entry-point names to load only those, and :data:`TRACE_ENV` to
 ``1`` to trace hook calls on standard error.
+
+A plugin may declare several dated versions of its council's text (a re-let, a revised
+specification) by returning them all from its hook. :meth:`Registry.council` gives the
+current one (the latest ``effective_from``), the one a contract names (``version=``) or the
+one in force on a date (``on=``); :meth:`Registry.versions` lists them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -26,6 +32,7 @@ from childcare_commissioning.errors import (
     DuplicateCouncilError,
     PluginLoadError,
     UnknownCouncilError,
+    UnknownVersionError,
 )
 
 if TYPE_CHECKING:
@@ -70,10 +77,18 @@ class Registry:
     """The loaded council plugins, looked up by council id."""
 
     def __init__(
-        self, plugin_manager: pluggy.PluginManager, councils: Mapping[str, RegisteredCouncil]
+        self,
+        plugin_manager: pluggy.PluginManager,
+        councils: Mapping[str, RegisteredCouncil | Sequence[RegisteredCouncil]],
     ) -> None:
         self.plugin_manager = plugin_manager
-        self._councils = dict(sorted(councils.items()))
+        self._versions: dict[str, tuple[RegisteredCouncil, ...]] = {}
+        for council_id, found in sorted(councils.items()):
+            listed = (found,) if isinstance(found, RegisteredCouncil) else tuple(found)
+            self._versions[council_id] = tuple(
+                sorted(listed, key=lambda c: c.spec.specification.effective_from)
+            )
+        self._councils = {cid: versions[-1] for cid, versions in self._versions.items()}
 
     @property
     def hook(self) -> pluggy.HookRelay:
@@ -84,12 +99,35 @@ class Registry:
         """Every registered council, sorted by id."""
         return tuple(self._councils.values())
 
-    def council(self, council_id: str) -> RegisteredCouncil:
-        """The council with ``council_id``; :class:`UnknownCouncilError` listing the known ids."""
+    def council(
+        self, council_id: str, *, version: str | None = None, on: dt.date | None = None
+    ) -> RegisteredCouncil:
+        """The council with ``council_id``; :class:`UnknownCouncilError` listing the known ids.
+
+        Of its versions: the one named ``version`` (:class:`UnknownVersionError` listing
+        them otherwise), else the one in force on ``on`` (the latest that took effect on or
+        before it; the first if ``on`` is before them all), else the current one. A date
+        after a text's term still resolves to it: the answer carries the term's warning.
+        """
         try:
-            return self._councils[council_id]
+            versions = self._versions[council_id]
         except KeyError:
             raise UnknownCouncilError(council_id, list(self._councils)) from None
+        if version is not None:
+            for found in versions:
+                if found.spec.specification.version == version:
+                    return found
+            known = [v.spec.specification.version for v in versions]
+            raise UnknownVersionError(council_id, version, known)
+        if on is not None:
+            started = [v for v in versions if v.spec.specification.effective_from <= on]
+            return started[-1] if started else versions[0]
+        return versions[-1]
+
+    def versions(self, council_id: str) -> tuple[RegisteredCouncil, ...]:
+        """Every version of the council's text, oldest first."""
+        self.council(council_id)
+        return self._versions[council_id]
 
     def examples(self, council_id: str) -> dict[str, Any]:
         """Example documents the council's plugin provides (merged; empty if none)."""
@@ -172,21 +210,32 @@ def load_registry(
         dist = origins.get(name, ("<unknown distribution>", "?", name))[0]
         raise PluginLoadError(dist, name, str(exc)) from exc
 
-    councils: dict[str, RegisteredCouncil] = {}
+    councils: dict[str, list[RegisteredCouncil]] = {}
     for impl in pm.hook.childcare_commissioning_council.get_hookimpls():
         dist, version, name = origins.get(
             impl.plugin_name, ("<unknown distribution>", "?", impl.plugin_name)
         )
         try:
-            spec = impl.function()
+            declared = impl.function()
         except Exception as exc:
             raise PluginLoadError(dist, name, f"{type(exc).__name__}: {exc}") from exc
-        if not isinstance(spec, CouncilSpec):
-            got = type(spec).__name__
-            raise PluginLoadError(dist, name, f"returned {got}, expected a CouncilSpec")
-        if spec.id in councils:
-            raise DuplicateCouncilError(spec.id, councils[spec.id].distribution, dist)
-        councils[spec.id] = RegisteredCouncil(spec, dist, version, name)
+        listed: list[object] = list(declared) if isinstance(declared, list | tuple) else [declared]
+        specs = [spec for spec in listed if isinstance(spec, CouncilSpec)]
+        if not specs or len(specs) != len(listed):
+            got = type(declared).__name__
+            raise PluginLoadError(
+                dist, name, f"returned {got}, expected a CouncilSpec or a list of its versions"
+            )
+        ids = {spec.id for spec in specs}
+        versions = [spec.specification.version for spec in specs]
+        if len(ids) != 1 or len(set(versions)) != len(versions):
+            raise PluginLoadError(
+                dist, name, "versions must share one council id and differ in version"
+            )
+        council_id = specs[0].id
+        if council_id in councils:
+            raise DuplicateCouncilError(council_id, councils[council_id][0].distribution, dist)
+        councils[council_id] = [RegisteredCouncil(spec, dist, version, name) for spec in specs]
     return Registry(pm, councils)
 
 

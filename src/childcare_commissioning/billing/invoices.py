@@ -36,7 +36,7 @@ import enum
 import functools
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -636,16 +636,25 @@ def run_invoices(
     records: Iterable[DeliveryRecord],
     as_of: dt.date,
     previous: Sequence[Invoice] = (),
+    cycles: Mapping[str, BillingCycle] | None = None,
 ) -> InvoiceRun:
     """Invoice every billing period that ended before ``as_of`` and was not invoiced in
-    ``previous``; see the module docstring for the rules."""
+    ``previous``; see the module docstring for the rules. ``cycles`` are the invoicing
+    cycles a contract agrees, by package id (``"*"``: every package), where the text
+    allows it (:meth:`~childcare_commissioning.contract.Contract.cycles`)."""
     findings: list[Finding] = []
     packages, quotations, planned = list(packages), list(quotations), list(planned)
     # Anything given twice where one is meant is refused, never chosen silently.
     check_batch(packages, quotations, planned)
     check_span(packages, as_of)
     quotes = {q.package_id: q for q in quotations}
-    entries = {p.id: _Package(p, quotes.get(p.id), terms, findings) for p in packages}
+    agreed = dict(cycles or {})
+
+    def terms_of(package: Package) -> BillingTerms:
+        cycle = agreed.get(package.id, agreed.get("*", terms.cycle))
+        return terms if cycle is terms.cycle else attrs.evolve(terms, cycle=cycle)
+
+    entries = {p.id: _Package(p, quotes.get(p.id), terms_of(p), findings) for p in packages}
     for entry in entries.values():
         if entry.package.council != council:
             findings.append(

@@ -12,7 +12,15 @@ __all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser", "force_option"]
 #: The documents `schema` prints (childcare_commissioning.schemas.DOCUMENTS; a test keeps
 #: the two the same) and the kinds of id `ids` lists (cli.schemacmd.ID_KINDS): written out
 #: here so that --help imports nothing heavy.
-DOCUMENT_NAMES = ("referral", "package", "roster", "invoice-batch", "records-csv", "invoices")
+DOCUMENT_NAMES = (
+    "referral",
+    "package",
+    "roster",
+    "invoice-batch",
+    "records-csv",
+    "invoices",
+    "contract",
+)
 ID_KIND_NAMES = ("services", "areas", "routes", "triggers", "rules", "events", "subjects")
 
 if TYPE_CHECKING:
@@ -103,6 +111,15 @@ def _council_option(command: argparse.ArgumentParser, required: bool = True) -> 
     command.add_argument("--council", required=required, help="council id (see `councils`)")
 
 
+def _contract_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--contract",
+        metavar="FILE",
+        help="the contract the answer is for (JSON, see `schema contract`): its dates, "
+        "packages and agreed variations; --council may then be left out",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for ``childcare-commissioning`` and all its subcommands."""
     from childcare_commissioning import __version__
@@ -121,7 +138,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the traceback of an error (also CHILDCARE_COMMISSIONING_DEBUG=1)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    _command(sub, "councils", "councils", "list the installed councils and their plugins")
+    councils = _command(
+        sub, "councils", "councils", "list the installed councils and their plugins"
+    )
+    councils_sub = councils.add_subparsers(dest="operation", metavar="OPERATION")
+    versions = _command(
+        councils_sub, "versions", "contractcmd", "the dated versions of a council's text"
+    )
+    versions.add_argument("council", help="council id")
+    versions.set_defaults(command="councils-versions")
+    diff = _command(
+        councils_sub,
+        "diff",
+        "contractcmd",
+        "what changed between two versions of a council's text: rules and register entries",
+    )
+    diff.add_argument("council", help="council id")
+    diff.add_argument("old", help="the earlier version")
+    diff.add_argument("new", help="the later version")
+    diff.set_defaults(command="councils-diff")
+
+    contract = sub.add_parser("contract", help="contracts let under a council's text")
+    contract_sub = contract.add_subparsers(dest="operation", metavar="OPERATION", required=True)
+    check_contract = _command(
+        contract_sub,
+        "check",
+        "contractcmd",
+        "check a contract against its council's text: variations and the clauses that "
+        "allow them, dates, term (exit 1 if the text does not allow it)",
+    )
+    check_contract.add_argument("file", help="contract (JSON), or - for standard input")
+    check_contract.set_defaults(command="contract-check")
     _command(sub, "demo", "demo", "run an end-to-end tour on bundled example data")
 
     working = sub.add_parser("working-days", help="working-day arithmetic in a calendar")
@@ -150,8 +197,14 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(command=f"working-days-{command.prog.split()[-1]}")
 
     deadlines = _command(sub, "deadlines", "timecmds", "apply a council's deadline rules")
-    _council_option(deadlines)
-    deadlines.add_argument("--at", type=instant, required=True, help="when the event happened")
+    _council_option(deadlines, required=False)
+    _contract_option(deadlines)
+    deadlines.add_argument(
+        "--at",
+        type=instant,
+        help="when the event happened (with --contract and no --at: the contract's own "
+        "dated events, such as its start)",
+    )
     deadlines.add_argument("--rule", help="one rule id (default: every rule of the trigger)")
     deadlines.add_argument("--trigger", help="every rule started by this trigger")
 
@@ -180,7 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="JSON batch {as_of, packages, quotations, planned, records}, or records as CSV "
         "or JSON Lines (with --packages); - for standard input",
     )
-    _council_option(invoice)
+    _council_option(invoice, required=False)
+    _contract_option(invoice)
     invoice.add_argument(
         "--as-of",
         type=iso_date,
@@ -206,7 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     staff.add_argument(
         "file", help="JSON list of workers (or JSON Lines, one per line), or - for standard input"
     )
-    _council_option(staff)
+    _council_option(staff, required=False)
+    _contract_option(staff)
     staff.add_argument("--on", type=iso_date, required=True, help="the date to check")
     staff.add_argument(
         "--horizon", type=bounded(0, 3660), default=60, help="days ahead to list lapses (0-3660)"
@@ -271,9 +326,14 @@ def build_parser() -> argparse.ArgumentParser:
         "a contract's dated obligations in a range",
         formats=("table", "json", "ics"),
     )
-    _council_option(obligations)
-    obligations.add_argument("--start", type=iso_date, required=True, help="contract start")
-    obligations.add_argument("--until", type=iso_date, required=True, help="last date listed")
+    _council_option(obligations, required=False)
+    _contract_option(obligations)
+    obligations.add_argument(
+        "--start", type=iso_date, help="the contract's start, without --contract (never assumed)"
+    )
+    obligations.add_argument(
+        "--until", type=iso_date, help="last date listed (default: the contract's end)"
+    )
     obligations.add_argument("--from", dest="since", type=iso_date, help="first date listed")
 
     clauses = _command(
@@ -318,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
         formats=("table", "json", "csv"),
     )
     monitor.add_argument("file", help="event log: JSON Lines or CSV, or - for standard input")
-    _council_option(monitor)
+    _council_option(monitor, required=False)
     monitor.add_argument(
         "--as-of", type=iso_date, required=True, help="judge as of the end of this date"
     )
@@ -326,10 +386,12 @@ def build_parser() -> argparse.ArgumentParser:
     monitor.add_argument(
         "--input-format", choices=("jsonl", "csv"), help="default: csv for *.csv, else jsonl"
     )
+    _contract_option(monitor)
     monitor.add_argument(
         "--contract-start",
         type=iso_date,
-        help="anchor of dated obligations (default: the specification's effective date)",
+        help="without --contract: the contract's start, anchoring dated obligations "
+        "(never assumed: without either, obligations are listed as not judged)",
     )
     monitor.add_argument("--map", help="JSON object mapping your event kinds to the council's")
     monitor.add_argument("--case", help="table: the whole timeline of this case")
@@ -355,4 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
     from childcare_commissioning.cli.streamcmd import add_parser as add_invoice_stream
 
     add_invoice_stream(sub)
+    from childcare_commissioning.cli.servecmd import add_parser as add_serve
+
+    add_serve(sub)
     return parser

@@ -14,7 +14,7 @@ from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.register import Duty, EntryStatus, coverage, covering, duties_for
 from childcare_commissioning.registry import RegisteredCouncil, get_registry
 
-__all__ = ["coverage_summary", "duty_rows", "run"]
+__all__ = ["coverage_summary", "duty_rows", "register_entries", "run"]
 
 
 def _write_csv(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
@@ -44,6 +44,32 @@ def coverage_summary(council: RegisteredCouncil) -> dict[str, Any]:
         "percent": round(result.percent, 1),
         "by_status": result.by_status,
     }
+
+
+def register_entries(council: RegisteredCouncil, status: str | None) -> list[dict[str, Any]]:
+    """The clause register's entries (only those of ``status`` when given), JSON-ready:
+    each entry's clause, status, first and last words, rules or reason, and sentences."""
+    register = council.spec.register
+    if register is None:
+        raise UsageError(f"council {council.id!r} has no clause register yet")
+    entries: list[dict[str, Any]] = []
+    for index, (entry, sentences) in enumerate(covering(register), start=1):
+        if status and entry.status != status:
+            continue
+        entries.append(
+            {
+                "entry": index,
+                "clause": entry.clause,
+                "status": entry.status.value,
+                "start": entry.start,
+                "end": entry.end,
+                "rules": list(entry.rules),
+                "reason": entry.reason,
+                "note": entry.note,
+                "sentences": [s.number for s in sentences],
+            }
+        )
+    return entries
 
 
 def _council(args: argparse.Namespace) -> RegisteredCouncil:
@@ -99,23 +125,7 @@ def _clauses(args: argparse.Namespace) -> int:
             for line, number, text in lines:
                 print(f"line {line} (sentence {number}): {text}")
         return 0 if not lines and not problems else 1
-    entries: list[dict[str, Any]] = []
-    for index, (entry, sentences) in enumerate(covering(register), start=1):
-        if args.status and entry.status != args.status:
-            continue
-        entries.append(
-            {
-                "entry": index,
-                "clause": entry.clause,
-                "status": entry.status.value,
-                "start": entry.start,
-                "end": entry.end,
-                "rules": list(entry.rules),
-                "reason": entry.reason,
-                "note": entry.note,
-                "sentences": [s.number for s in sentences],
-            }
-        )
+    entries = register_entries(council, args.status)
     if args.format == "json":
         print_json(entries)
         return 0

@@ -85,20 +85,45 @@ def _deadline_examples() -> list[dict[str, str]]:
     return found
 
 
-def _obligation_examples(registry: Any) -> dict[str, list[dict[str, str]]]:
+def _obligation_examples(registry: Any) -> dict[str, dict[str, Any]]:
+    """Each council's dated obligations in the first year of its example contract (from
+    the contract's start, with its packages and variations): no start date is assumed, so
+    a council with no example contract lists none."""
     import datetime as dt
 
-    start = dt.date(2025, 4, 1)
-    listed: dict[str, list[dict[str, str]]] = {}
+    from childcare_commissioning.cli.contractcmd import example_contract
+    from childcare_commissioning.cli.monitorcmd import contract_summary
+    from childcare_commissioning.contract import contract_spec
+
+    listed: dict[str, dict[str, Any]] = {}
     for council in registry.councils():
-        spec = council.spec
+        contract = example_contract(registry, council)
+        if contract is None:
+            listed[council.id] = {"contract": None, "obligations": []}
+            continue
+        spec = contract_spec(council.spec, contract)
+        until = contract.start.replace(year=contract.start.year + 1) - dt.timedelta(days=1)
+        if contract.end is not None:
+            until = min(until, contract.end)
         found = obligations_between(
-            spec.obligations, start, start, dt.date(2026, 3, 31), spec.calendars
+            spec.obligations,
+            contract.start,
+            contract.start,
+            until,
+            spec.calendars,
+            contract.packages,
         )
-        listed[spec.id] = [
-            {"due": o.due_date.isoformat(), "obligation": o.title, "owed_by": o.owed_by.value}
-            for o in found
-        ]
+        listed[spec.id] = {
+            "contract": contract_summary(contract),
+            "obligations": [
+                {
+                    "due": o.due_date.isoformat(),
+                    "obligation": o.title + (f" [{o.package_id}]" if o.package_id else ""),
+                    "owed_by": o.owed_by.value,
+                }
+                for o in found
+            ],
+        }
     return listed
 
 
@@ -239,7 +264,7 @@ def _sections() -> dict[str, Any]:
         },
         "broken_referral_problems": problems,
         "deadlines": _deadline_examples(),
-        "obligations_2025_26": _obligation_examples(registry),
+        "obligations_first_year": _obligation_examples(registry),
         "billing": _billing_example(),
         "councils_own_examples": _council_examples(registry),
         "monitoring": monitoring_examples(registry),
@@ -266,13 +291,17 @@ def run(args: argparse.Namespace) -> int:
     print("\n4. Deadlines over Christmas, New Year and the clock change:")
     for example in sections["deadlines"]:
         print(f"   - {example['explanation']}")
-    print("\n5. Each council's dated obligations for a contract starting 1 April 2025:")
-    for council_id, found in sections["obligations_2025_26"].items():
-        print(f"   {council_id}: {len(found)} in 2025/26" + ("" if found else " (none declared)"))
+    print("\n5. Each council's dated obligations in the first year of its example contract:")
+    for council_id, listed in sections["obligations_first_year"].items():
+        found = listed["obligations"]
+        if listed["contract"] is None:
+            print(f"   {council_id}: no example contract, so no dates (none is assumed)")
+            continue
+        print(f"   {council_id} (contract {listed['contract']}): {len(found)} in its first year")
         for item in found[:6]:
             print(f"     {item['due']}  {item['obligation']} ({item['owed_by']})")
         if len(found) > 6:
-            print(f"     ... and {len(found) - 6} more (obligations --council {council_id})")
+            print(f"     ... and {len(found) - 6} more (obligations --contract FILE)")
     print("\n6. A fortnight invoiced in arrears: commissioned, deductions, mileage:")
     print("\n".join("   " + line for line in sections["billing"]["invoice"].splitlines()))
     print("\n7. Each council's own example data (from its plugin) through its own rules:")
@@ -290,11 +319,16 @@ def run(args: argparse.Namespace) -> int:
                 print(f"     ... and {len(listed) - 6} more (--format json lists them all)")
         for line in tour.get("invoices", []):
             print(f"   Invoice {line}")
-    print("\n8. Contract monitoring: each council's example event log as of 4 April 2025:")
+    print(
+        "\n8. Contract monitoring: each council's example event log under its example "
+        "contract, as of 4 April 2025\n   (monitor LOG --contract CONTRACT --as-of 2025-04-04):"
+    )
     for council_id, found in sections["monitoring"].items():
         counts = found["counts"]
+        contract = found["contract"] or "no contract: obligations not judged"
         print(
-            f"   {council_id}: {counts.get('read', 0)} events, {found['failures']} late or missing"
+            f"   {council_id} ({contract}): {counts.get('read', 0)} events, "
+            f"{found['failures']} late or missing"
         )
         for line in found["lines"]:
             print(f"     {line}")

@@ -96,8 +96,12 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "build":
         site = _site_dir(args)
         _check_site(site, args)  # before anything is written
+    from childcare_commissioning.service.pages import api_pages
+
     inputs = [Path(args.config)] if args.action == "build" else []
-    written = write_handbook(get_registry(), Path(args.out), force=args.force, inputs=inputs)
+    written = write_handbook(
+        get_registry(), Path(args.out), force=args.force, inputs=inputs, extra=api_pages()
+    )
     if site is not None:
         _build(args, site)
     if args.format == "json":

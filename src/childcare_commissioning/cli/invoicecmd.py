@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 
 from childcare_commissioning.billing import (
+    BillingCycle,
     DeliveryRecord,
     Invoice,
+    InvoiceRun,
     PlannedSession,
     Quotation,
     invoices_csv,
@@ -22,15 +25,26 @@ from childcare_commissioning.billing import (
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, read_json, read_rows
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import resolve, warn_term
 from childcare_commissioning.convert import structure, unstructure
+from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.errors import ConversionError, Problem
 from childcare_commissioning.model import Citation, Finding, Package, Severity
 from childcare_commissioning.money import format_gbp
-from childcare_commissioning.registry import get_registry
 from childcare_commissioning.safefiles import OutputFiles
 
-__all__ = ["BATCH_KEYS", "findings_csv", "no_records", "read_records", "run"]
+__all__ = [
+    "BATCH_KEYS",
+    "batch_as_of",
+    "findings_csv",
+    "no_records",
+    "read_batch",
+    "read_records",
+    "run",
+    "run_batch",
+    "run_document",
+]
 
 T = TypeVar("T")
 
@@ -41,6 +55,11 @@ they agree)."""
 
 class BatchError(InputError):
     """The batch file is not shaped as expected."""
+
+
+def read_batch(data: Any) -> dict[str, Any]:
+    """``data`` checked to be an invoice batch: an object with :data:`BATCH_KEYS` only."""
+    return _batch(data)
 
 
 def _batch(data: Any) -> dict[str, Any]:
@@ -63,19 +82,24 @@ def _part(batch: dict[str, Any], key: str, cls: type[T]) -> T:
         raise ConversionError(f"the batch's {key}", problems) from None
 
 
-def _as_of(args: argparse.Namespace, batch: dict[str, Any]) -> dt.date:
+def batch_as_of(option: dt.date | None, batch: dict[str, Any]) -> dt.date:
+    """The run's date: the batch's ``as_of`` or ``option`` (``--as-of``); both must agree
+    when both are given, and one is needed."""
     given = batch.get("as_of")
     if given is None:
-        if args.as_of is None:
+        if option is None:
             raise InputError("--as-of is required when the batch has no as_of [required]")
-        return args.as_of  # type: ignore[no-any-return]
+        return option
     as_of = _part(batch, "as_of", dt.date)
-    if args.as_of is not None and args.as_of != as_of:
+    if option is not None and option != as_of:
         raise InputError(
-            f"--as-of {args.as_of} disagrees with the batch's as_of {as_of}; give one "
-            "[as-of-agrees]"
+            f"--as-of {option} disagrees with the batch's as_of {as_of}; give one [as-of-agrees]"
         )
     return as_of
+
+
+def _as_of(args: argparse.Namespace, batch: dict[str, Any]) -> dt.date:
+    return batch_as_of(args.as_of, batch)
 
 
 def findings_csv(findings: list[Finding]) -> str:
@@ -111,15 +135,14 @@ def read_records(raw: list[Any], findings: list[Finding], start: int = 0) -> lis
     return records
 
 
-def no_records(name: str, citation: Citation | None) -> Finding:
+def no_records(citation: Citation | None) -> Finding:
     """The finding for a run given no delivery records at all (an empty file, a batch
     with none): every commissioned session would be deducted as missed."""
-    where = "standard input" if name == "-" else "the records"
     return Finding(
         Severity.WARNING,
         "billing.records.none",
-        f"{where}: no delivery record was read; every commissioned session is deducted "
-        "as missed, no record. Check the file is the one meant",
+        "no delivery record was read; every commissioned session is deducted as missed, "
+        "no record. Check the records are the ones meant",
         "$.records",
         citation,
     )
@@ -154,15 +177,67 @@ def _reconciled(counts: dict[str, int]) -> str:
     )
 
 
+def run_batch(
+    spec: CouncilSpec,
+    batch: dict[str, Any],
+    as_of: dt.date,
+    previous: list[Invoice],
+    cycles: Mapping[str, BillingCycle] | None = None,
+    counts: dict[str, int] | None = None,
+) -> tuple[InvoiceRun, list[Finding]]:
+    """Run the ``batch`` (an object with :data:`BATCH_KEYS`) for ``spec``'s billing
+    terms: the run, and every finding (unreadable records first, then the run's; no
+    records at all is a finding, :func:`no_records`). ``cycles`` are a contract's agreed
+    invoicing cycles by package id. ``counts``, when given, is filled with the records'
+    reconciliation: ``read`` = ``used`` + ``reported`` (not read, each a finding)."""
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    findings: list[Finding] = []
+    packages = _part(batch, "packages", list[Package])
+    _check_councils(spec.id, packages)
+    quotations = _part(batch, "quotations", list[Quotation])
+    planned = _part(batch, "planned", list[PlannedSession])
+    raw_records = batch.get("records", [])
+    if not isinstance(raw_records, list):
+        raise BatchError("$.records: expected a list of records [structure]")
+    records = read_records(raw_records, findings)
+    if counts is not None:
+        counts.update(
+            read=len(raw_records), used=len(records), reported=len(raw_records) - len(records)
+        )
+    if not raw_records:
+        findings.append(no_records(spec.billing.citation))
+    result = run_invoices(
+        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous, cycles
+    )
+    return result, [*findings, *result.findings]
+
+
+def run_document(
+    result: InvoiceRun, findings: list[Finding], counts: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """``invoice --format json``'s document: the run with every finding (and, given,
+    the records' reconciliation as ``records``)."""
+    document: dict[str, Any] = unstructure(result)
+    document["findings"] = unstructure(findings)
+    if counts is not None:
+        document["records"] = counts
+    return document
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the invoices and print them; exit 1 when there are findings."""
-    council = get_registry().council(args.council)
-    spec = council.spec
+    resolved = resolve(args)
+    council = resolved.council
+    spec = resolved.spec
+    cycles = resolved.contract.cycles() if resolved.contract is not None else {}
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     # Checked before anything is read or written: the findings never replace an input.
     outputs = OutputFiles(
-        [args.file, args.packages, args.previous], force=args.force, option="--findings"
+        [args.file, args.packages, args.previous, getattr(args, "contract", None)],
+        force=args.force,
+        option="--findings",
     )
     findings_file = outputs.check(Path(args.findings)) if args.findings else None
     kind = input_format(args.file, args.input_format)
@@ -177,35 +252,16 @@ def run(args: argparse.Namespace) -> int:
         columns = [f.alias or f.name for f in attrs.fields(DeliveryRecord)]
         batch["records"] = read_rows(args.file, kind, columns)
     as_of = _as_of(args, batch)
-    findings: list[Finding] = []
-    packages = _part(batch, "packages", list[Package])
-    _check_councils(spec.id, packages)
-    quotations = _part(batch, "quotations", list[Quotation])
-    planned = _part(batch, "planned", list[PlannedSession])
-    raw_records = batch.get("records", [])
-    if not isinstance(raw_records, list):
-        raise BatchError("$.records: expected a list of records [structure]")
-    records = read_records(raw_records, findings)
-    counts = {
-        "read": len(raw_records),
-        "used": len(records),
-        "reported": len(raw_records) - len(records),
-    }
-    if not raw_records:
-        findings.append(no_records(args.file, spec.billing.citation))
     previous = _previous(args.previous) if args.previous else []
-    result = run_invoices(
-        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous
-    )
-    all_findings = [*findings, *result.findings]
+    counts: dict[str, int] = {}
+    result, all_findings = run_batch(spec, batch, as_of, previous, cycles, counts)
+    invoiced = [day for i in result.invoices for day in (i.period.start, i.period.end)]
+    warn_term(spec, [as_of, *invoiced], "a date invoiced")
     if findings_file is not None:
         with outputs:
             outputs.write(findings_file, findings_csv(all_findings))
     if args.format == "json":
-        document = unstructure(result)
-        document["findings"] = unstructure(all_findings)
-        document["records"] = counts
-        print_json(document, council)
+        print_json(run_document(result, all_findings, counts), council)
     elif args.format in ("csv", "text"):
         if args.format == "csv":
             print(invoices_csv(result.invoices), end="")

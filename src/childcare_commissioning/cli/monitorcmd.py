@@ -18,6 +18,8 @@ from typing import Any
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, open_text, read_json
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import example_contract, resolve
+from childcare_commissioning.contract import Contract
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.monitoring import (
     Monitor,
@@ -26,11 +28,11 @@ from childcare_commissioning.monitoring import (
     parse_period,
     read_events,
 )
-from childcare_commissioning.registry import Registry, get_registry
+from childcare_commissioning.registry import Registry
 
 __all__ = [
     "EXAMPLE_AS_OF",
-    "EXAMPLE_CONTRACT_START",
+    "contract_summary",
     "csv_rows",
     "monitoring_examples",
     "report_json",
@@ -38,9 +40,9 @@ __all__ = [
 ]
 
 #: The bundled example logs (``examples/monitoring.jsonl`` in a council plugin's package)
-#: are judged as of the end of this date, for a contract starting on the next.
+#: are judged as of the end of this date, under the plugin's example contract
+#: (``examples/contract.json``).
 EXAMPLE_AS_OF = dt.date(2025, 4, 4)
-EXAMPLE_CONTRACT_START = dt.date(2024, 4, 1)
 
 CSV_HEADERS = ("record", "id", "case", "status", "due", "done", "late", "detail", "source")
 
@@ -70,6 +72,11 @@ def report_json(report: MonitoringReport, source: str) -> dict[str, Any]:
         "council": report.council,
         "source": source,
         "as_of": report.as_of.isoformat(),
+        "contract": report.contract,
+        "obligations_not_judged": {
+            "reason": "no contract start given: pass --contract FILE" if report.undated else None,
+            "obligations": list(report.undated),
+        },
         "counts": dict(report.counts),
         "failures": report.failures,
         "deadlines": [d.as_dict() for d in report.deadlines],
@@ -183,12 +190,18 @@ def _tables(report: MonitoringReport) -> None:
             for d in failing
         ],
     )
+    if report.undated:
+        print(
+            "Obligations not judged: no contract start was given (pass --contract FILE): "
+            + ", ".join(report.undated)
+        )
     print_table(
         "Obligations",
-        ("Obligation", "#", "Due", "Status", "Submitted", "Days late"),
+        ("Obligation", "Package", "#", "Due", "Status", "Submitted", "Days late"),
         [
             (
                 o.title,
+                o.package_id or "",
                 o.sequence,
                 o.due_date,
                 o.status,
@@ -245,11 +258,12 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
         log = files(package).joinpath("examples", "monitoring.jsonl") if package else None
         if log is None or not log.is_file():
             continue
+        contract = example_contract(registry, council)
         monitor = Monitor(
             council.spec,
             end_of_day(EXAMPLE_AS_OF),
             source=f"{council.distribution} {council.version}",
-            contract_start=EXAMPLE_CONTRACT_START,
+            contract=contract,
         )
         with log.open(encoding="utf-8") as stream:
             report = monitor.report(monitor.feed_all(read_events(stream)))
@@ -264,18 +278,33 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
             if o.status.is_failure
         ]
         lines += [
+            f"warning: {f.message}" for f in report.findings if f.code.startswith("specification.")
+        ]
+        lines += [
             f"KPI {k.kpi_id} {k.period_label}: {k.numerator}/{k.denominator}"
             + ("" if k.percent is None else f" = {k.percent}%")
             for k in report.kpis
         ]
-        found[council.id] = {"counts": dict(report.counts), "failures": report.failures,
-                             "lines": lines}  # fmt: skip
+        found[council.id] = {
+            "contract": None if contract is None else contract_summary(contract),
+            "counts": dict(report.counts),
+            "failures": report.failures,
+            "lines": lines,
+        }
     return found
+
+
+def contract_summary(contract: Contract) -> str:
+    """One line naming a contract and its dates."""
+    end = contract.end.isoformat() if contract.end else "open"
+    name = contract.reference or contract.provider
+    return f"{name}: {contract.start.isoformat()} to {end}"
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``monitor``."""
-    council = get_registry().council(args.council)
+    resolved = resolve(args, on=args.as_of)
+    council = resolved.council
     spec = council.spec
     decl = spec.monitoring
     year_start = decl.year_start_month if decl is not None else 4
@@ -286,7 +315,8 @@ def run(args: argparse.Namespace) -> int:
         spec,
         end_of_day(args.as_of),
         source=source,
-        contract_start=args.contract_start,
+        contract=resolved.contract,
+        contract_start=args.contract_start if resolved.contract is None else None,
         aliases=_aliases(args.map),
     )
     with open_text(args.file) as stream:

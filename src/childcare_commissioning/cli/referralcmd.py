@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from zoneinfo import ZoneInfo
 
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import read_document, read_text
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import warn_term
 from childcare_commissioning.convert import unstructure
+from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.model import Referral
-from childcare_commissioning.referrals import check_referral
+from childcare_commissioning.referrals import ReferralDecision, check_referral
 from childcare_commissioning.registry import get_registry
 
-__all__ = ["run"]
+__all__ = ["check_service", "decide", "run"]
 
 
 def read_input(name: str) -> str:
@@ -21,23 +24,39 @@ def read_input(name: str) -> str:
     return read_text(name)
 
 
-def run(args: argparse.Namespace) -> int:
-    """Check the referral; exit 0 when acceptable, 1 otherwise."""
-    council = get_registry().council(args.council)
-    spec = council.spec
-    services = [service.id for service in spec.services]
-    if args.service is not None and args.service not in services:
+def check_service(spec: CouncilSpec, service: str | None) -> None:
+    """``service``, when given, must be one of the council's (an :class:`InputError`
+    listing them otherwise)."""
+    services = [s.id for s in spec.services]
+    if service is not None and service not in services:
         raise InputError(
-            f"--service {args.service!r} is not a service of {spec.id} "
+            f"--service {service!r} is not a service of {spec.id} "
             f"(services: {', '.join(services) or 'none'}) [known-service]"
         )
-    referral = read_document(args.file, Referral)
+
+
+def decide(spec: CouncilSpec, referral: Referral, service: str | None) -> ReferralDecision:
+    """The council's decision on ``referral``; one addressed to another council is an
+    :class:`InputError`."""
     if referral.council is not None and referral.council != spec.id:
         raise InputError(
             f"$.council: the referral is addressed to {referral.council!r}, not "
             f"{spec.id!r} (--council) [council-matches]"
         )
-    decision = check_referral(spec, referral, args.service)
+    return check_referral(spec, referral, service)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the referral; exit 0 when acceptable, 1 otherwise."""
+    council = get_registry().council(args.council)
+    spec = council.spec
+    check_service(spec, args.service)
+    referral = read_document(args.file, Referral)
+    received = referral.received_at.astimezone(ZoneInfo("Europe/London")).date()
+    council = get_registry().council(spec.id, on=received)
+    spec = council.spec
+    warn_term(spec, [received], "the date the referral was received")
+    decision = decide(spec, referral, args.service)
     if args.format == "json":
         print_json(unstructure(decision), council)
     else:

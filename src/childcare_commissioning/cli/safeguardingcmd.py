@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 import argparse
+from zoneinfo import ZoneInfo
 
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import warn_term
 from childcare_commissioning.convert import unstructure
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.registry import get_registry
 from childcare_commissioning.safeguarding import Concern, Routed, notify, route
 
-__all__ = ["run"]
+__all__ = ["SafeguardingUsageError", "concern_of", "run"]
 
 
 class SafeguardingUsageError(CommissioningError, ValueError):
     """The concern, area or event is not one the council routes."""
+
+
+def concern_of(text: str) -> Concern:
+    """The concern named ``text``; an unknown one is an error listing the concerns."""
+    try:
+        return Concern(text)
+    except ValueError:
+        kinds = ", ".join(c.value for c in Concern)
+        raise SafeguardingUsageError(f"unknown concern {text!r}; concerns: {kinds}") from None
 
 
 def _how(step: Routed) -> str:
@@ -27,11 +38,13 @@ def _how(step: Routed) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Print the steps: recipient, channel, due."""
-    council = get_registry().council(args.council)
+    on = args.at.astimezone(ZoneInfo("Europe/London")).date()
+    council = get_registry().council(args.council, on=on)
+    warn_term(council.spec, [on], "the date of the concern or event")
     spec = council.spec
     try:
         if args.command == "safeguarding-route":
-            routing = route(spec, Concern(args.concern), args.at, args.area)
+            routing = route(spec, concern_of(args.concern), args.at, args.area)
             if not routing.specified:
                 # The text does not say: not an error, but an answer with the nearest
                 # contacts (exit 1, like any other finding).
@@ -52,11 +65,6 @@ def run(args: argparse.Namespace) -> int:
             steps = list(routing.steps)
         else:
             steps = notify(spec, args.event, args.at)
-    except ValueError:
-        kinds = ", ".join(c.value for c in Concern)
-        raise SafeguardingUsageError(
-            f"unknown concern {args.concern!r}; concerns: {kinds}"
-        ) from None
     except LookupError as exc:
         raise SafeguardingUsageError(str(exc)) from None
     if args.format == "json":

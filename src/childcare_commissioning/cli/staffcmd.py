@@ -3,33 +3,44 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK
 from childcare_commissioning.cli._input import read_rows
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import resolve, warn_term
 from childcare_commissioning.convert import structure, unstructure
-from childcare_commissioning.registry import get_registry
-from childcare_commissioning.workforce import Worker, check_roster
+from childcare_commissioning.workforce import RosterReport, Worker, check_roster
 
-__all__ = ["run"]
+__all__ = ["roster_document", "run"]
+
+
+def roster_document(report: RosterReport) -> dict[str, Any]:
+    """The report, JSON-ready, with what its properties say: each worker's ``compliant``,
+    and the roster's ``compliant`` (every worker, no team finding), ``compliant_workers``
+    and ``workers_checked``."""
+    document: dict[str, Any] = unstructure(report)
+    # `compliant` is a property of each report, which unstructuring leaves out.
+    for worker, entry in zip(report.workers, document["workers"], strict=True):
+        entry["compliant"] = worker.compliant
+    document["compliant"] = report.compliant == len(report.workers) and not report.team
+    document["compliant_workers"] = report.compliant
+    document["workers_checked"] = len(report.workers)
+    return document
 
 
 def run(args: argparse.Namespace) -> int:
     """Check every worker; exit 1 if any is not compliant or a team rule is unmet."""
-    council = get_registry().council(args.council)
-    spec = council.spec
+    resolved = resolve(args, on=args.on)
+    council = resolved.council
+    spec = resolved.spec
+    warn_term(spec, [args.on], "the check date")
+    matrix = resolved.contract.matrix() if resolved.contract is not None else None
     workers = structure(read_rows(args.file, args.input_format), list[Worker])
-    report = check_roster(spec.workforce, workers, args.on, args.horizon)
+    report = check_roster(spec.workforce, workers, args.on, args.horizon, matrix)
     ok = report.compliant == len(report.workers) and not report.team
     if args.format == "json":
-        document = unstructure(report)
-        # `compliant` is a property of each report, which unstructuring leaves out.
-        for worker, entry in zip(report.workers, document["workers"], strict=True):
-            entry["compliant"] = worker.compliant
-        document["compliant"] = ok
-        document["compliant_workers"] = report.compliant
-        document["workers_checked"] = len(report.workers)
-        print_json(document, council)
+        print_json(roster_document(report), council)
     else:
         rows = [
             (

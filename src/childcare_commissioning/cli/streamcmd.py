@@ -21,12 +21,19 @@ from typing import IO, TYPE_CHECKING, Any, TextIO
 from childcare_commissioning.cli._parser import force_option, iso_date
 
 if TYPE_CHECKING:
-    from childcare_commissioning.billing import DeliveryRecord, PackageInvoices
-    from childcare_commissioning.model import Finding
+    from childcare_commissioning.billing import (
+        BillingTerms,
+        DeliveryRecord,
+        PackageInvoices,
+        PlannedSession,
+        Quotation,
+    )
+    from childcare_commissioning.council import CouncilSpec
+    from childcare_commissioning.model import Finding, Package
 
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "run", "stream_inputs"]
 
 
 def add_parser(sub: Subparsers) -> None:
@@ -144,6 +151,29 @@ def _end_record(out: TextIO, form: str, record: dict[str, Any]) -> None:
         out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def stream_inputs(
+    spec: CouncilSpec, batch: dict[str, Any]
+) -> tuple[BillingTerms, list[Package], list[Quotation], list[PlannedSession]]:
+    """The council's billing terms and the batch's packages, quotations and planned
+    sessions, read and ordered as the stream takes them (the packages' order)."""
+    from childcare_commissioning.billing import PlannedSession, Quotation
+    from childcare_commissioning.cli._contract import InputError
+    from childcare_commissioning.cli.invoicecmd import _check_councils, _part
+    from childcare_commissioning.model import Package
+
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    packages = _part(batch, "packages", list[Package])
+    _check_councils(spec.id, packages)
+    quotations = _part(batch, "quotations", list[Quotation])
+    planned = _part(batch, "planned", list[PlannedSession])
+    position = {p.id: index for index, p in enumerate(packages)}
+    # In the packages' order, as the stream takes them (sessions of an unknown package last).
+    planned.sort(key=lambda s: position.get(s.package_id, len(position)))
+    quotations.sort(key=lambda q: position.get(q.package_id, len(position)))
+    return spec.billing, packages, quotations, planned
+
+
 def run(args: argparse.Namespace) -> int:
     """Stream the invoices; exit 1 when there are findings. Standard output ends with a
     summary record (a complete run) or an error record (a run that stopped: exit 2)."""
@@ -175,22 +205,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str, Any]:
     """Write the invoices to ``out`` and the findings to ``sink``; return the summary."""
-    from childcare_commissioning.billing import PlannedSession, Quotation, stream_invoices
+    from childcare_commissioning.billing import stream_invoices
     from childcare_commissioning.billing.output import CSV_COLUMNS, invoice_rows
     from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.cli._input import input_format, read_json
-    from childcare_commissioning.cli.invoicecmd import (
-        _as_of,
-        _batch,
-        _check_councils,
-        _part,
-        _previous,
-        no_records,
-    )
+    from childcare_commissioning.cli.invoicecmd import _as_of, _batch, _previous, no_records
     from childcare_commissioning.convert import unstructure
     from childcare_commissioning.csvsafe import write_rows
     from childcare_commissioning.explain import explain
-    from childcare_commissioning.model import Package
     from childcare_commissioning.registry import get_registry
 
     council = get_registry().council(args.council)
@@ -207,14 +229,7 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
             "left out [records-in-file]"
         )
     as_of = _as_of(args, batch)
-    packages = _part(batch, "packages", list[Package])
-    _check_councils(spec.id, packages)
-    quotations = _part(batch, "quotations", list[Quotation])
-    planned = _part(batch, "planned", list[PlannedSession])
-    position = {p.id: index for index, p in enumerate(packages)}
-    # In the packages' order, as the stream takes them (sessions of an unknown package last).
-    planned.sort(key=lambda s: position.get(s.package_id, len(position)))
-    quotations.sort(key=lambda q: position.get(q.package_id, len(position)))
+    terms, packages, quotations, planned = stream_inputs(spec, batch)
     previous = _previous(args.previous) if args.previous else []
 
     read_findings: list[Finding] = []
@@ -225,7 +240,7 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
         write_rows(out, [CSV_COLUMNS])
     results: Iterator[PackageInvoices] = stream_invoices(
         spec.id,
-        spec.billing,
+        terms,
         packages,
         quotations,
         planned,
@@ -249,7 +264,7 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
                 document: Any = explain(unstructure(invoice), council)
                 out.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
     if not tally.read:
-        read_findings.append(no_records(args.file, spec.billing.citation))
+        read_findings.append(no_records(terms.citation))
     sink.write(read_findings)
     if pending:
         shown = ", ".join(itertools.islice(pending, 50))

@@ -5,18 +5,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli.contractcmd import resolve, warn_term
+from childcare_commissioning.contract import Contract
 from childcare_commissioning.convert import unstructure
-from childcare_commissioning.deadlines import evaluate, resolve_calendar
+from childcare_commissioning.council import CouncilSpec
+from childcare_commissioning.deadlines import DeadlineRule, evaluate, resolve_calendar
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.obligations import obligations_between, to_icalendar
 from childcare_commissioning.registry import get_registry
 
-__all__ = ["run"]
+__all__ = ["deadline_rules", "run", "working_days"]
 
+
+_LONDON = ZoneInfo("Europe/London")
 
 MAX_RANGE_DAYS = 366 * 50
 """The longest range ``obligations`` lists (the calendars support 1975-2100)."""
@@ -32,31 +38,43 @@ def _council_calendars(council_id: str | None) -> tuple[CalendarSpec, ...]:
     return get_registry().council(council_id).spec.calendars
 
 
-def _working_days(args: argparse.Namespace) -> int:
+def working_days(
+    operation: str, first: dt.date, second: dt.date | int, calendar_id: str, council: str | None
+) -> dict[str, Any]:
+    """The answer of ``working-days add`` (``operation`` ``"add"``: ``first`` plus
+    ``second`` working days) or ``working-days between`` (``"between"``: working days
+    after ``first`` up to ``second``), JSON-ready."""
     try:
-        calendar = resolve_calendar(args.calendar, _council_calendars(args.council))
+        calendar = resolve_calendar(calendar_id, _council_calendars(council))
     except LookupError as exc:
         raise UsageError(str(exc)) from None
-    if args.command == "working-days-add":
-        result = calendar.add(args.date, args.n)
-        answer = {
-            "date": args.date.isoformat(),
-            "n": args.n,
+    if operation == "add":
+        assert isinstance(second, int)
+        result = calendar.add(first, second)
+        return {
+            "date": first.isoformat(),
+            "n": second,
             "calendar": calendar.spec.id,
             "result": result.isoformat(),
-            "projected": calendar.is_projected(args.date, result),
+            "projected": calendar.is_projected(first, result),
         }
-        text = result.isoformat()
+    assert isinstance(second, dt.date)
+    return {
+        "start": first.isoformat(),
+        "end": second.isoformat(),
+        "calendar": calendar.spec.id,
+        "working_days": calendar.between(first, second),
+        "projected": calendar.is_projected(first, second),
+    }
+
+
+def _working_days(args: argparse.Namespace) -> int:
+    if args.command == "working-days-add":
+        answer = working_days("add", args.date, args.n, args.calendar, args.council)
+        text = str(answer["result"])
     else:
-        count = calendar.between(args.start, args.end)
-        answer = {
-            "start": args.start.isoformat(),
-            "end": args.end.isoformat(),
-            "calendar": calendar.spec.id,
-            "working_days": count,
-            "projected": calendar.is_projected(args.start, args.end),
-        }
-        text = str(count)
+        answer = working_days("between", args.start, args.end, args.calendar, args.council)
+        text = str(answer["working_days"])
     if args.format == "json":
         print_json(answer)
     else:
@@ -64,25 +82,63 @@ def _working_days(args: argparse.Namespace) -> int:
     return 0
 
 
-def _deadlines(args: argparse.Namespace) -> int:
-    council = get_registry().council(args.council)
-    spec = council.spec
-    if args.rule:
+def deadline_rules(spec: CouncilSpec, rule: str | None, trigger: str | None) -> list[DeadlineRule]:
+    """The rules ``deadlines`` applies: ``rule`` (which must be started by ``trigger`` when
+    both are given), else every rule of ``trigger``, else every rule; none is an error."""
+    if rule:
         try:
-            rules = [spec.deadline(args.rule)]
+            rules = [spec.deadline(rule)]
         except LookupError as exc:
             raise UsageError(str(exc)) from None
-        if args.trigger is not None and rules[0].trigger != args.trigger:
+        if trigger is not None and rules[0].trigger != trigger:
             raise UsageError(
-                f"rule {args.rule!r} is started by {rules[0].trigger!r}, not "
-                f"{args.trigger!r}; give --rule or --trigger [rule-trigger-agree]"
+                f"rule {rule!r} is started by {rules[0].trigger!r}, not "
+                f"{trigger!r}; give --rule or --trigger [rule-trigger-agree]"
             )
     else:
-        rules = [r for r in spec.deadlines if args.trigger in (None, r.trigger)]
+        rules = [r for r in spec.deadlines if trigger in (None, r.trigger)]
     if not rules:
         triggers = ", ".join(sorted({r.trigger for r in spec.deadlines})) or "none"
         raise UsageError(f"no deadline rule matches; {spec.id}'s triggers: {triggers}")
-    results = [evaluate(rule, args.at, spec.calendars) for rule in rules]
+    return rules
+
+
+def _contract_events(
+    rules: list[DeadlineRule], contract: Contract
+) -> list[tuple[DeadlineRule, dt.datetime]]:
+    """Every rule of ``rules`` that runs from a contract event the contract dates (its
+    start, end, award...), from the start of that date (Europe/London)."""
+    found = []
+    for rule in rules:
+        day = contract.date_of(rule.trigger)
+        if day is not None:
+            found.append((rule, dt.datetime.combine(day, dt.time(), tzinfo=_LONDON)))
+    return found
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    if args.at is None and args.contract is None:
+        raise UsageError(
+            "deadlines needs --at (when the event happened) or --contract FILE (the "
+            "contract's own dated events); no date is assumed [deadline-date]"
+        )
+    resolved = resolve(args, on=args.at.astimezone(_LONDON).date() if args.at else None)
+    council = resolved.council
+    spec = resolved.spec
+    rules = deadline_rules(spec, args.rule, args.trigger)
+    if resolved.contract is None or args.at is not None:
+        pairs = [(rule, args.at) for rule in rules]
+    else:
+        pairs = _contract_events(rules, resolved.contract)
+        if not pairs:
+            events = sorted({r.trigger for r in spec.deadlines if r.trigger.startswith("contract")})
+            raise UsageError(
+                "no deadline rule runs from a date the contract gives"
+                + (f" (rules run from: {', '.join(events)})" if events else "")
+                + "; give --at [contract-events]"
+            )
+    results = [evaluate(rule, at, spec.calendars) for rule, at in pairs]
+    warn_term(spec, [d.trigger_at.astimezone(_LONDON).date() for d in results], "the event date")
     if args.format == "json":
         print_json(unstructure(results), council)
         return 0
@@ -94,33 +150,55 @@ def _deadlines(args: argparse.Namespace) -> int:
             f"{d.duration} {d.direction} {rule.trigger}" + (" *" if d.projected else ""),
             str(d.citation),
         )
-        for d, rule in zip(results, rules, strict=True)
+        for d, (rule, _) in zip(results, pairs, strict=True)
     ]
     headers = ("rule", "duty", "due", "rule says", "source")
-    print_table(f"{spec.name}: deadlines from {args.at.isoformat()}", headers, rows)
+    since = args.at.isoformat() if args.at else "the contract's dated events"
+    print_table(f"{spec.name}: deadlines from {since}", headers, rows)
     if any(d.projected for d in results):
         print("* bank holidays past the official GOV.UK list are projected")
     return 0
 
 
 def _obligations(args: argparse.Namespace) -> int:
-    registered = get_registry().council(args.council)
-    spec = registered.spec
-    since = args.since or args.start
-    if args.until < since:
+    resolved = resolve(args, on=args.start)
+    registered = resolved.council
+    spec = resolved.spec
+    contract = resolved.contract
+    start = args.start
+    if contract is not None:
+        if start is not None and start != contract.start:
+            raise UsageError(
+                "--start differs from the contract's start; leave it out [contract-start]"
+            )
+        start = contract.start
+    if start is None:
+        raise UsageError(
+            "obligations needs the contract's start: --contract FILE or --start DATE; "
+            "no date is assumed [contract-date]"
+        )
+    until = args.until
+    if until is None:
+        if contract is None or contract.end is None:
+            raise UsageError("--until is needed unless the contract gives its end [until]")
+        until = contract.end
+    since = args.since or start
+    if until < since:
         raise UsageError("--until must not be before --from/--start")
-    if (args.until - since).days > MAX_RANGE_DAYS:
+    if (until - since).days > MAX_RANGE_DAYS:
         raise UsageError(
             f"--from/--start to --until spans more than {MAX_RANGE_DAYS // 366} years; "
             "list a shorter range [range-length]"
         )
+    packages = contract.packages if contract is not None else ()
     found = obligations_between(
-        spec.all_obligations(), args.start, since, args.until, spec.calendars
+        spec.all_obligations(), start, since, until, spec.calendars, packages
     )
+    warn_term(spec, [o.due_date for o in found], "a due date")
     if args.format == "ics":
         # DTSTAMP from the input, not the clock: two runs give the same file. It is the
         # start of the contract's first day (Europe/London), in UTC.
-        stamp = dt.datetime.combine(args.start, dt.time(), tzinfo=ZoneInfo("Europe/London"))
+        stamp = dt.datetime.combine(start, dt.time(), tzinfo=ZoneInfo("Europe/London"))
         calendar = to_icalendar(
             found, council_id=spec.id, council_name=spec.name, generated_at=stamp.astimezone(dt.UTC)
         )
@@ -130,11 +208,18 @@ def _obligations(args: argparse.Namespace) -> int:
         print_json(unstructure(found), registered)
         return 0
     rows = [
-        (o.due_date.isoformat(), o.title, o.owed_by.value, o.kind.value, str(o.citation))
+        (
+            o.due_date.isoformat(),
+            o.title,
+            o.package_id or "",
+            o.owed_by.value,
+            o.kind.value,
+            str(o.citation),
+        )
         for o in found
     ]
-    title = f"{spec.name}: obligations {since.isoformat()} to {args.until.isoformat()}"
-    print_table(title, ("due", "obligation", "owed by", "kind", "source"), rows)
+    title = f"{spec.name}: obligations {since.isoformat()} to {until.isoformat()}"
+    print_table(title, ("due", "obligation", "package", "owed by", "kind", "source"), rows)
     return 0
 
 

@@ -53,36 +53,17 @@ def add_parser(export: Subparsers) -> None:
 
 def _from_batch(args: argparse.Namespace, data: Any) -> tuple[list[Invoice], list[Any]]:
     """Run an invoice batch the way ``invoice`` does; returns invoices and findings."""
-    from childcare_commissioning.billing import PlannedSession, Quotation, run_invoices
     from childcare_commissioning.cli import invoicecmd
     from childcare_commissioning.cli._contract import InputError
-    from childcare_commissioning.model import Package
     from childcare_commissioning.registry import get_registry
 
     if not args.council:
         raise InputError("an invoice batch needs --council [required]")
     spec = get_registry().council(args.council).spec
-    if spec.billing is None:
-        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = invoicecmd._batch(data)
     as_of = invoicecmd._as_of(args, batch)
-    findings: list[Any] = []
-    packages = invoicecmd._part(batch, "packages", list[Package])
-    invoicecmd._check_councils(spec.id, packages)
-    raw = batch.get("records", [])
-    if not isinstance(raw, list):
-        raise invoicecmd.BatchError("$.records: expected a list of records [structure]")
-    records = invoicecmd.read_records(raw, findings)
-    result = run_invoices(
-        spec.id,
-        spec.billing,
-        packages,
-        invoicecmd._part(batch, "quotations", list[Quotation]),
-        invoicecmd._part(batch, "planned", list[PlannedSession]),
-        records,
-        as_of,
-    )
-    return list(result.invoices), [*findings, *result.findings]
+    result, findings = invoicecmd.run_batch(spec, batch, as_of, [])
+    return list(result.invoices), findings
 
 
 def _retention(council: str | None) -> Retention | None:

@@ -8,6 +8,7 @@ from childcare_commissioning.model.council import (
     Reading,
     Service,
     Specification,
+    Term,
 )
 from childcare_commissioning.model.package import Package, StaffRatio
 from childcare_commissioning.model.people import CareEpisode, ChildOrYoungPerson, Status
@@ -30,6 +31,7 @@ __all__ = [
     "Specification",
     "StaffRatio",
     "Status",
+    "Term",
     "Urgency",
     "citer",
     "is_personal",

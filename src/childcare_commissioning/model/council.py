@@ -11,7 +11,7 @@ from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import identifier, non_empty
 from childcare_commissioning.model.core import Citation
 
-__all__ = ["Area", "GlossaryTerm", "Reading", "Service", "Specification"]
+__all__ = ["Area", "GlossaryTerm", "Reading", "Service", "Specification", "Term"]
 
 
 @attrs.frozen
@@ -41,6 +41,41 @@ def _effective_order(instance: Specification, attribute: attrs.Attribute[Any], v
         )
 
 
+def _term_order(instance: Term, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and instance.start is not None and value < instance.start:
+        raise ModelValueError(attribute.name, "term-dates", "must not be before the term's start")
+    if instance.start is None and value is None:
+        raise ModelValueError("term", "term-dates", "give a start, an end or both")
+
+
+@attrs.frozen
+class Term:
+    """The period a council's text itself says it runs for, with the clause that says so.
+
+    Either end may be open where the text gives only the other (Stoke's text runs from
+    1 July 2018 to 30 June 2021). A text that gives no term declares none
+    (``Specification.term`` is ``None``): then no answer is outside it.
+    """
+
+    start: dt.date | None
+    end: dt.date | None = attrs.field(validator=_term_order)
+    citation: Citation
+
+    def covers(self, on: dt.date) -> bool:
+        """Whether ``on`` falls within the term."""
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+    def describe(self) -> str:
+        """The term in words: ``"1 July 2018 to 30 June 2021"``."""
+        start = _long(self.start) if self.start else "a start the text does not give"
+        end = _long(self.end) if self.end else "no end the text gives"
+        return f"{start} to {end}"
+
+
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
 @attrs.frozen
 class Specification:
     """The document a council's rules transcribe, with its version and effective dates.
@@ -54,6 +89,8 @@ class Specification:
     effective_from: dt.date
     effective_to: dt.date | None = attrs.field(default=None, validator=_effective_order)
     source: str | None = None
+    #: The term the text gives itself, with its clause; ``None`` when the text gives none.
+    term: Term | None = None
 
     def in_force(self, on: dt.date) -> bool:
         """Whether the specification applies on ``on``."""

@@ -41,6 +41,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from childcare_commissioning.contract import Contract, contract_spec, term_findings
 from childcare_commissioning.deadlines import Deadline, DeadlineRule, evaluate
 from childcare_commissioning.durations import Direction
 from childcare_commissioning.errors import ModelValueError
@@ -74,6 +75,7 @@ __all__ = [
 _LONDON = ZoneInfo("Europe/London")
 _UTC = dt.UTC
 _PERCENT = Decimal("0.1")
+_BEGINNING = dt.datetime.min.replace(tzinfo=_UTC)
 
 
 def end_of_day(day: dt.date) -> dt.datetime:
@@ -142,6 +144,11 @@ class MonitoringReport:
     unmeasured: tuple[tuple[str, str], ...]
     findings: tuple[Finding, ...]
     counts: Mapping[str, int]
+    #: Obligations monitored by submission that were not judged because no contract
+    #: start was given (never assumed).
+    undated: tuple[str, ...] = ()
+    #: The contract monitored (its reference or provider), if one was given.
+    contract: str | None = None
 
     @property
     def failures(self) -> int:
@@ -156,8 +163,12 @@ class Monitor:
     and :meth:`report`). See the module docstring for the rules it applies.
 
     ``source`` is the plugin distribution and version the rules come from (shown on each
-    deadline); ``contract_start`` anchors scheduled obligations (default: the
-    specification's ``effective_from``); ``aliases`` maps a user's own event kinds to the
+    deadline). ``contract`` is the contract monitored: its variations are applied to the
+    rules, its start anchors scheduled obligations, its packages are cases already open
+    (a log may begin mid-placement) and anchor per-package obligations. Without a
+    contract, ``contract_start`` alone may anchor scheduled obligations; with neither,
+    dated obligations are not judged at all (:attr:`MonitoringReport.undated` names them):
+    no start date is ever assumed. ``aliases`` maps a user's own event kinds to the
     council's (added to the council's own aliases).
     """
 
@@ -167,13 +178,22 @@ class Monitor:
         as_of: dt.datetime,
         *,
         source: str = "",
+        contract: Contract | None = None,
         contract_start: dt.date | None = None,
         aliases: Mapping[str, str] | None = None,
         monitoring: Monitoring | None = None,
     ) -> None:
         if as_of.tzinfo is None:
             raise ModelValueError("as_of", "aware", "must be timezone-aware")
+        if contract is not None:
+            if contract_start is not None and contract_start != contract.start:
+                raise ModelValueError(
+                    "contract_start", "contract-start", "differs from the contract's start"
+                )
+            spec = contract_spec(spec, contract)
+            contract_start = contract.start
         self.spec = spec
+        self.contract = contract
         self.declaration = monitoring or spec.monitoring or Monitoring()
         self.as_of = as_of
         self._as_of_utc = as_of.astimezone(_UTC)
@@ -182,7 +202,8 @@ class Monitor:
             (self._as_of_utc - dt.timedelta(microseconds=1)).astimezone(_LONDON).date()
         )
         self.source = source
-        self.contract_start = contract_start or spec.specification.effective_from
+        #: The anchor of scheduled obligations: the contract's start, never assumed.
+        self.contract_start = contract_start
         decl = self.declaration
         check_references(spec, decl)
         self._aliases = {**dict(decl.aliases), **dict(aliases or {})}
@@ -220,6 +241,10 @@ class Monitor:
         self._tallies: dict[tuple[int, int, str], tuple[list[int], set[str]]] = {}
         self._periods: dict[dt.date, str] = {}
         self._cases: dict[str, _Case] = {}
+        for package in contract.packages if contract is not None else ():
+            # Already open when the log begins: any of its events is in order.
+            case = self._cases[package.id] = _Case(package.id, _BEGINNING)
+            case.service = package.service
         self._submissions: dict[str, list[Event]] = defaultdict(list)
         self.findings: list[Finding] = []
         self.counts: Counter[str] = Counter()
@@ -427,11 +452,21 @@ class Monitor:
 
     # --- obligations ------------------------------------------------------------------------
 
+    def undated(self) -> list[str]:
+        """The obligations monitored by submission that cannot be dated: every one when no
+        contract start was given (nothing is assumed), none otherwise."""
+        if self.contract_start is not None:
+            return []
+        return sorted({s.obligation for s in self.declaration.submissions})
+
     def obligations(self) -> list[ObligationStatus]:
         """Each dated occurrence of every obligation with a declared submission kind, due
-        from the contract start to the as-of date, plus the next one, against the
-        submissions logged.
+        from the contract start to the as-of date (and to the contract's end), plus the
+        next one, against the submissions logged. Without a contract start there are none
+        (see :meth:`undated`).
 
+        Package-anchored obligations (a review of each placement) are listed per package
+        of the contract and answered by submissions whose ``case`` is that package.
         A submission whose ``reference`` is an occurrence's sequence number (``"4"``: the
         fourth) answers that occurrence. Otherwise submissions answer the oldest outstanding
         occurrence first: occurrence *n* (due ``d[n]``) takes the earliest submission left
@@ -441,46 +476,38 @@ class Monitor:
         before the as-of date and *open* while it is not. A submission no occurrence takes
         is a finding.
         """
+        if self.contract_start is None:
+            return []
         as_of_day = self.as_of_date
         horizon = as_of_day + dt.timedelta(days=800)
+        if self.contract is not None and self.contract.end is not None:
+            horizon = min(horizon, self.contract.end)
+        horizon = max(horizon, self.contract_start)
         wanted = {s.obligation for s in self.declaration.submissions}
-        occurrences = [
-            occ
-            for occ in obligations_between(
-                self.spec.all_obligations(),
-                self.contract_start,
-                self.contract_start,
-                horizon,
-                self.spec.calendars,
-            )
-            if occ.obligation_id in wanted
-        ]
+        packages = self.contract.packages if self.contract is not None else ()
+        streams: dict[tuple[str, str | None], list[Occurrence]] = defaultdict(list)
+        for occ in obligations_between(
+            self.spec.all_obligations(),
+            self.contract_start,
+            self.contract_start,
+            horizon,
+            self.spec.calendars,
+            packages,
+        ):
+            if occ.obligation_id in wanted:
+                streams[(occ.obligation_id, occ.package_id)].append(occ)
         result: list[ObligationStatus] = []
         for obligation_id in sorted(wanted):
-            occs = [o for o in occurrences if o.obligation_id == obligation_id]
-            shown = [o for o in occs if o.due_date < as_of_day]
-            shown += [o for o in occs if o.due_date >= as_of_day][:1]
             logged = sorted(self._submissions.get(obligation_id, ()), key=lambda e: e.at)
-            matched: dict[int, Event] = {}
-            free: list[Event] = []
-            by_sequence = {o.sequence: o for o in shown}
+            keys = sorted((k for k in streams if k[0] == obligation_id), key=lambda k: k[1] or "")
+            for key in keys:
+                package_id = key[1]
+                mine = [e for e in logged if package_id is None or e.case == package_id]
+                taken = {id(e) for e in mine}
+                rest = [e for e in logged if id(e) not in taken]
+                result += self._stream_statuses(streams[key], mine, as_of_day, horizon)
+                logged = rest + mine  # what this stream left, and what it never saw
             for event in logged:
-                ref = (event.reference or "").strip()
-                if ref.isdigit() and int(ref) in by_sequence and int(ref) not in matched:
-                    matched[int(ref)] = event
-                else:
-                    free.append(event)
-            previous = self.contract_start - dt.timedelta(days=1)
-            for number, occ in enumerate(shown):
-                following = occs[number + 1].due_date if number + 1 < len(occs) else horizon
-                if occ.sequence not in matched:
-                    for position, event in enumerate(free):
-                        if previous < event.at.astimezone(_LONDON).date() <= following:
-                            matched[occ.sequence] = free.pop(position)
-                            break
-                previous = occ.due_date
-                result.append(self._occurrence_status(occ, matched.get(occ.sequence), as_of_day))
-            for event in free:
                 self.findings.append(
                     Finding(
                         Severity.WARNING,
@@ -491,6 +518,37 @@ class Monitor:
                 )
         return result
 
+    def _stream_statuses(
+        self, occs: list[Occurrence], logged: list[Event], as_of_day: dt.date, horizon: dt.date
+    ) -> list[ObligationStatus]:
+        """One obligation's occurrences (for one package, if anchored on packages) against
+        its submissions; submissions left over stay in ``logged``."""
+        assert self.contract_start is not None
+        shown = [o for o in occs if o.due_date < as_of_day]
+        shown += [o for o in occs if o.due_date >= as_of_day][:1]
+        matched: dict[int, Event] = {}
+        free: list[Event] = []
+        by_sequence = {o.sequence: o for o in shown}
+        for event in logged:
+            ref = (event.reference or "").strip()
+            if ref.isdigit() and int(ref) in by_sequence and int(ref) not in matched:
+                matched[int(ref)] = event
+            else:
+                free.append(event)
+        result = []
+        previous = self.contract_start - dt.timedelta(days=1)
+        for number, occ in enumerate(shown):
+            following = occs[number + 1].due_date if number + 1 < len(occs) else horizon
+            if occ.sequence not in matched:
+                for position, event in enumerate(free):
+                    if previous < event.at.astimezone(_LONDON).date() <= following:
+                        matched[occ.sequence] = free.pop(position)
+                        break
+            previous = occ.due_date
+            result.append(self._occurrence_status(occ, matched.get(occ.sequence), as_of_day))
+        logged[:] = free
+        return result
+
     @staticmethod
     def _occurrence_status(
         occ: Occurrence, match: Event | None, as_of_day: dt.date
@@ -498,7 +556,13 @@ class Monitor:
         if match is None:
             status = DutyStatus.OPEN if occ.due_date >= as_of_day else DutyStatus.MISSING
             return ObligationStatus(
-                occ.obligation_id, occ.title, occ.sequence, occ.due_date, status, occ.citation
+                occ.obligation_id,
+                occ.title,
+                occ.sequence,
+                occ.due_date,
+                status,
+                occ.citation,
+                package_id=occ.package_id,
             )
         local = match.at.astimezone(_LONDON)
         late = (local.date() - occ.due_date).days
@@ -512,6 +576,7 @@ class Monitor:
             submitted_at=local,
             late_days=late if late > 0 else None,
             line=match.line,
+            package_id=occ.package_id,
         )
 
     # --- KPIs -------------------------------------------------------------------------------
@@ -564,6 +629,11 @@ class Monitor:
         deadlines = [*closed, *self.finish()]
         obligations = self.obligations()
         kpis = self.kpis(period)
+        findings = [
+            *term_findings(self.spec, [self.as_of_date], "the as-of date"),
+            *self.findings,
+        ]
+        contract = self.contract
         return MonitoringReport(
             council=self.spec.id,
             as_of=self.as_of,
@@ -571,6 +641,8 @@ class Monitor:
             obligations=tuple(obligations),
             kpis=tuple(kpis),
             unmeasured=tuple(self.unmeasured()),
-            findings=tuple(self.findings),
+            findings=tuple(findings),
             counts=dict(self.counts),
+            undated=tuple(self.undated()),
+            contract=None if contract is None else (contract.reference or contract.provider),
         )

@@ -310,11 +310,14 @@ class ObligationStatus:
     submitted_at: dt.datetime | None = None
     late_days: int | None = None
     line: int | None = None
+    #: The package (placement) a per-package occurrence belongs to.
+    package_id: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready."""
         return {
             "obligation": self.obligation_id,
+            "package": self.package_id,
             "title": self.title,
             "sequence": self.sequence,
             "due_date": self.due_date.isoformat(),

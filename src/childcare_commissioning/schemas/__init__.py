@@ -31,7 +31,16 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-__all__ = ["DOCUMENTS", "Document", "generate", "json_schema", "shipped_schema", "write_all"]
+__all__ = [
+    "DOCUMENTS",
+    "SOURCE_SCHEMA",
+    "Document",
+    "generate",
+    "json_schema",
+    "schema_parts",
+    "shipped_schema",
+    "write_all",
+]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _DECIMAL_TEXT = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
@@ -70,6 +79,12 @@ def _record() -> Any:
     from childcare_commissioning.billing import DeliveryRecord
 
     return DeliveryRecord
+
+
+def _contract() -> Any:
+    from childcare_commissioning.contract import Contract
+
+    return Contract
 
 
 def _invoices() -> Any:
@@ -116,14 +131,45 @@ DOCUMENTS: dict[str, Document] = {
             _record,
         ),
         Document("invoices", "Invoices already issued", "invoice --previous FILE", _invoices),
+        Document(
+            "contract",
+            "A contract let under a council's text",
+            "--contract FILE (monitor, obligations, deadlines, invoice), contract check FILE",
+            _contract,
+        ),
     )
 }
 """Every input document the command line reads, by the name ``schema`` takes."""
 
 
+#: What :func:`childcare_commissioning.explain.explain` adds to every cited object of an
+#: answer (``rules``) and to it and the answer (``source``: :func:`~childcare_commissioning.
+#: explain.source_of`'s keys).
+SOURCE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Where an answer comes from: the council, its plugin distribution and "
+    "version, and the specification's title and version.",
+    "properties": {
+        key: {"type": "string"}
+        for key in ("council", "distribution", "version", "specification", "specification_version")
+    },
+    "required": ["council", "distribution", "version", "specification", "specification_version"],
+}
+RULES_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {"type": "string"},
+    "description": "the qualified ids of the council's declarations carrying this citation",
+}
+
+
 class _Generator:
-    def __init__(self) -> None:
+    """Input mode: what the converter reads. Output mode (``output=True``): what
+    :func:`~childcare_commissioning.convert.unstructure` writes (every field, decimals as
+    text), with ``rules`` and ``source`` on cited objects, definitions named ``<Model>Out``."""
+
+    def __init__(self, output: bool = False) -> None:
         self.defs: dict[str, Any] = {}
+        self.output = output
 
     def of(self, t: Any) -> dict[str, Any]:
         origin = get_origin(t)
@@ -153,6 +199,7 @@ class _Generator:
         scalars: dict[Any, dict[str, Any]] = {
             str: {"type": "string"},
             int: {"type": "integer"},
+            float: {"type": "number"},
             bool: {"type": "boolean"},
             Decimal: {
                 "anyOf": [{"type": "number"}, {"type": "string", "pattern": _DECIMAL_TEXT}],
@@ -168,12 +215,14 @@ class _Generator:
             StaffRatio: {"type": "string", "pattern": r"^\d+:\d+$"},
             Any: {},
         }
+        if self.output and t is Decimal:
+            return {"type": "string", "pattern": _DECIMAL_TEXT, "description": "a decimal"}
         if t in scalars:
             return dict(scalars[t])
         raise TypeError(f"no JSON Schema for {t!r}")  # a new type needs a line above
 
     def _model(self, cls: type) -> dict[str, Any]:
-        name = cls.__name__
+        name = cls.__name__ + ("Out" if self.output else "")
         if name not in self.defs:
             self.defs[name] = {}  # reserve: recursive models refer to themselves
             attrs.resolve_types(cls)
@@ -182,15 +231,19 @@ class _Generator:
             properties: dict[str, Any] = {}
             required = []
             for field in attrs.fields(cls):
-                if not field.init:
+                if not field.init and not self.output:
                     continue
-                key = field.alias or field.name
+                key = field.name if self.output else field.alias or field.name
                 schema = self.of(field.type)
                 if is_personal(field):
                     schema["description"] = "personal data: never shown in output or errors"
                 properties[key] = schema
-                if field.default is attrs.NOTHING:
+                if field.default is attrs.NOTHING or self.output:
                     required.append(key)
+            if self.output and "citation" in properties:
+                properties["rules"] = dict(RULES_SCHEMA)
+                properties["source"] = {"$ref": "#/$defs/Source"}
+                self.defs["Source"] = SOURCE_SCHEMA
             definition: dict[str, Any] = {"type": "object"}
             doc = (cls.__doc__ or "").strip().split("\n\n")[0]
             if doc:
@@ -198,15 +251,18 @@ class _Generator:
             definition["properties"] = properties
             if required:
                 definition["required"] = required
-            definition["additionalProperties"] = False
+            if not self.output:
+                definition["additionalProperties"] = False
             self.defs[name] = definition
         return {"$ref": f"#/$defs/{name}"}
 
 
-def json_schema(t: Any, title: str | None = None) -> dict[str, Any]:
+def json_schema(t: Any, title: str | None = None, *, output: bool = False) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of type ``t``: an attrs model, a list of models, or
-    any type the converter reads; models become ``$defs`` entries."""
-    generator = _Generator()
+    any type the converter reads; models become ``$defs`` entries. With ``output``, the
+    schema of ``t`` as an answer: what :func:`~childcare_commissioning.convert.unstructure`
+    writes and :func:`~childcare_commissioning.explain.explain` adds."""
+    generator = _Generator(output)
     root = generator.of(t)
     schema: dict[str, Any] = {"$schema": DIALECT}
     if title:
@@ -222,6 +278,15 @@ def json_schema(t: Any, title: str | None = None) -> dict[str, Any]:
     if generator.defs:
         schema["$defs"] = dict(sorted(generator.defs.items()))
     return schema
+
+
+def schema_parts(t: Any, *, output: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The schema of ``t`` as a root (which ``$ref``s ``#/$defs/<Model>``) and its
+    definitions, unhoisted: for a document gathering many types' definitions in one place
+    (the OpenAPI document of :mod:`childcare_commissioning.service`)."""
+    generator = _Generator(output)
+    root = generator.of(t)
+    return root, generator.defs
 
 
 def generate(document: str) -> dict[str, Any]:

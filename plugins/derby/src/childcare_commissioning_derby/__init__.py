@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any, Final
 
 from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Service, Specification
+from childcare_commissioning.contract import Variable, VariationKind
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning_derby._cite import cite
@@ -336,6 +337,20 @@ SPEC: Final = CouncilSpec(
     status_definitions=(CARE_LEAVER_DEFINITION,),
     duties=DUTIES,
     computations=COMPUTATIONS,
+    variables=(
+        Variable(
+            "ipa-notice-period",
+            VariationKind.DEADLINE,
+            cite(
+                "3.8.1 Monitoring and Reporting",
+                "The notice period could, in some cases, depend on the circumstances surrounding "
+                "the termination",
+            ),
+            targets=frozenset({"notice-general", "notice-specific"}),
+            note="The 30 and 14 days are 'in normal circumstances'; a contract may record "
+            "other notice periods for its placements.",
+        ),
+    ),
     register=REGISTER,
     monitoring=MONITORING,
 )

@@ -1866,8 +1866,10 @@ REGISTER = Register(
             "computations/termination-date",
             "readings/notice-days",
             "readings/notice-circumstances",
+            "variables/ipa-notice-period",
             "duties/explore-options-before-termination",
-            note="audit D116, D117",
+            note="audit D116, D117; a contract may record another notice period "
+            "(variables/ipa-notice-period)",
         ),
         not_encoded(
             MONITOR,

@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from childcare_commissioning import CouncilSpec
 from childcare_commissioning.billing import BillingCycle, BillingTerms
+from childcare_commissioning.contract import Variable, VariationKind
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Area, GlossaryTerm, Reading, Service, Specification
@@ -388,6 +389,35 @@ SPEC: Final = CouncilSpec(
     reference_tables=(POLICY_TABLE, DOCUMENTS, ROLE_TYPE_TABLE),
     duties=DUTIES,
     computations=COMPUTATIONS,
+    variables=(
+        Variable(
+            "invoicing-cycle",
+            VariationKind.INVOICING_CYCLE,
+            cite(
+                "3.3 Referral routes",
+                "unless otherwise agreed between the parties on a case by case basis",
+            ),
+            note="Fortnightly in arrears unless the contract records another cycle for a package.",
+        ),
+        Variable(
+            "more-frequent-monitoring",
+            VariationKind.SCHEDULE,
+            cite(
+                "11 Contract management",
+                "may implement additional and/or more frequent monitoring",
+            ),
+            targets=frozenset(
+                {
+                    "reporting-quarter-ends",
+                    "reporting-half-year-ends",
+                    "reporting-year-ends",
+                    "contract-review-meeting",
+                }
+            ),
+            note="The Council's discretion: a contract records the varied schedule (for "
+            "example monthly while the Council has concerns about quality).",
+        ),
+    ),
     register=REGISTER,
     monitoring=MONITORING,
 )

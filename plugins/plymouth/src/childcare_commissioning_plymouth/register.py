@@ -389,8 +389,10 @@ _ENTRIES: tuple[Entry, ...] = (
         "billing",
         "readings/fortnight-anchor",
         "readings/invoice-deductions",
+        "variables/invoicing-cycle",
         note="Audit C34-C37: fortnightly in arrears, PO number required, value from the "
-        "delivered records with deductions; email to the department is in the notes.",
+        "delivered records with deductions; email to the department is in the notes. A "
+        "cycle agreed case by case is recorded in the contract (variables/invoicing-cycle).",
     ),
     duty(
         RR,
@@ -942,13 +944,13 @@ _ENTRIES: tuple[Entry, ...] = (
         "duties/act-on-action-plans",
         note="Audit C112.",
     ),
-    not_encoded(
+    rule(
         CM,
         "The Council will retain the discretion to vary",
         None,
-        "The Council's power to change the reporting later: the library encodes the "
-        "requirements as written, and a varied requirement needs a new release.",
-        note="Audit C113.",
+        "variables/more-frequent-monitoring",
+        note="Audit C113. A varied or more frequent reporting schedule is recorded in the "
+        "contract and applied to its obligations and monitoring (no new release needed).",
     ),
     duty(
         BC,

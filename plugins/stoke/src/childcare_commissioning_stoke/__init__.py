@@ -17,6 +17,7 @@ from childcare_commissioning import (
     Reading,
     Service,
     Specification,
+    Term,
 )
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
@@ -374,6 +375,17 @@ SPEC: Final = CouncilSpec(
         effective_from=dt.date(2018, 7, 1),
         effective_to=dt.date(2021, 6, 30),
         source="shared/specs/stoke.txt",
+        # Delivery from 1 July 2018 (6.1's 2018/19 budget) to 30 June 2021 (6.1). The
+        # option "to extend for a further one year" is the parties': a contract that
+        # takes it runs past the text's term and is told so.
+        term=Term(
+            dt.date(2018, 7, 1),
+            dt.date(2021, 6, 30),
+            cite(
+                "6.1 Service Delivery Budget final year 2021/22",
+                "The contract will run until 30th June 2021",
+            ),
+        ),
     ),
     citation=cite(
         "1.1 Overall purpose and aims of the service",

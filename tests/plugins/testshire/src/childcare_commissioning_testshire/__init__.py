@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import attrs
+
 from childcare_commissioning import (
     Area,
     Citation,
@@ -400,7 +402,48 @@ SPEC = CouncilSpec(
 )
 
 
+def _earlier_version() -> CouncilSpec:
+    """Version 0.9 of Testshire's (invented) text, in force from 1 April 2020 to 31 March
+    2024: referrals were answered within five working days, and there was no call back on
+    the next service day. Version 1.0 (``SPEC``) replaced it from 1 April 2024."""
+    five = Duration(DurationKind.WORKING_DAYS, 5)
+    deadlines = tuple(
+        attrs.evolve(d, duration=five) if d.id == "referral-response" else d
+        for d in SPEC.deadlines
+        if d.id != "service-day-callback"
+    )
+    assert SPEC.monitoring is not None
+    assert SPEC.register is not None
+    monitoring = attrs.evolve(
+        SPEC.monitoring,
+        completions=tuple(
+            c for c in SPEC.monitoring.completions if c.rule != "service-day-callback"
+        ),
+        kpis=(),
+    )
+    entries = tuple(
+        attrs.evolve(e, rules=tuple(r for r in e.rules if r != "deadlines/service-day-callback"))
+        for e in SPEC.register.entries
+    )
+    return attrs.evolve(
+        SPEC,
+        specification=Specification(
+            title="Testshire outreach support (invented for tests)",
+            version="0.9",
+            effective_from=dt.date(2020, 4, 1),
+            effective_to=dt.date(2024, 3, 31),
+        ),
+        deadlines=deadlines,
+        monitoring=monitoring,
+        register=attrs.evolve(SPEC.register, entries=entries),
+    )
+
+
+#: The earlier version of the text (see :func:`_earlier_version`).
+SPEC_V0_9 = _earlier_version()
+
+
 @hookimpl
-def childcare_commissioning_council() -> CouncilSpec:
-    """Declare Testshire."""
-    return SPEC
+def childcare_commissioning_council() -> tuple[CouncilSpec, ...]:
+    """Declare Testshire: both versions of its text."""
+    return (SPEC_V0_9, SPEC)
