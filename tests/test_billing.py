@@ -17,6 +17,7 @@ from childcare_commissioning.billing import (
     DeliveryRecord,
     Invoice,
     LineKind,
+    MileageAgreement,
     MileagePolicy,
     PlannedSession,
     Quotation,
@@ -66,7 +67,7 @@ QUOTE = Quotation(
         Rate(Decimal("19.00"), D(2024, 12, 2), RateCondition.NIGHT, TimeWindow(T(22), T(7))),
         Rate(Decimal("19.25"), D(2025, 1, 1)),  # an uplift from 1 January
     ),
-    mileage_agreements=frozenset({"MA-1"}),
+    mileage_agreements=(MileageAgreement("MA-1", D(2024, 11, 29)),),
 )
 
 

@@ -29,6 +29,7 @@ from childcare_commissioning.billing import (
     BillingTerms,
     DeliveryRecord,
     InvoiceRun,
+    MileageAgreement,
     MileagePolicy,
     PackageInvoices,
     PlannedSession,
@@ -92,7 +93,9 @@ def package_inputs(
     if draw(st.booleans()):
         rates.append(Rate(base + 4, start, RateCondition.BANK_HOLIDAY))
     quotation = draw(
-        st.sampled_from([Quotation(pid, rates, frozenset({f"MA{index}"}))] * 9 + [None])
+        st.sampled_from(
+            [Quotation(pid, rates, (MileageAgreement(f"MA{index}", D(2025, 1, 1)),))] * 9 + [None]
+        )
     )
     day = st.integers(-5, 260).map(lambda n: FIRST + dt.timedelta(days=n))
     minute = st.integers(0, 23 * 4 + 3).map(lambda q: T(q // 4, q % 4 * 15))

@@ -79,8 +79,9 @@ def test_plugin_referrals(
         ("plymouth", 0, ["607.25"], []),
         # Somerset: £174.60, and 9 miles without a mileage agreement are not billed.
         ("somerset", 1, ["174.60"], ["billing.mileage.no-agreement"]),
-        # Stoke: four quarters of 200 hours at £100 = £20,000.00 each.
-        ("stoke", 0, ["20000.00"] * 4, []),
+        # Stoke: four quarters of 200 hours at £100 = £20,000.00 each: £80,000 is the whole
+        # indicative 2019/20 core budget (100 % of it: a warning from 90 %, exit status 0).
+        ("stoke", 0, ["20000.00"] * 4, ["billing.budget.near-cap"]),
     ],
 )
 def test_plugin_billing_batches(

@@ -228,3 +228,63 @@ def test_between_inverts_add(start: dt.date, n: int) -> None:
     """between(d, add(d, n)) == n."""
     calendar = working_calendar("england-and-wales")
     assert n == calendar.between(start, calendar.add(start, n))
+
+
+# An out-of-hours line: 17:00-09:00 every day, and all day on bank holidays (Derby's
+# Emergency Careline is open whenever the office is shut).
+OUT_OF_HOURS = CalendarSpec(
+    "out-of-hours-line",
+    "17:00-09:00, all day on bank holidays",
+    working_weekdays=frozenset(Weekday),
+    closed_on_bank_holidays=False,
+    hours=(OpeningHours(frozenset(Weekday), (TimeWindow(dt.time(17), dt.time(9)),)),),
+    bank_holiday_hours=(TimeWindow(dt.time(0), dt.time(0)),),
+)
+
+
+@pytest.mark.parametrize(
+    ("local", "is_open"),
+    [
+        ((2025, 12, 25, 12, 0), True),  # Christmas Day (Thursday): a bank holiday, all day
+        ((2025, 12, 24, 12, 0), False),  # Christmas Eve is not a bank holiday
+        ((2025, 12, 26, 23, 59), True),  # Boxing Day, late
+        ((2025, 12, 27, 8, 59), True),  # the night window begun on Boxing Day runs to 09:00
+        ((2025, 12, 27, 9, 0), False),  # Saturday daytime: not a bank holiday here
+        ((2025, 4, 18, 12, 0), True),  # Good Friday
+        ((2025, 4, 22, 12, 0), False),  # the Tuesday after Easter Monday
+    ],
+)
+def test_bank_holiday_hours_open_the_whole_bank_holiday(
+    local: tuple[int, int, int, int, int], is_open: bool
+) -> None:
+    at = dt.datetime(*local, tzinfo=ZoneInfo("Europe/London"))
+    assert working_calendar(OUT_OF_HOURS).is_open(at) is is_open
+
+
+def test_next_opening_takes_the_bank_holiday_window() -> None:
+    """Open 18:00-20:00 every day and 10:00-12:00 on bank holidays: at 08:00 on Christmas
+    Day 2025 it next opens at 10:00 that day, at 08:00 on Christmas Eve at 18:00."""
+    london = ZoneInfo("Europe/London")
+    spec = CalendarSpec(
+        "evenings",
+        "evenings, and late mornings on bank holidays",
+        working_weekdays=frozenset(Weekday),
+        closed_on_bank_holidays=False,
+        hours=(OpeningHours(frozenset(Weekday), (TimeWindow(dt.time(18), dt.time(20)),)),),
+        bank_holiday_hours=(TimeWindow(dt.time(10), dt.time(12)),),
+    )
+    calendar = working_calendar(spec)
+    christmas = dt.datetime(2025, 12, 25, 8, tzinfo=london)
+    assert calendar.next_opening(christmas) == christmas.replace(hour=10)
+    eve = dt.datetime(2025, 12, 24, 8, tzinfo=london)
+    assert calendar.next_opening(eve) == eve.replace(hour=18)
+
+
+def test_bank_holiday_hours_need_a_calendar_open_on_bank_holidays() -> None:
+    with pytest.raises(ValueError, match="bank_holiday_hours"):
+        CalendarSpec(
+            "closed",
+            "closed on bank holidays",
+            hours=(OpeningHours(frozenset(Weekday), (TimeWindow(dt.time(9), dt.time(17)),)),),
+            bank_holiday_hours=(TimeWindow(dt.time(0), dt.time(0)),),
+        )

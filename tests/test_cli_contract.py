@@ -150,7 +150,8 @@ def test_unknown_service_is_a_usage_error(
         (b"", "the file is empty"),
         (b"not json", "not valid JSON"),
         (b"\xff\xfe\x00", "not UTF-8 text"),
-        (b'{"workers": []}', "expected a list of object (Worker)s, got object"),
+        (b'{"workers": {}}', "expected a list of object (Worker)s, got object"),
+        (b'{"staff": []}', "$.workers: required field missing"),
         (b'[{"id": "W1", "id": "W2"}]', "duplicate key 'id'"),
     ],
 )

@@ -35,7 +35,7 @@ PACKAGES = {
         {
             "package_id": "P1",
             "rates": [{"amount": "18.50", "effective_from": "2024-12-02"}],
-            "mileage_agreements": ["MA-1"],
+            "mileage_agreements": [{"id": "MA-1", "agreed_on": "2024-11-29"}],
         },
     ],
     "planned": [{"id": "S1", "package_id": "P1", "date": "2024-12-03", "minutes": 180}],

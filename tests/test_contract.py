@@ -22,7 +22,6 @@ from childcare_commissioning.contract import (
     Contract,
     ContractDate,
     DeadlineVariation,
-    RefresherVariation,
     ScheduleVariation,
     check_contract,
     contract_spec,
@@ -35,6 +34,7 @@ from childcare_commissioning.errors import ModelValueError, UnknownVersionError
 from childcare_commissioning.model import Package, Severity
 from childcare_commissioning.registry import get_registry
 from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.training_matrix import TrainingMatrix
 
 ROOT = Path(__file__).resolve().parents[1]
 LONDON = dt.timezone(dt.timedelta(0))
@@ -63,7 +63,7 @@ def test_a_contract_round_trips_through_json() -> None:
         dates=(ContractDate("contract-award", dt.date(2024, 2, 1)),),
         packages=(Package("IPA-1", "derby", "YP-1", dt.date(2024, 5, 1)),),
         deadlines=(DeadlineVariation("notice-general", Duration(DurationKind.CALENDAR_DAYS, 28)),),
-        training_matrix=(RefresherVariation("first-aid", Duration(DurationKind.YEARS, 2)),),
+        training_matrix=TrainingMatrix.of({"first-aid": Duration(DurationKind.YEARS, 2)}, "v3"),
     )
     assert contract == loads(dumps(contract), Contract)
 
@@ -160,19 +160,20 @@ def test_plymouth_training_matrix_is_allowed_where_the_text_makes_it_the_interva
     training matrix": allowed for subjects the text puts under the matrix, not for DBS."""
     spec = _spec("plymouth")
     matrix_subject = next(r.subject for r in spec.workforce if r.provider_matrix)
-    other = next(r.subject for r in spec.workforce if not r.provider_matrix)
+    matrix_subjects = {r.subject for r in spec.workforce if r.provider_matrix}
+    other = next(r.subject for r in spec.workforce if r.subject not in matrix_subjects)
     ok = Contract(
         "plymouth",
         "P",
         dt.date(2024, 4, 1),
-        training_matrix=(RefresherVariation(matrix_subject, Duration(DurationKind.YEARS, 2)),),
+        training_matrix=TrainingMatrix.of({matrix_subject: Duration(DurationKind.YEARS, 2)}),
     )
     assert [] == check_contract(spec, ok)
     bad = Contract(
         "plymouth",
         "P",
         dt.date(2024, 4, 1),
-        training_matrix=(RefresherVariation(other, Duration(DurationKind.YEARS, 9)),),
+        training_matrix=TrainingMatrix.of({other: Duration(DurationKind.YEARS, 9)}),
     )
     assert ["contract.variation.not-allowed"] == _codes(check_contract(spec, bad))
 

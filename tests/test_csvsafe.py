@@ -75,7 +75,7 @@ def _batch(payload: str) -> dict[str, object]:
                 "package_id": payload,
                 "reference": payload,
                 "rates": [{"amount": "18.50", "effective_from": "2024-12-02"}],
-                "mileage_agreements": [payload],
+                "mileage_agreements": [{"id": payload, "agreed_on": "2024-11-29"}],
             }
         ],
         "planned": [{"id": payload, "package_id": payload, "date": "2024-12-03", "minutes": 180}],

@@ -3,7 +3,8 @@
 Every row of the audit's table whose count was not zero has a test here that runs its
 reproduction and asserts the safe outcome: nothing lost, nothing chosen silently, no exit
 status 3 for ordinary input, no write through a link, bounded work, deterministic output.
-The batch is the audit's own (Plymouth). P1: S1 commissions 3 h on Tue 3 Dec at £18.50 =
+The batch is the audit's own (Plymouth; each package names whom its invoices go to, which
+Plymouth now asks for). P1: S1 commissions 3 h on Tue 3 Dec at £18.50 =
 £55.50; R1 delivers 13:00-15:15 = 2.25 h, £41.625 -> £41.63, so the deduction is
 £41.63 - £55.50 = -£13.87; R2 (1 h, unplanned) is additional £18.50; net £60.13. P2: R3
 10:00-11:30 = 1.5 h at £16.00 = £24.00.
@@ -33,6 +34,7 @@ BATCH: dict[str, Any] = {
             "start": "2024-12-02",
             "purchase_order": "PO-1",
             "hours_per_week": "6",
+            "invoice_to": "Children, Young People and Families",
         },
         {
             "id": "P2",
@@ -40,6 +42,7 @@ BATCH: dict[str, Any] = {
             "child_id": "YP-2",
             "start": "2024-12-02",
             "purchase_order": "PO-2",
+            "invoice_to": "Children, Young People and Families",
         },
     ],
     "quotations": [

@@ -16,6 +16,7 @@ import childcare_commissioning
 from childcare_commissioning import (
     billing,
     calendars,
+    contract,
     council,
     deadlines,
     durations,
@@ -25,9 +26,11 @@ from childcare_commissioning import (
     obligations,
     redaction,
     referrals,
+    repeats,
     safeguarding,
     schedules,
     statuses,
+    training_matrix,
     workforce,
 )
 from childcare_commissioning.convert import dumps, loads, structure, unstructure
@@ -38,6 +41,7 @@ from childcare_commissioning.testing import strategies
 
 PUBLIC_MODULES = [
     childcare_commissioning,
+    contract,
     billing,
     model,
     calendars,
@@ -53,6 +57,8 @@ PUBLIC_MODULES = [
     safeguarding,
     measures,
     statuses,
+    repeats,
+    training_matrix,
 ]
 ALL_MODELS = sorted(
     {

@@ -28,6 +28,7 @@ from childcare_commissioning.billing import (
     InvoiceLine,
     InvoiceRun,
     LineKind,
+    MileageAgreement,
     MileagePolicy,
     PlannedSession,
     Quotation,
@@ -75,7 +76,7 @@ def run(
     packages: list[Package] | None = None,
     terms: BillingTerms = TERMS,
     as_of: dt.date = LATE,
-    agreements: frozenset[str] = frozenset(),
+    agreements: tuple[MileageAgreement, ...] = (),
     previous: tuple[Invoice, ...] = (),
 ) -> InvoiceRun:
     packages = packages or [package()]
@@ -575,24 +576,32 @@ def mileage_terms(requires_agreement: bool, rounding: Rounding = Rounding.HALF_U
 
 
 def test_every_field_of_a_mileage_line_and_which_record_is_refused() -> None:
-    """Agreement MA-1 is in the quotation: 10 miles at 45p = 4.50, line "(MA-1)". 3.3
-    miles under MA-2 (not agreed) is a finding naming that record's miles; no line. A
-    record with no miles has no mileage line."""
+    """Agreement MA-1, made on 8 Jan 2025, is in the quotation: 10 miles on 8 Jan (the day
+    of the agreement) at 45p = 4.50, line "(MA-1)". 3.3 miles under MA-2 (not agreed) is a
+    finding naming that record's miles; no line. 2 miles on 7 Jan under MA-1, the day
+    before it was agreed, is a finding too (not in advance); no line. A record with no
+    miles has no mileage line."""
     result = run(
         [
+            visit("d", D(2025, 1, 7), T(10), T(11), miles=Decimal(2), mileage_agreement="MA-1"),
             visit("a", D(2025, 1, 8), T(10), T(11), miles=Decimal(10), mileage_agreement="MA-1"),
             visit("b", D(2025, 1, 9), T(10), T(11), miles=Decimal("3.3"), mileage_agreement="MA-2"),
             visit("c", D(2025, 1, 10), T(10), T(11)),
         ],
         (STANDARD,),
         terms=mileage_terms(True),
-        agreements=frozenset({"MA-1"}),
+        agreements=(MileageAgreement("MA-1", D(2025, 1, 8)),),
     )
-    assert [("billing.mileage.no-agreement", "$.records['b'].miles")] == codes(result)
-    assert result.findings[0].citation == MILES
-    assert (
-        "record 'b': 3.3 miles without a mileage agreement made in advance; mileage not billed"
-    ) == result.findings[0].message
+    assert [
+        ("billing.mileage.agreed-after-journey", "$.records['d'].miles"),
+        ("billing.mileage.no-agreement", "$.records['b'].miles"),
+    ] == codes(result)
+    assert [MILES, MILES] == [f.citation for f in result.findings]
+    assert [
+        "record 'd': 2 miles on 2025-01-07, but mileage agreement 'MA-1' was made on "
+        "2025-01-08, after the journey, not in advance; mileage not billed",
+        "record 'b': 3.3 miles without a mileage agreement made in advance; mileage not billed",
+    ] == [f.message for f in result.findings]
     mileage = [x for x in lines(result) if x.kind is LineKind.MILEAGE]
     assert [
         line(
@@ -608,8 +617,8 @@ def test_every_field_of_a_mileage_line_and_which_record_is_refused() -> None:
             record_id="a",
         )
     ] == mileage
-    # 3 visits of 60 min at 20 plus 4.50 of mileage.
-    assert Decimal("64.50") == result.net
+    # 4 visits of 60 min at 20 plus 4.50 of mileage.
+    assert Decimal("84.50") == result.net
 
 
 @pytest.mark.parametrize(
@@ -655,7 +664,7 @@ def test_mileage_where_the_council_pays_none_is_named() -> None:
             visit("b", D(2025, 1, 9), T(10), T(11), miles=Decimal(2), mileage_agreement="MA-1"),
         ],
         (STANDARD,),
-        agreements=frozenset({"MA-1"}),
+        agreements=(MileageAgreement("MA-1", D(2025, 1, 8)),),
     )
     assert [("billing.mileage.not-payable", "$.records['b'].miles")] == codes(result)
     assert ("a", "b") == result.invoices[0].record_ids

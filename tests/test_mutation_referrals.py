@@ -179,7 +179,16 @@ def test_an_unknown_route_lists_the_routes() -> None:
             [("$.referrer", "referrer role 'parent' may not use it (allowed: social-worker)")],
         ),
         ({"organisation": "Devon"}, [("$.referrer", "only Somerset Council may refer")]),
-        ({"organisation": None}, [("$.referrer", "only Somerset Council may refer")]),
+        (  # no organisation: incomplete, not refused (Plymouth audit 2026-12, D4)
+            {"organisation": None},
+            [
+                (
+                    "$.referrer.organisation",
+                    "no organisation given: say which organisation refers (only Somerset "
+                    "Council may refer)",
+                )
+            ],
+        ),
         ({"channel": Channel.PHONE}, [("$.channel", "it takes referrals by email, portal")]),
         ({"channel": None}, [("$.channel", "it takes referrals by email, portal")]),
     ],
@@ -191,7 +200,9 @@ def test_who_a_route_takes_each_condition(
     assert [(p, f"route 'day': {m}") for p, m in expected] == [
         (f.path, f.message) for f in decision.findings
     ]
-    assert {"referral.referrer.not-permitted"} >= {f.code for f in decision.findings}
+    assert {"referral.referrer.not-permitted", "referral.referrer.missing"} >= {
+        f.code for f in decision.findings
+    }
 
 
 @pytest.mark.parametrize(

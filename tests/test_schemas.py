@@ -66,14 +66,20 @@ def test_examples_use_only_schema_properties() -> None:
 
 
 def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
-    """`schema` lists the documents; `schema roster` prints the shipped schema (an array
-    of Worker objects); an unknown document is a usage error."""
+    """`schema` lists the documents; `schema roster` prints the shipped schema (a Roster
+    object with the training matrix, or an array of Worker objects); an unknown document
+    is a usage error."""
     assert 0 == main(["schema", "--format", "json"])
     listed = [d["document"] for d in json.loads(capsys.readouterr().out)]
     assert list(DOCUMENT_NAMES) == listed
     assert 0 == main(["schema", "roster"])
     roster = json.loads(capsys.readouterr().out)
-    assert ("array", {"$ref": "#/$defs/Worker"}) == (roster["type"], roster["items"])
+    assert [{"$ref": "#/$defs/Roster"}, {"type": "array", "items": {"$ref": "#/$defs/Worker"}}] == (
+        roster["anyOf"]
+    )
+    assert {"workers", "training_matrix", "packages"} == set(
+        roster["$defs"]["Roster"]["properties"]
+    )
     with pytest.raises(SystemExit) as caught:
         main(["schema", "nope"])
     assert 2 == caught.value.code

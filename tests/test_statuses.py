@@ -272,3 +272,23 @@ def test_the_history_is_read_from_the_day_of_birth_on(born: dt.date | None, comp
         if f.code.startswith("eligibility.status")
     ]
     assert (["eligibility.status.care-leaver.disagrees"] if computed else []) == codes
+
+
+def test_on_the_day_asks_for_an_episode_covering_the_day() -> None:
+    """A definition of who *is* looked after (on_the_day): an episode 1-10 Mar 2025 covers
+    10 Mar (holds, 10 days) but not 11 Mar (does not hold, still 10 days); without
+    on_the_day the history alone (10 days >= 1) holds on 11 Mar."""
+    now = StatusDefinition(
+        "now", Status.LOOKED_AFTER, Citation("x", "1", "q"), minimum_days=1, on_the_day=True
+    )
+    ever = attrs.evolve(now, on_the_day=False)
+    episodes = [CareEpisode(D(2025, 3, 1), D(2025, 3, 10))]
+    on_tenth = evaluate_status(now, D(2010, 1, 1), episodes, D(2025, 3, 10))
+    assert (True, True, 10) == (on_tenth.holds, on_tenth.looked_after_on_the_day, on_tenth.days)
+    on_eleventh = evaluate_status(now, D(2010, 1, 1), episodes, D(2025, 3, 11))
+    assert (False, False, 10) == (
+        on_eleventh.holds,
+        on_eleventh.looked_after_on_the_day,
+        on_eleventh.days,
+    )
+    assert evaluate_status(ever, D(2010, 1, 1), episodes, D(2025, 3, 11)).holds

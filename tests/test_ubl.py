@@ -22,6 +22,7 @@ from childcare_commissioning.billing import (
     BillingTerms,
     DeliveryRecord,
     Invoice,
+    MileageAgreement,
     MileagePolicy,
     PlannedSession,
     Quotation,
@@ -64,7 +65,9 @@ TERMS = BillingTerms(
 )
 PACKAGE = Package("P1", "sample", "YP-1", D(2024, 12, 2), D(2025, 3, 31), purchase_order="PO-123")
 QUOTE = Quotation(
-    "P1", rates=(Rate(Decimal("18.50"), D(2024, 12, 2)),), mileage_agreements=frozenset({"MA-1"})
+    "P1",
+    rates=(Rate(Decimal("18.50"), D(2024, 12, 2)),),
+    mileage_agreements=(MileageAgreement("MA-1", D(2024, 11, 29)),),
 )
 SELLER = Party(
     "7300010000001",
@@ -447,7 +450,15 @@ def test_cli_batch_runs_the_invoices_of_a_council(
         json.dumps(
             {
                 "as_of": "2024-12-16",
-                "packages": [unstructure(attrs.evolve(PACKAGE, council="plymouth"))],
+                "packages": [
+                    unstructure(
+                        attrs.evolve(
+                            PACKAGE,
+                            council="plymouth",
+                            invoice_to="Children, Young People and Families",
+                        )
+                    )
+                ],
                 "quotations": [unstructure(QUOTE)],
                 "records": [
                     {

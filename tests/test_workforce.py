@@ -351,3 +351,126 @@ def test_a_check_before_employment() -> None:
         f.code for f in check_worker([PRIOR_DBS], late, D(2025, 4, 1)).findings
     ]
     assert () == check_worker([PRIOR_DBS], on_time, D(2025, 4, 1)).findings
+
+
+# --- the record read as of the check date ---------------------------------------------------
+# A roster exported with its history holds completions dated after the date it is checked
+# on (a monitoring visit, an audit period). Each requirement reads the record as it stood
+# on that date: a later renewal does not exist yet, and must not hide the earlier one.
+
+DBS_HISTORY = Worker(
+    "W11",
+    completions=(
+        Completion("dbs-enhanced", D(2018, 5, 9)),
+        Completion("dbs-enhanced", D(2021, 5, 2)),
+    ),
+)
+
+
+def test_a_later_renewal_does_not_hide_the_check_in_force() -> None:
+    """Stoke 4.3 "DBS checks renewed every 3 years". DBS of 9 May 2018: valid through
+    9 May 2021 (three years), lapsing on 10 May 2021. The renewal of 2 May 2021 did not
+    exist on 11 Feb 2020, so on that date the worker holds the 2018 check: compliant, and
+    nothing lapses within 60 days (11 Feb + 60 days = 11 Apr 2020, before 10 May 2021)."""
+    report = check_worker([DBS], DBS_HISTORY, D(2020, 2, 11))
+    assert (True, (), ()) == (report.compliant, report.findings, report.lapsing)
+
+
+def test_the_check_in_force_lapses_as_of_its_own_date() -> None:
+    """On 1 Apr 2021 the 2018 check still holds and lapses on 10 May 2021, within the 60
+    days (1 Apr + 60 = 31 May): a lapse warning dated from the 2018 check, not from the
+    renewal. On 3 May 2021 the renewal of 2 May holds: it lapses on 3 May 2024."""
+    [early] = check_worker([DBS], DBS_HISTORY, D(2021, 4, 1)).lapsing
+    assert D(2021, 5, 10) == early.lapses_on
+    after = check_worker([DBS], DBS_HISTORY, D(2021, 5, 3))
+    assert (True, ()) == (after.compliant, after.lapsing)
+    [late] = check_worker([DBS], DBS_HISTORY, D(2024, 4, 1)).lapsing
+    assert D(2024, 5, 3) == late.lapses_on
+
+
+def test_before_any_completion_the_worker_has_none() -> None:
+    """On 8 May 2018, the day before the first check, nothing is on record."""
+    [finding] = check_worker([DBS], DBS_HISTORY, D(2018, 5, 8)).findings
+    assert ("workforce.check.missing", "no dbs-enhanced on record") == (
+        finding.code,
+        finding.message.split(": ", 1)[1],
+    )
+
+
+def test_a_later_higher_level_does_not_stand_in_for_a_missing_one() -> None:
+    """Level 1 in Jan 2024, level 3 in Jan 2026: on 1 Jun 2025 only level 1 exists, short
+    of "level 2 as a minimum"; on 1 Jun 2026 the level 3 meets it."""
+    worker = Worker(
+        "W12",
+        completions=(
+            Completion("safeguarding-children", D(2024, 1, 1), 1),
+            Completion("safeguarding-children", D(2026, 1, 1), 3),
+        ),
+    )
+    [finding] = check_worker([SAFEGUARDING_L2], worker, D(2025, 6, 1)).findings
+    assert "workforce.training.missing" == finding.code
+    assert check_worker([SAFEGUARDING_L2], worker, D(2026, 6, 1)).compliant
+
+
+def test_a_qualification_awarded_after_the_check_date_is_not_yet_held() -> None:
+    """Educational psychologist awarded 1 Sep 2024, experience from 1 Sep 2021: on 1 Jun
+    2024 the qualification is not held (holds none); on 1 Sep 2024 it is, with three
+    years' experience (>= 2). A qualification with no award date is taken as held."""
+    worker = Worker(
+        "W13",
+        qualifications=(Qualification("educational-psychologist", D(2024, 9, 1)),),
+        experience_since=D(2021, 9, 1),
+    )
+    [finding] = check_worker([PSYCHOLOGIST], worker, D(2024, 6, 1)).findings
+    assert "workforce.qualification.missing" == finding.code
+    assert check_worker([PSYCHOLOGIST], worker, D(2024, 9, 1)).compliant
+
+
+def test_a_team_is_counted_as_of_the_check_date() -> None:
+    """First aid, a team requirement: one worker trained on 1 Mar 2025. On 1 Feb 2025
+    nobody was yet trained (a team finding); on 1 Apr 2025 one is (met)."""
+    team = [Worker("A", completions=(Completion("first-aid", D(2025, 3, 1)),))]
+    assert ["workforce.team.first-aid"] == [
+        f.code for f in check_team([FIRST_AID], team, D(2025, 2, 1))
+    ]
+    assert [] == check_team([FIRST_AID], team, D(2025, 4, 1))
+
+
+REGULAR_SUPERVISION = Requirement(
+    "supervision-regular",
+    K.TRAINING,
+    "supervision",
+    "Regular supervision",
+    cite("stoke", "4.1", "Have regular supervision"),
+    provider_matrix=True,
+)
+
+
+def test_regular_supervision_without_an_interval_is_a_query() -> None:
+    """ "Regular" with no interval: supervised only on 15 Jan 2016, checked on 1 Jul 2019.
+    15 Jan 2016 to 15 Jan 2019 is 366 + 365 + 365 = 1,096 days; to 1 Jul 2019 another
+    16 (January) + 28 + 31 + 30 + 31 + 30 + 1 = 167: 1,263 days. Nothing decides whether
+    that lapsed, so it is a warning (a query), not a pass in silence and not a gap."""
+    worker = Worker("W14", completions=(Completion("supervision", D(2016, 1, 15)),))
+    report = check_worker([REGULAR_SUPERVISION], worker, D(2019, 7, 1))
+    [query] = report.findings
+    assert (True, "warning", "workforce.training.interval-unset") == (
+        report.compliant,
+        query.severity,
+        query.code,
+    )
+    assert "2016-01-15, 1263 days before 2019-07-01" in query.message
+
+
+def test_regular_supervision_with_the_agreed_interval_lapses() -> None:
+    """Given the interval agreed, three months: 15 Jan 2016 + 3 months = 15 Apr 2016, so
+    it lapsed on 16 Apr 2016, an error on 1 Jul 2019. None on record is a gap either way."""
+    worker = Worker("W15", completions=(Completion("supervision", D(2016, 1, 15)),))
+    matrix = {"supervision": Duration(DurationKind.MONTHS, 3)}
+    [lapsed] = check_worker([REGULAR_SUPERVISION], worker, D(2019, 7, 1), matrix=matrix).findings
+    assert ("workforce.training.lapsed", True) == (
+        lapsed.code,
+        "lapsed on 2016-04-16" in lapsed.message,
+    )
+    [missing] = check_worker([REGULAR_SUPERVISION], Worker("W16"), D(2019, 7, 1)).findings
+    assert "workforce.training.missing" == missing.code

@@ -167,6 +167,17 @@ class OpeningHours:
     windows: tuple[TimeWindow, ...] = attrs.field(converter=to_tuple)
 
 
+def _open_on_bank_holidays(
+    instance: CalendarSpec, attribute: attrs.Attribute[Any], value: tuple[TimeWindow, ...]
+) -> None:
+    if value and (instance.closed_on_bank_holidays or not instance.hours):
+        raise ModelValueError(
+            attribute.name,
+            "bank-holiday-hours",
+            "needs opening hours and a calendar that stays open on bank holidays",
+        )
+
+
 @attrs.frozen
 class CalendarSpec:
     """A working-day and service calendar, declared as data.
@@ -175,6 +186,8 @@ class CalendarSpec:
     all seven); ``closed_on_bank_holidays`` removes the division's bank holidays;
     ``annual_closures`` and ``closures`` remove further days. ``hours`` restricts opening
     to time windows; with no hours, the service is open all day on every working day.
+    ``bank_holiday_hours`` adds windows on the division's bank holidays, for a service
+    that stays open on them (an out-of-hours line open all day while the office is shut).
     """
 
     id: str = attrs.field(validator=identifier)
@@ -188,6 +201,9 @@ class CalendarSpec:
     timezone: str = LONDON
     citation: Citation | None = None
     notes: str = ""
+    bank_holiday_hours: tuple[TimeWindow, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=_open_on_bank_holidays
+    )
 
     @property
     def tz(self) -> ZoneInfo:
@@ -227,7 +243,11 @@ class WorkingDayCalendar:
         first = dt.date(FIRST_YEAR, 1, 1)
         last = dt.date(LAST_YEAR, 12, 31)
         self._origin = first.toordinal()
-        self.closed: dict[dt.date, str] = self._closures(range(FIRST_YEAR, LAST_YEAR + 1))
+        years = range(FIRST_YEAR, LAST_YEAR + 1)
+        self.closed: dict[dt.date, str] = self._closures(years)
+        self._holidays = (
+            frozenset(bank_holidays(spec.division, years)) if spec.bank_holiday_hours else None
+        )
         weekday_open = [False] * 7
         for weekday in spec.working_weekdays:
             weekday_open[weekday.number] = True
@@ -360,20 +380,23 @@ class WorkingDayCalendar:
         day, time = local.date(), local.time().replace(tzinfo=None)
         if not self.spec.hours:
             return self.is_working_day(day)
+        for window in self._windows_on(day):
+            if window.start <= time < window.end or (
+                window.crosses_midnight and time >= window.start
+            ):
+                return True
         yesterday = day - dt.timedelta(days=1)
-        for hours in self.spec.hours:
-            for window in hours.windows:
-                if self._opens(hours, day) and (
-                    window.start <= time < window.end
-                    or (window.crosses_midnight and time >= window.start)
-                ):
-                    return True
-                if window.crosses_midnight and self._opens(hours, yesterday) and time < window.end:
-                    return True
-        return False
+        return any(w.crosses_midnight and time < w.end for w in self._windows_on(yesterday))
 
-    def _opens(self, hours: OpeningHours, day: dt.date) -> bool:
-        return self.is_working_day(day) and _WEEKDAY_ORDER[day.weekday()] in hours.days
+    def _windows_on(self, day: dt.date) -> list[TimeWindow]:
+        """The windows that open on ``day`` (a window belongs to the day it starts on)."""
+        if not self.is_working_day(day):
+            return []
+        weekday = _WEEKDAY_ORDER[day.weekday()]
+        windows = [w for h in self.spec.hours if weekday in h.days for w in h.windows]
+        if self._holidays is not None and day in self._holidays:
+            windows += self.spec.bank_holiday_hours
+        return windows
 
     def next_opening(self, instant: dt.datetime) -> dt.datetime:
         """``instant`` if the service is open then, else when it next opens.
@@ -391,9 +414,7 @@ class WorkingDayCalendar:
             return dt.datetime.combine(day, dt.time(0), tzinfo=tz)
         for offset in range(370):
             day = local_day + dt.timedelta(days=offset)
-            starts = sorted(
-                w.start for h in self.spec.hours if self._opens(h, day) for w in h.windows
-            )
+            starts = sorted(w.start for w in self._windows_on(day))
             for start in starts:
                 # Through its timestamp: a start in the skipped spring hour becomes a real
                 # wall-clock time (01:30 -> 02:30 BST), never one that does not exist.

@@ -14,8 +14,8 @@ variation               what it changes                              allowed by
                                                                      kind ``deadline``
 ``invoicing_cycles``    one package's (or every package's) billing   a :class:`Variable` of
                         cycle                                        kind ``invoicing-cycle``
-``training_matrix``     a training subject's refresher interval      a requirement the council
-                                                                     marks ``provider_matrix``
+``training_matrix``     the provider's refresher interval for a      a requirement the council
+                        training subject (a ``TrainingMatrix``)      marks ``provider_matrix``
 ``schedules``           when a scheduled obligation recurs (extra    a :class:`Variable` of
                         monitoring while a provider is under         kind ``schedule``
                         concern)
@@ -53,6 +53,7 @@ from childcare_commissioning.model._fields import (
 from childcare_commissioning.model.core import Citation, Finding, Severity
 from childcare_commissioning.model.package import Package
 from childcare_commissioning.schedules import Schedule
+from childcare_commissioning.training_matrix import TrainingMatrix
 
 if TYPE_CHECKING:
     from childcare_commissioning.council import CouncilSpec
@@ -65,7 +66,6 @@ __all__ = [
     "CycleVariation",
     "DeadlineVariation",
     "MissingContractDate",
-    "RefresherVariation",
     "ScheduleVariation",
     "Variable",
     "VariationKind",
@@ -150,14 +150,6 @@ class CycleVariation:
 
 
 @attrs.frozen
-class RefresherVariation:
-    """The provider's training matrix: training ``subject`` is refreshed every ``refresh``."""
-
-    subject: str = attrs.field(validator=identifier)
-    refresh: Duration
-
-
-@attrs.frozen
 class ScheduleVariation:
     """Scheduled obligation ``obligation`` recurs on ``schedule`` under this contract."""
 
@@ -207,7 +199,7 @@ class Contract:
     )
     deadlines: tuple[DeadlineVariation, ...] = attrs.field(default=(), converter=to_tuple)
     invoicing_cycles: tuple[CycleVariation, ...] = attrs.field(default=(), converter=to_tuple)
-    training_matrix: tuple[RefresherVariation, ...] = attrs.field(default=(), converter=to_tuple)
+    training_matrix: TrainingMatrix | None = None
     schedules: tuple[ScheduleVariation, ...] = attrs.field(default=(), converter=to_tuple)
 
     def date_of(self, event: str) -> dt.date | None:
@@ -230,9 +222,9 @@ class Contract:
                 found[package] = variation.cycle
         return found
 
-    def matrix(self) -> dict[str, Duration]:
-        """The provider's training matrix: refresher interval by training subject."""
-        return {v.subject: v.refresh for v in self.training_matrix}
+    def matrix(self) -> TrainingMatrix | None:
+        """The provider's training matrix the contract records, if any."""
+        return self.training_matrix
 
 
 # --- checking ---------------------------------------------------------------------------
@@ -294,10 +286,12 @@ def _check_variations(spec: CouncilSpec, contract: Contract) -> list[Finding]:
                         f"{path}.packages",
                     )
                 )
-    for index, rv in enumerate(contract.training_matrix):
-        path = f"$.training_matrix[{index}].subject"
-        if allowed_by(spec, VariationKind.REFRESHER, rv.subject) is None:
-            findings.append(_not_allowed(spec, f"the refresher interval of {rv.subject!r}", path))
+    entries = contract.training_matrix.entries if contract.training_matrix else ()
+    for index, entry in enumerate(entries):
+        path = f"$.training_matrix.entries[{index}].subject"
+        if allowed_by(spec, VariationKind.REFRESHER, entry.subject) is None:
+            what = f"the refresher interval of {entry.subject!r}"
+            findings.append(_not_allowed(spec, what, path))
     obligation_ids = {o.id for o in spec.all_obligations() if o.schedule is not None}
     for index, sv in enumerate(contract.schedules):
         path = f"$.schedules[{index}].obligation"

@@ -32,6 +32,8 @@ from childcare_commissioning.model.council import (
 )
 from childcare_commissioning.monitoring.model import Monitoring
 from childcare_commissioning.obligations import Obligation
+from childcare_commissioning.organisations import Organisation
+from childcare_commissioning.policies import PolicyList
 from childcare_commissioning.referrals import Offer, OfferList, ReferralRoute, RequiredInformation
 from childcare_commissioning.register import Computation, Duty, Register
 from childcare_commissioning.safeguarding import Contact, NotifiableEvent, RoutingRule
@@ -141,6 +143,15 @@ class CouncilSpec:
     )
     #: How the lists of offers read ("including but not limited to": open).
     offer_lists: tuple[OfferList, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    #: Organisations the rules name, with every name by which each is recorded (a
+    #: route's ``organisations`` are matched by identity through them).
+    organisations: tuple[Organisation, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=unique_ids
+    )
+    #: Policies the provider keeps up to date and reports on (`policies` checks a report).
+    policy_lists: tuple[PolicyList, ...] = attrs.field(
         default=(), converter=to_tuple, validator=unique_ids
     )
     #: The areas each service serves; a referral's ``child.area`` is checked against them.

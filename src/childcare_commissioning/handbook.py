@@ -152,6 +152,22 @@ def _readings(spec: CouncilSpec) -> str:
     )
 
 
+def _readings_to_confirm(spec: CouncilSpec) -> str:
+    """The readings answers rest on, each with the question for the council."""
+    asked = [r for r in spec.readings if r.confirm]
+    if not asked:
+        return ""
+    return (
+        "\n## Readings to confirm\n\n"
+        f"Answers rest on these readings: ask {spec.name} to confirm each, and change the "
+        "reading (a new plugin release) where the answer differs.\n\n"
+        + _table(
+            ("Reading", "Question for the council", "What the library does now", "Source"),
+            [(f"`{r.id}`", r.confirm, r.reading, _cite(r.citation)) for r in asked],
+        )
+    )
+
+
 def _eligibility(spec: CouncilSpec) -> str:
     parts = ["\n## Eligibility\n\n### Cohorts\n"]
     parts.append(
@@ -206,8 +222,19 @@ def _referrals(spec: CouncilSpec) -> str:
             [
                 (
                     r.name,
-                    ", ".join(sorted(r.referrer_roles | r.organisations)) or "anyone",
-                    ", ".join(sorted(r.channels)) or "any channel",
+                    (", ".join(sorted(r.referrer_roles | r.organisations)) or "anyone")
+                    + (
+                        f"; others with the agreement of {r.approver or spec.name}"
+                        if r.open_roles and r.referrer_roles
+                        else ""
+                    ),
+                    (", ".join(sorted(r.channels)) or "any channel")
+                    + (
+                        f"; confirmed by {' or '.join(sorted(r.confirm.channels))} "
+                        f"({_cite(r.confirm.citation)})"
+                        if r.confirm
+                        else ""
+                    ),
                     f"{r.when}" + (f" ({r.calendar})" if r.calendar else ""),
                     _cite(r.citation),
                 )
@@ -215,6 +242,22 @@ def _referrals(spec: CouncilSpec) -> str:
             ],
         )
     )
+    if spec.organisations:
+        parts.append("\n### Organisations, by every name they are recorded under\n")
+        parts.append(
+            _table(
+                ("Organisation", "Also recorded as", "Departments (any part is it)", "Source"),
+                [
+                    (
+                        o.name,
+                        ", ".join(sorted(o.aliases)) or "-",
+                        "; ".join(sorted(o.departments)) or "-",
+                        _cite(o.citation),
+                    )
+                    for o in spec.organisations
+                ],
+            )
+        )
     responses = [d for d in spec.deadlines if d.trigger == REFERRAL_RECEIVED]
     parts.append("\n### Response times\n")
     parts.append(
@@ -414,7 +457,12 @@ def _billing(spec: CouncilSpec) -> str:
         rows.append(
             (
                 "Block discount",
-                f"{terms.block_discount.percent}% for {terms.block_discount.minimum_units} or more",
+                (
+                    f"{terms.block_discount.percent}%"
+                    if terms.block_discount.percent is not None
+                    else "a percentage set for each block"
+                )
+                + f" for {terms.block_discount.minimum_units} or more",
                 _cite(terms.block_discount.citation),
             )
         )
@@ -661,6 +709,7 @@ def council_page(registered: RegisteredCouncil) -> str:
             _overview(registered),
             _coverage_line(spec),
             _not_decided(spec),
+            _readings_to_confirm(spec),
             _readings(spec),
             _variables(spec),
             _eligibility(spec),

@@ -30,6 +30,7 @@ from childcare_commissioning.model._fields import (
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
 from childcare_commissioning.model.referral import Channel, Referral, Urgency
+from childcare_commissioning.organisations import Organisation
 from childcare_commissioning.statuses import evaluate_status
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "REFERRAL_RECEIVED",
+    "Confirmation",
     "Offer",
     "OfferList",
     "Outcome",
@@ -61,30 +63,81 @@ class RouteTime(enum.StrEnum):
 
 
 @attrs.frozen
+class Confirmation:
+    """How a referral that arrives by another channel is to be confirmed: Plymouth's
+    Provider is "accessible to the Council by telephone ... 24 hours a day" and has
+    "arrangements in place for receiving referrals from the Council ... via secure email".
+    Such a referral is not refused: it is accepted with a warning that it is to be
+    confirmed by one of ``channels`` (by ``by``), citing ``citation``."""
+
+    channels: frozenset[Channel] = attrs.field(
+        converter=to_frozenset, validator=attrs.validators.min_len(1)
+    )
+    citation: Citation
+    by: str = attrs.field(default="the referrer", validator=non_empty)
+
+
+@attrs.frozen
 class ReferralRoute:
     """A way a referral may arrive: who may refer (roles, organisations, teams), how
     (channels), and when (in or out of the hours of ``calendar``). Empty sets mean "any".
 
-    ``organisations`` and ``teams`` are compared with the referrer's organisation and team
-    case-insensitively. A route that names teams ("All support requests will come from the
-    Placements Team, unless out of hours, when requests will come from EDT") takes only a
+    ``organisations`` are the names of organisations that may refer; where the council
+    declares an :class:`~childcare_commissioning.organisations.Organisation` of that name
+    (``CouncilSpec.organisations``), the referrer's organisation is matched by identity
+    (its aliases and departments: "Plymouth City Council (Children, Young People and
+    Families)" is the Council), otherwise case-insensitively; a referrer who gives no
+    organisation makes the referral incomplete. ``teams`` are compared with the referrer's
+    team case-insensitively. ``channels`` refuses a referral by any other channel;
+    ``confirm`` instead accepts it with a warning that it is to be confirmed. A route
+    that names teams ("All support requests will come from the Placements Team, unless
+    out of hours, when requests will come from EDT") takes only a
     referrer whose :attr:`~childcare_commissioning.model.Referrer.team` is one of them: a
     referrer of another team, or one who gives no team, is refused (as a referrer who gives
     no organisation is by a route that names organisations). List every name the text gives
     the team ("EDT", "Emergency Duty Team").
+
+    With ``open_roles`` the roles are the text's open list ("including without
+    limitation"): a referrer of a role the list does not name is not refused, but the
+    referral needs approval by ``approver`` (the council when none is named), as an
+    unlisted service of an open :class:`OfferList` does.
     """
 
     id: str = attrs.field(validator=identifier)
     name: str = attrs.field(validator=non_empty)
     citation: Citation
     referrer_roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    #: Roles the route refuses whatever their organisation ("The Provider will not accept
+    #: self-referrals": the child, a parent, a carer).
+    refused_roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     organisations: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     teams: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     channels: frozenset[Channel] = attrs.field(default=frozenset(), converter=to_frozenset)
+    confirm: Confirmation | None = None
     when: RouteTime = RouteTime.ALWAYS
     calendar: str | None = None
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     notes: str = ""
+    open_roles: bool = False
+    approver: str | None = None
+
+    def unlisted(self, referrer_role: str) -> bool:
+        """Whether the route takes ``referrer_role`` only as an unlisted role of its open
+        list (so only with approval)."""
+        return (
+            self.open_roles
+            and bool(self.referrer_roles)
+            and (referrer_role not in self.referrer_roles)
+        )
+
+    #: Who makes the referral for someone the route does not take by role ("the child's
+    #: social worker"), where the text lets anyone start one ("a system that can be
+    #: activated by anyone within the child or young person's network"): such a referral
+    #: is redirected to them (outcome incomplete, ``referral.referrer.redirect``), not
+    #: refused. Only a referral refused for the referrer's role alone is redirected.
+    redirect_to: str | None = None
+    #: The reading that chose the redirect, named in its finding.
+    redirect_reading: str | None = attrs.field(default=None, validator=optional_identifier)
 
     def open_at(self, at: dt.datetime, calendars: Iterable[Any]) -> bool:
         """Whether the route may be used at ``at``."""
@@ -205,8 +258,9 @@ class _Collector:
         message: str,
         path: str = "$",
         citation: Citation | None = None,
+        severity: Severity | None = None,
     ) -> None:
-        severity = _SEVERITY.get(effect, Severity.ERROR)
+        severity = severity or _SEVERITY.get(effect, Severity.ERROR)
         self.items.append((effect, Finding(severity, code, message, path, citation)))
 
     def outcome(self) -> Outcome:
@@ -251,31 +305,119 @@ def _one_of(value: str | None, names: frozenset[str]) -> bool:
     return value is not None and value.strip().casefold() in {n.casefold() for n in names}
 
 
-def _route_problems(route: ReferralRoute, referral: Referral) -> list[tuple[str, str]]:
-    """Why ``route`` does not take ``referral``, each with the path of the field it reads.
-    The messages name the route's allowed values, never the referrer's own team or
-    organisation."""
+def _organisation_ok(
+    value: str | None, names: frozenset[str], known: Iterable[Organisation]
+) -> bool:
+    """Whether ``value`` is one of the organisations ``names``: by identity where the
+    council declares an organisation of that name, else case-insensitively."""
+    declared = [o for o in known if any(o.named(n) for n in names)]
+    return _one_of(value, names) or any(o.recognises(value) for o in declared)
+
+
+#: A reason a route does not take a referral: the path it reads, why, and the outcome.
+_Problem = tuple[str, str, Outcome]
+
+
+def _route_problems(
+    route: ReferralRoute, referral: Referral, known: Iterable[Organisation] = ()
+) -> list[_Problem]:
+    """Why ``route`` does not take ``referral``, each with the path of the field it reads
+    and the outcome it forces (a missing organisation: incomplete). The messages name the
+    route's allowed values, never the referrer's own team or organisation."""
     problems = []
     referrer = referral.referrer
-    if route.referrer_roles and referrer.role not in route.referrer_roles:
+    refused = Outcome.NOT_ELIGIBLE
+    if route.referrer_roles and referrer.role not in route.referrer_roles and not route.open_roles:
         allowed = ", ".join(sorted(route.referrer_roles))
         problems.append(
-            ("$.referrer", f"referrer role {referrer.role!r} may not use it (allowed: {allowed})")
+            (
+                "$.referrer",
+                f"referrer role {referrer.role!r} may not use it (allowed: {allowed})",
+                refused,
+            )
         )
-    if route.organisations and not _one_of(referrer.organisation, route.organisations):
-        problems.append(("$.referrer", f"only {', '.join(sorted(route.organisations))} may refer"))
+    organisations = ", ".join(sorted(route.organisations))
+    if referrer.role in route.refused_roles:
+        problems.append(
+            ("$.referrer.role", f"a referral by a {referrer.role} is not accepted", refused)
+        )
+    elif route.organisations and not (referrer.organisation or "").strip():
+        problems.append(
+            (
+                "$.referrer.organisation",
+                f"no organisation given: say which organisation refers (only {organisations} "
+                "may refer)",
+                Outcome.INCOMPLETE,
+            )
+        )
+    elif route.organisations and not _organisation_ok(
+        referrer.organisation, route.organisations, known
+    ):
+        problems.append(("$.referrer", f"only {organisations} may refer", refused))
     if route.teams and not _one_of(referrer.team, route.teams):
         teams = ", ".join(sorted(route.teams))
         given = "the referrer's team is not one of them" if referrer.team else "no team given"
-        problems.append(("$.referrer.team", f"only the teams {teams} may use it ({given})"))
+        problems.append(
+            ("$.referrer.team", f"only the teams {teams} may use it ({given})", refused)
+        )
     if route.channels and referral.channel not in route.channels:
         channels = ", ".join(sorted(route.channels))
-        problems.append(("$.channel", f"it takes referrals by {channels}"))
+        problems.append(("$.channel", f"it takes referrals by {channels}", refused))
     return problems
 
 
-def _route_matches(route: ReferralRoute, referral: Referral) -> list[str]:
-    return [problem for _, problem in _route_problems(route, referral)]
+def _route_matches(
+    route: ReferralRoute, referral: Referral, known: Iterable[Organisation] = ()
+) -> list[str]:
+    return [problem for _, problem, _ in _route_problems(route, referral, known)]
+
+
+def _check_confirmation(route: ReferralRoute, referral: Referral, found: _Collector) -> None:
+    """A referral by a channel other than the one ``route`` confirms in: accepted, with a
+    warning that it is to be confirmed."""
+    confirm = route.confirm
+    if confirm is None or referral.channel in confirm.channels:
+        return
+    channels = " or ".join(sorted(confirm.channels))
+    how = (
+        f"made by {referral.channel}"
+        if referral.channel is not None
+        else "made (channel not given)"
+    )
+    found.add(
+        Outcome.ELIGIBLE,
+        "referral.channel.confirm",
+        f"route {route.id!r}: a referral {how} is accepted, and is to be confirmed by "
+        f"{channels} by {confirm.by}",
+        "$.channel",
+        confirm.citation,
+        severity=Severity.WARNING,
+    )
+
+
+def _only_the_role(route: ReferralRoute, referral: Referral) -> bool:
+    """Whether ``route`` refuses ``referral`` for the referrer's role and nothing else."""
+    if not route.referrer_roles or referral.referrer.role in route.referrer_roles:
+        return False
+    return not _route_problems(attrs.evolve(route, referrer_roles=frozenset()), referral)
+
+
+def _redirected(route: ReferralRoute, referral: Referral, found: _Collector) -> bool:
+    """Redirect ``referral`` to whoever makes it on ``route`` (its ``redirect_to``) when
+    the route refuses it for the referrer's role alone; whether it did."""
+    if route.redirect_to is None or not _only_the_role(route, referral):
+        return False
+    allowed = ", ".join(sorted(route.referrer_roles))
+    reading = f" (reading {route.redirect_reading!r})" if route.redirect_reading else ""
+    found.add(
+        Outcome.INCOMPLETE,
+        "referral.referrer.redirect",
+        f"route {route.id!r} takes referrals from {allowed}: a {referral.referrer.role!r} "
+        f"starts one through {route.redirect_to}, who makes the referral{reading}",
+        "$.referrer",
+        route.citation,
+    )
+    return True
 
 
 def _check_offers(
@@ -315,16 +457,17 @@ def _check_routes(
     routes = [r for r in spec.routes if _applies(r.service, service)]
     if not routes:
         return
+    known = spec.organisations
     at = referral.received_at
     open_now = [r for r in routes if r.open_at(at, spec.calendars)]
     if referral.route is not None:
         chosen = [r for r in routes if r.id == referral.route]
         if not chosen:
-            known = ", ".join(r.id for r in routes)
+            names = ", ".join(r.id for r in routes)
             found.add(
                 Outcome.NOT_ELIGIBLE,
                 "referral.route.unknown",
-                f"route {referral.route!r} is not a referral route of {spec.id} (routes: {known})",
+                f"route {referral.route!r} is not a referral route of {spec.id} (routes: {names})",
                 "$.route",
                 routes[0].citation,
             )
@@ -340,28 +483,71 @@ def _check_routes(
                 "$.route",
                 route.citation,
             )
-        for path, problem in _route_problems(route, referral):
-            found.add(
-                Outcome.NOT_ELIGIBLE,
-                "referral.referrer.not-permitted",
-                f"route {route.id!r}: {problem}",
-                path,
-                route.citation,
-            )
+        if _redirected(route, referral, found):
+            return
+        problems = _route_problems(route, referral, known)
+        _add_problems(route, problems, found)
+        if not problems:
+            _check_unlisted(spec, [route], referral, found)
+            _check_confirmation(route, referral, found)
         return
-    usable = [r for r in open_now if not _route_matches(r, referral)]
-    if not usable:
-        reasons = "; ".join(
-            f"{r.id}: {', '.join(_route_matches(r, referral)) or 'not open at this time'}"
-            for r in routes
+    usable = [r for r in open_now if not _route_problems(r, referral, known)]
+    if usable:
+        _check_unlisted(spec, usable, referral, found)
+        if all(r.confirm is not None for r in usable):
+            _check_confirmation(usable[0], referral, found)
+        return
+    redirects = [r for r in open_now if _only_the_role(r, referral) and r.redirect_to]
+    if redirects:
+        _redirected(redirects[0], referral, found)
+        return
+    # A route that would take the referral once something missing is given: incomplete.
+    for route in open_now:
+        problems = _route_problems(route, referral, known)
+        if all(outcome is Outcome.INCOMPLETE for _, _, outcome in problems):
+            _add_problems(route, problems, found)
+            return
+    reasons = "; ".join(
+        f"{r.id}: {', '.join(_route_matches(r, referral, known)) or 'not open at this time'}"
+        for r in routes
+    )
+    found.add(
+        Outcome.NOT_ELIGIBLE,
+        "referral.referrer.not-permitted",
+        f"no referral route accepts this referral ({reasons})",
+        "$.referrer",
+        routes[0].citation,
+    )
+
+
+def _add_problems(route: ReferralRoute, problems: list[_Problem], found: _Collector) -> None:
+    for path, problem, outcome in problems:
+        code = (
+            "referral.referrer.missing"
+            if outcome is Outcome.INCOMPLETE
+            else "referral.referrer.not-permitted"
         )
-        found.add(
-            Outcome.NOT_ELIGIBLE,
-            "referral.referrer.not-permitted",
-            f"no referral route accepts this referral ({reasons})",
-            "$.referrer",
-            routes[0].citation,
-        )
+        found.add(outcome, code, f"route {route.id!r}: {problem}", path, route.citation)
+
+
+def _check_unlisted(
+    spec: CouncilSpec, usable: list[ReferralRoute], referral: Referral, found: _Collector
+) -> None:
+    """Approval where every route that takes the referral takes its referrer only as an
+    unlisted role of an open list."""
+    role = referral.referrer.role
+    if not all(r.unlisted(role) for r in usable):
+        return
+    route = usable[0]
+    listed = ", ".join(sorted(route.referrer_roles))
+    found.add(
+        Outcome.NEEDS_APPROVAL,
+        "referral.referrer.unlisted",
+        f"referrer role {role!r} is not among those route {route.id!r} names ({listed}), "
+        f"but the list is open: needs agreement by {route.approver or spec.name}",
+        "$.referrer.role",
+        route.citation,
+    )
 
 
 def _computed_statuses(
@@ -378,7 +564,13 @@ def _computed_statuses(
         result = evaluate_status(definition, born, referral.care_episodes, on)
         asserted = definition.status in statuses
         detail = (
-            f"{result.days} days looked after since age {definition.since_age} (needs "
+            (
+                "a care episode covers the day of the referral: "
+                f"{'yes' if result.looked_after_on_the_day else 'no'}; "
+                if definition.on_the_day
+                else ""
+            )
+            + f"{result.days} days looked after since age {definition.since_age} (needs "
             f"{definition.minimum_days})"
             + (
                 # No dates: they would reveal the date of birth.

@@ -25,6 +25,7 @@ from childcare_commissioning.model._fields import (
     identifier,
     non_empty,
     optional_identifier,
+    to_frozenset,
     to_tuple,
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from childcare_commissioning.council import CouncilSpec
 
 __all__ = [
+    "NO_NUMBER",
     "Concern",
     "Contact",
     "NotifiableEvent",
@@ -88,7 +90,10 @@ class Contact:
     ``role`` is a stable id (``"childrens-services"``, ``"adult-safeguarding"``,
     ``"lado"``, ``"commissioning-mailbox"``); ``hours`` names a calendar whose opening
     hours the contact keeps; ``variant_of`` marks a second spelling the text gives for the
-    contact ``variant_of``.
+    contact ``variant_of``. ``concerns`` are the concerns the text points to this contact
+    for without routing them (Plymouth 9: "adhere to the child protection procedures of the
+    Local Safeguarding Children Partnership", with no number or address): for such a
+    concern it is the nearest contact, and may carry no phone or email at all.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -102,6 +107,7 @@ class Contact:
     hours: str | None = None
     variant_of: str | None = attrs.field(default=None, validator=optional_identifier)
     notes: str = ""
+    concerns: frozenset[Concern] = attrs.field(default=frozenset(), converter=to_frozenset)
 
 
 @attrs.frozen
@@ -140,16 +146,30 @@ class NotifiableEvent:
     notes: str = ""
 
 
+#: What :attr:`Routed.reach` says for a published contact the text gives no number or
+#: address for: said, never left blank.
+NO_NUMBER = "the text gives no number"
+
+
 @attrs.frozen
 class Routed:
     """One step applied: the recipient (resolved to a contact where it names one), the
-    channel, and the deadline."""
+    channel, and the deadline. ``reach`` is how to reach the contact as the text gives it
+    (phone, email), or :data:`NO_NUMBER` when the text gives neither; empty for a
+    recipient that is a person, not a published contact ("the child's social worker")."""
 
     recipient: str
     contact: Contact | None
     channel: Channel
     deadline: Deadline
     copy_to: tuple[Contact | str, ...] = attrs.field(converter=to_tuple)
+    reach: str = ""
+
+
+def _reach(contact: Contact | None) -> str:
+    if contact is None:
+        return ""
+    return " / ".join(x for x in (contact.phone, contact.email) if x) or NO_NUMBER
 
 
 def _resolve(spec: CouncilSpec, name: str) -> Contact | None:
@@ -165,8 +185,9 @@ def _apply(spec: CouncilSpec, steps: Iterable[RouteStep], at: dt.datetime) -> li
                 continue
         deadline = evaluate(spec.deadline(step.deadline), at, spec.calendars)
         copies = tuple(_resolve(spec, c) or c for c in step.copy_to)
+        contact = _resolve(spec, step.recipient)
         routed.append(
-            Routed(step.recipient, _resolve(spec, step.recipient), step.channel, deadline, copies)
+            Routed(step.recipient, contact, step.channel, deadline, copies, _reach(contact))
         )
     return routed
 
@@ -194,7 +215,11 @@ class Routing:
     """The answer to "whom do I tell about this concern?".
 
     ``specified`` is true when the council's text routes the concern (in ``area`` or for
-    every area) and ``steps`` are its steps at the instant. Otherwise the text does not
+    every area) and ``steps`` are its steps at the instant. Where the text routes the
+    concern area by area and no area is given, the area decides: ``areas_needed`` lists
+    the areas the text routes it in, ``nearest`` the contacts it gives for this concern in
+    each of them (and no others: a child concern is offered the child lines, not the
+    adults' or the LADO's), and ``message`` asks for the area. Otherwise the text does not
     say: ``steps`` is empty, ``nearest`` lists the contacts the text gives for the nearest
     concern kinds (:data:`NEAREST`) in that area, else all its contacts, and ``message``
     says so. Never an error.
@@ -206,6 +231,7 @@ class Routing:
     steps: tuple[Routed, ...] = attrs.field(converter=to_tuple)
     nearest: tuple[Contact, ...] = attrs.field(default=(), converter=to_tuple)
     message: str = ""
+    areas_needed: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
 
 
 def _rules_for(spec: CouncilSpec, concern: Concern, area: str | None) -> list[RoutingRule]:
@@ -214,31 +240,56 @@ def _rules_for(spec: CouncilSpec, concern: Concern, area: str | None) -> list[Ro
     return rules
 
 
+def _contacts_of(spec: CouncilSpec, rules: Iterable[RoutingRule]) -> list[Contact]:
+    """The declared contacts the steps of ``rules`` name, once each, in order."""
+    found: list[Contact] = []
+    for rule in rules:
+        for step in rule.steps:
+            for name in (step.recipient, *step.copy_to):
+                contact = _resolve(spec, name)
+                if contact is not None and contact not in found:
+                    found.append(contact)
+    return found
+
+
+def _named(contacts: Iterable[Contact]) -> str:
+    return ", ".join(
+        f"{c.organisation} ({c.role}{': ' + c.phone if c.phone else ''})" for c in contacts
+    )
+
+
 def route(spec: CouncilSpec, concern: Concern, at: dt.datetime, area: str | None = None) -> Routing:
     """Route ``concern`` like :func:`route_concern`, but answer "not specified", naming
-    the nearest contacts, where the text gives no routing for it."""
+    the nearest contacts, where the text gives no routing for it, and ask for the area
+    where the text routes it area by area and none is given."""
     rules = _rules_for(spec, concern, area)
     if rules:
         return Routing(concern, area, True, _apply(spec, rules[0].steps, at))
-    nearest: list[Contact] = []
-    via = None
-    for kin in NEAREST[concern]:
-        for rule in _rules_for(spec, kin, area)[:1]:
-            for step in rule.steps:
-                for name in (step.recipient, *step.copy_to):
-                    contact = _resolve(spec, name)
-                    if contact is not None and contact not in nearest:
-                        nearest.append(contact)
+    by_area = [r for r in spec.routing if r.concern is concern and r.area is not None]
+    if area is None and by_area:
+        areas = tuple(dict.fromkeys(r.area for r in by_area if r.area is not None))
+        own = _contacts_of(spec, by_area)
+        message = (
+            f"area needed: {spec.id}'s text routes a {concern} concern by area "
+            f"({', '.join(areas)}); give the area. Its contacts for this concern: "
+            f"{_named(own) or 'none declared'}"
+        )
+        return Routing(concern, None, False, (), own, message, areas)
+    # Contacts the text points to for this concern (procedures it names) come first.
+    nearest: list[Contact] = [
+        c for c in spec.contacts if concern in c.concerns and c.area in (area, None)
+    ]
+    via = f"the procedures it names for {concern}" if nearest else None
+    for kin in () if nearest else NEAREST[concern]:
+        nearest = _contacts_of(spec, _rules_for(spec, kin, area)[:1])
         if nearest:
-            via = kin
+            via = f"the contacts it gives for {kin}"
             break
     if not nearest:
         nearest = [c for c in spec.contacts if c.area in (area, None)] or list(spec.contacts)
     where = f" in area {area!r}" if area else ""
-    named = ", ".join(
-        f"{c.organisation} ({c.role}{': ' + c.phone if c.phone else ''})" for c in nearest
-    )
-    basis = f"the contacts it gives for {via} concerns" if via else "its contacts"
+    named = _named(nearest)
+    basis = f"{via} concerns" if via else "its contacts"
     message = (
         f"not specified: {spec.id}'s text gives no routing for a {concern} concern{where}; "
         f"nearest, {basis}: {named or 'none declared'}"

@@ -77,8 +77,10 @@ class StatusDefinition:
     person is aged ``maximum_age`` or under, has been looked after for at least
     ``minimum_days`` in total since their ``since_age`` birthday, and was looked after on
     or after their school-leaving date (``at_school_leaving_age``) or on or after their
-    ``looked_after_from_age`` birthday. ``readings`` name the council's readings of the
-    definition (13 weeks as 91 days, school-leaving age)."""
+    ``looked_after_from_age`` birthday, and, with ``on_the_day``, is looked after on the
+    day itself (Somerset 1.4: the Children Act 1989 test of who "is" looked after, as
+    against Derby's care leaver, who "has been"). ``readings`` name the council's
+    readings of the definition (13 weeks as 91 days, school-leaving age)."""
 
     id: str = attrs.field(validator=identifier)
     status: Status
@@ -90,6 +92,7 @@ class StatusDefinition:
     looked_after_from_age: int | None = None
     readings: tuple[str, ...] = ()
     notes: str = ""
+    on_the_day: bool = False
 
 
 @attrs.frozen
@@ -102,6 +105,8 @@ class StatusResult:
     days: int
     looked_after_late_enough: bool
     from_date: dt.date | None
+    #: Whether a care episode covers the day the definition is applied on.
+    looked_after_on_the_day: bool = False
 
 
 def evaluate_status(
@@ -122,9 +127,13 @@ def evaluate_status(
     else:
         from_date = None
     late_enough = from_date is None or any(end >= from_date for _, end in spans)
+    # merge_episodes ends every span on or before ``on``: the day is covered when a span
+    # reaches it.
+    on_the_day = any(end == on for _, end in spans)
     holds = (
         (definition.maximum_age is None or age <= definition.maximum_age)
         and days >= definition.minimum_days
         and late_enough
+        and (on_the_day or not definition.on_the_day)
     )
-    return StatusResult(definition.id, holds, age, days, late_enough, from_date)
+    return StatusResult(definition.id, holds, age, days, late_enough, from_date, on_the_day)

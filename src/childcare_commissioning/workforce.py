@@ -18,7 +18,10 @@ its citation. Kinds:
 With ``provider_matrix`` the refresh interval is a default that the provider's own
 training matrix may replace ("at the intervals set out in their organisational training
 matrix, or at least every three years where not otherwise specified"): pass the matrix
-as ``matrix={subject: Duration}``.
+as ``matrix={subject: Duration}``. A ``provider_matrix`` requirement with no ``refresh``
+("regular supervision", no interval in the text) takes its interval from the matrix
+alone; without one it is a query (a warning, ``workforce.<kind>.interval-unset``, giving
+the latest date on record), never a silent pass nor an invented interval.
 
 ``team`` requirements ("sufficient numbers of staff ... trained") are judged over a team
 by :func:`check_team`, not per worker. A completion is valid up to and including the day
@@ -28,7 +31,7 @@ its refresh interval ends; it lapses the day after.
 from __future__ import annotations
 
 import datetime as dt
-import enum
+import difflib
 from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
@@ -37,13 +40,21 @@ from childcare_commissioning.calendars import working_calendar
 from childcare_commissioning.durations import Duration, shift_date
 from childcare_commissioning.eligibility import age_on
 from childcare_commissioning.model._fields import (
-    identifier,
-    non_empty,
-    personal,
-    to_frozenset,
     to_tuple,
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
+from childcare_commissioning.training_matrix import TrainingMatrix, as_matrix
+from childcare_commissioning.workforce_model import (
+    Completion,
+    Declaration,
+    Qualification,
+    Reference,
+    Registration,
+    Requirement,
+    RequirementKind,
+    Scope,
+    Worker,
+)
 
 __all__ = [
     "Completion",
@@ -62,135 +73,6 @@ __all__ = [
     "check_team",
     "check_worker",
 ]
-
-
-class RequirementKind(enum.StrEnum):
-    """The kinds of workforce requirement the specifications make."""
-
-    TRAINING = "training"
-    CHECK = "check"
-    QUALIFICATION = "qualification"
-    REFERENCES = "references"
-    DECLARATION = "declaration"
-    REGISTRATION = "registration"
-
-
-@attrs.frozen
-class Scope:
-    """Who a requirement applies to: everyone, or only staff in direct work, or only some
-    roles (``"rgn"``, ``"family-support-worker"``), or only staff working with some needs
-    (``"social-care"``, ``"healthcare"``). Every given condition must hold."""
-
-    direct_work: bool = False
-    roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-    needs: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-
-    def covers(self, worker: Worker) -> bool:
-        """Whether the scope includes ``worker``."""
-        return (
-            (not self.direct_work or worker.direct_work)
-            and (not self.roles or bool(self.roles & worker.roles))
-            and (not self.needs or bool(self.needs & worker.works_with))
-        )
-
-    def __str__(self) -> str:
-        parts = ["staff in direct work" if self.direct_work else "all staff"]
-        if self.roles:
-            parts.append("roles " + ", ".join(sorted(self.roles)))
-        if self.needs:
-            parts.append("working with " + ", ".join(sorted(self.needs)) + " needs")
-        return "; ".join(parts)
-
-
-@attrs.frozen
-class Requirement:
-    """One workforce requirement of a council, in its own words, mapped to a subject."""
-
-    id: str = attrs.field(validator=identifier)
-    kind: RequirementKind
-    subject: str = attrs.field(validator=identifier)
-    wording: str = attrs.field(validator=non_empty)
-    citation: Citation
-    scope: Scope = Scope()
-    refresh: Duration | None = None
-    level: int | None = None
-    alternatives: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-    experience_years: int | None = None
-    count: int = 1
-    last_employer: bool = False
-    approver: str | None = None
-    team: bool = False
-    team_minimum: int = 1
-    provider_matrix: bool = False
-    notes: str = ""
-    #: "prior to employment": the references (or the check, training, declaration) must be
-    #: in place on or before the worker's ``employed_from`` date.
-    before_employment: bool = False
-
-
-@attrs.frozen
-class Completion:
-    """A dated completion: a training course, a check (DBS), a supervision, an appraisal."""
-
-    subject: str = attrs.field(validator=non_empty)
-    completed_on: dt.date
-    level: int | None = None
-
-
-@attrs.frozen
-class Qualification:
-    """A qualification held."""
-
-    subject: str = attrs.field(validator=non_empty)
-    awarded_on: dt.date | None = None
-
-
-@attrs.frozen
-class Reference:
-    """A written reference received."""
-
-    received_on: dt.date
-    last_employer: bool = False
-    referee: str | None = personal(default=None)
-
-
-@attrs.frozen
-class Declaration:
-    """A declaration made by the worker (``"convictions"``) and, where something was
-    declared, the council's approval."""
-
-    subject: str = attrs.field(validator=non_empty)
-    declared_on: dt.date
-    something_declared: bool = False
-    approved_on: dt.date | None = None
-
-
-@attrs.frozen
-class Registration:
-    """A professional registration (``body="nmc"``) with its expiry or revalidation date."""
-
-    body: str = attrs.field(validator=non_empty)
-    valid_until: dt.date
-    number: str | None = personal(default=None)
-
-
-@attrs.frozen
-class Worker:
-    """A member of staff, known by a pseudonymous ``id``; the name is personal data."""
-
-    id: str = attrs.field(validator=non_empty)
-    roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-    direct_work: bool = True
-    works_with: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
-    completions: tuple[Completion, ...] = attrs.field(default=(), converter=to_tuple)
-    qualifications: tuple[Qualification, ...] = attrs.field(default=(), converter=to_tuple)
-    experience_since: dt.date | None = None
-    references: tuple[Reference, ...] = attrs.field(default=(), converter=to_tuple)
-    declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=to_tuple)
-    registrations: tuple[Registration, ...] = attrs.field(default=(), converter=to_tuple)
-    name: str | None = personal(default=None)
-    #: When the worker's employment began: what "prior to employment" is checked against.
-    employed_from: dt.date | None = None
 
 
 @attrs.frozen
@@ -218,11 +100,18 @@ class WorkerReport:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
 
-def _latest(worker: Worker, subject: str, level: int | None) -> Completion | None:
+def _latest(worker: Worker, subject: str, level: int | None, on: dt.date) -> Completion | None:
+    """The latest completion of ``subject`` (at ``level`` or above) on or before ``on``.
+
+    The record is read as it stood on ``on``: a completion dated later (a renewal in a
+    roster exported with its history) does not exist yet, and must not hide the earlier
+    ones."""
     found = [
         c
         for c in worker.completions
-        if c.subject == subject and (level is None or (c.level or 0) >= level)
+        if c.subject == subject
+        and c.completed_on <= on
+        and (level is None or (c.level or 0) >= level)
     ]
     return max(found, key=lambda c: c.completed_on, default=None)
 
@@ -247,16 +136,19 @@ def _dated(
     worker: Worker,
     on: dt.date,
     horizon: dt.date,
-    matrix: Mapping[str, Duration] | None = None,
+    matrix: TrainingMatrix | None = None,
 ) -> tuple[list[Finding], list[Lapse]]:
-    if req.provider_matrix and matrix and req.subject in matrix:
-        req = attrs.evolve(req, refresh=matrix[req.subject])
-    latest = _latest(worker, req.subject, req.level)
+    interval = matrix.interval(req.subject) if req.provider_matrix and matrix else None
+    if interval is not None:
+        req = attrs.evolve(req, refresh=interval)
+    latest = _latest(worker, req.subject, req.level, on)
     level = f" at level {req.level} or above" if req.level else ""
-    if latest is None or latest.completed_on > on:
+    if latest is None:
         return [_error(req, "missing", f"no {req.subject}{level} on record", worker)], []
     done = [c.completed_on for c in worker.completions if c.subject == req.subject]
     early = _before_employment(req, worker, [d for d in done if d <= on])
+    if req.refresh is None and req.provider_matrix:
+        return [_interval_unset(req, worker, latest.completed_on, on), *early], []
     if req.refresh is None:
         return early, []
     lapses_on = _lapses_on(latest.completed_on, req.refresh)
@@ -271,9 +163,26 @@ def _dated(
     return early, []
 
 
+def _interval_unset(req: Requirement, worker: Worker, latest: dt.date, on: dt.date) -> Finding:
+    """A query, not a gap: the text sets no interval ("regular supervision") and none was
+    given (``matrix``), so whether ``latest`` is recent enough cannot be decided."""
+    days = (on - latest).days
+    return Finding(
+        Severity.WARNING,
+        f"workforce.{req.kind}.interval-unset",
+        f"{req.wording}: the latest {req.subject} on record is of {latest.isoformat()}, "
+        f"{days} days before {on.isoformat()}; the text sets no interval, so whether it "
+        f"has lapsed is for the interval agreed for {req.subject} (give it as the "
+        "training matrix) to decide",
+        f"$.workers[{worker.id!r}]",
+        req.citation,
+    )
+
+
 def _qualification(req: Requirement, worker: Worker, on: dt.date) -> list[Finding]:
     accepted = req.alternatives or frozenset({req.subject})
-    if not any(q.subject in accepted for q in worker.qualifications):
+    held = [q for q in worker.qualifications if q.awarded_on is None or q.awarded_on <= on]
+    if not any(q.subject in accepted for q in held):
         listed = ", ".join(sorted(accepted))
         return [_error(req, "missing", f"holds none of: {listed}", worker)]
     if req.experience_years:
@@ -358,18 +267,32 @@ def check_worker(
     worker: Worker,
     on: dt.date,
     horizon_days: int = 60,
-    matrix: Mapping[str, Duration] | None = None,
+    matrix: TrainingMatrix | Mapping[str, Duration] | None = None,
 ) -> WorkerReport:
     """Check ``worker`` against every individual requirement in scope on ``on``; list what
-    lapses within ``horizon_days``. ``matrix`` is the provider's training matrix."""
+    lapses within ``horizon_days``. ``matrix`` is the provider's training matrix (a
+    :class:`~childcare_commissioning.training_matrix.TrainingMatrix`, or ``{subject:
+    interval}``). Also reported, never skipped in silence: requirements scoped to needs
+    when the worker's ``works_with`` is not given, and completions of a subject no
+    requirement names (they count for nothing)."""
+    requirements = list(requirements)
+    if worker.employed_until is not None and worker.employed_until < on:
+        left = Finding(
+            Severity.INFO,
+            "workforce.worker.left",
+            f"left on {worker.employed_until.isoformat()}: not checked",
+            f"$.workers[{worker.id!r}].employed_until",
+        )
+        return WorkerReport(worker.id, on, [left], [])
     horizon = on + dt.timedelta(days=horizon_days)
-    findings: list[Finding] = []
+    findings: list[Finding] = _needs_not_given(requirements, worker)
     lapsing: list[Lapse] = []
+    table = as_matrix(matrix)
     for req in requirements:
         if req.team or not req.scope.covers(worker):
             continue
         if req.kind in (RequirementKind.TRAINING, RequirementKind.CHECK):
-            found, lapses = _dated(req, worker, on, horizon, matrix)
+            found, lapses = _dated(req, worker, on, horizon, table)
         elif req.kind is RequirementKind.REGISTRATION:
             found, lapses = _registration(req, worker, on, horizon)
         elif req.kind is RequirementKind.QUALIFICATION:
@@ -391,6 +314,59 @@ def check_worker(
             )
         )
     return WorkerReport(worker.id, on, findings, sorted(lapsing, key=lambda x: x.lapses_on))
+
+
+def _needs_not_given(requirements: list[Requirement], worker: Worker) -> list[Finding]:
+    """A warning when ``worker.works_with`` is not given and individual requirements
+    scoped to needs would otherwise reach the worker: they cannot be applied."""
+    if worker.works_with is not None:
+        return []
+    skipped: dict[str, list[Requirement]] = {}
+    for req in requirements:
+        unscoped = attrs.evolve(req.scope, needs=frozenset())
+        if req.scope.needs and not req.team and unscoped.covers(worker):
+            for need in req.scope.needs:
+                skipped.setdefault(need, []).append(req)
+    if not skipped:
+        return []
+    counts = ", ".join(f"{need}: {len(reqs)}" for need, reqs in sorted(skipped.items()))
+    first = next(iter(skipped.values()))[0]
+    return [
+        Finding(
+            Severity.WARNING,
+            "workforce.works-with.missing",
+            f"works_with is not given, so the requirements for staff working with these "
+            f"needs were not applied ({counts}); give works_with, an empty list if the "
+            "worker works with none of them",
+            f"$.workers[{worker.id!r}].works_with",
+            first.citation,
+        )
+    ]
+
+
+def _unknown_subjects(requirements: list[Requirement], worker: Worker) -> list[Finding]:
+    """A warning for each completion whose subject no dated requirement names: it counts
+    for nothing, so a misspelt subject would otherwise look like a gap only."""
+    dated = (RequirementKind.TRAINING, RequirementKind.CHECK)
+    known = sorted({r.subject for r in requirements if r.kind in dated})
+    if not known:
+        return []
+    found = []
+    for index, completion in enumerate(worker.completions):
+        if completion.subject in known:
+            continue
+        near = difflib.get_close_matches(completion.subject, known, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        found.append(
+            Finding(
+                Severity.WARNING,
+                "workforce.completion.unknown-subject",
+                f"{completion.subject!r} is not a subject of these requirements, so this "
+                f"completion counts for nothing{hint}; `ids subjects` lists them",
+                f"$.workers[{worker.id!r}].completions[{index}].subject",
+            )
+        )
+    return found
 
 
 def check_team(
@@ -430,11 +406,14 @@ def check_team(
 
 @attrs.frozen
 class RosterReport:
-    """Every worker's report, team findings, and counts."""
+    """Every worker's report, team findings, and counts. ``notes`` are findings about the
+    roster as given (matrix entries not applied, requirements no worker was in scope for
+    because the roster does not say), never a gap of a worker or the team."""
 
     on: dt.date
     workers: tuple[WorkerReport, ...] = attrs.field(converter=to_tuple)
     team: tuple[Finding, ...] = attrs.field(converter=to_tuple)
+    notes: tuple[Finding, ...] = attrs.field(default=(), converter=to_tuple)
 
     @property
     def compliant(self) -> int:
@@ -442,12 +421,78 @@ class RosterReport:
         return sum(1 for w in self.workers if w.compliant)
 
 
+def _matrix_notes(requirements: Sequence[Requirement], matrix: TrainingMatrix) -> list[Finding]:
+    """Each matrix entry that sets no interval: its subject is unknown, or no requirement
+    lets the provider's matrix set its refresher."""
+    allowing = {r.subject: r for r in requirements if r.provider_matrix}
+    known = {r.subject for r in requirements}
+    notes = []
+    for index, entry in enumerate(matrix.entries):
+        if entry.subject in allowing:
+            continue
+        why = (
+            "the text does not let the provider's matrix set its refresher"
+            if entry.subject in known
+            else "it is not a subject of these requirements"
+        )
+        notes.append(
+            Finding(
+                Severity.WARNING,
+                "workforce.matrix.not-applied",
+                f"training matrix entry {entry.subject!r} ({entry.every}) is not applied: {why}",
+                f"$.training_matrix.entries[{index}]",
+                next(iter(allowing.values())).citation if allowing else None,
+            )
+        )
+    return notes
+
+
+def _task_notes(requirements: Sequence[Requirement], workers: Sequence[Worker]) -> list[Finding]:
+    """A note for each task-scoped requirement no worker on the roster is recorded as
+    doing: it was checked for nobody (say ``tasks`` on the workers who do it)."""
+    done = frozenset().union(*(w.tasks for w in workers))
+    notes = []
+    for req in requirements:
+        if req.scope.tasks and not req.scope.tasks & done:
+            tasks = ", ".join(sorted(req.scope.tasks))
+            notes.append(
+                Finding(
+                    Severity.INFO,
+                    "workforce.tasks.none",
+                    f"{req.wording}: checked for nobody, as no worker's tasks include {tasks}",
+                    "$.workers",
+                    req.citation,
+                )
+            )
+    return notes
+
+
+def _team_needs_note(
+    requirements: Sequence[Requirement], workers: Sequence[Worker], needs: frozenset[str]
+) -> list[Finding]:
+    """A warning when workers do not say what needs they work with and team requirements
+    for other needs were therefore not applied."""
+    silent = sum(1 for w in workers if w.works_with is None)
+    unapplied = sorted({n for r in requirements if r.team for n in r.scope.needs} - needs)
+    if not silent or not unapplied:
+        return []
+    return [
+        Finding(
+            Severity.WARNING,
+            "workforce.works-with.missing",
+            f"{silent} worker(s) do not give works_with, so the team's needs may include "
+            f"{', '.join(unapplied)}, whose team requirements were not applied",
+            "$.workers",
+        )
+    ]
+
+
 def check_roster(
     requirements: Sequence[Requirement],
     workers: Sequence[Worker],
     on: dt.date,
     horizon_days: int = 60,
-    matrix: Mapping[str, Duration] | None = None,
+    matrix: TrainingMatrix | Mapping[str, Duration] | None = None,
     needs: frozenset[str] | None = None,
 ) -> RosterReport:
     """Check a whole roster: each worker, then the team-level requirements.
@@ -455,8 +500,21 @@ def check_roster(
     The team's ``needs`` default to every need its workers work with
     (``Worker.works_with``), so a team working with healthcare needs is checked for the
     "sufficient numbers" trained in the healthcare subjects; pass ``needs`` to check a
-    package's own."""
-    reports = [check_worker(requirements, w, on, horizon_days, matrix) for w in workers]
+    package's own. Each worker's completions of a subject no requirement names are
+    reported (they count for nothing), and so are matrix entries not applied and
+    requirements the roster gives no one to check against (``notes``)."""
+    table = as_matrix(matrix)
+    reports = [
+        attrs.evolve(
+            report, findings=(*_unknown_subjects(list(requirements), worker), *report.findings)
+        )
+        for worker, report in (
+            (w, check_worker(requirements, w, on, horizon_days, table)) for w in workers
+        )
+    ]
+    notes = _matrix_notes(requirements, table) if table is not None else []
+    notes += _task_notes(requirements, workers)
     if needs is None:
-        needs = frozenset().union(*(w.works_with for w in workers))
-    return RosterReport(on, reports, check_team(requirements, workers, on, needs))
+        needs = frozenset().union(*(w.works_with or frozenset() for w in workers))
+        notes += _team_needs_note(requirements, workers, needs)
+    return RosterReport(on, reports, check_team(requirements, workers, on, needs), notes)

@@ -14,6 +14,7 @@ import attrs
 import pytest
 from childcare_commissioning_derby import (
     SPEC,
+    AccommodationType,
     CareEpisode,
     Variation,
     check_placement,
@@ -37,6 +38,10 @@ from childcare_commissioning.workforce import (
     Worker,
     check_worker,
 )
+
+#: A complete referral pack (3.3.1, reading 'referral-pack'): the redacted Pathway plan and
+#: the indicative budget.
+PACK = {"pathway_plan": "redacted plan", "indicative_budget": "600.00 a week"}
 
 D = dt.date
 LONDON = ZoneInfo("Europe/London")
@@ -163,10 +168,11 @@ def test_every_concern_goes_to_the_council_the_same_local_day(concern: Concern) 
     'allegations or concerns about vulnerable service users' (reading
     'concern-notification'). A concern at 23:30 UTC on 25 October 2025 is 00:30 BST on
     26 October in Derby: due 26 October. The audit found no routing for adults or
-    allegations."""
+    allegations. A Sunday night is out of office hours, so the Council is reached through
+    its Emergency Careline (audit round 2, defect 5)."""
     [step] = route_concern(SPEC, concern, dt.datetime(2025, 10, 25, 23, 30, tzinfo=UTC))
     assert (step.recipient, step.channel, step.deadline.due_date) == (
-        "derby-city-council",
+        "emergency-careline",
         Channel.PHONE,
         D(2025, 10, 26),
     )
@@ -198,25 +204,25 @@ def test_category_2_2_moves_on_at_18(born: dt.date, end: dt.date, finding: bool)
     assert ("derby.placement.move-on-at-18" in _codes(found)) is finding
 
 
-# --- bed and breakfast, in any spelling, at 16 and 17 ------------------------------------------
+# --- bed and breakfast, by accommodation type, at 16 and 17 ----------------------------------
 
 
 @pytest.mark.parametrize(
     ("accommodation", "start", "finding"),
     [
-        ("Bed & Breakfast", D(2026, 6, 19), True),  # 17 the day before the 18th birthday
-        ("bed and breakfast", D(2026, 6, 19), True),
-        ("B&B", D(2026, 6, 19), True),
-        ("bed-and-breakfast", D(2026, 6, 20), False),  # 18 on 20 June 2026
-        ("supported lodgings", D(2026, 6, 19), False),
+        (AccommodationType.BED_AND_BREAKFAST, D(2026, 6, 19), True),  # 17 the day before 18
+        ("bed-and-breakfast", D(2026, 6, 19), True),  # the enum's value, as JSON carries it
+        (AccommodationType.BED_AND_BREAKFAST, D(2026, 6, 20), False),  # 18 on 20 June 2026
+        (AccommodationType.SEMI_INDEPENDENT, D(2026, 6, 19), False),
+        (None, D(2026, 6, 19), False),  # not given: nothing to check
     ],
 )
 def test_no_bed_and_breakfast_at_16_or_17(
-    accommodation: str, start: dt.date, finding: bool
+    accommodation: AccommodationType | None, start: dt.date, finding: bool
 ) -> None:
     """3.1.4 and 3.2.2: 'a ban on placing 16/17 year olds ... in bed and breakfast' and
     'avoiding the use of Bed & Breakfast provision'. Born 20 June 2008: 17 on 19 June 2026,
-    18 on 20 June. The audit (V36) found 'bed and breakfast' with spaces passed."""
+    18 on 20 June."""
     found = check_placement(
         _package("1.2", start, start + dt.timedelta(days=120), "5"),
         ChildOrYoungPerson("YP", date_of_birth=D(2008, 6, 20)),
@@ -225,12 +231,28 @@ def test_no_bed_and_breakfast_at_16_or_17(
     assert ("derby.placement.bed-and-breakfast" in _codes(found)) is finding
 
 
+@pytest.mark.parametrize(
+    "wording", ["B&B hotel", "Bed and Breakfast accommodation", "Bed & Breakfast", "hostel"]
+)
+def test_free_text_accommodation_is_refused_not_passed(wording: str) -> None:
+    """Audit round 2, defect 9: 'B&B hotel' and 'Bed and Breakfast accommodation' passed the
+    ban because the type was free text. The type is now an AccommodationType: any wording
+    that is not one of its values is refused with the field and rule named."""
+    with pytest.raises(ValueError, match=r"accommodation: .* \[accommodation-type\]"):
+        check_placement(
+            _package("1.2", D(2026, 1, 5), D(2026, 4, 30), "5"),
+            ChildOrYoungPerson("YP", date_of_birth=D(2009, 9, 1)),
+            wording,  # type: ignore[arg-type]
+        )
+
+
 def test_bed_and_breakfast_from_the_16th_birthday() -> None:
     """Born 20 June 2010: 15 on 19 June 2026 (outside the 16/17 ban, and outside the
     service), 16 on 20 June 2026 (inside the ban)."""
     young = ChildOrYoungPerson("YP", date_of_birth=D(2010, 6, 20))
-    before = check_placement(_package("1.2", D(2026, 6, 19), D(2026, 10, 31)), young, "B&B")
-    on = check_placement(_package("1.2", D(2026, 6, 20), D(2026, 10, 31)), young, "B&B")
+    bnb = AccommodationType.BED_AND_BREAKFAST
+    before = check_placement(_package("1.2", D(2026, 6, 19), D(2026, 10, 31)), young, bnb)
+    on = check_placement(_package("1.2", D(2026, 6, 20), D(2026, 10, 31)), young, bnb)
     assert "derby.placement.bed-and-breakfast" not in _codes(before)
     assert "derby.placement.bed-and-breakfast" in _codes(on)
 
@@ -371,24 +393,36 @@ def test_the_100_percent_target_is_on_responses_only() -> None:
 # --- recurring duties and triggered reviews ---------------------------------------------------
 
 
-def test_recurring_duties_are_in_the_obligations_calendar() -> None:
-    """3.1.4: housing pathway meetings 'held monthly'; 3.6.5: the support each young person
-    should receive 'on a weekly basis'. From a contract start of Tuesday 1 April 2025, in
-    April 2025: pathway meetings on 1 May fall outside; weekly schedules on 8, 15, 22 and
-    29 April (every 7 days from the start)."""
+def test_weekly_schedules_follow_each_young_person_and_meetings_are_not_dated() -> None:
+    """3.6.5: the support each young person 'should be receiving on a weekly basis' (audit
+    D96, round 2 row 24): weekly from each placement's start, not from the contract's. A
+    placement from Wednesday 9 April 2025, listed to 1 May: 16, 23 and 30 April, each for
+    that placement. 3.1.4: the housing pathway meeting 'held monthly' is the Council's, on
+    its dates (round 2 row 23): the library dates none, from a contract start or otherwise."""
+    placement = Package("IPA-9", "derby", "YP-9", D(2025, 4, 9), D(2025, 9, 30))
     found = obligations_between(
+        SPEC.all_obligations(),
+        D(2025, 4, 1),
+        D(2025, 4, 1),
+        D(2025, 5, 1),
+        SPEC.calendars,
+        packages=[placement],
+    )
+    by_id: dict[str, list[tuple[dt.date, str | None]]] = {}
+    for occurrence in found:
+        by_id.setdefault(occurrence.obligation_id, []).append(
+            (occurrence.due_date, occurrence.package_id)
+        )
+    assert by_id["weekly-support-schedule"] == [
+        (D(2025, 4, 16), "IPA-9"),
+        (D(2025, 4, 23), "IPA-9"),
+        (D(2025, 4, 30), "IPA-9"),
+    ]
+    assert not any("pathway" in obligation_id for obligation_id in by_id)
+    without = obligations_between(
         SPEC.all_obligations(), D(2025, 4, 1), D(2025, 4, 1), D(2025, 5, 1), SPEC.calendars
     )
-    by_id: dict[str, list[dt.date]] = {}
-    for occurrence in found:
-        by_id.setdefault(occurrence.obligation_id, []).append(occurrence.due_date)
-    assert by_id["duty-weekly-support-schedule"] == [
-        D(2025, 4, 8),
-        D(2025, 4, 15),
-        D(2025, 4, 22),
-        D(2025, 4, 29),
-    ]
-    assert by_id["duty-pathway-meetings"] == [D(2025, 5, 1)]
+    assert [o for o in without if "weekly" in o.obligation_id or "pathway" in o.obligation_id] == []
 
 
 def test_reviews_are_also_triggered_by_change_or_request() -> None:
@@ -514,6 +548,7 @@ def _referral(born: dt.date, statuses: set[Status], lot: str, at: dt.datetime) -
         Referrer("leaving-care-team"),
         ChildOrYoungPerson("YP", date_of_birth=born, statuses=frozenset(statuses)),
         service=lot,
+        information=dict(PACK),
     )
 
 
@@ -602,8 +637,8 @@ def test_good_friday_emergency_through_the_cli(capsys: pytest.CaptureFixture[str
 
 def test_allegation_route_through_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     """README: an allegation against a worker at 23:30Z on 25 October 2025 (00:30 BST on
-    the 26th in Derby) goes to the Council's commissioning team by phone by the end of
-    26 October."""
+    the 26th in Derby, a Sunday night) goes to the Council's Emergency Careline by phone by
+    the end of 26 October."""
     code = main(
         [
             "safeguarding",
@@ -621,7 +656,7 @@ def test_allegation_route_through_the_cli(capsys: pytest.CaptureFixture[str]) ->
     [step] = json.loads(capsys.readouterr().out)
     assert code == 0
     assert (step["recipient"], step["channel"], step["deadline"]["due_date"]) == (
-        "derby-city-council",
+        "emergency-careline",
         "phone",
         "2025-10-26",
     )
@@ -732,8 +767,9 @@ def test_reviews_follow_each_placement_not_the_contract() -> None:
 def test_allegation_about_an_adult_client_goes_to_the_council() -> None:
     """3.4.6: 'allegations or concerns about vulnerable service users'; a care leaver of 18
     or over is an adult client. An allegation at 10:00 on Saturday 8 February 2025 (GMT,
-    10:00Z) is due to the Council the same day, 8 February."""
+    10:00Z) is due to the Council the same day, 8 February; on a Saturday through its
+    Emergency Careline."""
     [step] = route_concern(
         SPEC, Concern.ALLEGATION_ABOUT_ADULT_CLIENT, dt.datetime(2025, 2, 8, 10, tzinfo=UTC)
     )
-    assert (step.recipient, step.deadline.due_date) == ("derby-city-council", D(2025, 2, 8))
+    assert (step.recipient, step.deadline.due_date) == ("emergency-careline", D(2025, 2, 8))

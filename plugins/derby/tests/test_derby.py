@@ -10,6 +10,7 @@ import attrs
 import pytest
 from childcare_commissioning_derby import (
     SPEC,
+    AccommodationType,
     CareEpisode,
     Variation,
     block_discount_for,
@@ -37,6 +38,10 @@ from childcare_commissioning.workforce import (
     Worker,
     check_worker,
 )
+
+#: A complete referral pack (3.3.1, reading 'referral-pack'): the redacted Pathway plan and
+#: the indicative budget.
+PACK = {"pathway_plan": "redacted plan", "indicative_budget": "600.00 a week"}
 
 D = dt.date
 LONDON = ZoneInfo("Europe/London")
@@ -106,6 +111,7 @@ def referral(age: int, statuses: set[Status], lot: str) -> Referral:
         Referrer("leaving-care-team"),
         child,
         service=lot,
+        information=dict(PACK),
     )
 
 
@@ -177,7 +183,7 @@ def test_no_bed_and_breakfast_for_16_and_17_year_olds() -> None:
     """Bed and breakfast for a 16-year-old is refused; the rule is about 16-17."""
     placement = package("2.2", D(2025, 3, 1), D(2025, 8, 1), "10")
     assert "derby.placement.bed-and-breakfast" in codes(
-        check_placement(placement, child(), accommodation="bed-and-breakfast")
+        check_placement(placement, child(), accommodation=AccommodationType.BED_AND_BREAKFAST)
     )
 
 

@@ -18,7 +18,7 @@ from childcare_commissioning_plymouth import (
 )
 
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
-from childcare_commissioning.billing import Quotation, Rate, run_invoices
+from childcare_commissioning.billing import DeliveryRecord, Quotation, Rate, run_invoices
 from childcare_commissioning.deadlines import evaluate
 from childcare_commissioning.durations import Duration, DurationKind
 from childcare_commissioning.model import Channel, Package
@@ -189,13 +189,24 @@ def test_sufficient_numbers_of_first_aiders() -> None:
 
 def test_invoices_need_a_purchase_order() -> None:
     """ "The relevant individual Purchase Order number is shown on all invoices": a package
-    without one is not invoiced; with one, fortnightly in arrears from its start."""
-    package = Package("P", "plymouth", "YP", D(2024, 12, 2))
+    without one is not invoiced; with one, fortnightly in arrears from its start (a
+    fortnight with nothing delivered gets no invoice: audit 2026-12 D11)."""
+    package = Package(
+        "P", "plymouth", "YP", D(2024, 12, 2), invoice_to="Children, Young People and Families"
+    )
     quote = Quotation("P", (Rate(Decimal("24.00"), D(2024, 12, 2)),))
     result = run_invoices("plymouth", SPEC.billing, [package], [quote], [], [], D(2024, 12, 30))  # type: ignore[arg-type]
-    assert ["billing.purchase-order.missing"] == [f.code for f in result.findings]
+    assert ["billing.purchase-order.missing"] == [
+        f.code for f in result.findings if f.severity == "error"
+    ]
     with_po = attrs.evolve(package, purchase_order="PO-1")
-    result = run_invoices("plymouth", SPEC.billing, [with_po], [quote], [], [], D(2024, 12, 30))  # type: ignore[arg-type]
+    records = [
+        DeliveryRecord(f"T{day}", "P", D(2024, 12, day), start=dt.time(9), end=dt.time(10))
+        for day in (3, 17)
+    ]
+    result = run_invoices(
+        "plymouth", SPEC.billing, [with_po], [quote], [], records, D(2024, 12, 30)
+    )  # type: ignore[arg-type]
     assert [D(2024, 12, 16), D(2024, 12, 30)] == [i.issued_on for i in result.invoices]
 
 

@@ -263,7 +263,9 @@ def test_homeless_sixteen_and_seventeen_year_olds_are_at_risk_of_care(
         ("SCC", Outcome.ELIGIBLE),  # the glossary: "SCC  Somerset County Council."
         ("scc", Outcome.ELIGIBLE),  # the same name in other case
         ("Devon County Council", Outcome.NOT_ELIGIBLE),  # "only ... from Somerset County Council"
-        (None, Outcome.NOT_ELIGIBLE),  # no organisation: not shown to be SCC
+        # No organisation: not shown to be SCC, so incomplete (say who refers), not refused
+        # (the core's rule since the Plymouth audit 2026-12, D4).
+        (None, Outcome.INCOMPLETE),
     ],
 )
 def test_only_somerset_county_council_social_workers_refer(

@@ -78,11 +78,17 @@ def test_published_example_from_a_social_worker_is_incomplete() -> None:
     assert "referral.referrer.not-permitted" not in {f.code for f in decision.findings}
 
 
-def test_published_example_as_the_placements_team_is_refused_by_the_route() -> None:
+def test_published_example_as_the_placements_team_is_redirected_to_the_social_worker() -> None:
+    """The route takes referrals from the child's social worker only; the placements team
+    is refused for its role alone, so (reading 'network-referrals': 'a system that can be
+    activated by anyone within the child or young person's network') the referral is
+    redirected to the child's social worker: incomplete, not 'not eligible'."""
     record = read_placement(
         parse_json(EXAMPLE.read_text("utf-8")), council="stoke", service="pilot"
     )
     decision = check_referral(SPEC, record.referral)
-    assert Outcome.NOT_ELIGIBLE is decision.outcome
-    assert "referral.referrer.not-permitted" in {f.code for f in decision.findings}
+    assert Outcome.INCOMPLETE is decision.outcome
+    codes = {f.code for f in decision.findings}
+    assert "referral.referrer.redirect" in codes
+    assert "referral.referrer.not-permitted" not in codes
     assert MISSING_BY_HAND == _missing(decision.findings)

@@ -28,11 +28,12 @@ from childcare_commissioning_stoke.evidence import (
 from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
 from childcare_commissioning.billing import (
     BudgetUse,
+    Claim,
     DeliveryRecord,
-    PlannedSession,
     Quotation,
     Rate,
     budget_use,
+    claim_invoices,
     retention_ledger,
     run_invoices,
 )
@@ -149,16 +150,15 @@ def test_quarterly_payments_in_arrears() -> None:
 
 
 def test_example_year_uses_the_whole_core_budget() -> None:
-    """The example year: four quarters of 200 h at £100 = £80,000, the whole 2019/20 core
-    budget (a warning at 100%, not an excess); £1,000 withheld each quarter, £4,000 in all."""
+    """The example year: four quarterly claims of £20,000 (6.2 "Payments will be made
+    quarterly in arrears"; no rate in the text) = £80,000, the whole 2019/20 core budget
+    (a warning at 100%, not an excess); £1,000 withheld each quarter, £4,000 in all."""
     batch = load_registry(only=["stoke"]).examples("stoke")["billing"]
-    run = run_invoices(
+    run = claim_invoices(
         "stoke",
         TERMS,  # type: ignore[arg-type]
         structure(batch["packages"], list[Package]),
-        structure(batch["quotations"], list[Quotation]),
-        structure(batch["planned"], list[PlannedSession]),
-        structure(batch["records"], list[DeliveryRecord]),
+        structure(batch["claims"], list[Claim]),
         D.fromisoformat(batch["as_of"]),
     )
     assert [Decimal(1000)] * 4 == [i.withheld for i in run.invoices]

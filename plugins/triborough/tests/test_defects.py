@@ -24,8 +24,16 @@ from childcare_commissioning_triborough import (
     quarter,
 )
 
-from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning import (
+    ChildOrYoungPerson,
+    Referral,
+    Referrer,
+    Status,
+    Urgency,
+    get_registry,
+)
 from childcare_commissioning.deadlines import evaluate
+from childcare_commissioning.handbook import council_page
 from childcare_commissioning.model import Channel
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import Outcome, check_referral
@@ -62,13 +70,24 @@ def referral(referrer: str, **changes: object) -> Referral:
 
 @pytest.mark.parametrize(
     "referrer",
-    ["young-carers-support-service", "school", "social-worker", "early-help", "gp"],
+    [
+        "young-carers-support-service",
+        "school",
+        "social-worker",
+        "early-help",
+        "gp",
+        "adult-social-care",
+        "camhs",
+        "college",
+    ],
 )
 def test_any_referrer_with_a_carers_assessment_is_accepted(referrer: str) -> None:
     """3.3 names the young carers support service as one source; 3.8 expects referral systems
     with Early Help, social work teams, schools, adult services and health 'including
     without limitation' (an open list). A 15-year-old young carer with a carer's assessment
-    (3.6) is eligible whoever refers (reading 'who-may-refer')."""
+    (3.6) is eligible from the service and from each partner 3.8 and 3.11 name (adult
+    social care; CAMHS and colleges in 3.11) (reading 'who-may-refer'; a referrer they do
+    not name needs approval, below)."""
     decision = check_referral(SPEC, referral(referrer))
     assert Outcome.ELIGIBLE == decision.outcome, decision.findings
 
@@ -78,6 +97,50 @@ def test_the_open_route_still_needs_the_carers_assessment() -> None:
     refused."""
     decision = check_referral(SPEC, referral("school", information={}))
     assert Outcome.INCOMPLETE == decision.outcome
+
+
+# Second audit (issue #38) defect 5: who may refer, revisited against 3.3, 3.5, 3.8 and
+# 3.11 (reading 'who-may-refer').
+
+
+@pytest.mark.parametrize("role", ["self", "parent", "housing-officer"])
+def test_a_referrer_the_text_does_not_name_needs_the_services_agreement(role: str) -> None:
+    """No clause names a self-referral, a parent's or a housing officer's, and none forbids
+    one: the partner lists are open ('including without limitation'), so the referral is
+    not refused but needs the agreement of the young carers support service, which
+    identifies the needs (3.5)."""
+    decision = check_referral(SPEC, referral(role))
+    assert Outcome.NEEDS_APPROVAL == decision.outcome
+    [finding] = [f for f in decision.findings if f.code == "referral.referrer.unlisted"]
+    assert "young carers support service" in finding.message
+    assert ("3.8", "$.referrer.role") == (
+        finding.citation.clause if finding.citation else None,
+        finding.path,
+    )
+
+
+def test_naming_the_partner_route_does_not_skip_the_agreement() -> None:
+    """A parent's referral that names route partner-referral itself: still needs approval;
+    a school's that names it: eligible."""
+    parent = check_referral(SPEC, referral("parent", route="partner-referral"))
+    assert Outcome.NEEDS_APPROVAL == parent.outcome
+    school = check_referral(SPEC, referral("school", route="partner-referral"))
+    assert Outcome.ELIGIBLE == school.outcome, school.findings
+
+
+def test_the_handbook_shows_the_open_list_and_who_agrees() -> None:
+    """The handbook's routes table says who else may refer, and with whose agreement."""
+    page = council_page(get_registry().council("triborough"))
+    assert (
+        "others with the agreement of the young carers support service, which identifies "
+        "the needs (3.5)"
+    ) in page
+
+
+def test_an_unnamed_referrer_still_needs_the_carers_assessment() -> None:
+    """3.6: a parent's referral without the carer's assessment is incomplete (incomplete
+    outranks needs approval)."""
+    assert Outcome.INCOMPLETE == check_referral(SPEC, referral("parent", information={})).outcome
 
 
 # Issue: child-concern timing cited the allegations clause.

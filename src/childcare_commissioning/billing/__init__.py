@@ -1,6 +1,7 @@
 """Billing: rate bands and quotations, delivery against what was commissioned, invoice runs
 in arrears, retention, budgets and block discounts. Money is ``Decimal`` pounds."""
 
+from childcare_commissioning.billing.claims import Claim, claim_invoices
 from childcare_commissioning.billing.invoices import (
     Invoice,
     InvoiceLine,
@@ -30,6 +31,9 @@ from childcare_commissioning.billing.terms import (
     BillingTerms,
     BlockDiscount,
     Budget,
+    Component,
+    ContributionTerm,
+    MileageAgreement,
     MileagePolicy,
     Quotation,
     Rate,
@@ -38,20 +42,36 @@ from childcare_commissioning.billing.terms import (
     Release,
     Retention,
 )
+from childcare_commissioning.billing.weekly import (
+    Block,
+    Contribution,
+    Notice,
+    WeeklyAgreement,
+    WeeklyCost,
+    agreement_end,
+    weekly_invoices,
+)
 
 __all__ = [
     "BillingCycle",
     "BillingTerms",
+    "Block",
     "BlockDiscount",
     "Budget",
     "BudgetUse",
+    "Claim",
+    "Component",
+    "Contribution",
+    "ContributionTerm",
     "DeliveryRecord",
     "Invoice",
     "InvoiceLine",
     "InvoiceRun",
     "Ledger",
     "LineKind",
+    "MileageAgreement",
     "MileagePolicy",
+    "Notice",
     "PackageInvoices",
     "PlannedSession",
     "Quotation",
@@ -63,8 +83,12 @@ __all__ = [
     "Retention",
     "RetentionYear",
     "UngroupedInputError",
+    "WeeklyAgreement",
+    "WeeklyCost",
+    "agreement_end",
     "block_discount",
     "budget_use",
+    "claim_invoices",
     "collect_run",
     "invoices_csv",
     "period_containing",
@@ -73,4 +97,5 @@ __all__ = [
     "retention_ledger",
     "run_invoices",
     "stream_invoices",
+    "weekly_invoices",
 ]

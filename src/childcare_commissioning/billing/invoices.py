@@ -53,6 +53,7 @@ from childcare_commissioning.billing.records import (
 from childcare_commissioning.billing.terms import (
     BillingCycle,
     BillingTerms,
+    Budget,
     Quotation,
     Rate,
     RateCondition,
@@ -77,6 +78,10 @@ class LineKind(enum.StrEnum):
     ADDITIONAL = "additional"
     MILEAGE = "mileage"
     ADJUSTMENT = "adjustment"
+    DISCOUNT = "discount"
+    CONTRIBUTION = "contribution"
+    #: An amount claimed for a billing period with no rate (payment against a budget).
+    CLAIM = "claim"
 
 
 @attrs.frozen
@@ -115,6 +120,8 @@ class Invoice:
     withheld: Decimal
     payable: Decimal
     record_ids: tuple[str, ...] = attrs.field(converter=to_tuple)
+    #: Whom to send the invoice to (the package's ``invoice_to``), where the terms ask.
+    send_to: str | None = None
 
 
 @attrs.frozen
@@ -134,6 +141,49 @@ class InvoiceRun:
     def net(self) -> Decimal:
         """Sum of the invoices' net values."""
         return sum((i.net for i in self.invoices), Decimal(0))
+
+
+#: Zero as money ("0.00", not "0", in every output).
+PENNY_ZERO = Decimal("0.00")
+
+
+def withheld_from(terms: BillingTerms, net: Decimal, period_end: dt.date) -> Decimal:
+    """The retention withheld from an invoice of ``net`` whose period ends on
+    ``period_end``: its percentage of a positive net, rounded to the penny, where the
+    retention applies; else nothing (0.00)."""
+    retention = terms.retention
+    if retention is None or net <= 0 or not retention.applies_to(period_end):
+        return PENNY_ZERO
+    return to_penny(net * retention.percent / 100, terms.rounding)
+
+
+def period_invoice(
+    council: str,
+    terms: BillingTerms,
+    package: Package,
+    period: Period,
+    lines: Sequence[InvoiceLine],
+    ids: Iterable[str],
+) -> Invoice:
+    """The invoice of ``package`` for ``period``: numbered ``<council>-<package>-<period
+    start>``, issued the day after the period, net the sum of ``lines``, the retention
+    withheld, for the records (or claims) ``ids``."""
+    net = sum((line.amount for line in lines), PENNY_ZERO)
+    withheld = withheld_from(terms, net, period.end)
+    return Invoice(
+        number=f"{council}-{package.id}-{period.start:%Y%m%d}",
+        council=council,
+        package_id=package.id,
+        purchase_order=package.purchase_order,
+        period=period,
+        issued_on=period.end + dt.timedelta(days=1),
+        lines=lines,
+        net=net,
+        withheld=withheld,
+        payable=net - withheld,
+        record_ids=sorted(ids),
+        send_to=package.invoice_to if terms.invoice_to_citation is not None else None,
+    )
 
 
 def _finding(code: str, message: str, path: str, citation: Citation | None) -> Finding:
@@ -306,10 +356,21 @@ class _Package:
                     "billing.purchase-order.missing",
                     f"package {package.id!r} has no purchase order number",
                     path,
-                    terms.citation,
+                    terms.purchase_order_citation or terms.citation,
                 )
             )
             self.ok = False
+        if terms.invoice_to_citation is not None and not (package.invoice_to or "").strip():
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    "billing.invoice-to.missing",
+                    f"package {package.id!r}: say whom its invoices go to (invoice_to: the "
+                    "department its purchase order names)",
+                    f"{path}.invoice_to",
+                    terms.invoice_to_citation,
+                )
+            )
         if quotation is None or not quotation.rates:
             findings.append(
                 _finding(
@@ -366,6 +427,11 @@ def _validate_record(
                 terms.citation,
             )
         )
+    outside = terms.outside_budget_windows(package.service, record.date)
+    if outside:
+        what = f"record {record.id!r}"
+        path = f"$.records[{record.id!r}]"
+        problems.append(_outside_windows(what, path, record.date, outside, package))
     if record.purchase_order is not None and record.purchase_order != package.purchase_order:
         problems.append(
             _finding(
@@ -377,6 +443,24 @@ def _validate_record(
             )
         )
     return problems
+
+
+def _outside_windows(
+    what: str, path: str, day: dt.date, budgets: tuple[Budget, ...], package: Package
+) -> Finding:
+    """``what`` (a record, a planned session) of ``package`` dated ``day``, which no
+    budget window of its financial year covers: not billed."""
+    windows = "; ".join(
+        f"{b.label} covers {(b.start or day).isoformat()} to {(b.end or day).isoformat()}"
+        for b in budgets
+    )
+    return _finding(
+        "billing.budget.outside-window",
+        f"{what} of package {package.id!r} ({day.isoformat()}) is outside every budget "
+        f"window of its financial year ({windows}); not billed",
+        path,
+        budgets[0].citation,
+    )
 
 
 def _mileage_line(
@@ -396,13 +480,26 @@ def _mileage_line(
             )
         )
         return None
-    agreed = record.mileage_agreement in entry.quotation.mileage_agreements
-    if policy.requires_agreement and not agreed:
+    agreement = entry.quotation.mileage_agreement(record.mileage_agreement)
+    if policy.requires_agreement and agreement is None:
         findings.append(
             _finding(
                 "billing.mileage.no-agreement",
                 f"record {record.id!r}: {record.miles} miles without a mileage agreement "
                 "made in advance; mileage not billed",
+                path,
+                policy.citation,
+            )
+        )
+        return None
+    if policy.requires_agreement and agreement is not None and agreement.agreed_on > record.date:
+        findings.append(
+            _finding(
+                "billing.mileage.agreed-after-journey",
+                f"record {record.id!r}: {record.miles} miles on {record.date.isoformat()}, but "
+                f"mileage agreement {agreement.id!r} was made on "
+                f"{agreement.agreed_on.isoformat()}, after the journey, not in advance; "
+                "mileage not billed",
                 path,
                 policy.citation,
             )
@@ -747,7 +844,6 @@ def _invoice_package(
     ``invoiced`` the starts of its periods invoiced before."""
     terms = entry.terms
     package = entry.package
-    package_id = package.id
     last_day = min(package.end or as_of, as_of - dt.timedelta(days=1))
     anchor = package.start
     ended = [
@@ -762,6 +858,11 @@ def _invoice_package(
         (late if start in invoiced else by_period[start]).append(record)
     sessions_by_period: dict[dt.date, list[PlannedSession]] = defaultdict(list)
     for session in sessions:
+        outside = terms.outside_budget_windows(package.service, session.date)
+        if outside:
+            what, path = f"planned session {session.id!r}", f"$.planned[{session.id!r}]"
+            findings.append(_outside_windows(what, path, session.date, outside, package))
+            continue
         start = _period_start(session.date, terms.cycle, anchor)
         sessions_by_period[start].append(session)
     billed_now: set[str] = set()
@@ -786,27 +887,21 @@ def _invoice_package(
         period_sessions = sessions_by_period.get(period.start, [])
         lines += _period_lines(period, period_sessions, in_period, entry, findings)
         ids += [r.id for r in in_period]
-        billed_now.update(ids)
-        net = sum((line.amount for line in lines), Decimal(0))
-        withheld = Decimal(0)
-        retention = terms.retention
-        if retention is not None and net > 0 and retention.applies_to(period.end):
-            withheld = to_penny(net * retention.percent / 100, terms.rounding)
-        invoices.append(
-            Invoice(
-                number=f"{council}-{package_id}-{period.start:%Y%m%d}",
-                council=council,
-                package_id=package_id,
-                purchase_order=package.purchase_order,
-                period=period,
-                issued_on=period.end + dt.timedelta(days=1),
-                lines=lines,
-                net=net,
-                withheld=withheld,
-                payable=net - withheld,
-                record_ids=sorted(ids),
+        if not lines and not terms.nil_invoices:
+            # Nothing delivered, commissioned or adjusted: no invoice, and the run says so.
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    "billing.period.nothing-to-invoice",
+                    f"package {package.id!r}: nothing delivered or commissioned "
+                    f"{period.start.isoformat()} to {period.end.isoformat()}: no invoice",
+                    f"$.packages[{package.id!r}]",
+                    terms.citation,
+                )
             )
-        )
+            continue
+        billed_now.update(ids)
+        invoices.append(period_invoice(council, terms, package, period, lines, ids))
     pending = [r.id for r in package_records if r.id not in billed_now]
     return invoices, pending
 

@@ -20,9 +20,12 @@ from childcare_commissioning.schedules import FinancialYear, financial_year
 __all__ = [
     "BudgetUse",
     "Ledger",
+    "RetentionTally",
     "RetentionYear",
     "block_discount",
+    "budget_finding",
     "budget_use",
+    "budgets_covering",
     "retention_ledger",
 ]
 
@@ -69,6 +72,51 @@ def _release_from(year: FinancialYear, release: Release) -> dt.date:
     raise ValueError(f"unknown release rule {release}")  # pragma: no cover
 
 
+class RetentionTally:
+    """A retention ledger built one invoice at a time (a streaming run holds no invoice);
+    :func:`retention_ledger` is this over a list."""
+
+    def __init__(self, retention: Retention) -> None:
+        self.retention = retention
+        self.billed = self.paid = self.withheld = Decimal(0)
+        self.by_year: dict[FinancialYear, Decimal] = defaultdict(Decimal)
+
+    def add(self, invoice: Invoice) -> None:
+        """Count ``invoice``; raise :class:`~childcare_commissioning.errors.ModelValueError`
+        for one that withholds money in a year the retention does not cover."""
+        retention = self.retention
+        year = financial_year(invoice.period.end)
+        if not retention.applies_to(invoice.period.end):
+            if invoice.withheld:
+                raise ModelValueError(
+                    "retention.financial_years",
+                    "retention-years",
+                    f"invoice {invoice.number} withholds money in {year.label}, a financial "
+                    "year this retention does not cover",
+                )
+        else:
+            self.by_year[year] += invoice.withheld
+        self.billed += invoice.net
+        self.paid += invoice.payable
+        self.withheld += invoice.withheld
+
+    def ledger(self, evidence: Mapping[str, dt.date] | None = None) -> Ledger:
+        """The ledger of the invoices added, with ``evidence`` dates by year label."""
+        evidence = evidence or {}
+        years = []
+        for year in sorted(self.by_year):
+            release_from = _release_from(year, self.retention.release)
+            shown = evidence.get(year.label)
+            released_on = None
+            if shown is not None or not self.retention.evidence_required:
+                released_on = max(release_from, shown or release_from)
+            years.append(
+                RetentionYear(year.label, self.by_year[year], release_from, shown, released_on)
+            )
+        released = sum((y.released for y in years), Decimal(0))
+        return Ledger(self.billed, self.paid, self.withheld, released, years)
+
+
 def retention_ledger(
     invoices: Iterable[Invoice],
     retention: Retention,
@@ -82,34 +130,10 @@ def retention_ledger(
     invoice that withholds money in a year the retention does not cover was not run
     under these terms: a :class:`~childcare_commissioning.errors.ModelValueError`
     naming the invoice, rather than a ledger that no longer matches the text."""
-    evidence = evidence or {}
-    billed = paid = withheld = Decimal(0)
-    by_year: dict[FinancialYear, Decimal] = defaultdict(Decimal)
+    tally = RetentionTally(retention)
     for invoice in invoices:
-        year = financial_year(invoice.period.end)
-        if not retention.applies_to(invoice.period.end):
-            if invoice.withheld:
-                raise ModelValueError(
-                    "retention.financial_years",
-                    "retention-years",
-                    f"invoice {invoice.number} withholds money in {year.label}, a financial "
-                    "year this retention does not cover",
-                )
-        else:
-            by_year[year] += invoice.withheld
-        billed += invoice.net
-        paid += invoice.payable
-        withheld += invoice.withheld
-    years = []
-    for year in sorted(by_year):
-        release_from = _release_from(year, retention.release)
-        shown = evidence.get(year.label)
-        released_on = None
-        if shown is not None or not retention.evidence_required:
-            released_on = max(release_from, shown or release_from)
-        years.append(RetentionYear(year.label, by_year[year], release_from, shown, released_on))
-    released = sum((y.released for y in years), Decimal(0))
-    return Ledger(billed, paid, withheld, released, years)
+        tally.add(invoice)
+    return tally.ledger(evidence)
 
 
 @attrs.frozen
@@ -138,49 +162,59 @@ def budget_use(
     that covers it (one for its service, one spanning services, one for all services),
     plus ``additional`` (a package about to be committed). A warning from ``warn_at`` of
     the cap; beyond it an error, or a warning for an ``indicative`` cap."""
-    uses = []
-    invoices = list(invoices)
-    for budget in budgets:
-        total = additional + sum(
-            (
-                invoice.net
-                for invoice in invoices
-                if financial_year(invoice.period.end).label == budget.financial_year
-                and budget.covers(service_of.get(invoice.package_id), invoice.period.end)
-            ),
-            Decimal(0),
+    spent = [Decimal(0)] * len(budgets)
+    for invoice in invoices:
+        for index in budgets_covering(budgets, invoice, service_of.get(invoice.package_id)):
+            spent[index] += invoice.net
+    return [
+        BudgetUse(budget, additional + total, budget_finding(budget, additional + total, warn_at))
+        for budget, total in zip(budgets, spent, strict=True)
+    ]
+
+
+def budgets_covering(budgets: Sequence[Budget], invoice: Invoice, service: str | None) -> list[int]:
+    """The positions in ``budgets`` of those ``invoice`` (of a package of ``service``)
+    counts against: by the financial year and date of its period's last day."""
+    end = invoice.period.end
+    label = financial_year(end).label
+    return [
+        index
+        for index, budget in enumerate(budgets)
+        if budget.financial_year == label and budget.covers(service, end)
+    ]
+
+
+def budget_finding(budget: Budget, total: Decimal, warn_at: Decimal) -> Finding | None:
+    """The finding for ``total`` spent against ``budget``: an error beyond a firm cap, a
+    warning beyond an indicative one or from ``warn_at`` of the cap, else none."""
+    label = budget.label
+    if total > budget.amount and budget.indicative:
+        return Finding(
+            Severity.WARNING,
+            "billing.budget.indicative-exceeded",
+            f"{label}: {format_gbp(total)} is beyond the indicative budget of "
+            f"{format_gbp(budget.amount)} (indicative: not a cap)",
+            "$",
+            budget.citation,
         )
-        finding = None
-        named = sorted(budget.services | ({budget.service} if budget.service else set()))
-        label = f"{' + '.join(named) or 'all services'} {budget.financial_year}"
-        if total > budget.amount and budget.indicative:
-            finding = Finding(
-                Severity.WARNING,
-                "billing.budget.indicative-exceeded",
-                f"{label}: {format_gbp(total)} is beyond the indicative budget of "
-                f"{format_gbp(budget.amount)} (indicative: not a cap)",
-                "$",
-                budget.citation,
-            )
-        elif total > budget.amount:
-            finding = Finding(
-                Severity.ERROR,
-                "billing.budget.exceeded",
-                f"{label}: {format_gbp(total)} exceeds the budget of {format_gbp(budget.amount)}",
-                "$",
-                budget.citation,
-            )
-        elif budget.amount and total >= budget.amount * warn_at:
-            finding = Finding(
-                Severity.WARNING,
-                "billing.budget.near-cap",
-                f"{label}: {format_gbp(total)} is {total / budget.amount:.0%} of the budget of "
-                f"{format_gbp(budget.amount)}",
-                "$",
-                budget.citation,
-            )
-        uses.append(BudgetUse(budget, total, finding))
-    return uses
+    if total > budget.amount:
+        return Finding(
+            Severity.ERROR,
+            "billing.budget.exceeded",
+            f"{label}: {format_gbp(total)} exceeds the budget of {format_gbp(budget.amount)}",
+            "$",
+            budget.citation,
+        )
+    if budget.amount and total >= budget.amount * warn_at:
+        return Finding(
+            Severity.WARNING,
+            "billing.budget.near-cap",
+            f"{label}: {format_gbp(total)} is {total / budget.amount:.0%} of the budget of "
+            f"{format_gbp(budget.amount)}",
+            "$",
+            budget.citation,
+        )
+    return None
 
 
 def block_discount(
@@ -193,4 +227,6 @@ def block_discount(
     minimum block size)."""
     if units < discount.minimum_units:
         return Decimal(0)
+    if discount.percent is None:
+        raise ValueError("block discount: the percentage is set per block and not given")
     return to_penny(accommodation_cost * discount.percent / 100, rounding)

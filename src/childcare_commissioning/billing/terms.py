@@ -28,6 +28,9 @@ __all__ = [
     "BillingTerms",
     "BlockDiscount",
     "Budget",
+    "Component",
+    "ContributionTerm",
+    "MileageAgreement",
     "MileagePolicy",
     "Quotation",
     "Rate",
@@ -91,13 +94,29 @@ class Rate:
 
 
 @attrs.frozen
+class MileageAgreement:
+    """Mileage agreed for a package (Somerset 2.8 "Mileage (to be agreed in advance)"): the
+    reference a delivery record quotes, and the day it was agreed. A journey before that day
+    was not agreed in advance."""
+
+    id: str = attrs.field(validator=non_empty)
+    agreed_on: dt.date
+
+
+@attrs.frozen
 class Quotation:
-    """What a provider quoted for one package: its rates and the mileage agreed in advance."""
+    """What a provider quoted for one package: its rates and the mileage agreements, each
+    dated."""
 
     package_id: str = attrs.field(validator=non_empty)
     rates: tuple[Rate, ...] = attrs.field(converter=to_tuple)
-    mileage_agreements: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    mileage_agreements: tuple[MileageAgreement, ...] = attrs.field(default=(), converter=to_tuple)
     reference: str | None = None
+
+    def mileage_agreement(self, agreement_id: str | None) -> MileageAgreement | None:
+        """The agreement with id ``agreement_id`` (the earliest, if given twice), if any."""
+        found = [a for a in self.mileage_agreements if a.id == agreement_id]
+        return min(found, key=lambda a: a.agreed_on, default=None)
 
 
 @attrs.frozen
@@ -169,11 +188,35 @@ class Retention:
 
 @attrs.frozen
 class BlockDiscount:
-    """A percentage off accommodation costs for any block of ``minimum_units`` or more."""
+    """A percentage off accommodation costs for any block of ``minimum_units`` or more.
+
+    ``percent`` is ``None`` where the text leaves it to each block (Derby: "outlined further
+    at the time of the mini competition"): each block then records its own."""
 
     minimum_units: int
-    percent: Decimal = attrs.field(validator=_percent)
+    percent: Decimal | None = attrs.field(validator=attrs.validators.optional(_percent))
     citation: Citation
+
+
+class Component(enum.StrEnum):
+    """What a weekly cost pays for."""
+
+    ACCOMMODATION = "accommodation"
+    SUPPORT = "support"
+
+
+@attrs.frozen
+class ContributionTerm:
+    """A contribution by a third party the text names (Housing Benefit "will contribute
+    towards the accommodation cost"), towards ``towards``, for packages of ``services``
+    (matched with a package's service or lot; empty: every service)."""
+
+    id: str = attrs.field(validator=identifier)
+    name: str = attrs.field(validator=non_empty)
+    towards: Component
+    citation: Citation
+    services: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    notes: str = ""
 
 
 @attrs.frozen
@@ -196,15 +239,25 @@ class Budget:
     services: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     indicative: bool = False
 
+    @property
+    def named(self) -> frozenset[str]:
+        """The services named (``service`` and ``services``); empty for every service."""
+        return self.services | ({self.service} if self.service else frozenset())
+
+    @property
+    def label(self) -> str:
+        """``"core 2018/19"``, ``"core + pilot 2021/22"``, ``"all services 2019/20"``."""
+        return f"{' + '.join(sorted(self.named)) or 'all services'} {self.financial_year}"
+
+    def in_window(self, day: dt.date) -> bool:
+        """Whether ``day`` (already in the budget's financial year) is inside its
+        ``start``-``end`` part of the year."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
     def covers(self, service: str | None, day: dt.date) -> bool:
         """Whether spending on ``service`` dated ``day`` (already in the budget's financial
         year) counts against this budget."""
-        if self.start is not None and day < self.start:
-            return False
-        if self.end is not None and day > self.end:
-            return False
-        named = self.services | ({self.service} if self.service else set())
-        return not named or service in named
+        return self.in_window(day) and (not self.named or service in self.named)
 
 
 @attrs.frozen
@@ -213,19 +266,47 @@ class BillingTerms:
 
     ``cycle`` groups delivery into periods (fortnightly periods are anchored on each
     package's start date); invoices are issued only after a period ends (in arrears).
+    With ``nil_invoices`` false, a period with nothing on it (nothing delivered,
+    commissioned or adjusted) gets no invoice, and the run says so; invoices "for services
+    delivered" (Plymouth) are not issued for nothing.
+
+    ``purchase_order_citation`` is the clause asking for the purchase order number on
+    every invoice (the missing-number finding cites it; ``citation`` when not given).
+    ``invoice_to_citation``, when given, is the clause sending each invoice to the
+    department its purchase order names: a package's ``invoice_to`` is then expected, and
+    copied onto each of its invoices (``Invoice.send_to``).
     """
 
     cycle: BillingCycle
     citation: Citation
     in_arrears: bool = True
     purchase_order_required: bool = False
+    purchase_order_citation: Citation | None = None
+    invoice_to_citation: Citation | None = None
+    nil_invoices: bool = True
     rate_bands: tuple[RateBand, ...] = attrs.field(default=(), converter=to_tuple)
     mileage: MileagePolicy | None = None
     retention: Retention | None = None
     block_discount: BlockDiscount | None = None
+    contributions: tuple[ContributionTerm, ...] = attrs.field(default=(), converter=to_tuple)
     budgets: tuple[Budget, ...] = attrs.field(default=(), converter=to_tuple)
     rounding: Rounding = Rounding.HALF_UP
     notes: str = ""
+
+    def outside_budget_windows(self, service: str | None, day: dt.date) -> tuple[Budget, ...]:
+        """The budgets of ``day``'s financial year for ``service`` when none of them covers
+        ``day``: work dated outside the window the text gives that year's money for
+        (Stoke: before "service delivery from 1st July 2018", after "April 2021 - June
+        2021"). Empty when one covers it, or when no budget is declared for that year and
+        service (a year without a budget is not capped). With ``service`` unknown, every
+        budget of the year counts."""
+        label = financial_year(day).label
+        year = tuple(
+            b
+            for b in self.budgets
+            if b.financial_year == label and (service is None or not b.named or service in b.named)
+        )
+        return () if any(b.in_window(day) for b in year) else year
 
     def band(self, band_id: str | None) -> RateBand | None:
         """The rate band ``band_id`` (or the only band, when ``None`` and there is one)."""

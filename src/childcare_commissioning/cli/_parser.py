@@ -20,8 +20,18 @@ DOCUMENT_NAMES = (
     "records-csv",
     "invoices",
     "contract",
+    "policy-report",
 )
-ID_KIND_NAMES = ("services", "areas", "routes", "triggers", "rules", "events", "subjects")
+ID_KIND_NAMES = (
+    "services",
+    "areas",
+    "routes",
+    "triggers",
+    "rules",
+    "events",
+    "subjects",
+    "needs",
+)
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -55,6 +65,17 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"expected a date as YYYY-MM-DD, got {_quote(text)}"
         ) from None
+
+
+def add_evidence_option(command: argparse.ArgumentParser) -> None:
+    """``--retention-evidence YEAR=DATE`` (repeatable) on an invoicing ``command``."""
+    command.add_argument(
+        "--retention-evidence",
+        action="append",
+        metavar="YEAR=DATE",
+        help="the date evidence of outcomes was given for a financial year's retention "
+        "(2018/19=2019-05-15); repeatable. Without it the year's money stays withheld",
+    )
 
 
 def instant(text: str) -> dt.datetime:
@@ -253,12 +274,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--findings", metavar="FILE", help="also write the run's findings to FILE as CSV"
     )
     force_option(invoice)
+    add_evidence_option(invoice)
 
     staff = _command(
         sub, "staff-check", "staffcmd", "check a roster (JSON list of workers) on a date"
     )
     staff.add_argument(
-        "file", help="JSON list of workers (or JSON Lines, one per line), or - for standard input"
+        "file",
+        help="JSON list of workers, or {workers, training_matrix} with the provider's "
+        "training matrix (`schema roster`); JSON Lines, one worker per line; - for "
+        "standard input",
     )
     _council_option(staff, required=False)
     _contract_option(staff)
@@ -271,6 +296,53 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("json", "jsonl"),
         help="format of FILE (default: from its suffix; JSON for -)",
     )
+    staff.add_argument(
+        "--turnover",
+        action="store_true",
+        help="also report staff turnover over the last 6 months to --on (workers' employed_until)",
+    )
+    staff.add_argument(
+        "--turnover-from",
+        type=iso_date,
+        help="report staff turnover from this date to --on instead",
+    )
+
+    breaks = _command(
+        sub,
+        "breaks",
+        "breakscmd",
+        "the shortest break between each worker's shifts, from delivery records",
+    )
+    breaks.add_argument(
+        "file",
+        help="delivery records (JSON list, JSON Lines or CSV: `schema records-csv`; or an "
+        "invoice batch), or - for standard input",
+    )
+    _council_option(breaks)
+    breaks.add_argument(
+        "--minimum-hours",
+        help="report breaks shorter than this many hours (the caller's number: the texts "
+        "give none)",
+    )
+    breaks.add_argument(
+        "--input-format",
+        choices=("json", "jsonl", "csv"),
+        help="format of FILE (default: from its suffix; JSON for -)",
+    )
+
+    policies = _command(
+        sub,
+        "policies",
+        "policiescmd",
+        "check a policy report (JSON) against a council's list of policies; exit 1 below "
+        "the target",
+        formats=("table", "json", "csv"),
+    )
+    policies.add_argument(
+        "file", help="policy report JSON {on, period, policies} (`schema policy-report`), or -"
+    )
+    _council_option(policies)
+    policies.add_argument("--list", help="the council's policy list id (default: its only one)")
 
     safeguarding = sub.add_parser("safeguarding", help="whom to contact, how and by when")
     safeguarding_sub = safeguarding.add_subparsers(
@@ -417,6 +489,22 @@ def build_parser() -> argparse.ArgumentParser:
     from childcare_commissioning.cli.streamcmd import add_parser as add_invoice_stream
 
     add_invoice_stream(sub)
+    payments = _command(
+        sub,
+        "payments",
+        "weeklycmd",
+        "invoice placements priced by the week (accommodation and support, by the day), "
+        "with variations, notice, block discounts and contributions, in arrears",
+        formats=("table", "json", "csv", "text"),
+    )
+    payments.add_argument(
+        "file", help="JSON batch {as_of, packages, agreements, blocks}; - for standard input"
+    )
+    _council_option(payments, required=False)
+    _contract_option(payments)
+    payments.add_argument(
+        "--as-of", type=iso_date, help="invoice periods ended before this date (or the batch's)"
+    )
     from childcare_commissioning.cli.servecmd import add_parser as add_serve
 
     add_serve(sub)

@@ -149,10 +149,9 @@ def variation_rows(spec: CouncilSpec, contract: Contract) -> list[tuple[str, str
         rows.append(
             ("invoicing cycle", what, c.cycle.value, clause(VariationKind.INVOICING_CYCLE, None))
         )
-    for r in contract.training_matrix:
-        rows.append(
-            ("refresher", r.subject, str(r.refresh), clause(VariationKind.REFRESHER, r.subject))
-        )
+    for e in contract.training_matrix or ():
+        what = clause(VariationKind.REFRESHER, e.subject)
+        rows.append(("refresher", e.subject, str(e.every), what))
     for s in contract.schedules:
         rows.append(
             ("schedule", s.obligation, "varied", clause(VariationKind.SCHEDULE, s.obligation))

@@ -193,10 +193,9 @@ def _council_examples(registry: Any) -> dict[str, dict[str, Any]]:
     import datetime as dt
     from decimal import Decimal
 
-    from childcare_commissioning.billing import PlannedSession, Quotation, run_invoices
-    from childcare_commissioning.cli.invoicecmd import read_records
+    from childcare_commissioning.cli.invoicecmd import run_batch
     from childcare_commissioning.convert import structure
-    from childcare_commissioning.model import Finding, Package
+    from childcare_commissioning.model import Finding
     from childcare_commissioning.money import format_gbp
     from childcare_commissioning.workforce import Worker, check_roster
 
@@ -225,15 +224,9 @@ def _council_examples(registry: Any) -> dict[str, dict[str, Any]]:
         if "billing" in examples and spec.billing is not None:
             batch = json.loads(json.dumps(examples["billing"]), parse_float=Decimal)
             findings: list[Finding] = []
-            result = run_invoices(
-                spec.id,
-                spec.billing,
-                structure(batch["packages"], list[Package]),
-                structure(batch["quotations"], list[Quotation]),
-                structure(batch["planned"], list[PlannedSession]),
-                read_records(batch["records"], findings),
-                dt.date.fromisoformat(batch["as_of"]),
-            )
+            as_of = dt.date.fromisoformat(batch["as_of"])
+            # Hourly records or claims (a text with no rate), as `invoice` runs them.
+            result, _ = run_batch(spec, batch, as_of, [], findings)
             tour["invoices"] = [
                 f"{i.number} PO {i.purchase_order}: net {format_gbp(i.net)} "
                 f"({len(i.lines)} line{'' if len(i.lines) == 1 else 's'})"

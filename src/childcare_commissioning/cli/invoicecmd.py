@@ -13,14 +13,26 @@ import attrs
 
 from childcare_commissioning.billing import (
     BillingCycle,
+    Claim,
     DeliveryRecord,
     Invoice,
     InvoiceRun,
     PlannedSession,
     Quotation,
+    claim_invoices,
     invoices_csv,
     render_invoice,
     run_invoices,
+)
+from childcare_commissioning.billing.control import BudgetReport, budget_report
+from childcare_commissioning.cli._budgets import (
+    BUDGET_HEADERS,
+    LEDGER_HEADERS,
+    budget_lines,
+    budget_rows,
+    has_errors,
+    ledger_rows,
+    parse_evidence,
 )
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, read_json, read_rows
@@ -48,7 +60,7 @@ __all__ = [
 
 T = TypeVar("T")
 
-BATCH_KEYS = {"as_of", "packages", "quotations", "planned", "records"}
+BATCH_KEYS = {"as_of", "packages", "quotations", "planned", "records", "claims"}
 """The keys of a JSON batch; ``as_of`` is optional (``--as-of`` takes precedence only when
 they agree)."""
 
@@ -136,10 +148,11 @@ def read_records(raw: list[Any], findings: list[Finding], start: int = 0) -> lis
 
 
 def no_records(citation: Citation | None) -> Finding:
-    """The finding for a run given no delivery records at all (an empty file, a batch
-    with none): every commissioned session would be deducted as missed."""
+    """The finding for a run given no delivery records (and no claims) at all: an empty
+    file, a batch with none. Every commissioned session would be deducted as missed, so
+    it is an error to look at, never a clean run."""
     return Finding(
-        Severity.WARNING,
+        Severity.ERROR,
         "billing.records.none",
         "no delivery record was read; every commissioned session is deducted as missed, "
         "no record. Check the records are the ones meant",
@@ -170,33 +183,28 @@ def _check_councils(council: str, packages: list[Package]) -> None:
         raise ConversionError("the batch's packages", problems)
 
 
-def _reconciled(counts: dict[str, int]) -> str:
-    return (
-        f"records: read {counts['read']} = used {counts['used']} + reported "
-        f"{counts['reported']} (not read, each a finding)"
-    )
-
-
 def run_batch(
     spec: CouncilSpec,
     batch: dict[str, Any],
     as_of: dt.date,
     previous: list[Invoice],
+    findings: list[Finding],
     cycles: Mapping[str, BillingCycle] | None = None,
     counts: dict[str, int] | None = None,
-) -> tuple[InvoiceRun, list[Finding]]:
-    """Run the ``batch`` (an object with :data:`BATCH_KEYS`) for ``spec``'s billing
-    terms: the run, and every finding (unreadable records first, then the run's; no
-    records at all is a finding, :func:`no_records`). ``cycles`` are a contract's agreed
-    invoicing cycles by package id. ``counts``, when given, is filled with the records'
+) -> tuple[InvoiceRun, list[Package]]:
+    """Run ``batch`` (read into ``findings`` where a record is unreadable): hourly for
+    packages with records and quotations, by claim for the packages the batch's
+    ``claims`` name (:func:`~childcare_commissioning.billing.claim_invoices`). A record or
+    planned session of a package billed by claims is a finding, not billed. ``cycles``
+    are a contract's agreed invoicing cycles by package id. No records and no claims at all
+    is a finding (:func:`no_records`). ``counts``, when given, is filled with the records'
     reconciliation: ``read`` = ``used`` + ``reported`` (not read, each a finding)."""
-    if spec.billing is None:
-        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
-    findings: list[Finding] = []
+    assert spec.billing is not None
     packages = _part(batch, "packages", list[Package])
     _check_councils(spec.id, packages)
     quotations = _part(batch, "quotations", list[Quotation])
     planned = _part(batch, "planned", list[PlannedSession])
+    claims = _part(batch, "claims", list[Claim])
     raw_records = batch.get("records", [])
     if not isinstance(raw_records, list):
         raise BatchError("$.records: expected a list of records [structure]")
@@ -205,28 +213,81 @@ def run_batch(
         counts.update(
             read=len(raw_records), used=len(records), reported=len(raw_records) - len(records)
         )
-    if not raw_records:
+    if not raw_records and not claims:
         findings.append(no_records(spec.billing.citation))
-    result = run_invoices(
-        spec.id, spec.billing, packages, quotations, planned, records, as_of, previous, cycles
+    claimed = {c.package_id for c in claims}
+    for kind, items in (("records", records), ("planned", planned)):
+        for item in items:
+            if item.package_id in claimed:
+                findings.append(
+                    Finding(
+                        Severity.ERROR,
+                        "billing.claim.package-has-records",
+                        f"package {item.package_id!r} is billed by claims: {kind} "
+                        f"{item.id!r} is not billed (a package is billed one way)",
+                        f"$.{kind}[{item.id!r}]",
+                        spec.billing.citation,
+                    )
+                )
+    hourly = run_invoices(
+        spec.id,
+        spec.billing,
+        [p for p in packages if p.id not in claimed],
+        quotations,
+        [s for s in planned if s.package_id not in claimed],
+        [r for r in records if r.package_id not in claimed],
+        as_of,
+        previous,
+        cycles,
     )
-    return result, [*findings, *result.findings]
+    if not claims:
+        return hourly, packages
+    by_claim = claim_invoices(
+        spec.id, spec.billing, [p for p in packages if p.id in claimed], claims, as_of, previous
+    )
+    invoices = sorted(
+        [*hourly.invoices, *by_claim.invoices], key=lambda i: (i.package_id, i.period.start)
+    )
+    merged = InvoiceRun(
+        spec.id,
+        as_of,
+        invoices,
+        [*hourly.findings, *by_claim.findings],
+        sorted([*hourly.pending, *by_claim.pending]),
+        hourly.held,
+    )
+    return merged, packages
 
 
 def run_document(
-    result: InvoiceRun, findings: list[Finding], counts: dict[str, int] | None = None
+    result: InvoiceRun,
+    findings: list[Finding],
+    budgets: BudgetReport | None = None,
+    counts: dict[str, int] | None = None,
 ) -> dict[str, Any]:
-    """``invoice --format json``'s document: the run with every finding (and, given,
-    the records' reconciliation as ``records``)."""
+    """``invoice --format json``'s document: the run with every finding, the budgets' use
+    and the retention ledger where a council declares budgets, and (given) the records'
+    reconciliation as ``records``."""
     document: dict[str, Any] = unstructure(result)
     document["findings"] = unstructure(findings)
     if counts is not None:
         document["records"] = counts
+    if budgets is not None:
+        document["budgets"] = unstructure(list(budgets.uses))
+        document["retention"] = unstructure(budgets.ledger)
     return document
 
 
+def _reconciled(counts: dict[str, int]) -> str:
+    return (
+        f"records: read {counts['read']} = used {counts['used']} + reported "
+        f"{counts['reported']} (not read, each a finding)"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run the invoices and print them; exit 1 when there are findings."""
+    """Run the invoices and print them with the budgets' use and the retention ledger;
+    exit 1 when a finding is an error (a bad record, a firm budget cap exceeded)."""
     resolved = resolve(args)
     council = resolved.council
     spec = resolved.spec
@@ -252,16 +313,23 @@ def run(args: argparse.Namespace) -> int:
         columns = [f.alias or f.name for f in attrs.fields(DeliveryRecord)]
         batch["records"] = read_rows(args.file, kind, columns)
     as_of = _as_of(args, batch)
+    findings: list[Finding] = []
     previous = _previous(args.previous) if args.previous else []
+    evidence = parse_evidence(args.retention_evidence)
     counts: dict[str, int] = {}
-    result, all_findings = run_batch(spec, batch, as_of, previous, cycles, counts)
+    result, packages = run_batch(spec, batch, as_of, previous, findings, cycles, counts)
     invoiced = [day for i in result.invoices for day in (i.period.start, i.period.end)]
     warn_term(spec, [as_of, *invoiced], "a date invoiced")
+    # Every invoice of the run and those before it counts against the year's budgets.
+    budgets = budget_report(
+        spec.billing, [*previous, *result.invoices], {p.id: p.service for p in packages}, evidence
+    )
+    all_findings = [*findings, *result.findings, *budgets.findings]
     if findings_file is not None:
         with outputs:
             outputs.write(findings_file, findings_csv(all_findings))
     if args.format == "json":
-        print_json(run_document(result, all_findings, counts), council)
+        print_json(run_document(result, all_findings, budgets, counts), council)
     elif args.format in ("csv", "text"):
         if args.format == "csv":
             print(invoices_csv(result.invoices), end="")
@@ -272,6 +340,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
         if result.pending:
             print(f"pending: {', '.join(result.pending)}", file=sys.stderr)
+        for line in budget_lines(budgets):
+            print(line, file=sys.stderr)
         print(_reconciled(counts), file=sys.stderr)
     else:
         rows = [
@@ -296,7 +366,12 @@ def run(args: argparse.Namespace) -> int:
                 ("code", "problem"),
                 [(f.code, f.message) for f in all_findings],
             )
+        if budgets.uses:
+            print_table("Budgets (this run and --previous)", BUDGET_HEADERS, budget_rows(budgets))
+        if budgets.ledger is not None and budgets.ledger.years:
+            print_table("Retention", LEDGER_HEADERS, ledger_rows(budgets))
         if result.pending:
             print(f"Awaiting a later invoice: {', '.join(result.pending)}")
         print(_reconciled(counts))
-    return EXIT_NO if all_findings else EXIT_OK
+    # Warnings (an indicative budget passed, a cap nearly reached) are shown; errors fail.
+    return EXIT_NO if has_errors(all_findings) else EXIT_OK

@@ -32,8 +32,7 @@ def _how(step: Routed) -> str:
     contact = step.contact
     if contact is None:
         return step.recipient
-    reach = " / ".join(x for x in (contact.phone, contact.email) if x)
-    return f"{contact.organisation} ({contact.role}) {reach}"
+    return f"{contact.organisation} ({contact.role}): {step.reach}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
         if args.command == "safeguarding-route":
             routing = route(spec, concern_of(args.concern), args.at, args.area)
             if not routing.specified:
-                # The text does not say: not an error, but an answer with the nearest
-                # contacts (exit 1, like any other finding).
+                # The text does not say, or needs the area: not an error, but an answer
+                # with the nearest contacts (exit 1, like any other finding).
                 if args.format == "json":
                     print_json(unstructure(routing), council)
                     return 1
@@ -56,8 +55,9 @@ def run(args: argparse.Namespace) -> int:
                     for c in routing.nearest
                 ]
                 print(routing.message)
+                which = "contacts by area" if routing.areas_needed else "nearest contacts"
                 print_table(
-                    f"{spec.name}: nearest contacts",
+                    f"{spec.name}: {which}",
                     ("contact", "phone", "email", "source"),
                     nearest_rows,
                 )

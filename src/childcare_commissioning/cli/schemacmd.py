@@ -1,5 +1,5 @@
 """``schema`` (the input documents and their JSON Schemas) and ``ids`` (the ids a council
-declares that a user types: routes, triggers, events, training subjects...)."""
+declares that a user types: routes, triggers, events, training subjects, needs...)."""
 
 from __future__ import annotations
 
@@ -52,6 +52,19 @@ ID_KINDS: dict[str, tuple[str, Callable[[CouncilSpec], list[tuple[str, str]]]]] 
     "subjects": (
         "a roster's completions[].subject",
         lambda s: sorted({(r.subject, r.kind.value) for r in s.workforce}),
+    ),
+    "needs": (
+        "a worker's works_with; a roster package's needs",
+        lambda s: [
+            (
+                need,
+                "calls for: "
+                + ", ".join(
+                    sorted({r.subject for r in s.workforce if need in r.scope.needs | r.for_needs})
+                ),
+            )
+            for need in sorted({n for r in s.workforce for n in r.scope.needs | r.for_needs})
+        ],
     ),
 }
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from childcare_commissioning.cli._parser import force_option, iso_date
+from childcare_commissioning.cli._parser import add_evidence_option, force_option, iso_date
 
 if TYPE_CHECKING:
     from childcare_commissioning.billing import (
@@ -76,8 +76,9 @@ def add_parser(sub: Subparsers) -> None:
     command.add_argument(
         "--findings", metavar="FILE", help="also write the findings to FILE as CSV, as they come"
     )
-    command.set_defaults(module="streamcmd", command="invoice-stream")
+    add_evidence_option(command)
     force_option(command)
+    command.set_defaults(module="streamcmd", command="invoice-stream")
 
 
 class _Tally:
@@ -118,6 +119,7 @@ class _Findings:
         from childcare_commissioning.csvsafe import write_rows
 
         self.count = 0
+        self.errors = 0
         self.handle = handle
         if handle is not None:
             write_rows(handle, [("severity", "code", "message", "path", "source")])
@@ -136,6 +138,7 @@ class _Findings:
                 ],
             )
         self.count += len(findings)
+        self.errors += sum(1 for f in findings if f.severity == "error")
 
 
 def _end_record(out: TextIO, form: str, record: dict[str, Any]) -> None:
@@ -175,8 +178,10 @@ def stream_inputs(
 
 
 def run(args: argparse.Namespace) -> int:
-    """Stream the invoices; exit 1 when there are findings. Standard output ends with a
-    summary record (a complete run) or an error record (a run that stopped: exit 2)."""
+    """Stream the invoices, then the budgets' use and the retention ledger (standard
+    error); exit 1 when a finding is an error (a bad record, a firm budget cap exceeded).
+    Standard output ends with a summary record (a complete run) or an error record (a run
+    that stopped: exit 2)."""
     from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK
     from childcare_commissioning.safefiles import OutputFiles
 
@@ -189,7 +194,8 @@ def run(args: argparse.Namespace) -> int:
         findings_file = outputs.check(Path(args.findings)) if args.findings else None
         with outputs, contextlib.ExitStack() as stack:
             handle = stack.enter_context(outputs.open(findings_file)) if findings_file else None
-            summary = _stream(args, out, _Findings(handle))
+            sink = _Findings(handle)
+            summary = _stream(args, out, sink)
     except BrokenPipeError:
         raise
     except Exception as exc:
@@ -200,13 +206,16 @@ def run(args: argparse.Namespace) -> int:
             _end_record(out, args.format, {"error": record})
         raise
     _end_record(out, args.format, {"summary": summary})
-    return EXIT_NO if summary["findings"] else EXIT_OK
+    # Warnings (an indicative budget passed, a cap nearly reached) are shown; errors fail.
+    return EXIT_NO if sink.errors else EXIT_OK
 
 
 def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str, Any]:
     """Write the invoices to ``out`` and the findings to ``sink``; return the summary."""
     from childcare_commissioning.billing import stream_invoices
+    from childcare_commissioning.billing.control import BudgetTally
     from childcare_commissioning.billing.output import CSV_COLUMNS, invoice_rows
+    from childcare_commissioning.cli._budgets import budget_lines, parse_evidence
     from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.cli._input import input_format, read_json
     from childcare_commissioning.cli.invoicecmd import _as_of, _batch, _previous, no_records
@@ -228,9 +237,19 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
             "the --packages batch holds records: give every record in FILE, so none is "
             "left out [records-in-file]"
         )
+    if batch.get("claims"):
+        raise InputError(
+            "the --packages batch holds claims: invoice-stream reads delivery records; "
+            "run claims with `invoice` [claims-in-stream]"
+        )
     as_of = _as_of(args, batch)
     terms, packages, quotations, planned = stream_inputs(spec, batch)
     previous = _previous(args.previous) if args.previous else []
+    # Budgets are counted as the invoices go (with those issued before), holding none.
+    budget = BudgetTally(
+        spec.billing, {p.id: p.service for p in packages}, parse_evidence(args.retention_evidence)
+    )
+    budget.add_all(previous)
 
     read_findings: list[Finding] = []
     tally = _Tally()
@@ -256,6 +275,7 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
         pending += result.pending
         invoices += len(result.invoices)
         for invoice in result.invoices:
+            budget.add(invoice)
             if args.format == "csv":
                 write_rows(out, invoice_rows(invoice))
             else:
@@ -266,6 +286,10 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
     if not tally.read:
         read_findings.append(no_records(terms.citation))
     sink.write(read_findings)
+    budgets = budget.report()
+    sink.write(list(budgets.findings))
+    for line in budget_lines(budgets):
+        print(line, file=sys.stderr)
     if pending:
         shown = ", ".join(itertools.islice(pending, 50))
         more = f" and {len(pending) - 50} more" if len(pending) > 50 else ""

@@ -20,7 +20,12 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(export: Subparsers) -> None:
     """Add ``ubl`` to the ``export`` group."""
-    from childcare_commissioning.cli._parser import _command, force_option, iso_date
+    from childcare_commissioning.cli._parser import (
+        _command,
+        add_evidence_option,
+        force_option,
+        iso_date,
+    )
 
     command = _command(
         export,
@@ -48,11 +53,20 @@ def add_parser(export: Subparsers) -> None:
     )
     command.add_argument("--as-of", type=iso_date, help="for a batch FILE: as `invoice`")
     command.add_argument("--out", metavar="DIR", help="write <invoice number>.xml files here")
+    command.add_argument(
+        "--packages",
+        help="with --council and invoices FILE: the JSON batch whose packages name each "
+        "invoice's service, so its budgets are checked",
+    )
+    add_evidence_option(command)
     force_option(command)
 
 
-def _from_batch(args: argparse.Namespace, data: Any) -> tuple[list[Invoice], list[Any]]:
-    """Run an invoice batch the way ``invoice`` does; returns invoices and findings."""
+def _from_batch(
+    args: argparse.Namespace, data: Any
+) -> tuple[list[Invoice], list[Any], dict[str, str | None]]:
+    """Run an invoice batch the way ``invoice`` does; returns invoices, findings and each
+    package's service."""
     from childcare_commissioning.cli import invoicecmd
     from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.registry import get_registry
@@ -60,10 +74,46 @@ def _from_batch(args: argparse.Namespace, data: Any) -> tuple[list[Invoice], lis
     if not args.council:
         raise InputError("an invoice batch needs --council [required]")
     spec = get_registry().council(args.council).spec
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = invoicecmd._batch(data)
     as_of = invoicecmd._as_of(args, batch)
-    result, findings = invoicecmd.run_batch(spec, batch, as_of, [])
-    return list(result.invoices), findings
+    findings: list[Any] = []
+    result, packages = invoicecmd.run_batch(spec, batch, as_of, [], findings)
+    services = {p.id: p.service for p in packages}
+    return list(result.invoices), [*findings, *result.findings], services
+
+
+def _services(args: argparse.Namespace) -> dict[str, str | None]:
+    """Each package's service, from ``--packages`` (none given: every one unknown)."""
+    if not args.packages:
+        return {}
+    from childcare_commissioning.cli import invoicecmd
+    from childcare_commissioning.cli._input import read_json
+    from childcare_commissioning.model import Package
+
+    batch = invoicecmd._batch(read_json(args.packages))
+    return {p.id: p.service for p in invoicecmd._part(batch, "packages", list[Package])}
+
+
+def _budget_findings(
+    args: argparse.Namespace, invoices: list[Invoice], service_of: dict[str, str | None]
+) -> list[Any]:
+    """With ``--council``: the budgets' use by ``invoices`` (lines on standard error) and
+    its findings; without it, none (no council, no budgets)."""
+    if not args.council:
+        return []
+    from childcare_commissioning.billing.control import budget_report
+    from childcare_commissioning.cli._budgets import budget_lines, parse_evidence
+    from childcare_commissioning.registry import get_registry
+
+    billing = get_registry().council(args.council).spec.billing
+    if billing is None:
+        return []
+    report = budget_report(billing, invoices, service_of, parse_evidence(args.retention_evidence))
+    for line in budget_lines(report):
+        print(line, file=sys.stderr)
+    return list(report.findings)
 
 
 def _retention(council: str | None) -> Retention | None:
@@ -76,8 +126,10 @@ def _retention(council: str | None) -> Retention | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the invoices as UBL; exit 1 when a batch run had findings or an invoice without
-    lines was left out (each is named on standard error)."""
+    """Write the invoices as UBL; with ``--council``, report the budgets' use and the
+    retention ledger on standard error. Exit 1 when a finding is an error (a bad record of
+    a batch, a firm budget cap exceeded) or an invoice without lines was left out (each is
+    named on standard error); warnings alone leave it 0."""
     from childcare_commissioning.billing import Invoice
     from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
     from childcare_commissioning.cli._input import read_json
@@ -97,7 +149,8 @@ def run(args: argparse.Namespace) -> int:
     outputs = None
     if args.out:
         # Checked before anything is read: --out never holds or replaces an input.
-        outputs = OutputFiles([args.file, args.parties], force=args.force, option="--out")
+        inputs = [args.file, args.parties, args.packages]
+        outputs = OutputFiles(inputs, force=args.force, option="--out")
         outputs.check_folder(Path(args.out))
     settings = structure(read_json(args.parties), UblSettings)
     data = read_json(args.file)
@@ -105,10 +158,12 @@ def run(args: argparse.Namespace) -> int:
     # `invoice --format json` names each cited line's rules and source: read without them.
     if isinstance(data, dict) and "invoices" in data:
         invoices = structure(unexplain(data["invoices"]), list[Invoice])
+        service_of = _services(args)
     elif isinstance(data, list):
         invoices = structure(unexplain(data), list[Invoice])
+        service_of = _services(args)
     else:
-        invoices, findings = _from_batch(args, data)
+        invoices, findings, service_of = _from_batch(args, data)
     retention = _retention(args.council)
     # A period with nothing commissioned or delivered gives an invoice without lines, which
     # UBL cannot carry (BR-16): each is named on standard error and the exit status is 1.
@@ -160,6 +215,7 @@ def run(args: argparse.Namespace) -> int:
                 ("invoice", "file", "lines", "net", "withheld", "payable"),
                 [tuple(row.values()) for row in rows],
             )
+    findings += _budget_findings(args, invoices, service_of)
     for finding in findings:
         print(f"finding: {finding.code}: {finding.message}", file=sys.stderr)
     for number in empty:
@@ -167,4 +223,5 @@ def run(args: argparse.Namespace) -> int:
             f"not exported: invoice {number!r} has no lines; a UBL invoice needs one (BR-16)",
             file=sys.stderr,
         )
-    return EXIT_NO if findings or empty else EXIT_OK
+    errors = [f for f in findings if f.severity == "error"]
+    return EXIT_NO if errors or empty else EXIT_OK

@@ -111,10 +111,14 @@ class Reading:
     """A reading chosen where the text is ambiguous or contradicts itself.
 
     ``subject`` says what is unclear, ``reading`` what the library does about it; the docs
-    show every reading beside the rules it affects.
+    show every reading beside the rules it affects. ``confirm``, when given, is the
+    question to put to the council because answers rest on the reading (an assumed date, a
+    number the text does not give): the handbook lists these together as readings to
+    confirm.
     """
 
     id: str = attrs.field(validator=identifier)
     subject: str = attrs.field(validator=non_empty)
     reading: str = attrs.field(validator=non_empty)
     citation: Citation
+    confirm: str = ""

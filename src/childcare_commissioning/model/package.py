@@ -57,6 +57,8 @@ class Package:
 
     ``child_id`` is the pseudonymous id of the person it is for; ``lot`` and ``category``
     carry a framework's structure where it has one (Derby's Lot 1, category 1.2).
+    ``invoice_to`` is whom the purchase order says to send invoices to (Plymouth: "the
+    relevant department as detailed on the Purchase Order").
     """
 
     id: str = attrs.field(validator=non_empty)
@@ -70,3 +72,4 @@ class Package:
     staff_ratio: StaffRatio | None = None
     lot: str | None = None
     category: str | None = None
+    invoice_to: str | None = None

@@ -70,9 +70,10 @@ def _package() -> Any:
 
 
 def _roster() -> Any:
+    from childcare_commissioning.roster import Roster
     from childcare_commissioning.workforce import Worker
 
-    return list[Worker]
+    return Roster | list[Worker]
 
 
 def _record() -> Any:
@@ -93,20 +94,29 @@ def _invoices() -> Any:
     return list[Invoice]
 
 
+def _policy_report() -> Any:
+    from childcare_commissioning.policies import PolicyReport
+
+    return PolicyReport
+
+
 def _batch() -> Any:
-    from childcare_commissioning.billing import DeliveryRecord, PlannedSession, Quotation
+    from childcare_commissioning.billing import Claim, DeliveryRecord, PlannedSession, Quotation
     from childcare_commissioning.model import Package
 
     @attrs.frozen
     class InvoiceBatch:
         """An invoice run's input: packages, their quotations (rates), planned sessions and
-        delivery records; ``as_of`` (optional) invoices periods ended before that date."""
+        delivery records, or the amounts claimed per period where the text pays against a
+        budget with no rate (claims); ``as_of`` (optional) invoices periods ended before
+        that date."""
 
         as_of: dt.date | None = None
         packages: list[Package] = attrs.Factory(list)
         quotations: list[Quotation] = attrs.Factory(list)
         planned: list[PlannedSession] = attrs.Factory(list)
         records: list[DeliveryRecord] = attrs.Factory(list)
+        claims: list[Claim] = attrs.Factory(list)
 
     return attrs.resolve_types(InvoiceBatch, localns=locals())
 
@@ -116,7 +126,12 @@ DOCUMENTS: dict[str, Document] = {
     for d in (
         Document("referral", "A referral", "referral check FILE", _referral),
         Document("package", "A commissioned package", "invoice (inside a batch)", _package),
-        Document("roster", "A roster: a list of workers", "staff-check FILE", _roster),
+        Document(
+            "roster",
+            "A roster: a list of workers, or the workers with the provider's training matrix",
+            "staff-check FILE",
+            _roster,
+        ),
         Document(
             "invoice-batch",
             "An invoice batch",
@@ -136,6 +151,13 @@ DOCUMENTS: dict[str, Document] = {
             "A contract let under a council's text",
             "--contract FILE (monitor, obligations, deadlines, invoice), contract check FILE",
             _contract,
+        ),
+        Document(
+            "policy-report",
+            "A provider's policy report: each policy's last review, next review due and "
+            "key changes",
+            "policies FILE",
+            _policy_report,
         ),
     )
 }

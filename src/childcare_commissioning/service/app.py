@@ -200,8 +200,13 @@ def _endpoint(op: Operation, settings: ServiceSettings) -> Any:
         try:
             body = await _body(request, op, settings.max_body_bytes)
             call, council = _call(request, op, body)
+            started = time.monotonic()
             with anyio.fail_after(settings.timeout_seconds):
                 answer = await anyio.to_thread.run_sync(op.answer, call, abandon_on_cancel=True)
+            # A busy event loop may deliver the cancellation only after the worker thread
+            # finished: an answer that took too long is still refused, every time.
+            if time.monotonic() - started > settings.timeout_seconds:
+                raise TimeoutError
             if op.stream:
                 return StreamingResponse(_lines(call, answer), media_type="application/jsonl")
             if op.explained and council is not None:

@@ -168,12 +168,13 @@ def _referral(call: Call) -> Any:
 
 
 def _staff(call: Call) -> Any:
-    from childcare_commissioning.cli.staffcmd import roster_document
-    from childcare_commissioning.workforce import Worker, check_roster
+    from childcare_commissioning.cli.staffcmd import check_staff, roster_document
+    from childcare_commissioning.roster import Roster, roster_of
 
-    workers = structure(call.body, list[Worker])
+    roster = structure(roster_of(call.body), Roster)
     horizon = call.params.get("horizon", 60)
-    return roster_document(check_roster(_spec(call).workforce, workers, call.params["on"], horizon))
+    answer = check_staff(_spec(call), roster, call.params["on"], horizon, roster.training_matrix)
+    return roster_document(answer)
 
 
 def _route(call: Call) -> Any:
@@ -198,6 +199,8 @@ def _notify(call: Call) -> Any:
 
 
 def _invoices(call: Call) -> Any:
+    from childcare_commissioning.billing.control import budget_report
+    from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.cli.invoicecmd import (
         batch_as_of,
         read_batch,
@@ -205,11 +208,19 @@ def _invoices(call: Call) -> Any:
         run_document,
     )
 
+    spec = _spec(call)
+    if spec.billing is None:
+        raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = read_batch(call.body)
-    result, findings = run_batch(
-        _spec(call), batch, batch_as_of(call.params.get("as_of"), batch), []
+    findings: list[Any] = []
+    result, packages = run_batch(
+        spec, batch, batch_as_of(call.params.get("as_of"), batch), [], findings
     )
-    return run_document(result, findings)
+    # The run's invoices against the council's budgets, as `invoice` counts them.
+    budgets = budget_report(
+        spec.billing, list(result.invoices), {p.id: p.service for p in packages}, {}
+    )
+    return run_document(result, [*findings, *result.findings, *budgets.findings], budgets)
 
 
 def _invoice_stream(call: Call) -> Iterator[Any]:
@@ -263,6 +274,7 @@ def build_operations() -> tuple[Operation, ...]:
     from childcare_commissioning.deadlines import Deadline
     from childcare_commissioning.model import Referral
     from childcare_commissioning.referrals import ReferralDecision
+    from childcare_commissioning.roster import Roster
     from childcare_commissioning.safeguarding import Routed, Routing
     from childcare_commissioning.workforce import RosterReport, Worker
 
@@ -404,7 +416,7 @@ def build_operations() -> tuple[Operation, ...]:
                     bounded(0, 3660),
                 ),
             ),
-            body=list[Worker],
+            body=Roster | list[Worker],
         ),
         Operation(
             "GET",

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from childcare_commissioning import billing as bi
 from childcare_commissioning import calendars as cal
+from childcare_commissioning import contract as ct
 from childcare_commissioning import deadlines as dl
 from childcare_commissioning import durations as du
 from childcare_commissioning import eligibility as el
@@ -23,9 +24,11 @@ from childcare_commissioning import measures as me
 from childcare_commissioning import model as m
 from childcare_commissioning import obligations as ob
 from childcare_commissioning import referrals as rf
+from childcare_commissioning import repeats as rp
 from childcare_commissioning import safeguarding as sg
 from childcare_commissioning import schedules as sc
 from childcare_commissioning import statuses as stt
+from childcare_commissioning import training_matrix as tm
 from childcare_commissioning import workforce as wf
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import Problem
@@ -129,14 +132,24 @@ def packages(draw: st.DrawFn) -> m.Package:
 areas = st.builds(m.Area, ids, texts, texts, optional(citations))
 services = st.builds(m.Service, ids, texts, texts, citations)
 glossary_terms = st.builds(m.GlossaryTerm, texts, texts, citations)
-readings = st.builds(m.Reading, ids, texts, texts, citations)
+readings = st.builds(m.Reading, ids, texts, texts, citations, st.text(max_size=10))
+
+
+@st.composite
+def terms(draw: st.DrawFn) -> m.Term:
+    start = draw(optional(dates))
+    later = dates.filter(lambda d: start is None or d >= start)
+    end = draw(later if start is None else optional(later))
+    return m.Term(start, end, draw(citations))
 
 
 @st.composite
 def specifications(draw: st.DrawFn) -> m.Specification:
     start = draw(dates)
     end = draw(optional(dates.filter(lambda d: d >= start)))
-    return m.Specification(draw(texts), draw(texts), start, end, draw(optional(texts)))
+    return m.Specification(
+        draw(texts), draw(texts), start, end, draw(optional(texts)), draw(optional(terms()))
+    )
 
 
 def _unique(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
@@ -316,14 +329,22 @@ limits = st.builds(
     notes=st.text(max_size=10),
     reading=optional(ids),
 )
+confirmations = st.builds(
+    rf.Confirmation,
+    st.frozensets(st.sampled_from(m.Channel), min_size=1, max_size=2),
+    citations,
+    texts,
+)
 routes = st.builds(
     rf.ReferralRoute,
     id=ids,
     name=texts,
     citation=citations,
     referrer_roles=st.frozensets(ids, max_size=2),
+    refused_roles=st.frozensets(ids, max_size=2),
     organisations=st.frozensets(texts, max_size=2),
     channels=st.frozensets(st.sampled_from(m.Channel), max_size=2),
+    confirm=optional(confirmations),
     when=st.sampled_from(rf.RouteTime),
     calendar=optional(ids),
     service=optional(ids),
@@ -352,6 +373,7 @@ status_definitions = st.builds(
     optional(st.integers(0, 25)),
     st.lists(ids, max_size=2).map(tuple),
     st.text(max_size=10),
+    st.booleans(),
 )
 status_results = st.builds(
     stt.StatusResult,
@@ -361,6 +383,7 @@ status_results = st.builds(
     st.integers(0, 999),
     st.booleans(),
     optional(dates),
+    st.booleans(),
 )
 offer_lists = st.builds(
     rf.OfferList,
@@ -411,11 +434,12 @@ rates = st.builds(
     optional(windows),
     optional(ids),
 )
+mileage_agreements = st.builds(bi.MileageAgreement, ids, dates)
 quotations = st.builds(
     bi.Quotation,
     texts,
     st.lists(rates, max_size=3),
-    st.frozensets(ids, max_size=2),
+    st.lists(mileage_agreements, max_size=2),
     optional(texts),
 )
 mileage_policies = st.builds(bi.MileagePolicy, money, citations, st.booleans())
@@ -427,7 +451,30 @@ retentions = st.builds(
     st.booleans(),
     st.frozensets(financial_years.map(lambda year: year.label), max_size=2),
 )
-block_discounts = st.builds(bi.BlockDiscount, st.integers(1, 10), percents, citations)
+block_discounts = st.builds(bi.BlockDiscount, st.integers(1, 10), optional(percents), citations)
+contribution_terms = st.builds(
+    bi.ContributionTerm,
+    ids,
+    texts,
+    st.sampled_from(bi.Component),
+    citations,
+    st.frozensets(ids, max_size=2),
+)
+weekly_costs = st.builds(bi.WeeklyCost, dates, money, money)
+notices = st.one_of(
+    st.builds(bi.Notice, dates, rule=ids),
+    st.builds(bi.Notice, dates, days=st.integers(1, 60), basis=optional(texts)),
+)
+contributions = st.builds(bi.Contribution, ids, money, dates)
+blocks = st.builds(bi.Block, texts, st.integers(1, 20), optional(percents))
+weekly_agreements = st.builds(
+    bi.WeeklyAgreement,
+    texts,
+    st.lists(weekly_costs, min_size=1, max_size=3),
+    optional(notices),
+    optional(texts),
+    st.lists(contributions, max_size=2),
+)
 budgets = st.builds(
     bi.Budget,
     texts,
@@ -449,6 +496,7 @@ billing_terms = st.builds(
     mileage=optional(mileage_policies),
     retention=optional(retentions),
     block_discount=optional(block_discounts),
+    contributions=st.lists(contribution_terms, max_size=2),
     budgets=st.lists(budgets, max_size=2),
     rounding=st.sampled_from(Rounding),
     notes=st.text(max_size=10),
@@ -456,6 +504,7 @@ billing_terms = st.builds(
 planned_sessions = st.builds(
     bi.PlannedSession, texts, texts, dates, st.integers(0, 600), optional(times)
 )
+claims = st.builds(bi.Claim, texts, texts, dates, money, optional(texts), texts)
 delivery_records = st.builds(
     bi.DeliveryRecord,
     id=texts,
@@ -556,7 +605,8 @@ workers = st.builds(
     id=texts,
     roles=st.frozensets(ids, max_size=2),
     direct_work=st.booleans(),
-    works_with=st.frozensets(ids, max_size=2),
+    works_with=optional(st.frozensets(ids, max_size=2)),
+    tasks=st.frozensets(ids, max_size=2),
     completions=st.lists(completions, max_size=3),
     qualifications=st.lists(qualifications, max_size=2),
     experience_since=optional(dates),
@@ -688,7 +738,76 @@ def council_specs(draw: st.DrawFn) -> CouncilSpec:
     )
 
 
+repeat_referrals = st.builds(
+    rp.RepeatReferral, texts, texts, aware_datetimes, texts, aware_datetimes
+)
+repeat_counts = st.builds(
+    rp.RepeatCount, dates, dates, st.integers(0, 50), st.lists(repeat_referrals, max_size=2)
+)
+
+matrix_entries = st.builds(
+    tm.MatrixEntry,
+    ids,
+    st.builds(
+        du.Duration,
+        st.sampled_from(sorted(tm.REFRESHER_KINDS)),
+        st.integers(1, 36),
+    ),
+)
+training_matrices = st.builds(
+    tm.TrainingMatrix,
+    st.lists(matrix_entries, max_size=3, unique_by=lambda e: e.subject),
+    st.text(max_size=10),
+)
+variables = st.builds(
+    ct.Variable,
+    ids,
+    st.sampled_from(ct.VariationKind),
+    citations,
+    st.frozensets(ids, max_size=3),
+    st.text(max_size=10),
+)
+contract_dates = st.builds(
+    ct.ContractDate, ids.filter(lambda e: e not in (ct.CONTRACT_START, ct.CONTRACT_END)), dates
+)
+deadline_variations = st.builds(ct.DeadlineVariation, ids, durations)
+cycle_variations = st.builds(
+    ct.CycleVariation, st.sampled_from(bi.BillingCycle), st.lists(ids, max_size=2)
+)
+schedule_variations = st.builds(ct.ScheduleVariation, ids, schedules)
+
+
+@st.composite
+def contracts(draw: st.DrawFn) -> ct.Contract:
+    start = draw(dates)
+    return ct.Contract(
+        draw(ids),
+        draw(texts),
+        start,
+        draw(optional(dates.filter(lambda d: d >= start))),
+        draw(optional(texts)),
+        draw(optional(texts)),
+        draw(st.lists(contract_dates, max_size=2, unique_by=lambda d: d.event)),
+        draw(st.lists(packages(), max_size=2, unique_by=lambda p: p.id)),
+        draw(st.lists(deadline_variations, max_size=2)),
+        draw(st.lists(cycle_variations, max_size=2)),
+        draw(optional(training_matrices)),
+        draw(st.lists(schedule_variations, max_size=2)),
+    )
+
+
 MODELS: dict[type, st.SearchStrategy[Any]] = {
+    m.Term: terms(),
+    ct.Variable: variables,
+    ct.ContractDate: contract_dates,
+    ct.DeadlineVariation: deadline_variations,
+    ct.CycleVariation: cycle_variations,
+    ct.ScheduleVariation: schedule_variations,
+    ct.Contract: contracts(),
+    tm.MatrixEntry: matrix_entries,
+    tm.TrainingMatrix: training_matrices,
+    rp.RepeatReferral: repeat_referrals,
+    rp.RepeatCount: repeat_counts,
     m.Citation: citations,
     m.Finding: findings,
     m.ChildOrYoungPerson: people,
@@ -724,6 +843,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     el.Exclusion: exclusions,
     el.Limit: limits,
     rf.ReferralRoute: routes,
+    rf.Confirmation: confirmations,
     rf.RequiredInformation: required_information,
     rf.ReferralDecision: referral_decisions,
     rf.Offer: offers,
@@ -735,12 +855,20 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     bi.RateBand: rate_bands(),
     bi.Rate: rates,
     bi.Quotation: quotations,
+    bi.MileageAgreement: mileage_agreements,
     bi.MileagePolicy: mileage_policies,
     bi.Retention: retentions,
     bi.BlockDiscount: block_discounts,
     bi.Budget: budgets,
+    bi.ContributionTerm: contribution_terms,
+    bi.WeeklyCost: weekly_costs,
+    bi.Notice: notices,
+    bi.Contribution: contributions,
+    bi.Block: blocks,
+    bi.WeeklyAgreement: weekly_agreements,
     bi.BillingTerms: billing_terms,
     bi.PlannedSession: planned_sessions,
+    bi.Claim: claims,
     bi.DeliveryRecord: delivery_records,
     bi.InvoiceLine: invoice_lines,
     bi.Invoice: invoices,

@@ -28,6 +28,7 @@ from childcare_commissioning_derby.monitoring import MONITORING
 from childcare_commissioning_derby.placements import (
     CATEGORIES,
     MAX_SUPPORT_HOURS,
+    AccommodationType,
     Variation,
     block_discount_for,
     check_placement,
@@ -44,6 +45,7 @@ from childcare_commissioning_derby.rules import (
     OBLIGATIONS,
     OFFERS,
     OUTCOMES,
+    REQUIRED_INFORMATION,
     ROUTES,
     ROUTING,
     SERVICES_LOTS,
@@ -57,6 +59,7 @@ __all__ = [
     "MAX_SUPPORT_HOURS",
     "READINGS",
     "SPEC",
+    "AccommodationType",
     "CareEpisode",
     "CareLeaverResult",
     "Variation",
@@ -91,6 +94,7 @@ def may_call_off(council: str) -> bool:
 
 
 _DEFS = "3.1.2 Definitions"
+DETAIL_CLAUSE = "3.2.5 Lot Detail"
 GLOSSARY = (
     GlossaryTerm(
         "Young Homeless 16 & 17 years old",
@@ -157,7 +161,7 @@ READINGS = (
     Reading(
         "block-discount",
         "The block discount percentage 'will be outlined further at the time of the mini competition'.",
-        "The rule (five beds or more) is encoded; the percentage is an input (block_discount_for).",
+        "The rule (five beds or more, off the accommodation costs) is encoded; the percentage is recorded for each block (a payments batch's block discount_percent, later the contract's) and applied on its invoices; a block of five or more with no percentage recorded is a finding, never a guess.",
         cite(
             "3.2.5 Lot Detail", "This will be outlined further at the time of the mini competition."
         ),
@@ -165,7 +169,7 @@ READINGS = (
     Reading(
         "billing-cycle",
         "The text sets no invoicing cycle.",
-        "Monthly payments are assumed; each day costs the weekly rate in force that day / 7.",
+        "Monthly payments are assumed, periods labelled from the agreement's start; each day costs the weekly rate in force that day / 7, accommodation and support on their own lines, each line rounded to the penny.",
         cite("3.2.5 Lot Detail", "with consequent change in payments where appropriate"),
     ),
     Reading(
@@ -177,7 +181,7 @@ READINGS = (
     Reading(
         "notice-circumstances",
         "The notice periods apply 'in normal circumstances'; the period 'could, in some cases, depend on the circumstances'.",
-        "The library gives the normal periods (30 and 14 days); a different period agreed in a particular case is the Council's to set and is not computed.",
+        "The library gives the normal periods (30 and 14 days: notice rule 'notice-general' or 'notice-specific'); a different period is the Council's to set and is an explicit input (termination_date(days=...), a payments notice's days with its basis), never assumed.",
         cite(
             "3.8.1 Monitoring and Reporting",
             "The notice period could, in some cases, depend on the circumstances surrounding the termination.",
@@ -252,7 +256,7 @@ READINGS = (
     Reading(
         "concern-notification",
         "Concerns or alerts 'have to be notified to the Council the same day'; no team, channel or number is given, and the heading covers vulnerable adults.",
-        "Every concern (about a child, about a vulnerable adult such as a care leaver over 18, or an allegation against a worker) goes to the Council the same day (the local date in Derby), through the Children in Care Commissioning and Placements team that monitors the IPA. The text gives no number: phone is the library's choice, as the fastest way to meet the same day.",
+        "Every concern (about a child, about a vulnerable adult such as a care leaver over 18, or an allegation against a worker) goes to the Council the same day (the local date in Derby): in normal office hours (reading 'office-hours') through the Children in Care Commissioning and Placements team that monitors the IPA; at every other instant (nights, weekends, weekday bank holidays) through the Council's Emergency Careline, the only out of hours contact the text gives (3.3.6). The text gives no number for either: the answer says so ('the text gives no number'), and phone is the library's choice, as the fastest way to meet the same day.",
         cite(
             "3.4.6 Protection of Children, Young People and Vulnerable Adults",
             "This means that any concerns or alerts have to be notified to the Council the same day.",
@@ -280,6 +284,54 @@ READINGS = (
         cite("3.7.1 Reports", "100%\tQuarterly"),
     ),
     Reading(
+        "specification-version",
+        "The text gives no version, date or effective date; it says the 2019-21 Corporate Parenting Strategy 'is expected to be available in February 2020'.",
+        "The version is 'undated (before February 2020)'. The effective date the library carries (1 April 2019) is not in the text either: it is a placeholder the core's Specification requires, not a contract start; dated answers take the contract's own dates.",
+        cite(
+            "3.1.4 Evidence Base / Legal Context",
+            "The 2019-21 version is expected to be available in February 2020",
+        ),
+    ),
+    Reading(
+        "emergency-one-hour",
+        "3.3.1 gives offers 'within 24 hours for a standard referral and within 1 hour for an urgent referral'; emergency referrals (3.3.5) are given no response time.",
+        "An emergency referral is at least as urgent as an urgent one: the provider's offer is due within 1 hour (deadline 'offer-emergency'), and the Access KPI counts it with the urgent referrals.",
+        cite("3.3.1 Accessing the Service", "within 1 hour for an urgent referral"),
+    ),
+    Reading(
+        "until-18",
+        "Category 2.3 is 'up until 18 years' and 2.2 moves on 'once the young person reaches 18 years': is the 18th birthday itself inside?",
+        "The agreement may run to and including the 18th birthday (the day the young person reaches 18 and moves on); an agreement ending after it, or open-ended, is a finding.",
+        cite(DETAIL_CLAUSE, "Accommodation only, up until 18 years without support hours."),
+    ),
+    Reading(
+        "housing-benefit-contribution",
+        "Housing Benefit 'will contribute towards the accommodation cost and should be taken in account by such Service Providers' (children in need and young homeless 16-17 year olds); the amount is not the Council's.",
+        "On a Lot 2 package's invoice, the Housing Benefit award the caller records (weekly, from a date) is shown as a contribution line off the accommodation, prorated by the day like the cost; the Council pays the rest. The library never computes the award (the housing authority does), refuses it on Lot 1 packages, and refuses a contribution above the accommodation cost.",
+        cite(
+            "3.1.4 Evidence Base / Legal Context",
+            "claim Housing Benefits which will contribute towards the accommodation cost",
+        ),
+    ),
+    Reading(
+        "referral-pack",
+        "3.3.1: 'where there are eligible needs' the teams give providers 'a copy of the Pathway plan (with personal identification details removed) and indicative budget'; 3.3.5: in an emergency 'the minimum assessment and pathway plan (if care leaver) will be shared'.",
+        "A standard or urgent referral is incomplete without the indicative budget, and, in Lot 1 (care leavers and looked after young people, who have Pathway plans), without the redacted Pathway plan; an emergency referral is incomplete without the minimum assessment, and in Lot 1 without the Pathway plan. Items are the referral's information 'indicative_budget', 'pathway_plan' and 'minimum_assessment'; that the plan is redacted is the sender's duty ('share-pathway-plan'), not checked.",
+        cite(
+            "3.3.1 Accessing the Service",
+            "where there are eligible needs the relevant teams will provide a copy of the Pathway plan",
+        ),
+    ),
+    Reading(
+        "review-duties",
+        "The matrix re-assessment (3.2.4 'the review of each package'), the amended support plan 'following the review' (3.8.1) and an EIA 'as part of any service review process' (3.4.3) are tied to reviews but given no time of their own.",
+        "Each is listed for each placement on the date of each of its formal reviews (2 weeks after the start, then every 3 months), as duties due at the review; a placement review is read as a service review for the EIA. Reviews triggered by a change or a request carry the same duties when they are held.",
+        cite(
+            "3.2.4 Lots Overview",
+            "The review of each package will involve re-assessing using the matrix",
+        ),
+    ),
+    Reading(
         "ir35",
         "The Council states IR35 does not apply, yet says tax and National Insurance will be deducted from invoices if it decides an engagement is employment.",
         "No deduction is computed: the Council states IR35 is not applicable; if it decides otherwise for an engagement, the deduction is HMRC's computation.",
@@ -295,7 +347,9 @@ SPEC: Final = CouncilSpec(
     name="Derby City Council",
     specification=Specification(
         title="Supported accommodation for care leavers and homeless 16-17 year olds (DPS)",
-        version="2019",
+        # The text names no version or date; it was written before February 2020, when it
+        # expects the 2019-21 Corporate Parenting Strategy (reading 'specification-version').
+        version="undated (before February 2020)",
         effective_from=dt.date(2019, 4, 1),
         source="shared/specs/derby.txt",
     ),
@@ -327,6 +381,7 @@ SPEC: Final = CouncilSpec(
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
     routes=ROUTES,
+    required_information=REQUIRED_INFORMATION,
     offers=OFFERS,
     cohorts=COHORTS,
     workforce=WORKFORCE,

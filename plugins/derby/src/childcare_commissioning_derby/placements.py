@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+import enum
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -18,9 +18,9 @@ from childcare_commissioning_derby._cite import cite
 from childcare_commissioning_derby.careleaver import birthday
 
 __all__ = [
-    "BED_AND_BREAKFAST",
     "CATEGORIES",
     "MAX_SUPPORT_HOURS",
+    "AccommodationType",
     "Variation",
     "agreement_months",
     "block_discount_for",
@@ -64,9 +64,26 @@ def _finding(
     return Finding(severity, f"derby.placement.{code}", message, path, citation)
 
 
-#: Ways a caller may write bed and breakfast accommodation (compared after
-#: :func:`_accommodation_kind` folds case, "&" and punctuation).
-BED_AND_BREAKFAST = frozenset({"bed-and-breakfast", "b-and-b", "bnb"})
+class AccommodationType(enum.StrEnum):
+    """The kinds of accommodation the text names (3.2.2's list of provision, and the bed and
+    breakfast of 3.1.4 and 3.2.2 that 16-17 year olds are not placed in).
+
+    A closed vocabulary, so the bed and breakfast ban does not depend on the caller's
+    wording: "B&B hotel" or "Bed and Breakfast accommodation" is ``BED_AND_BREAKFAST``,
+    chosen by the caller, and a type the text does not name is refused, never passed.
+    """
+
+    EMERGENCY = "emergency"
+    STEP_DOWN = "step-down"
+    TRAINING_FLAT = "training-flat"
+    SEMI_INDEPENDENT = "semi-independent"
+    SOLO = "solo"
+    INDEPENDENT_MOVE_ON = "independent-move-on"
+    INDEPENDENT_EXIT = "independent-exit"
+    OWN_PROPERTY = "own-property"
+    BED_AND_BREAKFAST = "bed-and-breakfast"
+
+
 #: Categories whose agreements may be shorter than 3 months (3.2.5: emergency provision
 #: "may mean that this is a shorter Individual Placement Agreement").
 EMERGENCY_CATEGORIES = frozenset({"1.1", "2.1"})
@@ -85,11 +102,17 @@ HOUSING_BENEFIT = cite(
 )
 
 
-def _accommodation_kind(accommodation: str) -> str:
-    """``"Bed & Breakfast"``, ``"bed and breakfast"`` and ``"bed-and-breakfast"`` all give
-    ``"bed-and-breakfast"``."""
-    words = re.findall(r"[a-z0-9]+", accommodation.casefold().replace("&", " and "))
-    return "-".join(words)
+def _accommodation_type(accommodation: AccommodationType | str) -> AccommodationType:
+    """``accommodation`` as an :class:`AccommodationType`; a value that is not one (free
+    text such as "B&B hotel") is refused with the known values named."""
+    try:
+        return AccommodationType(accommodation)
+    except ValueError:
+        known = ", ".join(a.value for a in AccommodationType)
+        raise ValueError(
+            f"accommodation: {accommodation!r} is not an accommodation type; one of {known} "
+            "[accommodation-type]"
+        ) from None
 
 
 def agreement_months(start: dt.date, end: dt.date) -> tuple[bool, bool]:
@@ -109,7 +132,7 @@ def agreement_months(start: dt.date, end: dt.date) -> tuple[bool, bool]:
 def check_placement(
     package: Package,
     child: ChildOrYoungPerson,
-    accommodation: str | None = None,
+    accommodation: AccommodationType | None = None,
     *,
     bespoke: bool = False,
     housing_benefit: bool | None = None,
@@ -124,10 +147,12 @@ def check_placement(
       move on"); category 2.3 is accommodation only, ends by the 18th birthday and is for
       young people in receipt of Housing Benefit (``housing_benefit=False`` is an error;
       ``None``, not known, is not checked);
-    - no bed and breakfast for 16-17 year olds (``accommodation`` in any usual spelling);
+    - no bed and breakfast for 16-17 year olds (``accommodation`` is an
+      :class:`AccommodationType`; a string that is not one raises ``ValueError``);
     - agreements are generally 3-12 months (a warning); emergency categories 1.1 and 2.1 may
       be shorter.
     """
+    kind = None if accommodation is None else _accommodation_type(accommodation)
     found = []
     category = package.category
     if category not in CATEGORIES:
@@ -217,8 +242,7 @@ def check_placement(
                 )
             )
     if (
-        accommodation is not None
-        and _accommodation_kind(accommodation) in BED_AND_BREAKFAST
+        kind is AccommodationType.BED_AND_BREAKFAST
         and child.date_of_birth is not None
         and age_on(child.date_of_birth, package.start) in (16, 17)
     ):
@@ -260,10 +284,17 @@ NOTICE_CITE = cite(
 )
 
 
-def termination_date(notice_given: dt.date, specific_reason: bool) -> dt.date:
+def termination_date(
+    notice_given: dt.date, specific_reason: bool, *, days: int | None = None
+) -> dt.date:
     """The day an IPA ends after the Council's written notice: 30 days for any general
-    reason, 14 for more specific reasons (calendar days after the notice)."""
-    return notice_given + dt.timedelta(days=14 if specific_reason else 30)
+    reason, 14 for more specific reasons (calendar days after the notice), or ``days``
+    where a different period applies ("could, in some cases, depend on the circumstances":
+    the Council's to set, recorded in the contract or the agreement, never assumed)."""
+    if days is not None and days < 1:
+        raise ValueError("days: a notice period is at least 1 day [notice-days]")
+    period = days if days is not None else 14 if specific_reason else 30
+    return notice_given + dt.timedelta(days=period)
 
 
 def ipa_payments(

@@ -9,7 +9,6 @@ manager asks at a monitoring visit); ``COMPUTATIONS`` name the rules computed in
 from __future__ import annotations
 
 from childcare_commissioning.deadlines import Party
-from childcare_commissioning.durations import Duration, DurationKind
 from childcare_commissioning.register import (
     Computation,
     Duty,
@@ -20,7 +19,7 @@ from childcare_commissioning.register import (
     not_encoded,
     rule,
 )
-from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.schedules import Schedule
 from childcare_commissioning_derby._cite import cite
 
 __all__ = ["COMPUTATIONS", "DUTIES", "REGISTER"]
@@ -53,8 +52,6 @@ PROTECT = "3.4.6 Protection of Children, Young People and Vulnerable Adults"
 MONITOR = "3.8.1 Monitoring and Reporting"
 EQUAL = "3.14 EQUALITIES"
 DATA = "3.15 PERSONAL DATA"
-MONTHLY = Schedule(phases=(Phase(Duration(DurationKind.MONTHS, 1)),))
-WEEKLY = Schedule(phases=(Phase(Duration(DurationKind.WEEKS, 1)),))
 
 DUTIES = (
     _duty(
@@ -76,7 +73,6 @@ DUTIES = (
         "Which pathway and housing pathway meetings did you attend this month?",
         LEGAL,
         "providers will attend the young person's pathway meetings and housing pathway meeting held monthly",
-        MONTHLY,
     ),
     _duty(
         "safe-neighbourhoods",
@@ -437,7 +433,6 @@ DUTIES = (
         "Show this week's support schedule given to the young person.",
         "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
         "that sets out the details of the care and support they should be receiving on a weekly basis",
-        WEEKLY,
     ),
     _duty(
         "delivery-records",
@@ -590,6 +585,16 @@ DUTIES = (
         "The Provider shall also have in place a Business Continuity Plan.",
     ),
     _duty(
+        "service-dashboards",
+        "Maintain a service dashboard with the agreed service level indicators, activity and experience of service data, and progress against young people's goals",
+        P,
+        DCC,
+        "the dashboard and the indicators agreed with the Council",
+        "Show your service dashboard and the indicators agreed for it.",
+        "3.7.5 Service level data",
+        "At the service level, the DPS providers will maintain dashboards that incorporate agreed service level indicators",
+    ),
+    _duty(
         "exit-assistance",
         "Assist positively and promptly in the changeover at the end of the contract",
         P,
@@ -717,6 +722,13 @@ COMPUTATIONS = (
         "ipa-payments",
         "Payments per period under an IPA's variations and its end by notice",
         "childcare_commissioning_derby.placements:ipa_payments",
+        DETAIL,
+        "with consequent change in payments where appropriate",
+    ),
+    _computation(
+        "weekly-payments",
+        "Invoices for IPAs priced by the week: accommodation and support by the day, variations, notice, block discount, Housing Benefit (`payments`)",
+        "childcare_commissioning.billing:weekly_invoices",
         DETAIL,
         "with consequent change in payments where appropriate",
     ),
@@ -852,6 +864,20 @@ REGISTER = Register(
         context(
             LEGAL,
             "Children Act 1989,",
+            "Provision of Accommodation for 16 and 17 year old young people",
+            note="legislation and guidance list",
+        ),
+        duty(
+            LEGAL,
+            "National Standards in Leaving Care are set out in Every Child Matters",
+            None,
+            "duties/know-protocols",
+            note="round 2 (S25): 'lead service providers should be conversant with that format "
+            "and its outcomes framework' is a provider expectation",
+        ),
+        context(
+            LEGAL,
+            "Children and Young Persons Act 2008",
             "came into force.",
             note="legislation and guidance list, and the local authorities' own duties",
         ),
@@ -873,12 +899,14 @@ REGISTER = Register(
             None,
             "the Joint Housing Protocol flowchart is in Appendix Two: " + _APPENDIX,
         ),
-        not_encoded(
+        rule(
             LEGAL,
             "Service providers should note that a Child in Need and a young homeless",
             None,
-            "the amount of Housing Benefit is decided by the housing authority for each claimant, and the text asks providers to take it into account in their own prices: there is no deduction the library could compute",
-            note="audit D11",
+            "billing",
+            "computations/weekly-payments",
+            "readings/housing-benefit-contribution",
+            note="audit D11; round 2 defect 8: the award (the housing authority's) is shown as a contribution on Lot 2 invoices",
         ),
         rule(
             LEGAL,
@@ -891,9 +919,25 @@ REGISTER = Register(
         duty(
             LEGAL,
             "There are also several protocols and policies",
-            "Derby City Council's Leaving Care Strategy",
+            "Derby City Council's Corporate Parenting Pledge",
             "duties/know-protocols",
             note="audit D15; the documents themselves are in Appendix Two",
+        ),
+        rule(
+            LEGAL,
+            "Derby City Council's Corporate Parenting Strategy (2015-18",
+            "expected to be available in February 2020)",
+            "duties/know-protocols",
+            "readings/specification-version",
+            note="the only date the text gives: the specification's version is read from it "
+            "(round 2, task 10)",
+        ),
+        duty(
+            LEGAL,
+            "Derby City Council's Leaving Care Strategy",
+            None,
+            "duties/know-protocols",
+            note="audit D15",
         ),
         duty(
             LEGAL,
@@ -1036,7 +1080,11 @@ REGISTER = Register(
             "offers/category-1-3",
             "offers/category-2-2",
             "offers/category-2-3",
-            note="the types of provision the categories of 3.2.4 buy",
+            "computations/placement-checks",
+            note="the types of provision the categories of 3.2.4 buy; each is an "
+            "AccommodationType check_placement takes ('independent-exit' for exit "
+            "accommodation without floating support), so the bed and breakfast ban is by type "
+            "(round 2, defect 9 and task 10, S117)",
         ),
         context(
             "3.2.3 Provision", "Derby City Council aim to place all young people locally", None
@@ -1083,12 +1131,14 @@ REGISTER = Register(
             None,
             "the matrix is in Appendix Two: " + _APPENDIX,
         ),
-        duty(
+        rule(
             "3.2.4 Lots Overview",
             "The review of each package will involve re-assessing",
             None,
             "duties/matrix-at-review",
-            note="audit D27",
+            "obligations/review-matrix",
+            "readings/review-duties",
+            note="audit D27; round 2 task 4: listed at each placement review",
         ),
         rule(
             "3.2.4 Lots Overview",
@@ -1176,6 +1226,7 @@ REGISTER = Register(
             "once the young person reaches 18 years they move on.",
             "offers/category-2-2",
             "computations/placement-checks",
+            "readings/until-18",
             note="audit D34: check_placement's 'move-on-at-18'",
         ),
         rule(
@@ -1184,6 +1235,7 @@ REGISTER = Register(
             "to allow a safe place to reside.",
             "offers/category-2-3",
             "computations/placement-checks",
+            "readings/until-18",
             note="audit D35, D36: 'accommodation-only', 'until-18', 'housing-benefit'",
         ),
         context(DETAIL, "The majority of young people's individual needs are likely", None),
@@ -1213,9 +1265,10 @@ REGISTER = Register(
             "On occasions, it may be necessary for the Council to require a block of beds",
             "This will be outlined further at the time of the mini competition.",
             "computations/block-discount",
+            "computations/weekly-payments",
             "readings/block-discount",
             "billing",
-            note="audit D40",
+            note="audit D40; round 2 defect 8: applied on invoices at the block's recorded percentage",
         ),
         rule(
             DETAIL,
@@ -1230,6 +1283,7 @@ REGISTER = Register(
             "There will be an option to extend or reduce",
             None,
             "computations/ipa-payments",
+            "computations/weekly-payments",
             "readings/billing-cycle",
             "readings/in-arrears",
             note="audit D42",
@@ -1244,9 +1298,16 @@ REGISTER = Register(
         not_encoded(
             DETAIL,
             "If this cannot be provided by the current provider the Council would go back to the market",
-            "with discussions involving all parties.",
+            None,
             "the Council's commissioning decision to re-tender; nothing here is timed or measurable for either party",
             note="audit D43",
+        ),
+        duty(
+            DETAIL,
+            "This would be a planned approach with the current provider's involvement",
+            "with discussions involving all parties.",
+            "duties/exit-assistance",
+            note="audit D43; round 2 (S170): the current provider takes part in the planned move",
         ),
         duty(
             DETAIL,
@@ -1273,12 +1334,17 @@ REGISTER = Register(
             + _APPENDIX
             + "; its result (0-25 hours) is checked by check_placement",
         ),
-        duty(
+        rule(
             ACCESS,
             "This will be part of Pathway Planning process",
             None,
             "duties/share-pathway-plan",
-            note="audit D46",
+            "required_information/pathway-plan-standard",
+            "required_information/pathway-plan-urgent",
+            "required_information/indicative-budget-standard",
+            "required_information/indicative-budget-urgent",
+            "readings/referral-pack",
+            note="audit D46; round 2 task 4: an incomplete referral pack is 'incomplete'",
         ),
         not_encoded(
             ACCESS,
@@ -1301,6 +1367,7 @@ REGISTER = Register(
             "deadlines/offer-urgent",
             "deadlines/offer-emergency",
             "outcomes/access",
+            "readings/emergency-one-hour",
             note="audit D48, D49: elapsed clock hours; an emergency referral is at least as urgent (1 hour)",
         ),
         duty(
@@ -1360,12 +1427,15 @@ REGISTER = Register(
             "readings/emergency-same-day",
             note="audit D57: on the service's 7-day calendar",
         ),
-        duty(
+        rule(
             "3.3.5 Emergency Provision Timescales and Processes",
             "In such emergency situations the minimum assessment",
             None,
             "duties/emergency-information",
-            note="audit D58",
+            "required_information/minimum-assessment-emergency",
+            "required_information/pathway-plan-emergency",
+            "readings/referral-pack",
+            note="audit D58; round 2 task 4: the emergency minimum as required information",
         ),
         rule(
             "3.3.5 Emergency Provision Timescales and Processes",
@@ -1437,12 +1507,14 @@ REGISTER = Register(
             "duties/equality-duties",
             note="audit D67",
         ),
-        duty(
+        rule(
             "3.4.3 Equality Issues",
             "Equality Impact Assessment (EIA) must be undertaken",
             None,
             "duties/equality-impact-assessment",
-            note="audit D68",
+            "obligations/review-eia",
+            "readings/review-duties",
+            note="audit D68; round 2 task 4: listed at each placement review",
         ),
         duty(
             "3.4.3 Equality Issues",
@@ -1693,12 +1765,13 @@ REGISTER = Register(
             "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
             note="heading",
         ),
-        duty(
+        rule(
             "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
             "Each individual will be given information by the Provider",
             "The Council shall also have sight of these records.",
             "duties/weekly-support-schedule",
-            note="audit D96: weekly, in the obligations calendar",
+            "obligations/weekly-support-schedule",
+            note="audit D96: weekly from each placement's start, in the obligations calendar",
         ),
         duty(
             "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
@@ -1762,16 +1835,20 @@ REGISTER = Register(
             "3.7.4 Individual level data",
             "The user/patient goals are grouped",
             "community focussed services.",
-            _FOREIGN,
-            note="audit D103",
+            "the goals are a health framework's; the one measure named, 'preferably the CHI "
+            "Experience of Service Questionnaire' (a CAMHS questionnaire), is the Council's "
+            "choice of tool for assessing the service, with no target, frequency or provider "
+            "action the library could check",
+            note="audit D103; round 2 (S349): the reason now fits the measure it names",
         ),
         context("3.7.5 Service level data", "3.7.5 Service level data", note="heading"),
-        not_encoded(
+        duty(
             "3.7.5 Service level data",
             "At the service level, the DPS providers will maintain dashboards",
             "achievement of user/patient aspirations and need.",
-            _FOREIGN + "; the 'agreed' indicators are not given",
-            note="audit D104",
+            "duties/service-dashboards",
+            note="audit D104; round 2 (S353): a provider duty; the 'agreed' indicators are not "
+            "given, so nothing is computed",
         ),
         not_encoded(
             "3.7.6 Performance Indicators",
@@ -1835,12 +1912,14 @@ REGISTER = Register(
             "duties/review-meetings",
             note="audit D112",
         ),
-        duty(
+        rule(
             MONITOR,
             "The young person's support plan will be amended",
             "which clearly shows the journey the young person is undertaking.",
             "duties/support-plan-copies",
-            note="audit D113",
+            "obligations/review-support-plan",
+            "readings/review-duties",
+            note="audit D113; round 2 task 4: listed at each placement review",
         ),
         rule(
             MONITOR,

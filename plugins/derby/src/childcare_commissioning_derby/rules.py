@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from childcare_commissioning.billing import BillingCycle, BillingTerms
+from childcare_commissioning.billing import (
+    BillingCycle,
+    BillingTerms,
+    BlockDiscount,
+    Component,
+    ContributionTerm,
+)
 from childcare_commissioning.calendars import (
     EVERY_DAY,
     WEEKDAYS,
@@ -19,7 +25,7 @@ from childcare_commissioning.eligibility import AgeBand, Cohort
 from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning.model import Channel, Status, Urgency
 from childcare_commissioning.obligations import Anchor, Obligation, ObligationKind
-from childcare_commissioning.referrals import Offer, ReferralRoute
+from childcare_commissioning.referrals import Offer, ReferralRoute, RequiredInformation, RouteTime
 from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
 from childcare_commissioning.workforce import Requirement, RequirementKind
@@ -80,9 +86,9 @@ CALENDARS = (
             TIMES,
             "Derby City Council's Emergency Careline will have access to numbers on the DPS for out of hours.",
         ),
-        notes="The complement of 'derby-office-hours' (see 'office-hours'), except that the "
-        "daytime of a weekday bank holiday is not shown as out of hours: a calendar cannot "
-        "open all day on bank holidays only.",
+        bank_holiday_hours=(TimeWindow(dt.time(0), dt.time(0)),),
+        notes="The complement of 'derby-office-hours' (see 'office-hours'): open whenever the "
+        "office is closed, all day on weekday bank holidays included.",
     ),
 )
 
@@ -181,6 +187,61 @@ ROUTES = (
             }
         ),
         notes="The Council's Emergency Careline arranges out of hours placements.",
+    ),
+)
+
+_PACK = cite(
+    ACCESS,
+    "provide a copy of the Pathway plan (with personal identification details removed) and indicative budget to providers",
+)
+_EMERGENCY = cite(
+    "3.3.5 Emergency Provision Timescales and Processes",
+    "In such emergency situations the minimum assessment and pathway plan (if care leaver) will be shared.",
+)
+#: The referral pack (reading 'referral-pack'): a redacted Pathway plan where there is one
+#: (Lot 1: care leavers and looked after young people) and the indicative budget the bids
+#: are made against, for standard and urgent referrals; in an emergency the minimum
+#: assessment, and the Pathway plan for a care leaver (Lot 1).
+REQUIRED_INFORMATION = (
+    *(
+        RequiredInformation(
+            f"{item}-{urgency.value}",
+            f"information.{key}",
+            reason,
+            _PACK,
+            service=service,
+            urgency=urgency,
+        )
+        for urgency in (Urgency.STANDARD, Urgency.URGENT)
+        for item, key, reason, service in (
+            (
+                "pathway-plan",
+                "pathway_plan",
+                "a copy of the Pathway plan with personal identification details removed",
+                "lot-1",
+            ),
+            (
+                "indicative-budget",
+                "indicative_budget",
+                "the indicative budget providers bid against",
+                None,
+            ),
+        )
+    ),
+    RequiredInformation(
+        "minimum-assessment-emergency",
+        "information.minimum_assessment",
+        "the minimum assessment shared in an emergency",
+        _EMERGENCY,
+        urgency=Urgency.EMERGENCY,
+    ),
+    RequiredInformation(
+        "pathway-plan-emergency",
+        "information.pathway_plan",
+        "the Pathway plan of a care leaver, shared in an emergency",
+        _EMERGENCY,
+        service="lot-1",
+        urgency=Urgency.EMERGENCY,
     ),
 )
 
@@ -288,7 +349,65 @@ DEADLINES = (
     ),
 )
 
+#: A placement's formal reviews: within 2 weeks of its start, then every 3 months.
+REVIEWS = Schedule(first=Duration(K.WEEKS, 2), phases=(Phase(Duration(K.MONTHS, 3)),))
+
+#: Duties the text ties to each review, listed on the review's date for each placement
+#: (reading 'review-duties'): (id, title, party, clause, quote).
+_AT_REVIEW = (
+    (
+        "review-matrix",
+        "At the placement review: re-assess the package with the Risk and Needs matrix",
+        Party.BOTH,
+        "3.2.4 Lots Overview",
+        "The review of each package will involve re-assessing using the matrix to reduce the package and move to independence.",
+    ),
+    (
+        "review-support-plan",
+        "Following the placement review: amend the support plan, copies to the young person and the Council",
+        Party.PROVIDER,
+        MONITOR,
+        "The young person's support plan will be amended as appropriate following the review",
+    ),
+    (
+        "review-eia",
+        "At the placement review: undertake and document an Equality Impact Assessment",
+        Party.PROVIDER,
+        "3.4.3 Equality Issues",
+        "Equality Impact Assessment (EIA) must be undertaken and documented as part of any service review process",
+    ),
+)
+
 OBLIGATIONS = (
+    *(
+        Obligation(
+            obligation_id,
+            title,
+            ObligationKind.DUTY,
+            party,
+            cite(clause, quote),
+            schedule=REVIEWS,
+            anchor=Anchor.PACKAGE,
+            notes="Due on each placement review's date, anchored on the placement (see "
+            "'review-duties'); the text gives no later time.",
+        )
+        for obligation_id, title, party, clause, quote in _AT_REVIEW
+    ),
+    Obligation(
+        "weekly-support-schedule",
+        "Give the young person this week's support schedule (times and dates), seen by the Council",
+        ObligationKind.DUTY,
+        Party.PROVIDER,
+        cite(
+            "3.6.5 Time Sheets/Diary Sheets/ Records of Performance",
+            "that sets out the details of the care and support they should be receiving on a weekly basis",
+        ),
+        schedule=Schedule(phases=(Phase(Duration(K.WEEKS, 1)),)),
+        anchor=Anchor.PACKAGE,
+        notes="For each young person: weekly from their placement's start, to its end (audit "
+        "D96). The monthly housing pathway meetings are the Council's, on its dates: a duty "
+        "to attend ('pathway-meetings'), never dated by the library.",
+    ),
     Obligation(
         "placement-review",
         "Formal review of the placement (within 2 weeks, then every 3 months)",
@@ -298,7 +417,7 @@ OBLIGATIONS = (
             MONITOR,
             "A formal review will be held within 2 weeks to ensure the package is in place then at 3 month intervals",
         ),
-        schedule=Schedule(first=Duration(K.WEEKS, 2), phases=(Phase(Duration(K.MONTHS, 3)),)),
+        schedule=REVIEWS,
         anchor=Anchor.PACKAGE,
         notes="Anchored on each placement's own start, to its end (see 'review-intervals'); "
         "reviews triggered by a significant change or the young person's request are "
@@ -534,6 +653,9 @@ CONTACTS = (
             MONITOR,
             "this agreement will be monitored by the Children in Care Commissioning and Placements team.",
         ),
+        hours="derby-office-hours",
+        notes="No number is given in the text. Reached in normal office hours; out of hours "
+        "the Council is reached through its Emergency Careline (see 'concern-notification').",
     ),
     Contact(
         "emergency-careline",
@@ -562,10 +684,26 @@ CONTACTS = (
     ),
 )
 
-_TO_COUNCIL = (RouteStep("derby-city-council", Channel.PHONE, "concern-same-day"),)
+_TO_COUNCIL = (
+    RouteStep(
+        "derby-city-council",
+        Channel.PHONE,
+        "concern-same-day",
+        when=RouteTime.IN_HOURS,
+        calendar="derby-office-hours",
+    ),
+    RouteStep(
+        "emergency-careline",
+        Channel.PHONE,
+        "concern-same-day",
+        when=RouteTime.OUT_OF_HOURS,
+        calendar="derby-office-hours",
+    ),
+)
 _CHANNEL_NOTE = (
     "The text says 'notified to the Council the same day' and gives no channel or number: "
-    "the Council is reached through the team that monitors the IPA, by phone (see "
+    "in office hours the Council is reached through the team that monitors the IPA, out of "
+    "hours (nights, weekends, bank holidays) through its Emergency Careline, by phone (see "
     "'concern-notification'); the procedures are at the two safeguarding websites."
 )
 ROUTING = (
@@ -616,9 +754,34 @@ ROUTING = (
 BILLING = BillingTerms(
     cycle=BillingCycle.MONTHLY,
     citation=cite("3.2.5 Lot Detail", "with consequent change in payments where appropriate"),
-    notes="Packages are quoted per work package against an indicative budget; a block of five "
-    "or more beds carries the percentage discount set at the mini competition "
-    "(block_discount_for). The text sets no invoicing cycle: monthly is assumed ('billing-cycle').",
+    block_discount=BlockDiscount(
+        5,
+        None,
+        cite(
+            "3.2.5 Lot Detail",
+            "Providers will be required to offer a percentage discount on the DPS accommodation costs for any block sourced of five beds or more at any one time in these circumstances.",
+        ),
+    ),
+    contributions=(
+        ContributionTerm(
+            "housing-benefit",
+            "Housing Benefit",
+            Component.ACCOMMODATION,
+            cite(
+                "3.1.4 Evidence Base / Legal Context",
+                "claim Housing Benefits which will contribute towards the accommodation cost",
+            ),
+            services=frozenset({"lot-2"}),
+            notes="For children in need and young homeless 16-17 year olds (Lot 2); the amount "
+            "is the housing authority's award, given by the caller (see "
+            "'housing-benefit-contribution').",
+        ),
+    ),
+    notes="Packages are quoted per work package against an indicative budget and paid by the "
+    "week (accommodation and support, each day a seventh of the weekly cost: `payments`); a "
+    "block of five or more beds carries the percentage discount set at the mini competition, "
+    "which each block records. The text sets no invoicing cycle: monthly is assumed "
+    "('billing-cycle').",
 )
 
 

@@ -23,6 +23,7 @@ from childcare_commissioning_plymouth.duties import DUTIES
 from childcare_commissioning_plymouth.kpi import (
     OUTCOMES,
     POLICIES,
+    POLICY_LIST,
     POLICY_TABLE,
     PolicyReview,
     policy_kpi,
@@ -30,6 +31,7 @@ from childcare_commissioning_plymouth.kpi import (
 from childcare_commissioning_plymouth.monitoring import MONITORING
 from childcare_commissioning_plymouth.referrals import (
     COHORTS,
+    COUNCIL,
     DOCUMENTS,
     OFFER_LISTS,
     OFFERS,
@@ -117,6 +119,10 @@ READINGS = (
         "It is treated as in force from 1 April 2021, the start of the 2021-2026 strategic "
         "plan it cites; change it when the Council confirms a date.",
         cite("I Introduction", "A_Bright_Future_2021-2026"),
+        confirm=(
+            "From what date is the specification in force? (The draft is undated; 1 April "
+            "2021 is assumed, and every dated answer without a contract start rests on it.)"
+        ),
     ),
     Reading(
         "refresher-scope",
@@ -173,6 +179,10 @@ READINGS = (
         "short break the Council requests for a child with no disability status is not "
         "refused: the Council, which assessed the need, decides.",
         cite("3.2 Eligibility criteria", "are eligible for 'short breaks'"),
+        confirm=(
+            "Must a child referred for a short break have a profound and complex disability? "
+            "(Read as no: the Council's identification decides.)"
+        ),
     ),
     Reading(
         "escalation-reply-window",
@@ -184,6 +194,11 @@ READINGS = (
         "of the reply window: escalation to the manager is due only after it, on the next "
         "working day. The second window runs from the email to the manager.",
         cite("3.3 Escalation process", "in any event will be confirmed via email"),
+        confirm=(
+            "When does each three-working-day reply window start, and is its last day a cut-"
+            "off for escalating? (Read as from the confirming email; escalation follows the "
+            "window, on the next working day.)"
+        ),
     ),
     Reading(
         "appendix-2-to-follow",
@@ -212,6 +227,10 @@ READINGS = (
         "At least one worker of the team on a package holds each subject (a warning when "
         "none does); the Council may ask for more on a package.",
         cite("6 Staff", "sufficient numbers of staff undertaking direct work"),
+        confirm=(
+            "How many trained workers are 'sufficient numbers', on a team or on a package? "
+            "(Read as at least one.)"
+        ),
     ),
     Reading(
         "tracheotomy-care",
@@ -241,6 +260,11 @@ READINGS = (
         "quarterly report arrives with the monitoring information for that quarter's review "
         "meeting, and no report falls due on a bank holiday or after the meeting it informs.",
         cite("8.1 Key Performance Indicators", "Quarterly report"),
+        confirm=(
+            "When is each quarterly, six-monthly and annual report due? (Read as 5 working "
+            "days before its period of framework membership ends, with the monitoring "
+            "information.)"
+        ),
     ),
     Reading(
         "notice-clock-start",
@@ -283,6 +307,68 @@ READINGS = (
         "Only what was delivered is charged: every commissioned session not delivered is "
         "deducted, whoever cancelled it; the text provides no payment for cancellations.",
         cite("3.3 Referral routes", "accurately reflects the services the Provider has delivered"),
+        confirm=(
+            "Is a session the Council cancels paid? (Read as not: only what was delivered is "
+            "charged, whoever cancelled.)"
+        ),
+    ),
+    Reading(
+        "phone-referrals",
+        "The Provider must be 'accessible to the Council by telephone ... 24 hours a day' and "
+        "have 'arrangements in place for receiving referrals from the Council ... via secure "
+        "email'; emergency and out-of-hours referrals are often made by telephone. Is a "
+        "referral by telephone a referral?",
+        "Yes: the text refuses only self-referrals. A Council referral by telephone (or any "
+        "channel other than secure email) is accepted, with a warning "
+        "(referral.channel.confirm) that the Council is to confirm it by secure email, the "
+        "channel the Provider's referral arrangements and its expression of interest use.",
+        cite(
+            "3.3 Access to the service",
+            "have arrangements in place for receiving referrals from the Council",
+        ),
+    ),
+    Reading(
+        "transport-documents",
+        "'In all circumstances where the Provider is required to transport a child ... the "
+        "vehicle used is roadworthy (i.e. it has a valid MOT certificate) and ... the driver "
+        "of the vehicle has a full current driving licence and the appropriate "
+        "classification(s) of business vehicle insurance'. Who is checked, and whose is the "
+        "MOT?",
+        "Whoever drives a child, whatever their role: a worker whose tasks include "
+        "'transport' is checked for all three documents (the text's role types name no "
+        "driver). The MOT belongs to the vehicle; it is recorded, with its expiry, on the "
+        "worker who drives that vehicle. A roster on which no worker transports children "
+        "says that the documents were checked for nobody (workforce.tasks.none).",
+        cite("3.1 Key activity", "the driver of the vehicle has a full current driving licence"),
+    ),
+    Reading(
+        "turnover-of-staff",
+        "'Staff retention/turnover: percentage of leavers over the last 6 months': the text "
+        "names no denominator and no exact period.",
+        "The last 6 months to a date D run from the day after the same date 6 months "
+        "earlier to D (to Mon 6 Jan 2025: Sun 7 Jul 2024 to Mon 6 Jan 2025). Leavers are "
+        "workers whose last day of employment (employed_until) falls in the period; the "
+        "percentage is of every worker employed on any day of it, to one decimal place, "
+        "so it never exceeds 100 %. Both counts are reported, so a Council that reads "
+        "another denominator (average headcount) can work it from them.",
+        cite("8.2 Outcomes", "percentage of leavers over the last 6 months"),
+    ),
+    Reading(
+        "package-sufficient-numbers",
+        "'Sufficient numbers' of direct-work staff trained in communication methods (BSL, "
+        "Makaton, PECS), So SAFE! ('for people with moderate to severe Intellectual "
+        "Disability and Autism Spectrum Disorder'), DoLS working, and, for children with "
+        "personal / healthcare needs, eight healthcare subjects: which of them does one "
+        "package's team need?",
+        "A package (roster document packages: its workers and its child's needs) is asked "
+        "for a skill when its child has the need the text ties it to: bsl, makaton or pecs "
+        "for a child who communicates by that method; intellectual-disability or autism "
+        "for So SAFE!; dols for DoLS working; each healthcare subject for the need of the "
+        "same name (peg-feeding for a tube-fed child), or all eight for a child with "
+        "healthcare needs not named one by one. First aid, food hygiene, health and safety "
+        "and medicines handling are asked of every package. At least one of the package's "
+        "direct-work staff holds each (reading sufficient-numbers).",
+        cite("6 Staff", "In order to deliver services which are safe and inclusive"),
     ),
     Reading(
         "no-age-band",
@@ -300,7 +386,19 @@ BILLING = BillingTerms(
         "parties on a case by case basis)",
     ),
     purchase_order_required=True,
-    notes="PO number on every invoice; sent by email to the department named on the PO; "
+    purchase_order_citation=cite(
+        "3.3 Referral routes",
+        "The relevant individual Purchase Order number is shown on all invoices",
+    ),
+    invoice_to_citation=cite(
+        "3.3 Referral routes",
+        "Invoices are submitted via email directly to the relevant department as detailed on "
+        "the Purchase Order",
+    ),
+    nil_invoices=False,
+    notes="PO number on every invoice; sent by email to the department named on the PO "
+    "(a package's invoice_to, copied onto each invoice as send_to); invoices are for "
+    "services delivered, so a fortnight with nothing on it gets none; "
     "value reflects what was delivered, with deductions for anything commissioned but not "
     "delivered. Temporary cover by another provider needs no notice period. Prices are "
     "bespoke per package (no rate band is set) and no mileage terms are given.",
@@ -377,6 +475,7 @@ SPEC: Final = CouncilSpec(
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
+    organisations=(COUNCIL,),
     routes=ROUTES,
     offers=OFFERS,
     offer_lists=OFFER_LISTS,
@@ -387,6 +486,7 @@ SPEC: Final = CouncilSpec(
     notifiable_events=NOTIFIABLE_EVENTS,
     outcomes=OUTCOMES,
     reference_tables=(POLICY_TABLE, DOCUMENTS, ROLE_TYPE_TABLE),
+    policy_lists=(POLICY_LIST,),
     duties=DUTIES,
     computations=COMPUTATIONS,
     variables=(

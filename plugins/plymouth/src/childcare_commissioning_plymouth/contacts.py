@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from childcare_commissioning.model import Channel
-from childcare_commissioning.safeguarding import Contact, NotifiableEvent, RouteStep
+from childcare_commissioning.safeguarding import Concern, Contact, NotifiableEvent, RouteStep
 from childcare_commissioning_plymouth._cite import cite
 
 __all__ = ["CONTACTS", "NOTIFIABLE_EVENTS"]
@@ -28,6 +28,22 @@ CONTACTS = (
         variant_of="commissioning-mailbox",
         notes="Kept exactly as published. Every other mention spells it Plymplacements@; "
         "contact_findings reports the difference.",
+    ),
+    Contact(
+        "child-protection-procedures",
+        "The Local Safeguarding Children Partnership (its child protection procedures)",
+        "child-protection-procedures",
+        cite(
+            "9 Quality requirements",
+            "adhere to the child protection procedures of the Local Safeguarding Children "
+            "Partnership",
+        ),
+        concerns=frozenset({Concern.CHILD}),
+        notes="A pointer, not a contact: the text names the Partnership's child protection "
+        "procedures and 'Working Together to Safeguard Children' but gives no telephone "
+        "number, address or out-of-hours route for a concern about a child. Follow those "
+        "procedures; the commissioning mailbox is not a child-protection route. A concern "
+        "that is also a notifiable event (5) is notified to the child's Social Worker as well.",
     ),
 )
 

@@ -10,12 +10,19 @@ import attrs
 
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
-from childcare_commissioning.model import Finding, Severity
+from childcare_commissioning.model import Finding
+from childcare_commissioning.policies import (
+    PolicyEntry,
+    PolicyList,
+    PolicyReport,
+    check_policy_report,
+)
 from childcare_commissioning_plymouth._cite import cite
 
 __all__ = [
     "OUTCOMES",
     "POLICIES",
+    "POLICY_LIST",
     "POLICY_TABLE",
     "WHERE_RELEVANT",
     "PolicyReview",
@@ -59,6 +66,19 @@ class PolicyReview:
 #: Policies the KPI lists "(where relevant)": a provider may mark them not applicable.
 WHERE_RELEVANT = frozenset(p for p in POLICIES if p.endswith("(where relevant)"))
 
+#: The sixteen as the list a provider's quarterly policy report is checked against
+#: (`childcare-commissioning policies REPORT --council plymouth`).
+POLICY_LIST = PolicyList(
+    "policies",
+    "Organisational policies and procedures kept up to date (quarterly report)",
+    POLICIES,
+    KPI_CITE,
+    optional=WHERE_RELEVANT,
+    reported="Quarterly report: date of last review, date next review due, key changes",
+    notes="'(where relevant)' policies may be marked not applicable (reading "
+    "policy-not-applicable).",
+)
+
 
 def policy_kpi(
     reviews: Mapping[str, PolicyReview],
@@ -71,7 +91,9 @@ def policy_kpi(
     ``not_applicable`` names policies the KPI lists "(where relevant)" that do not apply to
     the provider (a provider with no clinical staff has no clinical governance structure):
     they leave the count (reading policy-not-applicable). Naming any other policy is an
-    error, since the text makes only those optional.
+    error, since the text makes only those optional. The same check as the command line's
+    ``policies`` (:func:`childcare_commissioning.policies.check_policy_report` over
+    :data:`POLICY_LIST`).
     """
     unknown = sorted(not_applicable - WHERE_RELEVANT)
     if unknown:
@@ -81,32 +103,21 @@ def policy_kpi(
             f"only {', '.join(sorted(WHERE_RELEVANT))} may be not applicable; "
             f"got {', '.join(repr(u) for u in unknown)}",
         )
-    applicable = [p for p in POLICIES if p not in not_applicable]
-    findings = []
-    for policy in applicable:
-        review = reviews.get(policy)
-        if review is None:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "plymouth.kpi.policy-missing",
-                    f"no review recorded for {policy!r}",
-                    "$.policies",
-                    KPI_CITE,
-                )
-            )
-        elif review.next_due < on:
-            findings.append(
-                Finding(
-                    Severity.ERROR,
-                    "plymouth.kpi.policy-overdue",
-                    f"{policy!r} was due for review on {review.next_due.isoformat()}",
-                    "$.policies",
-                    KPI_CITE,
-                )
-            )
-    within = len(applicable) - len(findings)
-    return (Decimal(100) * within / len(applicable)).quantize(Decimal("0.1")), findings
+    entries = [
+        PolicyEntry(policy, review.last_reviewed, review.next_due, review.key_changes)
+        for policy, review in reviews.items()
+        if policy not in not_applicable
+    ]
+    entries += [PolicyEntry(policy, not_applicable=True) for policy in sorted(not_applicable)]
+    result = check_policy_report(POLICY_LIST, PolicyReport(on, entries))
+    codes = {
+        "policies.not-reported": "plymouth.kpi.policy-missing",
+        "policies.overdue": "plymouth.kpi.policy-overdue",
+    }
+    findings = [
+        attrs.evolve(f, code=codes.get(f.code, f.code), path="$.policies") for f in result.findings
+    ]
+    return result.percent, findings
 
 
 _KPI = "8.1 Key Performance Indicators"

@@ -5,27 +5,73 @@ from __future__ import annotations
 from childcare_commissioning.eligibility import Cohort
 from childcare_commissioning.measures import ReferenceTable
 from childcare_commissioning.model import Channel
-from childcare_commissioning.referrals import Offer, OfferList, ReferralRoute
+from childcare_commissioning.organisations import Organisation
+from childcare_commissioning.referrals import Confirmation, Offer, OfferList, ReferralRoute
 from childcare_commissioning_plymouth._cite import cite
 
-__all__ = ["COHORTS", "DOCUMENTS", "OFFERS", "OFFER_LISTS", "ROUTES"]
+__all__ = ["COHORTS", "COUNCIL", "DOCUMENTS", "OFFERS", "OFFER_LISTS", "ROUTES"]
 
 KEY = "3.1 Key activity"
+
+#: The Council, with the departments the text names (4 Networks and links; 3.3
+#: invoices): a referrer recorded as any of them, or as the Council with a department or
+#: team beside its name, is the Council.
+COUNCIL = Organisation(
+    "plymouth-city-council",
+    "Plymouth City Council",
+    cite(
+        "4 Networks and links",
+        "The Council \u2013 in particular these departments: Children, Young People and Family "
+        "Services (including Children's Social Care, including Out of Hours service)",
+    ),
+    departments=frozenset(
+        {
+            "Children, Young People and Family Services",
+            "Children, Young People and Families",
+            "Children's Social Care",
+            "Out of Hours service",
+            "Education, Participation and Skills",
+            "Virtual School",
+            "Strategic Cooperative Commissioning",
+            "Strategic Cooperative Commissioning Team",
+            "Strategic Co-operative Commissioning Team",
+        }
+    ),
+    notes="Departments as the text spells them in 4 (Networks and links), 3.3 (invoices: "
+    "'Children, Young People and Families or Education, Participation and Skills') and 11 "
+    "('Strategic Co-operative Commissioning Team'). Any other part of the Council is "
+    "recognised when recorded beside the Council's name.",
+)
 
 ROUTES = (
     ReferralRoute(
         id="council",
-        name="Referral by Plymouth City Council (secure email, in and out of hours)",
+        name="Referral by Plymouth City Council (in and out of hours; confirmed by secure email)",
         citation=cite(
             "3.3 Referral routes",
             "identified and referred by the Council. The Provider will not accept self-referrals.",
         ),
         organisations=frozenset({"Plymouth City Council"}),
-        channels=frozenset({Channel.SECURE_EMAIL}),
-        notes="Any referrer of Plymouth City Council may refer (social worker, lead "
-        "professional, team manager, IRO, Out of Hours...): the text asks only that the "
-        "Council refers. Referrals arrive via secure email, including out of hours (3.3 "
-        "Access to the service); the provider answers with an expression of interest.",
+        refused_roles=frozenset(
+            {"self", "child", "young-person", "parent", "carer", "guardian", "family-member"}
+        ),
+        confirm=Confirmation(
+            frozenset({Channel.SECURE_EMAIL}),
+            cite(
+                "3.3 Access to the service",
+                "have arrangements in place for receiving referrals from the Council and "
+                "submitting expressions of interest in delivering services as specified in "
+                "the referral, via secure email",
+            ),
+            by="Plymouth City Council",
+        ),
+        notes="Any referrer of Plymouth City Council, any department or team (organisation "
+        "council), may refer: the text asks only that the Council refers and refuses only "
+        "self-referrals (a referrer whose role is the child's own or the family's: self, "
+        "child, young-person, parent, carer, guardian, family-member). The Provider is accessible to the Council by telephone 24 hours a "
+        "day and receives referrals via secure email, including out of hours (3.3 Access to "
+        "the service): a referral by telephone is accepted, with a warning that it is to be "
+        "confirmed by secure email (reading phone-referrals).",
     ),
 )
 

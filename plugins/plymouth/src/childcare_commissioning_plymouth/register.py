@@ -192,7 +192,8 @@ _ENTRIES: tuple[Entry, ...] = (
         "workforce/transport-driving-licence",
         "workforce/transport-mot",
         "workforce/transport-business-insurance",
-        note="Audit C12.",
+        "readings/transport-documents",
+        note="Audit C12; checked for whoever transports a child (audit 2026-12 D9).",
     ),
     rule(
         K,
@@ -457,7 +458,9 @@ _ENTRIES: tuple[Entry, ...] = (
         "on the same day as the referral is made;",
         "routes/council",
         "deadlines/emergency-commencement",
-        note="Audit C48-C49.",
+        "readings/phone-referrals",
+        note="Audit C48-C49; a referral by telephone is accepted and confirmed by secure "
+        "email (audit 2026-12 D2).",
     ),
     not_encoded(
         ACC,
@@ -715,8 +718,9 @@ _ENTRIES: tuple[Entry, ...] = (
         "subsequently introduced by mental capacity legislation);",
         *_ids("sufficient", SUFFICIENT_SUBJECTS),
         "readings/sufficient-numbers",
+        "readings/package-sufficient-numbers",
         "computations/roster-check",
-        note="Audit C82.",
+        note="Audit C82; per package from the child's needs (audit 2026-12, section 4 need 6).",
     ),
     rule(
         ST,
@@ -725,7 +729,9 @@ _ENTRIES: tuple[Entry, ...] = (
         *_ids("healthcare", HEALTHCARE_SUBJECTS),
         "computations/roster-check",
         "readings/tracheotomy-care",
-        note="Audit C83: evaluated for every team working with healthcare needs (V36).",
+        "readings/package-sufficient-numbers",
+        note="Audit C83: evaluated for every team working with healthcare needs (V36), and "
+        "per package for the child's own needs (audit 2026-12).",
     ),
     rule(
         ST,
@@ -864,7 +870,9 @@ _ENTRIES: tuple[Entry, ...] = (
         "obligations/workforce-development-plan",
         "obligations/staff-turnover-report",
         "obligations/reporting-half-year-ends",
-        note="Audit C100-C101.",
+        "readings/turnover-of-staff",
+        note="Audit C100-C101; the percentage is computed by staff-check --turnover "
+        "(audit 2026-12, section 4 need 9).",
     ),
     duty(
         Q,
@@ -873,12 +881,14 @@ _ENTRIES: tuple[Entry, ...] = (
         "duties/legislative-knowledge",
         note="Audit C102.",
     ),
-    duty(
+    rule(
         Q,
         "In carrying out its functions the Provider will adhere",
         "child protection procedures of the Local Safeguarding Children Partnership.",
         "duties/welfare-paramount",
-        note="Audit C103.",
+        "contacts/child-protection-procedures",
+        note="Audit C103; the procedures are the nearest pointer for a concern about a "
+        "child, which the text does not route (audit 2026-12 D13).",
     ),
     not_encoded(
         Q,

@@ -10,6 +10,7 @@ from childcare_commissioning_plymouth._cite import cite
 __all__ = [
     "CORE_SUBJECTS",
     "HEALTHCARE_SUBJECTS",
+    "PACKAGE_NEEDS",
     "ROLE_TYPES",
     "ROLE_TYPE_TABLE",
     "SOCIAL_CARE_SUBJECTS",
@@ -109,6 +110,20 @@ HEALTHCARE_SUBJECTS = (
     ("ventilation", "Ventilation training"),
 )
 
+#: The child's needs that call for a "sufficient numbers" skill on a package (reading
+#: package-sufficient-numbers): the communication methods for a child who communicates by
+#: them, So SAFE! for a child with an intellectual disability or autism (the programme is
+#: "for people with moderate to severe Intellectual Disability and Autism Spectrum
+#: Disorder"), DoLS working for a child subject to DoLS. Each healthcare subject is called
+#: for by the need of the same name (a tube-fed child: peg-feeding), or by healthcare.
+PACKAGE_NEEDS = {
+    "bsl": frozenset({"bsl"}),
+    "makaton": frozenset({"makaton"}),
+    "pecs": frozenset({"pecs"}),
+    "so-safe": frozenset({"intellectual-disability", "autism"}),
+    "dols-working": frozenset({"dols"}),
+}
+
 _CORE_CITE = cite(STAFF, "receive training to an appropriate level in a range of core subjects")
 _SOCIAL_CITE = cite(
     STAFF,
@@ -180,6 +195,7 @@ WORKFORCE = (
             _SUFFICIENT_CITE,
             scope=DIRECT,
             team=True,
+            for_needs=PACKAGE_NEEDS.get(subject, frozenset()),
         )
         for subject, wording in SUFFICIENT_SUBJECTS
     ),
@@ -192,6 +208,7 @@ WORKFORCE = (
             _HEALTH_CITE,
             scope=HEALTHCARE,
             team=True,
+            for_needs=frozenset({subject}),
         )
         for subject, wording in HEALTHCARE_SUBJECTS
     ),
@@ -257,9 +274,12 @@ WORKFORCE = (
                 "a valid MOT certificate ... a full current driving licence and the appropriate "
                 "classification(s) of business vehicle insurance",
             ),
-            scope=Scope(roles=frozenset({"driver"})),
-            notes="Applies to staff who transport children (role 'driver'); each document is "
-            "recorded as a registration with its expiry date.",
+            scope=Scope(tasks=frozenset({"transport"})),
+            notes="'In all circumstances where the Provider is required to transport a child': "
+            "applies to whoever drives a child, whatever their role (a worker whose tasks "
+            "include 'transport'); the text's role types name no driver. Each document is "
+            "recorded as a registration with its expiry date; the MOT is the vehicle's, "
+            "recorded on the worker who drives it (reading transport-documents).",
         )
         for subject, wording in (
             ("driving-licence", "Full current driving licence"),

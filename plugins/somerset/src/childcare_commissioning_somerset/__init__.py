@@ -38,6 +38,7 @@ from childcare_commissioning_somerset.rules import (
     CONTACTS,
     DEADLINES,
     EXCLUSIONS,
+    LOOKED_AFTER_DEFINITION,
     MILEAGE,
     NOTIFIABLE_EVENTS,
     OBLIGATIONS,
@@ -53,6 +54,7 @@ __all__ = [
     "DUTIES",
     "GLOSSARY",
     "KEY_OBJECTIVES",
+    "LOOKED_AFTER_DEFINITION",
     "MILEAGE",
     "READINGS",
     "REGISTER",
@@ -245,6 +247,18 @@ READINGS = (
         cite("2.8 Service rates", ".45p per mile"),
     ),
     Reading(
+        "mileage-in-advance",
+        "2.8 pays mileage 'to be agreed in advance' and gives no form for the agreement; "
+        "agreements and journeys are recorded by day, not by hour.",
+        "A mileage agreement is dated (the package's quotation lists each agreement's "
+        "reference and the day it was agreed) and a journey names the agreement it relies "
+        "on. A journey on or after the day of the agreement is paid; a journey before it "
+        "was not agreed in advance: a finding (billing.mileage.agreed-after-journey), and "
+        "the mileage is not billed. An agreement made on the day of the journey is taken "
+        "as made before it (the day is all the records hold).",
+        cite("2.8 Service rates", "Mileage (to be agreed in advance)"),
+    ),
+    Reading(
         "scc",
         "1.1 requires referrals from 'Social Workers from Somerset County Council'; the text "
         "itself abbreviates the Council as SCC (Glossary; 'SCC Children's Social Care').",
@@ -292,6 +306,53 @@ READINGS = (
         "area served; any other area needs the agreement of the Placements Team (not a "
         "refusal: the text does not exclude them); a referral without an area is incomplete.",
         cite("2.5 Geographical coverage", "This is a Somerset county-wide service"),
+    ),
+    Reading(
+        "any-safeguarding-concerns",
+        "3.2 X: 'The Provider will liaise immediately with SCC Children's Social Care if there "
+        "are any safeguarding concerns.' The text names no LADO, no adult team and no other "
+        "recipient.",
+        "Every kind of safeguarding concern goes to SCC Children's Social Care immediately: a "
+        "concern about a child, an allegation that a worker (employee, agent or volunteer) "
+        "has harmed or may harm a child, a concern about an adult at risk (a young person "
+        "of 18-25 in the service, a parent) and one about an adult client. Gross misconduct "
+        "and a dismissal for harm are employment steps, not concerns the text routes: 'not "
+        "specified', with Children's Social Care as the nearest contact.",
+        cite(
+            "3.2 Provider requirements and staff competencies",
+            "if there are any safeguarding concerns",
+        ),
+    ),
+    Reading(
+        "send-not-disability",
+        "1.1 covers 'children and young people with disabilities who live at home' and 2.1 "
+        "'those who have disabilities'; a referral may record special educational needs "
+        "(SEND) without a disability.",
+        "The disabilities strand takes a child recorded as disabled. A special educational "
+        "need is not necessarily a disability: a child whose only relevant status is SEND is "
+        "in no cohort on that account (not eligible unless another strand takes them); the "
+        "social worker records a disability where there is one.",
+        cite(
+            "2.1 Overview",
+            "those who have disabilities and need support in order to remain at home",
+        ),
+    ),
+    Reading(
+        "looked-after-history",
+        "1.4 gives the Children Act 1989 test of who is looked after (accommodated for a "
+        "continuous period of more than 24 hours, a care order, a placement order); a "
+        "referral records the status, and may carry the child's care history.",
+        "Where a referral gives the care history (or an SSDA903 return is imported for "
+        "Somerset), the child is looked after when a care episode covers the day of the "
+        "referral, and the computed status is used (one the referral asserts against the "
+        "history needs approval). A 903 episode, or one given by hand, is a period looked "
+        "after in the Act's sense: the 903 records no stay of under a whole day, nor a V4 "
+        "short-breaks agreement, and the library does not re-test the order or the 24 "
+        "hours. With no care history the social worker's recorded status is taken.",
+        cite(
+            "1.4 Local Context",
+            "Is provided with accommodation for a continuous period for more than 24 hours",
+        ),
     ),
     Reading(
         "in-force-date",
@@ -351,6 +412,7 @@ SPEC: Final = CouncilSpec(
     routes=ROUTES,
     cohorts=COHORTS,
     exclusions=EXCLUSIONS,
+    status_definitions=(LOOKED_AFTER_DEFINITION,),
     workforce=WORKFORCE,
     contacts=CONTACTS,
     routing=ROUTING,

@@ -14,7 +14,6 @@ from childcare_commissioning.register import (
     context,
     definition,
     duty,
-    not_encoded,
     rule,
 )
 from childcare_commissioning_somerset._cite import cite
@@ -206,6 +205,12 @@ COMPUTATIONS = (
             "Children supported by this service remain living at home 6 months after initially receiving a service",
         ),
     ),
+    Computation(
+        "repeat-referrals",
+        "Repeat referrals: a period's referrals for a case (child) referred before",
+        "childcare_commissioning.repeats:count_repeats",
+        cite("3.1 Contract Monitoring", "A reduction in the number of repeat referrals."),
+    ),
 )
 
 _GLOSSARY = "Glossary"
@@ -323,6 +328,9 @@ REGISTER = Register(
             "This service specification and related appendices",
             "crisis intervention and homecare support services.",
             "services/crisis-homecare",
+            "readings/in-force-date",
+            note="The specification's in-force date is not in the text: reading "
+            "'in-force-date' (taken from the statistics of 1.4, a context entry).",
         ),
         rule(
             "1.1 Introduction",
@@ -330,7 +338,9 @@ REGISTER = Register(
             "require some additional support.",
             *_COHORTS,
             "readings/unstable-placements",
-            note="audit SO-06, Q11: instability of a placement is not checked; see the reading.",
+            "readings/send-not-disability",
+            note="audit SO-06, Q11: instability of a placement is not checked; see the reading. "
+            "'With disabilities': a disability, not SEND alone (second audit defect 5).",
         ),
         rule(
             "1.1 Introduction",
@@ -358,23 +368,25 @@ REGISTER = Register(
             "National and Local Context",
             "checking whether they are being effectively helped and supported early when problems arise.",
         ),
-        not_encoded(
+        rule(
             "1.4 Local Context",
             "Under the Children Act (1989), a child is legally defined",
             "Is subject to a placement order",
-            "The statutory test (accommodated for more than 24 hours, a care order, a placement "
-            "order) is applied by the Council's social worker when recording a child as looked "
-            "after; a referral carries the looked-after status, not the accommodation history "
-            "or the orders, so the library takes the status as given and cannot re-derive it.",
-            note="audit SO-10 (missing there).",
+            "status_definitions/looked-after",
+            "readings/looked-after-history",
+            "cohorts/in-care",
+            note="audit SO-10 (missing there); second audit defect 8: where a referral gives "
+            "the child's care history (or an SSDA903 return is imported with --council "
+            "somerset), looked-after is computed from it; otherwise the social worker's "
+            "recorded status is taken.",
         ),
-        definition(
+        context(
             "1.4 Local Context",
             "2.2.1 In April 2018, Somerset had 517 children looked after",
             None,
-            "readings/in-force-date",
-            note="audit Q10: the text gives no contract dates; its latest date, April 2018, is "
-            "where the library's in-force date (1 April 2018) comes from.",
+            note="A statistic (second audit defect 7: not a definition). Audit Q10: the text "
+            "gives no contract dates; its latest date, April 2018, is where the library's "
+            "in-force date (1 April 2018) comes from: reading 'in-force-date'.",
         ),
         context(
             "1.4 Local Context",
@@ -406,7 +418,8 @@ REGISTER = Register(
             "cohorts/disabilities-at-home",
             "exclusions/complex-health-needs",
             "readings/complex-health-needs",
-            note="audit SO-12, SO-13.",
+            "readings/send-not-disability",
+            note="audit SO-12, SO-13; second audit defect 5: SEND alone is not a disability.",
         ),
         context(
             "2.2 Key Aims and Objectives",
@@ -601,7 +614,9 @@ REGISTER = Register(
             "billing/rate-bands/hourly",
             "billing/mileage",
             "readings/mileage-pence",
-            note="audit SO-30, SO-31, Q7.",
+            "readings/mileage-in-advance",
+            note="audit SO-30, SO-31, Q7; second audit defect 4: agreements are dated, and a "
+            "journey before its agreement is a finding, its mileage not billed.",
         ),
         # --- Section 3 ------------------------------------------------------------------
         rule(
@@ -610,8 +625,11 @@ REGISTER = Register(
             "within all service provision and decision making.",
             *_MONITORING,
             "obligations/monitoring-evidence",
+            "computations/repeat-referrals",
             note="audit SO-32, SO-33: the evidence is now agreed every year on the contract's "
-            "anniversary (in the obligations calendar).",
+            "anniversary (in the obligations calendar). Second audit: repeat referrals for the "
+            "same case are counted per period (computations/repeat-referrals), so a reduction "
+            "can be shown; the other targets are evidence, not counts.",
         ),
         rule(
             "3.1 Contract Monitoring",
@@ -713,8 +731,14 @@ REGISTER = Register(
             None,
             "deadlines/safeguarding-liaison",
             "routing/safeguarding-concern",
+            "routing/allegation-against-worker",
+            "routing/adult-at-risk",
+            "routing/allegation-about-adult-client",
             "contacts/childrens-social-care",
-            note="audit SO-48: the text gives no telephone number or address.",
+            "readings/any-safeguarding-concerns",
+            note="audit SO-48: the text gives no telephone number or address. Second audit "
+            "defect 2: 'any safeguarding concerns' routes every kind, allegations against a "
+            "worker included.",
         ),
         rule(
             "3.2 XI",

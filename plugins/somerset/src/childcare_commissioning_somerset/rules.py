@@ -27,6 +27,7 @@ from childcare_commissioning.safeguarding import (
     RoutingRule,
 )
 from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.statuses import StatusDefinition
 from childcare_commissioning.workforce import Requirement, RequirementKind, Scope
 from childcare_commissioning_somerset._cite import cite
 
@@ -91,9 +92,32 @@ COHORTS = (
         "disabilities-at-home",
         "Children with disabilities (notably autism) supported to remain at home",
         cite(OVERVIEW, "those who have disabilities and need support in order to remain at home"),
-        statuses=frozenset({Status.DISABLED, Status.SEND}),
+        statuses=frozenset({Status.DISABLED}),
         ages=PREDOMINANT,
+        notes="A child with disabilities: a special educational need (status send) is not "
+        "necessarily a disability, so send alone does not admit a child to this strand "
+        "(reading 'send-not-disability'); a child who has both is admitted as disabled.",
     ),
+)
+
+#: 1.4: "Under the Children Act (1989), a child is legally defined as 'looked after' by a
+#: local authority if he or she: is provided with accommodation for a continuous period for
+#: more than 24 hours; is subject to a care order; or is subject to a placement order".
+#: Applied to a care history where one is given (reading 'looked-after-history').
+LOOKED_AFTER_DEFINITION = StatusDefinition(
+    "looked-after",
+    Status.LOOKED_AFTER,
+    cite(
+        "1.4 Local Context",
+        "Under the Children Act (1989), a child is legally defined as \u2018looked after\u2019 by a local authority if he or she:",
+    ),
+    minimum_days=1,
+    on_the_day=True,
+    readings=("looked-after-history",),
+    notes="Looked after on the day of the referral: a care episode (a whole day or more) "
+    "covers it. A care episode, from an SSDA903 return or given by hand, is a period the "
+    "child was looked after in the Act's sense (accommodated more than 24 hours, or under a "
+    "care or placement order): the legal status is not re-tested.",
 )
 
 #: The five District and Borough Council areas (Glossary), the ids of SPEC.areas.
@@ -395,16 +419,43 @@ CONTACTS = (
 )
 
 _INCIDENT = cite(STAFF, "inform the Social Worker/Duty Worker (out of hours) as soon as possible")
-ROUTING = (
-    RoutingRule(
-        "safeguarding-concern",
-        Concern.CHILD,
-        (RouteStep("childrens-social-care", Channel.PHONE, "safeguarding-liaison"),),
-        cite(
-            STAFF,
-            "The Provider will liaise immediately with SCC Children's Social Care if there are any safeguarding concerns.",
-        ),
+_LIAISE = cite(
+    STAFF,
+    "The Provider will liaise immediately with SCC Children's Social Care if there are any safeguarding concerns.",
+)
+#: 3.2 X "any safeguarding concerns": every kind of safeguarding concern goes to SCC
+#: Children's Social Care immediately (reading 'any-safeguarding-concerns'). Gross misconduct
+#: and a dismissal for harm are employment steps the text does not route.
+SAFEGUARDING_CONCERNS = (
+    ("safeguarding-concern", Concern.CHILD, ""),
+    (
+        "allegation-against-worker",
+        Concern.ALLEGATION_AGAINST_WORKER,
+        "A concern that a member of the Provider's Staff (employee, agent or volunteer) has "
+        "harmed, or may harm, a child is a safeguarding concern: the text names no LADO, so "
+        "it goes to SCC Children's Social Care.",
     ),
+    (
+        "adult-at-risk",
+        Concern.ADULT_AT_RISK,
+        "The text names no adult team: a concern about an adult at risk (a young person of "
+        "18-25 in the service, a parent) goes to SCC Children's Social Care too.",
+    ),
+    (
+        "allegation-about-adult-client",
+        Concern.ALLEGATION_ABOUT_ADULT_CLIENT,
+        "The text names no adult team: SCC Children's Social Care.",
+    ),
+)
+ROUTING = tuple(
+    RoutingRule(
+        rule_id,
+        concern,
+        (RouteStep("childrens-social-care", Channel.PHONE, "safeguarding-liaison"),),
+        _LIAISE,
+        notes=notes,
+    )
+    for rule_id, concern, notes in SAFEGUARDING_CONCERNS
 )
 NOTIFIABLE_EVENTS = (
     NotifiableEvent(

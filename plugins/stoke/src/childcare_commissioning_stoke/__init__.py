@@ -147,10 +147,101 @@ READINGS = (
     Reading(
         "regular-supervision",
         "Staff 'have regular supervision' with no interval.",
-        "Supervision must be recorded; no lapse date is computed.",
+        "Supervision must be recorded (none on record is a gap). 'Regular' is an interval "
+        "the text leaves to the parties, so the library invents none: given the interval "
+        "agreed (the training matrix, `matrix={'supervision': Duration}`, which the contract "
+        "supplies), a supervision older than it has lapsed; without it every check is a "
+        "query (warning 'workforce.training.interval-unset') that gives the latest "
+        "supervision's date and how many days before the check it was, so a supervision "
+        "in 2016 checked in 2019 is put to the contract manager, not passed in silence "
+        "(second audit, defect 7).",
         cite(
             "4.1 Staffing levels, training, qualifications and experience",
             "Have regular supervision",
+        ),
+    ),
+    Reading(
+        "network-referrals",
+        "The pathway is 'a system that can be activated by anyone within the child or young "
+        "person's network', yet 'Referrals may be made by the child's social worker in "
+        "collaboration with the foster carers' supervising social worker'.",
+        "Anyone in the child's network (a foster carer, a residential worker, a relative) "
+        "may start the pathway; the referral itself is made by the child's social worker. A "
+        "referral from anyone else, refused by the route only for the referrer's role, is "
+        "redirected: the outcome is 'incomplete' (referral.referrer.redirect), naming the "
+        "child's social worker, never 'not eligible' (second audit, defect 11). The text "
+        "does not list the network, so any role other than the social worker's counts.",
+        cite(
+            "2.3 Service Model and Approach",
+            "a system that can be activated by anyone within the child or young person",
+        ),
+    ),
+    Reading(
+        "higher-safeguarding-levels",
+        "All staff are 'trained to a minimum of Safeguarding level 2, with some staff "
+        "trained to higher levels'; neither 'some' nor the higher level is numbered.",
+        "Checked over the roster as a team requirement (workforce/higher-safeguarding): at "
+        "least one worker holds safeguarding children training at level 3 or above on the "
+        "check date; if none does, a team finding (a warning: 'some' sets no number to "
+        "refuse on). The level scale is the roster's (levels 1, 2, 3...); "
+        "duties/higher-safeguarding-training still asks whether the levels suit the roles "
+        "(second audit, defect 10).",
+        cite(
+            "4.1 Staffing levels, training, qualifications and experience",
+            "with some staff trained to higher levels",
+        ),
+    ),
+    Reading(
+        "vulnerable-children-experience",
+        "Staff need 'a minimum two years post qualification experience of working with "
+        "vulnerable children young people and their carers'.",
+        "The roster's experience_since for a Stoke worker is the date from which their "
+        "post-qualification experience of working with vulnerable children, young people "
+        "and their carers runs (not merely the date of qualifying): two years from it are "
+        "checked (workforce/qualified-psychologist). The library cannot see what the "
+        "experience was; the roster's date is the provider's statement of it, which a "
+        "monitoring visit may ask to see (second audit, defect 10; audit ST-45).",
+        cite(
+            "4.1 Staffing levels, training, qualifications and experience",
+            "of working with vulnerable children young people and their carers",
+        ),
+    ),
+    Reading(
+        "staggered-mobilisation",
+        "'The core service and pilot mobilisations start dates and time frame may be "
+        "staggered'; the text gives neither date (the mobilisation plan, added on award, "
+        "will).",
+        "Each service starts when its own packages start: a package's start is the start of "
+        "its service's delivery, and invoices (quarterly in arrears from the package's "
+        "start), retention and budgets follow each package, so a pilot mobilised on 1 "
+        "October 2018 is first invoiced for October-December 2018 while the core is "
+        "invoiced from July. The pilot's own limit, mobilised within three months of award, "
+        "is deadlines/pilot-mobilised. No start date is assumed for either service. The "
+        "dated duties of the contract (performance reviews, reports) are one schedule for "
+        "both services (reading 'performance-review-services'), run from the start the "
+        "caller gives; a start per service for them is the contract's to give (second "
+        "audit, defect 9).",
+        cite("5.2 Mobilisation Period", "The core service and pilot mobilisations start dates"),
+    ),
+    Reading(
+        "payment-by-claim",
+        "'Payments will be made quarterly in arrears on the achievement of outcomes/targets "
+        "in the Performance Management Framework' against budgets 'up to a maximum of' a "
+        "sum per year and service; the text sets no hourly or unit rate.",
+        "The provider's invoice for a quarter is a claim: an amount, for one service "
+        "(package) and one ended financial quarter, naming the evidence of the outcomes it "
+        "is paid on (batch key 'claims'; billing.claim_invoices). The library invents no "
+        "rate and no instalment: the amount is the provider's, checked against the year's "
+        "budget (firm in 2018/19, indicative after), the budget windows, the package's "
+        "dates and the quarter having ended (in arrears), with the 5% retention withheld. "
+        "Whether the outcomes/targets were achieved is the Council's judgement against the "
+        "Framework, which is not in the text: a claim naming no evidence is a warning "
+        "(billing.claim.outcomes-unevidenced), not a refusal. A quarter with no claim has no "
+        "invoice. An hourly run stays available where a contract agrees a rate, which this "
+        "text does not (second audit, defect 13).",
+        cite(
+            "6.2. Payments",
+            "Payments will be made quarterly in arrears on the achievement of outcomes/targets",
         ),
     ),
     Reading(
@@ -440,7 +531,11 @@ SPEC: Final = CouncilSpec(
                 "1.1 Overall purpose and aims of the service",
                 "Expected high level outcomes include reduction in external residential placements",
             ),
-            ("Increased/maintained placement stability within the SGHs",),
+            (
+                "Increased/maintained placement stability within the SGHs",
+                "Moves from the small group homes to out of city placements, against the "
+                "baseline of 8 in 2014/15 and 3 in 2016/17 (reference_tables/sgh-out-of-city-moves)",
+            ),
             objective="Core service",
             service="core",
         ),
@@ -451,7 +546,13 @@ SPEC: Final = CouncilSpec(
                 "1.1 Overall purpose and aims of the service",
                 "Expected high level outcomes include increased placement stability and more children being able to be placed and remain with in-house foster carers.",
             ),
-            ("Reduced need for external residential placements", "Value for money"),
+            (
+                "Reduced need for external residential placements",
+                "Value for money",
+                "Children placed with Stoke foster carers, against the baseline of 194 "
+                "(27.8%) of 697 children in care at 31/12/17, and 196 (28.1%) with agency "
+                "foster carers (reference_tables/children-in-care-2017)",
+            ),
             objective="Pilot",
             service="pilot",
         ),

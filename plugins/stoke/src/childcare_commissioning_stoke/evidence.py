@@ -8,11 +8,14 @@ from childcare_commissioning_stoke._cite import cite
 
 __all__ = [
     "CAMHS_PRIORITY",
+    "CHILDREN_IN_CARE_2017",
+    "LONG_TERM_STABILITY",
     "PLACEMENT_BREAKDOWNS_2017",
     "PLACEMENT_STABILITY",
     "REFERENCE_TABLES",
     "SDQ_CHANGE",
     "SDQ_SCORES",
+    "SGH_OUT_OF_CITY_MOVES",
     "SGH_SDQ_CHANGE",
     "SGH_SDQ_SCORES",
     "camhs_priority_access",
@@ -78,6 +81,28 @@ PLACEMENT_BREAKDOWNS_2017 = {
     "More than 1 year": (6, "28.6%", 30, "48.4%"),
     "Total": (21, "100.0%", 62, "100.0%"),
 }
+
+#: Children in care at 31/12/17: group -> (children, share of the 697 as printed, average
+#: placement duration in days). The in-house share (194 of 697) is the baseline of the
+#: pilot's "more children ... placed ... with in-house foster carers" (2.2.2: "evidenced
+#: against the baseline in section 1.4.2").
+CHILDREN_IN_CARE_2017 = {
+    "All children in care": (697, "100%", 513),
+    "Stoke foster carers (not connected carers)": (194, "27.8%", 564),
+    "Agency foster carers": (196, "28.1%", 519),
+}
+
+#: Long term placement stability at 31/12/17 (looked after more than 2.5 years, in the same
+#: placement 2 or more years): carers -> (children, share of the 213 as printed).
+LONG_TERM_STABILITY = {
+    "All": (213, "100%"),
+    "Stoke foster carers": (67, "31.5%"),
+    "Agency foster carers": (63, "29.6%"),
+}
+
+#: Looked after children who moved from small group homes to out of city placements, by
+#: year: the baseline of the core's "reduction in external residential placements".
+SGH_OUT_OF_CITY_MOVES = {"2014/15": 8, "2016/17": 3}
 
 CAMHS_PRIORITY = cite(
     "1.4.2 Current Service Provision", "Priority access for LAC scoring 17 and above"
@@ -151,8 +176,43 @@ REFERENCE_TABLES = (
             "1.4.2 Evidence of need",
             "21 (13.7%) of those 153 were to Stoke Foster Carers (not including Connected).",
         ),
-        notes="Own provision: 21 placements of 19 children, 263 days on average; agency: 62 "
+        notes="153 unplanned breakdowns in 2017, of 114 children, 350 days on average. Own "
+        "provision: 21 placements of 19 children, 263 days on average; agency: 62 "
         "placements of 51 children, 505 days on average.",
+    ),
+    ReferenceTable(
+        "children-in-care-2017",
+        "Children in care at 31/12/17: Stoke and agency foster carers (baseline)",
+        ("Group", "Children", "Share of 697", "Average placement duration (days)"),
+        [(k, str(n), share, str(days)) for k, (n, share, days) in CHILDREN_IN_CARE_2017.items()],
+        cite(
+            "1.4.2 Current CIC Population",
+            "194 (27.8%) of 697 children were placed with Stoke Foster Carers",
+        ),
+        notes="The baseline of the pilot's outcome (more children placed with in-house "
+        "foster carers, less dependency on external placements): 2.2.2 'evidenced against "
+        "the baseline in section 1.4.2'. The rest of the 697 (connected carers, residential "
+        "and other placements) is not broken down in the text.",
+    ),
+    ReferenceTable(
+        "long-term-placement-stability",
+        "Long term placement stability at 31/12/17 (looked after over 2.5 years, same "
+        "placement 2 years or more)",
+        ("Carers", "Children", "Share of 213"),
+        [(k, str(n), share) for k, (n, share) in LONG_TERM_STABILITY.items()],
+        cite("1.4.2 Long Term Placement Stability", "67 (31.5%) of the 213 children"),
+    ),
+    ReferenceTable(
+        "sgh-out-of-city-moves",
+        "Looked after children moving from small group homes to out of city placements (baseline)",
+        ("Year", "Moves"),
+        [(year, str(moves)) for year, moves in SGH_OUT_OF_CITY_MOVES.items()],
+        cite(
+            "1.4.2 Out of city placements",
+            "In 2014/2015 (prior to the current service) 8 LAC moved from SGHs to out of city placements",
+        ),
+        notes="2014/15 is before the current service; 2015/16 is not printed. The baseline "
+        "of the core's outcome 'reduction in external residential placements' (2.2.2).",
     ),
     ReferenceTable(
         "short-term-placement-stability",

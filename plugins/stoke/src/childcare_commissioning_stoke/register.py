@@ -21,10 +21,10 @@ _PMF = (
     "the Performance Management Framework it refers to is not part of this text (audit Q8); "
     "nothing in it can be encoded until the Council supplies it"
 )
-_BASELINE = (
-    "baseline statistics printed as evidence of need; no rule computes with them and the "
-    "comparison 2.2.2 asks for ('evidenced against the baseline') is made in the Performance "
-    "Management Framework, which the text does not include"
+_SUMMARY = (
+    "the text's own summary, in words, of the figures above it, which are encoded as "
+    "reference tables (the outcomes' baselines: 2.2.2 'evidenced against the baseline in "
+    "section 1.4.2'); it adds no figure, rule or duty of its own"
 )
 
 REGISTER = Register(
@@ -191,12 +191,15 @@ REGISTER = Register(
             "readings/sdq-2017-18-average",
             note="audit Q6: 14 in the first table, 13.9 in the summary table.",
         ),
-        not_encoded(
+        rule(
             "1.4.2 Current CIC Population",
             "Current CIC Population",
             "The average duration of these placements was 350 days long.",
-            _BASELINE,
-            note="audit ST-11: the children in care at 31/12/17 and the 2017 breakdowns.",
+            "reference_tables/children-in-care-2017",
+            "reference_tables/placement-breakdowns-2017",
+            note="audit ST-11, second audit 8: the children in care at 31/12/17 (the "
+            "in-house share is the pilot outcome's baseline) and the 2017 breakdowns (the "
+            "breakdowns table's notes).",
         ),
         rule(
             "1.4.2 Placement Breakdowns (2017)",
@@ -212,12 +215,12 @@ REGISTER = Register(
             "reference_tables/placement-breakdowns-2017",
             note="audit ST-11: agency provision.",
         ),
-        not_encoded(
+        rule(
             "1.4.2 Long Term Placement Stability",
             "Long Term Placement Stability",
             "63 (29.6%) of the 213 children were with Agency Foster Carers.",
-            _BASELINE,
-            note="audit ST-11.",
+            "reference_tables/long-term-placement-stability",
+            note="audit ST-11, second audit 8.",
         ),
         rule(
             "1.4.2 Short Term Placement Stability",
@@ -230,15 +233,16 @@ REGISTER = Register(
             "1.4.2 Summary",
             "There are roughly the same number of Children in Care",
             "whilst in care.",
-            _BASELINE,
+            _SUMMARY,
             note="audit ST-11: the text's own summary of the figures above.",
         ),
-        not_encoded(
+        rule(
             "1.4.2 Out of city placements",
             "Out of city placements from small group homes.",
             "there have been three.",
-            _BASELINE,
-            note="audit ST-11: 8 moves out of the city in 2014/15, three in 2016/17.",
+            "reference_tables/sgh-out-of-city-moves",
+            note="audit ST-11, second audit 8: 8 moves out of the city in 2014/15, three in "
+            "2016/17, the core outcome's baseline.",
         ),
         # Current Service Provision -------------------------------------------------------
         duty(
@@ -376,7 +380,8 @@ REGISTER = Register(
             "2.3 Service Model and Approach",
             "support that is responsive to the young person's needs.",
             note="Principles of the approach. 'A system that can be activated by anyone' is "
-            "an aim for the pathway; who may refer is decided in Referral Pathways below.",
+            "an aim for the pathway; who may refer is decided in Referral Pathways below, "
+            "where a referral from the network is redirected (reading 'network-referrals').",
         ),
         duty(
             "2.3 Service Model and Approach",
@@ -481,7 +486,9 @@ REGISTER = Register(
             "required_information/supervising-social-worker",
             "required_information/strategic-manager-agreement",
             "readings/pilot-referral-agreement",
-            note="audit ST-28, ST-29.",
+            "readings/network-referrals",
+            note="audit ST-28, ST-29; second audit 11: a referral from anyone else in the "
+            "child's network is redirected to the social worker, not refused.",
         ),
         not_encoded(
             "2.3 Referral Pathways and Acceptance Criteria",
@@ -548,7 +555,10 @@ REGISTER = Register(
             "Children and young people aged up to 18 years who are looked after by Stoke",
             None,
             "cohorts/in-house-foster-care",
-            note="audit ST-33.",
+            "exclusions/not-with-in-house-foster-carers",
+            "readings/pilot-discretion",
+            note="audit ST-33; second audit 12: the cohort cites 'looked after by Stoke-on-Trent "
+            "LA' and the exclusion carries 'resident with in-house foster carers'.",
         ),
         not_encoded(
             "2.3 Referral Criteria",
@@ -690,17 +700,21 @@ REGISTER = Register(
             "All staff involved in delivering this service will",
             "and their carers",
             "workforce/qualified-psychologist",
-            note="audit ST-45: that the experience was 'of working with vulnerable children "
-            "young people and their carers' is not checked (a Completion records no field of "
-            "experience).",
+            "readings/vulnerable-children-experience",
+            note="audit ST-45, second audit 10: the experience 'of working with vulnerable "
+            "children young people and their carers' runs from the roster's "
+            "experience_since (reading).",
         ),
         rule(
             "4.1 Staffing levels, training, qualifications and experience",
             "Be trained to a minimum of Safeguarding level 2",
             None,
             "workforce/safeguarding-level-2",
+            "workforce/higher-safeguarding",
+            "readings/higher-safeguarding-levels",
             "duties/higher-safeguarding-training",
-            note="audit ST-46.",
+            note="audit ST-46, second audit 10: 'some staff trained to higher levels' is a "
+            "team check (at least one at level 3).",
         ),
         rule(
             "4.1 Staffing levels, training, qualifications and experience",
@@ -916,11 +930,20 @@ REGISTER = Register(
         not_encoded(
             "5.2 Mobilisation Period",
             "Tenderers are expected to submit a detailed mobilisation plan",
-            "may be staggered.",
+            "added to the specification upon contract award.",
             "the mobilisation plan is the winning tender's, added to the specification on "
             "award and not part of this text; the three-month mobilisation limit of the pilot "
             "is encoded (deadlines/pilot-mobilised)",
             note="audit ST-69.",
+        ),
+        rule(
+            "5.2 Mobilisation Period",
+            "The core service and pilot mobilisations start dates",
+            "may be staggered.",
+            "readings/staggered-mobilisation",
+            "deadlines/pilot-mobilised",
+            note="second audit 9: each service starts with its own packages; the dates are "
+            "the mobilisation plan's, not the text's.",
         ),
         # 6.1 -----------------------------------------------------------------------------
         rule(
@@ -1008,9 +1031,11 @@ REGISTER = Register(
             "Payments will be made quarterly in arrears",
             "Invoices should be submitted via email to Sue Hammersley.",
             "billing",
+            "readings/payment-by-claim",
             "duties/invoices-by-email",
             note="audit ST-82, ST-83: the outcomes/targets are in the Performance "
-            "Management Framework, not in this text (Q8).",
+            "Management Framework, not in this text (Q8). Second audit 13: invoiced as "
+            "quarterly claims against the budget, with no rate.",
         ),
         context(
             "Footnote",

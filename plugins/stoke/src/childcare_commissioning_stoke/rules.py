@@ -64,16 +64,18 @@ COHORTS = (
     ),
     Cohort(
         "in-house-foster-care",
-        "Looked after children up to 18 (with in-house or connected persons/kinship foster carers; placed elsewhere only at the Strategic Manager's discretion)",
+        "Looked after by Stoke-on-Trent, up to 18 (the pilot; the placement is checked by the exclusion)",
         cite(
             PATHWAYS,
-            "Children and young people aged up to 18 years who are looked after by Stoke –on-Trent LA and who are resident with in-house foster carers",
+            "Children and young people aged up to 18 years who are looked after by Stoke –on-Trent LA",
         ),
         required_statuses=frozenset({Status.LOOKED_AFTER}),
         ages=UP_TO_18,
         service="pilot",
         notes="The cohort is every looked after child under 18; the placement condition is "
-        "carried by the exclusion 'not-with-in-house-foster-carers', so a child with other "
+        "carried by the exclusion 'not-with-in-house-foster-carers' (its 'resident with "
+        "in-house foster carers' is not claimed for a child placed elsewhere: second audit "
+        "12), so a child with other "
         "carers comes out 'needs approval' by the Strategic Manager for Looked after "
         "Children (reading 'pilot-discretion'). Declared this way, not with the placement "
         "statuses, so that the age limit still applies to a child at the discretion: the "
@@ -129,6 +131,8 @@ ROUTES = (
         ),
         referrer_roles=frozenset({"social-worker"}),
         service="pilot",
+        redirect_to="the child's social worker (with the foster carers' supervising social worker)",
+        redirect_reading="network-referrals",
     ),
 )
 
@@ -358,6 +362,9 @@ WORKFORCE = (
             }
         ),
         experience_years=2,
+        notes="The experience must be 'of working with vulnerable children young people and "
+        "their carers': the roster's experience_since is read as the date from which that "
+        "experience runs (reading 'vulnerable-children-experience').",
     ),
     Requirement(
         "safeguarding-level-2",
@@ -369,12 +376,27 @@ WORKFORCE = (
         notes="Training on safeguarding children 'should be from a SCBs approved training provider' (4.2).",
     ),
     Requirement(
+        "higher-safeguarding",
+        RequirementKind.TRAINING,
+        "safeguarding-children",
+        "Some staff trained in safeguarding above level 2",
+        cite(_STAFF, "with some staff trained to higher levels"),
+        level=3,
+        team=True,
+        notes="A team requirement: 'some staff' is read as at least one worker, 'higher "
+        "levels' as level 3 or above (reading 'higher-safeguarding-levels'); nobody at level "
+        "3 is a team finding, not a gap in any one worker.",
+    ),
+    Requirement(
         "supervision",
         RequirementKind.TRAINING,
         "supervision",
         "Regular supervision",
         cite(_STAFF, "Have regular supervision"),
-        notes="No interval is stated: the library checks that supervision is recorded.",
+        provider_matrix=True,
+        notes="No interval is stated: supervision must be recorded, and its interval is the "
+        "one agreed (the training matrix, from the contract); without it each check is a "
+        "query giving the latest supervision's date (reading 'regular-supervision').",
     ),
     Requirement(
         "dbs",
@@ -495,7 +517,9 @@ BILLING = BillingTerms(
             indicative=True,
         ),
     ),
-    notes="Invoices by email to Sue Hammersley (duties/invoices-by-email). 2018/19 runs from 1 "
+    notes="The text sets no rate: each quarter is invoiced as a claim against the year's "
+    "budget, naming the evidence of outcomes (reading 'payment-by-claim'). "
+    "Invoices by email to Sue Hammersley (duties/invoices-by-email). 2018/19 runs from 1 "
     "July 2018 and its caps are firm; 2021/22 is April-June 2021 only, one cap for both "
     "services. Budgets after 2018/19 are indications until confirmed each January: passing "
     "one is a warning (reading 'indicative-budgets').",

@@ -300,12 +300,20 @@ READINGS = (
     Reading(
         "who-may-refer",
         "3.3 names the young carers support service as a source of referrals (of hidden young "
-        "carers); 3.8 expects the provider's 'referral systems' to build relationships with "
-        "Early Help, social work teams, schools, adult services and health 'including "
-        "without limitation'.",
-        "Nothing limits referrals to the young carers support service: the list in 3.8 is "
-        "open, so a referral from any referrer is accepted (route 'partner-referral') as "
-        "long as it carries the carer's assessment (3.6).",
+        "carers) and 3.5 has it identify the needs; 3.8 expects the provider's 'referral "
+        "systems' to build relationships with Early Help, social work teams, schools, adult "
+        "services and health 'including without limitation', and 3.11 lists partners "
+        "'without limitation'. No clause names a self-referral or a parent's.",
+        "Referrals come from the young carers support service (3.3: it refers hidden young "
+        "carers, and 3.5: it identifies the needs) or from the partner agencies 3.8 and 3.11 "
+        "name (Early Help, social work teams, schools and colleges, adult mental health and "
+        "social care, GPs and health services, CAMHS, youth offending, drug and alcohol, "
+        "early years, community and voluntary services: route 'partner-referral'), each with "
+        "the carer's assessment (3.6). The text never speaks of a self-referral or a "
+        "family's own, and does not forbid one: its lists are open ('including without "
+        "limitation'), so a referrer they do not name (the young carer, a parent, an "
+        "unnamed agency) is not refused but needs the agreement of the young carers support "
+        "service, which identifies the needs (3.5).",
         cite("3.8", "including without limitation building effective relationships"),
     ),
     Reading(
@@ -357,6 +365,25 @@ READINGS = (
         cite(
             DEFS,
             "merges the functions previously carried out by the Criminal Records Bureau (CRB) and Independent Safeguarding Authority (ISA)",
+        ),
+    ),
+    Reading(
+        "vulnerable-groups",
+        "6.10 asks for a certificate for 'all those working with vulnerable groups (as defined "
+        "by the Safeguarding Vulnerable Groups Act 2006)', 7.2 for a DBS check of 'all "
+        "necessary Staff' and a re-check of 'all relevant Staff', 6.11 for training of 'all "
+        "Staff working with vulnerable children and adults at risk'. None says every member "
+        "of staff; none says how to tell who works with vulnerable groups.",
+        "The enhanced DBS check (with its three-yearly re-check) and both safeguarding "
+        "trainings are required of the staff in direct work with the families (a roster's "
+        "'direct_work', true unless the roster says otherwise): home visitors, key workers "
+        "and their managers. A member of staff recorded with no direct work (an "
+        "administrator with no contact with families) needs none of the three. Whether a "
+        "post is regulated activity under the 2006 Act is the Provider's judgement, recorded "
+        "in the roster.",
+        cite(
+            "6.10",
+            "all those working with vulnerable groups (as defined by the Safeguarding Vulnerable Groups Act 2006)",
         ),
     ),
     Reading(

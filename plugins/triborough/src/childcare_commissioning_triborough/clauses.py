@@ -140,11 +140,14 @@ ENTRIES = (
         "service (3.3).",
     ),
     # 2 High level outcomes.
-    context(
+    context("2", "HIGH LEVEL OUTCOMES REQUIRED FROM THE PROVIDER", None, note="A heading."),
+    duty(
         "2",
-        "HIGH LEVEL OUTCOMES REQUIRED FROM THE PROVIDER",
+        "Work with the families of Young Carers to reduce the health inequalities",
         "address the wider determinants of health.",
-        note="The section's heading and aim; its duties follow in 2.1-2.28.",
+        "duties/health-support",
+        note="Second audit defect 9: an instruction to the Provider, not background; the "
+        "health duty it heads is carried out in 2.14-2.18 and 3.2.",
     ),
     duty(
         "2.1",
@@ -362,7 +365,9 @@ ENTRIES = (
         "Primary, acute and community health services.",
         "routes/partner-referral",
         "readings/who-may-refer",
-        note="audit TR-27, V12, Q16: an open list of partners whose referrals are accepted.",
+        note="audit TR-27, V12, Q16: an open list of partners whose referrals are accepted; "
+        "second audit defect 5: a referrer no list names needs the agreement of the young "
+        "carers support service (3.5), not a refusal.",
     ),
     duty(
         "3.8",
@@ -384,6 +389,15 @@ ENTRIES = (
         "the specific challenges related to caring responsibilities.",
         "duties/partnership-working",
         note="audit TR-28: 3.10-3.12 and the open list of partners.",
+    ),
+    rule(
+        "3.11",
+        "Partners can include, without limitation:",
+        "A range of local voluntary community sector agencies.",
+        "routes/partner-referral",
+        "readings/who-may-refer",
+        note="Second audit defect 5: the partners named here refer through route "
+        "partner-referral (with 3.8's); the list is open.",
     ),
     # 4 Performance monitoring.
     duty(
@@ -576,6 +590,7 @@ ENTRIES = (
         "The Provider shall notify the Council of any referrals made",
         None,
         *_DISMISSAL,
+        "deadlines/council-notified-of-dbs-referral",
         "readings/dbs-referral-timing",
         "readings/the-council",
         note="audit TR-49, Q13.",
@@ -586,7 +601,9 @@ ENTRIES = (
         None,
         "workforce/dbs",
         "readings/isa-and-crb",
-        note="audit TR-50, Q6.",
+        "readings/vulnerable-groups",
+        note="audit TR-50, Q6; second audit defect 1: only those working with vulnerable "
+        "groups (staff in direct work with families).",
     ),
     rule(
         "6.11",
@@ -594,7 +611,9 @@ ENTRIES = (
         "National Competence Framework for Safeguarding Adults 2010.",
         "workforce/safeguarding-children",
         "workforce/safeguarding-adults",
-        note="audit TR-51.",
+        "readings/vulnerable-groups",
+        note="audit TR-51; second audit defect 1: only staff working with vulnerable children "
+        "and adults at risk.",
     ),
     # 7 Recruitment, training and appraisals.
     context("7", "RECRUITMENT, TRAINING AND APPRAISALS", None, note="A heading."),
@@ -612,7 +631,9 @@ ENTRIES = (
         "at least every three years.",
         "workforce/dbs",
         "deadlines/dbs-recheck",
-        note="audit TR-52. 'At its own expense' sets no price the library computes.",
+        "readings/vulnerable-groups",
+        note="audit TR-52; 'all necessary Staff', 'all relevant Staff': reading "
+        "'vulnerable-groups'. 'At its own expense' sets no price the library computes.",
     ),
     duty(
         "7.3",

@@ -93,9 +93,10 @@ DUTIES = (
     ),
     Duty(
         "health-support",
-        "Improve families' health: information on substance misuse, smoking and mental "
-        "health, signposting and referrals, work with primary, community and acute health "
-        "partners, a focus on specific health outcomes",
+        "Improve families' health and reduce the health inequalities they face: information "
+        "on substance misuse, smoking and mental health, signposting and referrals, work with "
+        "primary, community and acute health partners, a focus on specific health outcomes "
+        "and the wider determinants of health",
         P,
         "young carers and their families",
         "information given and referrals made per family; contacts with health partners",

@@ -10,7 +10,7 @@ from childcare_commissioning.obligations import Obligation, ObligationKind, Rela
 from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
 from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
-from childcare_commissioning.workforce import Requirement, RequirementKind
+from childcare_commissioning.workforce import Requirement, RequirementKind, Scope
 from childcare_commissioning_triborough._cite import cite
 
 K = DurationKind
@@ -43,6 +43,40 @@ AREA_RULES = (
     ),
 )
 
+#: The referrers the text names as partners, by the role ids a referral gives:
+#: 3.8 "the Integrated Locality Service/Early Help Service, social work teams, borough
+#: educational establishments, Adult Mental Health and Social Care Services, Primary, acute
+#: and community health services"; 3.11's partners (Integrated Family Services, schools,
+#: colleges, GPs, health clinics and school health services, CAMHS and other therapy or
+#: counselling services, children's social services, youth offending services, drug and
+#: alcohol services, early years and child care services, community services, local
+#: voluntary and community sector agencies). Both lists are open.
+PARTNER_ROLES = frozenset(
+    {
+        "early-help",
+        "integrated-locality-service",
+        "integrated-family-services",
+        "social-worker",
+        "childrens-services",
+        "school",
+        "college",
+        "adult-mental-health",
+        "adult-social-care",
+        "gp",
+        "health-visitor",
+        "school-nurse",
+        "health-clinic",
+        "community-health",
+        "acute-health",
+        "camhs",
+        "counselling-service",
+        "youth-offending-service",
+        "drug-and-alcohol-service",
+        "early-years",
+        "community-services",
+        "voluntary-sector",
+    }
+)
 ROUTES = (
     ReferralRoute(
         "young-carers-support-service",
@@ -62,9 +96,14 @@ ROUTES = (
             "3.8",
             "including without limitation building effective relationships with the Integrated Locality Service/Early Help Service",
         ),
-        notes="3.8's list is open ('including without limitation'), so any referrer may use "
-        "this route; the carer's assessment (3.6) is still required. See the reading "
-        "'who-may-refer'.",
+        referrer_roles=PARTNER_ROLES,
+        open_roles=True,
+        approver="the young carers support service, which identifies the needs (3.5)",
+        notes="The agencies 3.8 (the referral systems) and 3.11 (the partners) name take this "
+        "route; both lists are open ('including without limitation'), so a referrer they do "
+        "not name (another agency, the young carer or the family themselves) is not refused "
+        "but needs the agreement of the young carers support service. The carer's assessment "
+        "(3.6) is required either way. See the reading 'who-may-refer'.",
     ),
 )
 
@@ -131,6 +170,18 @@ DEADLINES = (
             "The Provider shall refer information to the Disclosure and Barring Service",
         ),
         notes="No time limit is given (reading 'dbs-referral-timing').",
+    ),
+    DeadlineRule(
+        "council-notified-of-dbs-referral",
+        "Notify the Council of a referral made to the DBS (formerly the ISA)",
+        "dismissal-for-harm",
+        Duration(K.IMMEDIATELY),
+        cite(
+            "6.9",
+            "The Provider shall notify the Council of any referrals made to the Independent Safeguarding Authority.",
+        ),
+        notes="No time limit is given: read as without delay, with the referral itself "
+        "(reading 'dbs-referral-timing'); the ISA is now the DBS (reading 'isa-and-crb').",
     ),
     DeadlineRule(
         "gross-misconduct-written-report",
@@ -450,7 +501,9 @@ ROUTING = (
             Concern.DISMISSAL_FOR_HARM,
             (
                 RouteStep(_DBS, Channel.LETTER, "dbs-referral-without-delay"),
-                RouteStep(f"{name} (the Council)", Channel.EMAIL, "dbs-referral-without-delay"),
+                RouteStep(
+                    f"{name} (the Council)", Channel.EMAIL, "council-notified-of-dbs-referral"
+                ),
             ),
             _NOTIFY,
             area=a,
@@ -465,7 +518,9 @@ ROUTING = (
         (
             RouteStep(_DBS, Channel.LETTER, "dbs-referral-without-delay"),
             RouteStep(
-                "the Council of each borough concerned", Channel.EMAIL, "dbs-referral-without-delay"
+                "the Council of each borough concerned",
+                Channel.EMAIL,
+                "council-notified-of-dbs-referral",
             ),
         ),
         _NOTIFY,
@@ -473,6 +528,10 @@ ROUTING = (
     ),
 )
 
+#: 6.10 "all those working with vulnerable groups", 6.11 "all Staff working with vulnerable
+#: children and adults at risk", 7.2 "all necessary Staff": the staff in direct work with the
+#: families (``Worker.direct_work``), not every member of staff (reading 'vulnerable-groups').
+VULNERABLE_GROUPS = Scope(direct_work=True)
 WORKFORCE = (
     Requirement(
         "dbs",
@@ -483,7 +542,11 @@ WORKFORCE = (
             "7.2",
             "A Disclosure and Barring Service re-check shall be carried out by the Provider for all relevant Staff at least every three years.",
         ),
+        scope=VULNERABLE_GROUPS,
         refresh=Duration(K.YEARS, 3),
+        notes="6.10 'all those working with vulnerable groups' and 7.2 'all necessary Staff': "
+        "staff whose work brings them into contact with the families (reading "
+        "'vulnerable-groups'); an administrator with no contact with families needs none.",
     ),
     Requirement(
         "safeguarding-children",
@@ -491,6 +554,9 @@ WORKFORCE = (
         "safeguarding-children",
         "Safeguarding children training (London Safeguarding Children Board)",
         cite("6.11", "children as specified by the London Safeguarding Children Board"),
+        scope=VULNERABLE_GROUPS,
+        notes="6.11 'all Staff working with vulnerable children and adults at risk' "
+        "(reading 'vulnerable-groups').",
     ),
     Requirement(
         "safeguarding-adults",
@@ -501,5 +567,8 @@ WORKFORCE = (
             "6.11",
             "adults as detailed in the Bournemouth University and Learn to Care: National Competence Framework for Safeguarding Adults 2010",
         ),
+        scope=VULNERABLE_GROUPS,
+        notes="6.11 'all Staff working with vulnerable children and adults at risk' "
+        "(reading 'vulnerable-groups').",
     ),
 )

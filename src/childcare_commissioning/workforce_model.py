@@ -1,0 +1,185 @@
+"""What a workforce check reads: a council's requirements (kind, scope) and a worker
+with what they hold (completions, qualifications, references, declarations,
+registrations). Re-exported by :mod:`childcare_commissioning.workforce`, which checks
+them; see its docstring for the kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from childcare_commissioning.durations import Duration
+from childcare_commissioning.model._fields import (
+    identifier,
+    non_empty,
+    personal,
+    to_frozenset,
+    to_tuple,
+)
+from childcare_commissioning.model.core import Citation
+
+__all__ = [
+    "Completion",
+    "Declaration",
+    "Qualification",
+    "Reference",
+    "Registration",
+    "Requirement",
+    "RequirementKind",
+    "Scope",
+    "Worker",
+]
+
+
+class RequirementKind(enum.StrEnum):
+    """The kinds of workforce requirement the specifications make."""
+
+    TRAINING = "training"
+    CHECK = "check"
+    QUALIFICATION = "qualification"
+    REFERENCES = "references"
+    DECLARATION = "declaration"
+    REGISTRATION = "registration"
+
+
+@attrs.frozen
+class Scope:
+    """Who a requirement applies to: everyone, or only staff in direct work, or only some
+    roles (``"rgn"``, ``"family-support-worker"``), or only staff working with some needs
+    (``"social-care"``, ``"healthcare"``), or only staff who do some task, whatever their
+    role (``"transport"``: whoever drives a child). Every given condition must hold."""
+
+    direct_work: bool = False
+    roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    needs: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    tasks: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+
+    def covers(self, worker: Worker) -> bool:
+        """Whether the scope includes ``worker`` (a worker whose ``works_with`` is not
+        given works with no needs here: :func:`check_worker` says so)."""
+        return (
+            (not self.direct_work or worker.direct_work)
+            and (not self.roles or bool(self.roles & worker.roles))
+            and (not self.needs or bool(self.needs & (worker.works_with or frozenset())))
+            and (not self.tasks or bool(self.tasks & worker.tasks))
+        )
+
+    def __str__(self) -> str:
+        parts = ["staff in direct work" if self.direct_work else "all staff"]
+        if self.roles:
+            parts.append("roles " + ", ".join(sorted(self.roles)))
+        if self.needs:
+            parts.append("working with " + ", ".join(sorted(self.needs)) + " needs")
+        if self.tasks:
+            parts.append("who " + ", ".join(sorted(self.tasks)))
+        return "; ".join(parts)
+
+
+@attrs.frozen
+class Requirement:
+    """One workforce requirement of a council, in its own words, mapped to a subject."""
+
+    id: str = attrs.field(validator=identifier)
+    kind: RequirementKind
+    subject: str = attrs.field(validator=identifier)
+    wording: str = attrs.field(validator=non_empty)
+    citation: Citation
+    scope: Scope = Scope()
+    refresh: Duration | None = None
+    level: int | None = None
+    alternatives: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    experience_years: int | None = None
+    count: int = 1
+    last_employer: bool = False
+    approver: str | None = None
+    team: bool = False
+    team_minimum: int = 1
+    provider_matrix: bool = False
+    notes: str = ""
+    #: "prior to employment": the references (or the check, training, declaration) must be
+    #: in place on or before the worker's ``employed_from`` date.
+    before_employment: bool = False
+    #: For a team requirement: the child's needs that call for it on a package ("bsl": a
+    #: child who communicates by British Sign Language; "peg-feeding": a child fed by
+    #: gastrostomy tube). A package team is asked for it only when its child has one of
+    #: them (or one of ``scope.needs``): see ``roster.check_package_team``.
+    for_needs: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+
+
+@attrs.frozen
+class Completion:
+    """A dated completion: a training course, a check (DBS), a supervision, an appraisal."""
+
+    subject: str = attrs.field(validator=non_empty)
+    completed_on: dt.date
+    level: int | None = None
+
+
+@attrs.frozen
+class Qualification:
+    """A qualification held."""
+
+    subject: str = attrs.field(validator=non_empty)
+    awarded_on: dt.date | None = None
+
+
+@attrs.frozen
+class Reference:
+    """A written reference received."""
+
+    received_on: dt.date
+    last_employer: bool = False
+    referee: str | None = personal(default=None)
+
+
+@attrs.frozen
+class Declaration:
+    """A declaration made by the worker (``"convictions"``) and, where something was
+    declared, the council's approval."""
+
+    subject: str = attrs.field(validator=non_empty)
+    declared_on: dt.date
+    something_declared: bool = False
+    approved_on: dt.date | None = None
+
+
+@attrs.frozen
+class Registration:
+    """A professional registration (``body="nmc"``) with its expiry or revalidation date."""
+
+    body: str = attrs.field(validator=non_empty)
+    valid_until: dt.date
+    number: str | None = personal(default=None)
+
+
+@attrs.frozen
+class Worker:
+    """A member of staff, known by a pseudonymous ``id``; the name is personal data.
+
+    ``works_with`` is the needs the worker works with (``"social-care"``,
+    ``"healthcare"``); not given (``None``) is not the same as none (``[]``): requirements
+    scoped to needs cannot be applied, and the check says so. ``tasks`` are what the worker
+    does whatever the role (``"transport"``: drives children). ``employed_until`` is the
+    last day of employment of a worker who has left (staff turnover counts leavers).
+    """
+
+    id: str = attrs.field(validator=non_empty)
+    roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    direct_work: bool = True
+    works_with: frozenset[str] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(to_frozenset)
+    )
+    tasks: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    completions: tuple[Completion, ...] = attrs.field(default=(), converter=to_tuple)
+    qualifications: tuple[Qualification, ...] = attrs.field(default=(), converter=to_tuple)
+    experience_since: dt.date | None = None
+    references: tuple[Reference, ...] = attrs.field(default=(), converter=to_tuple)
+    declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=to_tuple)
+    registrations: tuple[Registration, ...] = attrs.field(default=(), converter=to_tuple)
+    name: str | None = personal(default=None)
+    #: When the worker's employment began: what "prior to employment" is checked against.
+    employed_from: dt.date | None = None
+    #: The last day of employment, for a worker who has left.
+    employed_until: dt.date | None = None
