@@ -26,6 +26,8 @@ __all__ = [
     "ConversionError",
     "DuplicateCouncilError",
     "DuplicateKeyError",
+    "IncompatiblePluginError",
+    "MissingExtraError",
     "ModelValueError",
     "PluginLoadError",
     "Problem",
@@ -133,6 +135,26 @@ class PluginLoadError(CommissioningError, RuntimeError):
         )
 
 
+class IncompatiblePluginError(PluginLoadError):
+    """A council plugin declares a range of core versions (its ``Requires-Dist`` on
+    childcare-commissioning) that excludes the core installed; the message names the plugin,
+    its range and the core's version."""
+
+    def __init__(
+        self, distribution: str, version: str, entry_point: str, declared: str, core: str
+    ) -> None:
+        self.declared = declared
+        self.core_version = core
+        super().__init__(
+            distribution,
+            entry_point,
+            f"{distribution} {version} declares {declared}, and the "
+            f"core installed is childcare-commissioning {core}; install a release of "
+            f"{distribution} made for {core}, or a childcare-commissioning in its range "
+            f"[plugin-core-version]",
+        )
+
+
 class DuplicateCouncilError(PluginLoadError):
     """Two plugins declared the same council id; the message names both distributions."""
 
@@ -168,3 +190,15 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise DuplicateKeyError(key)
         found[key] = value
     return found
+
+
+class MissingExtraError(CommissioningError, ImportError):
+    """A function needs an optional dependency that is not installed; the message names the
+    extra that installs it."""
+
+    def __init__(self, purpose: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the {extra!r} extra: "
+            f"pip install 'childcare-commissioning[{extra}]' [extra-missing]"
+        )

@@ -608,8 +608,11 @@ def _monitoring(spec: CouncilSpec) -> str:
     kpis = [
         (
             k.title,
-            f"{k.numerator.describe()} / {k.denominator.describe()}",
-            "" if k.target is None else f"{k.target} %",
+            k.numerator.describe()
+            + ("" if k.denominator is None else f" / {k.denominator.describe()}"),
+            f"{k.target} %"
+            if k.target is not None
+            else (f"at least {k.minimum}" if k.minimum is not None else ""),
             _cite(k.citation),
         )
         for k in decl.kpis

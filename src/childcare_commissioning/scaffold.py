@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 from string import Template
 
-__all__ = ["scaffold"]
+__all__ = ["compatible_range", "scaffold"]
 
 MAX_NAME = 40
 """The longest council id accepted (it becomes a folder, a module and a distribution name)."""
@@ -33,10 +33,13 @@ version = "0.1.0"
 description = "$title's specification as cited rules for childcare-commissioning."
 readme = "README.md"
 requires-python = ">=3.11"
-dependencies = ["childcare-commissioning"]
+# The core versions this council works with (the registry refuses it under any other):
+# widen the range once the plugin's tests pass under a newer core.
+dependencies = ["childcare-commissioning$core_range"]
 
 [project.optional-dependencies]
-test = ["pytest>=8", "hypothesis>=6.100"]
+# The conformance kit checks the council's contacts (the core's contacts extra).
+test = ["pytest>=8", "hypothesis>=6.100", "childcare-commissioning[contacts]"]
 
 [project.entry-points."childcare_commissioning.councils"]
 $name = "$module"
@@ -391,6 +394,18 @@ def test_referral_response_over_christmas() -> None:
 '''
 
 
+def compatible_range(core: str) -> str:
+    """The range of core versions a plugin written against ``core`` declares: from ``core``
+    up to the next release that may break plugins (the next minor release while the major
+    is 0, the next major after: ``0.1.0`` gives ``>=0.1.0,<0.2``, ``1.4.2`` ``>=1.4.2,<2``).
+    """
+    from packaging.version import Version
+
+    version = Version(core)
+    upper = f"0.{version.minor + 1}" if version.major == 0 else str(version.major + 1)
+    return f">={version.public},<{upper}"
+
+
 class ScaffoldError(ValueError):
     """The council name is not usable or the target exists."""
 
@@ -409,8 +424,11 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
     folder = target / name
     if folder.exists() or folder.is_symlink():
         raise ScaffoldError(f"{folder} already exists; choose another --dir or remove it")
+    from childcare_commissioning import __version__
+
     module = "childcare_commissioning_" + name.replace("-", "_")
     values = {
+        "core_range": compatible_range(__version__),
         "name": name,
         "module": module,
         "title": title or name.replace("-", " ").title() + " Council",

@@ -659,7 +659,8 @@ REGISTER = Register(
             "At the time of referral the Provider shall undertake a risk assessment",
             "to be agreed before engagement.",
             "obligations/risk-assessment",
-            note="audit SO-37.",
+            "readings/engagement-gate",
+            note="audit SO-37; monitored as a gate (audit 2026-12 Somerset defect 1).",
         ),
         rule(
             "3.2 II",

@@ -19,7 +19,7 @@ from childcare_commissioning.register import Computation
 from childcare_commissioning_triborough._cite import cite
 from childcare_commissioning_triborough.clauses import REGISTER
 from childcare_commissioning_triborough.duties import DUTIES
-from childcare_commissioning_triborough.monitoring import MONITORING
+from childcare_commissioning_triborough.monitoring import MONITORING, MONITORING_READINGS
 from childcare_commissioning_triborough.rules import (
     AREA_RULES,
     COHORTS,
@@ -524,7 +524,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
     routes=ROUTES,
