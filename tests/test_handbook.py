@@ -14,6 +14,7 @@ import pytest
 
 from childcare_commissioning.handbook import COMPARISONS, write_handbook
 from childcare_commissioning.registry import get_registry
+from tests.skips import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -113,6 +114,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(ROOT / "docs" / "generated"),
             "--site-dir",
             str(site_dir),
+            # The repository's own generated folder: replaced even when an older version
+            # left it without a manifest.
+            "--force",
         ],
         check=True,
         cwd=ROOT,
@@ -143,7 +147,7 @@ def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
     """Open Plymouth's page: its deadlines table shows citations; the search finds "LADO";
     a screenshot is saved under the test's temporary directory."""
     if not Path("/usr/bin/chromium").exists():
-        pytest.fail(
+        require_tool(
             "Chromium is needed: apt-get install chromium chromium-driver (scripts/test does)"
         )
     from selenium import webdriver
@@ -240,18 +244,29 @@ def test_a_council_without_register_says_so(pages: dict[str, str]) -> None:
 
 
 def test_stale_generated_pages_are_removed(tmp_path: Path) -> None:
-    """A page left by an earlier run for a council that is no longer installed (the tests'
-    Testshire, seen by a later `scripts/docs`) is deleted when the pages are generated."""
-    from childcare_commissioning.handbook import write_handbook
+    """A page an earlier run wrote for a council that is no longer installed (the tests'
+    Testshire, seen by a later `scripts/docs`) is deleted when the pages are generated:
+    the earlier run's manifest lists it. A file no run wrote is left alone."""
+    import json
+
+    from childcare_commissioning.handbook import MANIFEST, write_handbook
     from childcare_commissioning.registry import get_registry
 
     stale = tmp_path / "councils" / "gone-shire.md"
     stale.parent.mkdir(parents=True)
     stale.write_text("# Gone-shire\n", encoding="utf-8")
+    mine = tmp_path / "councils" / "notes.md"
+    mine.write_text("mine\n", encoding="utf-8")
+    listed = {"files": ["councils/gone-shire.md", "compare.md"]}
+    (tmp_path / MANIFEST).write_text(json.dumps(listed), encoding="utf-8")
     written = write_handbook(get_registry(), tmp_path)
     assert not stale.exists()
+    assert "mine\n" == mine.read_text(encoding="utf-8")
     assert (tmp_path / "councils" / "testshire.md") in written
     assert (tmp_path / "schemas.md") in written
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert "councils/testshire.md" in manifest["files"]
+    assert "councils/notes.md" not in manifest["files"]
 
 
 def test_site_works_as_files_and_shows_no_raw_roles(site: Path) -> None:

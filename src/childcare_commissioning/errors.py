@@ -3,6 +3,14 @@
 Each exception also subclasses the builtin a caller would naturally catch (``ValueError``
 for bad input, ``LookupError`` for an unknown id), so code that does not know this library
 still handles it sensibly. No exception message ever contains a personal-data value.
+
+What a message may echo (the rule, kept by every command): never a value of a personal-data
+field (a name, a date of birth, an address, a postcode, free text about a person); it may
+quote an identifier the caller chose (a record, package or invoice id, a council id), a
+key or column name, an option's value or a path, always through :func:`quote`: escaped as
+``repr`` does (control characters, quotes and unpaired surrogates shown as escapes, so no
+terminal markup or sequence can take effect) and shortened to :data:`QUOTE_LIMIT`
+characters.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "QUOTE_LIMIT",
     "CommissioningError",
     "ConversionError",
     "DuplicateCouncilError",
@@ -24,8 +33,21 @@ __all__ = [
     "Problem",
     "UnknownCouncilError",
     "UnknownVersionError",
+    "quote",
     "unique_keys",
 ]
+
+QUOTE_LIMIT = 40
+"""The most characters of a caller's identifier, key or value a message shows."""
+
+
+def quote(value: object) -> str:
+    """``value`` as a message may show it: at most :data:`QUOTE_LIMIT` characters (longer
+    ones cut, ending in ``…``), quoted and escaped as ``repr`` escapes a string."""
+    text = str(value)
+    if len(text) > QUOTE_LIMIT:
+        text = text[: QUOTE_LIMIT - 1] + "…"
+    return repr(text)
 
 
 class CommissioningError(Exception):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ from childcare_commissioning.register import Entry, EntryStatus, Sentence, cover
 from childcare_commissioning.registry import RegisteredCouncil, Registry
 from childcare_commissioning.safeguarding import contact_findings
 
-__all__ = ["COMPARISONS", "council_page", "write_handbook"]
+__all__ = ["COMPARISONS", "MANIFEST", "council_page", "write_handbook"]
 
 NOT_SPECIFIED = "*not specified*"
 
@@ -939,8 +939,20 @@ def _examples() -> str:
     )
 
 
-def write_handbook(registry: Registry, out: Path) -> list[Path]:
-    """Write every generated page under ``out`` and return their paths."""
+def write_handbook(
+    registry: Registry,
+    out: Path,
+    force: bool = False,
+    inputs: Sequence[Path] = (),
+    extra: Mapping[str, str | bytes] | None = None,
+) -> list[Path]:
+    """Write every generated page under ``out`` and return their paths.
+
+    Pages go through :class:`~childcare_commissioning.safefiles.OutputFiles`: a file the
+    last run did not write (listed in :data:`MANIFEST`) is replaced only with ``force``,
+    none of ``inputs`` is ever written, and the only files removed are pages an earlier
+    run wrote that this run does not (a council no longer installed). ``extra`` are more
+    pages (relative path: content) written with them, under the same manifest."""
     councils = list(registry.councils())
     pages: dict[str, str] = {
         "councils/index.md": "# Councils\n\n"
@@ -963,17 +975,15 @@ def write_handbook(registry: Registry, out: Path) -> list[Path]:
     pages["schemas.md"] = _schemas()
     for council in councils:
         pages[f"councils/{council.id}.md"] = council_page(council)
-    written = []
-    for relative, text in pages.items():
-        path = out / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    # A page left by an earlier run for a council no longer installed (a test's invented
-    # council) must not reach the built site.
-    for stale in sorted(set(out.rglob("*.md")) - set(written)):
-        stale.unlink()
-    return written
+    from childcare_commissioning.safefiles import write_folder
+
+    files: dict[str, str | bytes] = {**pages, **(extra or {})}
+    return write_folder(files, out, manifest=MANIFEST, force=force, inputs=inputs, option="--out")
+
+
+MANIFEST = ".childcare-commissioning-pages.json"
+"""The file, in the pages' folder, listing the pages the last run wrote there: the only
+files a later run replaces without ``force`` or removes."""
 
 
 def _schemas() -> str:

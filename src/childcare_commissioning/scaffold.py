@@ -7,7 +7,11 @@ citations: replace each with the council's own text, following ``SPEC-NOTES.md``
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
+import unicodedata
 from pathlib import Path
 from string import Template
 
@@ -411,13 +415,14 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
     its folder. ``name`` is the council id (lower case, digits and hyphens)."""
     if len(name) > MAX_NAME:
         raise ScaffoldError(f"council name is {len(name)} characters; at most {MAX_NAME}")
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise ScaffoldError(
             f"council name {name!r} must start with a letter and be lower case letters and "
             "digits, words joined by '-'"
         )
+    title = _check_title(title)
     folder = target / name
-    if folder.exists():
+    if folder.exists() or folder.is_symlink():
         raise ScaffoldError(f"{folder} already exists; choose another --dir or remove it")
     from childcare_commissioning import __version__
 
@@ -438,8 +443,49 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
         "tests/test_conformance.py": _CONFORMANCE_TEST,
         "tests/test_rules.py": _RULE_TEST,
     }
-    for relative, template in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(Template(template).substitute(values), encoding="utf-8")
+    # Written into a new folder beside the plugin's and renamed into place when complete:
+    # a failure leaves no half-written plugin.
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(dir=target, prefix=f".{name}."))
+    except OSError as exc:
+        raise ScaffoldError(f"{target}: cannot create the plugin here ({exc.strerror})") from None
+    try:
+        for relative, template in files.items():
+            path = building / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(Template(template).substitute(values), encoding="utf-8")
+        building.chmod(0o777 & ~_umask())
+        os.rename(building, folder)
+    except OSError as exc:
+        raise ScaffoldError(f"{folder}: cannot be written ({exc.strerror})") from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
     return folder
+
+
+def _umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+MAX_TITLE = 120
+"""The longest council title accepted."""
+
+
+def _check_title(title: str | None) -> str | None:
+    """``title`` if it can stand, as written, inside the generated Python, TOML and
+    Markdown; otherwise a :class:`ScaffoldError` naming the rule."""
+    if title is None:
+        return None
+    if not title.strip() or title != title.strip():
+        raise ScaffoldError("--title must not be empty or start or end with a space [title]")
+    if len(title) > MAX_TITLE:
+        raise ScaffoldError(f"--title is {len(title)} characters; at most {MAX_TITLE} [title]")
+    if any(c in '"\\`' or unicodedata.category(c)[0] == "C" for c in title):
+        raise ScaffoldError(
+            "--title must not hold a double quote, a backslash, a backtick, a line break or "
+            "another control character (it is written inside Python and TOML strings) [title]"
+        )
+    return title

@@ -38,6 +38,12 @@ from typing import Generic, TypeVar
 
 import attrs
 
+from childcare_commissioning.billing.conflicts import (
+    BatchConflictError,
+    batch_conflicts,
+    check_batch,
+    check_span,
+)
 from childcare_commissioning.billing.invoices import (
     Invoice,
     InvoiceRun,
@@ -149,7 +155,10 @@ def stream_invoices(
     yielded as findings where they occur."""
     given: dict[str, Package] = {}
     for package in packages:
+        if package.id in given:
+            check_batch([*given.values(), package], [], [])  # names both places
         given[package.id] = package
+    check_span(list(given.values()), as_of)
     order = list(given)
     position = {package_id: index for index, package_id in enumerate(order)}
     earlier: dict[str, list[Invoice]] = defaultdict(list)
@@ -159,14 +168,19 @@ def stream_invoices(
     quotes = _Grouped(quotations, position, "quotation", _PACKAGE_ID)
 
     def one(package_id: str, package_records: list[DeliveryRecord]) -> PackageInvoices:
-        # As in the batch run, the last quotation given for a package is the one used.
+        # As in the batch run, a second quotation, a second rate of a kind from one day, or
+        # a planned session given twice, is refused (paths within this package's items).
         quoted = quotes.take(package_id)
+        planned_here = sessions.take(package_id)
+        problems = batch_conflicts([], quoted, planned_here)
+        if problems:
+            raise BatchConflictError(f"package {package_id!r}'s items", problems)
         return _one_package(
             council,
             terms,
             given.pop(package_id),
             quoted[-1] if quoted else None,
-            sessions.take(package_id),
+            planned_here,
             package_records,
             as_of,
             earlier.get(package_id, []),

@@ -15,7 +15,6 @@ figures.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
 import json
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from childcare_commissioning.csvsafe import CsvQuoteError, strict_rows
 from childcare_commissioning.deadlines import Party
 from childcare_commissioning.errors import ConversionError, DuplicateKeyError, Problem, unique_keys
 from childcare_commissioning.model.referral import Urgency
@@ -127,18 +127,28 @@ def _json_lines(stream: Iterable[str]) -> Iterator[Event]:
 
 
 def _csv_rows(stream: Iterable[str]) -> Iterator[Event]:
-    reader = csv.DictReader(stream)
-    header = reader.fieldnames or []
-    missing = [f for f in ("case", "kind", "at") if f not in header]
-    if missing:
-        raise _fail(1, missing[0], "column missing from the header")
-    repeated = sorted({h for h in header if header.count(h) > 1})
-    if repeated:
-        raise _fail(1, repeated[0], "column given twice in the header")
-    for row in reader:
-        if None in row:
-            raise _fail(reader.line_num, "", "more cells than the header has columns")
-        yield event_from_mapping(row, reader.line_num)
+    # Read strictly (csvsafe.strict_rows): an unterminated or stray quote is an error
+    # naming its line, never the rows after it swallowed into one cell.
+    rows = strict_rows(stream)
+    try:
+        first = next(rows, None)
+        header = first[1] if first is not None else []
+        missing = [f for f in ("case", "kind", "at") if f not in header]
+        if missing:
+            raise _fail(1, missing[0], "column missing from the header")
+        repeated = sorted({h for h in header if header.count(h) > 1})
+        if repeated:
+            raise _fail(1, repeated[0], "column given twice in the header")
+        for line, cells in rows:
+            if not cells:
+                continue  # a blank line, as csv.DictReader skips it
+            if len(cells) > len(header):
+                raise _fail(line, "", "more cells than the header has columns")
+            row: dict[str, str | None] = dict.fromkeys(header)
+            row.update(zip(header, cells, strict=False))
+            yield event_from_mapping(row, line)
+    except CsvQuoteError as exc:
+        raise _fail(exc.line, "", exc.message) from None
 
 
 def read_events(stream: Iterable[str], format: str = "jsonl") -> Iterator[Event]:
