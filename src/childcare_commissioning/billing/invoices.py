@@ -57,6 +57,7 @@ from childcare_commissioning.billing.terms import (
     Quotation,
     Rate,
     RateCondition,
+    terms_with_cycle,
 )
 from childcare_commissioning.calendars import LONDON, working_calendar
 from childcare_commissioning.model._fields import to_tuple
@@ -745,13 +746,10 @@ def run_invoices(
     check_batch(packages, quotations, planned)
     check_span(packages, as_of)
     quotes = {q.package_id: q for q in quotations}
-    agreed = dict(cycles or {})
-
-    def terms_of(package: Package) -> BillingTerms:
-        cycle = agreed.get(package.id, agreed.get("*", terms.cycle))
-        return terms if cycle is terms.cycle else attrs.evolve(terms, cycle=cycle)
-
-    entries = {p.id: _Package(p, quotes.get(p.id), terms_of(p), findings) for p in packages}
+    entries = {
+        p.id: _Package(p, quotes.get(p.id), terms_with_cycle(terms, cycles, p.id), findings)
+        for p in packages
+    }
     for entry in entries.values():
         if entry.package.council != council:
             findings.append(

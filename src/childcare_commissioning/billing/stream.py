@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Generic, TypeVar
 
@@ -54,7 +54,12 @@ from childcare_commissioning.billing.invoices import (
     _screen,
 )
 from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession
-from childcare_commissioning.billing.terms import BillingTerms, Quotation
+from childcare_commissioning.billing.terms import (
+    BillingCycle,
+    BillingTerms,
+    Quotation,
+    terms_with_cycle,
+)
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.model._fields import to_tuple
 from childcare_commissioning.model.core import Finding
@@ -147,12 +152,14 @@ def stream_invoices(
     records: Iterable[DeliveryRecord],
     as_of: dt.date,
     previous: Sequence[Invoice] = (),
+    cycles: Mapping[str, BillingCycle] | None = None,
 ) -> Iterator[PackageInvoices]:
     """Invoice every billing period that ended before ``as_of`` and was not invoiced in
     ``previous``, one package at a time; see the module docstring for what "grouped"
     means and the two checks that need the batch run. Every package given is yielded once
     (in the order given), also one with no records; records of unknown packages are
-    yielded as findings where they occur."""
+    yielded as findings where they occur. ``cycles`` are a contract's agreed invoicing
+    cycles by package id, as for :func:`~childcare_commissioning.billing.run_invoices`."""
     given: dict[str, Package] = {}
     for package in packages:
         if package.id in given:
@@ -177,7 +184,7 @@ def stream_invoices(
             raise BatchConflictError(f"package {package_id!r}'s items", problems)
         return _one_package(
             council,
-            terms,
+            terms_with_cycle(terms, cycles, package_id),
             given.pop(package_id),
             quoted[-1] if quoted else None,
             planned_here,

@@ -132,7 +132,7 @@ def _council_option(command: argparse.ArgumentParser, required: bool = True) -> 
     command.add_argument("--council", required=required, help="council id (see `councils`)")
 
 
-def _contract_option(command: argparse.ArgumentParser) -> None:
+def contract_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--contract",
         metavar="FILE",
@@ -219,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     deadlines = _command(sub, "deadlines", "timecmds", "apply a council's deadline rules")
     _council_option(deadlines, required=False)
-    _contract_option(deadlines)
+    contract_option(deadlines)
     deadlines.add_argument(
         "--at",
         type=instant,
@@ -255,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or JSON Lines (with --packages); - for standard input",
     )
     _council_option(invoice, required=False)
-    _contract_option(invoice)
+    contract_option(invoice)
     invoice.add_argument(
         "--as-of",
         type=iso_date,
@@ -286,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
         "standard input",
     )
     _council_option(staff, required=False)
-    _contract_option(staff)
+    contract_option(staff)
     staff.add_argument("--on", type=iso_date, required=True, help="the date to check")
     staff.add_argument(
         "--horizon", type=bounded(0, 3660), default=60, help="days ahead to list lapses (0-3660)"
@@ -399,7 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
         formats=("table", "json", "ics"),
     )
     _council_option(obligations, required=False)
-    _contract_option(obligations)
+    contract_option(obligations)
     obligations.add_argument(
         "--start", type=iso_date, help="the contract's start, without --contract (never assumed)"
     )
@@ -458,7 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     monitor.add_argument(
         "--input-format", choices=("jsonl", "csv"), help="default: csv for *.csv, else jsonl"
     )
-    _contract_option(monitor)
+    contract_option(monitor)
     monitor.add_argument(
         "--contract-start",
         type=iso_date,
@@ -501,7 +501,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file", help="JSON batch {as_of, packages, agreements, blocks}; - for standard input"
     )
     _council_option(payments, required=False)
-    _contract_option(payments)
+    contract_option(payments)
     payments.add_argument(
         "--as-of", type=iso_date, help="invoice periods ended before this date (or the batch's)"
     )

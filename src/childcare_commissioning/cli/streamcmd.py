@@ -54,7 +54,10 @@ def add_parser(sub: Subparsers) -> None:
         help="delivery records as CSV or JSON Lines, all of a package's records together, "
         "packages in the batch's order; - for standard input",
     )
-    command.add_argument("--council", required=True, help="council id (see `councils`)")
+    command.add_argument("--council", help="council id (see `councils`)")
+    from childcare_commissioning.cli._parser import contract_option
+
+    contract_option(command)
     command.add_argument(
         "--packages",
         required=True,
@@ -218,14 +221,16 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
     from childcare_commissioning.cli._budgets import budget_lines, parse_evidence
     from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.cli._input import input_format, read_json
+    from childcare_commissioning.cli.contractcmd import resolve, warn_term
     from childcare_commissioning.cli.invoicecmd import _as_of, _batch, _previous, no_records
     from childcare_commissioning.convert import unstructure
     from childcare_commissioning.csvsafe import write_rows
     from childcare_commissioning.explain import explain
-    from childcare_commissioning.registry import get_registry
 
-    council = get_registry().council(args.council)
-    spec = council.spec
+    resolved = resolve(args)
+    council = resolved.council
+    spec = resolved.spec
+    cycles = resolved.contract.cycles() if resolved.contract is not None else {}
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     kind = input_format(args.file, args.input_format)
@@ -243,6 +248,7 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
             "run claims with `invoice` [claims-in-stream]"
         )
     as_of = _as_of(args, batch)
+    warn_term(spec, [as_of], "the as-of date")
     terms, packages, quotations, planned = stream_inputs(spec, batch)
     previous = _previous(args.previous) if args.previous else []
     # Budgets are counted as the invoices go (with those issued before), holding none.
@@ -266,6 +272,7 @@ def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str,
         _records(args.file, kind, read_findings, tally),
         as_of,
         previous,
+        cycles,
     )
     for result in results:
         # Findings about unreadable records first: they came earlier in the file.
