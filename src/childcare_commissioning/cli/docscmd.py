@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from childcare_commissioning.cli._contract import InputError
 from childcare_commissioning.cli._output import print_json
 from childcare_commissioning.errors import CommissioningError
-from childcare_commissioning.handbook import write_handbook
 from childcare_commissioning.registry import get_registry
 
 __all__ = ["run"]
@@ -22,6 +22,13 @@ class DocsBuildError(CommissioningError, RuntimeError):
 
 def run(args: argparse.Namespace) -> int:
     """Write the generated pages; for ``build`` also run ``mkdocs build --strict``."""
+    try:
+        from childcare_commissioning.handbook import write_handbook
+    except ModuleNotFoundError as exc:  # drawsvg (the pictures) missing
+        raise InputError(
+            f"the handbook needs the 'docs' extra ({exc.name} is missing): "
+            "pip install 'childcare-commissioning[docs]' [extra-missing]"
+        ) from None
     written = write_handbook(get_registry(), Path(args.out))
     from childcare_commissioning.service.pages import write_api_pages
 

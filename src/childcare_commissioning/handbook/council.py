@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.handbook.markdown import (
     NOT_SPECIFIED,
@@ -15,6 +17,7 @@ from childcare_commissioning.handbook.not_decided import (
     coverage_line,
     not_decided,
 )
+from childcare_commissioning.handbook.pictures import Picture, council_pictures, figure
 from childcare_commissioning.handbook.rules import (
     billing,
     computations,
@@ -28,7 +31,7 @@ from childcare_commissioning.handbook.rules import (
     workforce,
 )
 from childcare_commissioning.referrals import REFERRAL_RECEIVED
-from childcare_commissioning.registry import RegisteredCouncil
+from childcare_commissioning.registry import RegisteredCouncil, get_registry
 
 
 def overview(registered: RegisteredCouncil) -> str:
@@ -236,10 +239,16 @@ def referrals(spec: CouncilSpec) -> str:
     return "\n".join(parts)
 
 
-def council_page(registered: RegisteredCouncil) -> str:
-    """The whole Markdown page for one council."""
+def council_page(registered: RegisteredCouncil, pictures: Sequence[Picture] | None = None) -> str:
+    """The whole Markdown page for one council, showing ``pictures`` (by default the
+    ones :func:`~childcare_commissioning.handbook.pictures.council_pictures` draws) at
+    the head of their sections; the image files are written beside the page, in a folder
+    named for the council, by
+    :func:`~childcare_commissioning.handbook.pages.write_handbook`."""
     spec = registered.spec
-    return "\n".join(
+    if pictures is None:
+        pictures = council_pictures(get_registry(), registered)
+    page = "\n".join(
         [
             overview(registered),
             coverage_line(spec),
@@ -263,3 +272,41 @@ def council_page(registered: RegisteredCouncil) -> str:
             clause_by_clause(spec),
         ]
     )
+    for heading, figures in _figures(spec.id, {p.name: p for p in pictures}).items():
+        page = page.replace(heading, heading + figures, 1)
+    return page
+
+
+def _figures(council_id: str, drawn: dict[str, Picture]) -> dict[str, str]:
+    """The pictures (or the sentence saying why there is none) under each heading."""
+    return {
+        "\n## Referral routes and response times\n": figure(
+            council_id, drawn.get("routes"), "_The text declares no referral route._"
+        ),
+        "\n## Deadlines\n": figure(
+            council_id,
+            drawn.get("referral"),
+            "_No deadline or obligation runs from a referral's receipt._",
+        )
+        + figure(
+            council_id,
+            drawn.get("placement"),
+            "_No deadline or obligation runs from a package's or placement's start._",
+        )
+        + figure(
+            council_id,
+            drawn.get("escalation"),
+            "_The text sets no escalation ladder (no deadline rule is named for escalation)._",
+        ),
+        "\n## Safeguarding contacts and routing\n": figure(
+            council_id,
+            drawn.get("safeguarding"),
+            "_The text routes no safeguarding concern and names no notifiable event._",
+        ),
+        "\n## Monitoring this contract\n": figure(
+            council_id,
+            drawn.get("monitoring"),
+            "_No picture: the plugin bundles no example event log to monitor, or the "
+            "council declares nothing to measure from events._",
+        ),
+    }

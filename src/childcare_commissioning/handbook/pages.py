@@ -32,6 +32,7 @@ from childcare_commissioning.handbook.markdown import (
     long_date,
     md_table,
 )
+from childcare_commissioning.handbook.pictures import council_pictures
 from childcare_commissioning.model import Citation, Package
 from childcare_commissioning.money import format_gbp
 from childcare_commissioning.registry import RegisteredCouncil, Registry
@@ -157,7 +158,9 @@ def write_handbook(registry: Registry, out: Path) -> list[Path]:
     }
     pages["schemas.md"] = schemas()
     for council in councils:
-        pages[f"councils/{council.id}.md"] = council_page(council)
+        pictures = council_pictures(registry, council)
+        pages[f"councils/{council.id}.md"] = council_page(council, pictures)
+        pages.update({f"councils/{council.id}/{p.name}.svg": p.svg for p in pictures})
     written = []
     for relative, text in pages.items():
         path = out / relative
@@ -166,7 +169,8 @@ def write_handbook(registry: Registry, out: Path) -> list[Path]:
         written.append(path)
     # A page left by an earlier run for a council no longer installed (a test's invented
     # council) must not reach the built site.
-    for stale in sorted(set(out.rglob("*.md")) - set(written)):
+    left = {*out.rglob("*.md"), *out.rglob("*.svg")}
+    for stale in sorted(left - set(written)):
         stale.unlink()
     return written
 
