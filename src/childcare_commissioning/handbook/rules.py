@@ -7,6 +7,7 @@ import datetime as dt
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.deadlines import evaluate
 from childcare_commissioning.handbook.markdown import (
+    noted,
     NOT_SPECIFIED,
     cell,
     cite,
@@ -28,23 +29,18 @@ def deadlines(spec: CouncilSpec) -> str:
         due = evaluate(rule, example, spec.calendars)
         rows.append(
             (
-                f"`{rule.id}`",
-                rule.title,
+                noted(f"`{rule.id}`<br>{rule.title}", rule.notes),
                 rule.owed_by,
-                f"{rule.duration} {rule.direction} {rule.trigger}",
-                rule.calendar,
+                f"{rule.duration} {rule.direction} {rule.trigger} ({rule.calendar} calendar)",
                 due_text(due),
                 cite(rule.citation),
-                rule.notes,
             )
         )
     return (
         "\n## Deadlines\n\nThe *example* column applies each rule to an event at 16:00 on "
-        "Monday 23 December 2024 (computed when this page was built).\n\n"
-        + md_table(
-            ("Rule", "Duty", "Owed by", "Time limit", "Calendar", "Example", "Source", "Notes"),
-            rows,
-        )
+        "Monday 23 December 2024 (computed when this page was built). A rule's notes are "
+        "under its duty.\n\n"
+        + md_table(("Rule and duty", "Owed by", "Time limit", "Example", "Source"), rows)
     )
 
 
@@ -82,8 +78,7 @@ def workforce(spec: CouncilSpec) -> str:
     rows = [
         (
             r.wording,
-            f"`{r.subject}`",
-            r.kind,
+            f"`{r.subject}` ({r.kind})",
             str(r.scope) + (" (team: sufficient numbers)" if r.team else ""),
             (f"every {r.refresh}" if r.refresh else "once")
             + (" unless the provider's matrix says otherwise" if r.provider_matrix else ""),
@@ -92,7 +87,7 @@ def workforce(spec: CouncilSpec) -> str:
         for r in spec.workforce
     ]
     return "\n## Workforce requirements\n\n" + md_table(
-        ("Requirement", "Subject", "Kind", "Who", "Renewal", "Source"), rows
+        ("Requirement", "Subject (kind)", "Who", "Renewal", "Source"), rows
     )
 
 
@@ -254,12 +249,11 @@ def glossary(spec: CouncilSpec) -> str:
 def duties(spec: CouncilSpec) -> str:
     rows = [
         (
-            d.title,
-            f"{d.owed_by} → {d.owed_to}",
+            f"{d.title}<br><em>{d.owed_by} → {d.owed_to}"
+            + (f"; {d.schedule.describe()}" if d.schedule is not None else "")
+            + f"; services: {', '.join(d.services) or 'all'}</em>",
             d.evidence,
             d.question,
-            d.schedule.describe() if d.schedule is not None else "",
-            ", ".join(d.services) or "all",
             cite(d.citation),
         )
         for d in spec.duties
@@ -269,7 +263,7 @@ def duties(spec: CouncilSpec) -> str:
         "Duties no date or number decides; `childcare-commissioning duties` exports them "
         "as a checklist (CSV, JSON, Markdown).\n\n"
         + md_table(
-            ("Duty", "Owed by → to", "Evidence", "Ask at a visit", "When", "Services", "Source"),
+            ("Duty (owed by → to; when; services)", "Evidence", "Ask at a visit", "Source"),
             rows,
         )
     )
