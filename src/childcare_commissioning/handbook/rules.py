@@ -7,13 +7,13 @@ import datetime as dt
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.deadlines import evaluate
 from childcare_commissioning.handbook.markdown import (
-    noted,
     NOT_SPECIFIED,
     cell,
     cite,
     due_text,
     long_date,
     md_table,
+    noted,
     years,
 )
 from childcare_commissioning.money import format_gbp
