@@ -42,6 +42,8 @@ def overview(registered: RegisteredCouncil) -> str:
     parts = [
         f"# {spec.name}\n",
         f"{cite(spec.citation)}\n",
+        f"For a contract manager: **[what to check this month]({registered.id}-this-month.md)**"
+        " (one page).\n",
         md_table(
             ("About", ""),
             [

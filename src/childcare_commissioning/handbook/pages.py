@@ -33,6 +33,7 @@ from childcare_commissioning.handbook.markdown import (
     md_table,
 )
 from childcare_commissioning.handbook.pictures import council_pictures
+from childcare_commissioning.handbook.this_month import this_month
 from childcare_commissioning.model import Citation, Package
 from childcare_commissioning.money import format_gbp
 from childcare_commissioning.registry import RegisteredCouncil, Registry
@@ -141,10 +142,11 @@ def write_handbook(registry: Registry, out: Path) -> list[Path]:
     pages: dict[str, str] = {
         "councils/index.md": "# Councils\n\n"
         + md_table(
-            ("Council", "Service", "Plugin"),
+            ("Council", "What to check this month", "Service", "Plugin"),
             [
                 (
                     f"[{c.name}]({c.id}.md)",
+                    f"[one page]({c.id}-this-month.md)",
                     ", ".join(s.name for s in c.spec.services),
                     f"{c.distribution} {c.version}",
                 )
@@ -160,6 +162,7 @@ def write_handbook(registry: Registry, out: Path) -> list[Path]:
     for council in councils:
         pictures = council_pictures(registry, council)
         pages[f"councils/{council.id}.md"] = council_page(council, pictures)
+        pages[f"councils/{council.id}-this-month.md"] = this_month(registry, council)
         pages.update({f"councils/{council.id}/{p.name}.svg": p.svg for p in pictures})
     written = []
     for relative, text in pages.items():
