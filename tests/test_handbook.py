@@ -307,6 +307,19 @@ def test_site_works_as_files_and_shows_no_raw_roles(site: Path) -> None:
     for role in (":class:", ":func:", ":meth:"):
         assert role not in reference
     assert "<code>ConversionError</code>" in reference
+    # The API reference lists the fields of the documents a reader meets first, and
+    # signatures carry their types.
+    for field in (
+        "model.Package.child_id",
+        "model.Package.hours_per_week",
+        "model.Referral.received_at",
+        "billing.Invoice.number",
+        "contract.Contract.start",
+    ):
+        assert f'id="childcare_commissioning.{field}"' in reference
+    signature = reference.split('id="childcare_commissioning.billing.run_invoices"')[1][:4000]
+    assert "Iterable" in signature
+    assert "InvoiceRun" in signature
     schemas = (site / "generated" / "schemas.html").read_text(encoding="utf-8")
     assert "https://json-schema.org/draft/2020-12/schema" in schemas
     assert "childcare-commissioning schema DOCUMENT" in schemas
