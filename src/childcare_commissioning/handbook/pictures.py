@@ -156,6 +156,20 @@ def placement_clock(spec: CouncilSpec) -> Picture | None:
     return _clock(spec, PLACEMENT_STARTS, "A package or placement starts", "placement")
 
 
+def _flow(
+    spec: CouncilSpec,
+    name: str,
+    what: str,
+    columns: tuple[tuple[str, int], ...],
+    rows: list[tuple[str, ...]],
+) -> Picture:
+    """A flow picture of ``rows`` under ``columns`` (header, width in px)."""
+    alt = f"{spec.name}: {what}. " + "; ".join(" → ".join(r) for r in rows)
+    headers = tuple(h for h, _ in columns)
+    widths = tuple(w for _, w in columns)
+    return Picture(name, alt, flow(Flow(f"{spec.name}: {what}", headers, widths, tuple(rows))))
+
+
 def routes(spec: CouncilSpec) -> Picture | None:
     """Who may refer, by which route, how and when, and the answer's time limit."""
     if not spec.routes:
@@ -186,18 +200,12 @@ def routes(spec: CouncilSpec) -> Picture | None:
                     else f"{answer.urgency or 'any'} referral: {answer.duration}",
                 )
             )
-    alt = f"{spec.name}: referral routes. " + "; ".join(" → ".join(r) for r in rows)
-    return Picture(
+    return _flow(
+        spec,
         "routes",
-        alt,
-        flow(
-            Flow(
-                f"{spec.name}: referral routes",
-                ("Who may refer", "Route", "How and when", "Answered within"),
-                (170, 140, 130, 130),
-                tuple(rows),
-            )
-        ),
+        "referral routes",
+        (("Who may refer", 170), ("Route", 140), ("How and when", 130), ("Answered within", 130)),
+        rows,
     )
 
 
@@ -233,18 +241,12 @@ def safeguarding(spec: CouncilSpec) -> Picture | None:
     ]
     if not rows:
         return None
-    alt = f"{spec.name}: safeguarding routing. " + "; ".join(" → ".join(r) for r in rows)
-    return Picture(
+    return _flow(
+        spec,
         "safeguarding",
-        alt,
-        flow(
-            Flow(
-                f"{spec.name}: safeguarding routing",
-                ("Concern or event", "Area", "When", "Who, how, how fast"),
-                (140, 110, 90, 222),
-                tuple(rows),
-            )
-        ),
+        "safeguarding routing",
+        (("Concern or event", 140), ("Area", 110), ("When", 90), ("Who, how, how fast", 222)),
+        rows,
     )
 
 
