@@ -18,9 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from childcare_commissioning.cli._contract import InputError
 from childcare_commissioning.cli._output import print_json
 from childcare_commissioning.errors import CommissioningError
-from childcare_commissioning.handbook import write_handbook
 from childcare_commissioning.registry import get_registry
 from childcare_commissioning.safefiles import OutputError, OutputFiles, replace_folder
 
@@ -92,6 +92,13 @@ def _build(args: argparse.Namespace, site: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the generated pages; for ``build`` also run ``mkdocs build --strict``."""
+    try:
+        from childcare_commissioning.handbook import write_handbook
+    except ModuleNotFoundError as exc:  # drawsvg (the pictures) missing
+        raise InputError(
+            f"the handbook needs the 'docs' extra ({exc.name} is missing): "
+            "pip install 'childcare-commissioning[docs]' [extra-missing]"
+        ) from None
     site = None
     if args.action == "build":
         site = _site_dir(args)
