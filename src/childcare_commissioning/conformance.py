@@ -282,6 +282,7 @@ def declarations(spec: CouncilSpec) -> list[tuple[str, Citation | None]]:
     found += [(f"{c}/{i}", getattr(item, "citation", None)) for c, i, item in _rules(spec)]
     if spec.monitoring is not None:
         found += [(f"monitoring/kpis/{k.id}", k.citation) for k in spec.monitoring.kpis]
+        found += [(f"monitoring/gates/{g.id}", g.citation) for g in spec.monitoring.gates]
     if spec.billing is not None:
         found.append(("billing", spec.billing.citation))
         found += [(f"billing/rate-bands/{b.id}", b.citation) for b in spec.billing.rate_bands]
@@ -399,11 +400,12 @@ def _check_limit_readings(spec: CouncilSpec) -> Iterator[Violation]:
 def referable_ids(spec: CouncilSpec) -> set[str]:
     """Every qualified id a register entry may name: :func:`rule_ids` plus the billing
     terms' parts (``billing``, ``billing/rate-bands/<id>``, ``billing/mileage``,
-    ``billing/retention``, ``billing/block-discount``, ``billing/budgets/<year>``) and the
-    monitoring KPIs (``monitoring/kpis/<id>``)."""
+    ``billing/retention``, ``billing/block-discount``, ``billing/budgets/<year>``), the
+    monitoring KPIs (``monitoring/kpis/<id>``) and gates (``monitoring/gates/<id>``)."""
     found = set(rule_ids(spec))
     if spec.monitoring is not None:
         found |= {f"monitoring/kpis/{k.id}" for k in spec.monitoring.kpis}
+        found |= {f"monitoring/gates/{g.id}" for g in spec.monitoring.gates}
     terms = spec.billing
     if terms is not None:
         found.add("billing")
@@ -453,8 +455,8 @@ def computed_ids(spec: CouncilSpec) -> set[str]:
     """The qualified ids of the declarations the library evaluates: deadlines, cohorts,
     exclusions, limits, routes, requirements, routing, notices, offers, areas, statuses,
     variables, computations, calendars and contacts; obligations with a schedule, a
-    relative timing or a deadline (a trigger alone dates nothing); every billing term and
-    KPI; and the outcomes a KPI measures. Glossary terms, readings, duties, reference
+    relative timing or a deadline (a trigger alone dates nothing); every billing term, KPI
+    and monitoring gate; and the outcomes a KPI measures. Glossary terms, readings, duties, reference
     tables, services and outcomes no KPI measures are text the library shows, not
     decides."""
     found = {f"{c}/{i}" for c, i, _ in _rules(spec) if c in _EVALUATED}
@@ -464,7 +466,7 @@ def computed_ids(spec: CouncilSpec) -> set[str]:
             found.add(f"obligations/{obligation.id}")
     if spec.monitoring is not None:
         found |= {f"outcomes/{k.outcome}" for k in spec.monitoring.kpis if k.outcome}
-    found |= {i for i in referable_ids(spec) if i.startswith(("billing", "monitoring/kpis/"))}
+    found |= {i for i in referable_ids(spec) if i.startswith(("billing", "monitoring/"))}
     return found
 
 

@@ -7,11 +7,15 @@ citations: replace each with the council's own text, following ``SPEC-NOTES.md``
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
+import unicodedata
 from pathlib import Path
 from string import Template
 
-__all__ = ["scaffold"]
+__all__ = ["compatible_range", "scaffold"]
 
 MAX_NAME = 40
 """The longest council id accepted (it becomes a folder, a module and a distribution name)."""
@@ -29,10 +33,13 @@ version = "0.1.0"
 description = "$title's specification as cited rules for childcare-commissioning."
 readme = "README.md"
 requires-python = ">=3.11"
-dependencies = ["childcare-commissioning"]
+# The core versions this council works with (the registry refuses it under any other):
+# widen the range once the plugin's tests pass under a newer core.
+dependencies = ["childcare-commissioning$core_range"]
 
 [project.optional-dependencies]
-test = ["pytest>=8", "hypothesis>=6.100"]
+# The conformance kit checks the council's contacts (the core's contacts extra).
+test = ["pytest>=8", "hypothesis>=6.100", "childcare-commissioning[contacts]"]
 
 [project.entry-points."childcare_commissioning.councils"]
 $name = "$module"
@@ -513,6 +520,18 @@ def test_referral_response_over_christmas() -> None:
 '''
 
 
+def compatible_range(core: str) -> str:
+    """The range of core versions a plugin written against ``core`` declares: from ``core``
+    up to the next release that may break plugins (the next minor release while the major
+    is 0, the next major after: ``0.1.0`` gives ``>=0.1.0,<0.2``, ``1.4.2`` ``>=1.4.2,<2``).
+    """
+    from packaging.version import Version
+
+    version = Version(core)
+    upper = f"0.{version.minor + 1}" if version.major == 0 else str(version.major + 1)
+    return f">={version.public},<{upper}"
+
+
 class ScaffoldError(ValueError):
     """The council name is not usable or the target exists."""
 
@@ -522,16 +541,20 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
     its folder. ``name`` is the council id (lower case, digits and hyphens)."""
     if len(name) > MAX_NAME:
         raise ScaffoldError(f"council name is {len(name)} characters; at most {MAX_NAME}")
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise ScaffoldError(
             f"council name {name!r} must start with a letter and be lower case letters and "
             "digits, words joined by '-'"
         )
+    title = _check_title(title)
     folder = target / name
-    if folder.exists():
+    if folder.exists() or folder.is_symlink():
         raise ScaffoldError(f"{folder} already exists; choose another --dir or remove it")
+    from childcare_commissioning import __version__
+
     module = "childcare_commissioning_" + name.replace("-", "_")
     values = {
+        "core_range": compatible_range(__version__),
         "name": name,
         "module": module,
         "title": title or name.replace("-", " ").title() + " Council",
@@ -553,8 +576,49 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
         "tests/test_conformance.py": _CONFORMANCE_TEST,
         "tests/test_rules.py": _RULE_TEST,
     }
-    for relative, template in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(Template(template).substitute(values), encoding="utf-8")
+    # Written into a new folder beside the plugin's and renamed into place when complete:
+    # a failure leaves no half-written plugin.
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(dir=target, prefix=f".{name}."))
+    except OSError as exc:
+        raise ScaffoldError(f"{target}: cannot create the plugin here ({exc.strerror})") from None
+    try:
+        for relative, template in files.items():
+            path = building / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(Template(template).substitute(values), encoding="utf-8")
+        building.chmod(0o777 & ~_umask())
+        os.rename(building, folder)
+    except OSError as exc:
+        raise ScaffoldError(f"{folder}: cannot be written ({exc.strerror})") from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
     return folder
+
+
+def _umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+MAX_TITLE = 120
+"""The longest council title accepted."""
+
+
+def _check_title(title: str | None) -> str | None:
+    """``title`` if it can stand, as written, inside the generated Python, TOML and
+    Markdown; otherwise a :class:`ScaffoldError` naming the rule."""
+    if title is None:
+        return None
+    if not title.strip() or title != title.strip():
+        raise ScaffoldError("--title must not be empty or start or end with a space [title]")
+    if len(title) > MAX_TITLE:
+        raise ScaffoldError(f"--title is {len(title)} characters; at most {MAX_TITLE} [title]")
+    if any(c in '"\\`' or unicodedata.category(c)[0] == "C" for c in title):
+        raise ScaffoldError(
+            "--title must not hold a double quote, a backslash, a backtick, a line break or "
+            "another control character (it is written inside Python and TOML strings) [title]"
+        )
+    return title

@@ -14,7 +14,8 @@ Rules of a run (each property-tested):
 - a bad record (outside the package's dates, an unknown purchase order, mileage with no
   agreement) is a finding naming the record and the rule; nothing else is lost;
 - an implausible record is a finding, never a silent bill: one that ends before it
-  starts, a visit or one worker's hours longer than a day (24 hours), one that repeats
+  starts, one that ends when it starts (0 minutes, never 24 hours), a visit or one
+  worker's hours longer than a day (24 hours), one that repeats
   another record's visit under a new id (same package, worker, start and end), or
   overlaps another visit of the same worker or (beyond the package's staff ratio) of the
   same package; a package of another council is not invoiced;
@@ -41,6 +42,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from childcare_commissioning.billing.conflicts import check_batch, check_span
 from childcare_commissioning.billing.periods import _DAYS, period_containing, periods_between
 from childcare_commissioning.billing.records import (
     DeliveryRecord,
@@ -55,6 +57,7 @@ from childcare_commissioning.billing.terms import (
     Quotation,
     Rate,
     RateCondition,
+    terms_with_cycle,
 )
 from childcare_commissioning.calendars import LONDON, working_calendar
 from childcare_commissioning.model._fields import to_tuple
@@ -648,7 +651,19 @@ def _implausible(
                 begin, finish = (i.astimezone(dt.UTC) for i in interval)
                 timed.append((begin, finish, record))
             continue
-        if record.elapsed < 0:
+        interval = record.interval()
+        if interval is not None and interval[0] == interval[1]:  # the same instant
+            findings.append(
+                _finding(
+                    "billing.record.no-time",
+                    f"record {record.id!r} ends when it starts (0 minutes, not 24 hours); "
+                    "not billed",
+                    f"$.records[{record.id!r}]",
+                    terms.citation,
+                )
+            )
+            held.add(record.id)
+        elif record.elapsed < 0:
             findings.append(
                 _finding(
                     "billing.record.ends-before-start",
@@ -726,14 +741,15 @@ def run_invoices(
     cycles a contract agrees, by package id (``"*"``: every package), where the text
     allows it (:meth:`~childcare_commissioning.contract.Contract.cycles`)."""
     findings: list[Finding] = []
+    packages, quotations, planned = list(packages), list(quotations), list(planned)
+    # Anything given twice where one is meant is refused, never chosen silently.
+    check_batch(packages, quotations, planned)
+    check_span(packages, as_of)
     quotes = {q.package_id: q for q in quotations}
-    agreed = dict(cycles or {})
-
-    def terms_of(package: Package) -> BillingTerms:
-        cycle = agreed.get(package.id, agreed.get("*", terms.cycle))
-        return terms if cycle is terms.cycle else attrs.evolve(terms, cycle=cycle)
-
-    entries = {p.id: _Package(p, quotes.get(p.id), terms_of(p), findings) for p in packages}
+    entries = {
+        p.id: _Package(p, quotes.get(p.id), terms_with_cycle(terms, cycles, p.id), findings)
+        for p in packages
+    }
     for entry in entries.values():
         if entry.package.council != council:
             findings.append(

@@ -13,19 +13,26 @@ from childcare_commissioning.monitoring.engine import (
     period_label,
     period_of,
 )
+from childcare_commissioning.monitoring.figures import percent
 from childcare_commissioning.monitoring.model import (
     Completion,
+    Condition,
     Count,
     DeadlineStatus,
     DutyStatus,
+    Ending,
+    Escalation,
     Event,
+    Gate,
     Kpi,
     KpiFigure,
+    KpiPeriod,
     Monitoring,
     ObligationStatus,
     Submission,
     check_references,
 )
+from childcare_commissioning.monitoring.periods import year_of
 from childcare_commissioning.monitoring.reader import (
     FIELDS,
     event_from_mapping,
@@ -36,12 +43,17 @@ from childcare_commissioning.monitoring.reader import (
 __all__ = [
     "FIELDS",
     "Completion",
+    "Condition",
     "Count",
     "DeadlineStatus",
     "DutyStatus",
+    "Ending",
+    "Escalation",
     "Event",
+    "Gate",
     "Kpi",
     "KpiFigure",
+    "KpiPeriod",
     "Monitor",
     "Monitoring",
     "MonitoringReport",
@@ -52,7 +64,9 @@ __all__ = [
     "event_from_mapping",
     "open_log",
     "parse_period",
+    "percent",
     "period_label",
     "period_of",
     "read_events",
+    "year_of",
 ]

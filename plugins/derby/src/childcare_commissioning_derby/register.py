@@ -1184,6 +1184,7 @@ REGISTER = Register(
             "obligations/review-on-change",
             "obligations/review-on-request",
             "readings/review-intervals",
+            "readings/reviews-per-placement",
             note="audit D110, D111; reviews are per placement (anchor the schedule on the placement start)",
         ),
         duty(

@@ -410,6 +410,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "deadlines/provider-notice-to-end",
         "obligations/notice-to-end",
         "contacts/commissioning-mailbox",
+        "readings/notice-to-end-instigator",
         note="Audit C39-C40: the notice obligation names the mailbox as its recipient.",
     ),
     duty(
@@ -442,6 +443,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "contacts/commissioning-mailbox-escalation",
         "readings/mailbox-spelling",
         "readings/escalation-reply-window",
+        "readings/escalation-ladder",
         note="Audit C44-C46: each deadline is the end of a reply window; escalation comes "
         "after it.",
     ),
@@ -941,6 +943,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "The Provider will meet with representative(s) of the Council",
         "thereafter on a six monthly basis.",
         "obligations/contract-review-meeting",
+        "readings/meeting-working-day",
         "readings/review-year-one",
         note="Audit C110.",
     ),

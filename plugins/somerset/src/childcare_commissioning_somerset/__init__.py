@@ -21,7 +21,7 @@ from childcare_commissioning_somerset.jobsheet import (
     check_job_sheet,
     job_sheet_for,
 )
-from childcare_commissioning_somerset.monitoring import MONITORING
+from childcare_commissioning_somerset.monitoring import MONITORING, MONITORING_READINGS
 from childcare_commissioning_somerset.outcomes import (
     CONTRACT_MONITORING,
     KEY_OBJECTIVES,
@@ -406,7 +406,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,

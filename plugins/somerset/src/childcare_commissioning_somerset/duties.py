@@ -185,6 +185,7 @@ _AGREED_EVIDENCE = (
 
 #: The key objectives' and service users' outcomes (2.2.1-2.2.3, 2.4) and the obligations
 #: of 3.2 that have a trigger and no time: checked at a monitoring visit, not computed.
+#: (3.2 II's risk assessment is computed: the monitor's gate, see monitoring.py.)
 DUTIES += (
     *(
         checklist_duty(
@@ -200,14 +201,6 @@ DUTIES += (
             ("objective-3", "Key Objective 3 (placements remain stable)"),
             ("expected-outcomes", "2.4 (expected outcomes for service users)"),
         )
-    ),
-    checklist_duty(
-        _OBLIGATIONS["risk-assessment"],
-        "the risk assessment made at referral, with the staff ratio it deems necessary, "
-        "sent to the Social Worker and agreed before engagement",
-        "Was each risk assessment made at referral, and agreed with the Social Worker "
-        "(staff ratio included) before the work began?",
-        owed_to="the referrer (Social Worker)",
     ),
     checklist_duty(
         _OBLIGATIONS["support-plan"],

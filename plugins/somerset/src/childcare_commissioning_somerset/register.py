@@ -464,13 +464,15 @@ REGISTER = Register(
             "duties/promote-positive-behaviour",
             note="audit SO-36.",
         ),
-        duty(
+        rule(
             "3.2 II",
             "At the time of referral the Provider shall undertake a risk assessment",
             "to be agreed before engagement.",
             "obligations/risk-assessment",
-            "duties/risk-assessment",
-            note="audit SO-37.",
+            "monitoring/gates/risk-assessment-before-engagement",
+            "readings/engagement-gate",
+            note="audit SO-37; monitored as a gate (audit 2026-12 Somerset defect 1): support "
+            "started before the referrer agreed the risk assessment is a breach.",
         ),
         rule(
             "3.2 II",

@@ -32,7 +32,7 @@ from childcare_commissioning_stoke.evidence import (
     SDQ_SCORES,
     camhs_priority_access,
 )
-from childcare_commissioning_stoke.monitoring import MONITORING
+from childcare_commissioning_stoke.monitoring import MONITORING, MONITORING_READINGS
 from childcare_commissioning_stoke.register import REGISTER
 from childcare_commissioning_stoke.rules import (
     BILLING,
@@ -648,7 +648,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,

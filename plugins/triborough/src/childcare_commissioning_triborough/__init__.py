@@ -18,7 +18,7 @@ from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
 from childcare_commissioning.register import Computation, checklist_duty
 from childcare_commissioning_triborough._cite import cite
 from childcare_commissioning_triborough.duties import DUTIES
-from childcare_commissioning_triborough.monitoring import MONITORING
+from childcare_commissioning_triborough.monitoring import MONITORING, MONITORING_READINGS
 from childcare_commissioning_triborough.register import REGISTER
 from childcare_commissioning_triborough.rules import (
     AREA_RULES,
@@ -542,7 +542,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
     routes=ROUTES,

@@ -417,6 +417,7 @@ ENTRIES = (
         "obligations/quarterly-report",
         "readings/report-before-meeting",
         "readings/report-truncated",
+        "readings/before-the-meeting-held",
         note="audit TR-30, Q4, Q14.",
     ),
     rule(
@@ -424,6 +425,7 @@ ENTRIES = (
         "The Provider shall ensure that the Contract Manager attends meetings every 3 months",
         None,
         "obligations/quarterly-meeting",
+        "readings/meeting-working-day",
         note="audit TR-31.",
     ),
     duty(
