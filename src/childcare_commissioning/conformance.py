@@ -456,9 +456,9 @@ def computed_ids(spec: CouncilSpec) -> set[str]:
     exclusions, limits, routes, requirements, routing, notices, offers, areas, statuses,
     variables, computations, calendars and contacts; obligations with a schedule, a
     relative timing or a deadline (a trigger alone dates nothing); every billing term, KPI
-    and monitoring gate; and the outcomes a KPI measures. Glossary terms, readings, duties, reference
-    tables, services and outcomes no KPI measures are text the library shows, not
-    decides."""
+    and monitoring gate; and the outcomes a KPI measures. Glossary terms, readings,
+    duties, reference tables, services and outcomes no KPI measures are text the library
+    shows, not decides."""
     found = {f"{c}/{i}" for c, i, _ in _rules(spec) if c in _EVALUATED}
     for obligation in spec.all_obligations():
         timed = obligation.schedule or obligation.relative_to or obligation.deadline
