@@ -344,3 +344,23 @@ def test_the_key_objectives_are_on_the_checklist_not_computed() -> None:
     [item] = [d for d in SPEC.duties if d.id == "outcome-objective-1"]
     assert "pre contract award meeting and annually thereafter (3.1)" in item.evidence
     assert item.question.startswith("Which of the outcomes of Key Objective 1")
+
+
+def test_the_risk_assessment_before_engagement_is_computed_by_the_gate() -> None:
+    """3.2 II "to be agreed before engagement": the monitor's gate decides it (support
+    started before the referrer agreed the assessment is a breach), so the entry is a
+    rule naming the gate, which the kit counts as computed."""
+    from childcare_commissioning.conformance import computed_ids
+    from childcare_commissioning.register import EntryStatus
+
+    assert SPEC.register is not None
+    [entry] = [
+        e
+        for e in SPEC.register.entries
+        if e.start.startswith("At the time of referral the Provider shall undertake")
+    ]
+    assert EntryStatus.RULE is entry.status
+    gate = "monitoring/gates/risk-assessment-before-engagement"
+    assert gate in entry.rules
+    assert gate in computed_ids(SPEC)
+    assert "obligations/risk-assessment" not in computed_ids(SPEC)  # a trigger alone
