@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import attrs
+
+if TYPE_CHECKING:
+    from childcare_commissioning.monitoring import KpiFigure
 
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.deadlines import DeadlineRule, Party, evaluate
@@ -264,6 +268,25 @@ def escalation(spec: CouncilSpec) -> Picture | None:
     return Picture("escalation", alt, ladder(f"{spec.name}: escalation ladder", start, rungs))
 
 
+def _kpi_bar(k: KpiFigure) -> Bar:
+    """A KPI's bar: a ratio against its target, or a count against its minimum (full
+    when the minimum is reached; a count with no minimum is shown full, as a number)."""
+    title = f"KPI {k.title}, {k.period_label}"
+    if k.denominator is None:
+        share = 1.0 if not k.minimum else min(1.0, k.numerator / k.minimum)
+        good = k.minimum is None or k.numerator >= k.minimum
+        least = "" if k.minimum is None else f" (at least {k.minimum})"
+        return Bar(title, ((share, GOOD if good else BAD, ""),), f"{k.numerator}{least}", None)
+    return Bar(
+        title,
+        ((float(k.percent or 0) / 100, GOOD if k.meets_target is not False else BAD, ""),),
+        f"{k.numerator} of {k.denominator}"
+        + ("" if k.percent is None else f" = {k.percent} %")
+        + ("" if k.target is None else f" (target {k.target} %)"),
+        None if k.target is None else float(k.target) / 100,
+    )
+
+
 def monitoring(registry: Registry, registered: RegisteredCouncil) -> Picture | None:
     """The plugin's example event log monitored under its example contract."""
     from importlib.resources import files
@@ -285,18 +308,16 @@ def monitoring(registry: Registry, registered: RegisteredCouncil) -> Picture | N
     )
     with log.open(encoding="utf-8") as stream:
         report = monitor.report(monitor.feed_all(read_events(stream)))
-    rows = [
-        Bar(
-            f"KPI {k.title}, {k.period_label}",
-            ((float(k.percent or 0) / 100, GOOD if k.meets_target is not False else BAD, ""),),
-            f"{k.numerator} of {k.denominator}"
-            + ("" if k.percent is None else f" = {k.percent} %")
-            + ("" if k.target is None else f" (target {k.target} %)"),
-            None if k.target is None else float(k.target) / 100,
-        )
-        for k in report.kpis
-    ]
-    colours = {"met": GOOD, "late": LATE, "open": OPEN, "overdue": BAD, "missing": BAD}
+    rows = [_kpi_bar(k) for k in report.kpis]
+    # An ended duty (its package ended before it fell due) is neither met nor failed.
+    colours = {
+        "met": GOOD,
+        "late": LATE,
+        "open": OPEN,
+        "ended": OPEN,
+        "overdue": BAD,
+        "missing": BAD,
+    }
     groups: dict[str, Counter[str]] = {}
     for d in report.deadlines:
         groups.setdefault(d.title, Counter())[d.status.value] += 1
