@@ -15,17 +15,29 @@ are from untraced runs; peak memory (tracemalloc) from a second, traced run. Clo
 deadlines are counted, not kept, as a consumer streaming them out would.
 
     .venv-dev/bin/python benchmarks/bench_monitoring.py [--events N] [--cases N]
+
+``--cli 100000,1000000,5000000`` instead measures the ``monitor`` command itself: for each
+size a log over ``--cases`` cases (the same cases, more events each) is written streamed
+(a merge of per-case generators, so the writer holds one pending event per case), then
+``childcare-commissioning monitor LOG --council ID --as-of 2026-06-30 --format csv`` runs
+in a fresh process, output discarded, and its peak resident memory (``ru_maxrss`` of the
+child) and wall time are printed. The peak must not grow with the log.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import heapq
 import json
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -39,31 +51,54 @@ CYCLE = ("referral-received", "called-back", "referral-responded", "incident",
 START = dt.datetime(2025, 4, 1, 8, 0, tzinfo=dt.UTC)
 
 
+def _case_events(number: int, per_case: int, seed: int) -> Iterator[tuple[float, str, str]]:
+    rng = random.Random(seed * 1_000_003 + number)
+    case = f"C{number:06d}"
+    at = rng.uniform(0, 60) * 86400
+    for index in range(per_case):
+        kind = CYCLE[index % len(CYCLE)]
+        late = rng.random() < 0.2
+        if kind == "called-back":
+            at += rng.uniform(1, 30 if late else 6) * 3600
+        elif kind == "referral-responded":
+            at += rng.uniform(1, 6 if late else 2) * 86400
+        elif kind == "written-notice-given":
+            at += rng.uniform(1, 30 if late else 20) * 3600
+        else:
+            at += rng.uniform(0.2, 1.2) * 86400
+        yield at, case, kind
+
+
 def write_log(path: Path, events: int, cases: int, seed: int = 24) -> None:
-    """``events`` events over ``cases`` cases, in time order, as JSON Lines."""
-    rng = random.Random(seed)
+    """``events`` events over ``cases`` cases, in time order, as JSON Lines; written
+    streamed (a merge of per-case generators: one pending event per case)."""
     per_case = events // cases
-    rows: list[tuple[float, str, str]] = []
-    for number in range(cases):
-        case = f"C{number:06d}"
-        at = rng.uniform(0, 60) * 86400
-        for index in range(per_case):
-            kind = CYCLE[index % len(CYCLE)]
-            late = rng.random() < 0.2
-            if kind == "called-back":
-                at += rng.uniform(1, 30 if late else 6) * 3600
-            elif kind == "referral-responded":
-                at += rng.uniform(1, 6 if late else 2) * 86400
-            elif kind == "written-notice-given":
-                at += rng.uniform(1, 30 if late else 20) * 3600
-            else:
-                at += rng.uniform(5, 25) * 86400
-            rows.append((at, case, kind))
-    rows.sort()
+    merged = heapq.merge(*(_case_events(n, per_case, seed) for n in range(cases)))
     with path.open("w", encoding="utf-8") as out:
-        for seconds, case, kind in rows:
+        for seconds, case, kind in merged:
             when = (START + dt.timedelta(seconds=round(seconds))).isoformat()
             out.write(json.dumps({"case": case, "kind": kind, "at": when}) + "\n")
+
+
+_PEAK = (
+    "import resource, subprocess, sys; "
+    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def cli_peak(path: Path, council: str) -> tuple[float, float]:
+    """Peak resident memory (MiB) and wall seconds of the ``monitor`` command on ``path``."""
+    cli = shutil.which("childcare-commissioning") or str(
+        Path(sys.executable).parent / "childcare-commissioning"
+    )
+    command = [cli, "monitor", str(path), "--council", council, "--as-of", "2026-06-30",
+               "--format", "csv"]  # fmt: skip
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True
+    )
+    return int(done.stdout.split()[-1]) / 1024, time.perf_counter() - started
 
 
 def reference(path: Path) -> Counter[str]:
@@ -116,7 +151,20 @@ def main(argv: list[str] | None = None) -> None:
         default="0.25,0.5,1",
         help="fractions of --events at which to trace peak memory (flat when streaming)",
     )
+    parser.add_argument("--cli", help="event counts at which to measure the CLI's peak memory")
     args = parser.parse_args(argv)
+    if args.cli:
+        with tempfile.TemporaryDirectory() as folder:
+            print(f"monitor CLI peak memory over {args.cases:,} cases ({args.council}):")
+            for count in (int(n) for n in args.cli.split(",")):
+                path = Path(folder) / f"events-{count}.jsonl"
+                write_log(path, count, args.cases)
+                size = path.stat().st_size / 2**20
+                peak, seconds = cli_peak(path, args.council)
+                print(f"  {count:>10,} events ({size:,.0f} MiB): peak {peak:6.1f} MiB, "
+                      f"{seconds:7.1f} s")  # fmt: skip
+                path.unlink()
+        return
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "events.jsonl"
         write_log(path, args.events, args.cases)

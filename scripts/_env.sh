@@ -18,10 +18,18 @@ ensure_venv() {
     [ -f "${plugin}pyproject.toml" ] && projects+=("${plugin%/}")
   done
   projects+=("$@")
+  # Another run setting up the same environment holds its lock: wait for it (pip has no
+  # lock of its own, and two installs into one environment break each other).
+  if command -v flock >/dev/null; then
+    mkdir -p "$venv"
+    exec 9>"$venv/.lock"
+    flock 9
+  fi
   local stamp
   stamp=$(cat scripts/_env.sh "${projects[@]/%//pyproject.toml}" | sha256sum | cut -d' ' -f1)
   stamp="$stamp $extras"
   if [ -f "$venv/.installed" ] && [ "$(cat "$venv/.installed")" = "$stamp" ]; then
+    exec 9>&-
     return 0
   fi
   echo "Setting up $venv (one-time; re-run when dependencies change)..." >&2
@@ -32,4 +40,5 @@ ensure_venv() {
   for project in "${projects[@]:1}"; do args+=(-e "$project"); done
   "$venv/bin/python" -m pip install --quiet "${args[@]}" >&2
   echo "$stamp" > "$venv/.installed"
+  exec 9>&-
 }

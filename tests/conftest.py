@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -21,13 +21,17 @@ def make_plugin_dist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MakeDis
     """
     monkeypatch.syspath_prepend(str(tmp_path))
 
-    def make(dist: str, entry: str, source: str, module: str | None = None) -> str:
+    def make(
+        dist: str, entry: str, source: str, module: str | None = None, requires: Sequence[str] = ()
+    ) -> str:
         module = module or f"ccplugin_{entry}_{dist.replace('-', '_')}"
         (tmp_path / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
         info = tmp_path / f"{dist.replace('-', '_')}-1.2.3.dist-info"
         info.mkdir()
+        requirements = "".join(f"Requires-Dist: {line}\n" for line in requires)
         (info / "METADATA").write_text(
-            f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.2.3\n", encoding="utf-8"
+            f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.2.3\n{requirements}",
+            encoding="utf-8",
         )
         (info / "entry_points.txt").write_text(
             f"[childcare_commissioning.councils]\n{entry} = {module}\n", encoding="utf-8"

@@ -25,6 +25,7 @@ import pytest
 from childcare_commissioning import arrow
 from childcare_commissioning.billing.records import DeliveryRecord
 from childcare_commissioning.convert import structure
+from tests.skips import require_tool
 from tests.test_arrow import (
     arrow_deadline,
     arrow_decision,
@@ -165,7 +166,7 @@ def test_polars_invoice_lines() -> None:
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
-        pytest.fail("PySpark needs Java: scripts/test installs Debian's default-jre-headless")
+        require_tool("PySpark needs Java: scripts/test installs Debian's default-jre-headless")
     from pyspark.sql import SparkSession
 
     os.environ["PYSPARK_PYTHON"] = sys.executable

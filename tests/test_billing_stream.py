@@ -83,7 +83,7 @@ def package_inputs(
     )
     base = Decimal(draw(st.integers(1400, 2000))) / 100  # below £15 is outside the band
     rates = [Rate(base, start, band="hourly")]
-    if draw(st.booleans()):
+    if draw(st.booleans()) and start < D(2025, 4, 1):  # an uplift; one rate of a kind a day
         rates.append(Rate(base + Decimal("0.37"), D(2025, 4, 1), band="hourly"))
     if draw(st.booleans()):
         window = draw(st.sampled_from([TimeWindow(T(22), T(7)), TimeWindow(T(20), T(23))]))

@@ -235,11 +235,12 @@ def test_invoice_findings_in_every_format(
 ) -> None:
     """R2 claims 5 miles with no mileage agreement (testshire requires one): a finding.
     Every format shows it (CSV and text on standard error, so the invoice stays clean), the
-    --findings file holds it, and the exit status is 1 in every format."""
+    --findings file holds it (replaced by each run: --force), and the exit status is 1 in
+    every format."""
     path = _write(tmp_path, "b.json", json.dumps(BATCH))
     findings = tmp_path / "findings.csv"
     for fmt in ("table", "json", "csv", "text"):
-        argv = ["invoice", path, "--council", "testshire", "--format", fmt]
+        argv = ["invoice", path, "--council", "testshire", "--format", fmt, "--force"]
         assert 1 == main([*argv, "--findings", str(findings)])
         captured = capsys.readouterr()
         shown = captured.out if fmt in ("table", "json") else captured.err

@@ -75,7 +75,17 @@ def test_json_lines_in_invoices_out_one_per_line(
     argv = ["invoice-stream", records, "--packages", batch, "--council", "testshire"]
     assert 1 == main([*argv, "--findings", str(findings)])
     captured = capsys.readouterr()
-    invoices = [json.loads(line) for line in captured.out.splitlines()]
+    *invoices, end = [json.loads(line) for line in captured.out.splitlines()]
+    # The last line says the stream is complete: 3 lines read = R1, R3 used + R2 reported.
+    assert {
+        "summary": {
+            "complete": True,
+            "invoices": 2,
+            "records": {"read": 3, "used": 2, "reported": 1},
+            "findings": 1,
+            "pending": 0,
+        }
+    } == end
     assert [("P1", "51.98", ["R1"]), ("P2", "24.00", ["R3"])] == [
         (i["package_id"], i["net"], i["record_ids"]) for i in invoices
     ]
@@ -109,7 +119,10 @@ def test_csv_in_and_spreadsheet_safe_csv_out(
         ("PO-1", "deduction", "-13.87"),
         ("PO-1", "mileage", "10.35"),
         ("'=HYPERLINK(1)", "additional", "24.00"),
-    ] == [(row[1], row[5], row[11]) for row in rows[1:]]
+    ] == [(row[1], row[5], row[11]) for row in rows[1:-1]]
+    # The last row says the stream is complete: 2 records read, both used.
+    assert "#summary" == rows[-1][0]
+    assert {"read": 2, "used": 2, "reported": 0} == json.loads(rows[-1][1])["records"]
 
 
 def test_records_not_grouped_by_package_exit_2(
@@ -143,7 +156,8 @@ def test_the_stream_agrees_with_the_batch_command(
     their rules and plugin as there; each JSON line also names its source (the plugin)."""
     records, batch = files(tmp_path)
     assert 1 == main(["invoice-stream", records, "--packages", batch, "--council", "testshire"])
-    streamed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    *streamed, end = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert end["summary"]["complete"]
     argv = ["invoice", records, "--packages", batch, "--council", "testshire"]
     assert 1 == main([*argv, "--format", "json"])
     batch_run = json.loads(capsys.readouterr().out)

@@ -149,3 +149,131 @@ def test_specification_with_no_rules_has_only_its_missing_register() -> None:
     )
     [violation] = check_council(spec)
     assert ("register", "register") == (violation.rule_id, violation.check)
+
+
+# --- a rule entry must name something the library computes ------------------------------
+
+#: A plugin that takes Testshire's text and declarations but labels two stretches `rule`
+#: while naming only text: "The Provider also reports how families rate the service" by
+#: its outcome (which no KPI measures) and "Care Plan: reviewed monthly." by its glossary
+#: term.
+TEXT_ONLY_RULES_SOURCE = """
+import attrs
+from childcare_commissioning.hookspecs import hookimpl
+from childcare_commissioning.register import rule
+from childcare_commissioning_testshire import SPEC
+
+def _relabel(entry):
+    if entry.start == "The Provider also reports how families":
+        return rule(entry.clause, entry.start, None, "outcomes/family-rating")
+    if entry.start == "Care Plan: reviewed monthly.":
+        return rule(entry.clause, entry.start, None, "glossary/Care Plan")
+    return entry
+
+@hookimpl
+def childcare_commissioning_council():
+    entries = tuple(_relabel(e) for e in SPEC.register.entries)
+    return attrs.evolve(
+        SPEC, id="textshire", register=attrs.evolve(SPEC.register, entries=entries)
+    )
+"""
+
+
+def test_computed_ids_are_what_the_library_evaluates() -> None:
+    """Worked from Testshire's declarations: the review meeting is scheduled (quarterly,
+    then six-monthly) and the monitoring return is relative to it, so both compute; the
+    response outcome is measured by KPI `referral-response-kpi`, the family rating by none;
+    a service's name, a glossary term and a duty compute nothing."""
+    from childcare_commissioning.conformance import computed_ids
+
+    computed = computed_ids(_spec())
+    assert {
+        "obligations/review-meeting",
+        "obligations/monitoring-return",
+        "outcomes/referral-response-kpi",
+        "deadlines/referral-response",
+        "workforce/dbs",
+        "billing/mileage",
+    } <= computed
+    assert (
+        not {
+            "outcomes/family-rating",
+            "services/outreach",
+            "glossary/Care Plan",
+            "duties/no-smoking",
+        }
+        & computed
+    )
+
+
+def test_a_trigger_only_obligation_does_not_make_a_rule() -> None:
+    """An obligation timed by a trigger alone ('report any significant change', no time)
+    dates nothing: a rule entry naming only it is listed with the reason."""
+    from childcare_commissioning.conformance import rule_entry_violations
+    from childcare_commissioning.obligations import Obligation, ObligationKind
+    from childcare_commissioning.register import rule
+
+    spec = _spec()
+    assert spec.register is not None
+    change = Obligation(
+        "significant-change",
+        "Report a significant change",
+        ObligationKind.NOTICE,
+        spec.obligations[0].owed_by,
+        Citation("testshire", "6 Monitoring", "share it with the Council"),
+        trigger="significant-change",
+    )
+    entries = tuple(
+        rule(e.clause, e.start, e.end, "obligations/significant-change")
+        if e.start == "review its safeguarding policy"
+        else e
+        for e in spec.register.entries
+    )
+    broken = attrs.evolve(
+        spec,
+        obligations=(*spec.obligations, change),
+        register=attrs.evolve(spec.register, entries=entries),
+    )
+    [violation] = rule_entry_violations(broken)
+    assert ("register/9 6 Monitoring", "rule-computes") == (violation.rule_id, violation.check)
+    assert "obligations/significant-change has a trigger but no schedule or deadline" in str(
+        violation
+    )
+
+
+def test_a_plugin_whose_rule_entries_name_only_text_fails_with_a_list(
+    make_plugin_dist: MakeDist,
+) -> None:
+    """The installed plugin fails the kit's rule check; the failure lists both entries, each
+    with its number, clause, quote and why (no bare AssertionError)."""
+    make_plugin_dist("ccc-textshire", "textshire", TEXT_ONLY_RULES_SOURCE)
+    with pytest.raises(pytest.fail.Exception) as failed:
+        _suite("textshire").test_every_rule_entry_computes()
+    message = str(failed.value)
+    lines = message.splitlines()
+    assert "2 rule-computes violation(s):" == lines[0]
+    assert lines[1].startswith("  - [rule-computes] register/11 6 Monitoring: labelled rule at")
+    assert "outcomes/family-rating is measured by no KPI" in lines[1]
+    assert lines[2].startswith("  - [rule-computes] register/17 Appendix A: labelled rule at")
+    assert "glossary/Care Plan is a glossary term" in lines[2]
+    # The same plugin passes the checks its relabelling did not touch.
+    _suite("textshire").test_every_sentence_is_accounted_for()
+
+
+def test_every_kit_failure_lists_its_violations() -> None:
+    """A failing check names each violation on its own line, not a bare AssertionError:
+    a deadline on a calendar with no working days fails `deadline` with its rule named."""
+    spec = _spec(
+        calendars=(CalendarSpec("never", "Never open", working_weekdays=frozenset()),),
+        deadlines=tuple(attrs.evolve(d, calendar="never") for d in _spec().deadlines[:1]),
+        obligations=(),
+        notifiable_events=(),
+        routing=(),
+    )
+    suite = _suite("testshire")
+    suite._spec = lambda: spec  # type: ignore[method-assign]
+    with pytest.raises(pytest.fail.Exception) as failed:
+        suite.test_deadline_rules_evaluate_on_the_grid()
+    [head, item] = str(failed.value).splitlines()
+    assert "1 deadline violation(s):" == head
+    assert item.startswith("  - [deadline] deadlines/referral-response: raised")

@@ -478,3 +478,33 @@ def test_the_diff_lists_rules_and_register_entries_added_changed_and_removed(
     assert 0 == main(["councils", "diff", "testshire", "0.9", "1.0", "--format", "json"])
     changes = json.loads(capsys.readouterr().out)["changes"]
     assert {"change": "added", "what": "deadlines", "id": "service-day-callback"} in changes
+
+
+def test_invoice_stream_uses_the_contracts_cycle(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The stream agrees with the batch run: PLY-PKG-0042 agreed four-weekly is invoiced
+    2-29 Dec 2024 as of 30 Dec, where the text's fortnights would give 2-15 and 16-29 Dec."""
+    example = ROOT / "plugins/plymouth/src/childcare_commissioning_plymouth/examples/billing.json"
+    data = json.loads(example.read_text(encoding="utf-8"))
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(json.dumps(r) + "\n" for r in data.pop("records")), "utf-8")
+    del data["as_of"]
+    packages = tmp_path / "packages.json"
+    packages.write_text(json.dumps(data), encoding="utf-8")
+    path = _write(
+        tmp_path,
+        {"council": "plymouth", "provider": "P", "start": "2024-04-01",
+         "invoicing_cycles": [{"cycle": "four-weekly"}]},
+    )  # fmt: skip
+
+    def periods(*extra: str) -> list[dict[str, str]]:
+        argv = ["invoice-stream", str(records), "--packages", str(packages), "--as-of"]
+        main([*argv, "2024-12-30", *extra])
+        lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        return [line["period"] for line in lines if "period" in line]
+
+    # The text's fortnights: 2-15 Dec holds the records; 16-29 Dec has nothing to invoice
+    # and Plymouth issues no nil invoice.
+    assert [{"start": "2024-12-02", "end": "2024-12-15"}] == periods("--council", "plymouth")
+    assert [{"start": "2024-12-02", "end": "2024-12-29"}] == periods("--contract", path)

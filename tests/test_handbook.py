@@ -14,6 +14,7 @@ import pytest
 
 from childcare_commissioning.handbook import COMPARISONS, write_handbook
 from childcare_commissioning.registry import get_registry
+from tests.skips import require_tool
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -113,6 +114,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(ROOT / "docs" / "generated"),
             "--site-dir",
             str(site_dir),
+            # The repository's own generated folder: replaced even when an older version
+            # left it without a manifest.
+            "--force",
         ],
         check=True,
         cwd=ROOT,
@@ -138,12 +142,38 @@ def test_strict_build_has_every_page(site: Path) -> None:
     assert "fonts.googleapis.com" not in index
 
 
+#: In the browser: each table that scrolls sideways or runs past the content column (Material
+#: lets a table's frame reach 0.8rem, 16 px, into the margin), and each cell or paragraph
+#: that shows Markdown raw (a heading marker, bold stars, a backtick, a link's "](", a
+#: table row's leading pipe), code aside.
+_PAGE_PROBLEMS = """
+const found = [];
+const article = document.querySelector('article').getBoundingClientRect();
+document.querySelectorAll('article .md-typeset__scrollwrap').forEach((wrap) => {
+  const table = wrap.querySelector('table');
+  if (wrap.scrollWidth > wrap.clientWidth + 1
+      || table.getBoundingClientRect().right > article.right + 16) {
+    found.push('wide table: ' + (table.rows[0] || {}).textContent);
+  }
+});
+const raw = /(^|\\s)#{1,6}\\s|\\*\\*|`|\\]\\(|^\\s*\\|\\s/;
+document.querySelectorAll('article td, article th, article p').forEach((cell) => {
+  const clone = cell.cloneNode(true);
+  clone.querySelectorAll('code, pre').forEach((code) => code.remove());
+  if (raw.test(clone.textContent)) found.push('raw Markdown: ' + clone.textContent.slice(0, 80));
+});
+return found;
+"""
+
+
 @pytest.mark.slow
 def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
-    """Open Plymouth's page: its deadlines table shows citations; the search finds "LADO";
-    a screenshot is saved under the test's temporary directory."""
+    """At 1280 px, each council page (Plymouth, Derby and the rest): every picture the
+    declarations give is shown (loaded, not broken), no table is wider than the page and
+    no cell shows raw Markdown; a screenshot of each is saved under the test's temporary
+    directory. Plymouth's deadlines table shows citations; the search finds "LADO"."""
     if not Path("/usr/bin/chromium").exists():
-        pytest.fail(
+        require_tool(
             "Chromium is needed: apt-get install chromium chromium-driver (scripts/test does)"
         )
     from selenium import webdriver
@@ -151,6 +181,8 @@ def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
+
+    from childcare_commissioning.handbook.pictures import council_pictures
 
     options = Options()
     options.binary_location = "/usr/bin/chromium"
@@ -164,20 +196,31 @@ def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
         "--disable-component-update",
         "--disable-sync",
         f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1400,1600",
+        "--window-size=1280,1600",
     ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    registry = get_registry()
     try:
+        for council in registry.councils():
+            driver.get(f"{served}/generated/councils/{council.id}.html")
+            expected = {p.name for p in council_pictures(registry, council)}
+            shown = driver.execute_script(
+                "return [...document.querySelectorAll('article img')]"
+                ".filter((i) => i.complete && i.naturalWidth > 0)"
+                ".map((i) => i.getAttribute('src'))"
+            )
+            assert sorted(f"{council.id}/{name}.svg" for name in expected) == sorted(shown)
+            assert driver.execute_script(_PAGE_PROBLEMS) == [], council.id
+            screenshot = tmp_path / f"{council.id}.png"
+            driver.save_screenshot(str(screenshot))
+            assert screenshot.stat().st_size > 10_000
         driver.get(f"{served}/generated/councils/plymouth.html")
         heading = driver.find_element(By.ID, "deadlines")
         table = heading.find_element(By.XPATH, "following::table[1]")
         text = table.get_attribute("textContent") or ""
         assert "3.3 Escalation process" in text
         assert "within 24 hours" in text
-        screenshot = tmp_path / "plymouth.png"
-        driver.save_screenshot(str(screenshot))
-        assert screenshot.stat().st_size > 10_000
         driver.execute_script("document.querySelector('#__search').checked = true")
         driver.find_element(By.CSS_SELECTOR, "input.md-search__input").send_keys("LADO")
         WebDriverWait(driver, 20).until(
@@ -187,6 +230,9 @@ def test_site_in_headless_chromium(served: str, tmp_path: Path) -> None:
             "textContent"
         )
         assert "LADO" in (results or "")
+        for page in ("tutorial.html", "generated/schemas.html", "reference.html"):
+            driver.get(f"{served}/{page}")
+            assert driver.execute_script(_PAGE_PROBLEMS) == [], page
     finally:
         driver.quit()
 
@@ -207,16 +253,24 @@ def test_outcomes_and_reference_data_are_shown(pages: dict[str, str]) -> None:
 
 def test_clause_by_clause_and_what_is_not_decided(pages: dict[str, str]) -> None:
     """Testshire's page states its coverage (28 of 28 sentences, worked in
-    test_register), lists its two duties and its one not-encoded passage with the reason
-    under "What this library does not decide", and walks the whole text clause by clause
-    with each entry's status and links to the section listing the rule."""
+    test_register) and its three numbers (18 computed, 3 on the checklist, 1 not decided,
+    6 context: worked in test_testshire_in_three_numbers), lists every operational sentence
+    not computed under "What this library does not decide" (the policy review and the
+    family rating of §6, the no-smoking duty of §8, the premises passage of §10 with its
+    reason), and walks the whole text clause by clause with each entry's status and links
+    to the section listing the rule."""
     page = pages["councils/testshire.md"]
-    assert "28 of 28 sentences of the text accounted for (100.0 %)" in page
+    assert "28 of 28 sentences of the text (list items and table cells included)" in page
+    assert "accounted for (100.0 %)" in page
+    assert "18 sentences computed" in page
+    assert "3 on the monitoring checklist" in page
+    assert "1 not decided, each with its reason; plus 6 of context" in page
     gaps = page.split("## What this library does not decide")[1].split("\n## ")[0]
     rows = [line for line in gaps.splitlines() if line.startswith("| ") and "---" not in line]
-    assert ["Clause", "6 Monitoring", "8 Staff", "10 Premises"] == [
+    assert ["Clause", "6 Monitoring", "6 Monitoring", "8 Staff", "10 Premises"] == [
         row.split("|")[1].strip() for row in rows
     ]
+    assert "The Provider also reports how families rate the service." in rows[2]
     assert "depends on an appendix the text says is to follow" in gaps
     walk = page.split("## Clause by clause")[1]
     [row] = [line for line in walk.splitlines() if line.startswith("| 6 | 4 Referrals")]
@@ -236,22 +290,34 @@ def test_a_council_without_register_says_so(pages: dict[str, str]) -> None:
         if council.spec.register is None:
             assert "**No clause register yet**" in page
         else:
-            assert "sentences of the text accounted for" in page
+            assert "accounted for (" in page
+            assert "**The text in three numbers**" in page
 
 
 def test_stale_generated_pages_are_removed(tmp_path: Path) -> None:
-    """A page left by an earlier run for a council that is no longer installed (the tests'
-    Testshire, seen by a later `scripts/docs`) is deleted when the pages are generated."""
-    from childcare_commissioning.handbook import write_handbook
+    """A page an earlier run wrote for a council that is no longer installed (the tests'
+    Testshire, seen by a later `scripts/docs`) is deleted when the pages are generated:
+    the earlier run's manifest lists it. A file no run wrote is left alone."""
+    import json
+
+    from childcare_commissioning.handbook import MANIFEST, write_handbook
     from childcare_commissioning.registry import get_registry
 
     stale = tmp_path / "councils" / "gone-shire.md"
     stale.parent.mkdir(parents=True)
     stale.write_text("# Gone-shire\n", encoding="utf-8")
+    mine = tmp_path / "councils" / "notes.md"
+    mine.write_text("mine\n", encoding="utf-8")
+    listed = {"files": ["councils/gone-shire.md", "compare.md"]}
+    (tmp_path / MANIFEST).write_text(json.dumps(listed), encoding="utf-8")
     written = write_handbook(get_registry(), tmp_path)
     assert not stale.exists()
+    assert "mine\n" == mine.read_text(encoding="utf-8")
     assert (tmp_path / "councils" / "testshire.md") in written
     assert (tmp_path / "schemas.md") in written
+    manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
+    assert "councils/testshire.md" in manifest["files"]
+    assert "councils/notes.md" not in manifest["files"]
 
 
 def test_site_works_as_files_and_shows_no_raw_roles(site: Path) -> None:
@@ -260,10 +326,24 @@ def test_site_works_as_files_and_shows_no_raw_roles(site: Path) -> None:
     the referral schema."""
     index = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="generated/compare.html"' in index
+    assert "Search needs the site served" in index  # opened as files there is no search
     reference = (site / "reference.html").read_text(encoding="utf-8")
     for role in (":class:", ":func:", ":meth:"):
         assert role not in reference
     assert "<code>ConversionError</code>" in reference
+    # The API reference lists the fields of the documents a reader meets first, and
+    # signatures carry their types.
+    for field in (
+        "model.Package.child_id",
+        "model.Package.hours_per_week",
+        "model.Referral.received_at",
+        "billing.Invoice.number",
+        "contract.Contract.start",
+    ):
+        assert f'id="childcare_commissioning.{field}"' in reference
+    signature = reference.split('id="childcare_commissioning.billing.run_invoices"')[1][:4000]
+    assert "Iterable" in signature
+    assert "InvoiceRun" in signature
     schemas = (site / "generated" / "schemas.html").read_text(encoding="utf-8")
     assert "https://json-schema.org/draft/2020-12/schema" in schemas
     assert "childcare-commissioning schema DOCUMENT" in schemas

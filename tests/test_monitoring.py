@@ -34,6 +34,7 @@ from childcare_commissioning.monitoring import (
     end_of_day,
     open_log,
     parse_period,
+    percent,
     period_label,
     read_events,
 )
@@ -155,10 +156,12 @@ def test_every_event_is_used_or_reported() -> None:
 
 
 def test_missed_quarterly_return_and_meetings() -> None:
-    """Meetings (from 1 Apr 2024): 1 Jul, 1 Oct, 1 Jan 2025, 1 Apr 2025, then 1 Oct 2025.
-    Returns 5 working days before: Mon 24 Jun (Jun 28, 27, 26, 25, 24), Tue 24 Sep (Sep 30,
-    27, 26, 25, 24), Mon 23 Dec 2024 (Dec 31, 30, 27, then 24, 23: 25 and 26 Dec are bank
-    holidays), Tue 25 Mar 2025 (Mar 31, 28, 27, 26, 25) and Wed 24 Sep 2025. Submitted 20
+    """Meetings (from 1 Apr 2024): 1 Jul, 1 Oct, 1 Jan 2025 (a bank holiday: due the next
+    working day, Thu 2 Jan, reading meeting-working-day), 1 Apr 2025, then 1 Oct 2025; the
+    third was held early, on Fri 20 Dec 2024. Returns 5 working days before each meeting as
+    held (reading before-the-meeting-held): Mon 24 Jun (Jun 28, 27, 26, 25, 24), Tue 24 Sep
+    (Sep 30, 27, 26, 25, 24), Fri 13 Dec 2024 (Dec 19, 18, 17, 16, 13), Tue 25 Mar 2025
+    (Mar 31, 28, 27, 26, 25) and, the fifth not yet held, Wed 24 Sep 2025. Submitted 20
     Jun (on time), 27 Sep (3 days late, the oldest outstanding), 24 Mar with reference 4
     (the fourth, on time): the third is missing and the fifth not yet due."""
     report = _run(LOG)
@@ -166,7 +169,7 @@ def test_missed_quarterly_return_and_meetings() -> None:
     assert [
         dt.date(2024, 6, 24),
         dt.date(2024, 9, 24),
-        dt.date(2024, 12, 23),
+        dt.date(2024, 12, 13),
         dt.date(2025, 3, 25),
         dt.date(2025, 9, 24),
     ] == [o.due_date for o in returns]
@@ -180,19 +183,20 @@ def test_missed_quarterly_return_and_meetings() -> None:
     assert 3 == returns[1].late_days
     meetings = [o for o in report.obligations if o.obligation_id == "review-meeting"]
     assert [DutyStatus.MET] * 4 + [DutyStatus.OPEN] == [o.status for o in meetings]
+    assert dt.date(2025, 1, 2) == meetings[2].due_date
 
 
 def test_without_a_reference_submissions_answer_the_oldest_outstanding() -> None:
-    """Drop the reference: 24 Mar answers the third return (due 23 Dec), 91 days late
-    (8 days to 31 Dec, 31 in January, 28 in February, 24 in March), and the fourth is
-    missing."""
+    """Drop the reference: 24 Mar answers the third return (due 13 Dec, before the
+    meeting held on 20 Dec), 101 days late (18 days to 31 Dec, 31 in January, 28 in
+    February, 24 in March), and the fourth is missing."""
     rows = [dict(r) for r in LOG]
     del rows[17]["reference"]
     returns = [o for o in _run(rows).obligations if o.obligation_id == "monitoring-return"]
     assert [DutyStatus.MET, DutyStatus.LATE, DutyStatus.LATE, DutyStatus.MISSING] == [
         o.status for o in returns[:4]
     ]
-    assert 91 == returns[2].late_days
+    assert 101 == returns[2].late_days
 
 
 def test_kpi_figure_with_its_cases() -> None:
@@ -486,3 +490,79 @@ def test_counts_always_reconcile(rows: list[tuple[str, str, int]]) -> None:
     assert counts.get("reported", 0) == len(event_findings)
     keys = [(d.case, d.rule_id, d.trigger_at) for d in report.deadlines]
     assert len(keys) == len(set(keys))
+
+
+# --- arithmetic the audit's mutants showed unpinned (audits 2026-12, tests.md M1-M3, M6) ---
+
+
+def test_late_by_is_elapsed_time_across_the_spring_clock_change() -> None:
+    """M1. Incident 00:30 GMT Sat 29 Mar 2025; 24 elapsed hours end 00:30 UTC Sun 30 Mar
+    (01:30 BST: the clocks went forward at 01:00 GMT). Notice at 03:00 BST (02:00 UTC):
+    1 h 30 min late. The wall-clock difference (03:00 - 00:30) would say 2 h 30 min."""
+    rows = [
+        {"case": "D1", "kind": "referral-received", "at": "2025-03-27T10:00"},
+        {"case": "D1", "kind": "incident", "at": "2025-03-29T00:30:00+00:00"},
+        {"case": "D1", "kind": "written-notice-given", "at": "2025-03-30T03:00:00+01:00"},
+    ]
+    notice = _by(_run(rows), "incident-notice")["D1"]
+    assert (DutyStatus.LATE, dt.timedelta(hours=1, minutes=30)) == (notice.status, notice.late_by)
+    assert "1 h 30 min" == notice.how_late
+
+
+def test_days_late_count_the_london_date() -> None:
+    """M2. Received Mon 2 Jun 2025: three working days are Tue 3, Wed 4, Thu 5 Jun. The
+    answer at 23:30 UTC on Thu 5 Jun is 00:30 BST on Fri 6 Jun in London: 1 day late (the
+    UTC date would say on time)."""
+    rows = [
+        {"case": "D2", "kind": "referral-received", "at": "2025-06-02T10:00"},
+        {"case": "D2", "kind": "referral-responded", "at": "2025-06-05T23:30:00+00:00"},
+    ]
+    answer = _by(_run(rows, end_of_day(dt.date(2025, 6, 30))), "referral-response")["D2"]
+    assert (dt.date(2025, 6, 5), DutyStatus.LATE, 1) == (
+        answer.due_date,
+        answer.status,
+        answer.late_days,
+    )
+
+
+def test_a_duty_due_on_the_as_of_date_is_open_not_overdue() -> None:
+    """M3. Received Tue 1 Apr 2025: due Fri 4 Apr (Wed 2, Thu 3, Fri 4). As of the end of
+    Fri 4 Apr it is still open (no late days); as of the end of Mon 7 Apr it is overdue by
+    3 days (5, 6, 7 Apr)."""
+    rows = [{"case": "D3", "kind": "referral-received", "at": "2025-04-01T10:00"}]
+    open_ = _by(_run(rows, end_of_day(dt.date(2025, 4, 4))), "referral-response")["D3"]
+    assert (DutyStatus.OPEN, None) == (open_.status, open_.late_days)
+    overdue = _by(_run(rows, end_of_day(dt.date(2025, 4, 7))), "referral-response")["D3"]
+    assert (DutyStatus.OVERDUE, 3) == (overdue.status, overdue.late_days)
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "shown"),
+    [
+        (1, 16, "6.3"),  # 6.25: half up (half-even would give 6.2)
+        (3, 8, "37.5"),  # exact
+        (1, 6, "16.7"),  # 16.666...
+        (5, 16, "31.3"),  # 31.25
+        (16, 16, "100.0"),
+        (0, 4, "0.0"),
+    ],
+)
+def test_kpi_percentages_round_half_up_to_one_place(
+    numerator: int, denominator: int, shown: str
+) -> None:
+    """M6. 100 x numerator / denominator, rounded half up to 0.1 as documented."""
+    assert Decimal(shown) == percent(numerator, denominator)
+    assert shown == str(percent(numerator, denominator))
+
+
+def test_a_kpi_of_one_in_sixteen_reads_six_point_three() -> None:
+    """M6 through the monitor: 16 referrals in January 2025, only the first answered in
+    time (within three working days): 1/16 = 6.25 %, shown 6.3 % in 2024-Q4."""
+    rows: list[dict[str, Any]] = []
+    for number in range(16):
+        rows.append(
+            {"case": f"K{number:02d}", "kind": "referral-received", "at": "2025-01-06T09:00"}
+        )
+    rows.append({"case": "K00", "kind": "referral-responded", "at": "2025-01-07T09:00"})
+    [figure] = _run(rows).kpis
+    assert (1, 16, Decimal("6.3")) == (figure.numerator, figure.denominator, figure.percent)

@@ -100,11 +100,14 @@ def test_minutes_between_on_the_clock_face(start: dt.time, end: dt.time, minutes
 
 
 def test_local_interval_ends_the_next_day_unless_later_on_the_clock() -> None:
-    """09:00-09:00:30 ends the same day (30 s later on the clock); 09:00-09:00 the next
-    day; with an end date given it ends on that date."""
+    """09:00-09:00:30 ends the same day (30 s later on the clock); 09:00-09:00 is the same
+    instant (no time, never 24 hours: hostile audit row 4); 09:00-08:59 ends the next day;
+    with an end date given it ends on that date."""
     begin, finish = local_interval(D(2025, 1, 8), T(9), T(9, 0, 30))
     assert (D(2025, 1, 8), D(2025, 1, 8)) == (begin.date(), finish.date())
-    assert D(2025, 1, 9) == local_interval(D(2025, 1, 8), T(9), T(9))[1].date()
+    begin, finish = local_interval(D(2025, 1, 8), T(9), T(9))
+    assert begin == finish
+    assert D(2025, 1, 9) == local_interval(D(2025, 1, 8), T(9), T(8, 59))[1].date()
     assert D(2025, 1, 10) == local_interval(D(2025, 1, 8), T(9), T(8), D(2025, 1, 10))[1].date()
 
 

@@ -25,12 +25,14 @@ from childcare_commissioning.register import (
     EntryStatus,
     Register,
     Sentence,
+    Summary,
     _uncovered,
     context,
     coverage,
     not_encoded,
     rule,
     split_sentences,
+    summarise,
 )
 from childcare_commissioning.registry import get_registry, load_registry
 
@@ -63,6 +65,25 @@ def test_sentences_are_split_as_documented() -> None:
     assert [1, 2, 3, 4, 5] == [s.number for s in sentences]
     # Offsets point into the case-folded document.
     assert all(document[s.start : s.end] == s.text.casefold() for s in sentences)
+
+
+def test_list_items_and_table_cells_count_however_short() -> None:
+    """Worked from rules 4-6: '- Neglect' is a list item and '\tMeaning', '\t425' table
+    cells, so each is a sentence; '\t%' has no letter or digit; 'a.' stays with
+    'Safeguarding' (one item, not a lone enumerator and a dropped word); '1. INTRODUCTION'
+    is a heading in capitals; '### Retention' and 'Short heading' are two-word labels."""
+    text = (
+        "3.1.2 Definitions\n- Neglect\n\tMeaning\n\t425\n\t%\na. Safeguarding\n"
+        "1. INTRODUCTION\n### Retention\nShort heading\n- available immediately\n"
+    )
+    sentences, _ = split_sentences(text)
+    assert [
+        (2, "- Neglect"),
+        (3, "Meaning"),
+        (4, "425"),
+        (6, "a. Safeguarding"),
+        (10, "- available immediately"),
+    ] == [(s.line, s.text) for s in sentences]
 
 
 def test_a_sentence_left_out_is_reported_with_its_line() -> None:
@@ -123,9 +144,20 @@ def test_testshire_accounts_for_every_sentence() -> None:
     assert register is not None
     result = coverage(register)
     assert (28, 28, ()) == (result.sentences, result.covered, result.problems)
-    assert {"rule": 11, "duty": 2, "definition": 1, "context": 3, "not-encoded": 1} == (
+    assert {"rule": 9, "duty": 3, "definition": 2, "context": 3, "not-encoded": 1} == (
         result.by_status
     )
+
+
+def test_testshire_in_three_numbers() -> None:
+    """Worked by hand from the text and the entries: computed are §2 (2), §3 (2), §4 (3),
+    §5 (2), §6's meetings, monitoring return and KPI (3), §7 (3), §8's DBS check (1) and §9
+    (2) = 18; on the checklist §6's safeguarding policy and family rating (2) and §8's no
+    smoking (1) = 3; not decided §10 (1); context the title (2), §1 (the service's
+    definition and its history, 2) and Appendix A (2) = 6. 18 + 3 + 1 + 6 = 28."""
+    register = _testshire().register
+    assert register is not None
+    assert Summary(28, 18, 3, 1, 6, 0) == summarise(register)
 
 
 def test_the_kit_lists_each_uncovered_sentence() -> None:
@@ -159,8 +191,14 @@ def test_entries_validate_their_status() -> None:
     """A rule entry names ids, a duty entry names duties, a not-encoded entry says why."""
     with pytest.raises(ModelValueError, match="must name the rule ids"):
         Entry("1", "x", EntryStatus.RULE)
-    with pytest.raises(ModelValueError, match="duties/<id> only"):
+    with pytest.raises(ModelValueError, match="names its duties/<id>"):
         Entry("1", "x", EntryStatus.DUTY, rules=("deadlines/x",))
+    with pytest.raises(ModelValueError, match="names its duties/<id>"):
+        Entry("1", "x", EntryStatus.DUTY, rules=("outcomes/x",))  # an outcome needs its duty
+    with pytest.raises(ModelValueError, match="names its duties/<id>"):
+        Entry("1", "x", EntryStatus.DUTY, rules=("duties/x", "deadlines/y"))
+    both = Entry("1", "x", EntryStatus.DUTY, rules=("duties/outcome-x", "outcomes/x"))
+    assert ("duties/outcome-x", "outcomes/x") == both.rules
     with pytest.raises(ModelValueError, match="needs a reason"):
         not_encoded("1", "x", None, "  ")
 
@@ -215,7 +253,26 @@ def test_clauses_summary_json_has_one_object_per_council(
     [summary] = json.loads(capsys.readouterr().out)
     assert "testshire" == summary["id"]
     assert (28, 28) == (summary["sentences"], summary["covered"])
-    assert 2 == summary["by_status"]["duty"]
+    assert 3 == summary["by_status"]["duty"]
+    # The three numbers, worked in test_testshire_in_three_numbers.
+    assert {"computed": 18, "checklist": 3, "not_decided": 1, "context": 6} == {
+        k: summary[k] for k in ("computed", "checklist", "not_decided", "context")
+    }
+
+
+def test_clauses_summary_table_shows_the_three_numbers(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table has a column for each number: Testshire's row reads 18, 3, 1, 6."""
+    monkeypatch.setenv("CHILDCARE_COMMISSIONING_PLUGINS", "testshire")
+    get_registry.cache_clear()
+    try:
+        assert 0 == main(["clauses", "--summary", "--format", "csv"])
+    finally:
+        get_registry.cache_clear()
+    header, row = capsys.readouterr().out.strip().splitlines()
+    assert header.startswith("council,sentences,covered,coverage,computed,on the checklist,")
+    assert row.startswith("testshire,28,28,100.0 %,18,3,1,6,")
 
 
 def test_clauses_summary_exits_1_while_a_council_has_gaps(
@@ -232,11 +289,13 @@ def test_clauses_summary_exits_1_while_a_council_has_gaps(
 def test_clauses_lists_entries_by_status(capsys: pytest.CaptureFixture[str]) -> None:
     assert 0 == main(["clauses", "--council", "testshire", "--status", "duty", "--format", "json"])
     entries = json.loads(capsys.readouterr().out)
-    assert [["duties/safeguarding-policy-review"], ["duties/no-smoking"]] == [
-        e["rules"] for e in entries
-    ]
+    assert [
+        ["duties/safeguarding-policy-review"],
+        ["duties/outcome-family-rating", "outcomes/family-rating"],
+        ["duties/no-smoking"],
+    ] == [e["rules"] for e in entries]
     # §8's no-smoking duty spans one sentence.
-    assert 1 == len(entries[1]["sentences"])
+    assert 1 == len(entries[2]["sentences"])
 
 
 def test_councils_json_carries_coverage(capsys: pytest.CaptureFixture[str]) -> None:
@@ -249,7 +308,9 @@ def test_duties_checklist_csv_and_markdown(capsys: pytest.CaptureFixture[str]) -
     assert 0 == main(["duties", "--council", "testshire", "--format", "csv"])
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("id,duty,owed by,owed to,evidence,question")
-    assert 3 == len(lines)
+    # A header and three duties: no smoking, the policy review, the family rating.
+    assert 4 == len(lines)
+    assert lines[3].startswith("outcome-family-rating,How families rate the service,")
     assert 0 == main(["duties", "--council", "testshire", "--format", "md"])
     md = capsys.readouterr().out
     assert "- [ ] **Staff do not smoke in a family's home**" in md
@@ -282,6 +343,30 @@ def test_checklist_csv_neutralises_formulas(
     assert 0 == main(["duties", "--council", "testshire", "--format", "csv"])
     [_, row] = capsys.readouterr().out.splitlines()
     assert row.startswith("no-smoking,'=HYPERLINK(1),provider,families and the Council,'-1,")
+
+
+def test_each_plugin_readme_states_its_three_numbers() -> None:
+    """Each council plugin's README says its text in three numbers, and they are the
+    register's own (so a README cannot drift from the register)."""
+    import re
+    from pathlib import Path
+
+    plugins = Path(__file__).resolve().parent.parent / "plugins"
+    checked = 0
+    for council in get_registry().councils():
+        readme = plugins / council.id / "README.md"
+        if not readme.exists() or council.spec.register is None:
+            continue
+        text = " ".join(readme.read_text(encoding="utf-8").split())
+        three = summarise(council.spec.register)
+        pattern = (
+            rf"Of the {three.sentences} sentences .*\*\*{three.computed} computed\*\*.*"
+            rf"\*\*{three.checklist} on the monitoring checklist\*\*.*"
+            rf"\*\*{three.not_decided} not decided\*\*.*plus {three.context} of context"
+        )
+        assert re.search(pattern, text), council.id
+        checked += 1
+    assert checked >= 5
 
 
 _SPANS = st.lists(

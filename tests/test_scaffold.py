@@ -120,3 +120,53 @@ def test_new_council_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert str(tmp_path / "hull") == json.loads(capsys.readouterr().out)["path"]
     assert (tmp_path / "hull" / "src" / "childcare_commissioning_hull" / "__init__.py").exists()
     assert 2 == main(["new-council", "hull", "--dir", str(tmp_path)])
+
+
+#: The one shape every council plugin shares (docs/tutorial.md, "The shape of a plugin"):
+#: module -> role.
+SHAPE = {
+    "__init__.py": "SPEC and the hook implementations",
+    "_cite.py": "cite(clause, quote) into the council's own text",
+    "rules.py": "the declarations the library evaluates",
+    "duties.py": "the monitoring checklist and the computations",
+    "register.py": "the account of the whole text",
+    "monitoring.py": "what events show",
+    "checks.py": "the rules computed in code",
+    "examples": "example documents for the examples hook",
+    "specification.txt": "the text itself",
+    "py.typed": "typing marker",
+}
+
+#: What each shipped plugin still lacks of the shape, and the modules it keeps beyond it
+#: (#34 left these: moving them touches modules other engineers own or is more than a
+#: rename). A plugin that gains or loses a module must update this on purpose.
+GAPS = {
+    "derby": ({"checks.py"}, {"careleaver.py", "placements.py"}),
+    "plymouth": (
+        {"rules.py", "checks.py"},
+        {"contacts.py", "kpi.py", "referrals.py", "staff.py", "timing.py", "workforce.py"},
+    ),
+    "somerset": ({"checks.py"}, {"jobsheet.py", "outcomes.py"}),
+    "stoke": ({"checks.py"}, {"evidence.py"}),
+    "triborough": ({"checks.py"}, {"volumes.py"}),
+}
+
+
+def test_the_scaffold_generates_exactly_the_shape(tmp_path: Path) -> None:
+    """The generated package holds the shape's modules and nothing else, and its tests
+    are tests/test_conformance.py and tests/test_rules.py."""
+    folder = scaffold("north-yorkshire", tmp_path)
+    package = folder / "src" / "childcare_commissioning_north_yorkshire"
+    assert set(SHAPE) == {p.name for p in package.iterdir()}
+    tests = {p.name for p in (folder / "tests").iterdir()}
+    assert {"test_conformance.py", "test_rules.py"} == tests
+
+
+def test_every_plugin_has_the_shape_but_its_listed_gaps() -> None:
+    """Each council plugin has every module of the shape except its listed gaps, and no
+    module beyond the shape except those listed; each has tests/test_conformance.py."""
+    for council, (missing, extra) in GAPS.items():
+        package = next((ROOT / "plugins" / council / "src").glob("childcare_commissioning_*"))
+        names = {p.name for p in package.iterdir() if p.name != "__pycache__"}
+        assert (missing, extra) == (set(SHAPE) - names, names - set(SHAPE)), council
+        assert (ROOT / "plugins" / council / "tests" / "test_conformance.py").exists()

@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0.dev0"
+# The core's version: its one place (hatch reads it here; scripts/release sets it).
+__version__ = "0.1.0"
 
 # Exports load on first use (PEP 562): `import childcare_commissioning` and the console
 # script's `--help` stay fast however many capabilities the library grows.
@@ -26,6 +27,8 @@ _EXPORTS: dict[str, str] = {
     "DuplicateCouncilError": "childcare_commissioning.errors",
     "Finding": "childcare_commissioning.model",
     "GlossaryTerm": "childcare_commissioning.model",
+    "IncompatiblePluginError": "childcare_commissioning.errors",
+    "MissingExtraError": "childcare_commissioning.errors",
     "ModelValueError": "childcare_commissioning.errors",
     "Package": "childcare_commissioning.model",
     "PluginLoadError": "childcare_commissioning.errors",
@@ -74,6 +77,8 @@ if TYPE_CHECKING:
         CommissioningError,
         ConversionError,
         DuplicateCouncilError,
+        IncompatiblePluginError,
+        MissingExtraError,
         ModelValueError,
         PluginLoadError,
         Problem,
@@ -119,6 +124,8 @@ __all__ = [
     "DuplicateCouncilError",
     "Finding",
     "GlossaryTerm",
+    "IncompatiblePluginError",
+    "MissingExtraError",
     "ModelValueError",
     "Package",
     "PluginLoadError",

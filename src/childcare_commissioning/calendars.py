@@ -34,7 +34,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from childcare_commissioning.errors import ModelValueError
+from childcare_commissioning.errors import MissingExtraError, ModelValueError
 from childcare_commissioning.model._fields import identifier, non_empty, to_frozenset, to_tuple
 from childcare_commissioning.model.core import Citation
 
@@ -454,9 +454,13 @@ class WorkingDayCalendar:
 
         No per-day loop: two gathers into the precomputed ordinals. Raises ``ValueError``
         for any date or result outside the calendar's range, and for steps that are not
-        integers (``1.5`` is refused, never truncated to 1).
+        integers (``1.5`` is refused, never truncated to 1). Needs the ``bulk`` extra
+        (numpy; :class:`~childcare_commissioning.errors.MissingExtraError` names it).
         """
-        import numpy as np
+        try:
+            import numpy as np
+        except ImportError:
+            raise MissingExtraError("bulk working days (add_many)", "bulk") from None
 
         before, after, working = self._arrays
         offsets = np.asarray(days, dtype="datetime64[D]").astype(np.int64) - (

@@ -44,6 +44,7 @@ from childcare_commissioning.billing.terms import BillingCycle
 from childcare_commissioning.durations import Duration
 from childcare_commissioning.errors import CommissioningError, ModelValueError
 from childcare_commissioning.model._fields import (
+    end_not_before_start,
     identifier,
     non_empty,
     to_frozenset,
@@ -157,11 +158,6 @@ class ScheduleVariation:
     schedule: Schedule
 
 
-def _end_not_before_start(instance: Contract, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and value < instance.start:
-        raise ModelValueError(attribute.name, "end-after-start", "must not be before start")
-
-
 def _unique_events(instance: Contract, attribute: attrs.Attribute[Any], value: Any) -> None:
     events = [d.event for d in value]
     for reserved in (CONTRACT_START, CONTRACT_END):
@@ -188,7 +184,7 @@ class Contract:
     council: str = attrs.field(validator=identifier)
     provider: str = attrs.field(validator=non_empty)
     start: dt.date
-    end: dt.date | None = attrs.field(default=None, validator=_end_not_before_start)
+    end: dt.date | None = attrs.field(default=None, validator=end_not_before_start)
     reference: str | None = None
     specification_version: str | None = None
     dates: tuple[ContractDate, ...] = attrs.field(

@@ -63,11 +63,32 @@ def _strict(kind: type, accept: tuple[type, ...], reject: tuple[type, ...] = ())
     return hook
 
 
+YEARS = (1900, 2199)
+"""The years a date in a document may fall in: a date outside them is a typing slip (0001,
+9999), refused rather than computed on for minutes (a package starting in year 1)."""
+
+MAGNITUDE = Decimal(10) ** 9
+"""A decimal in a document is below this in size (a billion: pounds, hours or miles):
+anything larger is refused rather than overflowing the penny arithmetic."""
+
+
+class _OutOfRange(ValueError):
+    """A value of the right type outside the range a document's values may take."""
+
+
+def _in_years(value: dt.date) -> None:
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise _OutOfRange(f"a date from {YEARS[0]} to {YEARS[1]}")
+
+
 def _structure_date(value: Any, _: Any) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        _in_years(value)
         return value
     if isinstance(value, str) and len(value) == 10:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
+        _in_years(day)
+        return day
     raise ValueError("expected an ISO date")
 
 
@@ -77,6 +98,7 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
         parsed = dt.datetime.fromisoformat(value)
     if parsed is None or parsed.utcoffset() is None:
         raise ValueError("expected an aware ISO date-time")
+    _in_years(parsed)
     return parsed
 
 
@@ -101,6 +123,8 @@ def _structure_decimal(value: Any, _: Any) -> Decimal:
         raise ValueError("expected a decimal") from None
     if not isinstance(number, Decimal) or not number.is_finite():
         raise ValueError("expected a finite decimal")
+    if abs(number) >= MAGNITUDE:
+        raise _OutOfRange("a decimal number below 1,000,000,000 in size")
     return number
 
 
@@ -265,6 +289,8 @@ def _leaf(exc: BaseException, path: str, expected: Any, doc: Any) -> list[Proble
             Problem(f"{path}.{key}", "unknown field", "no-unknown-fields")
             for key in sorted(exc.extra_fields)
         ]
+    if isinstance(exc, _OutOfRange):
+        return [Problem(path, f"expected {exc}; this one is outside it", "sane-range")]
     if isinstance(exc, KeyError) or doc is _MISSING:
         return [Problem(path, "required field missing", "required")]
     if isinstance(exc, ClassValidationError | IterableValidationError):

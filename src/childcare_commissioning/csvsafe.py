@@ -13,11 +13,18 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import TextIO
+from typing import IO
 
-__all__ = ["FORMULA_PREFIXES", "csv_text", "safe_cell", "write_rows"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "CsvQuoteError",
+    "csv_text",
+    "safe_cell",
+    "strict_rows",
+    "write_rows",
+]
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters a spreadsheet may read as the start of a formula."""
@@ -48,9 +55,87 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return out.getvalue()
 
 
-def write_rows(handle: TextIO, rows: Iterable[Sequence[object]]) -> None:
+def write_rows(handle: IO[str], rows: Iterable[Sequence[object]]) -> None:
     """Write ``rows`` to ``handle`` as :func:`csv_text` would (every cell through
     :func:`safe_cell`, CRLF line ends), as they come: for output written as it is made."""
     writer = csv.writer(handle, lineterminator="\r\n")
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])
+
+
+class CsvQuoteError(ValueError):
+    """A CSV row that cannot be read safely; ``line`` is where the row starts."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message} [csv-quote]")
+        self.line = line
+        self.message = message
+
+
+def _stray_quote(line: str) -> bool:
+    """Whether ``line`` (one whole row) has a quote inside an unquoted cell, which RFC 4180
+    does not allow and Python's reader keeps as text (``W"1``)."""
+    state = "start"  # start of a cell, unquoted, quoted, quote seen inside quoted
+    for char in line.rstrip("\r\n"):
+        if state == "quoted":
+            state = "quote" if char == '"' else "quoted"
+        elif state == "quote":  # '""' is an escaped quote; anything else closes the cell
+            state = "quoted" if char == '"' else "start"
+        elif char == ",":
+            state = "start"
+        elif char == '"':
+            if state == "unquoted":
+                return True
+            state = "quoted"
+        else:
+            state = "unquoted"
+    return False
+
+
+class _Lines:
+    """The lines of ``handle``, remembering the last one read."""
+
+    def __init__(self, handle: Iterable[str]) -> None:
+        self.handle = handle
+        self.last = ""
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.handle:
+            self.last = line
+            yield line
+
+
+def strict_rows(handle: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
+    """The rows of CSV text (opened with ``newline=""``), each with the line it starts on.
+
+    Read strictly, so no row is swallowed and no quote is taken as text: a quote inside an
+    unquoted cell or after a closing quote, or a quoted cell still open at the end of the
+    file, raises :class:`CsvQuoteError`; so does a cell holding a line break, which is how
+    an unterminated quote shows when a later quote happens to close it (the rows between
+    would become one cell). Records are one row to a line.
+    """
+    lines = _Lines(handle)
+    reader = csv.reader(lines, strict=True)
+    last = 0
+    while True:
+        start = last + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CsvQuoteError(
+                start, f"a quote is not closed, or stands inside a cell ({exc})"
+            ) from None
+        if reader.line_num > start:
+            raise CsvQuoteError(
+                start,
+                f"a quoted cell runs on past the end of the line (to line {reader.line_num}): "
+                "an unterminated or stray quote; a cell may not hold a line break",
+            )
+        if '"' in lines.last and _stray_quote(lines.last):
+            raise CsvQuoteError(
+                start, "a quote inside an unquoted cell (quote the whole cell, doubling it)"
+            )
+        last = reader.line_num
+        yield start, cells

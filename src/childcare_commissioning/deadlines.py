@@ -31,6 +31,7 @@ from childcare_commissioning.durations import (
     apply_duration,
     shift_date,
 )
+from childcare_commissioning.errors import MissingExtraError
 from childcare_commissioning.model._fields import identifier, non_empty
 from childcare_commissioning.model.core import Citation
 from childcare_commissioning.model.referral import Urgency
@@ -172,9 +173,13 @@ def evaluate_many(
     ``events`` are aware datetimes (or ``datetime64[D]`` local dates); returns a numpy
     ``datetime64[D]`` array of due dates. Working-day rules use the calendar's precomputed
     ordinals (no per-day loop); other day-based kinds use numpy date arithmetic where it is
-    exact and :func:`evaluate` otherwise.
+    exact and :func:`evaluate` otherwise. Needs the ``bulk`` extra (numpy;
+    :class:`~childcare_commissioning.errors.MissingExtraError` names it).
     """
-    import numpy as np
+    try:
+        import numpy as np
+    except ImportError:
+        raise MissingExtraError("bulk deadlines (evaluate_many)", "bulk") from None
 
     calendar = resolve_calendar(rule.calendar, calendars)
     if rule.duration.is_instant:

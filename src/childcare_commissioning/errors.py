@@ -3,6 +3,14 @@
 Each exception also subclasses the builtin a caller would naturally catch (``ValueError``
 for bad input, ``LookupError`` for an unknown id), so code that does not know this library
 still handles it sensibly. No exception message ever contains a personal-data value.
+
+What a message may echo (the rule, kept by every command): never a value of a personal-data
+field (a name, a date of birth, an address, a postcode, free text about a person); it may
+quote an identifier the caller chose (a record, package or invoice id, a council id), a
+key or column name, an option's value or a path, always through :func:`quote`: escaped as
+``repr`` does (control characters, quotes and unpaired surrogates shown as escapes, so no
+terminal markup or sequence can take effect) and shortened to :data:`QUOTE_LIMIT`
+characters.
 """
 
 from __future__ import annotations
@@ -13,17 +21,33 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "QUOTE_LIMIT",
     "CommissioningError",
     "ConversionError",
     "DuplicateCouncilError",
     "DuplicateKeyError",
+    "IncompatiblePluginError",
+    "MissingExtraError",
     "ModelValueError",
     "PluginLoadError",
     "Problem",
     "UnknownCouncilError",
     "UnknownVersionError",
+    "quote",
     "unique_keys",
 ]
+
+QUOTE_LIMIT = 40
+"""The most characters of a caller's identifier, key or value a message shows."""
+
+
+def quote(value: object) -> str:
+    """``value`` as a message may show it: at most :data:`QUOTE_LIMIT` characters (longer
+    ones cut, ending in ``…``), quoted and escaped as ``repr`` escapes a string."""
+    text = str(value)
+    if len(text) > QUOTE_LIMIT:
+        text = text[: QUOTE_LIMIT - 1] + "…"
+    return repr(text)
 
 
 class CommissioningError(Exception):
@@ -111,6 +135,26 @@ class PluginLoadError(CommissioningError, RuntimeError):
         )
 
 
+class IncompatiblePluginError(PluginLoadError):
+    """A council plugin declares a range of core versions (its ``Requires-Dist`` on
+    childcare-commissioning) that excludes the core installed; the message names the plugin,
+    its range and the core's version."""
+
+    def __init__(
+        self, distribution: str, version: str, entry_point: str, declared: str, core: str
+    ) -> None:
+        self.declared = declared
+        self.core_version = core
+        super().__init__(
+            distribution,
+            entry_point,
+            f"{distribution} {version} declares {declared}, and the "
+            f"core installed is childcare-commissioning {core}; install a release of "
+            f"{distribution} made for {core}, or a childcare-commissioning in its range "
+            f"[plugin-core-version]",
+        )
+
+
 class DuplicateCouncilError(PluginLoadError):
     """Two plugins declared the same council id; the message names both distributions."""
 
@@ -146,3 +190,15 @@ def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise DuplicateKeyError(key)
         found[key] = value
     return found
+
+
+class MissingExtraError(CommissioningError, ImportError):
+    """A function needs an optional dependency that is not installed; the message names the
+    extra that installs it."""
+
+    def __init__(self, purpose: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{purpose} needs the {extra!r} extra: "
+            f"pip install 'childcare-commissioning[{extra}]' [extra-missing]"
+        )

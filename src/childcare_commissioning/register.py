@@ -4,12 +4,18 @@ A council's :class:`Register` walks its specification in order. Each :class:`Ent
 into the text (the clause, a verbatim ``start`` quote and an optional ``end`` quote) and
 says what the library does with the sentences it spans:
 
-- ``rule``: encoded; ``rules`` names the qualified ids that carry it
-  (``deadlines/first-review``, ``cohorts/care-leavers``, ``billing/mileage``...);
-- ``duty``: a duty a person must perform that no date or number decides; ``rules`` names
-  the :class:`Duty` declarations (``duties/no-smoking``);
+- ``rule``: computed; ``rules`` names the qualified ids that carry it, at least one of them
+  a declaration the library evaluates (a deadline, a dated obligation, a cohort, a limit,
+  a requirement, a KPI...: the conformance kit checks it);
+- ``duty``: a duty a person must perform that no date or number decides: a checklist item
+  with its evidence question; ``rules`` names the :class:`Duty` declarations
+  (``duties/no-smoking``), and may name the outcomes (``outcomes/<id>``), the
+  trigger-only obligations (``obligations/<id>``) and the lists (``reference_tables/<id>``)
+  the checklist item evidences, and the readings (``readings/<id>``) that say how it is
+  read;
 - ``definition``: a glossary term or a reading (``rules`` may name them);
-- ``context``: background with no duty (history, policy, aspirations);
+- ``context``: background with no duty (history, policy, aspirations, local statistics);
+  ``rules`` may name the reference tables or services that show it;
 - ``not-encoded``: not encoded, and ``reason`` says why (never empty).
 
 **How the text is split into sentences** (:func:`split_sentences`), deterministically:
@@ -21,9 +27,16 @@ says what the library does with the sentences it spans:
    white space collapsed.
 3. A block is split into sentences after ``.``, ``!`` or ``?`` followed by white space
    and then a capital letter, a digit, a bracket or a quotation mark.
-4. A piece with fewer than three words containing a letter (a heading such as
-   "3.1.2 Definitions", a table label such as "Meaning") is a label, not a sentence, and
-   needs no entry.
+4. A bare enumerator at the start of a block ("a.", "IV.", "- 1.") is not a sentence of
+   its own: it stays with the piece it numbers ("a. Safeguarding").
+5. Every list item and table cell is a sentence however short: a block that starts with
+   a bullet (``-``, ``*``, ``·``, ``•``) or an enumerator ("a.", "1.", "(iv)"), and a line
+   that starts with a tab (a cell of a table the extraction laid out one cell a line),
+   counts when it has a letter or a digit ("Neglect", "available immediately", "425").
+   An enumerated block in capitals only ("1. INTRODUCTION") is a heading.
+6. Any other piece with fewer than three words containing a letter (a heading such as
+   "3.1.2 Definitions" or "### Retention") is a label, not a sentence, and needs no entry;
+   so is a piece with no letter or digit at all ("%", "-").
 
 **How entries cover sentences** (:func:`coverage`): the normalised sentences are joined
 with single spaces into one document. Entries are read in order; each entry's ``start``
@@ -47,6 +60,7 @@ import attrs
 
 from childcare_commissioning.deadlines import Party
 from childcare_commissioning.errors import ModelValueError
+from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning.model._fields import identifier, non_empty, to_tuple
 from childcare_commissioning.model.core import Citation
 from childcare_commissioning.obligations import Obligation, ObligationKind
@@ -60,6 +74,8 @@ __all__ = [
     "EntryStatus",
     "Register",
     "Sentence",
+    "Summary",
+    "checklist_duty",
     "context",
     "definition",
     "duty",
@@ -67,6 +83,7 @@ __all__ = [
     "not_encoded",
     "rule",
     "split_sentences",
+    "summarise",
 ]
 
 
@@ -140,6 +157,41 @@ class Duty:
         )
 
 
+def checklist_duty(
+    source: Obligation | OutcomeMeasure,
+    evidence: str,
+    question: str,
+    *,
+    owed_to: str = "the Council",
+    owed_by: Party = Party.PROVIDER,
+) -> Duty:
+    """The checklist item for an obligation with a trigger and no time, or for an
+    outcome no KPI measures: same id and citation, with what evidences it and what a
+    contract manager asks. An outcome's service narrows the duty to it."""
+    if isinstance(source, Obligation):
+        return Duty(
+            source.id,
+            source.title,
+            source.owed_by,
+            source.recipient or owed_to,
+            evidence,
+            question,
+            source.citation,
+            calendar=source.calendar,
+        )
+    services = (source.service,) if source.service else ()
+    return Duty(
+        f"outcome-{source.id}",
+        source.outcome,
+        owed_by,
+        owed_to,
+        evidence,
+        question,
+        source.citation,
+        services=services,
+    )
+
+
 @attrs.frozen
 class Computation:
     """A rule a plugin computes in code rather than declares as data (Somerset's job sheet,
@@ -154,15 +206,24 @@ class Computation:
     citation: Citation
 
 
+_DUTY_NAMES = ("duties/", "outcomes/", "obligations/", "reference_tables/", "readings/")
+
+
 def _entry_fields(instance: Entry, attribute: attrs.Attribute[Any], value: Any) -> None:
     if instance.status in (EntryStatus.RULE, EntryStatus.DUTY) and not instance.rules:
         raise ModelValueError(
             "rules", "register-entry", f"a {instance.status} entry must name the rule ids"
         )
-    if instance.status is EntryStatus.DUTY and any(
-        not r.startswith("duties/") for r in instance.rules
+    if instance.status is EntryStatus.DUTY and (
+        not any(r.startswith("duties/") for r in instance.rules)
+        or any(not r.startswith(_DUTY_NAMES) for r in instance.rules)
     ):
-        raise ModelValueError("rules", "register-entry", "a duty entry names duties/<id> only")
+        raise ModelValueError(
+            "rules",
+            "register-entry",
+            "a duty entry names its duties/<id> and only the outcomes/<id>, "
+            "obligations/<id>, reference_tables/<id> or readings/<id> it evidences",
+        )
     if instance.status is EntryStatus.NOT_ENCODED and not instance.reason.strip():
         raise ModelValueError("reason", "register-entry", "a not-encoded entry needs a reason")
 
@@ -190,7 +251,8 @@ def rule(clause: str, start: str, end: str | None, *rules: str, note: str = "") 
 
 
 def duty(clause: str, start: str, end: str | None, *duties: str, note: str = "") -> Entry:
-    """A stretch of text that is a duty: name its ``duties/<id>`` declarations."""
+    """A stretch of text that is a duty: name its ``duties/<id>`` declarations (and the
+    ``outcomes/<id>`` or trigger-only ``obligations/<id>`` they put on the checklist)."""
     return Entry(clause, start, EntryStatus.DUTY, end, duties, note=note)
 
 
@@ -201,9 +263,10 @@ def definition(
     return Entry(clause, start, EntryStatus.DEFINITION, end, terms, note=note)
 
 
-def context(clause: str, start: str, end: str | None = None, *, note: str = "") -> Entry:
-    """Background with no duty: history, policy context, aspirations."""
-    return Entry(clause, start, EntryStatus.CONTEXT, end, note=note)
+def context(clause: str, start: str, end: str | None = None, *shown: str, note: str = "") -> Entry:
+    """Background with no duty: history, policy context, aspirations, local statistics;
+    may name the ``reference_tables/<id>`` or ``services/<id>`` that show it."""
+    return Entry(clause, start, EntryStatus.CONTEXT, end, shown, note=note)
 
 
 def not_encoded(clause: str, start: str, end: str | None, reason: str, *, note: str = "") -> Entry:
@@ -245,6 +308,42 @@ class Sentence:
 
 _BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _WORD = re.compile(r"\S*[^\W\d_]\S*")
+_ENUMERATOR = r"(?:\d{1,2}|[a-z]|[ivxlc]{1,5})[.)]|\((?:\d{1,2}|[a-z]|[ivxlc]{1,5})\)"
+_BARE_ENUMERATOR = re.compile(rf"[-*·•]?\s*(?:{_ENUMERATOR})", re.IGNORECASE)
+_LIST_ITEM = re.compile(rf"(?:[-*·•]|(?:{_ENUMERATOR})(?=\s))", re.IGNORECASE)
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _pieces(block: str) -> list[str]:
+    """The block split at sentence ends, a bare enumerator kept with what it numbers."""
+    pieces: list[str] = []
+    for piece in _BREAK.split(block):
+        if pieces and _BARE_ENUMERATOR.fullmatch(pieces[-1]):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _counts(piece: str, item: bool) -> bool:
+    """Whether ``piece`` is a sentence (rules 5 and 6 of the module docstring)."""
+    if not _ALNUM.search(piece):
+        return False
+    if item:
+        return True
+    return len(_WORD.findall(piece)) >= 3
+
+
+def _is_item(line: str, block: str) -> bool:
+    """A list item or a table cell (rule 5): bullets and enumerators, tab-led lines."""
+    if line.startswith("\t"):
+        return True
+    marker = _LIST_ITEM.match(block)
+    if marker is None:
+        return False
+    if marker.group() in "-*·•":
+        return True
+    return block.upper() != block  # "1. INTRODUCTION" is a heading
 
 
 def split_sentences(text: str) -> tuple[list[Sentence], str]:
@@ -257,13 +356,14 @@ def split_sentences(text: str) -> tuple[list[Sentence], str]:
         block = normalise_text(line, fold=False)
         if not block:
             continue
-        for piece in _BREAK.split(block):
+        item = _is_item(line, block)
+        for piece in _pieces(block):
             folded = piece.casefold()
             if parts:
                 offset += 1  # the joining space
             start, offset = offset, offset + len(folded)
             parts.append(folded)
-            if len(_WORD.findall(piece)) >= 3:
+            if _counts(piece, item):
                 sentences.append(Sentence(len(sentences) + 1, line_number, piece, start, offset))
     return sentences, " ".join(parts)
 
@@ -383,3 +483,48 @@ def covering(register: Register, text: str | None = None) -> list[tuple[Entry, l
 def duties_for(duties: Iterable[Duty], service: str | None) -> list[Duty]:
     """The duties that apply to ``service`` (all of them when ``service`` is ``None``)."""
     return [d for d in duties if service is None or not d.services or service in d.services]
+
+
+@attrs.frozen
+class Summary:
+    """A council's text in three numbers, plus context: sentences ``computed`` (touched by
+    a ``rule`` entry), on the ``checklist`` (a ``duty`` entry and no rule), ``not_decided``
+    (``not-encoded`` only, each entry with its reason), and ``context`` (context or
+    definition only). ``uncovered`` sentences belong to no entry; the five add up to
+    ``sentences``."""
+
+    sentences: int
+    computed: int
+    checklist: int
+    not_decided: int
+    context: int
+    uncovered: int
+
+
+#: A sentence touched by several entries counts under the first of these it has.
+_PRECEDENCE = (EntryStatus.RULE, EntryStatus.DUTY, EntryStatus.NOT_ENCODED)
+
+
+def summarise(register: Register, text: str | None = None) -> Summary:
+    """The register's :class:`Summary` of ``text`` (default: its own shipped text)."""
+    sentences, _ = split_sentences(register.text() if text is None else text)
+    labels: dict[int, set[EntryStatus]] = {s.number: set() for s in sentences}
+    for entry, touched in covering(register, text):
+        for sentence in touched:
+            labels[sentence.number].add(entry.status)
+    counts = dict.fromkeys((*_PRECEDENCE, EntryStatus.CONTEXT), 0)
+    uncovered = 0
+    for statuses in labels.values():
+        if not statuses:
+            uncovered += 1
+            continue
+        first = next((s for s in _PRECEDENCE if s in statuses), EntryStatus.CONTEXT)
+        counts[first] += 1
+    return Summary(
+        len(sentences),
+        counts[EntryStatus.RULE],
+        counts[EntryStatus.DUTY],
+        counts[EntryStatus.NOT_ENCODED],
+        counts[EntryStatus.CONTEXT],
+        uncovered,
+    )

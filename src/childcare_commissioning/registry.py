@@ -8,6 +8,11 @@ that silently drops a council gives wrong answers. Set :data:`PLUGINS_ENV` to a
 comma-separated list of entry-point names to load only those, and :data:`TRACE_ENV` to
 ``1`` to trace hook calls on standard error.
 
+A plugin states the core versions it works with as its distribution's requirement on
+childcare-commissioning (``dependencies = ["childcare-commissioning>=0.1.0,<0.2"]``, read
+back from the installed ``Requires-Dist``); a plugin whose range excludes the running core is
+refused before its code is imported (:class:`IncompatiblePluginError`).
+
 :func:`get_registry` loads plugins as they are asked for: a question about one council
 imports the entry point of that name (a plugin whose entry point is not named after its
 council is found by loading the others), and listing the councils loads them all. Each
@@ -25,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -36,6 +42,7 @@ from childcare_commissioning import hookspecs
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.errors import (
     DuplicateCouncilError,
+    IncompatiblePluginError,
     PluginLoadError,
     UnknownCouncilError,
     UnknownVersionError,
@@ -57,6 +64,7 @@ __all__ = [
 ENTRY_POINT_GROUP = "childcare_commissioning.councils"
 PLUGINS_ENV = "CHILDCARE_COMMISSIONING_PLUGINS"
 TRACE_ENV = "CHILDCARE_COMMISSIONING_TRACE"
+_CORE_NAME = re.compile(r"\s*childcare[-_.]commissioning(?![-_.\w])", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -215,6 +223,31 @@ def _distribution(ep: EntryPoint) -> tuple[str, str]:
     return (dist.metadata["Name"] or dist.name, dist.version)
 
 
+def _check_core_version(ep: EntryPoint, dist: str, version: str) -> None:
+    """Refuse the plugin if its distribution's requirement on the core excludes this core."""
+    if ep.dist is None:
+        return
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+
+    from childcare_commissioning import __version__ as core
+
+    for line in ep.dist.requires or ():
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement as exc:
+            if _CORE_NAME.match(line):
+                raise PluginLoadError(dist, ep.name, f"unreadable requirement: {exc}") from None
+            continue  # another project's requirement: not the registry's to judge
+        if canonicalize_name(requirement.name) != "childcare-commissioning":
+            continue
+        if requirement.marker is not None and not requirement.marker.evaluate({"extra": ""}):
+            continue  # a requirement of one of the plugin's extras, not of the plugin
+        if not requirement.specifier.contains(core, prereleases=True):
+            declared = line.split(";", 1)[0].strip()  # as the plugin wrote it
+            raise IncompatiblePluginError(dist, version, ep.name, declared, core)
+
+
 class _Loader:
     """Entry points not loaded yet, loaded (strictly) into one plugin manager on demand."""
 
@@ -230,6 +263,7 @@ class _Loader:
         for name in names:
             ep = self.waiting.pop(name)
             dist, version = _distribution(ep)
+            _check_core_version(ep, dist, version)
             try:
                 plugin = ep.load()
                 pm.register(plugin, name=ep.name)

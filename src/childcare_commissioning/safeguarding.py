@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from childcare_commissioning.deadlines import Deadline, evaluate, resolve_calendar
+from childcare_commissioning.errors import MissingExtraError
 from childcare_commissioning.model._fields import (
     identifier,
     non_empty,
@@ -309,9 +310,14 @@ def notify(spec: CouncilSpec, event_id: str, at: dt.datetime) -> list[Routed]:
 def contact_findings(contacts: Sequence[Contact]) -> list[Finding]:
     """Problems with published contacts: unparseable UK phone numbers, invalid emails, and
     contacts the text gives inconsistently (a ``variant_of`` whose details differ, or one
-    organisation and role published with two different emails)."""
-    import phonenumbers
-    from email_validator import EmailNotValidError, validate_email
+    organisation and role published with two different emails). Needs the ``contacts``
+    extra (phonenumbers, email-validator;
+    :class:`~childcare_commissioning.errors.MissingExtraError` names it)."""
+    try:
+        import phonenumbers
+        from email_validator import EmailNotValidError, validate_email
+    except ImportError:
+        raise MissingExtraError("validating contacts (contact_findings)", "contacts") from None
 
     findings = []
     for contact in contacts:

@@ -7,11 +7,15 @@ citations: replace each with the council's own text, following ``SPEC-NOTES.md``
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
+import unicodedata
 from pathlib import Path
 from string import Template
 
-__all__ = ["scaffold"]
+__all__ = ["compatible_range", "scaffold"]
 
 MAX_NAME = 40
 """The longest council id accepted (it becomes a folder, a module and a distribution name)."""
@@ -29,10 +33,13 @@ version = "0.1.0"
 description = "$title's specification as cited rules for childcare-commissioning."
 readme = "README.md"
 requires-python = ">=3.11"
-dependencies = ["childcare-commissioning"]
+# The core versions this council works with (the registry refuses it under any other):
+# widen the range once the plugin's tests pass under a newer core.
+dependencies = ["childcare-commissioning$core_range"]
 
 [project.optional-dependencies]
-test = ["pytest>=8", "hypothesis>=6.100"]
+# The conformance kit checks the council's contacts (the core's contacts extra).
+test = ["pytest>=8", "hypothesis>=6.100", "childcare-commissioning[contacts]"]
 
 [project.entry-points."childcare_commissioning.councils"]
 $name = "$module"
@@ -51,8 +58,11 @@ $title's specification as cited rules for childcare-commissioning, registered th
     pytest                      # the conformance kit and the hand-worked examples
     childcare-commissioning councils
 
-The rules in `src/$module/__init__.py` are placeholders: replace each with the council's
-own text and citation, following `SPEC-NOTES.md`.
+The rules in `src/$module/rules.py` (and the duties, register and monitoring beside it)
+are placeholders: replace each with the council's own text and citation, following
+`SPEC-NOTES.md`. The package has the shape every council plugin shares: `__init__.py`
+(SPEC and the hooks), `rules.py`, `duties.py`, `register.py`, `monitoring.py`,
+`checks.py`, `examples/`.
 """
 
 _NOTES = """\
@@ -74,8 +84,10 @@ _NOTES = """\
 5. For each rule write a test whose expected value you work out from the text by hand,
    with the reasoning in its docstring.
 6. Account for every sentence in the clause register (`REGISTER`), in the text's order:
-   `rule` (naming the rule ids that carry it), `duty` (naming `Duty` declarations: who
-   owes it, to whom, the evidence, the question a contract manager asks), `definition`,
+   `rule` (naming the rule ids that carry it, at least one the library evaluates),
+   `duty` (naming `Duty` declarations: who owes it, to whom, the evidence, the question a
+   contract manager asks; outcome prose and obligations with a trigger and no time are
+   duties, `checklist_duty`), `definition`,
    `context` (background only) or `not_encoded` (with the reason). The kit fails on
    every sentence left out: `childcare-commissioning clauses --council $name
    --uncovered` lists them.
@@ -123,35 +135,183 @@ Glossary
 placeholder: Care Plan, the council's plan for a child.
 """
 
-_MODULE = '''\
-"""$title: children's social care specification as cited rules (scaffolded; replace the
-placeholders with the council's own text)."""
+_CITE = '''\
+"""Citations into $title's specification (every rule module uses ``cite``)."""
+
+from childcare_commissioning import Citation
+
+
+def cite(clause: str, quote: str) -> Citation:
+    """A citation into this council's specification."""
+    return Citation("$name", clause, quote)
+'''
+
+_RULES = '''\
+"""$title: the declarations the library evaluates (scaffolded placeholders: replace each
+with the council's own text and citation)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
-from childcare_commissioning import (
-    Area,
-    Citation,
-    CouncilSpec,
-    GlossaryTerm,
-    Reading,
-    Service,
-    Specification,
-)
+from childcare_commissioning import Area, GlossaryTerm, Reading, Service
 from childcare_commissioning.billing import BillingCycle, BillingTerms, RateBand
 from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Duration, DurationKind
 from childcare_commissioning.eligibility import AgeBand, Cohort
-from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Channel, Status
 from childcare_commissioning.obligations import Obligation, ObligationKind
 from childcare_commissioning.referrals import ReferralRoute
+from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
+from childcare_commissioning.schedules import Phase, Schedule
+from childcare_commissioning.workforce import Requirement, RequirementKind
+
+from $module._cite import cite
+
+AREAS = (Area("$name", "$title", "council"),)
+SERVICES = (
+    Service("main", "Main service", "What the service does.", cite("2 Scope", "placeholder")),
+)
+CALENDARS = (
+    CalendarSpec(
+        "office-hours",
+        "Office hours: Monday to Friday except bank holidays",
+        citation=cite("3 Hours", "placeholder: Monday to Friday"),
+    ),
+)
+DEADLINES = (
+    DeadlineRule(
+        id="referral-response",
+        title="Respond to a referral",
+        trigger="referral-received",
+        duration=Duration(DurationKind.WORKING_DAYS, 3),
+        citation=cite("4 Referrals", "placeholder: within three working days"),
+    ),
+    DeadlineRule(
+        id="immediately",
+        title="Immediately",
+        trigger="concern",
+        duration=Duration(DurationKind.IMMEDIATELY),
+        citation=cite("6 Safeguarding", "placeholder: immediately"),
+    ),
+)
+OBLIGATIONS = (
+    Obligation(
+        id="quarterly-report",
+        title="Quarterly monitoring report",
+        kind=ObligationKind.REPORT,
+        owed_by=Party.PROVIDER,
+        schedule=Schedule(phases=(Phase(Duration(DurationKind.MONTHS, 3)),)),
+        citation=cite("7 Monitoring", "placeholder: quarterly"),
+    ),
+)
+ROUTES = (
+    ReferralRoute(
+        id="social-worker",
+        name="Referral by the council's social workers",
+        referrer_roles=frozenset({"social-worker"}),
+        citation=cite("4 Referrals", "placeholder: referrals come from social workers"),
+    ),
+)
+COHORTS = (
+    Cohort(
+        "children",
+        "Children in need or looked after, up to 17",
+        cite("2 Scope", "placeholder: children aged up to 17"),
+        statuses=frozenset({Status.CHILD_IN_NEED, Status.LOOKED_AFTER}),
+        ages=AgeBand(None, 17),
+    ),
+)
+WORKFORCE = (
+    Requirement(
+        "dbs",
+        RequirementKind.CHECK,
+        "dbs-enhanced",
+        "Enhanced DBS check every three years",
+        cite("5 Staff", "placeholder: enhanced DBS renewed every three years"),
+        refresh=Duration(DurationKind.YEARS, 3),
+    ),
+)
+CONTACTS = (
+    Contact(
+        "duty-team",
+        "$title",
+        "childrens-services",
+        cite("6 Safeguarding", "placeholder: duty team 0113 496 0000"),
+        phone="0113 496 0000",
+    ),
+)
+ROUTING = (
+    RoutingRule(
+        "child",
+        Concern.CHILD,
+        (RouteStep("duty-team", Channel.PHONE, "immediately"),),
+        cite("6 Safeguarding", "placeholder: concerns about a child"),
+    ),
+)
+BILLING = BillingTerms(
+    cycle=BillingCycle.MONTHLY,
+    citation=cite("8 Payment", "placeholder: invoices monthly in arrears"),
+    rate_bands=(
+        RateBand(
+            "hourly",
+            "Hourly rate",
+            Decimal(15),
+            Decimal(20),
+            cite("8 Payment", "placeholder: £15-20"),
+        ),
+    ),
+)
+GLOSSARY = (GlossaryTerm("Care Plan", "Placeholder definition.", cite("Glossary", "placeholder")),)
+READINGS = (
+    Reading(
+        "placeholder",
+        "Placeholder: what the text leaves unclear.",
+        "Placeholder: the reading chosen, and why.",
+        cite("2 Scope", "placeholder"),
+    ),
+)
+'''
+
+_DUTIES = '''\
+"""$title: the monitoring checklist (duties no date or number decides, each with the
+evidence and the question a contract manager asks) and the rules computed in code."""
+
+from __future__ import annotations
+
+from childcare_commissioning.deadlines import Party
+from childcare_commissioning.register import Computation, Duty
+
+from $module._cite import cite
+
+DUTIES = (
+    Duty(
+        "no-smoking",
+        "Staff do not smoke in a family's home",
+        Party.PROVIDER,
+        "families and the council",
+        "placeholder: what shows it is done (a code of conduct, supervision notes)",
+        "placeholder: what a contract manager asks at a monitoring visit",
+        cite("5 Staff", "placeholder: staff do not smoke"),
+    ),
+)
+COMPUTATIONS = (
+    Computation(
+        "response-due",
+        "The date a referral must be answered by",
+        "$module.checks:response_due",
+        cite("4 Referrals", "placeholder: within three working days"),
+    ),
+)
+'''
+
+_REGISTER = '''\
+"""$title: the account of the whole text, sentence by sentence, in its order."""
+
+from __future__ import annotations
+
 from childcare_commissioning.register import (
-    Duty,
     Register,
     context,
     definition,
@@ -159,23 +319,11 @@ from childcare_commissioning.register import (
     not_encoded,
     rule,
 )
-from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
-from childcare_commissioning.schedules import Phase, Schedule
-from childcare_commissioning.workforce import Requirement, RequirementKind
 
-__all__ = ["REGISTER", "SPEC", "childcare_commissioning_council"]
-
-
-def cite(clause: str, quote: str) -> Citation:
-    """A citation into this council's specification."""
-    return Citation("$name", clause, quote)
-
-
-#: What the plugin does with every sentence of specification.txt, in the text's order.
 REGISTER = Register(
     (
         context("Title", "service specification (placeholder"),
-        rule("1 Purpose", "placeholder: the sentence", None, "services/main"),
+        definition("1 Purpose", "placeholder: the sentence", None, "services/main"),
         rule(
             "2 Scope",
             "placeholder: children aged up to 17",
@@ -190,6 +338,7 @@ REGISTER = Register(
             "the provider responds.",
             "routes/social-worker",
             "deadlines/referral-response",
+            "computations/response-due",
         ),
         rule("5 Staff", "placeholder: enhanced DBS", None, "workforce/dbs"),
         duty("5 Staff", "placeholder: staff do not smoke", None, "duties/no-smoking"),
@@ -219,7 +368,83 @@ REGISTER = Register(
     ),
     package="$module",
 )
+'''
 
+_MONITORING = '''\
+"""$title: what a case record system's events show (see childcare_commissioning.monitoring):
+the event that discharges each deadline rule, the event that meets each dated obligation."""
+
+from __future__ import annotations
+
+from childcare_commissioning.monitoring.model import Completion, Monitoring, Submission
+
+MONITORING = Monitoring(
+    completions=(Completion("referral-response", "referral-responded"),),
+    submissions=(Submission("quarterly-report", "quarterly-report-submitted"),),
+)
+'''
+
+_CHECKS = '''\
+"""$title: the rules the plugin computes in code (each named by a ``Computation`` in
+``duties.COMPUTATIONS``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from childcare_commissioning.deadlines import evaluate
+
+from $module.rules import CALENDARS, DEADLINES
+
+
+def response_due(received: dt.datetime) -> dt.date:
+    """The day a referral received at ``received`` must be answered by."""
+    [rule] = [d for d in DEADLINES if d.id == "referral-response"]
+    return evaluate(rule, received, CALENDARS).due_date
+'''
+
+_EVENTS = """\
+[
+  {"trigger": "referral-received", "at": "2024-12-23T10:00:00+00:00"}
+]
+"""
+
+_MODULE = '''\
+"""$title: children's social care specification as cited rules (scaffolded; replace the
+placeholders with the council's own text). The shape every council plugin shares:
+``rules`` (what the library evaluates), ``duties`` (the checklist and computations),
+``register`` (the account of the text), ``monitoring``, ``checks`` (code), ``examples/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from childcare_commissioning import CouncilSpec, Specification
+from childcare_commissioning.examples import load_examples
+from childcare_commissioning.hookspecs import hookimpl
+
+from $module._cite import cite
+from $module.duties import COMPUTATIONS, DUTIES
+from $module.monitoring import MONITORING
+from $module.register import REGISTER
+from $module.rules import (
+    AREAS,
+    BILLING,
+    CALENDARS,
+    COHORTS,
+    CONTACTS,
+    DEADLINES,
+    GLOSSARY,
+    OBLIGATIONS,
+    READINGS,
+    ROUTES,
+    ROUTING,
+    SERVICES,
+    WORKFORCE,
+)
+
+__all__ = ["SPEC", "childcare_commissioning_council", "childcare_commissioning_examples"]
 
 SPEC = CouncilSpec(
     id="$name",
@@ -227,123 +452,23 @@ SPEC = CouncilSpec(
     specification=Specification("$title service specification", "1", dt.date(2025, 4, 1)),
     citation=cite("1 Purpose", "placeholder: the sentence that describes the service"),
     commissioners=("$title",),
-    areas=(Area("$name", "$title", "council"),),
-    services=(
-        Service("main", "Main service", "What the service does.", cite("2 Scope", "placeholder")),
-    ),
-    calendars=(
-        CalendarSpec(
-            "office-hours",
-            "Office hours: Monday to Friday except bank holidays",
-            citation=cite("3 Hours", "placeholder: Monday to Friday"),
-        ),
-    ),
-    deadlines=(
-        DeadlineRule(
-            id="referral-response",
-            title="Respond to a referral",
-            trigger="referral-received",
-            duration=Duration(DurationKind.WORKING_DAYS, 3),
-            citation=cite("4 Referrals", "placeholder: within three working days"),
-        ),
-        DeadlineRule(
-            id="immediately",
-            title="Immediately",
-            trigger="concern",
-            duration=Duration(DurationKind.IMMEDIATELY),
-            citation=cite("6 Safeguarding", "placeholder: immediately"),
-        ),
-    ),
-    obligations=(
-        Obligation(
-            id="quarterly-report",
-            title="Quarterly monitoring report",
-            kind=ObligationKind.REPORT,
-            owed_by=Party.PROVIDER,
-            schedule=Schedule(phases=(Phase(Duration(DurationKind.MONTHS, 3)),)),
-            citation=cite("7 Monitoring", "placeholder: quarterly"),
-        ),
-    ),
-    routes=(
-        ReferralRoute(
-            id="social-worker",
-            name="Referral by the council's social workers",
-            referrer_roles=frozenset({"social-worker"}),
-            citation=cite("4 Referrals", "placeholder: referrals come from social workers"),
-        ),
-    ),
-    cohorts=(
-        Cohort(
-            "children",
-            "Children in need or looked after, up to 17",
-            cite("2 Scope", "placeholder: children aged up to 17"),
-            statuses=frozenset({Status.CHILD_IN_NEED, Status.LOOKED_AFTER}),
-            ages=AgeBand(None, 17),
-        ),
-    ),
-    workforce=(
-        Requirement(
-            "dbs",
-            RequirementKind.CHECK,
-            "dbs-enhanced",
-            "Enhanced DBS check every three years",
-            cite("5 Staff", "placeholder: enhanced DBS renewed every three years"),
-            refresh=Duration(DurationKind.YEARS, 3),
-        ),
-    ),
-    contacts=(
-        Contact(
-            "duty-team",
-            "$title",
-            "childrens-services",
-            cite("6 Safeguarding", "placeholder: duty team 0113 496 0000"),
-            phone="0113 496 0000",
-        ),
-    ),
-    routing=(
-        RoutingRule(
-            "child",
-            Concern.CHILD,
-            (RouteStep("duty-team", Channel.PHONE, "immediately"),),
-            cite("6 Safeguarding", "placeholder: concerns about a child"),
-        ),
-    ),
-    billing=BillingTerms(
-        cycle=BillingCycle.MONTHLY,
-        citation=cite("8 Payment", "placeholder: invoices monthly in arrears"),
-        rate_bands=(
-            RateBand(
-                "hourly",
-                "Hourly rate",
-                Decimal(15),
-                Decimal(20),
-                cite("8 Payment", "placeholder: £15-20"),
-            ),
-        ),
-    ),
-    glossary=(
-        GlossaryTerm("Care Plan", "Placeholder definition.", cite("Glossary", "placeholder")),
-    ),
-    readings=(
-        Reading(
-            "placeholder",
-            "Placeholder: what the text leaves unclear.",
-            "Placeholder: the reading chosen, and why.",
-            cite("2 Scope", "placeholder"),
-        ),
-    ),
-    duties=(
-        Duty(
-            "no-smoking",
-            "Staff do not smoke in a family's home",
-            Party.PROVIDER,
-            "families and the council",
-            "placeholder: what shows it is done (a code of conduct, supervision notes)",
-            "placeholder: what a contract manager asks at a monitoring visit",
-            cite("5 Staff", "placeholder: staff do not smoke"),
-        ),
-    ),
+    areas=AREAS,
+    services=SERVICES,
+    calendars=CALENDARS,
+    deadlines=DEADLINES,
+    obligations=OBLIGATIONS,
+    routes=ROUTES,
+    cohorts=COHORTS,
+    workforce=WORKFORCE,
+    contacts=CONTACTS,
+    routing=ROUTING,
+    billing=BILLING,
+    glossary=GLOSSARY,
+    readings=READINGS,
+    duties=DUTIES,
+    computations=COMPUTATIONS,
     register=REGISTER,
+    monitoring=MONITORING,
 )
 
 
@@ -351,6 +476,14 @@ SPEC = CouncilSpec(
 def childcare_commissioning_council() -> CouncilSpec:
     """Declare $title."""
     return SPEC
+
+
+@hookimpl
+def childcare_commissioning_examples(council_id: str) -> dict[str, Any] | None:
+    """Example documents (``examples/``): replace with the council's own cases."""
+    if council_id != SPEC.id:
+        return None
+    return load_examples(__name__, ("events",))
 '''
 
 _CONFORMANCE_TEST = '''\
@@ -387,6 +520,18 @@ def test_referral_response_over_christmas() -> None:
 '''
 
 
+def compatible_range(core: str) -> str:
+    """The range of core versions a plugin written against ``core`` declares: from ``core``
+    up to the next release that may break plugins (the next minor release while the major
+    is 0, the next major after: ``0.1.0`` gives ``>=0.1.0,<0.2``, ``1.4.2`` ``>=1.4.2,<2``).
+    """
+    from packaging.version import Version
+
+    version = Version(core)
+    upper = f"0.{version.minor + 1}" if version.major == 0 else str(version.major + 1)
+    return f">={version.public},<{upper}"
+
+
 class ScaffoldError(ValueError):
     """The council name is not usable or the target exists."""
 
@@ -396,16 +541,20 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
     its folder. ``name`` is the council id (lower case, digits and hyphens)."""
     if len(name) > MAX_NAME:
         raise ScaffoldError(f"council name is {len(name)} characters; at most {MAX_NAME}")
-    if not _NAME.match(name):
+    if not _NAME.fullmatch(name):
         raise ScaffoldError(
             f"council name {name!r} must start with a letter and be lower case letters and "
             "digits, words joined by '-'"
         )
+    title = _check_title(title)
     folder = target / name
-    if folder.exists():
+    if folder.exists() or folder.is_symlink():
         raise ScaffoldError(f"{folder} already exists; choose another --dir or remove it")
+    from childcare_commissioning import __version__
+
     module = "childcare_commissioning_" + name.replace("-", "_")
     values = {
+        "core_range": compatible_range(__version__),
         "name": name,
         "module": module,
         "title": title or name.replace("-", " ").title() + " Council",
@@ -415,13 +564,61 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
         "README.md": _README,
         "SPEC-NOTES.md": _NOTES,
         f"src/{module}/__init__.py": _MODULE,
+        f"src/{module}/_cite.py": _CITE,
+        f"src/{module}/rules.py": _RULES,
+        f"src/{module}/duties.py": _DUTIES,
+        f"src/{module}/register.py": _REGISTER,
+        f"src/{module}/monitoring.py": _MONITORING,
+        f"src/{module}/checks.py": _CHECKS,
+        f"src/{module}/examples/events.json": _EVENTS,
         f"src/{module}/py.typed": "",
         f"src/{module}/specification.txt": _TEXT,
         "tests/test_conformance.py": _CONFORMANCE_TEST,
         "tests/test_rules.py": _RULE_TEST,
     }
-    for relative, template in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(Template(template).substitute(values), encoding="utf-8")
+    # Written into a new folder beside the plugin's and renamed into place when complete:
+    # a failure leaves no half-written plugin.
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(dir=target, prefix=f".{name}."))
+    except OSError as exc:
+        raise ScaffoldError(f"{target}: cannot create the plugin here ({exc.strerror})") from None
+    try:
+        for relative, template in files.items():
+            path = building / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(Template(template).substitute(values), encoding="utf-8")
+        building.chmod(0o777 & ~_umask())
+        os.rename(building, folder)
+    except OSError as exc:
+        raise ScaffoldError(f"{folder}: cannot be written ({exc.strerror})") from None
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
     return folder
+
+
+def _umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
+MAX_TITLE = 120
+"""The longest council title accepted."""
+
+
+def _check_title(title: str | None) -> str | None:
+    """``title`` if it can stand, as written, inside the generated Python, TOML and
+    Markdown; otherwise a :class:`ScaffoldError` naming the rule."""
+    if title is None:
+        return None
+    if not title.strip() or title != title.strip():
+        raise ScaffoldError("--title must not be empty or start or end with a space [title]")
+    if len(title) > MAX_TITLE:
+        raise ScaffoldError(f"--title is {len(title)} characters; at most {MAX_TITLE} [title]")
+    if any(c in '"\\`' or unicodedata.category(c)[0] == "C" for c in title):
+        raise ScaffoldError(
+            "--title must not hold a double quote, a backslash, a backtick, a line break or "
+            "another control character (it is written inside Python and TOML strings) [title]"
+        )
+    return title

@@ -4,20 +4,13 @@ opening state, so its events are monitored, not dropped as "unknown-case"."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
 
 from childcare_commissioning_derby import SPEC
 
 from childcare_commissioning.contract import Contract
 from childcare_commissioning.model import Package
-from childcare_commissioning.monitoring import (
-    DutyStatus,
-    Monitor,
-    MonitoringReport,
-    end_of_day,
-    read_events,
-)
+from childcare_commissioning.monitoring import DutyStatus, MonitoringReport
+from childcare_commissioning.testing.monitoring import monitor_rows
 
 CONTRACT = Contract(
     "derby",
@@ -32,10 +25,8 @@ LOG = [
 ]
 
 
-def _report(contract: Contract | None) -> MonitoringReport:
-    monitor = Monitor(SPEC, end_of_day(dt.date(2025, 4, 4)), contract=contract)
-    text = "\n".join(json.dumps(row) for row in LOG)
-    return monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
+def _report(contract: Contract | None, as_of: dt.date = dt.date(2025, 4, 4)) -> MonitoringReport:
+    return monitor_rows(SPEC, LOG, as_of, contract)
 
 
 def test_a_concern_in_a_running_placement_is_notified_late() -> None:

@@ -12,6 +12,8 @@ timescale", target 100 %, quarterly. Clocks went forward at 01:00 GMT on 30 Marc
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
@@ -21,17 +23,21 @@ from childcare_commissioning_derby import SPEC
 from childcare_commissioning_derby.monitoring import MONITORING
 
 from childcare_commissioning.conformance import check_council, quote_violations
+from childcare_commissioning.contract import Contract
+from childcare_commissioning.convert import loads
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
 
 TEXT = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "derby.txt"
 LOG = files("childcare_commissioning_derby").joinpath("examples", "monitoring.jsonl")
 
 
+CONTRACT = files("childcare_commissioning_derby").joinpath("examples", "contract.json")
+
+
 def _report() -> Any:
     spec = SPEC
-    monitor = Monitor(
-        spec, end_of_day(dt.date(2025, 4, 4)), source="derby", contract_start=dt.date(2024, 4, 1)
-    )
+    contract = loads(CONTRACT.read_text(encoding="utf-8"), Contract)
+    monitor = Monitor(spec, end_of_day(dt.date(2025, 4, 4)), source="derby", contract=contract)
     with LOG.open(encoding="utf-8") as stream:
         closed = monitor.feed_all(read_events(stream))
     return monitor.report(closed)
@@ -68,7 +74,7 @@ def test_missed_quarterly_access_report() -> None:
     """Every 3 months from 1 Apr 2024: 1 Jul, 1 Oct, 1 Jan 2025, 1 Apr 2025, 1 Jul 2025.
     Sent 28 Jun (on time), 1 Oct (on the day), 8 Jan (7 days late); nothing for 1 April:
     missing as of 4 April; July not yet due."""
-    reports = _report().obligations
+    reports = [o for o in _report().obligations if o.obligation_id == "access-kpis"]
     assert [
         ("2024-07-01", "met"),
         ("2024-10-01", "met"),
@@ -83,13 +89,13 @@ def test_access_kpi_per_quarter() -> None:
     """2024-Q4 (Jan-Mar 2025): 4 referrals, offers in time for DY-001 and DY-003: 50.0 %.
     2025-Q1: DY-005 only, no offer: 0.0 %. Target 100 %: missed both."""
     report = _report()
-    figures = {k.period_label: k for k in report.kpis}
+    figures = {k.period_label: k for k in report.kpis if k.kpi_id == "responses-in-time"}
     q4, q1 = figures["2024-Q4"], figures["2025-Q1"]
     assert (2, 4, Decimal("50.0")) == (q4.numerator, q4.denominator, q4.percent)
     assert ("DY-001", "DY-003") == q4.numerator_cases
     assert (0, 1, Decimal("0.0")) == (q1.numerator, q1.denominator, q1.percent)
     assert q4.meets_target is False
-    assert {"read": 14, "used": 14} == {k: report.counts[k] for k in ("read", "used")}
+    assert {"read": 20, "used": 20} == {k: report.counts[k] for k in ("read", "used")}
     assert "quality-1" in dict(report.unmeasured)
     assert "access" not in dict(report.unmeasured)
 
@@ -107,3 +113,109 @@ def test_kpi_quote_is_in_the_text() -> None:
 def test_the_council_declares_its_monitoring() -> None:
     """The plugin's SPEC carries the monitoring declaration these tests exercise."""
     assert MONITORING is SPEC.monitoring
+
+
+def test_each_placement_is_reviewed_within_two_weeks_then_every_three_months() -> None:
+    """3.8.1 "within 2 weeks ... then at 3 month intervals", per placement. The contract's
+    DCC-IPA-0311 started Mon 6 Jan 2025: review 1 due Mon 20 Jan, held Fri 17 Jan (met);
+    review 2 due 20 Apr (open as of 4 Apr). DY-001 placed Mon 10 Mar: due Mon 24 Mar,
+    held Wed 26 Mar: 2 days late; the next due 3 months on, Tue 24 Jun (open). DY-002 placed Wed 12 Mar and ended unexpectedly by the
+    Provider Thu 20 Mar, before its first review (due Wed 26 Mar) fell due: none owed."""
+    report = _report()
+    reviews = [
+        (o.package_id, o.sequence, o.due_date.isoformat(), o.status.value, o.late_days)
+        for o in report.obligations
+        if o.obligation_id == "placement-review"
+    ]
+    assert [
+        ("DCC-IPA-0311", 1, "2025-01-20", "met", None),
+        ("DCC-IPA-0311", 2, "2025-04-20", "open", None),
+        ("DY-001", 1, "2025-03-24", "late", 2),
+        ("DY-001", 2, "2025-06-24", "open", None),
+    ] == reviews
+
+
+def test_the_other_access_measures_with_their_cases() -> None:
+    """2024-Q4 (Jan-Mar 2025): 4 placements put forward (referrals DY-001 to DY-004), one
+    offer judged suitable (DY-001): 1/4 = 25.0 %. One placement ended unexpectedly at the
+    Provider's instigation (DY-002), none at the Council's (no figure for a period with no
+    such end)."""
+    report = _report()
+    figures = {(k.kpi_id, k.period_label): k for k in report.kpis}
+    suitable = figures[("suitable-placements", "2024-Q4")]
+    assert (1, 4, Decimal("25.0")) == (suitable.numerator, suitable.denominator, suitable.percent)
+    assert ("DY-001",) == suitable.numerator_cases
+    provider = figures[("unexpected-ends-provider", "2024-Q4")]
+    assert (1, None, ("DY-002",)) == (
+        provider.numerator,
+        provider.denominator,
+        provider.numerator_cases,
+    )
+    assert "1" == provider.figure
+    council = figures[("unexpected-ends-council", "2024-Q4")]
+    assert (0, ()) == (council.numerator, council.numerator_cases)
+
+
+AUDIT_2 = [
+    {
+        "case": "C2",
+        "kind": "referral-received",
+        "at": "2025-01-01T10:00:00+00:00",
+        "urgency": "standard",
+    },
+    {"case": "C2", "kind": "offer-made", "at": "2025-01-01T12:00:00+00:00"},
+    {"case": "C2", "kind": "placement-start", "at": "2025-01-06T10:00:00+00:00"},
+    {"case": "C2", "kind": "review-held", "at": "2025-01-15T10:00:00+00:00"},
+    {"kind": "access-report-submitted", "at": "2025-03-28T12:00:00+00:00"},
+    {"kind": "access-report-submitted", "at": "2025-06-27T12:00:00+01:00"},
+]
+
+
+def _run(rows: list[dict[str, Any]], as_of: dt.date, start: dt.date | None = None) -> Any:
+    contract = None if start is None else Contract("derby", "Example", start)
+    monitor = Monitor(SPEC, end_of_day(as_of), contract=contract)
+    text = "".join(json.dumps(row) + "\n" for row in rows)
+    return monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
+
+
+def test_audit_2_three_monthly_reviews_are_due_and_missing() -> None:
+    """Audit 2026-12 Derby defect 2: placed Mon 6 Jan 2025, reviewed Wed 15 Jan (the first,
+    due Mon 20 Jan: met). Then every 3 months from 20 Jan: Sun 20 Apr and Sun 20 Jul, both
+    missing as of 30 Sep; the next, Mon 20 Oct, open. Exit status 1 (failures)."""
+    report = _run(AUDIT_2, dt.date(2025, 9, 30), dt.date(2025, 1, 1))
+    reviews = [
+        (o.due_date.isoformat(), o.status.value)
+        for o in report.obligations
+        if o.obligation_id == "placement-review"
+    ]
+    assert [
+        ("2025-01-20", "met"),
+        ("2025-04-20", "missing"),
+        ("2025-07-20", "missing"),
+        ("2025-10-20", "open"),
+    ] == reviews
+    assert report.failures >= 2
+
+
+def test_audit_1_a_log_that_begins_at_the_placement_is_judged() -> None:
+    """Audit 2026-12 Derby defect 1: placed Thu 1 May 2025 (the log's first line), a
+    concern Tue 10 Jun 12:00 notified Fri 13 Jun: "the same day" was 10 Jun, so 3 days
+    late, and the placement's first review (due Thu 15 May) is missing as of 20 Jun (the
+    next, 3 months on, Fri 15 Aug, is open)."""
+    rows = [
+        {"case": "C9", "kind": "placement-start", "at": "2025-05-01T12:00:00+01:00"},
+        {"case": "C9", "kind": "concern", "at": "2025-06-10T12:00:00+01:00"},
+        {"case": "C9", "kind": "concern-notified", "at": "2025-06-13T13:00:00+01:00"},
+    ]
+    report = _run(rows, dt.date(2025, 6, 20), dt.date(2025, 4, 1))
+    [concern] = report.deadlines
+    assert ("concern-same-day", DutyStatus.LATE, 3) == (
+        concern.rule_id,
+        concern.status,
+        concern.late_days,
+    )
+    reviews = [o for o in report.obligations if o.obligation_id == "placement-review"]
+    assert [("2025-05-15", "missing"), ("2025-08-15", "open")] == [
+        (o.due_date.isoformat(), o.status.value) for o in reviews
+    ]
+    assert 0 == report.counts.get("reported", 0)

@@ -4,20 +4,13 @@ opening state, so its events are monitored, not dropped as "unknown-case"."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
 
 from childcare_commissioning_plymouth import SPEC
 
 from childcare_commissioning.contract import Contract
 from childcare_commissioning.model import Package
-from childcare_commissioning.monitoring import (
-    DutyStatus,
-    Monitor,
-    MonitoringReport,
-    end_of_day,
-    read_events,
-)
+from childcare_commissioning.monitoring import DutyStatus, MonitoringReport
+from childcare_commissioning.testing.monitoring import monitor_rows
 
 CONTRACT = Contract(
     "plymouth",
@@ -30,14 +23,12 @@ LOG = [
     {"case": "PL-9", "kind": "notifiable-event", "at": "2025-03-20T10:00"},
     {"case": "PL-9", "kind": "written-notice-given", "at": "2025-03-21T12:00"},
     {"case": "PL-9", "kind": "notice-given", "at": "2025-03-24T09:00"},
-    {"case": "PL-9", "kind": "package-end", "at": "2025-03-28T17:00"},
+    {"case": "PL-9", "kind": "package-end", "at": "2025-03-28T17:00", "by": "provider"},
 ]
 
 
 def _report(contract: Contract | None, as_of: dt.date = dt.date(2025, 4, 4)) -> MonitoringReport:
-    monitor = Monitor(SPEC, end_of_day(as_of), contract=contract)
-    text = "\n".join(json.dumps(row) for row in LOG)
-    return monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
+    return monitor_rows(SPEC, LOG, as_of, contract)
 
 
 def test_notice_and_ending_of_a_running_package_are_judged() -> None:

@@ -55,20 +55,51 @@ def test_package_deadlines() -> None:
     assert (dt.date(2025, 3, 10), DutyStatus.MET) == (documents.due_date, documents.status)
 
 
-def test_escalation_steps_count_from_when_each_step_happened() -> None:
-    """PL-02: issue raised Mon 17 Mar; the nominated manager is due by Thu 20 Mar (three
-    working days) and is emailed Mon 24 Mar: 4 days late. "A further three working days"
-    run from that email (Tue 25, Wed 26, Thu 27 Mar), not from 20 Mar (which would end Tue
-    25): the Commissioning Team emailed Wed 26 Mar is in time."""
+def test_escalation_ladder_on_the_example() -> None:
+    """PL-02: issue raised Mon 17 Mar; the reply window is three working days (Tue 18, Wed
+    19, Thu 20). No reply came, so emailing the nominated manager is owed the working day
+    after, Fri 21 Mar (reading escalation-ladder); emailed Mon 24 Mar: 3 days late (22, 23,
+    24). That email opens "a further three working days" (Tue 25, Wed 26, Thu 27 Mar) and
+    the manager replies Wed 26 Mar: in time, so the ladder stops (nothing is owed to the
+    Commissioning Team). The same reply answers the first window 6 days late (21 to 26
+    Mar)."""
     report = _report()
-    manager = _deadline(report, "PL-02", "escalate-to-manager")
-    assert (dt.date(2025, 3, 20), DutyStatus.LATE, 4) == (
-        manager.due_date,
-        manager.status,
-        manager.late_days,
+    step = _deadline(report, "PL-02", "email-nominated-manager")
+    assert (dt.date(2025, 3, 21), DutyStatus.LATE, 3) == (
+        step.due_date,
+        step.status,
+        step.late_days,
+    )
+    first = _deadline(report, "PL-02", "escalate-to-manager")
+    assert (dt.date(2025, 3, 20), DutyStatus.LATE, 6) == (
+        first.due_date,
+        first.status,
+        first.late_days,
     )
     team = _deadline(report, "PL-02", "escalate-to-commissioning")
     assert (dt.date(2025, 3, 27), DutyStatus.MET) == (team.due_date, team.status)
+    assert not [d for d in report.deadlines if d.rule_id == "email-commissioning-team"]
+
+
+def test_a_reply_window_due_on_the_as_of_date_is_open() -> None:
+    """PL-05: issue raised Tue 1 Apr; the window is Wed 2, Thu 3, Fri 4 Apr, the as-of
+    date: the reply is still open and no escalation is owed yet."""
+    report = _report()
+    window = _deadline(report, "PL-05", "escalate-to-manager")
+    assert (dt.date(2025, 4, 4), DutyStatus.OPEN) == (window.due_date, window.status)
+    assert not [d for d in report.deadlines if d.case == "PL-05" and d.rule_id.startswith("email")]
+
+
+def test_a_council_planned_end_owes_no_notice_and_ends_the_first_review() -> None:
+    """PL-06: commenced Mon 10 Mar, ended by the Council (planned) Thu 20 Mar. The first
+    review would be due Mon 7 Apr (28 days): no longer owed (ended). The Provider's notice
+    is owed only when the Provider ends a package: none is listed."""
+    report = _report()
+    review = _deadline(report, "PL-06", "first-review")
+    assert (dt.date(2025, 4, 7), DutyStatus.ENDED) == (review.due_date, review.status)
+    assert not [
+        d for d in report.deadlines if (d.case, d.rule_id) == ("PL-06", "provider-notice-to-end")
+    ]
 
 
 def test_written_notice_late_across_the_clock_change() -> None:
@@ -89,11 +120,13 @@ def test_week_of_notice_before_a_package_ends() -> None:
     )
 
 
-def test_four_late_deadlines_in_all() -> None:
-    """Late: first review, escalation to the manager, written notice, notice to end."""
+def test_five_late_deadlines_in_all() -> None:
+    """Late: first review, the first reply and the escalation to the manager, written
+    notice, notice to end (the Provider ended PL-04)."""
     late = sorted((d.case, d.rule_id) for d in _report().deadlines if d.status.is_failure)
     assert [
         ("PL-01", "first-review"),
+        ("PL-02", "email-nominated-manager"),
         ("PL-02", "escalate-to-manager"),
         ("PL-03", "notify-in-writing"),
         ("PL-04", "provider-notice-to-end"),
@@ -104,8 +137,11 @@ def test_missed_monitoring_information_and_quarterly_reports() -> None:
     """Meetings from 1 Apr 2024: 1 Jul, 1 Oct, 1 Jan 2025, 1 Apr 2025 (quarterly in year
     one), then 1 Oct 2025. Monitoring information 5 working days before: 24 Jun, 24 Sep,
     23 Dec (25 and 26 Dec are bank holidays), 25 Mar, 24 Sep 2025: sent 21 Jun, 20 Sep,
-    20 Dec, nothing in March (missing). The meeting due on 1 Jan (a bank holiday) held 6
-    Jan: 5 days late. The policies report is due with the monitoring information, 5
+    20 Dec, nothing in March (missing). The meeting scheduled on 1 Jan (a bank holiday) is
+    due the next working day, Thu 2 Jan (reading meeting-working-day); held Mon 6 Jan: 4
+    days late (3, 4, 5, 6 Jan). The information for it is due 5 working days before the
+    meeting as held (reading before-the-meeting-held): Fri 3, Thu 2, Tue 31, Mon 30, Fri
+    27 Dec; sent 20 Dec, on time. The policies report is due with the monitoring information, 5
     working days before each reporting quarter ends (Plymouth's reading report-due-dates;
     quarters from entry end 1 Jul, 1 Oct, 1 Jan, 1 Apr): 24 Jun, 24 Sep, 23 Dec, 25 Mar;
     sent 21 Jun, 20 Sep, 20 Dec, March's missing; the compliments report has none at all, and one
@@ -124,11 +160,11 @@ def test_missed_monitoring_information_and_quarterly_reports() -> None:
         for o in report.obligations
         if o.obligation_id == "contract-review-meeting" and o.status is DutyStatus.LATE
     ]
-    assert 5 == late_meeting.late_days
-    assert {"read": 25, "used": 24, "reported": 1} == {
+    assert 4 == late_meeting.late_days
+    assert {"read": 30, "used": 29, "reported": 1} == {
         k: report.counts[k] for k in ("read", "used", "reported")
     }
-    assert ["line 25"] == [
+    assert ["line 30"] == [
         f.path for f in report.findings if f.code == "monitoring.event.unknown-obligation"
     ]
     assert not report.kpis
@@ -148,9 +184,9 @@ def test_notice_logged_after_the_package_ended_is_late_and_not_reused() -> None:
     no notice: the late one was used up, so it is overdue as of Fri 18 Apr by 10 days."""
     rows = [
         {"case": "PL-09", "kind": "referral-received", "at": "2025-03-01T09:00"},
-        {"case": "PL-09", "kind": "package-end", "at": "2025-03-25T10:00"},
+        {"case": "PL-09", "kind": "package-end", "at": "2025-03-25T10:00", "by": "provider"},
         {"case": "PL-09", "kind": "notice-given", "at": "2025-03-26T10:00"},
-        {"case": "PL-09", "kind": "package-end", "at": "2025-04-15T10:00"},
+        {"case": "PL-09", "kind": "package-end", "at": "2025-04-15T10:00", "by": "provider"},
     ]
     spec = SPEC
     monitor = Monitor(spec, end_of_day(dt.date(2025, 4, 18)))

@@ -55,15 +55,57 @@ def test_initial_reviews() -> None:
     )
 
 
-def test_no_kpi_is_computed_and_the_outcomes_stay_for_visits() -> None:
-    """Somerset's outcomes are evidence agreed annually: none is computed from events, all
-    are listed as not measurable; every one of the 8 events is used."""
+def test_repeat_referrals_are_counted_and_the_other_outcomes_stay_for_visits() -> None:
+    """3.1 "A reduction in the number of repeat referrals": SO-03 is referred Tue 4 Mar
+    and again Thu 20 Mar, one repeat in 2024-Q4 (January to March 2025), with its case;
+    the other five monitored outcomes and the objectives stay evidence for visits. Every
+    one of the 13 events is used."""
     report = _report()
-    assert [] == list(report.kpis)
-    assert len(SPEC.outcomes) == len(report.unmeasured)
-    assert (8, 8) == (report.counts["read"], report.counts["used"])
+    [figure] = report.kpis
+    assert ("repeat-referrals", "2024-Q4", 1, None, ("SO-03",)) == (
+        figure.kpi_id,
+        figure.period_label,
+        figure.numerator,
+        figure.denominator,
+        figure.numerator_cases,
+    )
+    assert len(SPEC.outcomes) - 1 == len(report.unmeasured)
+    assert "monitoring-3" not in dict(report.unmeasured)
+    assert (13, 13) == (report.counts["read"], report.counts["used"])
     spec = SPEC
     assert [] == [str(v) for v in check_council(spec) if v.check == "monitoring"]
+
+
+def test_risk_assessment_agreed_before_engagement() -> None:
+    """3.2 II "to be agreed before engagement" (reading engagement-gate). SO-03, standard:
+    support started Wed 5 Mar 10:00, the risk assessment agreed Thu 6 Mar 10:00: a breach,
+    late by 24 hours. SO-04, standard: agreed Wed 12 Mar 15:00, support Thu 13 Mar: met.
+    SO-02 (emergency) and SO-01 (urgent) follow the 72 hours instead: not gated."""
+    found = _by(_report())
+    gate = "risk-assessment-before-engagement"
+    late = found[("SO-03", gate)]
+    assert (DutyStatus.LATE, dt.timedelta(hours=24)) == (late.status, late.late_by)
+    assert DutyStatus.MET == found[("SO-04", gate)].status
+    assert ("SO-02", gate) not in found
+
+
+def test_audit_1_engagement_without_an_agreed_risk_assessment_fails() -> None:
+    """Audit 2026-12 Somerset defect 1: a standard referral Mon 2 Jun 2025 10:00, support
+    started 11:00, no agreed risk assessment: as of 31 Jul the gate is overdue (exit 1)."""
+    import io
+    import json
+
+    rows = [
+        {"case": "X", "kind": "referral-received", "at": "2025-06-02T10:00", "urgency": "standard"},
+        {"case": "X", "kind": "support-started", "at": "2025-06-02T11:00"},
+        {"case": "X", "kind": "review-held", "at": "2025-06-20T10:00"},
+    ]
+    monitor = Monitor(SPEC, end_of_day(dt.date(2025, 7, 31)))
+    text = "".join(json.dumps(row) + "\n" for row in rows)
+    report = monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
+    gate = _by(report)[("X", "risk-assessment-before-engagement")]
+    assert DutyStatus.OVERDUE == gate.status
+    assert 1 == report.failures
 
 
 def test_the_council_declares_its_monitoring() -> None:

@@ -300,3 +300,67 @@ def test_the_definition_agrees_with_the_903_on_every_child_of_a_return(on: dt.da
     ]
     assert [] == disagree
     assert any(Status.LOOKED_AFTER in c.statuses(on) for c in found.children)
+
+
+def test_every_table_cell_and_list_item_is_a_sentence_of_the_register() -> None:
+    """#34: 229 sentences, worked by hand: the 197 of three words or more, plus 32 short
+    list items and table cells: the glossary's 19 cells of one or two words (Term,
+    Description, ARC, CAMHS, CWD, DBS, EDHR, EDT, EoC, ETE, getset, Multi-agency Plan,
+    Provider(s), Provider's Staff, Referring Agencies, SCC, SW, Social Worker, YOT), '·
+    available immediately' (2.6), the 'Hourly Rate' cell (2.8), five training subjects of
+    3.2 VII (a. Safeguarding, b. First Aid, c. Self Harm, d. Sexual Health, f. Conflict
+    resolution) and six job-sheet fields (Child Name:, LCS Number :, Gender:, COSTS,
+    Authorised by:, Authorised date:). All are covered; 'available immediately' by the
+    rule naming the deadline, the authorisation fields by the job sheet's computation."""
+    from childcare_commissioning.register import EntryStatus, coverage, covering
+
+    assert SPEC.register is not None
+    result = coverage(SPEC.register)
+    assert (229, 229) == (result.sentences, result.covered)
+    carried: dict[str, set[str]] = {}
+    for entry, sentences in covering(SPEC.register):
+        if entry.status is EntryStatus.RULE:
+            for sentence in sentences:
+                carried.setdefault(sentence.text, set()).update(entry.rules)
+    assert "deadlines/available-immediately" in carried["· available immediately"]
+    assert "computations/job-sheet" in carried["Authorised by:"]
+    assert "computations/job-sheet" in carried["Authorised date:"]
+
+
+def test_the_key_objectives_are_on_the_checklist_not_computed() -> None:
+    """2.2.1's outcomes are prose with no measure: the register labels them duty, and the
+    checklist item says how they are evidenced (3.1: evidence agreed at the pre contract
+    award meeting and annually thereafter)."""
+    from childcare_commissioning.register import EntryStatus, covering
+
+    assert SPEC.register is not None
+    [status] = {
+        entry.status
+        for entry, sentences in covering(SPEC.register)
+        for sentence in sentences
+        if sentence.text == "· Relationships between family members improves"
+    }
+    assert EntryStatus.DUTY is status
+    [item] = [d for d in SPEC.duties if d.id == "outcome-objective-1"]
+    assert "pre contract award meeting and annually thereafter (3.1)" in item.evidence
+    assert item.question.startswith("Which of the outcomes of Key Objective 1")
+
+
+def test_the_risk_assessment_before_engagement_is_computed_by_the_gate() -> None:
+    """3.2 II "to be agreed before engagement": the monitor's gate decides it (support
+    started before the referrer agreed the assessment is a breach), so the entry is a
+    rule naming the gate, which the kit counts as computed."""
+    from childcare_commissioning.conformance import computed_ids
+    from childcare_commissioning.register import EntryStatus
+
+    assert SPEC.register is not None
+    [entry] = [
+        e
+        for e in SPEC.register.entries
+        if e.start.startswith("At the time of referral the Provider shall undertake")
+    ]
+    assert EntryStatus.RULE is entry.status
+    gate = "monitoring/gates/risk-assessment-before-engagement"
+    assert gate in entry.rules
+    assert gate in computed_ids(SPEC)
+    assert "obligations/risk-assessment" not in computed_ids(SPEC)  # a trigger alone

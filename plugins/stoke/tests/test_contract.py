@@ -5,20 +5,13 @@ and the text's term (to 30 June 2021) is reported on an answer dated after it.""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
 
 from childcare_commissioning_stoke import SPEC
 
 from childcare_commissioning.contract import Contract
 from childcare_commissioning.model import Package
-from childcare_commissioning.monitoring import (
-    DutyStatus,
-    Monitor,
-    MonitoringReport,
-    end_of_day,
-    read_events,
-)
+from childcare_commissioning.monitoring import DutyStatus, MonitoringReport
+from childcare_commissioning.testing.monitoring import monitor_rows
 
 CONTRACT = Contract(
     "stoke",
@@ -35,9 +28,7 @@ LOG = [
 
 
 def _report(contract: Contract | None, as_of: dt.date = dt.date(2025, 4, 4)) -> MonitoringReport:
-    monitor = Monitor(SPEC, end_of_day(as_of), contract=contract)
-    text = "\n".join(json.dumps(row) for row in LOG)
-    return monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
+    return monitor_rows(SPEC, LOG, as_of, contract)
 
 
 def test_the_pilot_evaluation_of_a_running_pilot_is_judged() -> None:

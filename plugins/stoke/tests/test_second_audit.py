@@ -129,7 +129,10 @@ def test_the_outcome_baselines_are_encoded_as_printed() -> None:
 def test_no_not_encoded_reason_puts_the_baseline_in_the_framework() -> None:
     """The text says the comparison is made "against the baseline in section 1.4.2"
     (2.2.2), not in the Performance Management Framework: no entry of 1.4.2 is left
-    not-encoded on that ground, and the out of city and CIC entries are rules."""
+    not-encoded on that ground. The out of city and CIC figures are the baselines the
+    placement-stability outcomes are evidenced against: since #34 ('rule' means computed)
+    they are context naming their reference tables, and the checklist item of each outcome
+    asks for the evidence against them."""
     assert SPEC.register is not None
     entries = [e for e in SPEC.register.entries if e.clause.startswith("1.4.2")]
     for entry in entries:
@@ -139,7 +142,13 @@ def test_no_not_encoded_reason_puts_the_baseline_in_the_framework() -> None:
     assert (
         "reference_tables/sgh-out-of-city-moves" in by_clause["1.4.2 Out of city placements"].rules
     )
-    assert EntryStatus.RULE is by_clause["1.4.2 Current CIC Population"].status
+    assert EntryStatus.CONTEXT is by_clause["1.4.2 Current CIC Population"].status
+    assert (
+        "reference_tables/children-in-care-2017" in by_clause["1.4.2 Current CIC Population"].rules
+    )
+    [core] = [d for d in SPEC.duties if d.id == "outcome-core-placement-stability"]
+    assert "against the baseline in 1.4.2" in core.evidence
+    assert "sgh-out-of-city-moves" in core.evidence
 
 
 # --- 10: checkable workforce requirements ---------------------------------------------------
@@ -252,3 +261,29 @@ def test_core_and_pilot_start_with_their_own_packages() -> None:
         ("PILOT", D(2018, 10, 1), Decimal("1000.00"), Decimal("50.00")),
     ] == [(i.package_id, i.period.start, i.net, i.withheld) for i in run.invoices]
     assert () == run.findings
+
+
+def test_budget_cells_are_sentences_carried_by_the_budgets() -> None:
+    """#34: the budget tables' cells ('Core service', '£60,000', 'Pilot', '£30,000' for
+    2018/19, lines 924-928; £80,000 and £40,000 for 2019/20 and 2020/21) were dropped as
+    short labels; they are sentences now, each covered by the entry naming that year's
+    budget, and the register still covers the whole text."""
+    from childcare_commissioning.register import coverage, covering
+
+    assert SPEC.register is not None
+    carried: dict[tuple[int, str], tuple[str, ...]] = {
+        (sentence.line, sentence.text): entry.rules
+        for entry, sentences in covering(SPEC.register)
+        for sentence in sentences
+    }
+    for line, cell, budget in (
+        (925, "£60,000", "billing/budgets/2018/19"),
+        (928, "£30,000", "billing/budgets/2018/19"),
+        (936, "£80,000", "billing/budgets/2019/20"),
+        (939, "£40,000", "billing/budgets/2019/20"),
+        (946, "£80,000", "billing/budgets/2020/21"),
+        (949, "£40,000", "billing/budgets/2020/21"),
+    ):
+        assert budget in carried[(line, cell)]
+    result = coverage(SPEC.register)
+    assert result.sentences == result.covered

@@ -18,6 +18,7 @@ from childcare_commissioning.arrow._base import (
     _Councils,
 )
 from childcare_commissioning.arrow._records import RECORD_COLUMNS, read_records
+from childcare_commissioning.billing.conflicts import check_batch, check_span
 from childcare_commissioning.billing.invoices import Invoice, run_invoices
 from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession
 from childcare_commissioning.billing.screening import _screen
@@ -222,8 +223,8 @@ class _Reference:
                 planned, self.position, "planned session", lambda s: s.id
             )
 
-    def take(self, package_id: str) -> tuple[Quotation | None, list[PlannedSession]]:
-        """The package's quotation (the last given, as in the batch run) and sessions."""
+    def take(self, package_id: str) -> tuple[list[Quotation], list[PlannedSession]]:
+        """The package's quotations (one, or a conflict) and planned sessions."""
         if self._quote_groups is not None:
             quotes = self._quote_groups.take(package_id, skip=True)
         else:
@@ -232,7 +233,7 @@ class _Reference:
             sessions = self._session_groups.take(package_id, skip=True)
         else:
             sessions = self._sessions.pop(package_id, [])
-        return (quotes[-1] if quotes else None), sessions
+        return quotes, sessions
 
     def finish(self) -> None:
         """Read the streamed items left (packages after the last with records), refusing
@@ -304,7 +305,12 @@ def invoice_lines_batches(
                     "planned sessions by package",
                 )
             last = position
-            quotation, sessions = reference.take(package_id)
+            quotes, sessions = reference.take(package_id)
+            # As the batch run refuses them: anything of the package's given twice, or a
+            # run over more years than a run may span.
+            check_batch([package], quotes, sessions)
+            check_span([package], as_of)
+            quotation = quotes[-1] if quotes else None
             result = _one_package(council, terms, package, quotation, sessions, records, as_of, [])
         out.invoices(council, result.invoices)
         out.findings(council, result.findings)

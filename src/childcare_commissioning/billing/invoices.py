@@ -14,7 +14,8 @@ Rules of a run (each property-tested):
 - a bad record (outside the package's dates, an unknown purchase order, mileage with no
   agreement) is a finding naming the record and the rule; nothing else is lost;
 - an implausible record is a finding, never a silent bill: one that ends before it
-  starts, a visit or one worker's hours longer than a day (24 hours), one that repeats
+  starts, one that ends when it starts (0 minutes, never 24 hours), a visit or one
+  worker's hours longer than a day (24 hours), one that repeats
   another record's visit under a new id (same package, worker, start and end), or
   overlaps another visit of the same worker or (beyond the package's staff ratio) of the
   same package; a package of another council is not invoiced;
@@ -33,8 +34,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-import attrs
-
+from childcare_commissioning.billing.conflicts import check_batch, check_span
 from childcare_commissioning.billing.documents import (
     PENNY_ZERO,
     Invoice,
@@ -62,6 +62,7 @@ from childcare_commissioning.billing.terms import (
     BillingCycle,
     BillingTerms,
     Quotation,
+    terms_with_cycle,
 )
 from childcare_commissioning.model.core import Finding, Severity
 from childcare_commissioning.model.package import Package
@@ -94,14 +95,15 @@ def run_invoices(
     cycles a contract agrees, by package id (``"*"``: every package), where the text
     allows it (:meth:`~childcare_commissioning.contract.Contract.cycles`)."""
     findings: list[Finding] = []
+    packages, quotations, planned = list(packages), list(quotations), list(planned)
+    # Anything given twice where one is meant is refused, never chosen silently.
+    check_batch(packages, quotations, planned)
+    check_span(packages, as_of)
     quotes = {q.package_id: q for q in quotations}
-    agreed = dict(cycles or {})
-
-    def terms_of(package: Package) -> BillingTerms:
-        cycle = agreed.get(package.id, agreed.get("*", terms.cycle))
-        return terms if cycle is terms.cycle else attrs.evolve(terms, cycle=cycle)
-
-    entries = {p.id: _Package(p, quotes.get(p.id), terms_of(p), findings) for p in packages}
+    entries = {
+        p.id: _Package(p, quotes.get(p.id), terms_with_cycle(terms, cycles, p.id), findings)
+        for p in packages
+    }
     for entry in entries.values():
         if entry.package.council != council:
             findings.append(

@@ -44,15 +44,17 @@ def local_interval(
 ) -> tuple[dt.datetime, dt.datetime]:
     """The instants a visit written as local wall-clock times starts and ends.
 
-    The end is on ``end_date`` when given, else on ``day`` when it is later on the clock
-    than the start, else on the next day (a night shift). A wall-clock time that occurs
-    twice (01:30 on the autumn change day) is read as its first occurrence (``fold=0``,
-    or the ``fold`` the time carries); one that does not exist (01:30 on the spring change
-    day) is read with the offset before the change, as :mod:`zoneinfo` does.
+    The end is on ``end_date`` when given, else on ``day`` when it is not earlier on the
+    clock than the start (an end equal to the start is the same instant: no time, which an
+    invoice run reports, never 24 hours), else on the next day (a night shift). A
+    wall-clock time that occurs twice (01:30 on the autumn change day) is read as its
+    first occurrence (``fold=0``, or the ``fold`` the time carries); one that does not
+    exist (01:30 on the spring change day) is read with the offset before the change, as
+    :mod:`zoneinfo` does.
     """
     tz = ZoneInfo(timezone)
     if end_date is None:
-        on_clock = (end.hour, end.minute, end.second) > (start.hour, start.minute, start.second)
+        on_clock = (end.hour, end.minute, end.second) >= (start.hour, start.minute, start.second)
         end_date = day if on_clock else day + dt.timedelta(days=1)
     begin = dt.datetime.combine(day, start.replace(tzinfo=None), tzinfo=tz).replace(fold=start.fold)
     finish = dt.datetime.combine(end_date, end.replace(tzinfo=None), tzinfo=tz).replace(
@@ -113,7 +115,8 @@ class DeliveryRecord:
     """One delivered (or missed, or cancelled) session, as a timesheet records it.
 
     Length is ``start``-``end`` (local wall-clock times; the end is on ``end_date`` when
-    given, else the same day, or the next day when it is not later on the clock) or
+    given, else the same day, or the next day when it is earlier on the clock; an end equal
+    to the start is no time, a finding, never 24 hours) or
     ``hours``. Time worked is *elapsed* time: 22:00-07:00 across the autumn clock change
     is 10 hours, across the spring change 8. ``planned_id`` links it to the commissioned
     session it fulfils; ``miles`` need a ``mileage_agreement`` where the council requires

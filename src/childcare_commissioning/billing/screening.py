@@ -208,8 +208,20 @@ def _implausible(
                 timed.append((*interval, record))
             continue
         elapsed = record.elapsed
-        timed_visit = record.start is not None and record.end is not None
-        if elapsed < 0:
+        interval = record.utc_interval()
+        timed_visit = interval is not None
+        if interval is not None and interval[0] == interval[1]:  # the same instant
+            findings.append(
+                _finding(
+                    "billing.record.no-time",
+                    f"record {record.id!r} ends when it starts (0 minutes, not 24 hours); "
+                    "not billed",
+                    f"$.records[{record.id!r}]",
+                    terms.citation,
+                )
+            )
+            held.add(record.id)
+        elif elapsed < 0:
             findings.append(
                 _finding(
                     "billing.record.ends-before-start",
@@ -230,10 +242,8 @@ def _implausible(
                 )
             )
             held.add(record.id)
-        else:
-            interval = record.utc_interval()
-            if interval is not None:
-                timed.append((*interval, record))
+        elif interval is not None:
+            timed.append((*interval, record))
     timed.sort(key=lambda item: (item[0], item[2].id))
     # Visits still running at the current start, by package and by worker (sorted by
     # start, so a visit that has finished can be dropped for good): each visit is compared

@@ -32,16 +32,27 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from operator import attrgetter
 from typing import Generic, TypeVar
 
 import attrs
 
+from childcare_commissioning.billing.conflicts import (
+    BatchConflictError,
+    batch_conflicts,
+    check_batch,
+    check_span,
+)
 from childcare_commissioning.billing.invoices import Invoice, InvoiceRun, _invoice_package
 from childcare_commissioning.billing.records import DeliveryRecord, PlannedSession
 from childcare_commissioning.billing.screening import _finding, _implausible, _Package, _screen
-from childcare_commissioning.billing.terms import BillingTerms, Quotation
+from childcare_commissioning.billing.terms import (
+    BillingCycle,
+    BillingTerms,
+    Quotation,
+    terms_with_cycle,
+)
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.model._fields import to_tuple
 from childcare_commissioning.model.core import Finding
@@ -155,15 +166,20 @@ def stream_invoices(
     records: Iterable[DeliveryRecord],
     as_of: dt.date,
     previous: Sequence[Invoice] = (),
+    cycles: Mapping[str, BillingCycle] | None = None,
 ) -> Iterator[PackageInvoices]:
     """Invoice every billing period that ended before ``as_of`` and was not invoiced in
     ``previous``, one package at a time; see the module docstring for what "grouped"
     means and the two checks that need the batch run. Every package given is yielded once
     (in the order given), also one with no records; records of unknown packages are
-    yielded as findings where they occur."""
+    yielded as findings where they occur. ``cycles`` are a contract's agreed invoicing
+    cycles by package id, as for :func:`~childcare_commissioning.billing.run_invoices`."""
     given: dict[str, Package] = {}
     for package in packages:
+        if package.id in given:
+            check_batch([*given.values(), package], [], [])  # names both places
         given[package.id] = package
+    check_span(list(given.values()), as_of)
     order = list(given)
     position = {package_id: index for index, package_id in enumerate(order)}
     earlier: dict[str, list[Invoice]] = defaultdict(list)
@@ -173,14 +189,19 @@ def stream_invoices(
     quotes = _Grouped(quotations, position, "quotation", _PACKAGE_ID)
 
     def one(package_id: str, package_records: list[DeliveryRecord]) -> PackageInvoices:
-        # As in the batch run, the last quotation given for a package is the one used.
+        # As in the batch run, a second quotation, a second rate of a kind from one day, or
+        # a planned session given twice, is refused (paths within this package's items).
         quoted = quotes.take(package_id)
+        planned_here = sessions.take(package_id)
+        problems = batch_conflicts([], quoted, planned_here)
+        if problems:
+            raise BatchConflictError(f"package {package_id!r}'s items", problems)
         return _one_package(
             council,
-            terms,
+            terms_with_cycle(terms, cycles, package_id),
             given.pop(package_id),
             quoted[-1] if quoted else None,
-            sessions.take(package_id),
+            planned_here,
             package_records,
             as_of,
             earlier.get(package_id, []),

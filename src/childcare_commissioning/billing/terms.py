@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +39,7 @@ __all__ = [
     "RateCondition",
     "Release",
     "Retention",
+    "terms_with_cycle",
 ]
 
 
@@ -315,3 +317,13 @@ class BillingTerms:
         if band_id is None:
             return self.rate_bands[0] if len(self.rate_bands) == 1 else None
         return next((b for b in self.rate_bands if b.id == band_id), None)
+
+
+def terms_with_cycle(
+    terms: BillingTerms, cycles: Mapping[str, BillingCycle] | None, package_id: str
+) -> BillingTerms:
+    """``terms`` with the invoicing cycle a contract agrees for ``package_id`` (``cycles``
+    by package id, ``"*"`` for every package: :meth:`~childcare_commissioning.contract.
+    Contract.cycles`); ``terms`` itself where none is agreed."""
+    cycle = (cycles or {}).get(package_id, (cycles or {}).get("*", terms.cycle))
+    return terms if cycle is terms.cycle else attrs.evolve(terms, cycle=cycle)

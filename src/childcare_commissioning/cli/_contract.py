@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from childcare_commissioning.errors import CommissioningError
+from childcare_commissioning.errors import CommissioningError, quote
 
 __all__ = [
     "DEBUG_ENV",
@@ -37,7 +39,10 @@ __all__ = [
     "EXIT_OK",
     "InputError",
     "debug_enabled",
+    "error_message",
     "guarded",
+    "quote",
+    "time_limit",
 ]
 
 EXIT_OK = 0
@@ -82,6 +87,46 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+@contextlib.contextmanager
+def time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Stop the work inside after ``seconds`` with an :class:`InputError` saying ``what``
+    took too long (exit 2): for work an input decides the length of (a caller's regular
+    expression). Only where a timer can interrupt it: the main thread, on Unix."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def stop(*_: object) -> None:
+        raise InputError(f"{what} took more than {seconds:g} s; stopped [time-limit]")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def error_message(exc: BaseException) -> tuple[int, str]:
+    """The exit status and the one-line message for an exception that ended a command."""
+    if isinstance(exc, CommissioningError):
+        return EXIT_INPUT, str(exc)
+    if isinstance(exc, RecursionError):
+        return EXIT_INPUT, "the input is nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return EXIT_INPUT, "the input is too large to process in the memory available"
+    if isinstance(exc, OSError | UnicodeError | OverflowError | ValueError | LookupError):
+        # Raised by the core for an input it cannot accept (a date outside a calendar's
+        # range, a date of birth after the referral): bad input, said in the core's words.
+        return EXIT_INPUT, str(exc) or type(exc).__name__
+    return EXIT_BUG, (
+        f"internal error ({type(exc).__name__}); this is a bug in childcare-commissioning. "
+        f"Run again with {DEBUG_ENV}=1 for the traceback and report it"
+    )
+
+
 def guarded(command: Callable[[], int], debug: bool = False) -> int:
     """Run ``command`` and turn every way it can end into an exit status and at most one
     line on standard error (plus the traceback when debugging)."""
@@ -96,32 +141,10 @@ def guarded(command: Callable[[], int], debug: bool = False) -> int:
     except KeyboardInterrupt:
         _say("interrupted")
         return 130
-    except CommissioningError as exc:
-        if show:
-            traceback.print_exc()
-        _say(str(exc))
-        return EXIT_INPUT
-    except RecursionError:
-        if show:
-            traceback.print_exc()
-        _say("the input is nested too deeply to read")
-        return EXIT_INPUT
-    except MemoryError:
-        _say("the input is too large to process in the memory available")
-        return EXIT_INPUT
-    except (OSError, UnicodeError, OverflowError, ValueError, LookupError) as exc:
-        # Raised by the core for an input it cannot accept (a date outside a calendar's
-        # range, a date of birth after the referral): bad input, said in the core's words.
-        if show:
-            traceback.print_exc()
-        _say(str(exc) or type(exc).__name__)
-        return EXIT_INPUT
     except Exception as exc:
         if show:
             traceback.print_exc()
-        _say(
-            f"internal error ({type(exc).__name__}); this is a bug in childcare-commissioning. "
-            f"Run again with {DEBUG_ENV}=1 for the traceback and report it"
-        )
-        return EXIT_BUG
+        code, message = error_message(exc)
+        _say(message)
+        return code
     return status

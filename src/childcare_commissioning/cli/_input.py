@@ -21,13 +21,14 @@ import contextlib
 import csv
 import io
 import json
+import re
 import sys
 from collections.abc import Collection, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, TextIO, TypeVar
 
-from childcare_commissioning.cli._contract import InputError
+from childcare_commissioning.cli._contract import InputError, quote
 from childcare_commissioning.errors import DuplicateKeyError, unique_keys
 
 __all__ = [
@@ -133,7 +134,7 @@ def parse_json(text: str, where: str = "standard input") -> Any:
     """Parse JSON strictly: decimals as ``Decimal``, duplicate keys refused (naming the
     key), nesting and number length bounded. ``where`` names the document in messages."""
     try:
-        return json.loads(text, parse_float=Decimal, object_pairs_hook=unique_keys)
+        data = json.loads(text, parse_float=Decimal, object_pairs_hook=unique_keys)
     except DuplicateKeyError as exc:
         raise InputError(
             f"{where}: duplicate key {exc.key!r} in one JSON object; which value is meant is "
@@ -150,6 +151,30 @@ def parse_json(text: str, where: str = "standard input") -> Any:
         raise InputError(
             f"{where}: a number has more than {sys.get_int_max_str_digits()} digits [json-number]"
         ) from None
+    # "\udcff" is valid JSON but not text: it could be written nowhere (not as UTF-8).
+    if _SURROGATE.search(text) and _has_surrogate(data):
+        raise InputError(
+            f"{where}: a string holds an unpaired surrogate escape (\\ud800-\\udfff), which "
+            "is not text [utf-8]"
+        )
+    return data
+
+
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
 
 
 def read_json(name: str) -> Any:
@@ -182,30 +207,47 @@ def _json_lines(name: str, handle: TextIO) -> Iterator[Any]:
 def _csv_rows(
     name: str, handle: TextIO, columns: Collection[str] | None
 ) -> Iterator[dict[str, str]]:
-    reader = csv.reader(handle)
-    header = next(reader, None)
-    if header is None:
-        raise InputError(f"{_label(name)}: the file is empty [not-empty]")
-    header = [h.strip() for h in header]
+    from childcare_commissioning.csvsafe import CsvQuoteError, strict_rows
+
+    rows = strict_rows(handle)
+    try:
+        first = next(rows, None)
+        if first is None:
+            raise InputError(f"{_label(name)}: the file is empty [not-empty]")
+        header = [h.strip() for h in first[1]]
+        _check_header(name, header, columns)
+        for number, cells in rows:
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) > len(header):
+                raise InputError(
+                    f"{_label(name)} line {number}: {len(cells)} cells but {len(header)} "
+                    "columns in the header [csv-shape]"
+                )
+            yield {key: value for key, value in zip(header, cells, strict=False) if value}
+    except CsvQuoteError as exc:
+        raise InputError(f"{_label(name)} {exc}") from None
+
+
+def _check_header(name: str, header: list[str], columns: Collection[str] | None) -> None:
+    """Refuse a header with a column twice or, when ``columns`` is given, one not known.
+    A first line none of whose cells is a known column is not a header at all (its cells
+    are data, perhaps personal): it is refused without quoting it."""
+    if columns is not None and not set(header) & set(columns):
+        raise InputError(
+            f"{_label(name)} line 1: not a header row (no cell is a known column; columns: "
+            f"{', '.join(sorted(columns))}) [csv-header]"
+        )
     seen: set[str] = set()
     for column in header:
         if column in seen:
-            raise InputError(f"{_label(name)}: column {column!r} appears twice [unique-keys]")
+            raise InputError(f"{_label(name)}: column {quote(column)} appears twice [unique-keys]")
         if columns is not None and column not in columns:
             raise InputError(
-                f"{_label(name)}: column {column!r} is not known (columns: "
+                f"{_label(name)}: column {quote(column)} is not known (columns: "
                 f"{', '.join(sorted(columns))}) [no-unknown-fields]"
             )
         seen.add(column)
-    for number, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) > len(header):
-            raise InputError(
-                f"{_label(name)} line {number}: {len(cells)} cells but {len(header)} "
-                "columns in the header [csv-shape]"
-            )
-        yield {key: value for key, value in zip(header, cells, strict=False) if value}
 
 
 def read_rows(name: str, given: str | None = None, columns: Collection[str] | None = None) -> Any:

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-__all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser"]
+__all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser", "force_option"]
 
 #: The documents `schema` prints (childcare_commissioning.schemas.DOCUMENTS; a test keeps
 #: the two the same) and the kinds of id `ids` lists (cli.schemacmd.ID_KINDS): written out
@@ -50,12 +50,21 @@ def _command(
     return command
 
 
+def _quote(text: str) -> str:
+    # As every message quotes a caller's value (errors.quote): escaped, at most 40 characters.
+    from childcare_commissioning.errors import quote
+
+    return quote(text)
+
+
 def iso_date(text: str) -> dt.date:
     """argparse type: an ISO date."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD, got {_quote(text)}"
+        ) from None
 
 
 def add_evidence_option(command: argparse.ArgumentParser) -> None:
@@ -76,7 +85,7 @@ def instant(text: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"expected a date-time as YYYY-MM-DDTHH:MM[+HH:MM], got {text!r}"
+            f"expected a date-time as YYYY-MM-DDTHH:MM[+HH:MM], got {_quote(text)}"
         ) from None
     if value.tzinfo is not None:
         return value
@@ -86,7 +95,8 @@ def instant(text: str) -> dt.datetime:
     first, second = value.replace(tzinfo=london, fold=0), value.replace(tzinfo=london, fold=1)
     if first.utcoffset() != second.utcoffset():
         raise argparse.ArgumentTypeError(
-            f"{text} is ambiguous or missing in Europe/London (a clock change): add an offset"
+            f"{_quote(text)} is ambiguous or missing in Europe/London (a clock change): add an "
+            "offset"
         )
     return first
 
@@ -98,7 +108,9 @@ def bounded(low: int, high: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number, got {_quote(text)}"
+            ) from None
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"must be from {low} to {high}, got {value}")
         return value
@@ -106,11 +118,21 @@ def bounded(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def force_option(command: argparse.ArgumentParser) -> None:
+    """``--force``: replace files that exist (never an input, never through a link)."""
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="replace output files that already exist (an input of the command, or a "
+        "symbolic link, is never written, forced or not)",
+    )
+
+
 def _council_option(command: argparse.ArgumentParser, required: bool = True) -> None:
     command.add_argument("--council", required=required, help="council id (see `councils`)")
 
 
-def _contract_option(command: argparse.ArgumentParser) -> None:
+def contract_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--contract",
         metavar="FILE",
@@ -197,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     deadlines = _command(sub, "deadlines", "timecmds", "apply a council's deadline rules")
     _council_option(deadlines, required=False)
-    _contract_option(deadlines)
+    contract_option(deadlines)
     deadlines.add_argument(
         "--at",
         type=instant,
@@ -233,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or JSON Lines (with --packages); - for standard input",
     )
     _council_option(invoice, required=False)
-    _contract_option(invoice)
+    contract_option(invoice)
     invoice.add_argument(
         "--as-of",
         type=iso_date,
@@ -251,6 +273,7 @@ def build_parser() -> argparse.ArgumentParser:
     invoice.add_argument(
         "--findings", metavar="FILE", help="also write the run's findings to FILE as CSV"
     )
+    force_option(invoice)
     add_evidence_option(invoice)
 
     staff = _command(
@@ -263,7 +286,7 @@ def build_parser() -> argparse.ArgumentParser:
         "standard input",
     )
     _council_option(staff, required=False)
-    _contract_option(staff)
+    contract_option(staff)
     staff.add_argument("--on", type=iso_date, required=True, help="the date to check")
     staff.add_argument(
         "--horizon", type=bounded(0, 3660), default=60, help="days ahead to list lapses (0-3660)"
@@ -351,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     docs.add_argument("--out", default="docs/generated", help="where generated pages go")
     docs.add_argument("--config", default="mkdocs.yml", help="mkdocs config (build)")
     docs.add_argument("--site-dir", default=None, help="where the site is built (build)")
+    force_option(docs)
 
     schema = _command(
         sub, "schema", "schemacmd", "list the input documents, or print one's JSON Schema"
@@ -375,7 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
         formats=("table", "json", "ics"),
     )
     _council_option(obligations, required=False)
-    _contract_option(obligations)
+    contract_option(obligations)
     obligations.add_argument(
         "--start", type=iso_date, help="the contract's start, without --contract (never assumed)"
     )
@@ -434,7 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     monitor.add_argument(
         "--input-format", choices=("jsonl", "csv"), help="default: csv for *.csv, else jsonl"
     )
-    _contract_option(monitor)
+    contract_option(monitor)
     monitor.add_argument(
         "--contract-start",
         type=iso_date,
@@ -477,7 +501,7 @@ def build_parser() -> argparse.ArgumentParser:
         "file", help="JSON batch {as_of, packages, agreements, blocks}; - for standard input"
     )
     _council_option(payments, required=False)
-    _contract_option(payments)
+    contract_option(payments)
     payments.add_argument(
         "--as-of", type=iso_date, help="invoice periods ended before this date (or the batch's)"
     )

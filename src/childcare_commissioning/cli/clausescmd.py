@@ -11,7 +11,14 @@ from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.cli.timecmds import UsageError
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.csvsafe import csv_text
-from childcare_commissioning.register import Duty, EntryStatus, coverage, covering, duties_for
+from childcare_commissioning.register import (
+    Duty,
+    EntryStatus,
+    coverage,
+    covering,
+    duties_for,
+    summarise,
+)
 from childcare_commissioning.registry import RegisteredCouncil, get_registry
 
 __all__ = ["coverage_summary", "duty_rows", "register_entries", "run"]
@@ -23,7 +30,10 @@ def _write_csv(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None
 
 def coverage_summary(council: RegisteredCouncil) -> dict[str, Any]:
     """One council's coverage: ``id``, ``sentences``, ``covered``, ``percent`` and
-    ``by_status`` (entries per status); all zero when it has no register."""
+    ``by_status`` (entries per status), and the text in three numbers: sentences
+    ``computed``, on the ``checklist``, ``not_decided`` (with reasons), plus ``context``
+    (see :class:`~childcare_commissioning.register.Summary`); all zero when it has no
+    register."""
     register = council.spec.register
     if register is None:
         by_status = {status.value: 0 for status in EntryStatus}
@@ -34,8 +44,13 @@ def coverage_summary(council: RegisteredCouncil) -> dict[str, Any]:
             "covered": 0,
             "percent": 0.0,
             "by_status": by_status,
+            "computed": 0,
+            "checklist": 0,
+            "not_decided": 0,
+            "context": 0,
         }
     result = coverage(register)
+    three = summarise(register)
     return {
         "id": council.id,
         "register": True,
@@ -43,6 +58,10 @@ def coverage_summary(council: RegisteredCouncil) -> dict[str, Any]:
         "covered": result.covered,
         "percent": round(result.percent, 1),
         "by_status": result.by_status,
+        "computed": three.computed,
+        "checklist": three.checklist,
+        "not_decided": three.not_decided,
+        "context": three.context,
     }
 
 
@@ -92,11 +111,25 @@ def _clauses(args: argparse.Namespace) -> int:
                     s["sentences"] if s["register"] else "no register",
                     s["covered"],
                     f"{s['percent']:.1f} %",
+                    s["computed"],
+                    s["checklist"],
+                    s["not_decided"],
+                    s["context"],
                     ", ".join(f"{k} {v}" for k, v in s["by_status"].items()),
                 )
                 for s in summaries
             ]
-            summary_headers = ("council", "sentences", "covered", "coverage", "entries by status")
+            summary_headers = (
+                "council",
+                "sentences",
+                "covered",
+                "coverage",
+                "computed",
+                "on the checklist",
+                "not decided",
+                "context",
+                "entries by status",
+            )
             if args.format == "csv":
                 _write_csv(summary_headers, rows)
             else:

@@ -36,7 +36,6 @@ from childcare_commissioning.registry import RegisteredCouncil, Registry, get_re
 
 __all__ = [
     "Resolved",
-    "add_contract_option",
     "diff_specs",
     "example_contract",
     "resolve",
@@ -56,16 +55,6 @@ class Resolved:
     spec: CouncilSpec
     contract: Contract | None
     warnings: tuple[Finding, ...] = ()
-
-
-def add_contract_option(command: argparse.ArgumentParser) -> None:
-    """``--contract FILE``: the contract the answer is for (``schema contract``)."""
-    command.add_argument(
-        "--contract",
-        metavar="FILE",
-        help="the contract the answer is for (JSON; see `schema contract`): its dates, "
-        "packages and agreed variations; --council may then be left out",
-    )
 
 
 def warn(findings: Iterable[Finding]) -> None:

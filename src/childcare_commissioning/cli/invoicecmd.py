@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -41,13 +42,15 @@ from childcare_commissioning.convert import structure, unstructure
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.csvsafe import csv_text
 from childcare_commissioning.errors import ConversionError, Problem
-from childcare_commissioning.model import Finding, Package, Severity
+from childcare_commissioning.model import Citation, Finding, Package, Severity
 from childcare_commissioning.money import format_gbp
+from childcare_commissioning.safefiles import OutputFiles
 
 __all__ = [
     "BATCH_KEYS",
     "batch_as_of",
     "findings_csv",
+    "no_records",
     "read_batch",
     "read_records",
     "run",
@@ -144,25 +147,29 @@ def read_records(raw: list[Any], findings: list[Finding], start: int = 0) -> lis
     return records
 
 
-_EXPLAINED = frozenset({"rules", "source"})
-
-
-def _unexplained(value: Any) -> Any:
-    """``value`` without the ``rules`` and ``source`` keys the JSON output adds to every
-    cited object (:func:`~childcare_commissioning.explain.explain`): an invoice has
-    neither field, so a previous run's output reads back as the invoices it printed."""
-    if isinstance(value, dict):
-        return {k: _unexplained(v) for k, v in value.items() if k not in _EXPLAINED}
-    if isinstance(value, list):
-        return [_unexplained(item) for item in value]
-    return value
+def no_records(citation: Citation | None) -> Finding:
+    """The finding for a run given no delivery records (and no claims) at all: an empty
+    file, a batch with none. Every commissioned session would be deducted as missed, so
+    it is an error to look at, never a clean run."""
+    return Finding(
+        Severity.ERROR,
+        "billing.records.none",
+        "no delivery record was read; every commissioned session is deducted as missed, "
+        "no record. Check the records are the ones meant",
+        "$.records",
+        citation,
+    )
 
 
 def _previous(name: str) -> list[Invoice]:
-    data = read_rows(name)
-    if isinstance(data, dict) and "invoices" in data:  # a previous run's --format json
-        data = data["invoices"]
-    return structure(_unexplained(data), list[Invoice])
+    from childcare_commissioning.explain import unexplain
+
+    # A list of invoices, or a previous run's --format json (whose cited lines name their
+    # rules and source: read back without them).
+    data = unexplain(read_rows(name))
+    if isinstance(data, dict) and "invoices" in data:
+        data = unexplain(data["invoices"])
+    return structure(data, list[Invoice])
 
 
 def _check_councils(council: str, packages: list[Package]) -> None:
@@ -183,12 +190,15 @@ def run_batch(
     previous: list[Invoice],
     findings: list[Finding],
     cycles: Mapping[str, BillingCycle] | None = None,
+    counts: dict[str, int] | None = None,
 ) -> tuple[InvoiceRun, list[Package]]:
     """Run ``batch`` (read into ``findings`` where a record is unreadable): hourly for
     packages with records and quotations, by claim for the packages the batch's
     ``claims`` name (:func:`~childcare_commissioning.billing.claim_invoices`). A record or
     planned session of a package billed by claims is a finding, not billed. ``cycles``
-    are a contract's agreed invoicing cycles by package id."""
+    are a contract's agreed invoicing cycles by package id. No records and no claims at all
+    is a finding (:func:`no_records`). ``counts``, when given, is filled with the records'
+    reconciliation: ``read`` = ``used`` + ``reported`` (not read, each a finding)."""
     assert spec.billing is not None
     packages = _part(batch, "packages", list[Package])
     _check_councils(spec.id, packages)
@@ -199,6 +209,12 @@ def run_batch(
     if not isinstance(raw_records, list):
         raise BatchError("$.records: expected a list of records [structure]")
     records = read_records(raw_records, findings)
+    if counts is not None:
+        counts.update(
+            read=len(raw_records), used=len(records), reported=len(raw_records) - len(records)
+        )
+    if not raw_records and not claims:
+        findings.append(no_records(spec.billing.citation))
     claimed = {c.package_id for c in claims}
     for kind, items in (("records", records), ("planned", planned)):
         for item in items:
@@ -244,16 +260,29 @@ def run_batch(
 
 
 def run_document(
-    result: InvoiceRun, findings: list[Finding], budgets: BudgetReport | None = None
+    result: InvoiceRun,
+    findings: list[Finding],
+    budgets: BudgetReport | None = None,
+    counts: dict[str, int] | None = None,
 ) -> dict[str, Any]:
-    """``invoice --format json``'s document: the run with every finding, and the budgets'
-    use and the retention ledger where a council declares budgets."""
+    """``invoice --format json``'s document: the run with every finding, the budgets' use
+    and the retention ledger where a council declares budgets, and (given) the records'
+    reconciliation as ``records``."""
     document: dict[str, Any] = unstructure(result)
     document["findings"] = unstructure(findings)
+    if counts is not None:
+        document["records"] = counts
     if budgets is not None:
         document["budgets"] = unstructure(list(budgets.uses))
         document["retention"] = unstructure(budgets.ledger)
     return document
+
+
+def _reconciled(counts: dict[str, int]) -> str:
+    return (
+        f"records: read {counts['read']} = used {counts['used']} + reported "
+        f"{counts['reported']} (not read, each a finding)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -265,6 +294,13 @@ def run(args: argparse.Namespace) -> int:
     cycles = resolved.contract.cycles() if resolved.contract is not None else {}
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
+    # Checked before anything is read or written: the findings never replace an input.
+    outputs = OutputFiles(
+        [args.file, args.packages, args.previous, getattr(args, "contract", None)],
+        force=args.force,
+        option="--findings",
+    )
+    findings_file = outputs.check(Path(args.findings)) if args.findings else None
     kind = input_format(args.file, args.input_format)
     if kind == "json":
         batch = _batch(read_json(args.file))
@@ -280,7 +316,8 @@ def run(args: argparse.Namespace) -> int:
     findings: list[Finding] = []
     previous = _previous(args.previous) if args.previous else []
     evidence = parse_evidence(args.retention_evidence)
-    result, packages = run_batch(spec, batch, as_of, previous, findings, cycles)
+    counts: dict[str, int] = {}
+    result, packages = run_batch(spec, batch, as_of, previous, findings, cycles, counts)
     invoiced = [day for i in result.invoices for day in (i.period.start, i.period.end)]
     warn_term(spec, [as_of, *invoiced], "a date invoiced")
     # Every invoice of the run and those before it counts against the year's budgets.
@@ -288,11 +325,11 @@ def run(args: argparse.Namespace) -> int:
         spec.billing, [*previous, *result.invoices], {p.id: p.service for p in packages}, evidence
     )
     all_findings = [*findings, *result.findings, *budgets.findings]
-    if args.findings:
-        with open(args.findings, "w", encoding="utf-8", newline="") as handle:
-            handle.write(findings_csv(all_findings))
+    if findings_file is not None:
+        with outputs:
+            outputs.write(findings_file, findings_csv(all_findings))
     if args.format == "json":
-        print_json(run_document(result, all_findings, budgets), council)
+        print_json(run_document(result, all_findings, budgets, counts), council)
     elif args.format in ("csv", "text"):
         if args.format == "csv":
             print(invoices_csv(result.invoices), end="")
@@ -305,6 +342,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"pending: {', '.join(result.pending)}", file=sys.stderr)
         for line in budget_lines(budgets):
             print(line, file=sys.stderr)
+        print(_reconciled(counts), file=sys.stderr)
     else:
         rows = [
             (
@@ -334,5 +372,6 @@ def run(args: argparse.Namespace) -> int:
             print_table("Retention", LEDGER_HEADERS, ledger_rows(budgets))
         if result.pending:
             print(f"Awaiting a later invoice: {', '.join(result.pending)}")
+        print(_reconciled(counts))
     # Warnings (an indicative budget passed, a cap nearly reached) are shown; errors fail.
     return EXIT_NO if has_errors(all_findings) else EXIT_OK

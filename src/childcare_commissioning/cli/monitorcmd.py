@@ -2,6 +2,11 @@
 
 Exit status 1 when any deadline is late or overdue or any obligation late or missing, 2
 for bad input (a line that cannot be read, an unknown council, a bad period), 0 otherwise.
+
+Memory stays flat however long the log: each deadline's status is written to a temporary
+file as soon as it closes (met, late or ended), and the output lists those in the order
+they closed, then the deadlines still open or overdue at the as-of instant (by case). Only
+the open deadlines, the cases seen and the KPI tallies are held.
 """
 
 from __future__ import annotations
@@ -9,19 +14,23 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import json
 import sys
+import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
-from typing import Any
+from typing import IO, Any
 
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import input_format, open_text, read_json
-from childcare_commissioning.cli._output import print_json, print_table
+from childcare_commissioning.cli._output import print_table
 from childcare_commissioning.cli.contractcmd import example_contract, resolve
 from childcare_commissioning.contract import Contract
-from childcare_commissioning.csvsafe import csv_text
+from childcare_commissioning.csvsafe import write_rows
 from childcare_commissioning.monitoring import (
+    DeadlineStatus,
+    KpiFigure,
     Monitor,
     MonitoringReport,
     end_of_day,
@@ -83,7 +92,8 @@ def report_json(report: MonitoringReport, source: str) -> dict[str, Any]:
         "obligations": [o.as_dict() for o in report.obligations],
         "kpis": [k.as_dict() for k in report.kpis],
         "not_measurable_from_events": [
-            {"outcome": oid, "text": text} for oid, text in report.unmeasured
+            {"outcome": oid, "text": text, "evidence": report.evidence.get(oid)}
+            for oid, text in report.unmeasured
         ],
         "findings": [
             {"severity": f.severity.value, "code": f.code, "message": f.message, "where": f.path}
@@ -92,23 +102,34 @@ def report_json(report: MonitoringReport, source: str) -> dict[str, Any]:
     }
 
 
+def _due(row: dict[str, Any]) -> str:
+    return str(row["due_at"] or f"end of {row['due_date']}")
+
+
+def deadline_row(row: dict[str, Any]) -> tuple[object, ...]:
+    """The CSV row of one deadline (its :meth:`DeadlineStatus.as_dict`)."""
+    return (
+        "deadline",
+        row["rule"],
+        row["case"],
+        row["status"],
+        _due(row),
+        row["done_at"] or "",
+        row["how_late"],
+        row["citation"],
+        row["source"],
+    )
+
+
 def csv_rows(report: MonitoringReport) -> list[tuple[object, ...]]:
     """One row per deadline, obligation occurrence, KPI figure and finding."""
+    rows = [deadline_row(d.as_dict()) for d in report.deadlines]
+    rows += _other_rows(report)
+    return rows
+
+
+def _other_rows(report: MonitoringReport) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
-    for d in report.deadlines:
-        rows.append(
-            (
-                "deadline",
-                d.rule_id,
-                d.case,
-                d.status.value,
-                d.due,
-                d.done_at.isoformat() if d.done_at else "",
-                d.how_late,
-                str(d.citation),
-                d.source,
-            )
-        )
     for o in report.obligations:
         rows.append(
             (
@@ -124,8 +145,11 @@ def csv_rows(report: MonitoringReport) -> list[tuple[object, ...]]:
             )
         )
     for k in report.kpis:
-        figure = "no figure" if k.percent is None else f"{k.percent}%"
-        detail = f"{k.numerator}/{k.denominator} = {figure}; target {k.target}%"
+        if k.minimum is not None:
+            target = f"at least {k.minimum}"
+        else:
+            target = "no target" if k.target is None else f"target {k.target}%"
+        detail = f"{k.figure}; {target}"
         cases = " ".join(k.numerator_cases)
         rows.append(("kpi", k.kpi_id, cases, k.period_label, "", "", "", detail, str(k.citation)))
     for f in report.findings:
@@ -133,63 +157,37 @@ def csv_rows(report: MonitoringReport) -> list[tuple[object, ...]]:
     return rows
 
 
-def _write_csv(rows: Sequence[Sequence[object]]) -> None:
-    sys.stdout.write(csv_text(CSV_HEADERS, rows))
-
-
-def _when(at: dt.datetime | None) -> str:
-    return at.isoformat() if at else ""
-
-
 def args_date(report: MonitoringReport) -> str:
     """The as-of date the report was asked for (its instant is the end of that date)."""
     return (report.as_of - dt.timedelta(microseconds=1)).date().isoformat()
 
 
-def _timeline(report: MonitoringReport, case: str) -> None:
-    """Every deadline of one case, in the order its events triggered them."""
-    rows = [
-        (d.trigger_kind, d.trigger_at.isoformat(), d.rule_id, d.due, _when(d.done_at), d.status,
-         d.how_late, d.citation, d.source)
-        for d in sorted(report.deadlines, key=lambda d: d.trigger_at)
-        if d.case == case
-    ]  # fmt: skip
-    print_table(
-        f"Case {case}: timeline as of the end of {args_date(report)}",
-        ("Event", "At", "Rule", "Due", "Done", "Status", "By", "Source", "Plugin"),
-        rows,
-    )
-
-
-def _tables(report: MonitoringReport) -> None:
+def _tables(
+    report: MonitoringReport,
+    summary: Counter[tuple[str, str]] | None = None,
+    failing: Sequence[dict[str, Any]] | None = None,
+) -> None:
     counts = report.counts
-    summary = Counter((d.rule_id, d.status.value) for d in report.deadlines)
+    if summary is None:
+        summary = Counter((d.rule_id, d.status.value) for d in report.deadlines)
+    if failing is None:
+        failing = [d.as_dict() for d in report.deadlines if d.status.is_failure]
     rules = sorted({rule for rule, _ in summary})
+    statuses = ("met", "late", "open", "overdue", "ended")
     print_table(
         f"{report.council}: deadlines as of the end of {args_date(report)}",
-        ("Rule", "met", "late", "open", "overdue"),
-        [
-            (rule, *(summary[(rule, s)] for s in ("met", "late", "open", "overdue")))
-            for rule in rules
-        ],
+        ("Rule", *statuses),
+        [(rule, *(summary[(rule, s)] for s in statuses)) for rule in rules],
     )
-    failing = [d for d in report.deadlines if d.status.is_failure]
     print_table(
         "Late and overdue",
         ("Case", "Rule", "Status", "Due", "Done", "By", "Source"),
         [
-            (
-                d.case,
-                d.rule_id,
-                d.status,
-                d.due,
-                d.done_at.isoformat() if d.done_at else "",
-                d.how_late,
-                d.citation,
-            )
-            for d in failing
+            (r["case"], r["rule"], r["status"], _due(r), r["done_at"] or "", r["how_late"],
+             r["citation"])
+            for r in failing
         ],
-    )
+    )  # fmt: skip
     if report.undated:
         print(
             "Obligations not judged: no contract start was given (pass --contract FILE): "
@@ -218,9 +216,10 @@ def _tables(report: MonitoringReport) -> None:
             (
                 k.title,
                 k.period_label,
-                f"{k.numerator}/{k.denominator} = "
-                + ("no figure" if k.percent is None else f"{k.percent}%"),
-                "" if k.target is None else f"{k.target}%",
+                k.figure,
+                f"{k.target}%"
+                if k.target is not None
+                else ("" if k.minimum is None else f"at least {k.minimum}"),
                 ", ".join(k.numerator_cases),
                 k.citation,
             )
@@ -280,11 +279,7 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
         lines += [
             f"warning: {f.message}" for f in report.findings if f.code.startswith("specification.")
         ]
-        lines += [
-            f"KPI {k.kpi_id} {k.period_label}: {k.numerator}/{k.denominator}"
-            + ("" if k.percent is None else f" = {k.percent}%")
-            for k in report.kpis
-        ]
+        lines += [f"KPI {k.kpi_id} {k.period_label}: {_figure(k)}" for k in report.kpis]
         found[council.id] = {
             "contract": None if contract is None else contract_summary(contract),
             "counts": dict(report.counts),
@@ -294,6 +289,14 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
     return found
 
 
+def _figure(k: KpiFigure) -> str:
+    """A figure in words: a ratio with its percentage, or a count against its minimum."""
+    if k.denominator is None:
+        least = "" if k.minimum is None else f" (at least {k.minimum})"
+        return f"{k.numerator}{least}"
+    return f"{k.numerator}/{k.denominator}" + ("" if k.percent is None else f" = {k.percent}%")
+
+
 def contract_summary(contract: Contract) -> str:
     """One line naming a contract and its dates."""
     end = contract.end.isoformat() if contract.end else "open"
@@ -301,8 +304,69 @@ def contract_summary(contract: Contract) -> str:
     return f"{name}: {contract.start.isoformat()} to {end}"
 
 
+class _Spill:
+    """Deadline statuses written to a temporary file as they close (bounded memory), with
+    the running counts the tables and the exit status need."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self.file = file
+        self.summary: Counter[tuple[str, str]] = Counter()
+        self.failures = 0
+
+    def add(self, statuses: Sequence[DeadlineStatus]) -> None:
+        for status in statuses:
+            self.summary[(status.rule_id, status.status.value)] += 1
+            self.failures += status.status.is_failure
+            self.file.write(json.dumps(status.as_dict(), ensure_ascii=False) + "\n")
+
+    def rows(self, report: MonitoringReport) -> Iterator[dict[str, Any]]:
+        """Every deadline: those that closed, in order, then those the report holds."""
+        self.file.seek(0)
+        for line in self.file:
+            yield json.loads(line)
+        for status in report.deadlines:
+            yield status.as_dict()
+
+
+def _stream_json(report: MonitoringReport, source: str, spill: _Spill) -> None:
+    data = report_json(report, source)
+    data["failures"] = report.failures + spill.failures
+    data["deadlines"] = "\0deadlines"
+    head, _, tail = json.dumps(data, indent=2, ensure_ascii=False, default=str).partition(
+        '"\\u0000deadlines"'
+    )
+    out = sys.stdout
+    out.write(head + "[")
+    for number, row in enumerate(spill.rows(report)):
+        out.write(("," if number else "") + "\n    " + json.dumps(row, ensure_ascii=False))
+    out.write("\n  ]" + tail + "\n")
+
+
+def _stream_tables(report: MonitoringReport, spill: _Spill, case: str | None) -> None:
+    rows = (
+        list(spill.rows(report))
+        if case is None
+        else [r for r in spill.rows(report) if r["case"] == case]
+    )
+    if case is not None:
+        rows.sort(key=lambda r: str(r["trigger_at"]))
+        print_table(
+            f"Case {case}: timeline as of the end of {args_date(report)}",
+            ("Event", "At", "Rule", "Due", "Done", "Status", "By", "Source", "Plugin"),
+            [
+                (r["trigger"], r["trigger_at"], r["rule"], _due(r), r["done_at"] or "",
+                 r["status"], r["how_late"], r["citation"], r["source"])
+                for r in rows
+            ],
+        )  # fmt: skip
+        return
+    summary = Counter((r["rule"], r["status"]) for r in rows)
+    failing = [r for r in rows if r["status"] in ("late", "overdue")]
+    _tables(report, summary, failing)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Run ``monitor``."""
+    """Run ``monitor``: statuses are written out as they close (see the module docstring)."""
     resolved = resolve(args, on=args.as_of)
     council = resolved.council
     spec = council.spec
@@ -319,18 +383,25 @@ def run(args: argparse.Namespace) -> int:
         contract_start=args.contract_start if resolved.contract is None else None,
         aliases=_aliases(args.map),
     )
-    with open_text(args.file) as stream:
+    with (
+        tempfile.TemporaryFile("w+", encoding="utf-8") as handle,
+        open_text(args.file) as stream,
+    ):
+        spill = _Spill(handle)
         try:
-            closed = monitor.feed_all(read_events(stream, _format(args)))
+            for event in read_events(stream, _format(args)):
+                spill.add(monitor.feed(event))
         except csv.Error as exc:
             raise InputError(f"{args.file!r}: not valid CSV ({exc}) [csv]") from None
-    report = monitor.report(closed, args.period)
-    if args.format == "json":
-        print_json(report_json(report, source))
-    elif args.format == "csv":
-        _write_csv(csv_rows(report))
-    elif args.case is not None:
-        _timeline(report, args.case)
-    else:
-        _tables(report)
-    return EXIT_NO if report.failures else EXIT_OK
+        # The report holds only what is still open at the as-of instant.
+        report = monitor.report((), args.period)
+        if args.format == "json":
+            _stream_json(report, source, spill)
+        elif args.format == "csv":
+            write_rows(sys.stdout, [CSV_HEADERS])
+            write_rows(sys.stdout, (deadline_row(row) for row in spill.rows(report)))
+            write_rows(sys.stdout, _other_rows(report))
+        else:
+            _stream_tables(report, spill, args.case)
+        failures = report.failures + spill.failures
+    return EXIT_NO if failures else EXIT_OK

@@ -22,7 +22,7 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(export_sub: Subparsers) -> None:
     """Add ``oruk`` to the ``export`` group's subparsers."""
-    from childcare_commissioning.cli._parser import _command, iso_date
+    from childcare_commissioning.cli._parser import _command, force_option, iso_date
 
     oruk = _command(
         export_sub,
@@ -48,6 +48,12 @@ def add_parser(export_sub: Subparsers) -> None:
         "(a profile's schema/ folder; needs the oruk extra); exit 1 if one is rejected",
     )
     oruk.set_defaults(command="export-oruk")
+    force_option(oruk)
+
+
+VALIDATE_SECONDS = 10
+"""The longest ``--validate`` may take per council (the caller's schemas hold regular
+expressions, which may backtrack without end)."""
 
 
 def _today() -> Any:
@@ -59,7 +65,7 @@ def _today() -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Export, optionally validate and write; print a summary per council."""
-    from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
+    from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError, time_limit
     from childcare_commissioning.cli._output import print_json, print_table
     from childcare_commissioning.formats.oruk import (
         Problem,
@@ -69,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         validate,
     )
     from childcare_commissioning.registry import get_registry
+    from childcare_commissioning.safefiles import OutputFiles
 
     registry = get_registry()
     councils = [registry.council(args.council)] if args.council else registry.councils()
@@ -84,36 +91,43 @@ def run(args: argparse.Namespace) -> int:
         if not schema_dir.is_dir() or not any(schema_dir.glob("*.json")):
             raise InputError(f"--validate: {schema_dir} is not a folder of HSDS *.json schemas")
     out = Path(args.out) if args.out else None
+    outputs = OutputFiles([args.validate], force=args.force, option="--out")
     if out is not None:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(f"--out: cannot create the folder ({exc.strerror})") from None
+        outputs.check_folder(out)
     results: list[dict[str, Any]] = []
+    staged: list[tuple[Path, str]] = []
     rejected = False
     for council in councils:
         export = export_council(council.spec, as_of)
         problems: tuple[Problem, ...] = ()
         if schema_dir is not None:
             try:
-                problems = validate(export.document, schema_dir)
+                # The schemas are the caller's: a pattern in them may backtrack without end.
+                with time_limit(VALIDATE_SECONDS, "--validate: checking against the schemas"):
+                    problems = validate(export.document, schema_dir)
             except (OSError, ValueError) as exc:
                 raise InputError(
                     f"--validate: cannot use the schemas in {schema_dir}: {exc}"
                 ) from None
+            except RecursionError:
+                raise InputError(
+                    f"--validate: the schemas in {schema_dir} refer to each other in a loop or "
+                    "nest too deeply to follow [schema-depth]"
+                ) from None
         rejected = rejected or any(p.kind is ProblemKind.INVALID for p in problems)
         result = summary(export, problems)
         if out is not None:
-            path = out / f"{export.council}.json"
+            path = outputs.check(out / f"{export.council}.json", root=out)
             text = json.dumps(export.document, indent=2, ensure_ascii=False) + "\n"
-            try:
-                path.write_text(text, encoding="utf-8")
-            except OSError as exc:
-                raise InputError(f"--out: cannot write {path} ({exc.strerror})") from None
+            staged.append((path, text))
             result["file"] = str(path)
         else:
             result["document"] = export.document
         results.append(result)
+    # Every document checked and built before any is written; all renamed into place together.
+    with outputs:
+        for path, text in staged:
+            outputs.write(path, text)
     if args.format == "json":
         print_json(results)
     else:

@@ -19,13 +19,25 @@ __all__ = ["add_export_parsers", "add_import_parsers", "pounds", "run"]
 
 
 def pounds(text: str) -> Decimal:
-    """argparse type: an amount of pounds, like ``150`` or ``150.25`` (not negative)."""
+    """argparse type: an amount of pounds in whole pennies, like ``150`` or ``150.25`` (not
+    negative, below a billion); ``0.001`` is refused, not rounded silently."""
+    from childcare_commissioning.convert import MAGNITUDE
+    from childcare_commissioning.errors import quote
+
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"expected an amount of pounds, got {text!r}") from None
-    if not value.is_finite() or value < 0:
-        raise argparse.ArgumentTypeError(f"expected an amount of pounds of 0 or more, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected an amount of pounds, got {quote(text)}"
+        ) from None
+    if not value.is_finite() or not 0 <= value < MAGNITUDE:
+        raise argparse.ArgumentTypeError(
+            f"expected an amount of pounds from 0 to below 1,000,000,000, got {quote(text)}"
+        )
+    if value != value.quantize(Decimal("0.01")):
+        raise argparse.ArgumentTypeError(
+            f"expected whole pennies (at most 2 decimal places), got {quote(text)}"
+        )
     return value
 
 
@@ -172,9 +184,10 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = _batch(read_json(args.file))
     packages = [p for p in _part(batch, "packages", list[Package]) if p.id == args.package]
-    if not packages:
+    if len(packages) != 1:
         raise InputError(
-            f"--package {args.package!r}: no such package in the batch [known-package]"
+            f"--package {args.package!r}: the batch needs exactly one package with this id "
+            f"(found {len(packages)}) [known-package]"
         )
     package = packages[0]
     if package.council != spec.id:

@@ -59,6 +59,11 @@ def _files(paths: list[str]) -> list[Path]:
     files: list[Path] = []
     for name in paths:
         path = Path(name)
+        if name == "-":
+            raise InputError(
+                "'-': a 903 return is two tables (Header and Episodes), which one standard "
+                "input cannot carry; give the export folder or the two files [ssda903-files]"
+            )
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
             if not found:

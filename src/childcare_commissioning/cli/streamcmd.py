@@ -10,13 +10,15 @@ quotations and planned sessions of the ``--packages`` batch and one package's re
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from childcare_commissioning.cli._parser import add_evidence_option, iso_date
+from childcare_commissioning.cli._parser import add_evidence_option, force_option, iso_date
 
 if TYPE_CHECKING:
     from childcare_commissioning.billing import (
@@ -52,7 +54,10 @@ def add_parser(sub: Subparsers) -> None:
         help="delivery records as CSV or JSON Lines, all of a package's records together, "
         "packages in the batch's order; - for standard input",
     )
-    command.add_argument("--council", required=True, help="council id (see `councils`)")
+    command.add_argument("--council", help="council id (see `councils`)")
+    from childcare_commissioning.cli._parser import contract_option
+
+    contract_option(command)
     command.add_argument(
         "--packages",
         required=True,
@@ -75,10 +80,24 @@ def add_parser(sub: Subparsers) -> None:
         "--findings", metavar="FILE", help="also write the findings to FILE as CSV, as they come"
     )
     add_evidence_option(command)
+    force_option(command)
     command.set_defaults(module="streamcmd", command="invoice-stream")
 
 
-def _records(name: str, kind: str, findings: list[Finding]) -> Iterator[DeliveryRecord]:
+class _Tally:
+    """Rows of the records file: read = used + reported (not read: each a finding)."""
+
+    def __init__(self) -> None:
+        self.read = 0
+        self.used = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"read": self.read, "used": self.used, "reported": self.read - self.used}
+
+
+def _records(
+    name: str, kind: str, findings: list[Finding], tally: _Tally
+) -> Iterator[DeliveryRecord]:
     """The records of ``name`` one at a time; an unreadable one becomes a finding in
     ``findings`` (for the caller to write out) and is skipped."""
     import attrs
@@ -89,21 +108,24 @@ def _records(name: str, kind: str, findings: list[Finding]) -> Iterator[Delivery
 
     columns = [f.alias or f.name for f in attrs.fields(DeliveryRecord)]
     for index, item in enumerate(iter_rows(name, kind, columns)):
-        yield from read_records([item], findings, index)
+        tally.read += 1
+        records = read_records([item], findings, index)
+        tally.used += len(records)
+        yield from records
 
 
 class _Findings:
-    """Findings written as they come: to standard error, and to a CSV file if asked."""
+    """Findings written as they come: to standard error, and to a CSV file if asked (a
+    temporary file beside it, renamed into place only when the run completes)."""
 
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, handle: IO[str] | None) -> None:
+        from childcare_commissioning.csvsafe import write_rows
+
         self.count = 0
         self.errors = 0
-        self.handle: TextIO | None = None
-        if path:
-            from childcare_commissioning.csvsafe import write_rows
-
-            self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
-            write_rows(self.handle, [("severity", "code", "message", "path", "source")])
+        self.handle = handle
+        if handle is not None:
+            write_rows(handle, [("severity", "code", "message", "path", "source")])
 
     def write(self, findings: list[Finding]) -> None:
         from childcare_commissioning.csvsafe import write_rows
@@ -121,9 +143,18 @@ class _Findings:
         self.count += len(findings)
         self.errors += sum(1 for f in findings if f.severity == "error")
 
-    def close(self) -> None:
-        if self.handle is not None:
-            self.handle.close()
+
+def _end_record(out: TextIO, form: str, record: dict[str, Any]) -> None:
+    """The stream's last record: ``{"summary": ...}`` when complete, ``{"error": ...}``
+    when it stopped; in CSV a last row whose first cell is ``#summary`` or ``#error``
+    and whose second is the same object as JSON."""
+    from childcare_commissioning.csvsafe import write_rows
+
+    ((kind, body),) = record.items()
+    if form == "csv":
+        write_rows(out, [(f"#{kind}", json.dumps(body, ensure_ascii=False, sort_keys=True))])
+    else:
+        out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
 
 def stream_inputs(
@@ -151,21 +182,55 @@ def stream_inputs(
 
 def run(args: argparse.Namespace) -> int:
     """Stream the invoices, then the budgets' use and the retention ledger (standard
-    error); exit 1 when a finding is an error (a bad record, a firm budget cap exceeded)."""
+    error); exit 1 when a finding is an error (a bad record, a firm budget cap exceeded).
+    Standard output ends with a summary record (a complete run) or an error record (a run
+    that stopped: exit 2)."""
+    from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK
+    from childcare_commissioning.safefiles import OutputFiles
+
+    out = sys.stdout
+    try:
+        # Checked before anything is read or written: the findings never replace an input.
+        outputs = OutputFiles(
+            [args.file, args.packages, args.previous], force=args.force, option="--findings"
+        )
+        findings_file = outputs.check(Path(args.findings)) if args.findings else None
+        with outputs, contextlib.ExitStack() as stack:
+            handle = stack.enter_context(outputs.open(findings_file)) if findings_file else None
+            sink = _Findings(handle)
+            summary = _stream(args, out, sink)
+    except BrokenPipeError:
+        raise
+    except Exception as exc:
+        from childcare_commissioning.cli._contract import error_message
+
+        record = {"complete": False, "message": error_message(exc)[1]}
+        with contextlib.suppress(OSError, ValueError):
+            _end_record(out, args.format, {"error": record})
+        raise
+    _end_record(out, args.format, {"summary": summary})
+    # Warnings (an indicative budget passed, a cap nearly reached) are shown; errors fail.
+    return EXIT_NO if sink.errors else EXIT_OK
+
+
+def _stream(args: argparse.Namespace, out: TextIO, sink: _Findings) -> dict[str, Any]:
+    """Write the invoices to ``out`` and the findings to ``sink``; return the summary."""
     from childcare_commissioning.billing import stream_invoices
     from childcare_commissioning.billing.control import BudgetTally
     from childcare_commissioning.billing.output import CSV_COLUMNS, invoice_rows
     from childcare_commissioning.cli._budgets import budget_lines, parse_evidence
-    from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
+    from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.cli._input import input_format, read_json
-    from childcare_commissioning.cli.invoicecmd import _as_of, _batch, _previous
+    from childcare_commissioning.cli.contractcmd import resolve, warn_term
+    from childcare_commissioning.cli.invoicecmd import _as_of, _batch, _previous, no_records
     from childcare_commissioning.convert import unstructure
     from childcare_commissioning.csvsafe import write_rows
     from childcare_commissioning.explain import explain
-    from childcare_commissioning.registry import get_registry
 
-    council = get_registry().council(args.council)
-    spec = council.spec
+    resolved = resolve(args)
+    council = resolved.council
+    spec = resolved.spec
+    cycles = resolved.contract.cycles() if resolved.contract is not None else {}
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     kind = input_format(args.file, args.input_format)
@@ -183,56 +248,68 @@ def run(args: argparse.Namespace) -> int:
             "run claims with `invoice` [claims-in-stream]"
         )
     as_of = _as_of(args, batch)
+    warn_term(spec, [as_of], "the as-of date")
     terms, packages, quotations, planned = stream_inputs(spec, batch)
     previous = _previous(args.previous) if args.previous else []
     # Budgets are counted as the invoices go (with those issued before), holding none.
-    tally = BudgetTally(
+    budget = BudgetTally(
         spec.billing, {p.id: p.service for p in packages}, parse_evidence(args.retention_evidence)
     )
-    tally.add_all(previous)
+    budget.add_all(previous)
 
     read_findings: list[Finding] = []
-    sink = _Findings(args.findings)
-    out = sys.stdout
+    tally = _Tally()
     pending: list[str] = []
-    try:
-        if args.format == "csv":
-            write_rows(out, [CSV_COLUMNS])
-        results: Iterator[PackageInvoices] = stream_invoices(
-            spec.id,
-            terms,
-            packages,
-            quotations,
-            planned,
-            _records(args.file, kind, read_findings),
-            as_of,
-            previous,
-        )
-        for result in results:
-            # Findings about unreadable records first: they came earlier in the file.
-            sink.write(read_findings)
-            read_findings.clear()
-            sink.write(list(result.findings))
-            pending += result.pending
-            for invoice in result.invoices:
-                tally.add(invoice)
-                if args.format == "csv":
-                    write_rows(out, invoice_rows(invoice))
-                else:
-                    # As `invoice --format json` writes each invoice: cited lines name
-                    # their rules and the plugin (source) they come from.
-                    document: Any = explain(unstructure(invoice), council)
-                    out.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
+    invoices = 0
+    if args.format == "csv":
+        write_rows(out, [CSV_COLUMNS])
+    results: Iterator[PackageInvoices] = stream_invoices(
+        spec.id,
+        terms,
+        packages,
+        quotations,
+        planned,
+        _records(args.file, kind, read_findings, tally),
+        as_of,
+        previous,
+        cycles,
+    )
+    for result in results:
+        # Findings about unreadable records first: they came earlier in the file.
         sink.write(read_findings)
-        budgets = tally.report()
-        sink.write(list(budgets.findings))
-        for line in budget_lines(budgets):
-            print(line, file=sys.stderr)
-    finally:
-        sink.close()
+        read_findings.clear()
+        sink.write(list(result.findings))
+        pending += result.pending
+        invoices += len(result.invoices)
+        for invoice in result.invoices:
+            budget.add(invoice)
+            if args.format == "csv":
+                write_rows(out, invoice_rows(invoice))
+            else:
+                # As `invoice --format json` writes each invoice: cited lines name
+                # their rules and the plugin (source) they come from.
+                document: Any = explain(unstructure(invoice), council)
+                out.write(json.dumps(document, ensure_ascii=False, default=str) + "\n")
+    if not tally.read:
+        read_findings.append(no_records(terms.citation))
+    sink.write(read_findings)
+    budgets = budget.report()
+    sink.write(list(budgets.findings))
+    for line in budget_lines(budgets):
+        print(line, file=sys.stderr)
     if pending:
         shown = ", ".join(itertools.islice(pending, 50))
         more = f" and {len(pending) - 50} more" if len(pending) > 50 else ""
         print(f"pending: {shown}{more}", file=sys.stderr)
-    # Warnings (an indicative budget passed, a cap nearly reached) are shown; errors fail.
-    return EXIT_NO if sink.errors else EXIT_OK
+    print(
+        f"records: read {tally.read} = used {tally.used} + reported "
+        f"{tally.read - tally.used} (not read, each a finding)",
+        file=sys.stderr,
+    )
+    return {
+        "complete": True,
+        "invoices": invoices,
+        "records": tally.as_dict(),
+        "findings": sink.count,
+        "pending": len(pending),
+    }

@@ -205,9 +205,13 @@ def _obligations(args: argparse.Namespace) -> int:
     )
     warn_term(spec, [o.due_date for o in found], "a due date")
     if args.format == "ics":
-        sys.stdout.write(
-            to_icalendar(found, council_id=spec.id, council_name=spec.name).decode("utf-8")
+        # DTSTAMP from the input, not the clock: two runs give the same file. It is the
+        # start of the contract's first day (Europe/London), in UTC.
+        stamp = dt.datetime.combine(start, dt.time(), tzinfo=ZoneInfo("Europe/London"))
+        calendar = to_icalendar(
+            found, council_id=spec.id, council_name=spec.name, generated_at=stamp.astimezone(dt.UTC)
         )
+        sys.stdout.write(calendar.decode("utf-8"))
         return 0
     if args.format == "json":
         print_json(unstructure(found), registered)

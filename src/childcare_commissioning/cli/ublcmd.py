@@ -20,7 +20,12 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(export: Subparsers) -> None:
     """Add ``ubl`` to the ``export`` group."""
-    from childcare_commissioning.cli._parser import _command, add_evidence_option, iso_date
+    from childcare_commissioning.cli._parser import (
+        _command,
+        add_evidence_option,
+        force_option,
+        iso_date,
+    )
 
     command = _command(
         export,
@@ -54,6 +59,7 @@ def add_parser(export: Subparsers) -> None:
         "invoice's service, so its budgets are checked",
     )
     add_evidence_option(command)
+    force_option(command)
 
 
 def _from_batch(
@@ -129,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
     from childcare_commissioning.cli._input import read_json
     from childcare_commissioning.cli._output import print_json, print_table
     from childcare_commissioning.convert import structure
+    from childcare_commissioning.explain import unexplain
+    from childcare_commissioning.safefiles import OutputFiles
 
     try:
         from childcare_commissioning.formats.ubl import UblSettings, invoice_to_ubl
@@ -138,14 +146,21 @@ def run(args: argparse.Namespace) -> int:
             "[extra-missing]"
         ) from None
 
+    outputs = None
+    if args.out:
+        # Checked before anything is read: --out never holds or replaces an input.
+        inputs = [args.file, args.parties, args.packages]
+        outputs = OutputFiles(inputs, force=args.force, option="--out")
+        outputs.check_folder(Path(args.out))
     settings = structure(read_json(args.parties), UblSettings)
     data = read_json(args.file)
     findings: list[Any] = []
+    # `invoice --format json` names each cited line's rules and source: read without them.
     if isinstance(data, dict) and "invoices" in data:
-        invoices = structure(data["invoices"], list[Invoice])
+        invoices = structure(unexplain(data["invoices"]), list[Invoice])
         service_of = _services(args)
     elif isinstance(data, list):
-        invoices = structure(data, list[Invoice])
+        invoices = structure(unexplain(data), list[Invoice])
         service_of = _services(args)
     else:
         invoices, findings, service_of = _from_batch(args, data)
@@ -160,16 +175,19 @@ def run(args: argparse.Namespace) -> int:
         if invoice.lines
     ]
     written: dict[str, str] = {}
-    if args.out:
+    if outputs is not None:
         folder = Path(args.out)
-        folder.mkdir(parents=True, exist_ok=True)
+        targets = []
         for invoice, xml in documents:
             name = f"{invoice.number}.xml"
             if Path(name).name != name or name.startswith("."):
                 raise InputError(f"invoice number {invoice.number!r} is not a file name [out]")
-            path = folder / name
-            path.write_bytes(xml)
-            written[invoice.number] = str(path)
+            targets.append((outputs.check(folder / name, root=folder), xml))
+            written[invoice.number] = str(folder / name)
+        # Every file checked before any is written, all renamed into place together.
+        with outputs:
+            for path, xml in targets:
+                outputs.write(path, xml)
     if args.format == "xml":
         if not args.out:
             if len(documents) != 1:

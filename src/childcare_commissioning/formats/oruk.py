@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from childcare_commissioning.eligibility import Effect
+from childcare_commissioning.errors import unique_keys
 
 if TYPE_CHECKING:
     from referencing import Registry
@@ -379,7 +380,11 @@ def _registry(schema_dir: Path) -> Registry[Any]:
         raise FileNotFoundError(f"no HSDS schema files (*.json) in {schema_dir}")
     resources = []
     for path in files:
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        # Strictly: a duplicate key is refused (DuplicateKeyError, a ValueError), and a
+        # schema is an object or a boolean.
+        contents = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
+        if not isinstance(contents, dict | bool):
+            raise ValueError(f"{path.name} is not a schema (a JSON object)")
         resource = Resource.from_contents(contents, default_specification=DRAFT202012)
         resources.append((_SCHEMA_BASE + path.name, resource))
     registry: Registry[Any] = Registry().with_resources(resources)

@@ -756,6 +756,17 @@ def _read_costs(actual: Mapping[str, Any], found: list[Finding]) -> WeeklyCosts 
             )
         )
         return None
+    if "core" not in given:
+        found.append(
+            Finding(
+                Severity.WARNING,
+                "placements.costs.no-core",
+                "the ActualPlacement breaks its costs down but gives no coreWeeklyCost: "
+                "costs are not read into WeeklyCosts; they are carried through unchanged",
+                "$.actualPlacement.coreWeeklyCost",
+            )
+        )
+        return None
     try:
         costs = WeeklyCosts(**{name: Decimal(value) for name, value in given.items()})
     except ModelValueError as exc:
@@ -809,12 +820,19 @@ def read_placement(
     referral_date = dt.date.fromisoformat(qa["referralDate"][:10])
     if received_at is None:
         received_at = dt.datetime.combine(referral_date, dt.time(0), tzinfo=LONDON)
+        timed = len(str(qa["referralDate"]).strip()) > 10
         found.append(
             Finding(
-                Severity.INFO,
+                Severity.WARNING if timed else Severity.INFO,
                 "placements.received-at.start-of-day",
-                "the record gives the referral's date only: received at 00:00 Europe/London "
-                "that day (give the time to judge deadlines in hours)",
+                (
+                    "the record's referralDate carries a time of day, which the standard's "
+                    "date field does not: only its date is read, received at 00:00 "
+                    "Europe/London (give the time as received_at to judge deadlines in hours)"
+                    if timed
+                    else "the record gives the referral's date only: received at 00:00 "
+                    "Europe/London that day (give the time to judge deadlines in hours)"
+                ),
                 "$.qualityAssurance.referralDate",
             )
         )

@@ -53,6 +53,7 @@ from typing import IO, Any, TypeVar
 
 import attrs
 
+from childcare_commissioning.csvsafe import CsvQuoteError, strict_rows
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.model import (
     CareEpisode,
@@ -542,14 +543,16 @@ class _Rows:
 
     def __init__(self, handle: IO[str], name: str, required: Sequence[str], table: str):
         self.name = name
-        self.reader = csv.reader(handle)
+        # Strict: an unterminated or stray quote is an error naming its line, never rows
+        # swallowed into one cell.
+        self.reader = strict_rows(handle)
         try:
-            header = next(self.reader, None)
-        except csv.Error as exc:
-            raise Ssda903Error(name, 1, None, "csv", f"not valid CSV ({exc})") from None
-        if header is None:
+            first = next(self.reader, None)
+        except CsvQuoteError as exc:
+            raise Ssda903Error(name, exc.line, None, "csv-quote", exc.message) from None
+        if first is None:
             raise Ssda903Error(name, None, None, "not-empty", "the file is empty")
-        self.columns = tuple(cell.strip() for cell in header)
+        self.columns = tuple(cell.strip() for cell in first[1])
         seen: set[str] = set()
         for column in self.columns:
             if column in seen:
@@ -565,8 +568,7 @@ class _Rows:
     def __iter__(self) -> Iterator[tuple[int, list[str]]]:
         width = len(self.columns)
         try:
-            for cells in self.reader:
-                line = self.reader.line_num
+            for line, cells in self.reader:
                 if len(cells) > width:
                     raise Ssda903Error(
                         self.name,
@@ -580,10 +582,8 @@ class _Rows:
                 if len(cells) < width:
                     cells = cells + [""] * (width - len(cells))
                 yield line, cells
-        except csv.Error as exc:
-            raise Ssda903Error(
-                self.name, self.reader.line_num, None, "csv", f"not valid CSV ({exc})"
-            ) from None
+        except CsvQuoteError as exc:
+            raise Ssda903Error(self.name, exc.line, None, "csv-quote", exc.message) from None
 
 
 def _date(rows: _Rows, line: int, column: str, text: str) -> dt.date:
@@ -1040,6 +1040,7 @@ def load(header: str | Path, episodes: str | Path) -> Ssda903Return:
     grouped: dict[str, list[Episode]] = {}
     for episode in read_episodes(episodes):
         grouped.setdefault(episode.child, []).append(episode)
+        findings += _implausible(episode, headers.get(episode.child), str(episodes))
     children = []
     for child_id, record in headers.items():
         mine = grouped.pop(child_id, [])
@@ -1065,6 +1066,34 @@ def load(header: str | Path, episodes: str | Path) -> Ssda903Return:
         )
         children.append(LookedAfterChild(child_id, None, tuple(sorted(mine, key=_start))))
     return Ssda903Return(tuple(children), tuple(findings), header_columns, episodes_columns)
+
+
+def _implausible(episode: Episode, header: HeaderRecord | None, file: str) -> list[Finding]:
+    """Warnings for an episode the dates make impossible, never read silently as 0 days:
+    one that ceases before it began, one that began before the child was born. They name
+    the line and the columns, never a date (a date of birth is personal data)."""
+    found = []
+    if episode.end is not None and episode.end < episode.start:
+        found.append(
+            Finding(
+                Severity.WARNING,
+                "ssda903.dec-before-decom",
+                f"{file} line {episode.line}: the episode ceases (DEC) before it began "
+                "(DECOM); it is counted as covering no day",
+                "$.Episodes.DEC",
+            )
+        )
+    if header is not None and episode.start < header.date_of_birth:
+        found.append(
+            Finding(
+                Severity.WARNING,
+                "ssda903.decom-before-birth",
+                f"{file} line {episode.line}: the episode began (DECOM) before the child's "
+                "date of birth (Header DOB)",
+                "$.Episodes.DECOM",
+            )
+        )
+    return found
 
 
 def _start(episode: Episode) -> dt.date:

@@ -94,3 +94,9 @@ def sorted_repr(value: frozenset[Any]) -> str:
     """``repr`` of a set field with its members sorted, so reprs (and the output built from
     them) are the same on every run whatever the hash seed."""
     return "frozenset({" + ", ".join(sorted(repr(v) for v in value)) + "})"
+
+
+def end_not_before_start(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Validator of an ``end`` date: not before the instance's ``start`` (open when ``None``)."""
+    if value is not None and value < instance.start:
+        raise ModelValueError(attribute.name, "end-after-start", "must not be before start")

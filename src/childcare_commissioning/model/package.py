@@ -11,6 +11,7 @@ import attrs
 
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import (
+    end_not_before_start,
     identifier,
     non_empty,
     non_negative,
@@ -46,11 +47,6 @@ class StaffRatio:
         return f"{self.staff}:{self.people}"
 
 
-def _end_not_before_start(instance: Package, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None and value < instance.start:
-        raise ModelValueError(attribute.name, "end-after-start", "must not be before start")
-
-
 @attrs.frozen
 class Package:
     """A package of services or a placement agreement, usually bought on a purchase order.
@@ -65,7 +61,7 @@ class Package:
     council: str = attrs.field(validator=identifier)
     child_id: str = attrs.field(validator=non_empty)
     start: dt.date
-    end: dt.date | None = attrs.field(default=None, validator=_end_not_before_start)
+    end: dt.date | None = attrs.field(default=None, validator=end_not_before_start)
     service: str | None = attrs.field(default=None, validator=optional_identifier)
     purchase_order: str | None = None
     hours_per_week: Decimal | None = attrs.field(default=None, validator=non_negative)

@@ -14,13 +14,18 @@ from typing import TYPE_CHECKING, Any
 # only the declarations, not every engine of the package.
 _EXPORTS: dict[str, str] = {
     "Completion": "childcare_commissioning.monitoring.model",
+    "Condition": "childcare_commissioning.monitoring.model",
     "Count": "childcare_commissioning.monitoring.model",
     "DeadlineStatus": "childcare_commissioning.monitoring.model",
     "DutyStatus": "childcare_commissioning.monitoring.model",
+    "Ending": "childcare_commissioning.monitoring.model",
+    "Escalation": "childcare_commissioning.monitoring.model",
     "Event": "childcare_commissioning.monitoring.model",
     "FIELDS": "childcare_commissioning.monitoring.reader",
+    "Gate": "childcare_commissioning.monitoring.model",
     "Kpi": "childcare_commissioning.monitoring.model",
     "KpiFigure": "childcare_commissioning.monitoring.model",
+    "KpiPeriod": "childcare_commissioning.monitoring.model",
     "Monitor": "childcare_commissioning.monitoring.engine",
     "Monitoring": "childcare_commissioning.monitoring.model",
     "MonitoringReport": "childcare_commissioning.monitoring.engine",
@@ -31,9 +36,11 @@ _EXPORTS: dict[str, str] = {
     "event_from_mapping": "childcare_commissioning.monitoring.reader",
     "open_log": "childcare_commissioning.monitoring.reader",
     "parse_period": "childcare_commissioning.monitoring.engine",
+    "percent": "childcare_commissioning.monitoring.figures",
     "period_label": "childcare_commissioning.monitoring.engine",
     "period_of": "childcare_commissioning.monitoring.engine",
     "read_events": "childcare_commissioning.monitoring.reader",
+    "year_of": "childcare_commissioning.monitoring.periods",
 }
 
 
@@ -59,19 +66,26 @@ if TYPE_CHECKING:
         period_label,
         period_of,
     )
+    from childcare_commissioning.monitoring.figures import percent
     from childcare_commissioning.monitoring.model import (
         Completion,
+        Condition,
         Count,
         DeadlineStatus,
         DutyStatus,
+        Ending,
+        Escalation,
         Event,
+        Gate,
         Kpi,
         KpiFigure,
+        KpiPeriod,
         Monitoring,
         ObligationStatus,
         Submission,
         check_references,
     )
+    from childcare_commissioning.monitoring.periods import year_of
     from childcare_commissioning.monitoring.reader import (
         FIELDS,
         event_from_mapping,
@@ -83,12 +97,17 @@ if TYPE_CHECKING:
 __all__ = [
     "FIELDS",
     "Completion",
+    "Condition",
     "Count",
     "DeadlineStatus",
     "DutyStatus",
+    "Ending",
+    "Escalation",
     "Event",
+    "Gate",
     "Kpi",
     "KpiFigure",
+    "KpiPeriod",
     "Monitor",
     "Monitoring",
     "MonitoringReport",
@@ -99,7 +118,9 @@ __all__ = [
     "event_from_mapping",
     "open_log",
     "parse_period",
+    "percent",
     "period_label",
     "period_of",
     "read_events",
+    "year_of",
 ]

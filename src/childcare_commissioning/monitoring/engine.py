@@ -5,17 +5,23 @@ at a time (a log of any size streams through it: it keeps per case only the dead
 still open and the last instant seen) and answers:
 
 - **the case timeline**: every deadline the events trigger (each rule whose ``trigger`` is
-  the event's kind, narrowed by urgency and service), discharged by the first later event
+  the event's kind, narrowed by urgency and service, and by who instigated it where the
+  council declares a :class:`~.model.Condition`), discharged by the first later event
   of a kind the council's :class:`~.model.Completion` names. Hour-based limits are elapsed
-  time across clock changes; "late by" is elapsed time for them and calendar days for
-  day-based ones. A rule triggered by another rule's completion (an escalation ladder)
-  starts from when that step actually happened. A ``before`` rule ("a week's notice
-  before the package ends") is met by a completion at or before its due date, whichever
-  of the two events came first.
-- **obligation tracking**: each dated occurrence of an obligation the council names in a
-  :class:`~.model.Submission`, against the submissions logged: on time, late, missing, or
-  not yet due.
-- **KPI figures** per reporting period, with the cases behind each figure.
+  time across clock changes; "late by" is elapsed time for them and calendar days (of
+  the Europe/London date) for day-based ones. A rule triggered by another rule's
+  completion starts from when that step actually happened. A ``before`` rule ("a week's
+  notice before the package ends") is met by a completion at or before its due date,
+  whichever of the two events came first.
+- **escalation ladders** (:class:`~.model.Escalation`): a reply in the window stops the
+  ladder; the step is owed only when no reply came, due the working day after the
+  window; a step taken inside an unanswered window is a *premature* finding.
+- **ends** (:class:`~.model.Ending`): duties of an ended package that had not yet fallen
+  due are ``ended`` (no longer owed); package-anchored obligations stop.
+- **gates** (:class:`~.model.Gate`): the later event before the earlier one is a breach.
+- **obligation tracking** (:mod:`.tracking`): each dated occurrence of an obligation the
+  council names in a :class:`~.model.Submission`, against the submissions logged.
+- **KPI figures** (:mod:`.figures`) per reporting period, with the cases behind each.
 
 Every event read is either *used* (it opened a case, triggered or discharged a deadline,
 was a submission, or is counted by a KPI) or *reported* as a :class:`Finding`: after the
@@ -35,30 +41,37 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import attrs
 
 from childcare_commissioning.contract import Contract, contract_spec, term_findings
-from childcare_commissioning.deadlines import Deadline, DeadlineRule, evaluate
-from childcare_commissioning.durations import Direction
+from childcare_commissioning.deadlines import Deadline, evaluate, resolve_calendar
+from childcare_commissioning.durations import Direction, Duration, DurationKind
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model.core import Finding, Severity
+from childcare_commissioning.model.package import Package
 from childcare_commissioning.model.referral import Urgency
+from childcare_commissioning.monitoring.figures import Tallies
 from childcare_commissioning.monitoring.model import (
-    Count,
     DeadlineStatus,
     DutyStatus,
+    Escalation,
     Event,
+    Gate,
     KpiFigure,
     Monitoring,
     ObligationStatus,
     check_references,
 )
-from childcare_commissioning.obligations import Occurrence, obligations_between
-from childcare_commissioning.schedules import Period
+from childcare_commissioning.monitoring.periods import (
+    LONDON,
+    end_of_day,
+    parse_period,
+    period_label,
+    period_of,
+)
+from childcare_commissioning.monitoring.tracking import Tracker
 
 if TYPE_CHECKING:
     from childcare_commissioning.council import CouncilSpec
@@ -72,54 +85,24 @@ __all__ = [
     "period_of",
 ]
 
-_LONDON = ZoneInfo("Europe/London")
 _UTC = dt.UTC
-_PERCENT = Decimal("0.1")
 _BEGINNING = dt.datetime.min.replace(tzinfo=_UTC)
-
-
-def end_of_day(day: dt.date) -> dt.datetime:
-    """The instant a Europe/London date ends (midnight starting the next day)."""
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=_LONDON)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
-def period_label(day: dt.date, year_start_month: int = 4) -> str:
-    """The reporting quarter of ``day``: ``"2026-Q3"`` is the third quarter of the
-    reporting year starting in 2026 (with UK financial years, October to December 2026)."""
-    year = day.year if day.month >= year_start_month else day.year - 1
-    quarter = (day.month - year_start_month) % 12 // 3 + 1
-    return f"{year}-Q{quarter}"
-
-
-def parse_period(label: str, year_start_month: int = 4) -> Period:
-    """The dates of quarter ``label`` (``"2026-Q3"``); :class:`ModelValueError` otherwise."""
-    head, _, tail = label.strip().partition("-Q")
-    if not (head.isdigit() and len(head) == 4 and tail in ("1", "2", "3", "4")):
-        raise ModelValueError("period", "period", "must look like 2026-Q3 (quarters 1 to 4)")
-    start = _add_months(dt.date(int(head), year_start_month, 1), 3 * (int(tail) - 1))
-    return Period(start, _add_months(start, 3) - dt.timedelta(days=1))
-
-
-def period_of(day: dt.date, year_start_month: int = 4) -> tuple[str, Period]:
-    """The label and dates of the quarter containing ``day``."""
-    label = period_label(day, year_start_month)
-    return label, parse_period(label, year_start_month)
+_NEXT_WORKING_DAY = Duration(DurationKind.WORKING_DAYS, 1)
 
 
 @attrs.define
 class _Open:
-    rule: DeadlineRule
     deadline: Deadline
     trigger_kind: str
+    #: The ladder step this window leads to, and whether the step was already owed.
+    escalation: Escalation | None = None
+    stepped: bool = False
+    #: For a step: the window it follows (a reply up to the step's due date stops it).
+    window_rule: str | None = None
 
 
 class _Case:
-    __slots__ = ("done_before", "id", "keys", "last", "open", "service", "urgency")
+    __slots__ = ("id", "keys", "last", "marks", "open", "service", "urgency")
 
     def __init__(self, case_id: str, at: dt.datetime) -> None:
         # One string per case, shared by every figure and status that names the case.
@@ -127,7 +110,9 @@ class _Case:
         self.last = at
         self.keys: set[tuple[str, str | None, str | None]] = set()
         self.open: list[_Open] = []
-        self.done_before: dict[str, dt.datetime] = {}
+        #: When the case first had an event of a kind something later needs (a "before"
+        #: completion, a gate's requirement, a repeat count's kind).
+        self.marks: dict[str, dt.datetime] = {}
         self.urgency: Urgency | None = None
         self.service: str | None = None
 
@@ -149,6 +134,8 @@ class MonitoringReport:
     undated: tuple[str, ...] = ()
     #: The contract monitored (its reference or provider), if one was given.
     contract: str | None = None
+    #: What evidences each unmeasured outcome, by outcome id (where the council says).
+    evidence: Mapping[str, str] = attrs.field(factory=dict)
 
     @property
     def failures(self) -> int:
@@ -167,9 +154,9 @@ class Monitor:
     rules, its start anchors scheduled obligations, its packages are cases already open
     (a log may begin mid-placement) and anchor per-package obligations. Without a
     contract, ``contract_start`` alone may anchor scheduled obligations; with neither,
-    dated obligations are not judged at all (:attr:`MonitoringReport.undated` names them):
-    no start date is ever assumed. ``aliases`` maps a user's own event kinds to the
-    council's (added to the council's own aliases).
+    contract-anchored obligations are not judged at all (:attr:`MonitoringReport.undated`
+    names them): no start date is ever assumed. ``aliases`` maps a user's own event kinds
+    to the council's (added to the council's own aliases).
     """
 
     def __init__(
@@ -198,9 +185,7 @@ class Monitor:
         self.as_of = as_of
         self._as_of_utc = as_of.astimezone(_UTC)
         #: The last date the as-of instant covers (its own date unless it is a midnight).
-        self.as_of_date = (
-            (self._as_of_utc - dt.timedelta(microseconds=1)).astimezone(_LONDON).date()
-        )
+        self.as_of_date = (self._as_of_utc - dt.timedelta(microseconds=1)).astimezone(LONDON).date()
         self.source = source
         #: The anchor of scheduled obligations: the contract's start, never assumed.
         self.contract_start = contract_start
@@ -208,43 +193,57 @@ class Monitor:
         check_references(spec, decl)
         self._aliases = {**dict(decl.aliases), **dict(aliases or {})}
         tracked = {c.rule for c in decl.completions}
-        self._triggered: dict[str, list[DeadlineRule]] = defaultdict(list)
+        self._triggered: dict[str, list[str]] = defaultdict(list)
+        self._rules = {rule.id: rule for rule in spec.deadlines}
         self._completes: dict[str, list[str]] = defaultdict(list)
+        self._marked: set[str] = set()
         self._before_kinds: set[str] = set()
         for rule in spec.deadlines:
             if rule.id in tracked:
-                self._triggered[rule.trigger].append(rule)
+                self._triggered[rule.trigger].append(rule.id)
         for completion in decl.completions:
             self._completes[completion.kind].append(completion.rule)
-            if spec.deadline(completion.rule).direction is Direction.BEFORE:
+            if self._rules[completion.rule].direction is Direction.BEFORE:
                 self._before_kinds.add(completion.kind)
+        self._conditions = {c.rule: c for c in decl.conditions}
+        self._ladder = {e.window: e for e in decl.escalations}
+        self._steps: dict[str, list[Escalation]] = defaultdict(list)
+        for escalation in decl.escalations:
+            self._steps[escalation.kind].append(escalation)
+        self._endings = {e.kind: e for e in decl.endings}
+        self._gates_after: dict[str, list[Gate]] = defaultdict(list)
+        self._gates_before: dict[str, list[Gate]] = defaultdict(list)
+        for gate in decl.gates:
+            self._gates_after[gate.before].append(gate)
+            self._gates_before[gate.requires].append(gate)
+            self._marked.add(gate.requires)
+        self._package_starts = frozenset(decl.package_starts)
         self._opening = frozenset(decl.opening)
         self._submission_of: dict[str, list[str]] = defaultdict(list)
         for submission in decl.submissions:
             self._submission_of[submission.kind].append(submission.obligation)
-        self._kpi_events: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self._kpi_rules: dict[str, list[tuple[int, int, Count]]] = defaultdict(list)
-        for index, kpi in enumerate(decl.kpis):
-            for side, count in enumerate((kpi.numerator, kpi.denominator)):
-                if count.event is not None:
-                    self._kpi_events[count.event].append((index, side))
-                for rule_id in count.rules:
-                    self._kpi_rules[rule_id].append((index, side, count))
+        self.tallies = Tallies(decl, contract_start, self.as_of_date)
+        self._marked |= self.tallies.repeat_kinds
         self._known = (
             set(self._triggered)
             | set(self._completes)
             | self._opening
             | set(decl.kinds)
-            | set(self._kpi_events)
+            | set(self._steps)
+            | set(self._endings)
+            | set(self._gates_after)
+            | set(self._gates_before)
+            | self._package_starts
+            | self.tallies.event_kinds
         )
-        # (kpi index, side, period label) -> [count, cases]
-        self._tallies: dict[tuple[int, int, str], tuple[list[int], set[str]]] = {}
-        self._periods: dict[dt.date, str] = {}
         self._cases: dict[str, _Case] = {}
         for package in contract.packages if contract is not None else ():
             # Already open when the log begins: any of its events is in order.
             case = self._cases[package.id] = _Case(package.id, _BEGINNING)
             case.service = package.service
+        #: Packages the log started or ended: case -> (start, end) London dates.
+        self._log_starts: dict[str, dt.date] = {}
+        self._log_ends: dict[str, dt.date] = {}
         self._submissions: dict[str, list[Event]] = defaultdict(list)
         self.findings: list[Finding] = []
         self.counts: Counter[str] = Counter()
@@ -262,20 +261,12 @@ class Monitor:
             Finding(severity, f"monitoring.event.{code}", message, f"line {event.line}")
         )
 
-    def _period(self, day: dt.date) -> str:
-        label = self._periods.get(day)
-        if label is None:
-            label = self._periods[day] = period_label(day, self.declaration.year_start_month)
-        return label
-
-    def _tally(self, index: int, side: int, day: dt.date, case: str) -> None:
-        key = (index, side, self._period(day))
-        entry = self._tallies.get(key)
-        if entry is None:
-            entry = self._tallies[key] = ([0], set())
-        entry[0][0] += 1
-        if case:
-            entry[1].add(case)
+    def _note(self, event: Event, code: str, message: str) -> None:
+        """A finding about a used event (it still counts as used)."""
+        self.counts[code] += 1
+        self.findings.append(
+            Finding(Severity.WARNING, f"monitoring.{code}", message, f"line {event.line}")
+        )
 
     def feed_all(self, events: Iterable[Event]) -> list[DeadlineStatus]:
         """Feed every event; the deadlines they closed (met or late), in order."""
@@ -284,8 +275,35 @@ class Monitor:
             closed.extend(self.feed(event))
         return closed
 
+    def _intake(self, event: Event, kind: str, at: dt.datetime) -> _Case | None:
+        """The event's case if the event is in order and known; reported otherwise."""
+        if kind not in self._known:
+            self._report(event, kind, "unknown-kind", "is of an unknown kind")
+            return None
+        case = self._cases.get(event.case)
+        key = (kind, event.reference, event.actor)
+        if case is None:
+            if kind not in self._opening or not event.case:
+                opening = ", ".join(sorted(self._opening)) or "none declared"
+                reason = f"is for a case no opening event ({opening}) opened"
+                self._report(event, kind, "unknown-case", reason)
+                return None
+            case = self._cases[event.case] = _Case(event.case, at)
+        elif at < case.last:
+            self._report(event, kind, "out-of-order", "is earlier than the case's last event")
+            return None
+        elif at == case.last:
+            if key in case.keys:
+                self._report(event, kind, "duplicate", "repeats an event at the same instant")
+                return None
+        else:
+            case.last = at
+            case.keys = set()
+        case.keys.add(key)
+        return case
+
     def feed(self, event: Event) -> list[DeadlineStatus]:
-        """Take one event; return the deadlines it closed (met or late)."""
+        """Take one event; return the deadlines it closed (met, late or ended)."""
         if self._finished is not None:
             raise RuntimeError("this monitor has finished; start a new one")
         self.counts["read"] += 1
@@ -296,74 +314,208 @@ class Monitor:
             return []
         if kind in self._submission_of:
             return self._submission(event, kind)
-        if kind not in self._known:
-            self._report(event, kind, "unknown-kind", "is of an unknown kind")
-            return []
-        case = self._cases.get(event.case)
-        key = (kind, event.reference, event.actor)
+        case = self._intake(event, kind, at)
         if case is None:
-            if kind not in self._opening or not event.case:
-                opening = ", ".join(sorted(self._opening)) or "none declared"
-                reason = f"is for a case no opening event ({opening}) opened"
-                self._report(event, kind, "unknown-case", reason)
-                return []
-            case = self._cases[event.case] = _Case(event.case, at)
-        elif at < case.last:
-            self._report(event, kind, "out-of-order", "is earlier than the case's last event")
             return []
-        elif at == case.last:
-            if key in case.keys:
-                self._report(event, kind, "duplicate", "repeats an event at the same instant")
-                return []
-        else:
-            case.last = at
-            case.keys = set()
-        case.keys.add(key)
         if case.urgency is None:
             case.urgency = event.urgency
         if case.service is None:
             case.service = event.service
-        used = kind in self._opening
-        tallies = self._kpi_events.get(kind)
-        if tallies:
-            day = event.at.astimezone(_LONDON).date()
-            for index, side in tallies:
-                self._tally(index, side, day, case.id)
-            used = True
         closed: list[DeadlineStatus] = []
-        closed_before = False
-        for rule_id in self._completes.get(kind, ()):
-            for position, item in enumerate(case.open):
-                if item.rule.id == rule_id:
-                    del case.open[position]
-                    closed.append(self._closed(case.id, item, event.at))
-                    closed_before = closed_before or item.rule.direction is Direction.BEFORE
-                    used = True
-                    break
-        if kind in self._before_kinds and not closed_before:
-            # Kept for a "before" rule whose target is logged later (notice, then the end).
-            case.done_before[kind] = event.at
+        self._advance(case, at)
+        used = kind in self._opening
+        day = event.at.astimezone(LONDON).date()
+        if self.tallies.count_event(kind, event, case.id, day, kind in case.marks):
             used = True
-        for rule in self._triggered.get(kind, ()):
-            if rule.urgency is not None and rule.urgency != case.urgency:
-                continue
-            if rule.service is not None and rule.service != case.service:
-                continue
+        if kind in self._package_starts:
+            self._log_starts.setdefault(case.id, day)
             used = True
-            item = _Open(rule, evaluate(rule, event.at, self.spec.calendars), kind)
-            done = None
-            if rule.direction is Direction.BEFORE:
-                for completion_kind in self.declaration.completion_kinds(rule.id):
-                    done = case.done_before.pop(completion_kind, None) or done
-            if done is not None:
-                closed.append(self._closed(case.id, item, done))
-            else:
-                case.open.append(item)
+        used = self._complete(case, kind, event, closed) or used
+        used = self._step(case, kind, event, closed) or used
+        used = self._gate(case, kind, event, closed) or used
+        used = self._trigger(case, kind, event, closed) or used
+        ending = self._endings.get(kind)
+        if ending is not None:
+            self._log_ends[case.id] = day
+            self._end(case, ending.closes, event, closed)
+            used = True
+        if kind in self._marked:
+            case.marks.setdefault(kind, event.at)
         if not used:
             self._report(event, kind, "unmatched", "discharged or started nothing open")
         else:
             self.counts["used"] += 1
         return closed
+
+    def _complete(self, case: _Case, kind: str, event: Event, closed: list[DeadlineStatus]) -> bool:
+        used = closed_before = False
+        for rule_id in self._completes.get(kind, ()):
+            for position, item in enumerate(case.open):
+                if item.deadline.rule_id == rule_id and item.window_rule is None:
+                    del case.open[position]
+                    closed.append(self._closed(case.id, item, event.at))
+                    used = True
+                    closed_before |= item.deadline.direction is Direction.BEFORE
+                    if item.escalation is not None:
+                        self._reply_stops(case, rule_id, event.at)
+                    break
+        if kind in self._before_kinds and not closed_before:
+            # Kept for a "before" rule whose target is logged later (notice, then the end).
+            case.marks[kind] = event.at
+            used = True
+        return used
+
+    def _reply_stops(self, case: _Case, window: str, at: dt.datetime) -> None:
+        """A reply to ``window`` stops the ladder: the step it would have led to is not
+        owed if the reply came by the end of the step's due date."""
+        for position, item in enumerate(case.open):
+            if item.window_rule == window and at < end_of_day(item.deadline.due_date):
+                del case.open[position]
+                return
+
+    def _advance(self, case: _Case, at: dt.datetime, strictly: bool = False) -> None:
+        """Owe each ladder step whose reply window closed, unanswered, by ``at`` (an
+        event at the closing instant comes after it; the as-of instant, ``strictly``,
+        does not: a window due on the as-of date is still open)."""
+        for item in list(case.open):
+            escalation = item.escalation
+            if escalation is None or item.stepped:
+                continue
+            closes = end_of_day(item.deadline.due_date)
+            if closes < at or (closes == at and not strictly):
+                item.stepped = True
+                case.open.append(self._step_item(item, escalation, closes))
+
+    def _step_item(self, window: _Open, escalation: Escalation, closes: dt.datetime) -> _Open:
+        rule = self._rules[escalation.window]
+        calendar = resolve_calendar(rule.calendar, self.spec.calendars)
+        due = calendar.add(window.deadline.due_date, 1)
+        deadline = Deadline(
+            rule_id=escalation.id,
+            title=escalation.title,
+            trigger_at=closes.astimezone(LONDON),
+            due_date=due,
+            due_at=None,
+            duration=_NEXT_WORKING_DAY,
+            direction=Direction.AFTER,
+            calendar=calendar.spec.id,
+            citation=escalation.citation,
+            projected=calendar.is_projected(due),
+            owed_by=escalation.owed_by,
+        )
+        return _Open(deadline, f"no reply to {escalation.window}", window_rule=escalation.window)
+
+    def _step(self, case: _Case, kind: str, event: Event, closed: list[DeadlineStatus]) -> bool:
+        used = False
+        for escalation in self._steps.get(kind, ()):
+            for position, item in enumerate(case.open):
+                if item.window_rule == escalation.window:
+                    del case.open[position]
+                    closed.append(self._closed(case.id, item, event.at))
+                    used = True
+                    break
+            else:
+                for position, item in enumerate(case.open):
+                    if item.escalation is escalation and not item.stepped:
+                        # Inside an unanswered window: the ladder moves on, prematurely.
+                        del case.open[position]
+                        due = item.deadline.due_date.isoformat()
+                        self._note(
+                            event,
+                            "escalation.premature",
+                            f"case {case.id!r}: {escalation.id} taken before the reply window "
+                            f"({escalation.window}) closed at the end of {due}; the text "
+                            "escalates only when no reply came in the window",
+                        )
+                        used = True
+                        break
+        return used
+
+    def _gate(self, case: _Case, kind: str, event: Event, closed: list[DeadlineStatus]) -> bool:
+        used = False
+        for gate in self._gates_before.get(kind, ()):
+            for position, item in enumerate(case.open):
+                if item.deadline.rule_id == gate.id:
+                    del case.open[position]
+                    closed.append(self._closed(case.id, item, event.at))
+                    break
+            used = True
+        for gate in self._gates_after.get(kind, ()):
+            if case.urgency in gate.exempt:
+                continue
+            deadline = Deadline(
+                rule_id=gate.id,
+                title=gate.title,
+                trigger_at=event.at.astimezone(LONDON),
+                due_date=event.at.astimezone(LONDON).date(),
+                due_at=event.at.astimezone(LONDON),
+                duration=Duration(DurationKind.IMMEDIATELY),
+                direction=Direction.BEFORE,
+                calendar="every-day",
+                citation=gate.citation,
+                projected=False,
+                owed_by=gate.owed_by,
+            )
+            item = _Open(deadline, kind)
+            done = case.marks.get(gate.requires)
+            if done is not None:
+                closed.append(self._closed(case.id, item, done))
+            else:
+                case.open.append(item)
+            used = True
+        return used
+
+    def _trigger(self, case: _Case, kind: str, event: Event, closed: list[DeadlineStatus]) -> bool:
+        used = False
+        for rule_id in self._triggered.get(kind, ()):
+            rule = self._rules[rule_id]
+            if rule.urgency is not None and rule.urgency != case.urgency:
+                continue
+            if rule.service is not None and rule.service != case.service:
+                continue
+            used = True
+            condition = self._conditions.get(rule_id)
+            if condition is not None:
+                if event.by is None:
+                    who = "/".join(sorted(p.value for p in condition.by))
+                    self._note(
+                        event,
+                        "event.instigator-missing",
+                        f"case {case.id!r}: {rule_id} is owed only when the {who} instigates "
+                        f"{kind}; the event does not say who (field 'by'): not judged",
+                    )
+                    continue
+                if event.by not in condition.by or event.reason in condition.unless:
+                    continue
+            item = _Open(
+                evaluate(rule, event.at, self.spec.calendars),
+                kind,
+                escalation=self._ladder.get(rule_id),
+            )
+            done = None
+            if rule.direction is Direction.BEFORE:
+                for completion_kind in self.declaration.completion_kinds(rule.id):
+                    done = case.marks.pop(completion_kind, None) or done
+            if done is not None:
+                closed.append(self._closed(case.id, item, done))
+            else:
+                case.open.append(item)
+        return used
+
+    def _end(
+        self, case: _Case, closes: Iterable[str], event: Event, closed: list[DeadlineStatus]
+    ) -> None:
+        """The package ended: duties in ``closes`` not yet due are no longer owed."""
+        rules = set(closes)
+        kept = []
+        for item in case.open:
+            d = item.deadline
+            ends = d.due_at if d.due_at is not None else end_of_day(d.due_date)
+            if d.rule_id in rules and ends.astimezone(_UTC) > event.at.astimezone(_UTC):
+                closed.append(self._status(case.id, item, DutyStatus.ENDED))
+            else:
+                kept.append(item)
+        case.open = kept
 
     def _submission(self, event: Event, kind: str) -> list[DeadlineStatus]:
         candidates = self._submission_of[kind]
@@ -411,14 +563,12 @@ class Monitor:
             late_by=late_by,
             late_days=late_days,
         )
-        for index, side, count in self._kpi_rules.get(d.rule_id, ()):
-            if not count.statuses or status in count.statuses:
-                self._tally(index, side, d.trigger_at.date(), case)
+        self.tallies.count_status(found)
         return found
 
     def _closed(self, case: str, item: _Open, done_at: dt.datetime) -> DeadlineStatus:
         d = item.deadline
-        local = done_at.astimezone(_LONDON)
+        local = done_at.astimezone(LONDON)
         if d.is_met_by(done_at):
             return self._status(case, item, DutyStatus.MET, local)
         if d.due_at is not None:
@@ -434,6 +584,7 @@ class Monitor:
             return self._finished
         result = []
         for case_id, case in self._cases.items():
+            self._advance(case, self._as_of_utc, strictly=True)
             for item in case.open:
                 d = item.deadline
                 ends = d.due_at if d.due_at is not None else end_of_day(d.due_date)
@@ -452,169 +603,69 @@ class Monitor:
 
     # --- obligations ------------------------------------------------------------------------
 
+    def _tracker(self) -> Tracker:
+        end = self.contract.end if self.contract is not None else None
+        return Tracker(
+            self.spec.all_obligations(),
+            self.spec.calendars,
+            {s.obligation for s in self.declaration.submissions},
+            self.contract_start,
+            self.as_of_date,
+            end,
+        )
+
     def undated(self) -> list[str]:
-        """The obligations monitored by submission that cannot be dated: every one when no
-        contract start was given (nothing is assumed), none otherwise."""
-        if self.contract_start is not None:
-            return []
-        return sorted({s.obligation for s in self.declaration.submissions})
+        """The obligations monitored by submission that cannot be dated: the
+        contract-anchored ones when no contract start was given (nothing is assumed)."""
+        return self._tracker().undated()
+
+    def packages(self) -> list[Package]:
+        """The packages whose per-package obligations are judged: the contract's (ended
+        where the log ends them) and those the log started (a placement started)."""
+        found = []
+        listed = self.contract.packages if self.contract is not None else ()
+        for package in listed:
+            end = self._log_ends.get(package.id)
+            if end is not None and (package.end is None or end < package.end):
+                package = attrs.evolve(package, end=max(end, package.start))
+            found.append(package)
+        known = {p.id for p in listed}
+        for case, start in self._log_starts.items():
+            if case in known:
+                continue
+            end = self._log_ends.get(case)
+            end = None if end is None else max(end, start)
+            found.append(Package(case, self.spec.id, case, start, end))
+        return found
 
     def obligations(self) -> list[ObligationStatus]:
         """Each dated occurrence of every obligation with a declared submission kind, due
-        from the contract start to the as-of date (and to the contract's end), plus the
-        next one, against the submissions logged. Without a contract start there are none
-        (see :meth:`undated`).
+        from its anchor to the as-of date (and to the contract's end), plus the next one,
+        against the submissions logged (see :mod:`.tracking`). Contract-anchored ones need
+        a contract start (see :meth:`undated`).
 
-        Package-anchored obligations (a review of each placement) are listed per package
-        of the contract and answered by submissions whose ``case`` is that package.
         A submission whose ``reference`` is an occurrence's sequence number (``"4"``: the
         fourth) answers that occurrence. Otherwise submissions answer the oldest outstanding
         occurrence first: occurrence *n* (due ``d[n]``) takes the earliest submission left
-        that is dated after ``d[n-1]`` (the previous occurrence's due date; the contract
-        start for the first) and no later than ``d[n+1]``. It is on time when dated on or
+        that is dated after ``d[n-1]`` (the previous occurrence's due date; the anchor
+        for the first) and no later than ``d[n+1]``. It is on time when dated on or
         before ``d[n]`` and late otherwise; without one it is *missing* once ``d[n]`` is
         before the as-of date and *open* while it is not. A submission no occurrence takes
         is a finding.
         """
-        if self.contract_start is None:
-            return []
-        as_of_day = self.as_of_date
-        horizon = as_of_day + dt.timedelta(days=800)
-        if self.contract is not None and self.contract.end is not None:
-            horizon = min(horizon, self.contract.end)
-        horizon = max(horizon, self.contract_start)
-        wanted = {s.obligation for s in self.declaration.submissions}
-        packages = self.contract.packages if self.contract is not None else ()
-        streams: dict[tuple[str, str | None], list[Occurrence]] = defaultdict(list)
-        for occ in obligations_between(
-            self.spec.all_obligations(),
-            self.contract_start,
-            self.contract_start,
-            horizon,
-            self.spec.calendars,
-            packages,
-        ):
-            if occ.obligation_id in wanted:
-                streams[(occ.obligation_id, occ.package_id)].append(occ)
-        result: list[ObligationStatus] = []
-        for obligation_id in sorted(wanted):
-            logged = sorted(self._submissions.get(obligation_id, ()), key=lambda e: e.at)
-            keys = sorted((k for k in streams if k[0] == obligation_id), key=lambda k: k[1] or "")
-            for key in keys:
-                package_id = key[1]
-                mine = [e for e in logged if package_id is None or e.case == package_id]
-                taken = {id(e) for e in mine}
-                rest = [e for e in logged if id(e) not in taken]
-                result += self._stream_statuses(streams[key], mine, as_of_day, horizon)
-                logged = rest + mine  # what this stream left, and what it never saw
-            for event in logged:
-                self.findings.append(
-                    Finding(
-                        Severity.WARNING,
-                        "monitoring.submission.unmatched",
-                        f"submission for {obligation_id!r} matches no due occurrence",
-                        f"line {event.line}",
-                    )
-                )
+        tracker = self._tracker()
+        result = tracker.judge(self._submissions, self.packages())
+        self.findings.extend(tracker.findings)
         return result
-
-    def _stream_statuses(
-        self, occs: list[Occurrence], logged: list[Event], as_of_day: dt.date, horizon: dt.date
-    ) -> list[ObligationStatus]:
-        """One obligation's occurrences (for one package, if anchored on packages) against
-        its submissions; submissions left over stay in ``logged``."""
-        assert self.contract_start is not None
-        shown = [o for o in occs if o.due_date < as_of_day]
-        shown += [o for o in occs if o.due_date >= as_of_day][:1]
-        matched: dict[int, Event] = {}
-        free: list[Event] = []
-        by_sequence = {o.sequence: o for o in shown}
-        for event in logged:
-            ref = (event.reference or "").strip()
-            if ref.isdigit() and int(ref) in by_sequence and int(ref) not in matched:
-                matched[int(ref)] = event
-            else:
-                free.append(event)
-        result = []
-        previous = self.contract_start - dt.timedelta(days=1)
-        for number, occ in enumerate(shown):
-            following = occs[number + 1].due_date if number + 1 < len(occs) else horizon
-            if occ.sequence not in matched:
-                for position, event in enumerate(free):
-                    if previous < event.at.astimezone(_LONDON).date() <= following:
-                        matched[occ.sequence] = free.pop(position)
-                        break
-            previous = occ.due_date
-            result.append(self._occurrence_status(occ, matched.get(occ.sequence), as_of_day))
-        logged[:] = free
-        return result
-
-    @staticmethod
-    def _occurrence_status(
-        occ: Occurrence, match: Event | None, as_of_day: dt.date
-    ) -> ObligationStatus:
-        if match is None:
-            status = DutyStatus.OPEN if occ.due_date >= as_of_day else DutyStatus.MISSING
-            return ObligationStatus(
-                occ.obligation_id,
-                occ.title,
-                occ.sequence,
-                occ.due_date,
-                status,
-                occ.citation,
-                package_id=occ.package_id,
-            )
-        local = match.at.astimezone(_LONDON)
-        late = (local.date() - occ.due_date).days
-        return ObligationStatus(
-            occ.obligation_id,
-            occ.title,
-            occ.sequence,
-            occ.due_date,
-            DutyStatus.MET if late <= 0 else DutyStatus.LATE,
-            occ.citation,
-            submitted_at=local,
-            late_days=late if late > 0 else None,
-            line=match.line,
-            package_id=occ.package_id,
-        )
 
     # --- KPIs -------------------------------------------------------------------------------
 
     def kpis(self, period: str | None = None) -> list[KpiFigure]:
-        """Each KPI's figure per reporting period seen (or only ``period``), percentages
-        rounded half up to 0.1; a period with a zero denominator has no percentage."""
+        """Each KPI's figure per reporting period seen (or only the quarter ``period``
+        and the year containing it), percentages rounded half up to 0.1; a period with a
+        zero denominator has no percentage."""
         self.finish()
-        decl = self.declaration
-        labels = sorted({label for (_, _, label) in self._tallies})
-        if period is not None:
-            parse_period(period, decl.year_start_month)
-            labels = [period]
-        figures = []
-        for index, kpi in enumerate(decl.kpis):
-            for label in labels:
-                num_count, num_cases = self._tallies.get((index, 0, label), ([0], set()))
-                den_count, den_cases = self._tallies.get((index, 1, label), ([0], set()))
-                percent = None
-                if den_count[0]:
-                    ratio = Decimal(100 * num_count[0]) / Decimal(den_count[0])
-                    percent = ratio.quantize(_PERCENT, rounding=ROUND_HALF_UP)
-                figures.append(
-                    KpiFigure(
-                        kpi.id,
-                        kpi.title,
-                        label,
-                        parse_period(label, decl.year_start_month),
-                        num_count[0],
-                        den_count[0],
-                        percent,
-                        kpi.target,
-                        kpi.citation,
-                        tuple(sorted(num_cases)),
-                        tuple(sorted(den_cases)),
-                    )
-                )
-        return figures
+        return self.tallies.figures(period)
 
     def unmeasured(self) -> list[tuple[str, str]]:
         """The council's outcomes and KPIs that no declared KPI measures from events, as
@@ -645,4 +696,5 @@ class Monitor:
             counts=dict(self.counts),
             undated=tuple(self.undated()),
             contract=None if contract is None else (contract.reference or contract.provider),
+            evidence=dict(self.declaration.evidence),
         )

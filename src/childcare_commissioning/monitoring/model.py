@@ -10,9 +10,22 @@ outcomes it already declares:
 - :class:`Submission`: the event kind that shows a dated obligation was met (a quarterly
   report submitted, a review meeting held).
 - :class:`Kpi`: a KPI a number can measure, as a numerator and a denominator over events
-  and deadline outcomes (:class:`Count`), with its target in per cent. Outcomes the
-  council declares that no KPI measures stay text: the handbook and the ``monitor``
-  command list them as "not measurable from events".
+  and deadline outcomes (:class:`Count`), with its target in per cent, or a count alone
+  (families worked with) against a minimum. Outcomes the council declares that no KPI
+  measures stay text: the handbook and the ``monitor`` command list them as "not
+  measurable from events", with what evidences them.
+- :class:`Escalation`: a step of an escalation ladder. The step's window is a deadline
+  rule (three working days for a reply), discharged by a *reply*; the step (email the
+  manager) is owed only when no reply came in the window, and is due the working day
+  after it.
+- :class:`Condition`: a rule that applies only to some trigger events: the Provider's
+  notice to end a package only when the Provider ends it, and not for the child's
+  immediate safety (the event's ``by`` and ``reason``).
+- :class:`Ending`: an event kind that ends a case's package: the duties it names that
+  had not yet fallen due are no longer owed (status ``ended``), and package-anchored
+  obligations stop.
+- :class:`Gate`: something that must happen before something else (a risk assessment
+  agreed before engagement): the later event without the earlier one is a breach.
 
 :class:`Event` is one line of an event log; :class:`DeadlineStatus`,
 :class:`ObligationStatus` and :class:`KpiFigure` are what monitoring answers.
@@ -29,7 +42,13 @@ import attrs
 
 from childcare_commissioning.deadlines import Party
 from childcare_commissioning.errors import ModelValueError
-from childcare_commissioning.model._fields import identifier, non_empty, personal, to_tuple
+from childcare_commissioning.model._fields import (
+    identifier,
+    non_empty,
+    personal,
+    to_frozenset,
+    to_tuple,
+)
 from childcare_commissioning.model.core import Citation
 from childcare_commissioning.model.referral import Urgency
 from childcare_commissioning.schedules import Period
@@ -39,12 +58,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Completion",
+    "Condition",
     "Count",
     "DeadlineStatus",
     "DutyStatus",
+    "Ending",
+    "Escalation",
     "Event",
+    "Gate",
     "Kpi",
     "KpiFigure",
+    "KpiPeriod",
     "Monitoring",
     "ObligationStatus",
     "Submission",
@@ -54,13 +78,15 @@ __all__ = [
 
 class DutyStatus(enum.StrEnum):
     """Where a duty stands: done in time, done late, not done and not yet due, not done and
-    past due (a deadline: overdue; a dated obligation: missing)."""
+    past due (a deadline: overdue; a dated obligation: missing), or no longer owed because
+    the case's package ended before it fell due (ended)."""
 
     MET = "met"
     LATE = "late"
     OPEN = "open"
     OVERDUE = "overdue"
     MISSING = "missing"
+    ENDED = "ended"
 
     @property
     def is_failure(self) -> bool:
@@ -88,6 +114,78 @@ class Submission:
     kind: str = attrs.field(validator=identifier)
 
 
+@attrs.frozen
+class Escalation:
+    """One step of an escalation ladder (Plymouth 3.3: "If an appropriate reply is not
+    received within three working days the Provider or Council will email the other
+    party's nominated manager").
+
+    ``window`` is the deadline rule of the reply window (its trigger starts it: the issue
+    raised, or the previous step taken); the kinds that discharge it
+    (:class:`Completion`) are *replies*. A reply in the window stops the ladder. With no
+    reply by the end of the window the step ``id`` is owed, due by the end of the next
+    working day of the window's calendar, and done by an event of kind ``kind`` (which
+    usually triggers the next window). A step taken while its window is still open and
+    unanswered is *premature*: a finding, not a met duty.
+    """
+
+    window: str = attrs.field(validator=identifier)
+    id: str = attrs.field(validator=identifier)
+    kind: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    citation: Citation
+    owed_by: Party = Party.BOTH
+
+
+def _parties(value: Any) -> frozenset[Party]:
+    return frozenset(Party(v) for v in value)
+
+
+@attrs.frozen
+class Condition:
+    """Deadline rule ``rule`` applies only to trigger events whose ``by`` (who
+    instigated: who ended the package) is one of ``by`` and whose ``reason`` is none of
+    ``unless``. A trigger event that does not say who instigated it is not judged: a
+    finding says what is missing (never assumed)."""
+
+    rule: str = attrs.field(validator=identifier)
+    by: frozenset[Party] = attrs.field(converter=_parties)
+    citation: Citation
+    unless: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+
+
+@attrs.frozen
+class Ending:
+    """Events of kind ``kind`` end the case's package: each open deadline of a rule in
+    ``closes`` that had not yet fallen due is no longer owed (``ended``); one already past
+    due stays owed. Package-anchored obligations of the case stop at the end's date."""
+
+    kind: str = attrs.field(validator=identifier)
+    closes: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    citation: Citation | None = None
+
+
+def _urgencies(value: Any) -> frozenset[Urgency]:
+    return frozenset(Urgency(v) for v in value)
+
+
+@attrs.frozen
+class Gate:
+    """An event of kind ``before`` (support starting) must come after one of kind
+    ``requires`` (the risk assessment agreed) for the same case: due at the instant of the
+    ``before`` event; ``late`` (by elapsed time) when the requirement came afterwards,
+    ``overdue`` when it never came. Cases of an urgency in ``exempt`` are not gated (the
+    text gives them another route: "With urgent referrals ... within 72hrs")."""
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=non_empty)
+    requires: str = attrs.field(validator=identifier)
+    before: str = attrs.field(validator=identifier)
+    citation: Citation
+    owed_by: Party = Party.PROVIDER
+    exempt: frozenset[Urgency] = attrs.field(default=frozenset(), converter=_urgencies)
+
+
 def _one_source(instance: Count, attribute: attrs.Attribute[Any], value: Any) -> None:
     if (instance.event is None) == (not instance.rules):
         raise ModelValueError("count", "count-source", "give exactly one of event, rules")
@@ -105,6 +203,11 @@ class Count:
     ``Count(rules=("offer-standard", "offer-urgent"), statuses={MET})`` counts deadlines of
     those rules whose trigger falls in the period and whose status is one of ``statuses``
     (all statuses when empty). Dates are Europe/London dates.
+
+    An event count may be narrowed to events whose ``by`` is one of ``by`` (placements
+    ended at the Provider's instigation) or whose ``reason`` is one of ``reasons``;
+    ``repeat`` counts only events of a case that already had one of that kind (repeat
+    referrals); ``distinct`` counts each case once per period (families worked with).
     """
 
     event: str | None = None
@@ -112,29 +215,62 @@ class Count:
     statuses: frozenset[DutyStatus] = attrs.field(
         default=frozenset(), converter=_statuses, validator=_one_source
     )
+    by: frozenset[Party] = attrs.field(default=frozenset(), converter=_parties)
+    reasons: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    repeat: bool = False
+    distinct: bool = False
 
     def describe(self) -> str:
         """The count in words."""
         if self.event is not None:
-            return f"{self.event} events"
+            words = f"{self.event} events"
+            if self.by:
+                words += f" by {'/'.join(sorted(p.value for p in self.by))}"
+            if self.reasons:
+                words += f" for {'/'.join(sorted(self.reasons))}"
+            if self.repeat:
+                words = f"repeat {words}"
+            return f"cases with {words}" if self.distinct else words
         wanted = "/".join(sorted(s.value for s in self.statuses)) or "all"
         return f"{' + '.join(self.rules)} deadlines ({wanted})"
+
+    def takes(self, event: Event, seen_before: bool) -> bool:
+        """Whether an event of this count's kind is counted (``seen_before``: its case
+        already had an event of the kind)."""
+        if self.by and event.by not in self.by:
+            return False
+        if self.reasons and event.reason not in self.reasons:
+            return False
+        return seen_before or not self.repeat
+
+
+class KpiPeriod(enum.StrEnum):
+    """The reporting period a KPI is figured over: a quarter or a year of the council's
+    reporting year (see :attr:`Monitoring.year_start_month`)."""
+
+    QUARTER = "quarter"
+    YEAR = "year"
 
 
 @attrs.frozen
 class Kpi:
     """A KPI a number can measure: ``numerator / denominator`` per reporting period, in per
-    cent, against ``target`` (per cent; ``None`` when the text sets none). ``outcome``
-    names the :class:`~childcare_commissioning.measures.OutcomeMeasure` it measures."""
+    cent, against ``target`` (per cent; ``None`` when the text sets none); or, without a
+    denominator, a count against ``minimum`` (at least that many in the period: "a
+    minimum of Thirty families per year"). ``outcome`` names the
+    :class:`~childcare_commissioning.measures.OutcomeMeasure` it measures; ``period`` the
+    reporting period (quarters unless the text counts per year)."""
 
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=non_empty)
     numerator: Count
-    denominator: Count
+    denominator: Count | None
     citation: Citation
     target: Decimal | None = None
     outcome: str | None = None
     notes: str = ""
+    minimum: int | None = None
+    period: KpiPeriod = KpiPeriod.QUARTER
 
 
 def _months(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -162,6 +298,15 @@ class Monitoring:
     aliases: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=to_tuple)
     year_start_month: int = attrs.field(default=4, validator=_months)
     citation: Citation | None = None
+    escalations: tuple[Escalation, ...] = attrs.field(default=(), converter=to_tuple)
+    conditions: tuple[Condition, ...] = attrs.field(default=(), converter=to_tuple)
+    endings: tuple[Ending, ...] = attrs.field(default=(), converter=to_tuple)
+    gates: tuple[Gate, ...] = attrs.field(default=(), converter=to_tuple)
+    #: Event kinds that start a package (a placement) in the log: the case's
+    #: package-anchored obligations (three-monthly reviews) run from that date.
+    package_starts: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    #: What evidences each outcome no KPI measures, by outcome id (shown with it).
+    evidence: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=to_tuple)
 
     def completion_kinds(self, rule_id: str) -> tuple[str, ...]:
         """The event kinds that discharge ``rule_id``."""
@@ -184,8 +329,27 @@ def check_references(spec: CouncilSpec, monitoring: Monitoring) -> None:
         if submission.obligation not in obligations:
             message = f"submission names unknown obligation {submission.obligation!r}"
             raise ModelValueError("monitoring", "known-obligation", message)
+    for escalation in monitoring.escalations:
+        if escalation.window not in rules:
+            message = f"escalation step {escalation.id!r} names unknown rule {escalation.window!r}"
+            raise ModelValueError("monitoring", "known-deadline", message)
+        if escalation.id in rules:
+            message = f"escalation step {escalation.id!r} has the id of a deadline rule"
+            raise ModelValueError("monitoring", "unique", message)
+    named = [c.rule for c in monitoring.conditions] + [
+        r for e in monitoring.endings for r in e.closes
+    ]
+    for rule in named:
+        if rule not in rules:
+            message = f"condition or ending names unknown rule {rule!r}"
+            raise ModelValueError("monitoring", "known-deadline", message)
     for kpi in monitoring.kpis:
+        if kpi.denominator is None and kpi.target is not None:
+            message = f"KPI {kpi.id!r} is a count: give a minimum, not a percentage target"
+            raise ModelValueError("monitoring", "kpi-target", message)
         for count in (kpi.numerator, kpi.denominator):
+            if count is None:
+                continue
             for rule in count.rules:
                 if rule not in rules:
                     message = f"KPI {kpi.id!r} counts unknown rule {rule!r}"
@@ -207,7 +371,10 @@ class Event:
     ``"offer-made"``, ``"notice-given"``...); ``at`` when (timezone-aware); ``actor`` who
     (personal data: never shown in reprs or findings); ``reference`` a document or
     obligation reference; ``urgency`` and ``service`` narrow the deadline rules that apply
-    (a case keeps the first it is given). ``line`` is the line of the log it came from.
+    (a case keeps the first it is given). ``by`` is the party that instigated what
+    happened (who ended a package) and ``reason`` why (``"immediate-safety"``,
+    ``"unexpected"``: the council's declarations name the reasons they use). ``line`` is
+    the line of the log it came from.
     """
 
     case: str
@@ -218,6 +385,8 @@ class Event:
     urgency: Urgency | None = None
     service: str | None = None
     line: int = 0
+    by: Party | None = None
+    reason: str | None = None
 
 
 # --- results --------------------------------------------------------------------------------
@@ -337,19 +506,39 @@ class KpiFigure:
     period_label: str
     period: Period
     numerator: int
-    denominator: int
+    denominator: int | None
     percent: Decimal | None
     target: Decimal | None
     citation: Citation
     numerator_cases: tuple[str, ...]
     denominator_cases: tuple[str, ...]
+    #: For a count: the least the text asks for in a whole period.
+    minimum: int | None = None
+    #: Whether the period had ended by the as-of date (a count judged only then).
+    complete: bool = True
 
     @property
     def meets_target(self) -> bool | None:
-        """Whether the figure reaches the target (``None`` without a figure or target)."""
+        """Whether the figure reaches the target (``None`` without a figure or target); a
+        count reaches its minimum, judged once its period is complete (``None`` before:
+        a year half gone is not yet short)."""
+        if self.minimum is not None:
+            if self.numerator >= self.minimum:
+                return True
+            return False if self.complete else None
         if self.percent is None or self.target is None:
             return None
         return self.percent >= self.target
+
+    @property
+    def figure(self) -> str:
+        """The figure in words: ``"3/4 = 75.0%"``, ``"3/0 = no figure"`` or ``"31 (at
+        least 30)"``."""
+        if self.denominator is None:
+            least = "" if self.minimum is None else f" (at least {self.minimum})"
+            return f"{self.numerator}{least}"
+        shown = "no figure" if self.percent is None else f"{self.percent}%"
+        return f"{self.numerator}/{self.denominator} = {shown}"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (per cent as a string, exact)."""
@@ -363,6 +552,8 @@ class KpiFigure:
             "denominator": self.denominator,
             "percent": None if self.percent is None else str(self.percent),
             "target": None if self.target is None else str(self.target),
+            "minimum": self.minimum,
+            "complete": self.complete,
             "meets_target": self.meets_target,
             "numerator_cases": list(self.numerator_cases),
             "denominator_cases": list(self.denominator_cases),

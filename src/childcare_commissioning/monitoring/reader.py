@@ -1,9 +1,10 @@
 """Reading event logs, streamed: JSON Lines or CSV, one :class:`Event` at a time.
 
 Both formats carry the fields ``case``, ``kind``, ``at`` (required), ``actor``,
-``reference``, ``urgency``, ``service`` (optional; empty cells are absent); any other field
-or column is an error rather than silently ignored (a misspelt ``urgncy`` would otherwise
-change which deadlines apply). ``at`` is an
+``reference``, ``urgency``, ``service``, ``by`` (who instigated it: ``provider``,
+``council``, ``both`` or ``referrer``) and ``reason`` (optional; empty cells are absent);
+any other field or column is an error rather than silently ignored (a misspelt ``urgncy``
+would otherwise change which deadlines apply). ``at`` is an
 ISO 8601 date-time; one without an offset is Europe/London local time and is refused when
 the clock change makes it ambiguous or non-existent. Files are read as UTF-8 with or
 without a byte-order mark. A line that cannot be read stops the read with a
@@ -14,15 +15,17 @@ figures.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import enum
 import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from childcare_commissioning.csvsafe import CsvQuoteError, strict_rows
+from childcare_commissioning.deadlines import Party
 from childcare_commissioning.errors import ConversionError, DuplicateKeyError, Problem, unique_keys
 from childcare_commissioning.model.referral import Urgency
 from childcare_commissioning.monitoring.model import Event
@@ -30,7 +33,7 @@ from childcare_commissioning.monitoring.model import Event
 __all__ = ["FIELDS", "event_from_mapping", "open_log", "read_events"]
 
 #: The columns of an event log, in the order the library writes them.
-FIELDS = ("case", "kind", "at", "actor", "reference", "urgency", "service")
+FIELDS = ("case", "kind", "at", "actor", "reference", "urgency", "service", "by", "reason")
 _KNOWN = frozenset(FIELDS)
 _LONDON = ZoneInfo("Europe/London")
 
@@ -60,6 +63,18 @@ def _text(row: Any, field: str, line: int, required: bool) -> str | None:
     raise _fail(line, field, f"expected text, got {type(value).__name__}")
 
 
+_E = TypeVar("_E", bound=enum.StrEnum)
+
+
+def _choice(row: Any, field: str, line: int, kind: type[_E]) -> _E | None:
+    text = _text(row, field, line, False)
+    try:
+        return kind(text) if text else None
+    except ValueError:
+        known = ", ".join(member.value for member in kind)
+        raise _fail(line, field, f"expected one of {known}") from None
+
+
 def event_from_mapping(row: Any, line: int) -> Event:
     """One event from a JSON object or CSV row; :class:`ConversionError` naming the line
     and field when it cannot be read."""
@@ -78,12 +93,8 @@ def event_from_mapping(row: Any, line: int) -> Event:
     except ValueError as exc:
         reason = str(exc) if "clock change" in str(exc) else "expected YYYY-MM-DDTHH:MM[+HH:MM]"
         raise _fail(line, "at", reason) from None
-    urgency_text = _text(row, "urgency", line, False)
-    try:
-        urgency = Urgency(urgency_text) if urgency_text else None
-    except ValueError:
-        known = ", ".join(u.value for u in Urgency)
-        raise _fail(line, "urgency", f"expected one of {known}") from None
+    urgency = _choice(row, "urgency", line, Urgency)
+    by = _choice(row, "by", line, Party)
     return Event(
         case=_text(row, "case", line, False) or "",
         kind=kind,
@@ -93,6 +104,8 @@ def event_from_mapping(row: Any, line: int) -> Event:
         urgency=urgency,
         service=_text(row, "service", line, False),
         line=line,
+        by=by,
+        reason=_text(row, "reason", line, False),
     )
 
 
@@ -114,18 +127,28 @@ def _json_lines(stream: Iterable[str]) -> Iterator[Event]:
 
 
 def _csv_rows(stream: Iterable[str]) -> Iterator[Event]:
-    reader = csv.DictReader(stream)
-    header = reader.fieldnames or []
-    missing = [f for f in ("case", "kind", "at") if f not in header]
-    if missing:
-        raise _fail(1, missing[0], "column missing from the header")
-    repeated = sorted({h for h in header if header.count(h) > 1})
-    if repeated:
-        raise _fail(1, repeated[0], "column given twice in the header")
-    for row in reader:
-        if None in row:
-            raise _fail(reader.line_num, "", "more cells than the header has columns")
-        yield event_from_mapping(row, reader.line_num)
+    # Read strictly (csvsafe.strict_rows): an unterminated or stray quote is an error
+    # naming its line, never the rows after it swallowed into one cell.
+    rows = strict_rows(stream)
+    try:
+        first = next(rows, None)
+        header = first[1] if first is not None else []
+        missing = [f for f in ("case", "kind", "at") if f not in header]
+        if missing:
+            raise _fail(1, missing[0], "column missing from the header")
+        repeated = sorted({h for h in header if header.count(h) > 1})
+        if repeated:
+            raise _fail(1, repeated[0], "column given twice in the header")
+        for line, cells in rows:
+            if not cells:
+                continue  # a blank line, as csv.DictReader skips it
+            if len(cells) > len(header):
+                raise _fail(line, "", "more cells than the header has columns")
+            row: dict[str, str | None] = dict.fromkeys(header)
+            row.update(zip(header, cells, strict=False))
+            yield event_from_mapping(row, line)
+    except CsvQuoteError as exc:
+        raise _fail(exc.line, "", exc.message) from None
 
 
 def read_events(stream: Iterable[str], format: str = "jsonl") -> Iterator[Event]:

@@ -141,7 +141,7 @@ class MonitoringAnswer:
     deadlines: list[dict[str, Any]]
     obligations: list[dict[str, Any]]
     kpis: list[dict[str, Any]]
-    not_measurable_from_events: list[dict[str, str]]
+    not_measurable_from_events: list[dict[str, str | None]]
     findings: list[dict[str, Any]]
 
 

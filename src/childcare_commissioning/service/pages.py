@@ -5,10 +5,9 @@ the ``service`` extra; nothing is fetched from a CDN when the page is viewed).""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-__all__ = ["SWAGGER_FILES", "write_api_pages"]
+__all__ = ["SWAGGER_FILES", "api_pages", "write_api_pages"]
 
 SWAGGER_FILES = ("swagger-ui-bundle.js", "swagger-ui.css")
 
@@ -21,23 +20,31 @@ _NO_UI = """<!doctype html>
 """
 
 
-def write_api_pages(out: Path) -> list[Path]:
-    """Write ``openapi.json`` and ``index.html`` (with Swagger UI's files in ``static/``
-    when installed) into ``out``; returns the files written."""
+def api_pages(folder: str = "api") -> dict[str, str | bytes]:
+    """The API pages by path under the handbook's generated pages: ``openapi.json`` and
+    ``index.html`` in ``folder`` (with Swagger UI's files in ``static/`` when installed),
+    for :func:`~childcare_commissioning.handbook.write_handbook` to write with the rest."""
     from childcare_commissioning.service.app_static import swagger_page, swagger_static
     from childcare_commissioning.service.openapi import openapi_document
 
-    out.mkdir(parents=True, exist_ok=True)
-    document = out / "openapi.json"
-    document.write_text(json.dumps(openapi_document(), indent=2) + "\n", encoding="utf-8")
-    page = out / "index.html"
-    written = [document, page]
+    pages: dict[str, str | bytes] = {
+        f"{folder}/openapi.json": json.dumps(openapi_document(), indent=2) + "\n"
+    }
     static = swagger_static()
     if static is None:
-        page.write_text(_NO_UI, encoding="utf-8")
-        return written
-    (out / "static").mkdir(exist_ok=True)
+        pages[f"{folder}/index.html"] = _NO_UI
+        return pages
     for name in SWAGGER_FILES:
-        written.append(Path(shutil.copyfile(Path(static) / name, out / "static" / name)))
-    page.write_text(swagger_page("static", "openapi.json"), encoding="utf-8")
-    return written
+        pages[f"{folder}/static/{name}"] = (Path(static) / name).read_bytes()
+    pages[f"{folder}/index.html"] = swagger_page("static", "openapi.json")
+    return pages
+
+
+def write_api_pages(out: Path, force: bool = False) -> list[Path]:
+    """Write :func:`api_pages` into ``out`` (as the folder ``.``), through the manifest
+    of :func:`~childcare_commissioning.safefiles.write_folder`; returns the files written."""
+    from childcare_commissioning.handbook import MANIFEST
+    from childcare_commissioning.safefiles import write_folder
+
+    pages = {name.removeprefix("./"): data for name, data in api_pages(".").items()}
+    return write_folder(pages, out, manifest=MANIFEST, force=force, option="--out")

@@ -24,7 +24,8 @@ from childcare_commissioning_derby.careleaver import (
     is_care_leaver,
     school_leaving_date,
 )
-from childcare_commissioning_derby.monitoring import MONITORING
+from childcare_commissioning_derby.duties import COMPUTATIONS, DUTIES
+from childcare_commissioning_derby.monitoring import MONITORING, MONITORING_READINGS
 from childcare_commissioning_derby.placements import (
     CATEGORIES,
     MAX_SUPPORT_HOURS,
@@ -35,7 +36,7 @@ from childcare_commissioning_derby.placements import (
     ipa_payments,
     termination_date,
 )
-from childcare_commissioning_derby.register import COMPUTATIONS, DUTIES, REGISTER
+from childcare_commissioning_derby.register import REGISTER
 from childcare_commissioning_derby.rules import (
     BILLING,
     CALENDARS,
@@ -376,7 +377,7 @@ SPEC: Final = CouncilSpec(
         Service(lot_id, name, name, citation) for lot_id, (name, citation) in SERVICES_LOTS.items()
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,

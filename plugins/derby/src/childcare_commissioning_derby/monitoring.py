@@ -2,49 +2,58 @@
 
 The offers "within 24 hours for a standard referral and within 1 hour for an urgent
 referral" (3.3.1), the Council's full information within 72 hours of an emergency
-placement, the formal review within 2 weeks of a placement starting, same-working-day
-emergency support and same-day notice of concerns; the quarterly access report (3.7.1);
-and the first access KPI, "Number of responses received to referrals received by the
-Council within the specified timescale" (target 100 %), per UK financial quarter.
+placement, same-working-day emergency support and same-day notice of concerns; the formal
+review of each placement "within 2 weeks ... then at 3 month intervals" (3.8.1), per
+placement, from the contract's placements and from each ``placement-start`` the log
+records, to the placement's end (``placement-end``); the quarterly access report (3.7.1);
+and the four Access measures of 3.7.1 per UK financial quarter: responses received within
+the specified timescale (target 100 %), suitable placements against the placements put
+forward by the Council (``offer-suitable``: the Council judged an offer suitable), and the
+placements that end unexpectedly at the Provider's and at the Council's instigation
+(``placement-end`` with ``by`` and ``reason: unexpected``), with the cases behind each.
 
-Not measured from events, and left for the quarterly report and visits: the other three
-access measures (suitable placements against those put forward, placements ending
-unexpectedly at either party's instigation: the events do not say which placements were
-suitable or who instigated an ending), the eight quality statements, and the IPA
-termination notices (30 or 14 days depending on the reason, which an event does not
-carry).
+A log may begin at a placement (``placement-start`` opens the case): a concern or an
+emergency request for a young person placed before the log's first referral is judged.
 
-Declared here, outside the plugin's ``CouncilSpec``, until the spec references it as
-``monitoring=MONITORING``.
+Not measured from events, and left for the quarterly report and visits: the eight
+quality statements (each evidenced as its Outcome column says), and the IPA termination
+notices (30 or 14 days depending on the reason, which an event does not carry).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from childcare_commissioning.deadlines import Party
+from childcare_commissioning.model import Reading
 from childcare_commissioning.monitoring import (
     Completion,
     Count,
     DutyStatus,
+    Ending,
     Kpi,
     Monitoring,
     Submission,
 )
 from childcare_commissioning_derby._cite import cite
 
-__all__ = ["MONITORING"]
+__all__ = ["MONITORING", "MONITORING_READINGS"]
 
 OFFERS = ("offer-standard", "offer-urgent", "offer-emergency")
+_REPORTS = "3.7.1 Reports"
+_UNEXPECTED = frozenset({"unexpected"})
 
 MONITORING = Monitoring(
     completions=(
         *(Completion(rule, "offer-made") for rule in OFFERS),
         Completion("full-information", "information-supplied"),
-        Completion("first-review", "review-held"),
         Completion("emergency-support", "support-provided"),
         Completion("concern-same-day", "concern-notified"),
     ),
-    submissions=(Submission("access-kpis", "access-report-submitted"),),
+    submissions=(
+        Submission("access-kpis", "access-report-submitted"),
+        Submission("placement-review", "review-held"),
+    ),
     kpis=(
         Kpi(
             "responses-in-time",
@@ -52,7 +61,7 @@ MONITORING = Monitoring(
             numerator=Count(rules=OFFERS, statuses={DutyStatus.MET}),
             denominator=Count(event="referral-received"),
             citation=cite(
-                "3.7.1 Reports",
+                _REPORTS,
                 "Number of responses received to referrals received by the Council within the "
                 "specified timescale",
             ),
@@ -61,8 +70,62 @@ MONITORING = Monitoring(
             notes="The specified timescale is 3.3.1's: 24 hours (standard), 1 hour (urgent; "
             "emergency read as urgent). A referral with no offer counts against the figure.",
         ),
+        Kpi(
+            "suitable-placements",
+            "Suitable placements available against the placements put forward by the Council",
+            numerator=Count(event="offer-suitable", distinct=True),
+            denominator=Count(event="referral-received"),
+            citation=cite(
+                _REPORTS,
+                "Number of suitable placement available against the total number of "
+                "placements put forward by the Council",
+            ),
+            notes="A placement put forward is a referral received; one with an offer the "
+            "Council judged suitable (offer-suitable) counts once. No target: the 100 % is "
+            "the responses measure's (reading performance-table).",
+        ),
+        Kpi(
+            "unexpected-ends-provider",
+            "Placements that end unexpectedly at the Provider's instigation",
+            numerator=Count(event="placement-end", by={Party.PROVIDER}, reasons=_UNEXPECTED),
+            denominator=None,
+            citation=cite(
+                _REPORTS,
+                "Number of placements that end unexpectedly at the provider's instigation",
+            ),
+        ),
+        Kpi(
+            "unexpected-ends-council",
+            "Placements that end unexpectedly at the Council's instigation",
+            numerator=Count(event="placement-end", by={Party.COUNCIL}, reasons=_UNEXPECTED),
+            denominator=None,
+            citation=cite(
+                _REPORTS,
+                "Number of placements that end unexpectedly at the Councils instigation",
+            ),
+        ),
     ),
-    opening=("referral-received", "emergency-placement"),
-    kinds=("placement-start", "emergency-request", "concern"),
+    opening=("referral-received", "emergency-placement", "placement-start"),
+    kinds=("emergency-request", "concern"),
     year_start_month=4,
+    package_starts=("placement-start",),
+    endings=(Ending("placement-end"),),
+)
+
+#: How monitoring reads what the text leaves open (shown with the council's readings).
+MONITORING_READINGS = (
+    Reading(
+        "reviews-per-placement",
+        "3.8.1: 'A formal review will be held within 2 weeks to ensure the package is in "
+        "place then at 3 month intervals'.",
+        "Each placement is reviewed on its own schedule from its own start: the first "
+        "review within 2 weeks, then every 3 months from that due date, until the placement "
+        "ends. A review-held event for the placement (its case id) answers the oldest review "
+        "outstanding; the first review is the first of these, not a separate deadline.",
+        cite(
+            "3.8.1 Monitoring and Reporting",
+            "A formal review will be held within 2 weeks to ensure the package is in place then "
+            "at 3 month intervals",
+        ),
+    ),
 )

@@ -28,7 +28,7 @@ from childcare_commissioning_plymouth.kpi import (
     PolicyReview,
     policy_kpi,
 )
-from childcare_commissioning_plymouth.monitoring import MONITORING
+from childcare_commissioning_plymouth.monitoring import MONITORING, MONITORING_READINGS
 from childcare_commissioning_plymouth.referrals import (
     COHORTS,
     COUNCIL,
@@ -471,7 +471,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,

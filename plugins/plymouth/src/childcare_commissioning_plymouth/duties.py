@@ -8,8 +8,10 @@ or a number for are deadline rules and obligations instead (``timing.py``).
 from __future__ import annotations
 
 from childcare_commissioning.deadlines import Party
-from childcare_commissioning.register import Duty
+from childcare_commissioning.register import Duty, checklist_duty
 from childcare_commissioning_plymouth._cite import cite
+from childcare_commissioning_plymouth.kpi import OUTCOMES
+from childcare_commissioning_plymouth.timing import OBLIGATIONS
 
 __all__ = ["DUTIES"]
 
@@ -580,6 +582,17 @@ _TABLE: tuple[tuple[str, str, Party, str, str, str, str, str], ...] = (
         "must regularly review, update and test their BCP",
     ),
     (
+        "supply-roles",
+        "Supply staff in the roles each child or young person's needs require",
+        P,
+        COUNCIL,
+        "staff supplied in each role the Council requested (Family Support Worker, Health "
+        "Care Assistant, RGN, RNLD, RMN, Youth Worker or another role)",
+        "Which roles did the Council request this quarter, and could you supply each?",
+        "6 Role Types",
+        "The Provider will supply staff across a range of roles, as required to meet the individual needs of children and young people.",
+    ),
+    (
         "absence-cover",
         "Keep enough skilled staff to cover planned and unplanned absence without disruption",
         P,
@@ -591,7 +604,7 @@ _TABLE: tuple[tuple[str, str, Party, str, str, str, str, str], ...] = (
     ),
 )
 
-DUTIES = tuple(
+DUTIES: tuple[Duty, ...] = tuple(
     Duty(
         duty_id,
         title,
@@ -602,4 +615,34 @@ DUTIES = tuple(
         cite(clause, quote),
     )
     for duty_id, title, owed_by, owed_to, evidence, question, clause, quote in _TABLE
+)
+
+_OBLIGATIONS = {o.id: o for o in OBLIGATIONS}
+_OUTCOMES = {o.id: o for o in OUTCOMES}
+
+#: Text the register once labelled "rule" that computes nothing: obligations with a
+#: trigger and no time, and the individual outcomes of 8.2 (examples the Care Plan sets,
+#: with no measure): checked at a visit from the evidence named.
+DUTIES += (
+    checklist_duty(
+        _OBLIGATIONS["return-interview"],
+        "the notifiable-event notice of each missing episode, and the record of the "
+        "return interview the child or young person was supported to take part in",
+        "When a looked after child went missing, was it notified as a notifiable event, and "
+        "how was the child supported to take part in a return interview?",
+    ),
+    checklist_duty(
+        _OBLIGATIONS["risk-management-meeting"],
+        "notes of the Risk Management and multi-agency meetings convened with the Council "
+        "or attended when risks escalated",
+        "When risks to a child escalated, which Risk Management or multi-agency meetings "
+        "did you convene with the Council or attend?",
+    ),
+    checklist_duty(
+        _OUTCOMES["individual-outcomes"],
+        "the outcomes set in each child's Care Plan, and the provider's account of progress "
+        "towards them at each package review",
+        "Which outcomes in the child's Care Plan did the service deliver or contribute to, "
+        "and what shows it?",
+    ),
 )

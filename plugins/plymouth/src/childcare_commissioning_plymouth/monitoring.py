@@ -2,12 +2,19 @@
 
 Deadlines a logged event discharges: services commenced the same day as an emergency
 referral (the commencement discharges it), the first review "initially within 28 days of
-the commencement of delivery", the Council's documents within 5 working days of
-commencement, the escalation ladder (3.3: the nominated manager after three working days
-without a reply, the Commissioning Team after "a further three working days", each step
-counted from when the previous one actually happened), written notice of a significant
-or notifiable event within 24 hours, the provider's week's notice before a package ends,
-and notice of a Business Continuity Plan activation within 5 Business Days. Dated
+the commencement of delivery" (no longer owed once the package ends before it falls due),
+the Council's documents within 5 working days of commencement, written notice of a
+significant or notifiable event within 24 hours, the Provider's week's notice before a
+package ends (only when the Provider ends it, and not when the child's immediate safety
+is in question: the ``package-end`` event says ``by`` and ``reason``), and notice of a
+Business Continuity Plan activation within 5 Business Days.
+
+The escalation ladder (3.3) is read the way the text runs: a ``reply-received`` within
+three working days of the issue raised stops it; with no reply, emailing the nominated
+manager is owed the working day after the window (``manager-emailed``), which opens "a
+further three working days" for the manager's reply; with none, the Commissioning Team
+is emailed the working day after (``commissioning-team-emailed``). Emailing a manager
+inside an unanswered window is a premature escalation (a finding). Dated
 obligations a logged submission meets: the monitoring information 5 working days before
 each contract review meeting, the meetings themselves, and the three quarterly reports
 of 8.1 (one event kind, ``quarterly-report-submitted``, whose ``reference`` names the
@@ -25,17 +32,29 @@ Declared here, outside the plugin's ``CouncilSpec``, until the spec references i
 
 from __future__ import annotations
 
-from childcare_commissioning.monitoring import Completion, Monitoring, Submission
+from childcare_commissioning.deadlines import Party
+from childcare_commissioning.model import Reading
+from childcare_commissioning.monitoring import (
+    Completion,
+    Condition,
+    Ending,
+    Escalation,
+    Monitoring,
+    Submission,
+)
+from childcare_commissioning_plymouth._cite import cite
 
-__all__ = ["MONITORING"]
+__all__ = ["MONITORING", "MONITORING_READINGS"]
+
+_ESCALATION = "3.3 Escalation process"
 
 MONITORING = Monitoring(
     completions=(
         Completion("emergency-commencement", "package-commenced"),
         Completion("first-review", "review-held"),
         Completion("council-documents", "documents-provided"),
-        Completion("escalate-to-manager", "manager-emailed"),
-        Completion("escalate-to-commissioning", "commissioning-team-emailed"),
+        Completion("escalate-to-manager", "reply-received"),
+        Completion("escalate-to-commissioning", "reply-received"),
         Completion("notify-in-writing", "written-notice-given"),
         Completion("provider-notice-to-end", "notice-given"),
         Completion("bcp-activation-notice", "bcp-notice-given"),
@@ -49,4 +68,79 @@ MONITORING = Monitoring(
     ),
     opening=("referral-received", "package-commenced"),
     year_start_month=4,
+    escalations=(
+        Escalation(
+            "escalate-to-manager",
+            "email-nominated-manager",
+            "manager-emailed",
+            "Email the other party's nominated manager (no appropriate reply in three working "
+            "days)",
+            cite(
+                _ESCALATION,
+                "If an appropriate reply is not received within three working days the "
+                "Provider or Council will email the other party's nominated manager",
+            ),
+        ),
+        Escalation(
+            "escalate-to-commissioning",
+            "email-commissioning-team",
+            "commissioning-team-emailed",
+            "Raise the issue by email with the Strategic Cooperative Commissioning Team (no "
+            "appropriate reply from the nominated manager in a further three working days)",
+            cite(
+                _ESCALATION,
+                "If an appropriate reply is not received from the nominated manager within a "
+                "further three working days the issue will be raised via email",
+            ),
+        ),
+    ),
+    conditions=(
+        Condition(
+            "provider-notice-to-end",
+            {Party.PROVIDER},
+            cite(
+                "3.3 Referral routes",
+                "Unless the immediate safety of the child or young person is in question, the "
+                "Provider will give a minimum of one week's notice if it intends to end",
+            ),
+            unless={"immediate-safety"},
+        ),
+    ),
+    endings=(Ending("package-end", closes=("first-review",)),),
+)
+
+#: How monitoring reads what the text leaves open (shown with the council's readings).
+MONITORING_READINGS = (
+    Reading(
+        "escalation-ladder",
+        "3.3 escalates 'If an appropriate reply is not received within three working days': "
+        "is escalating a duty on its own, and what stops it?",
+        "The reply is what the window waits for: a reply logged within the window "
+        "(reply-received) stops the ladder and no escalation is owed. Only when no reply came "
+        "is the next step owed, due by the end of the working day after the window; a reply "
+        "that arrives after the window but by the end of that day still stops it. Emailing "
+        "the manager while the window is open and unanswered is premature (a finding). The "
+        "reply itself is scored against the window (late or overdue when it did not come).",
+        cite(_ESCALATION, "If an appropriate reply is not received within three working days"),
+    ),
+    Reading(
+        "notice-to-end-instigator",
+        "The Provider's week of notice applies 'if it intends to end delivery', 'Unless the "
+        "immediate safety of the child or young person is in question'.",
+        "Owed only for a package-end logged with by=provider and a reason other than "
+        "immediate-safety; an end the Council decides (by=council) owes none. An end that "
+        "does not say who ended it is not judged: a finding asks for 'by'. The first review "
+        "is no longer owed when the package ends before it falls due.",
+        cite("3.3 Referral routes", "if it intends to end delivery of a package of services"),
+    ),
+    Reading(
+        "meeting-working-day",
+        "Contract review meetings fall 'quarterly' and 'on a six monthly basis' from entry to "
+        "the framework; the text names no day, and the count can land on a weekend or a bank "
+        "holiday.",
+        "A meeting whose counted day is not a working day is due the next working day (1 Jan "
+        "2025 is due Thu 2 Jan). The monitoring information is due 5 working days before the "
+        "meeting as held when it was logged, and before its due day otherwise.",
+        cite("11 Contract management", "at least 5 working days before each contract review"),
+    ),
 )

@@ -60,11 +60,12 @@ def _ids(prefix: str, subjects: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
 
 _ENTRIES: tuple[Entry, ...] = (
     context("Title", "HEALTH AND SOCIAL CARE STAFFING AGENCY SERVICES", "Service Specification"),
-    rule(
+    definition(
         "Preamble",
         "This Specification sets out the requirements",
         None,
         "services/staffing-agency",
+        note="Defines the Provider and the service the rules below decide for.",
     ),
     definition(
         "I Introduction",
@@ -174,7 +175,7 @@ _ENTRIES: tuple[Entry, ...] = (
     rule(
         K,
         "Proactively supporting and encouraging the child or young person's engagement",
-        "Substance Misuse Services",
+        "Substance Misuse Services\n- Young Carers",
         "offers/engagement-with-services",
     ),
     rule(
@@ -409,6 +410,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "deadlines/provider-notice-to-end",
         "obligations/notice-to-end",
         "contacts/commissioning-mailbox",
+        "readings/notice-to-end-instigator",
         note="Audit C39-C40: the notice obligation names the mailbox as its recipient.",
     ),
     duty(
@@ -441,6 +443,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "contacts/commissioning-mailbox-escalation",
         "readings/mailbox-spelling",
         "readings/escalation-reply-window",
+        "readings/escalation-ladder",
         note="Audit C44-C46: each deadline is the end of a reply window; escalation comes "
         "after it.",
     ),
@@ -484,11 +487,13 @@ _ENTRIES: tuple[Entry, ...] = (
         "duties/flexible-delivery",
         note="Audit C52.",
     ),
-    rule(
+    not_encoded(
         LOC,
         "Services for children or young people may be required to be delivered within Plymouth",
         None,
-        "services/staffing-agency",
+        "Sets no limit to check: services may be required anywhere in Plymouth, the South "
+        "West peninsula or elsewhere in England or Wales, so no referral is refused for its "
+        "place.",
         note="Audit C53: the three delivery areas are declared as the council's areas "
         "(plymouth, south-west-peninsula, england-and-wales). No area rule is declared: the "
         "text excludes no place in England or Wales, and an area rule would make every "
@@ -558,17 +563,19 @@ _ENTRIES: tuple[Entry, ...] = (
         "contacts/commissioning-mailbox",
         note="Audit C61.",
     ),
-    rule(
+    duty(
         "5 Child or Young Person missing episode",
         "Child or Young Person missing episode",
         "participate in a return interview as required.",
+        "duties/return-interview",
         "obligations/return-interview",
         note="Audit C62.",
     ),
-    rule(
+    duty(
         "5 Risk Management",
         "If risks relating to a child or young person escalate",
         "attending multi-agency meetings as required.",
+        "duties/risk-management-meeting",
         "obligations/risk-management-meeting",
         note="Audit C63.",
     ),
@@ -581,10 +588,11 @@ _ENTRIES: tuple[Entry, ...] = (
         "hours actually delivered.",
         note="Audit C64.",
     ),
-    rule(
+    duty(
         "6 Role Types",
         "The Provider will supply staff across a range of roles",
         "Youth Worker.",
+        "duties/supply-roles",
         "reference_tables/role-types",
         note="Audit C65: an open list, kept as a reference table.",
     ),
@@ -840,10 +848,11 @@ _ENTRIES: tuple[Entry, ...] = (
         "obligations/complaints-report",
         note="Audit C96-C97.",
     ),
-    rule(
+    duty(
         OUT,
         "The specific outcomes the Provider is required to deliver",
         "Improved Placement stability",
+        "duties/outcome-individual-outcomes",
         "outcomes/individual-outcomes",
         note="Audit C98.",
     ),
@@ -934,6 +943,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "The Provider will meet with representative(s) of the Council",
         "thereafter on a six monthly basis.",
         "obligations/contract-review-meeting",
+        "readings/meeting-working-day",
         "readings/review-year-one",
         note="Audit C110.",
     ),

@@ -14,14 +14,14 @@ from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Se
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning_somerset._cite import cite
-from childcare_commissioning_somerset.clauses import COMPUTATIONS, DUTIES, REGISTER
+from childcare_commissioning_somerset.duties import COMPUTATIONS, DUTIES
 from childcare_commissioning_somerset.jobsheet import (
     JobSheet,
     JobSheetLine,
     check_job_sheet,
     job_sheet_for,
 )
-from childcare_commissioning_somerset.monitoring import MONITORING
+from childcare_commissioning_somerset.monitoring import MONITORING, MONITORING_READINGS
 from childcare_commissioning_somerset.outcomes import (
     CONTRACT_MONITORING,
     KEY_OBJECTIVES,
@@ -29,6 +29,7 @@ from childcare_commissioning_somerset.outcomes import (
     AtHome,
     living_at_home_outcome,
 )
+from childcare_commissioning_somerset.register import REGISTER
 from childcare_commissioning_somerset.rules import (
     AREA_RULES,
     BAND,
@@ -405,7 +406,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,

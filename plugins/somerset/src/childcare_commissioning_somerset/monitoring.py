@@ -2,7 +2,12 @@
 
 For urgent and emergency referrals, "all risk assessments, outcomes and support plans will
 be agreed with the referrer within 72hrs" (elapsed hours, across clock changes); support
-plans "reviewed initially within 4 weeks of the support being put in place".
+plans "reviewed initially within 4 weeks of the support being put in place". For every
+other referral the risk assessment, with its staff ratio, is "to be agreed before
+engagement" (3.2 II): support started (``support-started``) before the referrer agreed it
+(``risk-assessment-agreed``) is a breach, late by the time it took or overdue. Repeat
+referrals (3.1 "A reduction in the number of repeat referrals") are counted per quarter:
+a second referral of a case already referred, with the cases behind the count.
 
 Not measured from events: the accident and incident notice "as soon as possible" and the
 immediate safeguarding liaison (no time limit a log can judge), the six monitoring
@@ -17,9 +22,11 @@ Declared here, outside the plugin's ``CouncilSpec``, until the spec references i
 
 from __future__ import annotations
 
-from childcare_commissioning.monitoring import Completion, Monitoring
+from childcare_commissioning.model import Reading, Urgency
+from childcare_commissioning.monitoring import Completion, Count, Gate, Kpi, Monitoring
+from childcare_commissioning_somerset._cite import cite
 
-__all__ = ["MONITORING"]
+__all__ = ["MONITORING", "MONITORING_READINGS"]
 
 MONITORING = Monitoring(
     completions=(
@@ -30,4 +37,50 @@ MONITORING = Monitoring(
     opening=("referral-received",),
     kinds=("incident", "concern"),
     year_start_month=4,
+    gates=(
+        Gate(
+            "risk-assessment-before-engagement",
+            "Risk assessment (with the staff ratio) agreed by the referrer before engagement",
+            requires="risk-assessment-agreed",
+            before="support-started",
+            citation=cite(
+                "3.2 Provider requirements and staff competencies",
+                "A copy of the risk assessment (including staff ratio deemed necessary) will be "
+                "sent to the referrer (Social Worker) to be agreed before engagement.",
+            ),
+            exempt={Urgency.URGENT, Urgency.EMERGENCY},
+        ),
+    ),
+    kpis=(
+        Kpi(
+            "repeat-referrals",
+            "Repeat referrals (a case referred again)",
+            numerator=Count(event="referral-received", repeat=True),
+            denominator=None,
+            citation=cite(
+                "3.1 Contract Monitoring", "A reduction in the number of repeat referrals."
+            ),
+            outcome="monitoring-3",
+            notes="A count per quarter; the target is a reduction, judged between quarters.",
+        ),
+    ),
+)
+
+#: How monitoring reads what the text leaves open (shown with the council's readings).
+MONITORING_READINGS = (
+    Reading(
+        "engagement-gate",
+        "3.2 II: the risk assessment, with the staff ratio, is sent to the referrer 'to be "
+        "agreed before engagement'; 'With urgent referrals where there is a need to engage "
+        "quickly' it is agreed 'within 72hrs'.",
+        "Engagement is support starting (support-started). For a referral that is neither "
+        "urgent nor emergency, support started before the referrer agreed the risk "
+        "assessment (risk-assessment-agreed) is a breach: late by the elapsed time until it "
+        "was agreed, overdue if it never was. Urgent and emergency referrals follow the 72 "
+        "hours instead.",
+        cite(
+            "3.2 Provider requirements and staff competencies",
+            "to be agreed before engagement",
+        ),
+    ),
 )

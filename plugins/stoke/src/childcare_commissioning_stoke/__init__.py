@@ -22,6 +22,7 @@ from childcare_commissioning import (
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.measures import OutcomeMeasure
+from childcare_commissioning.register import checklist_duty
 from childcare_commissioning.safeguarding import Contact
 from childcare_commissioning_stoke._cite import cite
 from childcare_commissioning_stoke.duties import COMPUTATIONS, DUTIES
@@ -31,7 +32,7 @@ from childcare_commissioning_stoke.evidence import (
     SDQ_SCORES,
     camhs_priority_access,
 )
-from childcare_commissioning_stoke.monitoring import MONITORING
+from childcare_commissioning_stoke.monitoring import MONITORING, MONITORING_READINGS
 from childcare_commissioning_stoke.register import REGISTER
 from childcare_commissioning_stoke.rules import (
     BILLING,
@@ -457,6 +458,141 @@ CONTACTS = (
     ),
 )
 
+OUTCOMES = (
+    OutcomeMeasure(
+        "core-placement-stability",
+        "Fewer external residential placements; more children from the small group homes placed, and staying, with in-house foster carers",
+        cite(
+            "1.1 Overall purpose and aims of the service",
+            "Expected high level outcomes include reduction in external residential placements",
+        ),
+        (
+            "Increased/maintained placement stability within the SGHs",
+            "Moves from the small group homes to out of city placements, against the "
+            "baseline of 8 in 2014/15 and 3 in 2016/17 (reference_tables/sgh-out-of-city-moves)",
+        ),
+        objective="Core service",
+        service="core",
+    ),
+    OutcomeMeasure(
+        "pilot-placement-stability",
+        "Increased placement stability; more children placed, and staying, with in-house foster carers",
+        cite(
+            "1.1 Overall purpose and aims of the service",
+            "Expected high level outcomes include increased placement stability and more children being able to be placed and remain with in-house foster carers.",
+        ),
+        (
+            "Reduced need for external residential placements",
+            "Value for money",
+            "Children placed with Stoke foster carers, against the baseline of 194 "
+            "(27.8%) of 697 children in care at 31/12/17, and 196 (28.1%) with agency "
+            "foster carers (reference_tables/children-in-care-2017)",
+        ),
+        objective="Pilot",
+        service="pilot",
+    ),
+    OutcomeMeasure(
+        "service-user-satisfaction",
+        "Service users' satisfaction and evaluation of the service",
+        cite(
+            "4.4 Service User involvement",
+            "Collect 6 monthly as a minimum Service User satisfaction data",
+        ),
+        ("Service user satisfaction data and evaluations",),
+        reported="Six-monthly as a minimum",
+        objective="Quality",
+    ),
+    OutcomeMeasure(
+        "complaints",
+        "Complaints",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "The Provider will report on complaints quarterly",
+        ),
+        ("Complaints received, per the Performance Management Framework",),
+        reported="Quarterly",
+        objective="Quality",
+    ),
+)
+
+_OBLIGATIONS = {o.id: o for o in OBLIGATIONS}
+_OUTCOMES = {o.id: o for o in OUTCOMES}
+_BASELINE = "against the baseline in 1.4.2"
+
+#: What the register once labelled "rule" and nothing computes: the expected high level
+#: outcomes (evidenced against the 1.4.2 baselines, not measured from events) and the
+#: obligations of 2.3, 3.2 and 4.2 that have a trigger and no time.
+CHECKLIST = (
+    *(
+        checklist_duty(
+            _OUTCOMES[outcome_id],
+            "; ".join(_OUTCOMES[outcome_id].measures) + f" ({_BASELINE})",
+            f"What shows, {_BASELINE}, that {what}?",
+            owed_to="the Commissioners",
+        )
+        for outcome_id, what in (
+            (
+                "core-placement-stability",
+                "placements in the small group homes are stable and fewer children need "
+                "external residential placements",
+            ),
+            (
+                "pilot-placement-stability",
+                "placements with in-house foster carers are more stable and fewer children "
+                "need external placements",
+            ),
+        )
+    ),
+    *(
+        checklist_duty(_OBLIGATIONS[obligation_id], evidence, question)
+        for obligation_id, evidence, question in (
+            (
+                "support-plan",
+                "each support plan, based on the assessed need of the child and carers, with "
+                "its review dates and envisaged end date negotiated with the service user",
+                "Has every child a support plan based on assessed need, with review dates and "
+                "an end date agreed with the service user?",
+            ),
+            (
+                "exit-strategy",
+                "the safe exit strategy with relapse prevention, agreed with the service user "
+                "and the professionals involved",
+                "For each child leaving the service, where is the exit strategy, and who "
+                "agreed it?",
+            ),
+            (
+                "disengagement",
+                "follow-up of each disengagement, shared with the referrer with the next "
+                "steps agreed",
+                "Which service users disengaged, how was each followed up, and what next "
+                "steps were agreed with the referrer?",
+            ),
+            (
+                "waiting-list",
+                "the waiting list, prioritised with the Strategic Manager, and the updates "
+                "to the commissioners on times and actions",
+                "Who is waiting, in what priority agreed with the Strategic Manager, and when "
+                "were the commissioners last updated?",
+            ),
+            (
+                "sub-contracting",
+                "the commissioners' written permission for each sub-contracting arrangement "
+                "and each later change",
+                "Is any element sub-contracted, and where is the commissioners' written "
+                "agreement for it and for each change?",
+            ),
+            (
+                "media-consent",
+                "the Council Press Officer's prior written consent for any statement to the "
+                "media about a young person",
+                "Was anything said to the media about a young person referred, and was the "
+                "Press Officer's written consent given first?",
+            ),
+        )
+    ),
+)
+
+
 SPEC: Final = CouncilSpec(
     id="stoke",
     name="Stoke-on-Trent City Council",
@@ -512,7 +648,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
@@ -523,65 +659,10 @@ SPEC: Final = CouncilSpec(
     limits=LIMITS,
     workforce=WORKFORCE,
     billing=BILLING,
-    outcomes=(
-        OutcomeMeasure(
-            "core-placement-stability",
-            "Fewer external residential placements; more children from the small group homes placed, and staying, with in-house foster carers",
-            cite(
-                "1.1 Overall purpose and aims of the service",
-                "Expected high level outcomes include reduction in external residential placements",
-            ),
-            (
-                "Increased/maintained placement stability within the SGHs",
-                "Moves from the small group homes to out of city placements, against the "
-                "baseline of 8 in 2014/15 and 3 in 2016/17 (reference_tables/sgh-out-of-city-moves)",
-            ),
-            objective="Core service",
-            service="core",
-        ),
-        OutcomeMeasure(
-            "pilot-placement-stability",
-            "Increased placement stability; more children placed, and staying, with in-house foster carers",
-            cite(
-                "1.1 Overall purpose and aims of the service",
-                "Expected high level outcomes include increased placement stability and more children being able to be placed and remain with in-house foster carers.",
-            ),
-            (
-                "Reduced need for external residential placements",
-                "Value for money",
-                "Children placed with Stoke foster carers, against the baseline of 194 "
-                "(27.8%) of 697 children in care at 31/12/17, and 196 (28.1%) with agency "
-                "foster carers (reference_tables/children-in-care-2017)",
-            ),
-            objective="Pilot",
-            service="pilot",
-        ),
-        OutcomeMeasure(
-            "service-user-satisfaction",
-            "Service users' satisfaction and evaluation of the service",
-            cite(
-                "4.4 Service User involvement",
-                "Collect 6 monthly as a minimum Service User satisfaction data",
-            ),
-            ("Service user satisfaction data and evaluations",),
-            reported="Six-monthly as a minimum",
-            objective="Quality",
-        ),
-        OutcomeMeasure(
-            "complaints",
-            "Complaints",
-            cite(
-                "4.2 Local/national quality service standards and guidance",
-                "The Provider will report on complaints quarterly",
-            ),
-            ("Complaints received, per the Performance Management Framework",),
-            reported="Quarterly",
-            objective="Quality",
-        ),
-    ),
+    outcomes=OUTCOMES,
     reference_tables=REFERENCE_TABLES,
     contacts=CONTACTS,
-    duties=DUTIES,
+    duties=(*DUTIES, *CHECKLIST),
     computations=COMPUTATIONS,
     register=REGISTER,
     monitoring=MONITORING,

@@ -29,6 +29,21 @@ _COMMISSIONERS = "the Commissioners (Stoke-on-Trent City Council)"
 
 DUTIES = (
     Duty(
+        "core-guidance",
+        "Offer psychologically informed guidance and support to the staff of every small "
+        "group home",
+        Party.PROVIDER,
+        "the Commissioners",
+        "records of the consultations and support given to each home's residential staff",
+        "Which small group homes' staff had guidance and support this quarter, and is any "
+        "home (ten, rising to twelve) not reached?",
+        cite(
+            "1.1 Core service",
+            "The service will offer evidenced based, psychologically informed guidance and support to residential staff",
+        ),
+        services=("core",),
+    ),
+    Duty(
         "no-direct-interventions",
         "Work through the care givers: no direct interventions with the children themselves",
         P,

@@ -15,9 +15,10 @@ Declared here, outside the plugin's ``CouncilSpec``, until the spec references i
 
 from __future__ import annotations
 
+from childcare_commissioning.model import Reading
 from childcare_commissioning.monitoring import Completion, Monitoring, Submission
 
-__all__ = ["MONITORING"]
+__all__ = ["MONITORING", "MONITORING_READINGS"]
 
 MONITORING = Monitoring(
     completions=(
@@ -32,3 +33,6 @@ MONITORING = Monitoring(
     opening=("contract-award", "referral-received"),
     year_start_month=4,
 )
+
+#: How monitoring reads what the text leaves open (shown with the council's readings).
+MONITORING_READINGS: tuple[Reading, ...] = ()

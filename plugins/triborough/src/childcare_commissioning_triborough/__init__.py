@@ -15,11 +15,11 @@ from childcare_commissioning import Area, CouncilSpec, GlossaryTerm, Reading, Se
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
-from childcare_commissioning.register import Computation
+from childcare_commissioning.register import Computation, checklist_duty
 from childcare_commissioning_triborough._cite import cite
-from childcare_commissioning_triborough.clauses import REGISTER
 from childcare_commissioning_triborough.duties import DUTIES
-from childcare_commissioning_triborough.monitoring import MONITORING
+from childcare_commissioning_triborough.monitoring import MONITORING, MONITORING_READINGS
+from childcare_commissioning_triborough.register import REGISTER
 from childcare_commissioning_triborough.rules import (
     AREA_RULES,
     COHORTS,
@@ -436,6 +436,24 @@ MEASURES = (
         objective="Volumes",
     ),
 )
+#: The Appendix 1 outcomes set no target ("to be determined") and no event measures them:
+#: each is a checklist item, evidenced by its outputs and the quarterly report of 4.2.
+DUTIES = (
+    *DUTIES,
+    *(
+        checklist_duty(
+            measure,
+            "the quarterly report's account of achievement against the outputs (4.2): "
+            + "; ".join(measure.measures),
+            "What did this quarter's report show against the outputs of '"
+            + measure.outcome.rstrip(".")
+            + "', and what evidence backs it?",
+            owed_to="the CCGs",
+        )
+        for measure in MEASURES
+        if measure.id.startswith("priority-")
+    ),
+)
 VOLUME_TABLE = ReferenceTable(
     "volumes",
     "Young carers and expected families per borough",
@@ -524,7 +542,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS,
+    readings=READINGS + MONITORING_READINGS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
     routes=ROUTES,

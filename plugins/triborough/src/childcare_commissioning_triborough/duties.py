@@ -14,7 +14,7 @@ from childcare_commissioning_triborough._cite import cite
 P = Party.PROVIDER
 CCGS = "the CCGs"
 
-DUTIES = (
+DUTIES: tuple[Duty, ...] = (
     Duty(
         "volunteering",
         "Make every attempt to give young carers access to volunteering opportunities",

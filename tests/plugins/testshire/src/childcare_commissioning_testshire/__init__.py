@@ -36,6 +36,7 @@ from childcare_commissioning.referrals import ReferralRoute, RequiredInformation
 from childcare_commissioning.register import (
     Duty,
     Register,
+    checklist_duty,
     context,
     definition,
     duty,
@@ -60,7 +61,7 @@ def cite(clause: str, quote: str) -> Citation:
     return Citation(SPEC_ID, clause, quote)
 
 
-DUTIES = (
+DUTIES: tuple[Duty, ...] = (
     Duty(
         "no-smoking",
         "Staff do not smoke in a family's home",
@@ -86,7 +87,7 @@ DUTIES = (
 REGISTER = Register(
     (
         context("Title", "TESTSHIRE COUNTY COUNCIL", "(INVENTED FOR TESTS)"),
-        rule("1 Purpose", "The Provider will deliver outreach", None, "services/outreach"),
+        definition("1 Purpose", "The Provider will deliver outreach", None, "services/outreach"),
         context("1 Purpose", "Testshire has long valued"),
         rule(
             "2 Scope",
@@ -137,8 +138,12 @@ REGISTER = Register(
             "against a target of 95%.",
             "outcomes/referral-response-kpi",
         ),
-        rule(
-            "6 Monitoring", "The Provider also reports how families", None, "outcomes/family-rating"
+        duty(
+            "6 Monitoring",
+            "The Provider also reports how families",
+            None,
+            "duties/outcome-family-rating",
+            "outcomes/family-rating",
         ),
         rule(
             "7 Invoicing",
@@ -183,6 +188,16 @@ OUTCOMES = (
         "family-rating",
         "How families rate the service",
         cite("6 Monitoring", "how families rate the service"),
+    ),
+)
+
+#: No KPI measures how families rate the service (the text gives no scale or count): it
+#: is a checklist item, evidenced by the Provider's report.
+DUTIES += (
+    checklist_duty(
+        OUTCOMES[1],
+        "the Provider's report of how families rate the service",
+        "How did families rate the service this period, and how were they asked?",
     ),
 )
 

@@ -1,217 +1,21 @@
-"""Somerset's whole text accounted for: the duties no date or number decides, the rules the
-plugin computes in code, and the clause register (every sentence, in the text's order).
+"""Somerset's whole text accounted for: the clause register (every sentence, in the text's
+order). The checklist and the rules computed in code are in :mod:`.duties`.
 
 Audit clause numbers (``audit SO-nn``) refer to ``shared/audits/somerset.md``.
 """
 
 from __future__ import annotations
 
-from childcare_commissioning.deadlines import Party
 from childcare_commissioning.register import (
-    Computation,
-    Duty,
     Register,
     context,
     definition,
     duty,
     rule,
 )
-from childcare_commissioning_somerset._cite import cite
+from childcare_commissioning_somerset.duties import ACCESS
 
-__all__ = ["COMPUTATIONS", "DUTIES", "REGISTER"]
-
-ACCESS = "2.6 Service Access and Availability"
-STAFF = "3.2 Provider requirements and staff competencies"
-_COUNCIL = "Somerset County Council (the Placements Team)"
-
-DUTIES = (
-    Duty(
-        "equality-of-access",
-        "Ensure equality of access to the service across the whole county",
-        Party.PROVIDER,
-        _COUNCIL,
-        "referrals accepted and declined by district, with the reasons",
-        "Have you accepted requests from all five districts alike, and where you declined "
-        "one, why?",
-        cite(
-            "2.5 Geographical coverage",
-            "Providers will be expected to ensure equality of access prevails across the County.",
-        ),
-    ),
-    Duty(
-        "responsive-service",
-        "Be responsive, easy to access and quick to mobilise, and proactive to avoid "
-        "additional distress to the child",
-        Party.PROVIDER,
-        _COUNCIL,
-        "request and start times; the daily logs of the first days of each package",
-        "How quickly did staff start with each child this quarter, and what did you do to "
-        "avoid distress to the child while mobilising?",
-        cite(ACCESS, "The service needs to be responsive, easy to access and quick to mobilise"),
-    ),
-    Duty(
-        "bespoke-support",
-        "Adapt support to the child's identified needs, through discussion with social care "
-        "staff and as the intervention request details, stepping it up or down as needs change",
-        Party.PROVIDER,
-        "the child's social worker",
-        "support plans and their revisions, with the discussions that led to them",
-        "Show me a package that was stepped up or down: who decided it with the social worker, "
-        "and how did the plan change?",
-        cite(
-            ACCESS, "It should offer bespoke support adapted to the identified needs of the child"
-        ),
-    ),
-    Duty(
-        "activities-linked-to-plans",
-        "Offer activity based options that are appropriate and reasonable, linked to the care "
-        "or education plan, with measurable outcomes where possible",
-        Party.PROVIDER,
-        "the child's social worker",
-        "activity records referring to the care or education plan, and their outcomes",
-        "Which activities did this child take part in, how do they link to the care or "
-        "education plan, and what outcome was measured?",
-        cite(
-            ACCESS, "activities to be appropriate and reasonable, linked to care / education plan"
-        ),
-    ),
-    Duty(
-        "high-risk-specialist-support",
-        "Provide specialist support able to manage very high risk, complex young people, "
-        "including potentially violent behaviour",
-        Party.PROVIDER,
-        _COUNCIL,
-        "the staff deployed to high-risk young people, their experience and training; risk "
-        "assessments with staff ratios",
-        "Who works with your highest-risk young people, and what shows they can manage violent "
-        "behaviour safely?",
-        cite(
-            ACCESS,
-            "able to manage very high risk, complex young people, including potentially violent behavior",
-        ),
-    ),
-    Duty(
-        "justify-quotations",
-        "Justify every quotation and demonstrate value for money",
-        Party.PROVIDER,
-        _COUNCIL,
-        "each quotation with its breakdown (hours, rate within GBP 15-20, agreed mileage) and "
-        "the reasons for it",
-        "Why is this package quoted at this rate and these hours, and what makes it value for "
-        "money?",
-        cite(
-            "2.8 Service rates",
-            "Framework Providers bidding for work will be expected to justify all quotations and demonstrate value for money.",
-        ),
-    ),
-    Duty(
-        "further-review-dates",
-        "Agree the further monitoring review dates at the initial review of each support plan",
-        Party.BOTH,
-        "the Provider and the child's social worker",
-        "the initial review record with the next review dates agreed",
-        "At this child's initial review, which further review dates were agreed, and were they "
-        "kept?",
-        cite(
-            "3.1 Contract Monitoring",
-            "with further monitoring review dates being agreed at the time of the initial review",
-        ),
-    ),
-    Duty(
-        "promote-positive-behaviour",
-        "Promote positive behaviours and engagement, preventing the need for more support or "
-        "for emergency services",
-        Party.PROVIDER,
-        "the child and the Council",
-        "support plans and daily logs showing the work on behaviour and engagement",
-        "What have staff done to promote positive behaviour with this child, and has the need "
-        "for emergency services fallen?",
-        cite(
-            STAFF, "The Provider will be pro-active in promoting positive behaviours and engagement"
-        ),
-    ),
-    Duty(
-        "parents-included",
-        "Include parents and carers in developing the support plans",
-        Party.PROVIDER,
-        "parents and carers",
-        "support plans recording the parents' and carers' contributions",
-        "How were this child's parents or carers involved in writing the support plan?",
-        cite(
-            STAFF,
-            "The Provider will ensure parents and carers are included in the development of support plans",
-        ),
-    ),
-    Duty(
-        "medication-agreement",
-        "Ensure the agreement to the administration of any medication before staff give it",
-        Party.PROVIDER,
-        "parents and carers, and the child's social worker",
-        "a recorded agreement for each medication given, and the medication record",
-        "For each child your staff give medication to, where is the recorded agreement to its "
-        "administration, and who gave it?",
-        cite(STAFF, "ensuring the agreement of the administration of any medications"),
-    ),
-    Duty(
-        "partnership-working",
-        "Work closely with the other providers and partners delivering services to the family "
-        "or young person",
-        Party.PROVIDER,
-        "other providers and partners, and the Council",
-        "records of joint meetings and shared plans (multi-agency plan)",
-        "Which other services work with this family, and when did your staff last work with them?",
-        cite(
-            STAFF,
-            "Staff will work closely with other providers and partners delivering services to the family/child or young person.",
-        ),
-    ),
-    Duty(
-        "document-of-authority",
-        "Print off the document of authority with the job sheet's placement authorisation",
-        Party.REFERRER,
-        "the Provider and the Placements Team",
-        "the document of authority kept with the authorised job sheet",
-        "For this package, where is the printed document of authority that goes with the "
-        "authorised job sheet?",
-        cite(
-            "Appendix 1: Unregulated Services Job Sheet",
-            "please also print off document of authority",
-        ),
-    ),
-)
-
-COMPUTATIONS = (
-    Computation(
-        "job-sheet",
-        "Appendix 1 job sheet: its details, costs within the band, mileage rate, authorisation",
-        "childcare_commissioning_somerset.jobsheet:check_job_sheet",
-        cite("Appendix 1: Unregulated Services Job Sheet", "Placement Authorisation"),
-    ),
-    Computation(
-        "job-sheet-for",
-        "A job sheet drawn up from a package and its quotation",
-        "childcare_commissioning_somerset.jobsheet:job_sheet_for",
-        cite(
-            "Appendix 1: Unregulated Services Job Sheet",
-            "Please write down the breakdown of services required",
-        ),
-    ),
-    Computation(
-        "living-at-home",
-        "Remain living at home 6 months after first receiving a service",
-        "childcare_commissioning_somerset.outcomes:living_at_home_outcome",
-        cite(
-            "2.2.2 Key Objective 2",
-            "Children supported by this service remain living at home 6 months after initially receiving a service",
-        ),
-    ),
-    Computation(
-        "repeat-referrals",
-        "Repeat referrals: a period's referrals for a case (child) referred before",
-        "childcare_commissioning.repeats:count_repeats",
-        cite("3.1 Contract Monitoring", "A reduction in the number of repeat referrals."),
-    ),
-)
+__all__ = ["REGISTER"]
 
 _GLOSSARY = "Glossary"
 _ROUTES = ("routes/placements-team", "routes/emergency-duty-team")
@@ -226,7 +30,7 @@ REGISTER = Register(
         # --- Glossary -------------------------------------------------------------------
         definition(
             _GLOSSARY,
-            "At Risk of Care",
+            "Term",
             "Statutory service for children and their families.",
             "glossary/ARC",
             "glossary/CAMHS",
@@ -243,7 +47,7 @@ REGISTER = Register(
         ),
         definition(
             _GLOSSARY,
-            "Children with Disabilities",
+            "CWD",
             "Protection of Freedoms Act 2012.",
             "glossary/CWD",
             "glossary/DBS",
@@ -258,10 +62,10 @@ REGISTER = Register(
             note="audit SO-05: the five districts are the council's declared areas "
             "(SPEC.areas), the area the county-wide service serves.",
         ),
-        definition(_GLOSSARY, "Equality, Diversity and Human Rights", None, "glossary/EDHR"),
+        definition(_GLOSSARY, "EDHR", "Equality, Diversity and Human Rights", "glossary/EDHR"),
         rule(
             _GLOSSARY,
-            "Emergency Duty Team.",
+            "EDT",
             "(out of working hours) emergency response team.",
             "glossary/EDT",
             "contacts/emergency-duty-team",
@@ -272,7 +76,7 @@ REGISTER = Register(
         ),
         definition(
             _GLOSSARY,
-            "Edge of Care",
+            "EoC",
             "Access point for Targeted Early Help Services for children and their families",
             "glossary/EoC",
             "glossary/ETE",
@@ -289,15 +93,15 @@ REGISTER = Register(
         ),
         definition(
             _GLOSSARY,
-            "The plan for how all professionals involved",
+            "Multi-agency Plan",
             "The successful bidders.",
             "glossary/Multi-agency Plan",
             "glossary/Provider(s)",
         ),
         rule(
             _GLOSSARY,
+            "Provider's Staff",
             "A Provider's Staff includes all employees, agents and volunteers.",
-            None,
             "glossary/Provider's Staff",
             *_WORKFORCE,
             note="audit SO-04 (missing there): every workforce requirement applies to every "
@@ -306,24 +110,24 @@ REGISTER = Register(
         ),
         definition(
             _GLOSSARY,
+            "Referring Agencies",
             "Person or organisation making the initial request",
-            None,
             "glossary/Referring Agencies",
             "readings/referring-agencies",
             note="audit Q8: who may refer is decided by 1.1 and 2.6, see the reading.",
         ),
         rule(
             _GLOSSARY,
+            "SCC",
             "Somerset County Council.",
-            None,
             "glossary/SCC",
             "readings/scc",
             *_ROUTES,
             note="audit Q13 and V13: 'SCC' is accepted as the referrer's organisation.",
         ),
-        definition(_GLOSSARY, "Youth Offending Team", None, "glossary/SW", "glossary/YOT"),
+        definition(_GLOSSARY, "SW", "Youth Offending Team", "glossary/SW", "glossary/YOT"),
         # --- Section 1 ------------------------------------------------------------------
-        rule(
+        definition(
             "1.1 Introduction",
             "This service specification and related appendices",
             "crisis intervention and homecare support services.",
@@ -427,29 +231,32 @@ REGISTER = Register(
             "reduce their exposure to risk and exploitation and promote resilience.",
             note="The aims; the outcomes the service is measured on follow in 2.2.1-2.2.3.",
         ),
-        rule(
+        duty(
             "2.2.1 Key Objective 1",
             "Key Objective 1: Families Stay Together",
             None,
             "outcomes/objective-1",
+            "duties/outcome-objective-1",
         ),
         context(
             "2.2.1 Key Objective 1",
             "Children and young people's needs are best served in their own families",
             "manage change and difficulties on their own once professionals withdraw.",
         ),
-        rule(
+        duty(
             "2.2.1 Key Objective 1",
             "Examples of individual outcomes that the Service will need to deliver include:",
             "access the support they require within their local communities",
             "outcomes/objective-1",
+            "duties/outcome-objective-1",
             note="audit SO-14.",
         ),
-        rule(
+        duty(
             "2.2.2 Key Objective 2",
             "Key Objective 2: Children and Young People engage in positive activities",
             "mental health and wellbeing is improved",
             "outcomes/objective-2",
+            "duties/outcome-objective-2",
             note="audit SO-15.",
         ),
         rule(
@@ -460,17 +267,19 @@ REGISTER = Register(
             "computations/living-at-home",
             note="audit SO-16.",
         ),
-        rule(
+        duty(
             "2.2.2 Key Objective 2",
             "Provider works in conjunction with other agencies",
             None,
             "outcomes/objective-2",
+            "duties/outcome-objective-2",
         ),
-        rule(
+        duty(
             "2.2.3 Key Objective 3",
             "2.2.3 Key Objective 3: Placements remain stable",
             "Placement stability improves",
             "outcomes/objective-3",
+            "duties/outcome-objective-3",
             note="audit SO-17.",
         ),
         context(
@@ -492,11 +301,12 @@ REGISTER = Register(
             "Limited or no wider family or community support networks",
             note="Describes families' circumstances; no duty or condition.",
         ),
-        rule(
+        duty(
             "2.4 Expected Outcomes for Service Users",
             "Expected Outcomes for Service Users",
             "Are respected and not discriminated against.",
             "outcomes/expected-outcomes",
+            "duties/outcome-expected-outcomes",
             note="audit SO-19 (missing there).",
         ),
         rule(
@@ -609,7 +419,7 @@ REGISTER = Register(
         ),
         rule(
             "2.8 Service rates",
-            "Mileage (to be agreed in advance)",
+            "Hourly Rate",
             ".45p per mile",
             "billing/rate-bands/hourly",
             "billing/mileage",
@@ -659,7 +469,10 @@ REGISTER = Register(
             "At the time of referral the Provider shall undertake a risk assessment",
             "to be agreed before engagement.",
             "obligations/risk-assessment",
-            note="audit SO-37.",
+            "monitoring/gates/risk-assessment-before-engagement",
+            "readings/engagement-gate",
+            note="audit SO-37; monitored as a gate (audit 2026-12 Somerset defect 1): support "
+            "started before the referrer agreed the risk assessment is a breach.",
         ),
         rule(
             "3.2 II",
@@ -671,11 +484,12 @@ REGISTER = Register(
             "readings/elapsed-hours",
             note="audit SO-38, Q6, Q12.",
         ),
-        rule(
+        duty(
             "3.2 III",
             "The support plan put in place by the Provider will be based on a full assessment",
             None,
             "obligations/support-plan",
+            "duties/support-plan",
             note="audit SO-39.",
         ),
         duty(
@@ -697,11 +511,12 @@ REGISTER = Register(
             "readings/as-soon-as-possible",
             note="audit SO-42, SO-43.",
         ),
-        rule(
+        duty(
             "3.2 VI",
             "The Provider will be expected to contribute to any statutory review process",
             None,
             "obligations/statutory-reviews",
+            "duties/statutory-reviews",
             note="audit SO-44.",
         ),
         rule(
@@ -769,6 +584,14 @@ REGISTER = Register(
             None,
             "duties/document-of-authority",
             note="audit SO-51 (not captured there).",
+        ),
+        rule(
+            "Appendix 1: Unregulated Services Job Sheet",
+            "Authorised by:",
+            "Authorised date:",
+            "computations/job-sheet",
+            note="The authorisation fields the job sheet check reads: a sheet without both "
+            "is a finding.",
         ),
         context(
             "Footnotes",

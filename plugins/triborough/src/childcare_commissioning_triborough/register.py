@@ -36,7 +36,7 @@ ENTRIES = (
         "SPECIFICATION FOR YOUNG CARERS HOME BASED FAMILY SUPPORT SERVICE",
         note="The commissioners and the title: SPEC.commissioners and SPEC.specification.",
     ),
-    context(D, "Save where otherwise specified in the Contract", "Access and Assessment"),
+    context(D, "1. Definitions", "Access and Assessment"),
     # Definitions.
     rule(
         D,
@@ -64,7 +64,7 @@ ENTRIES = (
     ),
     rule(
         D,
-        "Means Children and Young People under 18 who provide",
+        "Young Carer",
         "inappropriate to their age and development.",
         "cohorts/young-carers",
         "glossary/Young Carer",
@@ -72,15 +72,15 @@ ENTRIES = (
     ),
     definition(
         D,
-        "An outreach model of youth work",
+        "Outreach Model",
         "Workers focus on building voluntary relationships.",
         "glossary/Outreach Model",
         note="Defined but used nowhere else in the text: the service is home based (3.6).",
     ),
     rule(
         D,
+        "Quarter",
         "A calendar period of 3 months (the first of which starts on the Commencement Date",
-        None,
         "glossary/Quarter",
         "readings/quarter",
         "readings/quarter-end",
@@ -90,7 +90,7 @@ ENTRIES = (
     ),
     rule(
         D,
-        "12 years and under",
+        "Children",
         "People aged 13-19 years",
         "glossary/Children",
         "glossary/Young People",
@@ -100,8 +100,8 @@ ENTRIES = (
     ),
     definition(
         D,
+        "IYSS",
         "Integrated Youth Support System- A web based recording and monitoring system",
-        None,
         "glossary/IYSS",
     ),
     rule(
@@ -130,7 +130,7 @@ ENTRIES = (
     ),
     rule(
         D,
-        "means those Young Carers who do not self identify",
+        "Hidden Carers",
         "not recognised as carers by professionals",
         "glossary/Hidden Carers",
         "cohorts/young-carers",
@@ -256,16 +256,18 @@ ENTRIES = (
         "duties/protection-procedures",
         note="audit TR-15, Q9 (see readings/working-together-editions).",
     ),
-    rule(
+    duty(
         "2.28",
         "The above outcomes, along with measureable outputs outlined in Appendix 1",
         None,
+        *(f"duties/outcome-priority-{n}" for n in range(1, 6)),
         "outcomes/priority-1",
         "outcomes/priority-2",
         "outcomes/priority-3",
         "outcomes/priority-4",
         "outcomes/priority-5",
-        note="The Appendix 1 outputs are the outcome measures.",
+        note="The Appendix 1 outputs are how each outcome is evidenced: no target is set, "
+        "so each is a checklist item, reported on quarterly (4.2).",
     ),
     duty(
         "2.28",
@@ -338,7 +340,7 @@ ENTRIES = (
     rule(
         "3.5 (second)",
         "During the Contract Period the Provider shall support the number of families",
-        "London Borough of Hammersmith and Fulham",
+        "London Borough of Hammersmith and Fulham 425 99 30 30 39",
         "reference_tables/volumes",
         "computations/volume-progress",
         "computations/contract-year",
@@ -415,6 +417,7 @@ ENTRIES = (
         "obligations/quarterly-report",
         "readings/report-before-meeting",
         "readings/report-truncated",
+        "readings/before-the-meeting-held",
         note="audit TR-30, Q4, Q14.",
     ),
     rule(
@@ -422,6 +425,7 @@ ENTRIES = (
         "The Provider shall ensure that the Contract Manager attends meetings every 3 months",
         None,
         "obligations/quarterly-meeting",
+        "readings/meeting-working-day",
         note="audit TR-31.",
     ),
     duty(
@@ -455,8 +459,8 @@ ENTRIES = (
     ),
     duty(
         "5.2",
+        "Behaviour management",
         "The Provider shall have a behaviour and anti-bullying policy in place",
-        None,
         "duties/behaviour-anti-bullying-policy",
         note="audit TR-35.",
     ),
@@ -671,40 +675,64 @@ ENTRIES = (
         note="audit TR-57: no time limit, so a duty rather than a routing step.",
     ),
     # Appendix 1.
-    rule(
+    definition(
         AP,
         "Appendix 1 - Outcomes for Young Carers Home Based Family Support Service",
-        "(Specific targets to be determined in the light out-turns for, and trends in, 2016-17)",
-        "outcomes/priority-1",
+        "Outputs",
         "readings/commencement-date",
-        note="audit TR-59, Q10: every outcome's target says the targets are to be determined.",
+        note="Q10: the 2016-17 out-turns date the reading of the commencement date.",
+    ),
+    not_encoded(
+        AP,
+        "(Specific targets to be determined in the light out-turns",
+        None,
+        "The text sets no target for any outcome: they are 'to be determined' from the "
+        "2016-17 out-turns, so nothing is computed; the outputs below are on the checklist.",
+        note="audit TR-59.",
+    ),
+    duty(
+        AP,
+        "1) Enable Young Carers to contribute to society",
+        "Carer/User forums",
+        "duties/outcome-priority-1",
+        "outcomes/priority-1",
+        note="audit TR-58: every output as printed.",
     ),
     rule(
         AP,
-        "1) Enable Young Carers to contribute to society",
-        "Facilitate access to volunteering opportunities",
-        "outcomes/priority-1",
+        "Attend events (where appropriate) for:",
+        "Carers' Rights Day (December)",
         "obligations/carers-events",
-        note="audit TR-58, TR-60: every output as printed.",
+        note="audit TR-60: the two events are dated each year.",
     ),
-    rule(
+    duty(
+        AP,
+        "Promote the service at Young Carers events",
+        "Facilitate access to volunteering opportunities",
+        "duties/outcome-priority-1",
+        "outcomes/priority-1",
+    ),
+    duty(
         AP,
         "2) Improving the physical health of the young carers family",
         "especially between siblings",
+        "duties/outcome-priority-2",
         "outcomes/priority-2",
         note="audit TR-58.",
     ),
-    rule(
+    duty(
         AP,
         "3) Improve Young Carers",
         "voluntary sector staff",
+        "duties/outcome-priority-3",
         "outcomes/priority-3",
         note="audit TR-58.",
     ),
-    rule(
+    duty(
         AP,
         "4) Young Carers have improved aspirations",
         "Sixth form and FE colleges and alternative provision.",
+        "duties/outcome-priority-4",
         "outcomes/priority-4",
         note="audit TR-58.",
     ),
@@ -715,16 +743,18 @@ ENTRIES = (
         "duties/action-plan",
         note="audit TR-61: a per-family plan, so a duty beside the outcome measure.",
     ),
-    rule(
+    duty(
         AP,
         "Develop an action plan, as a result of the initial contact",
         None,
+        "duties/outcome-priority-4",
         "outcomes/priority-4",
     ),
-    rule(
+    duty(
         AP,
         "5) Children and Young People are safe",
         "by specific care group (Mental Health, Learning Disability, Substance use",
+        "duties/outcome-priority-5",
         "outcomes/priority-5",
         note="audit TR-58.",
     ),

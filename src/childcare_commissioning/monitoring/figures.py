@@ -1,0 +1,160 @@
+"""KPI figures from events: tallies per reporting period, with the cases behind each.
+
+A :class:`~.model.Kpi` counts events (narrowed by who instigated them, why, repeats, or
+each case once) or deadline outcomes. A ratio is ``100 * numerator / denominator`` per
+cent, rounded half up to one decimal place (1 of 16 is 6.25 %, shown 6.3 %); a period
+whose denominator is zero has no percentage. A count stands alone against the minimum
+the text sets, judged once its period is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from childcare_commissioning.monitoring.model import (
+    Count,
+    DeadlineStatus,
+    Event,
+    Kpi,
+    KpiFigure,
+    KpiPeriod,
+    Monitoring,
+)
+from childcare_commissioning.monitoring.periods import parse_period, period_label, year_of
+from childcare_commissioning.schedules import Period
+
+__all__ = ["PERCENT", "Tallies", "percent"]
+
+#: KPI percentages are shown to one decimal place, rounded half up.
+PERCENT = Decimal("0.1")
+
+
+def percent(numerator: int, denominator: int) -> Decimal | None:
+    """``100 * numerator / denominator`` rounded half up to 0.1 (``None`` for 0/0)."""
+    if not denominator:
+        return None
+    ratio = Decimal(100 * numerator) / Decimal(denominator)
+    return ratio.quantize(PERCENT, rounding=ROUND_HALF_UP)
+
+
+class Tallies:
+    """The running counts of one monitor's KPIs."""
+
+    def __init__(
+        self, declaration: Monitoring, contract_start: dt.date | None, as_of_date: dt.date
+    ) -> None:
+        self.declaration = declaration
+        self.contract_start = contract_start
+        self.as_of_date = as_of_date
+        self._events: dict[str, list[tuple[int, int, Count]]] = defaultdict(list)
+        self._rules: dict[str, list[tuple[int, int, Count]]] = defaultdict(list)
+        for index, kpi in enumerate(declaration.kpis):
+            for side, count in enumerate((kpi.numerator, kpi.denominator)):
+                if count is None:
+                    continue
+                if count.event is not None:
+                    self._events[count.event].append((index, side, count))
+                for rule_id in count.rules:
+                    self._rules[rule_id].append((index, side, count))
+        #: Event kinds a KPI counts, and those whose repeats it counts.
+        self.event_kinds = frozenset(self._events)
+        self.repeat_kinds = frozenset(
+            kind for kind, uses in self._events.items() if any(c.repeat for _, _, c in uses)
+        )
+        # (kpi index, side, period label) -> [count, cases]
+        self._tallies: dict[tuple[int, int, str], tuple[list[int], set[str]]] = {}
+        self._periods: dict[str, Period] = {}
+        self._labels: dict[tuple[KpiPeriod, dt.date], str] = {}
+
+    def _label(self, kpi: Kpi, day: dt.date) -> str:
+        key = (kpi.period, day)
+        label = self._labels.get(key)
+        if label is None:
+            start_month = self.declaration.year_start_month
+            if kpi.period is KpiPeriod.YEAR:
+                label, period = year_of(day, self.contract_start, start_month)
+            else:
+                label = period_label(day, start_month)
+                period = parse_period(label, start_month)
+            self._labels[key] = label
+            self._periods[label] = period
+        return label
+
+    def _tally(self, index: int, side: int, day: dt.date, case: str) -> None:
+        kpi = self.declaration.kpis[index]
+        key = (index, side, self._label(kpi, day))
+        entry = self._tallies.get(key)
+        if entry is None:
+            entry = self._tallies[key] = ([0], set())
+        entry[0][0] += 1
+        if case:
+            entry[1].add(case)
+
+    def count_event(
+        self, kind: str, event: Event, case: str, day: dt.date, seen_before: bool
+    ) -> bool:
+        """Count an event of ``kind`` (London date ``day``) wherever a KPI counts it;
+        whether any KPI counts that kind at all."""
+        uses = self._events.get(kind)
+        if not uses:
+            return False
+        for index, side, count in uses:
+            if count.takes(event, seen_before):
+                self._tally(index, side, day, case)
+        return True
+
+    def count_status(self, status: DeadlineStatus) -> None:
+        """Count a deadline's outcome wherever a KPI counts its rule."""
+        for index, side, count in self._rules.get(status.rule_id, ()):
+            if not count.statuses or status.status in count.statuses:
+                self._tally(index, side, status.trigger_at.date(), status.case)
+
+    def _value(self, index: int, side: int, label: str) -> tuple[int, tuple[str, ...]]:
+        number, cases = self._tallies.get((index, side, label), ([0], set()))
+        count = self.declaration.kpis[index].numerator if side == 0 else None
+        if side == 1:
+            count = self.declaration.kpis[index].denominator
+        distinct = count is not None and count.distinct
+        return (len(cases) if distinct else number[0]), tuple(sorted(cases))
+
+    def figures(self, period: str | None = None) -> list[KpiFigure]:
+        """Each KPI's figure per period seen (or only the quarter ``period`` and the year
+        containing its start), in declaration order then period order."""
+        start_month = self.declaration.year_start_month
+        wanted: Period | None = None
+        if period is not None:
+            wanted = parse_period(period, start_month)
+        result = []
+        kpis = self.declaration.kpis
+        for index, kpi in enumerate(kpis):
+            # Every period any KPI of this kind saw: a count of 0 is a figure too.
+            labels = {label for (i, _, label) in self._tallies if kpis[i].period is kpi.period}
+            if wanted is not None:
+                labels = {self._label(kpi, wanted.start)}
+            for label in sorted(labels, key=lambda x: self._periods[x].start):
+                num, num_cases = self._value(index, 0, label)
+                den: int | None = None
+                den_cases: tuple[str, ...] = ()
+                if kpi.denominator is not None:
+                    den, den_cases = self._value(index, 1, label)
+                span = self._periods[label]
+                result.append(
+                    KpiFigure(
+                        kpi.id,
+                        kpi.title,
+                        label,
+                        span,
+                        num,
+                        den,
+                        None if den is None else percent(num, den),
+                        kpi.target,
+                        kpi.citation,
+                        num_cases,
+                        den_cases,
+                        minimum=kpi.minimum,
+                        complete=span.end < self.as_of_date,
+                    )
+                )
+        return result
