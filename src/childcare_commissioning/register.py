@@ -349,6 +349,14 @@ def _is_item(line: str, block: str) -> bool:
 def split_sentences(text: str) -> tuple[list[Sentence], str]:
     """The sentences of ``text`` and the normalised, case-folded document they sit in
     (see the module docstring for the rules)."""
+    sentences, document = _split(text)
+    return list(sentences), document
+
+
+@functools.lru_cache(maxsize=16)
+def _split(text: str) -> tuple[tuple[Sentence, ...], str]:
+    """:func:`split_sentences`, once per text (coverage, the entries' sentences and the
+    three numbers of one council each ask for it; sentences are immutable)."""
     sentences: list[Sentence] = []
     parts: list[str] = []
     offset = 0
@@ -365,7 +373,7 @@ def split_sentences(text: str) -> tuple[list[Sentence], str]:
             parts.append(folded)
             if _counts(piece, item):
                 sentences.append(Sentence(len(sentences) + 1, line_number, piece, start, offset))
-    return sentences, " ".join(parts)
+    return tuple(sentences), " ".join(parts)
 
 
 @attrs.frozen
