@@ -126,8 +126,8 @@ class Invoice:
     """An invoice for one package and one billing period."""
 
     number: str
-    """The invoice number, <council>-<package>-<period start as YYYYMMDD>: re-running gives the
-    same number."""
+    """The invoice number, ``<council>-<package>-<period start as YYYYMMDD>``: re-running
+    gives the same number."""
     council: str
     """The id of the council invoiced."""
     package_id: str

@@ -234,7 +234,7 @@ def field_docs(cls: type) -> dict[str, str]:
 def _describe(schema: dict[str, Any], doc: str | None, personal: bool) -> dict[str, Any]:
     """``schema`` with the field's description before the type's own note (a decimal, a
     date-time) and, for personal data, the personal-data note after it."""
-    parts = [doc] if doc else []
+    parts = [doc.replace("``", "`")] if doc else []  # reST literals as Markdown ones
     note = schema.get("description")
     if note:
         parts.append(f"Format: {note}." if doc else note)
