@@ -130,8 +130,8 @@ class ContractDate:
     names (``"contract-award"``, ``"mobilisation"``, ``"framework-entry"``)."""
 
     event: str = attrs.field(validator=identifier)
-    """The id of the contract event a rule runs from ("contract-award", "mobilisation", "framework-
-    entry")."""
+    """The id of the contract event a rule runs from, as `ids triggers` lists them
+    ("contract-award", "mobilisation", "framework-entry")."""
     on: dt.date
     """The day the event happened (a London date)."""
 
@@ -195,7 +195,7 @@ class Contract:
     """
 
     council: str = attrs.field(validator=identifier)
-    """The id of the council whose text the contract was let under (as `ids councils` lists them).
+    """The id of the council whose text the contract was let under (as `councils` lists them).
     """
     provider: str = attrs.field(validator=non_empty)
     """The provider's name (an organisation, not a person)."""

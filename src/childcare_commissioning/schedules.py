@@ -74,8 +74,8 @@ class Schedule:
     """The first occurrence, this long after the anchor ("initially within 28 days"); omitted: none
     before the phases."""
     phases: tuple[Phase, ...] = attrs.field(default=(), converter=to_tuple)
-    """The repeating phases, each following the one before ("quarterly in the first year, then six-
-    monthly")."""
+    """The repeating phases, each following the one before ("quarterly in the first year, then
+    six-monthly")."""
     months: tuple[int, ...] = attrs.field(default=(), converter=to_tuple, validator=_months)
     """Months of the year (1 to 12) on whose 1st the obligation falls each year after the anchor
     ("every June": [6])."""

@@ -113,7 +113,7 @@ class Completion:
     """A dated completion: a training course, a check (DBS), a supervision, an appraisal."""
 
     subject: str = attrs.field(validator=non_empty)
-    """The subject id ("safeguarding", "dbs-check", "supervision"), as `ids subjects` lists the
+    """The subject id ("safeguarding", "dbs-enhanced", "supervision"), as `ids subjects` lists the
     council's."""
     completed_on: dt.date
     """The day it was completed (a London date); refresher intervals run from it."""
@@ -127,7 +127,7 @@ class Qualification:
     """A qualification held."""
 
     subject: str = attrs.field(validator=non_empty)
-    """The qualification's id ("level-3-diploma", "social-work-degree"), as the council's
+    """The qualification's id ("clinical-psychologist"), as the council's
     requirements name it."""
     awarded_on: dt.date | None = None
     """The day it was awarded, if known."""
@@ -152,7 +152,7 @@ class Declaration:
     declared, the council's approval."""
 
     subject: str = attrs.field(validator=non_empty)
-    """What was declared about ("convictions", "health"), as the council's requirements name it."""
+    """What was declared about ("convictions"), as the council's requirements name it."""
     declared_on: dt.date
     """The day the declaration was made."""
     something_declared: bool = False
@@ -167,7 +167,7 @@ class Registration:
     """A professional registration (``body="nmc"``) with its expiry or revalidation date."""
 
     body: str = attrs.field(validator=non_empty)
-    """The registering body's id ("nmc", "social-work-england", "hcpc")."""
+    """The registering body's id ("nmc", "social-work-england")."""
     valid_until: dt.date
     """The last day the registration is valid: its expiry or revalidation date."""
     number: str | None = personal(default=None)
@@ -186,7 +186,8 @@ class Worker:
     """
 
     id: str = attrs.field(validator=non_empty)
-    """The pseudonymous id of the member of staff; never a name. Unique within the roster."""
+    """The pseudonymous id of the member of staff; never a name. Package teams and delivery
+    records refer to the worker by it."""
     roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     """The worker's role ids ("rgn", "family-support-worker"); requirements scoped to roles apply
     to them."""

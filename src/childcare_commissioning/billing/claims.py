@@ -72,7 +72,8 @@ class Claim:
     with the reference of the evidence of outcomes it is paid on (``outcomes``)."""
 
     id: str = attrs.field(validator=non_empty)
-    """The claim's reference; unique, each claim is billed once."""
+    """The claim's reference; each claim is billed once, and an id given twice is a
+    finding."""
     package_id: str = attrs.field(validator=non_empty)
     """The id of the package claimed under."""
     date: dt.date

@@ -122,14 +122,15 @@ class DeliveryRecord:
     """
 
     id: str = attrs.field(validator=non_empty)
-    """The record's reference (the timesheet line); unique, each record is billed once."""
+    """The record's reference (the timesheet line); each record is billed once, and an id
+    given twice is a finding."""
     package_id: str = attrs.field(validator=non_empty)
     """The id of the package the session was delivered under."""
     date: dt.date
     """The day the session started (a London date)."""
     status: RecordStatus = RecordStatus.DELIVERED
-    """What happened: delivered (the default), missed, cancelled-by-provider or cancelled-by-
-    council."""
+    """What happened: delivered (the default), missed, cancelled-by-provider or
+    cancelled-by-council."""
     start: dt.time | None = None
     """The start, local wall-clock time (HH:MM); give start and end, or hours."""
     end: dt.time | None = None
@@ -153,7 +154,8 @@ class DeliveryRecord:
     purchase_order: str | None = None
     """The purchase order the timesheet quotes; when given, it must be the package's."""
     confirmed_by: str | None = attrs.field(default=None, validator=_times_or_hours)
-    """Who signed the timesheet (the young person, a parent or carer), as a role, never a name."""
+    """Who signed the timesheet, by role (the young person, a parent or carer); not treated
+    as personal data, so never a name."""
     end_date: dt.date | None = None
     """The day the session ended, for one that runs past midnight; omitted: worked out from the
     times."""

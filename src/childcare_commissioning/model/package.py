@@ -60,10 +60,10 @@ class Package:
     """
 
     id: str = attrs.field(validator=non_empty)
-    """The package's reference (the purchase order line or placement agreement id); unique within a
-    batch or contract."""
+    """The package's reference (the purchase order line or placement agreement id), by which
+    records, sessions and quotations refer to it; unique within a contract."""
     council: str = attrs.field(validator=identifier)
-    """The id of the commissioning council (as `ids councils` lists them)."""
+    """The id of the commissioning council (as `councils` lists them)."""
     child_id: str = attrs.field(validator=non_empty)
     """The pseudonymous id of the child or young person the package is for; never a name."""
     start: dt.date
@@ -71,7 +71,8 @@ class Package:
     end: dt.date | None = attrs.field(default=None, validator=end_not_before_start)
     """The last day of the package, included; omitted: open-ended. Not before start."""
     service: str | None = attrs.field(default=None, validator=optional_identifier)
-    """The id of the council's service commissioned; omitted: the council's only service."""
+    """The id of the council's service commissioned (`ids services` lists them); omitted: the
+    council's only service."""
     purchase_order: str | None = None
     """The purchase order number the package is bought on; invoices quote it."""
     hours_per_week: Decimal | None = attrs.field(default=None, validator=non_negative)

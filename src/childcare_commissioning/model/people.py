@@ -68,11 +68,11 @@ class ChildOrYoungPerson:
     statuses: frozenset[Status] = attrs.field(
         default=frozenset(), converter=to_frozenset, repr=sorted_repr
     )
-    """What the child is, as status ids ("looked-after", "care-leaver", "send", "in-house-foster-
-    care"); cohorts and eligibility rules test them."""
+    """What the child is, as status ids ("looked-after", "care-leaver", "send",
+    "in-house-foster-care"); cohorts and eligibility rules test them."""
     area: str | None = None
-    """The area the child lives in (a district or locality id), checked against the areas a service
-    serves."""
+    """The area the child lives in (an area id, as `ids areas` lists the council's), checked against
+    the areas a service serves."""
 
     def has(self, status: Status) -> bool:
         """Whether the person holds ``status``."""

@@ -103,13 +103,13 @@ class Referral:
     child: ChildOrYoungPerson = attrs.field(validator=_born_by_receipt)
     """The child or young person the referral is for."""
     council: str | None = attrs.field(default=None, validator=optional_identifier)
-    """The id of the council the referral is addressed to (as `ids councils` lists them); when
+    """The id of the council the referral is addressed to (as `councils` lists them); when
     given, it must be the council checked (--council)."""
     service: str | None = attrs.field(default=None, validator=optional_identifier)
-    """The id of the council's service referred to; a --service option is used instead when given;
-    with neither, the council's only service."""
+    """The id of the council's service referred to (`ids services` lists them); a --service option
+    is used instead when given; with neither, the council's only service."""
     route: str | None = None
-    """The id of the referral route used (as the council declares them), checked to be open at
+    """The id of the referral route used (`ids routes` lists them), checked to be open at
     received_at; omitted: any open route the referral fits."""
     channel: Channel | None = None
     """How the referral was sent: phone, email, secure-email, portal, in-person or letter."""
