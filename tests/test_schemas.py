@@ -106,7 +106,13 @@ def test_referral_schema_by_hand() -> None:
     assert child["properties"]["name"]["description"].endswith(PERSONAL_NOTE)
     assert PERSONAL_NOTE not in child["properties"]["id"]["description"]
     assert "never a name" in child["properties"]["id"]["description"]
-    assert "date-time" == schema["properties"]["received_at"]["format"]
+    received = schema["properties"]["received_at"]
+    assert "date-time" == received["format"]
+    # The field's meaning first, then the type's own note (datetime: the UTC offset).
+    assert received["description"].startswith("When the provider received the referral")
+    assert received["description"].endswith(
+        "Format: ISO 8601 with a UTC offset (2025-03-29T10:00:00+00:00)."
+    )
 
 
 def test_batch_schema_lists_the_batch_keys() -> None:

@@ -202,7 +202,7 @@ RULES_SCHEMA: dict[str, Any] = {
 PERSONAL_NOTE = "Personal data: never shown in output or errors."
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)
 def field_docs(cls: type) -> dict[str, str]:
     """The attribute docstrings of an attrs class and its bases: the string literal written
     under a field (as Sphinx, mkdocstrings and pydantic's ``use_attribute_docstrings`` read
