@@ -195,8 +195,7 @@ class Contract:
     """
 
     council: str = attrs.field(validator=identifier)
-    """The id of the council whose text the contract was let under (as `councils` lists them).
-    """
+    """The id of the council whose text the contract was let under (as `councils` lists them)."""
     provider: str = attrs.field(validator=non_empty)
     """The provider's name (an organisation, not a person)."""
     start: dt.date
@@ -227,8 +226,8 @@ class Contract:
     """The provider's training matrix: refresher intervals for the subjects the council leaves to
     the provider."""
     schedules: tuple[ScheduleVariation, ...] = attrs.field(default=(), converter=to_tuple)
-    """Agreed schedules of scheduled obligations the text lets the parties vary (extra monitoring).
-    """
+    """Agreed schedules of scheduled obligations the text lets the parties vary (extra
+    monitoring)."""
 
     def date_of(self, event: str) -> dt.date | None:
         """The date of contract event ``event`` (its start and end included), if given."""

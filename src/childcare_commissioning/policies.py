@@ -79,7 +79,7 @@ class PolicyReport:
     label such as "2025-Q1"), one entry per policy."""
 
     on: dt.date
-    """The day the report is judged on (a London date); reviews are due by it."""
+    """The day the report is judged on (a London date): a next review due before it is overdue."""
     policies: tuple[PolicyEntry, ...] = attrs.field(converter=to_tuple)
     """One entry per policy."""
     period: str = ""

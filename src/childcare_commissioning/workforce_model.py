@@ -156,8 +156,8 @@ class Declaration:
     declared_on: dt.date
     """The day the declaration was made."""
     something_declared: bool = False
-    """True when the worker declared something (a conviction); the council must then approve them.
-    """
+    """True when the worker declared something (a conviction); the council must then approve
+    them."""
     approved_on: dt.date | None = None
     """The day the council approved the worker despite what was declared; omitted: not approved."""
 

@@ -86,8 +86,7 @@ class PlannedSession:
     """A session the council commissioned: a date and a length in minutes."""
 
     id: str = attrs.field(validator=non_empty)
-    """The session's reference; unique within the batch. Delivery records link to it by planned_id.
-    """
+    """The session's reference, by which a delivery record links to it (planned_id)."""
     package_id: str = attrs.field(validator=non_empty)
     """The id of the package the session was commissioned under."""
     date: dt.date
@@ -140,8 +139,7 @@ class DeliveryRecord:
     hours: Decimal | None = attrs.field(default=None, validator=non_negative)
     """The length in hours, as a decimal of whole minutes (1.5), instead of start and end."""
     worker_id: str | None = None
-    """The pseudonymous id of the worker who delivered it (a worker of the roster); never a name.
-    """
+    """The pseudonymous id of the worker who delivered it (a worker of the roster); never a name."""
     planned_id: str | None = None
     """The id of the planned session it fulfils; omitted: delivery without a plan, billed as
     additional."""

@@ -80,8 +80,8 @@ class Package:
     staff_ratio: StaffRatio | None = None
     """Staff to people supported, written "2:1" (two staff to one young person)."""
     lot: str | None = None
-    """The framework lot the package is let under, where the framework has lots (Derby's "Lot 1").
-    """
+    """The framework lot the package is let under, where the framework has lots (Derby's "Lot
+    1")."""
     category: str | None = None
     """The framework category within the lot, where it has them (Derby's "1.2")."""
     invoice_to: str | None = None
