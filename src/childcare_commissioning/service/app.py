@@ -24,7 +24,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from childcare_commissioning.service.app_static import swagger_page, swagger_static
-from childcare_commissioning.service.operations import OPERATIONS, Call, Operation
+from childcare_commissioning.service.endpoints import OPERATIONS
+from childcare_commissioning.service.operations import Call, Operation, check_extra
 from childcare_commissioning.service.problems import (
     ParameterError,
     ServiceProblem,
@@ -198,6 +199,7 @@ def _lines(call: Call, first: Iterator[Any]) -> Iterator[bytes]:
 def _endpoint(op: Operation, settings: ServiceSettings) -> Any:
     async def endpoint(request: Request) -> Response:
         try:
+            check_extra(op)
             body = await _body(request, op, settings.max_body_bytes)
             call, council = _call(request, op, body)
             started = time.monotonic()
@@ -209,6 +211,8 @@ def _endpoint(op: Operation, settings: ServiceSettings) -> Any:
                 raise TimeoutError
             if op.stream:
                 return StreamingResponse(_lines(call, answer), media_type="application/jsonl")
+            if op.answer_media != "application/json":
+                return Response(answer, media_type=op.answer_media)
             if op.explained and council is not None:
                 from childcare_commissioning.explain import explain
 
