@@ -328,20 +328,8 @@ def test_placements_export_writes_the_weekly_costs(client: Any) -> None:
     pytest.importorskip("pyshacl")
     fixtures = Path(__file__).parent / "fixtures" / "placements"
     record = json.loads((fixtures / "valid-placement.jsonld").read_text("utf-8"))
-    batch = {
-        "packages": [
-            {
-                "id": "PKG-1",
-                "council": "testshire",
-                "child_id": "ABCD2012",
-                "start": "2024-03-21",
-                "hours_per_week": "6",
-            }
-        ],
-        "quotations": [
-            {"package_id": "PKG-1", "rates": [{"amount": "18.50", "effective_from": "2024-03-21"}]}
-        ],
-    }
+    from tests.test_formats_placements import PACKAGE_BATCH as batch
+
     params = {"package": "PKG-1", "on": "2024-03-25", "additional_support": "350"}
     response = client.post(
         "/councils/testshire/exports/placements",
