@@ -358,6 +358,17 @@ def test_placements_export_writes_the_weekly_costs(client: Any) -> None:
         json={"batch": batch, "record": record},
     )
     assert (400, "other") == (bad.status_code, bad.json()["problems"][0]["parameter"])
+    # A record the standard's shape refuses: 422, each problem located under $.record.
+    invalid = json.loads((fixtures / "invalid-missing-required.jsonld").read_text("utf-8"))
+    refused = client.post(
+        "/councils/testshire/exports/placements",
+        params=params,
+        json={"batch": batch, "record": invalid},
+    )
+    assert 422 == refused.status_code
+    problems = refused.json()["problems"]
+    assert problems
+    assert all(p["path"].startswith("$.record") for p in problems)
 
 
 def test_missing_extra_is_a_501_naming_it(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
