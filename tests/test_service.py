@@ -313,6 +313,12 @@ def test_ubl_export_of_a_batch(client: Any) -> None:
         json={"parties": unstructure(SETTINGS), "invoices": run["invoices"]},
     ).json()
     assert answer["documents"] == again["documents"]
+    # The same invoice twice: refused, never one document silently replacing the other.
+    twice = client.post(
+        "/councils/testshire/exports/ubl",
+        json={"parties": unstructure(SETTINGS), "invoices": run["invoices"] * 2},
+    )
+    assert (422, True) == (twice.status_code, "[unique-number]" in twice.json()["detail"])
     # Parties without a buyer: 422 naming the field under $.parties, nothing echoed.
     bad = client.post(
         "/councils/testshire/exports/ubl?as_of=2024-12-16",

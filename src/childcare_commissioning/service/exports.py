@@ -126,6 +126,10 @@ def ubl(call: Call) -> Any:
         if key == "batch" and not isinstance(data, dict):
             raise InputError("'batch' must be an invoice batch (a JSON object) [object]")
         invoices, findings, services = invoices_of(data, spec.id, call.params.get("as_of"))
+    numbers = [invoice.number for invoice in invoices]
+    if len(set(numbers)) != len(numbers):
+        # The answer holds one document per number: a second would replace the first.
+        raise InputError("two invoices have the same number [unique-number]")
     with _within("parties"):
         documents, empty = ubl_documents(invoices, parties, spec.id)
     if spec.billing is not None:
