@@ -34,11 +34,13 @@ from childcare_commissioning.service.problems import (
 )
 from childcare_commissioning.service.settings import ServiceSettings
 
-__all__ = ["ACCESS_LOG", "create_app"]
+__all__ = ["ACCESS_LOG", "NOTE_HEADER", "create_app"]
 
 ACCESS_LOG = logging.getLogger("childcare_commissioning.service.access")
 """One line per request: method, path (no query), status, milliseconds. Never a body."""
 _ERRORS = logging.getLogger("childcare_commissioning.service")
+NOTE_HEADER = "Childcare-Commissioning-Note"
+"""A note the command line writes on standard error (``[code]`` and what it says)."""
 
 
 def _dumps(data: Any) -> bytes:
@@ -212,7 +214,11 @@ def _endpoint(op: Operation, settings: ServiceSettings) -> Any:
             if op.stream:
                 return StreamingResponse(_lines(call, answer), media_type="application/jsonl")
             if op.answer_media != "application/json":
-                return Response(answer, media_type=op.answer_media)
+                text, notes = answer
+                response = Response(text, media_type=op.answer_media)
+                for note in notes:
+                    response.headers.append(NOTE_HEADER, note)
+                return response
             if op.explained and council is not None:
                 from childcare_commissioning.explain import explain
 

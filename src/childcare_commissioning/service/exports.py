@@ -146,9 +146,10 @@ def ubl(call: Call) -> Any:
     return fits(found, UblAnswer)
 
 
-def placements(call: Call) -> str:
+def placements(call: Call) -> tuple[str, list[str]]:
     """``export placements``: the package's weekly costs written into the body's
-    Placement record, answered as the record (JSON-LD, its costs as JSON numbers)."""
+    Placement record, answered as the record (JSON-LD, its costs as JSON numbers) and the
+    command's note when the record's own costs were replaced."""
     from childcare_commissioning.cli.placementscmd import costs_into_record
     from childcare_commissioning.formats.placements import dumps, read_placement
 
@@ -158,7 +159,7 @@ def placements(call: Call) -> str:
     with _within("record"):
         record = read_placement(_part(call.body, "record"), council=spec.id)
     with _within("batch"):
-        document, _, _ = costs_into_record(
+        document, _, replaced = costs_into_record(
             spec,
             batch,
             p["package"],
@@ -168,4 +169,10 @@ def placements(call: Call) -> str:
             p.get("education", Decimal(0)),
             p.get("other", Decimal(0)),
         )
-    return dumps(document) + "\n"
+    notes = []
+    if replaced:
+        notes.append(
+            f"$.record.actualPlacement: replaced the record's {', '.join(replaced)} with "
+            "the package's [placements.costs.replaced]"
+        )
+    return dumps(document) + "\n", notes

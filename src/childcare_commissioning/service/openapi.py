@@ -125,6 +125,14 @@ def _operation(op: Operation, components: _Components) -> dict[str, Any]:
             "content": {op.body_media: {"schema": body_schema}},
         }
         described["responses"].update(_problems(415))
+    if op.answer_media != "application/json" and not op.stream:
+        described["responses"]["200"]["headers"] = {
+            "Childcare-Commissioning-Note": {
+                "description": "a note the command writes on standard error, e.g. a "
+                "record's own costs replaced (one header per note)",
+                "schema": {"type": "string"},
+            }
+        }
     if op.needs is not None:
         described["responses"].update(_problems(501))
     return described

@@ -72,7 +72,8 @@ class Operation:
     params: tuple[Param, ...] = ()
     body: Any = None
     body_media: str = "application/json"
-    #: The answer's media type; other than JSON, ``answer`` returns the text to send.
+    #: The answer's media type; other than JSON, ``answer`` returns the text to send and
+    #: the notes on it (sent as ``Childcare-Commissioning-Note`` headers).
     answer_media: str = "application/json"
     stream: bool = False
     explained: bool = True
