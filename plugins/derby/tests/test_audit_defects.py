@@ -427,13 +427,11 @@ def test_weekly_schedules_follow_each_young_person_and_meetings_are_not_dated() 
 
 def test_reviews_are_also_triggered_by_change_or_request() -> None:
     """3.8.1: a review 'may be triggered by any significant change in circumstances or if
-    requested by the young person'; 3.9 complaints are reported to the local authority; 3.15
-    the Information Sharing Agreement is signed 'prior to contract start'."""
+    requested by the young person'; 3.9 complaints are reported to the local authority."""
     triggers = {o.id: o.trigger for o in SPEC.obligations if o.trigger is not None}
     assert triggers["review-on-change"] == "significant-change"
     assert triggers["review-on-request"] == "young-person-request"
     assert triggers["complaints-report"] == "complaint-received"
-    assert triggers["information-sharing-agreement"] == "contract-start"
 
 
 # --- vetting: the recruitment records of 3.6.1 ----------------------------------------------

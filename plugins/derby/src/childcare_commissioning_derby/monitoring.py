@@ -37,11 +37,43 @@ from childcare_commissioning.monitoring import (
 )
 from childcare_commissioning_derby._cite import cite
 
-__all__ = ["MONITORING", "MONITORING_READINGS"]
+__all__ = ["MONITORING", "MONITORING_READINGS", "QUALITY_OUTCOMES"]
 
 OFFERS = ("offer-standard", "offer-urgent", "offer-emergency")
 _REPORTS = "3.7.1 Reports"
 _UNEXPECTED = frozenset({"unexpected"})
+#: 3.7.1's Measure column, the same for every quality statement.
+_MEASURE = (
+    "Review of Care plans. Feedback from Young people. Feedback from Social worker and "
+    "Independent Reviewing Officer"
+)
+#: 3.7.1's Outcome column for quality statements 1 to 8, verbatim: what the Council looks
+#: for when it evidences each statement (none is measured from events).
+QUALITY_OUTCOMES = (
+    "Young People report that they feel they receive warm and nurturing care. young people "
+    "report well-being and self-esteem",
+    "Young people feedback that they do not have to retell their life and medical history "
+    "when accessing services. Young people report that information is shared appropriately "
+    "about them. Carers and professionals feel that they are working as part of a team.",
+    "Young people are satisfied with their placement. Young people are involved in decisions "
+    "about placements and packages of support.",
+    "1. Evidence that young people are encouraged to explore their identities in a safe way. "
+    "2. Young people report that they are encouraged and supported to have contact with "
+    "people they value. 3. Evidence that young people have a supportive peer network.",
+    "Evidence that young people have access to services that they need. Evidence that young "
+    "people are encourage to access local services to them.",
+    "1. Evidence that young people are supported to remain in contact with professionals and "
+    "people they value if moved cross boundaries. 2. Evidence that the provider works to a "
+    "high standard with the Council to ensure health services are in place and specialist "
+    "services are sourced where appropriate.",
+    "1. Evidence that young people have access to Education/training/ employment and are "
+    "engaging with this. 2. Evidence of support to access further and higher education. "
+    "3. Young people are involved in creative arts, physical activities or hobbies and their "
+    "well-being and self \u2014esteem is good.",
+    "1. the provider is working with the Council to ensure pathway plans are followed and "
+    "delivered upon. 2. the young person is ready and able to move into independent living "
+    "and sustain a tenancy.",
+)
 
 MONITORING = Monitoring(
     completions=(
@@ -80,6 +112,7 @@ MONITORING = Monitoring(
                 "Number of suitable placement available against the total number of "
                 "placements put forward by the Council",
             ),
+            outcome="access-suitable-placements",
             notes="A placement put forward is a referral received; one with an offer the "
             "Council judged suitable (offer-suitable) counts once. No target: the 100 % is "
             "the responses measure's (reading performance-table).",
@@ -93,6 +126,7 @@ MONITORING = Monitoring(
                 _REPORTS,
                 "Number of placements that end unexpectedly at the provider's instigation",
             ),
+            outcome="access-ended-by-provider",
         ),
         Kpi(
             "unexpected-ends-council",
@@ -103,6 +137,7 @@ MONITORING = Monitoring(
                 _REPORTS,
                 "Number of placements that end unexpectedly at the Councils instigation",
             ),
+            outcome="access-ended-by-council",
         ),
     ),
     opening=("referral-received", "emergency-placement", "placement-start"),
@@ -110,10 +145,29 @@ MONITORING = Monitoring(
     year_start_month=4,
     package_starts=("placement-start",),
     endings=(Ending("placement-end"),),
+    evidence=tuple(
+        (
+            f"quality-{index}",
+            f"{outcome} (3.7.1 Outcome column.) Measured by: {_MEASURE}.",
+        )
+        for index, outcome in enumerate(QUALITY_OUTCOMES, start=1)
+    ),
 )
 
 #: How monitoring reads what the text leaves open (shown with the council's readings).
 MONITORING_READINGS = (
+    Reading(
+        "access-report-quarters",
+        "3.7.1 reports the four Access measures 'Quarterly' and names neither the quarters "
+        "nor a day the report is due; the figures are computed per UK financial quarter.",
+        "The report covers a UK financial quarter, the same quarter as the figures (April "
+        "to June, July to September, October to December, January to March), and is due "
+        "the day after that quarter ends: 1 July, 1 October, 1 January and 1 April. A "
+        "contract that starts inside a quarter reports that part quarter on the next of "
+        "those days (a contract starting 15 May 2025 reports on 1 July 2025, not on "
+        "15 August). A report sent after its day is late by the days after it.",
+        cite(_REPORTS, "placements that end unexpectedly at the Councils instigation"),
+    ),
     Reading(
         "reviews-per-placement",
         "3.8.1: 'A formal review will be held within 2 weeks to ensure the package is in "

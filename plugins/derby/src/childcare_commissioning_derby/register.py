@@ -675,6 +675,21 @@ DUTIES = (
         "The Service Provider and its staff shall comply with the Data Protection Act 2018",
     ),
     _duty(
+        # A checklist duty, not an obligation: the signing is a fact of the contract's
+        # papers, not an event a case record system logs; the time is the contract start.
+        "information-sharing-agreement",
+        "Sign and date the Information Sharing Agreement (Appendix Three) before the "
+        "contract starts, and adhere to it for the duration of the contract",
+        P,
+        DCC,
+        "the Information Sharing Agreement at Appendix Three, signed and dated on a day "
+        "before the contract's start date",
+        "Show the signed Information Sharing Agreement: is it dated before the contract's "
+        "start date?",
+        DATA,
+        "will adhere to the Information Sharing Agreement at Appendix Three signed and dated prior to contract start",
+    ),
+    _duty(
         "secure-referrals",
         "Protect personally identifiable information when making referrals or communicating on a young person's behalf",
         P,
@@ -2155,11 +2170,11 @@ REGISTER = Register(
             note="audit D137",
         ),
         # 3.15
-        rule(
+        duty(
             DATA,
             "The Service Provider is likely to receive sensitive personal data",
             None,
-            "obligations/information-sharing-agreement",
+            "duties/information-sharing-agreement",
             note="audit D138",
         ),
         duty(

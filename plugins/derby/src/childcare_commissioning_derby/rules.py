@@ -448,9 +448,11 @@ OBLIGATIONS = (
             "3.7.1 Reports",
             "Number of responses received to referrals received by the Council within the specified timescale",
         ),
-        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 3)),)),
+        schedule=Schedule(months=(1, 4, 7, 10)),
         notes="Quarterly for all four Access measures; the 100% target is the responses "
-        "measure's only (see 'performance-table').",
+        "measure's only (see 'performance-table'). One report per UK financial quarter, "
+        "the quarters the figures are computed over, due the day after the quarter ends "
+        "(see 'access-report-quarters').",
     ),
     Obligation(
         "equality-objectives",
@@ -508,18 +510,6 @@ OBLIGATIONS = (
             "Providers will be expected to ensure that these numbers are available from the start date of the contract.",
         ),
         trigger="contract-start",
-    ),
-    Obligation(
-        "information-sharing-agreement",
-        "Information Sharing Agreement (Appendix Three) signed and dated before the contract starts",
-        ObligationKind.PLAN,
-        Party.PROVIDER,
-        cite(
-            "3.15 PERSONAL DATA",
-            "will adhere to the Information Sharing Agreement at Appendix Three signed and dated prior to contract start",
-        ),
-        trigger="contract-start",
-        notes="Due before the contract start, for the duration of the contract.",
     ),
     Obligation(
         "complaints-report",

@@ -589,6 +589,20 @@ _TABLE: tuple[tuple[str, str, Party, str, str, str, str, str], ...] = (
         "12 Business continuity",
         "in order to avoid any disruption to service provision during periods of absence",
     ),
+    (
+        # A checklist duty, not an obligation: "as required" sets no time a log can judge.
+        "return-interview",
+        "After a missing episode, support the child or young person to take part in a "
+        "return interview as required",
+        P,
+        COUNCIL,
+        "the significant and notifiable event report of each missing episode; the return "
+        "interview arranged and the support given to take part",
+        "For each missing episode this quarter, was a return interview required, and how "
+        "did you support the child or young person to take part?",
+        "5 Child or Young Person missing episode",
+        "support the child or young person to participate in a return interview as required",
+    ),
 )
 
 DUTIES = tuple(

@@ -560,11 +560,11 @@ _ENTRIES: tuple[Entry, ...] = (
         "contacts/commissioning-mailbox",
         note="Audit C61.",
     ),
-    rule(
+    duty(
         "5 Child or Young Person missing episode",
         "Child or Young Person missing episode",
         "participate in a return interview as required.",
-        "obligations/return-interview",
+        "duties/return-interview",
         note="Audit C62.",
     ),
     rule(

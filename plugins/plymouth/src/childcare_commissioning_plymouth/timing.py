@@ -363,17 +363,6 @@ OBLIGATIONS = (
         citation=cite("12 Business continuity", "no later than 5 Business Days"),
     ),
     Obligation(
-        id="return-interview",
-        title="Support the child or young person to take part in a return interview",
-        kind=ObligationKind.EVENT,
-        owed_by=Party.PROVIDER,
-        trigger="missing-episode",
-        citation=cite(
-            "5 Child or Young Person missing episode",
-            "support the child or young person to participate in a return interview as required",
-        ),
-    ),
-    Obligation(
         id="risk-management-meeting",
         title="Work with the Council to convene a Risk Management meeting",
         kind=ObligationKind.MEETING,

@@ -542,6 +542,54 @@ DUTIES = (
         "Were this quarter's invoices emailed to Sue Hammersley?",
         cite("6.2. Payments", "Invoices should be submitted via email to Sue Hammersley."),
     ),
+    # Three checklist duties, not obligations: 2.3 gives them no time a log can judge
+    # (support plans, exit strategies and the waiting list were triggered obligations that
+    # computed nothing; issue #33).
+    Duty(
+        "support-plan",
+        "Support plan with review dates and an envisaged end date, negotiated with the "
+        "service user",
+        P,
+        _COMMISSIONERS,
+        "each service user's support plan, showing its review dates, its envisaged end "
+        "date and that it was negotiated with the service user",
+        "Does every open support plan name its review dates and an envisaged end date, and "
+        "how was it negotiated with the service user?",
+        cite(
+            "2.3 Discharge Criteria and Exit Planning",
+            "Support plans will identify review dates and an envisaged end date.",
+        ),
+    ),
+    Duty(
+        "exit-strategy",
+        "Safe exit strategy including relapse prevention, agreed with the service user and "
+        "all professionals and agencies involved",
+        P,
+        _COMMISSIONERS,
+        "the exit strategy of each support ending, with relapse prevention and the "
+        "agreement of the service user and the professionals and agencies involved",
+        "For the support that ended this quarter, show the exit strategy: who agreed it, "
+        "and what relapse prevention does it include?",
+        cite(
+            "2.3 Discharge Criteria and Exit Planning",
+            "propose a safe exit strategy including relapse prevention",
+        ),
+    ),
+    Duty(
+        "waiting-list",
+        "Prioritise need with the Strategic Manager; manage any waiting list and keep "
+        "commissioners updated with times and actions being taken",
+        P,
+        _COMMISSIONERS,
+        "the waiting list with each person's waiting time and the actions taken; the "
+        "updates sent to the commissioners; the priorities agreed with the Strategic Manager",
+        "Who is waiting, for how long, what is being done for them, and when were the "
+        "commissioners last updated?",
+        cite(
+            "2.3 Waiting for Service Commencement",
+            "Prioritise need in agreement with the Strategic Manager",
+        ),
+    ),
 )
 
 COMPUTATIONS = (

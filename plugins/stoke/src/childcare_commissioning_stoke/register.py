@@ -397,11 +397,11 @@ REGISTER = Register(
             "duties/care-coordination",
             note="audit ST-85.",
         ),
-        rule(
+        duty(
             "2.3 Service Model and Approach",
             "Devise support plans that are  based on assessed need",
             "Facilitate and implement coping and recovery strategies",
-            "obligations/support-plan",
+            "duties/support-plan",
             note="audit ST-22.",
         ),
         duty(
@@ -429,7 +429,7 @@ REGISTER = Register(
             "2.3 Service Model and Approach",
             "Support will continue to be tailored",
             None,
-            "obligations/support-plan",
+            "duties/support-plan",
             "readings/support-not-time-limited",
             note="audit ST-24, Q13.",
         ),
@@ -575,18 +575,18 @@ REGISTER = Register(
             "readings/pilot-discretion",
             note="audit ST-34, D2: the discretion is reachable (needs approval).",
         ),
-        rule(
+        duty(
             "2.3 Discharge Criteria and Exit Planning",
             "Discharge Criteria and Exit Planning",
             "This will be negotiated with the service user.",
-            "obligations/support-plan",
+            "duties/support-plan",
             note="audit ST-22.",
         ),
-        rule(
+        duty(
             "2.3 Discharge Criteria and Exit Planning",
             "The service will propose a safe exit strategy",
             "all professionals and agencies involved.",
-            "obligations/exit-strategy",
+            "duties/exit-strategy",
             note="audit ST-35.",
         ),
         rule(
@@ -596,11 +596,11 @@ REGISTER = Register(
             "obligations/disengagement",
             note="audit ST-36.",
         ),
-        rule(
+        duty(
             "2.3 Waiting for Service Commencement",
             "Waiting for Service Commencement",
             "whilst waiting for support to commence.",
-            "obligations/waiting-list",
+            "duties/waiting-list",
             note="audit ST-37: 'keep commissioners updated' has no frequency.",
         ),
         duty(

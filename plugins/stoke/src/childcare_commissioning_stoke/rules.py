@@ -275,28 +275,6 @@ OBLIGATIONS = (
         ),
     ),
     Obligation(
-        id="support-plan",
-        title="Support plan with review dates and an envisaged end date, negotiated with the service user",
-        kind=ObligationKind.PLAN,
-        owed_by=Party.PROVIDER,
-        trigger="support-started",
-        citation=cite(
-            "2.3 Discharge Criteria and Exit Planning",
-            "Support plans will identify review dates and an envisaged end date.",
-        ),
-    ),
-    Obligation(
-        id="exit-strategy",
-        title="Safe exit strategy including relapse prevention, agreed with all involved",
-        kind=ObligationKind.PLAN,
-        owed_by=Party.PROVIDER,
-        trigger="support-ending",
-        citation=cite(
-            "2.3 Discharge Criteria and Exit Planning",
-            "propose a safe exit strategy including relapse prevention",
-        ),
-    ),
-    Obligation(
         id="disengagement",
         title="Follow up disengagement and share it with the referrer",
         kind=ObligationKind.NOTICE,
@@ -305,17 +283,6 @@ OBLIGATIONS = (
         citation=cite(
             "2.3 Engagement / Disengagement",
             "Any disengagement will be shared with the referrer and alternative next steps will be agreed.",
-        ),
-    ),
-    Obligation(
-        id="waiting-list",
-        title="Prioritise need with the Strategic Manager; keep commissioners updated on the waiting list",
-        kind=ObligationKind.REPORT,
-        owed_by=Party.PROVIDER,
-        trigger="waiting-list",
-        citation=cite(
-            "2.3 Waiting for Service Commencement",
-            "Prioritise need in agreement with the Strategic Manager",
         ),
     ),
     Obligation(
