@@ -223,7 +223,7 @@ def test_audit_1_a_log_that_begins_at_the_placement_is_judged() -> None:
 
 
 def test_audit_3_the_report_quarters_are_the_kpi_quarters() -> None:
-    """Audit 2026-12 Derby defect 3, reading access-report-quarters: a contract starting
+    """Audit 2026-12 Derby defect 3, reading quarterly: a contract starting
     Thu 15 May 2025. The Access figures are per UK financial quarter (April-June is
     2025-Q1), so the reports are due the day after each quarter ends: Tue 1 Jul 2025 (the
     part quarter 15 May-30 Jun), Wed 1 Oct, Thu 1 Jan 2026, then Wed 1 Apr 2026; not 15 Aug,
@@ -266,7 +266,7 @@ def test_audit_3_the_report_quarters_are_the_kpi_quarters() -> None:
     assert ["2025-07-01", "2025-10-01", "2026-01-01"] == [
         o.due_date.isoformat() for o in listed if o.obligation_id == "access-kpis"
     ]
-    assert "access-report-quarters" in {r.id for r in SPEC.readings}
+    assert "financial quarters" in {r.id: r.reading for r in SPEC.readings}["quarterly"]
 
 
 def test_quality_statements_are_evidenced_by_their_outcome_column() -> None:

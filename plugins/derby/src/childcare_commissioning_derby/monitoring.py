@@ -5,7 +5,8 @@ referral" (3.3.1), the Council's full information within 72 hours of an emergenc
 placement, same-working-day emergency support and same-day notice of concerns; the formal
 review of each placement "within 2 weeks ... then at 3 month intervals" (3.8.1), per
 placement, from the contract's placements and from each ``placement-start`` the log
-records, to the placement's end (``placement-end``); the quarterly access report (3.7.1);
+records, to the placement's end (``placement-end``); the quarterly access report (3.7.1),
+due the day after each UK financial quarter ends (reading ``quarterly``);
 and the four Access measures of 3.7.1 per UK financial quarter: responses received within
 the specified timescale (target 100 %), suitable placements against the placements put
 forward by the Council (``offer-suitable``: the Council judged an offer suitable), and the
@@ -16,7 +17,7 @@ A log may begin at a placement (``placement-start`` opens the case): a concern o
 emergency request for a young person placed before the log's first referral is judged.
 
 Not measured from events, and left for the quarterly report and visits: the eight
-quality statements (each evidenced as its Outcome column says), and the IPA termination
+quality statements (each evidenced as its Outcome column says: ``evidence``), and the IPA termination
 notices (30 or 14 days depending on the reason, which an event does not carry).
 """
 
@@ -156,18 +157,6 @@ MONITORING = Monitoring(
 
 #: How monitoring reads what the text leaves open (shown with the council's readings).
 MONITORING_READINGS = (
-    Reading(
-        "access-report-quarters",
-        "3.7.1 reports the four Access measures 'Quarterly' and names neither the quarters "
-        "nor a day the report is due; the figures are computed per UK financial quarter.",
-        "The report covers a UK financial quarter, the same quarter as the figures (April "
-        "to June, July to September, October to December, January to March), and is due "
-        "the day after that quarter ends: 1 July, 1 October, 1 January and 1 April. A "
-        "contract that starts inside a quarter reports that part quarter on the next of "
-        "those days (a contract starting 15 May 2025 reports on 1 July 2025, not on "
-        "15 August). A report sent after its day is late by the days after it.",
-        cite(_REPORTS, "placements that end unexpectedly at the Councils instigation"),
-    ),
     Reading(
         "reviews-per-placement",
         "3.8.1: 'A formal review will be held within 2 weeks to ensure the package is in "

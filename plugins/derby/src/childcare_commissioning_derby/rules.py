@@ -452,7 +452,7 @@ OBLIGATIONS = (
         notes="Quarterly for all four Access measures; the 100% target is the responses "
         "measure's only (see 'performance-table'). One report per UK financial quarter, "
         "the quarters the figures are computed over, due the day after the quarter ends "
-        "(see 'access-report-quarters').",
+        "(see 'quarterly').",
     ),
     Obligation(
         "equality-objectives",
