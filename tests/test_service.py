@@ -280,6 +280,38 @@ def test_monitor_needs_a_contract_start(client: Any, capsys: pytest.CaptureFixtu
     assert by_case(cli) == by_case(report)
 
 
+def test_monitor_under_a_contract_document(client: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """Derby's example log under Derby's example contract: the command line's answer (the
+    demo's); a contract the text does not allow is a problem naming its field."""
+    examples = (
+        Path(__file__).parents[1] / "plugins/derby/src/childcare_commissioning_derby/examples"
+    )
+    log = (examples / "monitoring.jsonl").read_text(encoding="utf-8")
+    contract = json.loads((examples / "contract.json").read_text(encoding="utf-8"))
+    path = "/councils/derby/contracts/monitor?as_of=2025-04-04"
+    report = client.post(path, json={"contract": contract, "log": log}).json()
+    assert "DCC-DPS-EXAMPLE-01" == report["contract"]
+    assert [] == report["obligations_not_judged"]["obligations"]
+    argv = [
+        "monitor",
+        str(examples / "monitoring.jsonl"),
+        "--contract",
+        str(examples / "contract.json"),
+    ]
+    cli = cli_json(capsys, *argv, "--as-of", "2025-04-04")
+    assert (cli["failures"], cli["counts"]) == (report["failures"], report["counts"])
+    bad = {
+        **contract,
+        "deadlines": [
+            {"rule": "offer-standard", "duration": {"kind": "clock-hours", "amount": 48}}
+        ],
+    }
+    refused = client.post(path, json={"contract": bad, "log": log})
+    assert 400 <= refused.status_code < 500
+    assert "contract.variation.not-allowed" in refused.text
+    assert "$.contract.deadlines[0].rule" in refused.text
+
+
 def test_oruk_export(client: Any) -> None:
     answer = client.get("/councils/derby/exports/oruk", params={"as_of": "2025-04-01"}).json()
     assert answer["services"] == len(answer["document"]["services"])
@@ -404,7 +436,7 @@ def test_openapi_document_and_offline_page(client: Any) -> None:
     document = client.get("/openapi.json").json()
     assert "3.1.0" == document["openapi"]
     operations = [op for item in document["paths"].values() for op in item.values()]
-    assert 17 == len(operations)
+    assert 18 == len(operations)
     assert all("schema" in next(iter(op["responses"]["200"]["content"].values()))
                for op in operations)  # fmt: skip
     page = client.get("/docs").text

@@ -11,6 +11,7 @@ from childcare_commissioning.cli._parser import ID_KIND_NAMES, bounded
 from childcare_commissioning.cli.placementscmd import pounds
 from childcare_commissioning.service import answers, exports
 from childcare_commissioning.service import operations as ops
+from childcare_commissioning.service.monitoring import ContractLog
 from childcare_commissioning.service.operations import Operation, Param, at_param, date_param
 
 __all__ = ["OPERATIONS", "build_operations"]
@@ -254,6 +255,23 @@ def build_operations() -> tuple[Operation, ...]:
             ),
             body=str,
             body_media="text/plain",
+            explained=False,
+        ),
+        Operation(
+            "POST",
+            council + "/contracts/monitor",
+            "monitorContract",
+            "An event log monitored under a contract (its start, packages in force and "
+            "agreed variations, checked against the council's text)",
+            "monitoring",
+            ops.monitor_contract,
+            answers.MonitoringAnswer,
+            (
+                _COUNCIL,
+                date_param("as_of", "judge as of the end of this date"),
+                Param("period", _TEXT, "KPIs for this reporting quarter only, e.g. 2026-Q3"),
+            ),
+            body=ContractLog,
             explained=False,
         ),
         Operation(

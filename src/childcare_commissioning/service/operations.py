@@ -274,3 +274,22 @@ def monitor(call: Call) -> Any:
         call.council, call.body, p["format"], p["as_of"], p["contract_start"], p.get("period")
     )
     return answers.fits(found, answers.MonitoringAnswer)
+
+
+def monitor_contract(call: Call) -> Any:
+    from childcare_commissioning.registry import get_registry
+    from childcare_commissioning.service.monitoring import ContractLog, monitor_log
+
+    assert call.council is not None
+    body = structure(call.body, ContractLog)
+    contract = body.contract
+    # The version of the text the contract was let under (or in force at its start).
+    version = contract.specification_version
+    council = call.council
+    if contract.council == council.id:
+        council = get_registry().council(
+            council.id, version=version, on=None if version else contract.start
+        )
+    p = call.params
+    found = monitor_log(council, body.log, body.format, p["as_of"], None, p.get("period"), contract)
+    return answers.fits(found, answers.MonitoringAnswer)
