@@ -526,23 +526,27 @@ def test_cli_import_refuses_invalid_with_exit_2(
     assert "NOT A POSTCODE" not in err
 
 
+#: One Testshire package of 6 hours a week at £18.50 an hour from 21 March 2024.
+PACKAGE_BATCH = {
+    "packages": [
+        {
+            "id": "PKG-1",
+            "council": "testshire",
+            "child_id": "ABCD2012",
+            "start": "2024-03-21",
+            "hours_per_week": "6",
+        }
+    ],
+    "quotations": [
+        {"package_id": "PKG-1", "rates": [{"amount": "18.50", "effective_from": "2024-03-21"}]}
+    ],
+}
+
+
 def test_cli_export_writes_costs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Testshire rounds half-up: 6 hours x £18.50 = £111.00 core; + £350 additional
     support = £461.00 total."""
-    batch = {
-        "packages": [
-            {
-                "id": "PKG-1",
-                "council": "testshire",
-                "child_id": "ABCD2012",
-                "start": "2024-03-21",
-                "hours_per_week": "6",
-            }
-        ],
-        "quotations": [
-            {"package_id": "PKG-1", "rates": [{"amount": "18.50", "effective_from": "2024-03-21"}]}
-        ],
-    }
+    batch = PACKAGE_BATCH
     path = tmp_path / "batch.json"
     path.write_text(json.dumps(batch), "utf-8")
     status = main(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -279,9 +280,154 @@ def test_monitor_needs_a_contract_start(client: Any, capsys: pytest.CaptureFixtu
     assert by_case(cli) == by_case(report)
 
 
+def test_monitor_under_a_contract_document(client: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """Derby's example log under Derby's example contract: the command line's answer (the
+    demo's); a contract the text does not allow is a problem naming its field."""
+    examples = (
+        Path(__file__).parents[1] / "plugins/derby/src/childcare_commissioning_derby/examples"
+    )
+    log = (examples / "monitoring.jsonl").read_text(encoding="utf-8")
+    contract = json.loads((examples / "contract.json").read_text(encoding="utf-8"))
+    path = "/councils/derby/contracts/monitor?as_of=2025-04-04"
+    report = client.post(path, json={"contract": contract, "log": log}).json()
+    assert "DCC-DPS-EXAMPLE-01" == report["contract"]
+    assert [] == report["obligations_not_judged"]["obligations"]
+    argv = [
+        "monitor",
+        str(examples / "monitoring.jsonl"),
+        "--contract",
+        str(examples / "contract.json"),
+    ]
+    cli = cli_json(capsys, *argv, "--as-of", "2025-04-04")
+    assert (cli["failures"], cli["counts"]) == (report["failures"], report["counts"])
+    bad = {
+        **contract,
+        "deadlines": [
+            {"rule": "offer-standard", "duration": {"kind": "clock-hours", "amount": 48}}
+        ],
+    }
+    refused = client.post(path, json={"contract": bad, "log": log})
+    assert 400 <= refused.status_code < 500
+    assert "contract.variation.not-allowed" in refused.text
+    assert "$.contract.deadlines[0].rule" in refused.text
+
+
 def test_oruk_export(client: Any) -> None:
     answer = client.get("/councils/derby/exports/oruk", params={"as_of": "2025-04-01"}).json()
     assert answer["services"] == len(answer["document"]["services"])
+
+
+def test_ubl_export_of_a_batch(client: Any) -> None:
+    """test_cli's batch run for Testshire as UBL: one invoice (R2, negative hours, is a
+    finding at $.records[1].hours of the batch, as the invoice run says). Its lines are
+    £55.50 commissioned, -£13.87 not delivered, £10.35 mileage: line extension £51.98
+    (BT-106, the sum of the line nets); payable equals what the invoice run says."""
+    pytest.importorskip("lxml")
+    from childcare_commissioning.convert import unstructure
+    from childcare_commissioning.formats.ubl import read_ubl
+    from tests.test_ubl import SETTINGS
+
+    body = {"parties": unstructure(SETTINGS), "batch": BATCH}
+    response = client.post("/councils/testshire/exports/ubl?as_of=2024-12-16", json=body)
+    assert 200 == response.status_code, response.text
+    answer = response.json()
+    [row] = answer["invoices"]
+    assert ("51.98", 3, None) == (row["net"], row["lines"], row["file"])
+    summary = read_ubl(answer["documents"][row["invoice"]].encode("utf-8"))
+    assert (Decimal("51.98"), 3) == (summary.line_extension, len(summary.lines))
+    assert Decimal(row["payable"]) == summary.payable
+    assert [] == answer["not_exported"]
+    assert "$.records[1].hours" in [f["path"] for f in answer["findings"]]
+    # The same invoices given as a list (the run's own output) give the same document.
+    run = client.post("/councils/testshire/invoices?as_of=2024-12-16", json=BATCH).json()
+    again = client.post(
+        "/councils/testshire/exports/ubl",
+        json={"parties": unstructure(SETTINGS), "invoices": run["invoices"]},
+    ).json()
+    assert answer["documents"] == again["documents"]
+    # The same invoice twice: refused, never one document silently replacing the other.
+    twice = client.post(
+        "/councils/testshire/exports/ubl",
+        json={"parties": unstructure(SETTINGS), "invoices": run["invoices"] * 2},
+    )
+    assert (422, True) == (twice.status_code, "[unique-number]" in twice.json()["detail"])
+    # Parties without a buyer: 422 naming the field under $.parties, nothing echoed.
+    bad = client.post(
+        "/councils/testshire/exports/ubl?as_of=2024-12-16",
+        json={"parties": {"seller": unstructure(SETTINGS)["seller"]}, "batch": BATCH},
+    )
+    assert 422 == bad.status_code, bad.text
+    assert any(p["path"].startswith("$.parties") for p in bad.json()["problems"])
+
+
+def test_placements_export_writes_the_weekly_costs(client: Any) -> None:
+    """Testshire rounds half-up: 6 hours x £18.50 = £111.00 core; + £350 additional
+    support = £461.00 total (as test_formats_placements works it for the command)."""
+    pytest.importorskip("pyshacl")
+    fixtures = Path(__file__).parent / "fixtures" / "placements"
+    record = json.loads((fixtures / "valid-placement.jsonld").read_text("utf-8"))
+    from tests.test_formats_placements import PACKAGE_BATCH as batch
+
+    params = {"package": "PKG-1", "on": "2024-03-25", "additional_support": "350"}
+    response = client.post(
+        "/councils/testshire/exports/placements",
+        params=params,
+        json={"batch": batch, "record": record},
+    )
+    assert 200 == response.status_code, response.text
+    assert "application/ld+json" == response.headers["content-type"]
+    assert '"coreWeeklyCost": 111.00' in response.text
+    # The record had costs of its own: the command's note says they were replaced.
+    assert "[placements.costs.replaced]" in response.headers["childcare-commissioning-note"]
+    actual = json.loads(response.text, parse_float=Decimal)["actualPlacement"]
+    assert (Decimal("111.00"), Decimal("350.00"), Decimal("461.00")) == (
+        actual["coreWeeklyCost"],
+        actual["additionalSupportWeeklyCost"],
+        actual["totalWeeklyCost"],
+    )
+    # An unknown package: 422 in the command line's words; a bad amount: 400 naming it.
+    unknown = client.post(
+        "/councils/testshire/exports/placements",
+        params={**params, "package": "NOPE"},
+        json={"batch": batch, "record": record},
+    )
+    assert (422, True) == (unknown.status_code, "[known-package]" in unknown.json()["detail"])
+    bad = client.post(
+        "/councils/testshire/exports/placements",
+        params={**params, "other": "0.001"},
+        json={"batch": batch, "record": record},
+    )
+    assert (400, "other") == (bad.status_code, bad.json()["problems"][0]["parameter"])
+    # A record the standard's shape refuses: 422, each problem located under $.record.
+    invalid = json.loads((fixtures / "invalid-missing-required.jsonld").read_text("utf-8"))
+    refused = client.post(
+        "/councils/testshire/exports/placements",
+        params=params,
+        json={"batch": batch, "record": invalid},
+    )
+    assert 422 == refused.status_code
+    problems = refused.json()["problems"]
+    assert problems
+    assert all(p["path"].startswith("$.record") for p in problems)
+
+
+def test_missing_extra_is_a_501_naming_it(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without lxml (the 'ubl' extra) or pyshacl (the 'placements' extra) the server
+    answers 501 naming the extra to install, before reading the body."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name in {"lxml", "pyshacl"} else real(name, *a),
+    )
+    for path, extra in (("ubl", "ubl"), ("placements", "placements")):
+        response = client.post(f"/councils/testshire/exports/{path}", json={})
+        assert 501 == response.status_code
+        problem = response.json()
+        assert "urn:childcare-commissioning:problem:extra-missing" == problem["type"]
+        assert f"childcare-commissioning[{extra}]" in problem["detail"]
 
 
 def test_openapi_document_and_offline_page(client: Any) -> None:
@@ -290,7 +436,7 @@ def test_openapi_document_and_offline_page(client: Any) -> None:
     document = client.get("/openapi.json").json()
     assert "3.1.0" == document["openapi"]
     operations = [op for item in document["paths"].values() for op in item.values()]
-    assert 15 == len(operations)
+    assert 18 == len(operations)
     assert all("schema" in next(iter(op["responses"]["200"]["content"].values()))
                for op in operations)  # fmt: skip
     page = client.get("/docs").text

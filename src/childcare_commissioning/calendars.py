@@ -153,7 +153,10 @@ class TimeWindow:
     whole day."""
 
     start: dt.time
+    """The opening time, local wall-clock time (HH:MM)."""
     end: dt.time
+    """The closing time, local wall-clock time (HH:MM); at or before start runs past midnight into
+    the next day (22:00-09:00); 00:00-00:00 is the whole day."""
 
     @property
     def crosses_midnight(self) -> bool:

@@ -130,7 +130,10 @@ class ContractDate:
     names (``"contract-award"``, ``"mobilisation"``, ``"framework-entry"``)."""
 
     event: str = attrs.field(validator=identifier)
+    """The id of the contract event a rule runs from, as `ids triggers` lists them
+    ("contract-award", "mobilisation", "framework-entry")."""
     on: dt.date
+    """The day the event happened (a London date)."""
 
 
 @attrs.frozen
@@ -139,7 +142,11 @@ class DeadlineVariation:
     period instead of the text's one)."""
 
     rule: str = attrs.field(validator=identifier)
+    """The id of the council's deadline rule varied (`ids rules` lists them); the council must
+    declare it variable."""
     duration: Duration
+    """The duration agreed for that rule under this contract (an agreed notice period instead of
+    the text's)."""
 
 
 @attrs.frozen
@@ -147,7 +154,9 @@ class CycleVariation:
     """Packages ``packages`` (every package when empty) are invoiced every ``cycle``."""
 
     cycle: BillingCycle
+    """The invoicing cycle agreed: fortnightly, four-weekly, monthly or financial-quarters."""
     packages: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    """The ids of the packages invoiced on that cycle; empty: every package of the contract."""
 
 
 @attrs.frozen
@@ -155,7 +164,11 @@ class ScheduleVariation:
     """Scheduled obligation ``obligation`` recurs on ``schedule`` under this contract."""
 
     obligation: str = attrs.field(validator=identifier)
+    """The id of the council's scheduled obligation varied (`ids rules` lists them); the council
+    must declare it variable."""
     schedule: Schedule
+    """When the obligation recurs under this contract (extra monitoring while a provider is under
+    concern)."""
 
 
 def _unique_events(instance: Contract, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -182,21 +195,39 @@ class Contract:
     """
 
     council: str = attrs.field(validator=identifier)
+    """The id of the council whose text the contract was let under (as `councils` lists them)."""
     provider: str = attrs.field(validator=non_empty)
+    """The provider's name (an organisation, not a person)."""
     start: dt.date
+    """The first day of the contract (a London date); dated answers run from it. Never assumed: the
+    parties give it."""
     end: dt.date | None = attrs.field(default=None, validator=end_not_before_start)
+    """The last day of the contract, included; omitted: open-ended. Not before start."""
     reference: str | None = None
+    """The contract's reference, for the record."""
     specification_version: str | None = None
+    """The version of the council's text the contract was let under; omitted: the version in force
+    on start."""
     dates: tuple[ContractDate, ...] = attrs.field(
         default=(), converter=to_tuple, validator=_unique_events
     )
+    """The dates of the contract events some rules run from (award, mobilisation, framework entry);
+    each event once."""
     packages: tuple[Package, ...] = attrs.field(
         default=(), converter=to_tuple, validator=unique_ids
     )
+    """The packages or placements in force at the start and any let later that the caller lists;
+    each is a monitored case under its id, ids unique."""
     deadlines: tuple[DeadlineVariation, ...] = attrs.field(default=(), converter=to_tuple)
+    """Agreed durations of deadline rules the text lets the parties vary (notice periods)."""
     invoicing_cycles: tuple[CycleVariation, ...] = attrs.field(default=(), converter=to_tuple)
+    """Agreed invoicing cycles, per package or for every package, where the text allows them."""
     training_matrix: TrainingMatrix | None = None
+    """The provider's training matrix: refresher intervals for the subjects the council leaves to
+    the provider."""
     schedules: tuple[ScheduleVariation, ...] = attrs.field(default=(), converter=to_tuple)
+    """Agreed schedules of scheduled obligations the text lets the parties vary (extra
+    monitoring)."""
 
     def date_of(self, event: str) -> dt.date | None:
         """The date of contract event ``event`` (its start and end included), if given."""

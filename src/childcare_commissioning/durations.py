@@ -65,7 +65,11 @@ class Duration:
     """An amount of one kind of time: ``Duration(DurationKind.WEEKS, 2)``."""
 
     kind: DurationKind
+    """The kind of time: working-days, clock-hours, calendar-days, weeks, months, years, or
+    the unitless same-day, same-working-day and immediately."""
     amount: int = attrs.field(default=0, validator=_amount_fits_kind)
+    """How many of ``kind``, a whole number: at least 1, or 0 (the default) for a unitless
+    kind."""
 
     @property
     def is_instant(self) -> bool:

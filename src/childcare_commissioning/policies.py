@@ -61,10 +61,16 @@ class PolicyEntry:
     next is due, the key changes, or that it is not applicable (only an optional one)."""
 
     policy: str = attrs.field(validator=non_empty)
+    """The policy, as the council's list names it."""
     last_reviewed: dt.date | None = None
+    """The day the policy was last reviewed."""
     next_due: dt.date | None = None
+    """The day the next review is due."""
     key_changes: str = ""
+    """The key changes made at the last review, as text; empty: none reported."""
     not_applicable: bool = False
+    """True when the policy does not apply to the provider; allowed only for a policy the council
+    lists as optional."""
 
 
 @attrs.frozen
@@ -73,8 +79,11 @@ class PolicyReport:
     label such as "2025-Q1"), one entry per policy."""
 
     on: dt.date
+    """The day the report is judged on (a London date): a next review due before it is overdue."""
     policies: tuple[PolicyEntry, ...] = attrs.field(converter=to_tuple)
+    """One entry per policy."""
     period: str = ""
+    """The reporting period, as a label ("2025-Q1")."""
 
 
 class PolicyStatus(enum.StrEnum):

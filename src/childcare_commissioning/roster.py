@@ -51,8 +51,12 @@ class PackageTeam:
     ``workers`` are ids of workers on the roster."""
 
     id: str = attrs.field(validator=non_empty)
+    """The id of the package whose team this is."""
     workers: frozenset[str] = attrs.field(converter=to_frozenset)
+    """The ids of the workers on the package, each a worker of the roster."""
     needs: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    """The needs of the package's child: general ones ("healthcare", "social-care") and specific
+    ones the council's team requirements name ("bsl", "peg-feeding"; `ids needs` lists them)."""
 
 
 @attrs.frozen
@@ -62,8 +66,13 @@ class Roster:
     "sufficient numbers" their children's needs call for (``packages``)."""
 
     workers: tuple[Worker, ...] = attrs.field(converter=to_tuple)
+    """The provider's staff."""
     training_matrix: TrainingMatrix | None = None
+    """The provider's training matrix, where it sets refresher intervals the council's text leaves
+    to it."""
     packages: tuple[PackageTeam, ...] = attrs.field(default=(), converter=to_tuple)
+    """The packages whose teams are checked for the sufficient numbers their children's needs call
+    for."""
 
 
 def _asked(req: Requirement, needs: frozenset[str]) -> bool:

@@ -60,7 +60,10 @@ class Phase:
     """Repeat every ``every``, until ``until`` after the schedule's anchor (inclusive)."""
 
     every: Duration = attrs.field(validator=_day_based)
+    """The interval between occurrences in this phase: working or calendar days, weeks,
+    months or years (never hours)."""
     until: Duration | None = attrs.field(default=None, validator=_day_based)
+    """How long after the schedule's anchor the phase runs, included; omitted: for good."""
 
 
 @attrs.frozen
@@ -68,8 +71,14 @@ class Schedule:
     """Occurrences anchored on a date: an optional ``first``, then each phase in turn."""
 
     first: Duration | None = attrs.field(default=None, validator=_day_based)
+    """The first occurrence, this long after the anchor ("initially within 28 days"); omitted: none
+    before the phases."""
     phases: tuple[Phase, ...] = attrs.field(default=(), converter=to_tuple)
+    """The repeating phases, each following the one before ("quarterly in the first year, then
+    six-monthly")."""
     months: tuple[int, ...] = attrs.field(default=(), converter=to_tuple, validator=_months)
+    """Months of the year (1 to 12) on whose 1st the obligation falls each year after the anchor
+    ("every June": [6])."""
 
     def occurrences(
         self,
@@ -127,7 +136,9 @@ class Period:
     """An inclusive range of dates."""
 
     start: dt.date
+    """The first day of the period (a London date)."""
     end: dt.date
+    """The last day of the period, included."""
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end

@@ -42,7 +42,9 @@ class MatrixEntry:
     subjects`` lists them) and the interval at which it is refreshed."""
 
     subject: str = attrs.field(validator=non_empty)
+    """The training subject's id, as `ids subjects` lists the council's."""
     every: Duration = attrs.field(validator=_refresher)
+    """The interval at which the subject is refreshed (12 months, 3 years)."""
 
 
 def _unique_subjects(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -63,7 +65,9 @@ class TrainingMatrix:
     entries: tuple[MatrixEntry, ...] = attrs.field(
         default=(), converter=to_tuple, validator=_unique_subjects
     )
+    """One refresher interval per subject; each subject once."""
     source: str = ""
+    """Which matrix this is (its title, version or date), for the record."""
 
     @classmethod
     def of(cls, intervals: Mapping[str, Duration], source: str = "") -> TrainingMatrix:

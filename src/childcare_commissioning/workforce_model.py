@@ -113,8 +113,13 @@ class Completion:
     """A dated completion: a training course, a check (DBS), a supervision, an appraisal."""
 
     subject: str = attrs.field(validator=non_empty)
+    """The subject id ("safeguarding", "dbs-enhanced", "supervision"), as `ids subjects` lists the
+    council's."""
     completed_on: dt.date
+    """The day it was completed (a London date); refresher intervals run from it."""
     level: int | None = None
+    """The level reached (safeguarding level 3), where the subject has levels; a requirement at a
+    level is met at that level or above."""
 
 
 @attrs.frozen
@@ -122,7 +127,10 @@ class Qualification:
     """A qualification held."""
 
     subject: str = attrs.field(validator=non_empty)
+    """The qualification's id ("clinical-psychologist"), as the council's
+    requirements name it."""
     awarded_on: dt.date | None = None
+    """The day it was awarded, if known."""
 
 
 @attrs.frozen
@@ -130,8 +138,12 @@ class Reference:
     """A written reference received."""
 
     received_on: dt.date
+    """The day the reference was received; a requirement before employment compares it with
+    employed_from."""
     last_employer: bool = False
+    """True when the reference is from the worker's last employer."""
     referee: str | None = personal(default=None)
+    """The referee's name."""
 
 
 @attrs.frozen
@@ -140,9 +152,14 @@ class Declaration:
     declared, the council's approval."""
 
     subject: str = attrs.field(validator=non_empty)
+    """What was declared about ("convictions"), as the council's requirements name it."""
     declared_on: dt.date
+    """The day the declaration was made."""
     something_declared: bool = False
+    """True when the worker declared something (a conviction); the council must then approve
+    them."""
     approved_on: dt.date | None = None
+    """The day the council approved the worker despite what was declared; omitted: not approved."""
 
 
 @attrs.frozen
@@ -150,8 +167,11 @@ class Registration:
     """A professional registration (``body="nmc"``) with its expiry or revalidation date."""
 
     body: str = attrs.field(validator=non_empty)
+    """The registering body's id ("nmc", "social-work-england")."""
     valid_until: dt.date
+    """The last day the registration is valid: its expiry or revalidation date."""
     number: str | None = personal(default=None)
+    """The registration number."""
 
 
 @attrs.frozen
@@ -166,20 +186,39 @@ class Worker:
     """
 
     id: str = attrs.field(validator=non_empty)
+    """The pseudonymous id of the member of staff; never a name. Package teams and delivery
+    records refer to the worker by it."""
     roles: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    """The worker's role ids ("rgn", "family-support-worker"); requirements scoped to roles apply
+    to them."""
     direct_work: bool = True
+    """True (the default) when the worker works directly with children and young people;
+    requirements for staff in direct work apply."""
     works_with: frozenset[str] | None = attrs.field(
         default=None, converter=attrs.converters.optional(to_frozenset)
     )
+    """The needs the worker works with ("social-care", "healthcare"); omitted is not the same as
+    none ([]): requirements scoped to needs cannot be applied, and the check says so."""
     tasks: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    """What the worker does whatever the role ("transport": drives children); requirements scoped
+    to tasks apply."""
     completions: tuple[Completion, ...] = attrs.field(default=(), converter=to_tuple)
+    """Dated completions: training courses, checks (DBS), supervisions, appraisals."""
     qualifications: tuple[Qualification, ...] = attrs.field(default=(), converter=to_tuple)
+    """Qualifications held."""
     experience_since: dt.date | None = None
+    """The day the worker's relevant (post-qualification) experience began; years of experience are
+    counted from it."""
     references: tuple[Reference, ...] = attrs.field(default=(), converter=to_tuple)
+    """Written references received."""
     declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=to_tuple)
+    """Declarations the worker made ("convictions") and any approval."""
     registrations: tuple[Registration, ...] = attrs.field(default=(), converter=to_tuple)
+    """Professional registrations, each with its expiry or revalidation date."""
     name: str | None = personal(default=None)
-    #: When the worker's employment began: what "prior to employment" is checked against.
+    """The worker's name."""
     employed_from: dt.date | None = None
-    #: The last day of employment, for a worker who has left.
+    """When the worker's employment began: what "prior to employment" is checked against."""
     employed_until: dt.date | None = None
+    """The last day of employment of a worker who has left (staff turnover counts leavers);
+    omitted: still employed."""

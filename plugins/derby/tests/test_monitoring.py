@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from childcare_commissioning_derby import SPEC
-from childcare_commissioning_derby.monitoring import MONITORING
+from childcare_commissioning_derby.monitoring import MONITORING, QUALITY_OUTCOMES
 
 from childcare_commissioning.conformance import check_council, quote_violations
 from childcare_commissioning.contract import Contract
 from childcare_commissioning.convert import loads
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+from childcare_commissioning.obligations import obligations_between
 
 TEXT = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "derby.txt"
 LOG = files("childcare_commissioning_derby").joinpath("examples", "monitoring.jsonl")
@@ -219,3 +220,67 @@ def test_audit_1_a_log_that_begins_at_the_placement_is_judged() -> None:
         (o.due_date.isoformat(), o.status.value) for o in reviews
     ]
     assert 0 == report.counts.get("reported", 0)
+
+
+def test_audit_3_the_report_quarters_are_the_kpi_quarters() -> None:
+    """Audit 2026-12 Derby defect 3, reading quarterly: a contract starting
+    Thu 15 May 2025. The Access figures are per UK financial quarter (April-June is
+    2025-Q1), so the reports are due the day after each quarter ends: Tue 1 Jul 2025 (the
+    part quarter 15 May-30 Jun), Wed 1 Oct, Thu 1 Jan 2026, then Wed 1 Apr 2026; not 15 Aug,
+    15 Nov and 15 Feb (every 3 months from the start, the audit's reproduction). Sent Mon
+    30 Jun (on time) and Fri 3 Oct (1 Oct + 2 days: 2 days late); nothing for 1 Jan:
+    missing as of Sat 10 Jan 2026; 1 Apr open. The referral of Tue 20 May answered 2 hours
+    later (24 hours allowed) is 1 of 1 in 2025-Q1, the quarter the 1 July report covers."""
+    rows: list[dict[str, Any]] = [
+        {
+            "case": "Q1",
+            "kind": "referral-received",
+            "at": "2025-05-20T10:00:00+01:00",
+            "urgency": "standard",
+        },
+        {"case": "Q1", "kind": "offer-made", "at": "2025-05-20T12:00:00+01:00"},
+        {"kind": "access-report-submitted", "at": "2025-06-30T12:00:00+01:00"},
+        {"kind": "access-report-submitted", "at": "2025-10-03T12:00:00+01:00"},
+    ]
+    report = _run(rows, dt.date(2026, 1, 10), dt.date(2025, 5, 15))
+    reports = [
+        (o.due_date.isoformat(), o.status.value, o.late_days)
+        for o in report.obligations
+        if o.obligation_id == "access-kpis"
+    ]
+    assert [
+        ("2025-07-01", "met", None),
+        ("2025-10-01", "late", 2),
+        ("2026-01-01", "missing", None),
+        ("2026-04-01", "open", None),
+    ] == reports
+    figures = {k.period_label: k for k in report.kpis if k.kpi_id == "responses-in-time"}
+    assert (1, 1, Decimal("100.0")) == (
+        figures["2025-Q1"].numerator,
+        figures["2025-Q1"].denominator,
+        figures["2025-Q1"].percent,
+    )
+    listed = obligations_between(
+        SPEC.obligations, dt.date(2025, 5, 15), dt.date(2025, 5, 15), dt.date(2026, 3, 31)
+    )
+    assert ["2025-07-01", "2025-10-01", "2026-01-01"] == [
+        o.due_date.isoformat() for o in listed if o.obligation_id == "access-kpis"
+    ]
+    assert "financial quarters" in {r.id: r.reading for r in SPEC.readings}["quarterly"]
+
+
+def test_quality_statements_are_evidenced_by_their_outcome_column() -> None:
+    """Audit 2026-12 Derby defect 4: the evidence of each quality statement is 3.7.1's
+    Outcome column, verbatim (row 3: "Young people are satisfied with their placement."),
+    and its Measure column; the three other Access measures are computed, so only the
+    eight statements stay for a visit."""
+    text = " ".join(TEXT.read_text(encoding="utf-8").split())
+    evidence = dict(MONITORING.evidence)
+    assert 8 == len(QUALITY_OUTCOMES)
+    for index, outcome in enumerate(QUALITY_OUTCOMES, start=1):
+        assert " ".join(outcome.split()) in text
+        assert evidence[f"quality-{index}"].startswith(outcome)
+        assert "Independent Reviewing Officer" in evidence[f"quality-{index}"]
+    assert "Young people are satisfied with their placement." in evidence["quality-3"]
+    report = _run([], dt.date(2025, 4, 4))
+    assert [f"quality-{n}" for n in range(1, 9)] == [oid for oid, _ in report.unmeasured]

@@ -71,11 +71,18 @@ class Claim:
     with the reference of the evidence of outcomes it is paid on (``outcomes``)."""
 
     id: str = attrs.field(validator=non_empty)
+    """The claim's reference; each claim is billed once, and an id given twice is a
+    finding."""
     package_id: str = attrs.field(validator=non_empty)
+    """The id of the package claimed under."""
     date: dt.date
+    """A day in the billing period claimed for."""
     amount: Decimal = attrs.field(converter=_money, validator=_pounds_and_pence)
+    """The amount claimed, in pounds and pence ("250.00")."""
     outcomes: str | None = None
+    """The reference of the evidence of outcomes the claim is paid on."""
     description: str = ""
+    """What was provided, shown on the invoice line."""
 
 
 def claim_invoices(

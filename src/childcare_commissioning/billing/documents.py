@@ -49,20 +49,35 @@ class InvoiceLine:
     """One line: what, how much of it, at what price, and the rule it comes from."""
 
     kind: LineKind
+    """What the line is: commissioned, deduction, additional, mileage, adjustment, discount or
+    claim."""
     description: str
+    """What was billed, in words, with the date."""
     quantity: Decimal
+    """How much of ``unit``, a decimal: hours (negative for a deduction), miles, days, a
+    percentage (negative for a discount), or 1 for a claim."""
     unit: str
+    """The unit of the quantity: ``hour``, ``mile``, ``day``, ``percent`` or ``claim``."""
     unit_price: Decimal
+    """The price of one unit, in pounds (for a percentage: one percent of what it is of)."""
     amount: Decimal
+    """The line's amount in pounds, rounded to the penny; negative for a deduction or a
+    discount."""
     rule: str
+    """The id of the billing rule the line comes from (such as ``rate-standard``, ``rate-night``,
+    ``commissioned-not-delivered``, ``mileage``, ``claim``)."""
     citation: Citation | None = None
+    """The clause of the council's text the line rests on."""
     date: dt.date | None = None
+    """The day of the session, journey or claim."""
     record_id: str | None = None
+    """The id of the delivery record (or claim) billed."""
     planned_id: str | None = None
-    #: Elapsed minutes the line is for (``quantity`` is them in hours, to 2 places):
-    #: ``amount`` is ``unit_price * minutes / 60`` rounded to the penny (a deduction is
-    #: the difference of two such rounded values).
+    """The id of the planned session, for a commissioned line or a deduction."""
     minutes: int | None = None
+    """Elapsed minutes the line is for (``quantity`` is them in hours, to 2 places):
+    ``amount`` is ``unit_price * minutes / 60`` rounded to the penny (a deduction is the
+    difference of two such rounded values)."""
 
 
 @attrs.frozen
@@ -70,18 +85,30 @@ class Invoice:
     """An invoice for one package and one billing period."""
 
     number: str
+    """The invoice number, ``<council>-<package>-<period start as YYYYMMDD>``: re-running
+    gives the same number."""
     council: str
+    """The id of the council invoiced."""
     package_id: str
+    """The id of the package invoiced."""
     purchase_order: str | None
+    """The package's purchase order number."""
     period: Period
+    """The billing period invoiced, both days included."""
     issued_on: dt.date
+    """The day the invoice is issued: the day after its period ends (in arrears)."""
     lines: tuple[InvoiceLine, ...] = attrs.field(converter=to_tuple)
+    """The invoice's lines."""
     net: Decimal
+    """The sum of the lines, in pounds."""
     withheld: Decimal
+    """The retention withheld from net, in pounds."""
     payable: Decimal
+    """What is due: net minus withheld, in pounds."""
     record_ids: tuple[str, ...] = attrs.field(converter=to_tuple)
-    #: Whom to send the invoice to (the package's ``invoice_to``), where the terms ask.
+    """The ids of the delivery records (or claims) this invoice bills."""
     send_to: str | None = None
+    """Whom to send the invoice to (the package's ``invoice_to``), where the terms ask."""
 
 
 @attrs.frozen

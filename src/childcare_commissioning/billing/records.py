@@ -95,10 +95,15 @@ class PlannedSession:
     """A session the council commissioned: a date and a length in minutes."""
 
     id: str = attrs.field(validator=non_empty)
+    """The session's reference, by which a delivery record links to it (planned_id)."""
     package_id: str = attrs.field(validator=non_empty)
+    """The id of the package the session was commissioned under."""
     date: dt.date
+    """The day of the session (a London date)."""
     minutes: int = attrs.field(validator=non_negative)
+    """The commissioned length, in whole minutes; not negative."""
     start: dt.time | None = None
+    """The planned start, local wall-clock time (HH:MM), if the plan gives one."""
 
 
 class RecordStatus(enum.StrEnum):
@@ -125,19 +130,42 @@ class DeliveryRecord:
     """
 
     id: str = attrs.field(validator=non_empty)
+    """The record's reference (the timesheet line); each record is billed once, and an id
+    given twice is a finding."""
     package_id: str = attrs.field(validator=non_empty)
+    """The id of the package the session was delivered under."""
     date: dt.date
+    """The day the session started (a London date)."""
     status: RecordStatus = RecordStatus.DELIVERED
+    """What happened: delivered (the default), missed, cancelled-by-provider or
+    cancelled-by-council."""
     start: dt.time | None = None
+    """The start, local wall-clock time (HH:MM); give start and end, or hours."""
     end: dt.time | None = None
+    """The end, local wall-clock time (HH:MM), on end_date when given, else the same day, or the
+    next day when earlier on the clock; an end equal to the start is no time (a finding), never 24
+    hours."""
     hours: Decimal | None = attrs.field(default=None, validator=non_negative)
+    """The length in hours, as a decimal of whole minutes (1.5), instead of start and end."""
     worker_id: str | None = None
+    """The pseudonymous id of the worker who delivered it (a worker of the roster); never a name."""
     planned_id: str | None = None
+    """The id of the planned session it fulfils; omitted: delivery without a plan, billed as
+    additional."""
     miles: Decimal = attrs.field(default=Decimal(0), validator=non_negative)
+    """Miles travelled for the session, a decimal number; not negative. Billed only under a mileage
+    agreement where the council requires one."""
     mileage_agreement: str | None = None
+    """The reference of the mileage agreement (in the package's quotation) the miles were agreed
+    under."""
     purchase_order: str | None = None
+    """The purchase order the timesheet quotes; when given, it must be the package's."""
     confirmed_by: str | None = attrs.field(default=None, validator=_times_or_hours)
+    """Who signed the timesheet, by role (the young person, a parent or carer); not treated
+    as personal data, so never a name."""
     end_date: dt.date | None = None
+    """The day the session ended, for one that runs past midnight; omitted: worked out from the
+    times."""
 
     def interval(self, timezone: str = LONDON) -> tuple[dt.datetime, dt.datetime] | None:
         """The instants the visit started and ended, or ``None`` for a record in hours."""

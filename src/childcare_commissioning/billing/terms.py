@@ -89,10 +89,18 @@ class Rate:
     apply, bank holiday beats night, night beats weekend, weekend beats standard."""
 
     amount: Decimal = attrs.field(validator=non_negative)
+    """The hourly price in pounds, a decimal ("18.50"); not negative."""
     effective_from: dt.date
+    """The first day the rate applies; an uplift is a new rate with a later date."""
     condition: RateCondition = RateCondition.STANDARD
+    """Which time the rate is for: standard (the default), night (inside window), weekend (Saturday
+    or Sunday) or bank-holiday (England and Wales); bank holiday beats night, night beats weekend,
+    weekend beats standard."""
     window: TimeWindow | None = None
+    """For a night rate: the local times it covers (22:00-07:00)."""
     band: str | None = attrs.field(default=None, validator=optional_identifier)
+    """The id of the council's rate band the price must fall in; omitted: the council's only band,
+    if it has one."""
 
 
 @attrs.frozen
@@ -102,7 +110,9 @@ class MileageAgreement:
     was not agreed in advance."""
 
     id: str = attrs.field(validator=non_empty)
+    """The agreement's reference, which a delivery record quotes in mileage_agreement."""
     agreed_on: dt.date
+    """The day the mileage was agreed; a journey before that day was not agreed in advance."""
 
 
 @attrs.frozen
@@ -111,9 +121,13 @@ class Quotation:
     dated."""
 
     package_id: str = attrs.field(validator=non_empty)
+    """The id of the package quoted for."""
     rates: tuple[Rate, ...] = attrs.field(converter=to_tuple)
+    """The hourly rates quoted, each dated."""
     mileage_agreements: tuple[MileageAgreement, ...] = attrs.field(default=(), converter=to_tuple)
+    """The mileage agreed for the package, each dated."""
     reference: str | None = None
+    """The provider's reference for the quotation."""
 
     def mileage_agreement(self, agreement_id: str | None) -> MileageAgreement | None:
         """The agreement with id ``agreement_id`` (the earliest, if given twice), if any."""

@@ -229,8 +229,8 @@ def _tables(
     if report.unmeasured:
         print_table(
             "Not measurable from events (evidence at a monitoring visit)",
-            ("Outcome", "Text"),
-            report.unmeasured,
+            ("Outcome", "Text", "Evidenced by"),
+            [(oid, text, report.evidence.get(oid, "")) for oid, text in report.unmeasured],
         )
     print_table(
         "Events",

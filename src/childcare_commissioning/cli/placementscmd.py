@@ -5,6 +5,7 @@ Data Standard (v2). Argument declarations import nothing heavy; :func:`run` does
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -13,9 +14,15 @@ from childcare_commissioning.cli._parser import _command, instant, iso_date
 
 if TYPE_CHECKING:
     from childcare_commissioning.cli._parser import Subparsers
-    from childcare_commissioning.formats.placements import PlacementRecord
+    from childcare_commissioning.formats.placements import PlacementRecord, WeeklyCosts
 
-__all__ = ["add_export_parsers", "add_import_parsers", "pounds", "run"]
+__all__ = [
+    "add_export_parsers",
+    "add_import_parsers",
+    "costs_into_record",
+    "pounds",
+    "run",
+]
 
 
 def pounds(text: str) -> Decimal:
@@ -162,37 +169,42 @@ def _summary(record: PlacementRecord, print_table: Any) -> None:
     )
 
 
-def _export(args: argparse.Namespace) -> int:
+def costs_into_record(
+    spec: Any,
+    batch_data: Any,
+    package_id: str,
+    on: dt.date,
+    record: PlacementRecord,
+    additional_support: Decimal = Decimal(0),
+    education: Decimal = Decimal(0),
+    other: Decimal = Decimal(0),
+) -> tuple[dict[str, Any], WeeklyCosts, list[str]]:
+    """The package's weekly costs in the week of ``on`` written into the (read) Placement
+    ``record``'s ActualPlacement: the record written, the costs, and the cost fields
+    of the record that were replaced. ``spec`` is the council's (its rounding)."""
     from childcare_commissioning.billing import Quotation
     from childcare_commissioning.cli._contract import InputError
-    from childcare_commissioning.cli._input import read_json
-    from childcare_commissioning.cli._output import print_table
     from childcare_commissioning.cli.invoicecmd import _batch, _part
     from childcare_commissioning.formats.placements import (
-        dumps,
-        read_placement,
         weekly_costs,
         with_costs,
         write_placement,
     )
     from childcare_commissioning.model import Package
-    from childcare_commissioning.money import format_gbp
-    from childcare_commissioning.registry import get_registry
 
-    spec = get_registry().council(args.council).spec
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
-    batch = _batch(read_json(args.file))
-    packages = [p for p in _part(batch, "packages", list[Package]) if p.id == args.package]
+    batch = _batch(batch_data)
+    packages = [p for p in _part(batch, "packages", list[Package]) if p.id == package_id]
     if len(packages) != 1:
         raise InputError(
-            f"--package {args.package!r}: the batch needs exactly one package with this id "
+            f"--package {package_id!r}: the batch needs exactly one package with this id "
             f"(found {len(packages)}) [known-package]"
         )
     package = packages[0]
     if package.council != spec.id:
         raise InputError(
-            f"--package {args.package!r} is a package of another council, not {spec.id} "
+            f"--package {package_id!r} is a package of another council, not {spec.id} "
             "[package-council]"
         )
     quotations = [
@@ -200,19 +212,18 @@ def _export(args: argparse.Namespace) -> int:
     ]
     if len(quotations) != 1:
         raise InputError(
-            f"--package {args.package!r}: the batch needs exactly one quotation for it "
+            f"--package {package_id!r}: the batch needs exactly one quotation for it "
             f"(found {len(quotations)}) [one-quotation]"
         )
     costs = weekly_costs(
         package,
         quotations[0],
-        args.on,
-        additional_support=args.additional_support,
-        education=args.education,
-        other=args.other,
+        on,
+        additional_support=additional_support,
+        education=education,
+        other=other,
         rounding=spec.billing.rounding,
     )
-    record = read_placement(read_json(args.into), council=spec.id)
     replaced = [
         key
         for key in (
@@ -224,7 +235,29 @@ def _export(args: argparse.Namespace) -> int:
         )
         if key in record.source.get("actualPlacement", {})
     ]
-    document = write_placement(with_costs(record, costs))
+    return write_placement(with_costs(record, costs)), costs, replaced
+
+
+def _export(args: argparse.Namespace) -> int:
+    from childcare_commissioning.cli._input import read_json
+    from childcare_commissioning.cli._output import print_table
+    from childcare_commissioning.formats.placements import dumps, read_placement
+    from childcare_commissioning.money import format_gbp
+    from childcare_commissioning.registry import get_registry
+
+    spec = get_registry().council(args.council).spec
+    batch = read_json(args.file)
+    record = read_placement(read_json(args.into), council=spec.id)
+    document, costs, replaced = costs_into_record(
+        spec,
+        batch,
+        args.package,
+        args.on,
+        record,
+        args.additional_support,
+        args.education,
+        args.other,
+    )
     if replaced:
         print(
             "childcare-commissioning: note: $.actualPlacement: replaced the record's "
@@ -235,7 +268,7 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.write(dumps(document) + "\n")
         return 0
     print_table(
-        f"Weekly costs of package {package.id} (week of {args.on})",
+        f"Weekly costs of package {args.package} (week of {args.on})",
         ("part", "field", "amount"),
         [
             ("core", "coreWeeklyCost", format_gbp(costs.core)),

@@ -7,6 +7,7 @@ light imports; the work (and lxml, from the ``ubl`` extra) is imported by :func:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from childcare_commissioning.billing import Invoice, Retention
     from childcare_commissioning.cli._parser import Subparsers
 
-__all__ = ["add_parser", "run"]
+__all__ = ["add_parser", "invoices_of", "run", "summary_rows", "ubl_documents"]
 
 
 def add_parser(export: Subparsers) -> None:
@@ -62,26 +63,82 @@ def add_parser(export: Subparsers) -> None:
     force_option(command)
 
 
-def _from_batch(
-    args: argparse.Namespace, data: Any
-) -> tuple[list[Invoice], list[Any], dict[str, str | None]]:
-    """Run an invoice batch the way ``invoice`` does; returns invoices, findings and each
-    package's service."""
+def invoices_of(
+    data: Any, council: str | None, as_of: dt.date | None
+) -> tuple[list[Invoice], list[Any], dict[str, str | None] | None]:
+    """The invoices of ``data``: `invoice --format json` output, a list of invoices, or an
+    invoice batch run the way ``invoice`` runs it (it needs ``council``). Returns the
+    invoices, the run's findings and each package's service (``None``: not a batch)."""
+    from childcare_commissioning.billing import Invoice
     from childcare_commissioning.cli import invoicecmd
     from childcare_commissioning.cli._contract import InputError
+    from childcare_commissioning.convert import structure
+    from childcare_commissioning.explain import unexplain
     from childcare_commissioning.registry import get_registry
 
-    if not args.council:
+    # `invoice --format json` names each cited line's rules and source: read without them.
+    if isinstance(data, dict) and "invoices" in data:
+        return structure(unexplain(data["invoices"]), list[Invoice]), [], None
+    if isinstance(data, list):
+        return structure(unexplain(data), list[Invoice]), [], None
+    if not council:
         raise InputError("an invoice batch needs --council [required]")
-    spec = get_registry().council(args.council).spec
+    spec = get_registry().council(council).spec
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = invoicecmd._batch(data)
-    as_of = invoicecmd._as_of(args, batch)
     findings: list[Any] = []
-    result, packages = invoicecmd.run_batch(spec, batch, as_of, [], findings)
+    result, packages = invoicecmd.run_batch(
+        spec, batch, invoicecmd.batch_as_of(as_of, batch), [], findings
+    )
     services = {p.id: p.service for p in packages}
     return list(result.invoices), [*findings, *result.findings], services
+
+
+def ubl_documents(
+    invoices: list[Invoice], parties: Any, council: str | None
+) -> tuple[list[tuple[Invoice, bytes]], list[str]]:
+    """Every invoice with lines as UBL XML (all built before any is used: one bad invoice,
+    none), and the numbers of those without lines, which UBL cannot carry (BR-16).
+    ``parties`` is the JSON parties document; ``council`` states its retention."""
+    from childcare_commissioning.cli._contract import InputError
+    from childcare_commissioning.convert import structure
+
+    try:
+        import lxml  # noqa: F401
+
+        from childcare_commissioning.formats.ubl import UblSettings, invoice_to_ubl
+    except ImportError:  # lxml missing
+        raise InputError(
+            "UBL export needs the 'ubl' extra: pip install 'childcare-commissioning[ubl]' "
+            "[extra-missing]"
+        ) from None
+    settings = structure(parties, UblSettings)
+    retention = _retention(council)
+    empty = [invoice.number for invoice in invoices if not invoice.lines]
+    documents = [
+        (invoice, invoice_to_ubl(invoice, settings, retention))
+        for invoice in invoices
+        if invoice.lines
+    ]
+    return documents, empty
+
+
+def summary_rows(
+    documents: list[tuple[Invoice, bytes]], written: dict[str, str]
+) -> list[dict[str, Any]]:
+    """One row per exported invoice: number, file written (or ``None``), lines and sums."""
+    return [
+        {
+            "invoice": invoice.number,
+            "file": written.get(invoice.number),
+            "lines": len(invoice.lines),
+            "net": f"{invoice.net:.2f}",
+            "withheld": f"{invoice.withheld:.2f}",
+            "payable": f"{invoice.payable:.2f}",
+        }
+        for invoice, _ in documents
+    ]
 
 
 def _services(args: argparse.Namespace) -> dict[str, str | None]:
@@ -130,21 +187,10 @@ def run(args: argparse.Namespace) -> int:
     retention ledger on standard error. Exit 1 when a finding is an error (a bad record of
     a batch, a firm budget cap exceeded) or an invoice without lines was left out (each is
     named on standard error); warnings alone leave it 0."""
-    from childcare_commissioning.billing import Invoice
     from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
     from childcare_commissioning.cli._input import read_json
     from childcare_commissioning.cli._output import print_json, print_table
-    from childcare_commissioning.convert import structure
-    from childcare_commissioning.explain import unexplain
     from childcare_commissioning.safefiles import OutputFiles
-
-    try:
-        from childcare_commissioning.formats.ubl import UblSettings, invoice_to_ubl
-    except ImportError:  # lxml missing
-        raise InputError(
-            "UBL export needs the 'ubl' extra: pip install 'childcare-commissioning[ubl]' "
-            "[extra-missing]"
-        ) from None
 
     outputs = None
     if args.out:
@@ -152,28 +198,13 @@ def run(args: argparse.Namespace) -> int:
         inputs = [args.file, args.parties, args.packages]
         outputs = OutputFiles(inputs, force=args.force, option="--out")
         outputs.check_folder(Path(args.out))
-    settings = structure(read_json(args.parties), UblSettings)
-    data = read_json(args.file)
-    findings: list[Any] = []
-    # `invoice --format json` names each cited line's rules and source: read without them.
-    if isinstance(data, dict) and "invoices" in data:
-        invoices = structure(unexplain(data["invoices"]), list[Invoice])
-        service_of = _services(args)
-    elif isinstance(data, list):
-        invoices = structure(unexplain(data), list[Invoice])
-        service_of = _services(args)
-    else:
-        invoices, findings, service_of = _from_batch(args, data)
-    retention = _retention(args.council)
+    parties = read_json(args.parties)
+    invoices, findings, services = invoices_of(read_json(args.file), args.council, args.as_of)
+    service_of = _services(args) if services is None else services
+    # Every document is built before anything is written: one bad invoice writes nothing.
     # A period with nothing commissioned or delivered gives an invoice without lines, which
     # UBL cannot carry (BR-16): each is named on standard error and the exit status is 1.
-    empty = [invoice.number for invoice in invoices if not invoice.lines]
-    # Every document is built before anything is written: one bad invoice writes nothing.
-    documents = [
-        (invoice, invoice_to_ubl(invoice, settings, retention))
-        for invoice in invoices
-        if invoice.lines
-    ]
+    documents, empty = ubl_documents(invoices, parties, args.council)
     written: dict[str, str] = {}
     if outputs is not None:
         folder = Path(args.out)
@@ -196,17 +227,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             sys.stdout.write(documents[0][1].decode("utf-8"))
     else:
-        rows = [
-            {
-                "invoice": invoice.number,
-                "file": written.get(invoice.number),
-                "lines": len(invoice.lines),
-                "net": f"{invoice.net:.2f}",
-                "withheld": f"{invoice.withheld:.2f}",
-                "payable": f"{invoice.payable:.2f}",
-            }
-            for invoice, _ in documents
-        ]
+        rows = summary_rows(documents, written)
         if args.format == "json":
             print_json(rows)
         else:

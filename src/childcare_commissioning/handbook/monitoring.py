@@ -42,7 +42,12 @@ def monitoring(spec: CouncilSpec) -> str:
         for k in decl.kpis
     ]
     kpi_outcomes = {k.outcome for k in decl.kpis}
-    visit = [(o.outcome, cite(o.citation)) for o in spec.outcomes if o.id not in kpi_outcomes]
+    evidence = dict(decl.evidence)
+    visit = [
+        (o.outcome, evidence.get(o.id, "*not said*"), cite(o.citation))
+        for o in spec.outcomes
+        if o.id not in kpi_outcomes
+    ]
     quarters = "UK financial quarters, Q1 being April to June"
     if decl.year_start_month != 4:
         quarters = f"quarters of a reporting year starting in month {decl.year_start_month}"
@@ -65,7 +70,7 @@ def monitoring(spec: CouncilSpec) -> str:
         + "\n### Not measurable from events: evidence at a monitoring visit\n\n"
         + "Outcomes and KPIs no event measures, deadline rules no event completes, and the "
         "duties in the checklist below.\n\n"
-        + md_table(("Outcome or KPI", "Source"), visit)
+        + md_table(("Outcome or KPI", "Evidenced by", "Source"), visit)
         + "\n"
         + md_table(("Deadline rule", "Duty"), not_measured)
     )

@@ -21,9 +21,13 @@ class Citation:
     """
 
     spec: str = attrs.field(validator=non_empty)
+    """The id of the specification cited ("plymouth")."""
     clause: str = attrs.field(validator=non_empty)
+    """The clause's section number or heading ("3.3 Referral routes")."""
     quote: str = attrs.field(validator=non_empty)
+    """A short verbatim extract of the clause, the words the rule rests on."""
     url: str | None = None
+    """Where the specification can be read, if published."""
 
     def __str__(self) -> str:
         return f'{self.spec} {self.clause}: "{self.quote}"'

@@ -53,15 +53,26 @@ class ChildOrYoungPerson:
     """
 
     id: str = attrs.field(validator=non_empty)
+    """The pseudonymous id of the child or young person; never a name."""
     date_of_birth: dt.date | None = personal(default=None)
+    """The date of birth; age rules need it, and a referral cannot be for a child born after it was
+    received."""
     name: str | None = personal(default=None)
+    """The child's name."""
     address: str | None = personal(default=None)
+    """The child's address."""
     gender: str | None = personal(default=None)
+    """The child's gender, as recorded."""
     ethnicity: str | None = personal(default=None)
+    """The child's ethnicity, as recorded."""
     statuses: frozenset[Status] = attrs.field(
         default=frozenset(), converter=to_frozenset, repr=sorted_repr
     )
+    """What the child is, as status ids ("looked-after", "care-leaver", "send",
+    "in-house-foster-care"); cohorts and eligibility rules test them."""
     area: str | None = None
+    """The area the child lives in (an area id, as `ids areas` lists the council's), checked against
+    the areas a service serves."""
 
     def has(self, status: Status) -> bool:
         """Whether the person holds ``status``."""
@@ -82,4 +93,6 @@ class CareEpisode:
     ``repr`` and messages."""
 
     start: dt.date = attrs.field(repr=False)
+    """The first day looked after."""
     end: dt.date | None = attrs.field(default=None, validator=_end_after_start, repr=False)
+    """The last day looked after, included; omitted: ongoing. Not before start."""

@@ -357,6 +357,10 @@ def check_references(spec: CouncilSpec, monitoring: Monitoring) -> None:
         if kpi.outcome is not None and kpi.outcome not in outcomes:
             message = f"KPI {kpi.id!r} measures unknown outcome {kpi.outcome!r}"
             raise ModelValueError("monitoring", "known-outcome", message)
+    for outcome, _ in monitoring.evidence:
+        if outcome not in outcomes:
+            message = f"evidence names unknown outcome {outcome!r}"
+            raise ModelValueError("monitoring", "known-outcome", message)
 
 
 # --- events ---------------------------------------------------------------------------------

@@ -19,9 +19,14 @@ when the document is read, and reported by JSON path.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import enum
+import functools
+import inspect
+import itertools
 import json
+import textwrap
 import types
 from collections.abc import Mapping
 from decimal import Decimal
@@ -33,8 +38,10 @@ import attrs
 
 __all__ = [
     "DOCUMENTS",
+    "PERSONAL_NOTE",
     "SOURCE_SCHEMA",
     "Document",
+    "field_docs",
     "generate",
     "json_schema",
     "schema_parts",
@@ -112,11 +119,19 @@ def _batch() -> Any:
         that date."""
 
         as_of: dt.date | None = None
+        """The run's date (a London date): only billing periods ended before it are
+        invoiced; omitted, --as-of gives it (when both are given they must agree)."""
         packages: list[Package] = attrs.Factory(list)
+        """The packages invoiced."""
         quotations: list[Quotation] = attrs.Factory(list)
+        """The provider's quotations: the rates (and mileage agreements) per package."""
         planned: list[PlannedSession] = attrs.Factory(list)
+        """The sessions the council commissioned, against which delivery is billed."""
         records: list[DeliveryRecord] = attrs.Factory(list)
+        """The delivery records (timesheets) of the sessions delivered, missed or cancelled."""
         claims: list[Claim] = attrs.Factory(list)
+        """The amounts claimed per period, where the council pays against a budget with no
+        rate."""
 
     return attrs.resolve_types(InvoiceBatch, localns=locals())
 
@@ -182,6 +197,52 @@ RULES_SCHEMA: dict[str, Any] = {
     "items": {"type": "string"},
     "description": "the qualified ids of the council's declarations carrying this citation",
 }
+
+
+PERSONAL_NOTE = "Personal data: never shown in output or errors."
+
+
+@functools.lru_cache(maxsize=256)
+def field_docs(cls: type) -> dict[str, str]:
+    """The attribute docstrings of an attrs class and its bases: the string literal written
+    under a field (as Sphinx, mkdocstrings and pydantic's ``use_attribute_docstrings`` read
+    them), by field name, white space folded. The models keep each field's meaning there,
+    in one place, so the API reference and the JSON Schemas say the same."""
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        if not attrs.has(klass):
+            continue
+        try:
+            source = textwrap.dedent(inspect.getsource(klass))
+        except (OSError, TypeError):  # no source (a frozen build): no descriptions
+            continue
+        body = ast.parse(source).body[0]
+        if not isinstance(body, ast.ClassDef):
+            continue
+        for node, after in itertools.pairwise(body.body):
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                docs[node.target.id] = " ".join(after.value.value.split())
+    return docs
+
+
+def _describe(schema: dict[str, Any], doc: str | None, personal: bool) -> dict[str, Any]:
+    """``schema`` with the field's description before the type's own note (a decimal, a
+    date-time) and, for personal data, the personal-data note after it."""
+    parts = [doc.replace("``", "`")] if doc else []  # reST literals as Markdown ones
+    note = schema.get("description")
+    if note:
+        parts.append(f"Format: {note}." if doc else note)
+    if personal:
+        parts.append(PERSONAL_NOTE)
+    if parts:
+        schema["description"] = " ".join(parts)
+    return schema
 
 
 class _Generator:
@@ -252,14 +313,13 @@ class _Generator:
 
             properties: dict[str, Any] = {}
             required = []
+            docs = field_docs(cls)
             for field in attrs.fields(cls):
                 if not field.init and not self.output:
                     continue
                 key = field.name if self.output else field.alias or field.name
-                schema = self.of(field.type)
-                if is_personal(field):
-                    schema["description"] = "personal data: never shown in output or errors"
-                properties[key] = schema
+                text = docs.get(field.name)
+                properties[key] = _describe(self.of(field.type), text, is_personal(field))
                 if field.default is attrs.NOTHING or self.output:
                     required.append(key)
             if self.output and "citation" in properties:

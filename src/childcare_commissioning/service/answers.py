@@ -53,6 +53,12 @@ class Coverage:
     covered: int
     percent: float
     by_status: dict[str, int]
+    #: The text in three numbers (and its context): sentences computed, on the checklist,
+    #: not decided (with reasons).
+    computed: int
+    checklist: int
+    not_decided: int
+    context: int
 
 
 @attrs.frozen

@@ -24,7 +24,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from childcare_commissioning.service.app_static import swagger_page, swagger_static
-from childcare_commissioning.service.operations import OPERATIONS, Call, Operation
+from childcare_commissioning.service.endpoints import OPERATIONS
+from childcare_commissioning.service.operations import Call, Operation, check_extra
 from childcare_commissioning.service.problems import (
     ParameterError,
     ServiceProblem,
@@ -33,11 +34,13 @@ from childcare_commissioning.service.problems import (
 )
 from childcare_commissioning.service.settings import ServiceSettings
 
-__all__ = ["ACCESS_LOG", "create_app"]
+__all__ = ["ACCESS_LOG", "NOTE_HEADER", "create_app"]
 
 ACCESS_LOG = logging.getLogger("childcare_commissioning.service.access")
 """One line per request: method, path (no query), status, milliseconds. Never a body."""
 _ERRORS = logging.getLogger("childcare_commissioning.service")
+NOTE_HEADER = "Childcare-Commissioning-Note"
+"""A note the command line writes on standard error (``[code]`` and what it says)."""
 
 
 def _dumps(data: Any) -> bytes:
@@ -198,6 +201,7 @@ def _lines(call: Call, first: Iterator[Any]) -> Iterator[bytes]:
 def _endpoint(op: Operation, settings: ServiceSettings) -> Any:
     async def endpoint(request: Request) -> Response:
         try:
+            check_extra(op)
             body = await _body(request, op, settings.max_body_bytes)
             call, council = _call(request, op, body)
             started = time.monotonic()
@@ -209,6 +213,12 @@ def _endpoint(op: Operation, settings: ServiceSettings) -> Any:
                 raise TimeoutError
             if op.stream:
                 return StreamingResponse(_lines(call, answer), media_type="application/jsonl")
+            if op.answer_media != "application/json":
+                text, notes = answer
+                response = Response(text, media_type=op.answer_media)
+                for note in notes:
+                    response.headers.append(NOTE_HEADER, note)
+                return response
             if op.explained and council is not None:
                 from childcare_commissioning.explain import explain
 

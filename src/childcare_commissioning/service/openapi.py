@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from childcare_commissioning.service.operations import OPERATIONS, Operation
+from childcare_commissioning.service.endpoints import OPERATIONS
+from childcare_commissioning.service.operations import Operation
 
 __all__ = ["openapi_document"]
 
@@ -74,6 +75,7 @@ def _problems(*statuses: int) -> dict[str, Any]:
         404: "no such council (or path)",
         413: "the request body is too large",
         415: "the request body is not of the media type the operation reads",
+        501: "the optional extra the operation needs is not installed on this server",
         422: "the input cannot be used: every problem, with its JSON path",
         503: "the answer took longer than the time limit",
     }
@@ -95,7 +97,7 @@ def _operation(op: Operation, components: _Components) -> dict[str, Any]:
         for p in op.params
     ]
     answer = components.add(op.answers, output=True)
-    media = "application/jsonl" if op.stream else "application/json"
+    media = "application/jsonl" if op.stream else op.answer_media
     described: dict[str, Any] = {
         "operationId": op.operation_id,
         "summary": op.summary,
@@ -123,6 +125,16 @@ def _operation(op: Operation, components: _Components) -> dict[str, Any]:
             "content": {op.body_media: {"schema": body_schema}},
         }
         described["responses"].update(_problems(415))
+    if op.answer_media != "application/json" and not op.stream:
+        described["responses"]["200"]["headers"] = {
+            "Childcare-Commissioning-Note": {
+                "description": "a note the command writes on standard error, e.g. a "
+                "record's own costs replaced (one header per note)",
+                "schema": {"type": "string"},
+            }
+        }
+    if op.needs is not None:
+        described["responses"].update(_problems(501))
     return described
 
 

@@ -3,8 +3,10 @@ function the command line calls for the same answer.
 
 An operation declares its path, query parameters (parsed by the command line's own
 argument types, so a date means the same in both), the model its body is read into and
-the model its answer is written from; :mod:`~childcare_commissioning.service.openapi`
-builds the OpenAPI document from these declarations, and
+the model its answer is written from. The answers are here and, for the sector's formats,
+in :mod:`~childcare_commissioning.service.exports`; the table of every operation is
+:mod:`~childcare_commissioning.service.endpoints`, from which
+:mod:`~childcare_commissioning.service.openapi` builds the OpenAPI document and
 :mod:`~childcare_commissioning.service.app` serves them.
 """
 
@@ -15,12 +17,20 @@ from typing import Any
 
 import attrs
 
-from childcare_commissioning.cli._parser import ID_KIND_NAMES, bounded, instant, iso_date
+from childcare_commissioning.cli._parser import instant, iso_date
 from childcare_commissioning.convert import structure, unstructure
 from childcare_commissioning.registry import RegisteredCouncil, get_registry
 from childcare_commissioning.service import answers
 
-__all__ = ["OPERATIONS", "Call", "Operation", "Param"]
+__all__ = [
+    "Call",
+    "Operation",
+    "Param",
+    "at_param",
+    "check_extra",
+    "date_param",
+    "spec_of",
+]
 
 
 @attrs.frozen
@@ -62,8 +72,14 @@ class Operation:
     params: tuple[Param, ...] = ()
     body: Any = None
     body_media: str = "application/json"
+    #: The answer's media type; other than JSON, ``answer`` returns the text to send and
+    #: the notes on it (sent as ``Childcare-Commissioning-Note`` headers).
+    answer_media: str = "application/json"
     stream: bool = False
     explained: bool = True
+    #: ``(module, extra)``: the operation needs the optional ``extra``, which brings
+    #: ``module``; without it the answer is a 501 problem naming the extra.
+    needs: tuple[str, str] | None = None
     #: The ``ids`` a council declares that the parameters take, for the description.
     see: str = ""
 
@@ -73,18 +89,34 @@ _INSTANT = {
     "type": "string",
     "description": "ISO 8601 date-time; without an offset, Europe/London local time",
 }
-_TEXT = {"type": "string"}
 
 
-def _date(name: str, description: str, required: bool = True) -> Param:
+def check_extra(op: Operation) -> None:
+    """Raise a 501 problem naming the optional extra ``op`` needs when it is missing."""
+    import importlib.util
+
+    from childcare_commissioning.service.problems import ServiceProblem
+
+    if op.needs is not None and importlib.util.find_spec(op.needs[0]) is None:
+        extra = op.needs[1]
+        raise ServiceProblem(
+            501,
+            "extra-missing",
+            "An optional extra is not installed",
+            f"{op.operation_id} needs the {extra!r} extra: "
+            f"pip install 'childcare-commissioning[{extra}]' [extra-missing]",
+        )
+
+
+def date_param(name: str, description: str, required: bool = True) -> Param:
     return Param(name, _DATE, description, required, iso_date)
 
 
-def _at(description: str) -> Param:
+def at_param(description: str) -> Param:
     return Param("at", _INSTANT, description, True, instant)
 
 
-def _spec(call: Call) -> Any:
+def spec_of(call: Call) -> Any:
     assert call.council is not None
     return call.council.spec
 
@@ -92,29 +124,29 @@ def _spec(call: Call) -> Any:
 # --- councils, their rules and register ---------------------------------------------------
 
 
-def _councils(call: Call) -> Any:
+def councils(call: Call) -> Any:
     from childcare_commissioning.cli.councils import council_summary
 
     found = [council_summary(c) for c in get_registry().councils()]
     return answers.fits(found, list[answers.CouncilSummary])
 
 
-def _council(call: Call) -> Any:
+def council(call: Call) -> Any:
     from childcare_commissioning.cli.councils import council_summary
 
     assert call.council is not None
     return answers.fits(council_summary(call.council), answers.CouncilSummary)
 
 
-def _ids(call: Call) -> Any:
+def ids(call: Call) -> Any:
     from childcare_commissioning.cli.schemacmd import ID_KINDS
 
     _, listing = ID_KINDS[call.params["kind"]]
-    found = [{"id": i, "description": d} for i, d in listing(_spec(call))]
+    found = [{"id": i, "description": d} for i, d in listing(spec_of(call))]
     return answers.fits(found, list[answers.IdEntry])
 
 
-def _register(call: Call) -> Any:
+def register(call: Call) -> Any:
     from childcare_commissioning.cli.clausescmd import register_entries
 
     assert call.council is not None
@@ -125,7 +157,7 @@ def _register(call: Call) -> Any:
 # --- dates ---------------------------------------------------------------------------------
 
 
-def _working_days_add(call: Call) -> Any:
+def working_days_add(call: Call) -> Any:
     from childcare_commissioning.cli.timecmds import working_days
 
     p = call.params
@@ -135,7 +167,7 @@ def _working_days_add(call: Call) -> Any:
     return answers.fits(found, answers.WorkingDaysAdded)
 
 
-def _working_days_between(call: Call) -> Any:
+def working_days_between(call: Call) -> Any:
     from childcare_commissioning.cli.timecmds import working_days
 
     p = call.params
@@ -145,11 +177,11 @@ def _working_days_between(call: Call) -> Any:
     return answers.fits(found, answers.WorkingDaysBetween)
 
 
-def _deadlines(call: Call) -> Any:
+def deadlines(call: Call) -> Any:
     from childcare_commissioning.cli.timecmds import deadline_rules
     from childcare_commissioning.deadlines import evaluate
 
-    spec = _spec(call)
+    spec = spec_of(call)
     rules = deadline_rules(spec, call.params.get("rule"), call.params.get("trigger"))
     return unstructure([evaluate(rule, call.params["at"], spec.calendars) for rule in rules])
 
@@ -157,40 +189,40 @@ def _deadlines(call: Call) -> Any:
 # --- referrals, staff, safeguarding ------------------------------------------------------
 
 
-def _referral(call: Call) -> Any:
+def referral(call: Call) -> Any:
     from childcare_commissioning.cli.referralcmd import check_service, decide
     from childcare_commissioning.model import Referral
 
-    spec = _spec(call)
+    spec = spec_of(call)
     service = call.params.get("service")
     check_service(spec, service)
     return unstructure(decide(spec, structure(call.body, Referral), service))
 
 
-def _staff(call: Call) -> Any:
+def staff(call: Call) -> Any:
     from childcare_commissioning.cli.staffcmd import check_staff, roster_document
     from childcare_commissioning.roster import Roster, roster_of
 
     roster = structure(roster_of(call.body), Roster)
     horizon = call.params.get("horizon", 60)
-    answer = check_staff(_spec(call), roster, call.params["on"], horizon, roster.training_matrix)
+    answer = check_staff(spec_of(call), roster, call.params["on"], horizon, roster.training_matrix)
     return roster_document(answer)
 
 
-def _route(call: Call) -> Any:
+def route(call: Call) -> Any:
     from childcare_commissioning.cli.safeguardingcmd import concern_of
     from childcare_commissioning.safeguarding import route
 
     concern = concern_of(call.params["concern"])
-    return unstructure(route(_spec(call), concern, call.params["at"], call.params.get("area")))
+    return unstructure(route(spec_of(call), concern, call.params["at"], call.params.get("area")))
 
 
-def _notify(call: Call) -> Any:
+def notify(call: Call) -> Any:
     from childcare_commissioning.cli.safeguardingcmd import SafeguardingUsageError
     from childcare_commissioning.safeguarding import notify
 
     try:
-        return unstructure(notify(_spec(call), call.params["event"], call.params["at"]))
+        return unstructure(notify(spec_of(call), call.params["event"], call.params["at"]))
     except LookupError as exc:
         raise SafeguardingUsageError(str(exc)) from None
 
@@ -198,7 +230,7 @@ def _notify(call: Call) -> Any:
 # --- invoices --------------------------------------------------------------------------------
 
 
-def _invoices(call: Call) -> Any:
+def invoices(call: Call) -> Any:
     from childcare_commissioning.billing.control import budget_report
     from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.cli.invoicecmd import (
@@ -208,7 +240,7 @@ def _invoices(call: Call) -> Any:
         run_document,
     )
 
-    spec = _spec(call)
+    spec = spec_of(call)
     if spec.billing is None:
         raise InputError(f"council {spec.id!r} declares no billing terms [billing-terms]")
     batch = read_batch(call.body)
@@ -223,7 +255,7 @@ def _invoices(call: Call) -> Any:
     return run_document(result, [*findings, *result.findings, *budgets.findings], budgets)
 
 
-def _invoice_stream(call: Call) -> Iterator[Any]:
+def invoice_stream(call: Call) -> Iterator[Any]:
     from childcare_commissioning.service.streaming import invoice_lines
 
     assert call.council is not None
@@ -233,7 +265,7 @@ def _invoice_stream(call: Call) -> Iterator[Any]:
 # --- monitoring --------------------------------------------------------------------------------
 
 
-def _monitor(call: Call) -> Any:
+def monitor(call: Call) -> Any:
     from childcare_commissioning.service.monitoring import monitor_log
 
     assert call.council is not None
@@ -244,269 +276,20 @@ def _monitor(call: Call) -> Any:
     return answers.fits(found, answers.MonitoringAnswer)
 
 
-# --- the sector's formats --------------------------------------------------------------------
+def monitor_contract(call: Call) -> Any:
+    from childcare_commissioning.registry import get_registry
+    from childcare_commissioning.service.monitoring import ContractLog, monitor_log
 
-
-def _oruk(call: Call) -> Any:
-    from childcare_commissioning.formats.oruk import export_council, summary
-
-    export = export_council(_spec(call), call.params["as_of"])
-    found = summary(export)
-    found["document"] = export.document
-    return found
-
-
-_COUNCIL = Param("council", _TEXT, "council id (see GET /councils)", True, where="path")
-_BATCH_AS_OF = _date(
-    "as_of", "invoice periods ended before this date (default: the batch's as_of)", False
-)
-
-
-def _batch_type() -> Any:
-    from childcare_commissioning.schemas import DOCUMENTS
-
-    return DOCUMENTS["invoice-batch"].build()
-
-
-def build_operations() -> tuple[Operation, ...]:
-    """Every operation the service answers, in the order the OpenAPI document lists them."""
-    from childcare_commissioning.billing import InvoiceRun
-    from childcare_commissioning.deadlines import Deadline
-    from childcare_commissioning.model import Referral
-    from childcare_commissioning.referrals import ReferralDecision
-    from childcare_commissioning.roster import Roster
-    from childcare_commissioning.safeguarding import Routed, Routing
-    from childcare_commissioning.workforce import RosterReport, Worker
-
-    council = "/councils/{council}"
-    return (
-        Operation(
-            "GET",
-            "/councils",
-            "listCouncils",
-            "The installed councils",
-            "councils",
-            _councils,
-            list[answers.CouncilSummary],
-            explained=False,
-        ),
-        Operation(
-            "GET",
-            council,
-            "getCouncil",
-            "One council",
-            "councils",
-            _council,
-            answers.CouncilSummary,
-            (_COUNCIL,),
-            explained=False,
-        ),
-        Operation(
-            "GET",
-            council + "/ids/{kind}",
-            "listIds",
-            "The ids a council declares: rules, triggers, routes, events...",
-            "councils",
-            _ids,
-            list[answers.IdEntry],
-            (
-                _COUNCIL,
-                Param("kind", {"enum": list(ID_KIND_NAMES)}, "which ids", True, where="path"),
-            ),
-            explained=False,
-        ),
-        Operation(
-            "GET",
-            council + "/register",
-            "getRegister",
-            "The clause register: what the library does with every sentence of the text",
-            "councils",
-            _register,
-            list[answers.RegisterEntry],
-            (
-                _COUNCIL,
-                Param(
-                    "status",
-                    {"enum": ["rule", "duty", "definition", "context", "not-encoded"]},
-                    "only entries of this status",
-                ),
-            ),
-            explained=False,
-        ),
-        Operation(
-            "GET",
-            "/working-days/add",
-            "addWorkingDays",
-            "The N-th working day after a date (N < 0: before)",
-            "dates",
-            _working_days_add,
-            answers.WorkingDaysAdded,
-            (
-                _date("date", "the starting date"),
-                Param(
-                    "n",
-                    {"type": "integer", "minimum": -36500, "maximum": 36500},
-                    "working days to add",
-                    True,
-                    bounded(-36500, 36500),
-                ),
-                Param("calendar", _TEXT, "calendar id (default england-and-wales)"),
-                Param("council", _TEXT, "the council whose calendars to use"),
-            ),
-            explained=False,
-        ),
-        Operation(
-            "GET",
-            "/working-days/between",
-            "countWorkingDays",
-            "Working days after START up to END",
-            "dates",
-            _working_days_between,
-            answers.WorkingDaysBetween,
-            (
-                _date("start", "the first date (not counted)"),
-                _date("end", "the last date (counted)"),
-                Param("calendar", _TEXT, "calendar id (default england-and-wales)"),
-                Param("council", _TEXT, "the council whose calendars to use"),
-            ),
-            explained=False,
-        ),
-        Operation(
-            "GET",
-            council + "/deadlines",
-            "getDeadlines",
-            "A council's deadline rules applied to an event",
-            "dates",
-            _deadlines,
-            list[Deadline],
-            (
-                _COUNCIL,
-                _at("when the event happened"),
-                Param("rule", _TEXT, "one rule id (default: every rule of the trigger)"),
-                Param("trigger", _TEXT, "every rule started by this trigger"),
-            ),
-        ),
-        Operation(
-            "POST",
-            council + "/referrals/check",
-            "checkReferral",
-            "Is this referral acceptable, and why (or why not)?",
-            "referrals",
-            _referral,
-            ReferralDecision,
-            (_COUNCIL, Param("service", _TEXT, "service id (default: the referral's)")),
-            body=Referral,
-        ),
-        Operation(
-            "POST",
-            council + "/staff-check",
-            "checkStaff",
-            "A roster against the council's workforce requirements on a date",
-            "staff",
-            _staff,
-            RosterReport,
-            (
-                _COUNCIL,
-                _date("on", "the date to check"),
-                Param(
-                    "horizon",
-                    {"type": "integer", "minimum": 0, "maximum": 3660},
-                    "days ahead to list lapses (default 60)",
-                    False,
-                    bounded(0, 3660),
-                ),
-            ),
-            body=Roster | list[Worker],
-        ),
-        Operation(
-            "GET",
-            council + "/safeguarding/route",
-            "routeConcern",
-            "Whom to contact about a safeguarding concern, how and by when",
-            "safeguarding",
-            _route,
-            Routing,
-            (
-                _COUNCIL,
-                Param(
-                    "concern", _TEXT, "child, adult-at-risk, allegation-against-worker, ...", True
-                ),
-                Param("area", _TEXT, "area id (a borough)"),
-                _at("when the concern arose"),
-            ),
-        ),
-        Operation(
-            "GET",
-            council + "/safeguarding/notify",
-            "notifyEvent",
-            "The notices owed for a notifiable event",
-            "safeguarding",
-            _notify,
-            list[Routed],
-            (
-                _COUNCIL,
-                Param("event", _TEXT, "notifiable event id", True),
-                _at("when the event happened"),
-            ),
-        ),
-        Operation(
-            "POST",
-            council + "/invoices",
-            "runInvoices",
-            "An invoice run over a batch of delivery records",
-            "invoices",
-            _invoices,
-            InvoiceRun,
-            (_COUNCIL, _BATCH_AS_OF),
-            body=_batch_type(),
-        ),
-        Operation(
-            "POST",
-            council + "/invoices/stream",
-            "streamInvoices",
-            "An invoice run written as JSON Lines, one package at a time: a line "
-            '{"invoice": ...} per invoice, {"finding": ...} per finding, then '
-            '{"pending": [...], "held": [...]}',
-            "invoices",
-            _invoice_stream,
-            answers.StreamedInvoice | answers.StreamedFinding | answers.StreamEnd,
-            (_COUNCIL, _BATCH_AS_OF),
-            body=_batch_type(),
-            stream=True,
-        ),
-        Operation(
-            "POST",
-            council + "/monitor",
-            "monitorLog",
-            "An event log (JSON Lines or CSV) against the council's deadlines, "
-            "obligations and KPIs",
-            "monitoring",
-            _monitor,
-            answers.MonitoringAnswer,
-            (
-                _COUNCIL,
-                _date("as_of", "judge as of the end of this date"),
-                _date("contract_start", "the contract's start: anchors dated obligations"),
-                Param("format", {"enum": ["jsonl", "csv"]}, "the log's format", True),
-                Param("period", _TEXT, "KPIs for this reporting quarter only, e.g. 2026-Q3"),
-            ),
-            body=str,
-            body_media="text/plain",
-            explained=False,
-        ),
-        Operation(
-            "GET",
-            council + "/exports/oruk",
-            "exportOruk",
-            "The council's services and safeguarding contacts as Open Referral UK (HSDS 3) JSON",
-            "exports",
-            _oruk,
-            dict[str, Any],
-            (_COUNCIL, _date("as_of", "the date deciding each service's status")),
-            explained=False,
-        ),
-    )
-
-
-OPERATIONS = build_operations()
-"""Every operation, built once."""
+    assert call.council is not None
+    body = structure(call.body, ContractLog)
+    contract = body.contract
+    # The version of the text the contract was let under (or in force at its start).
+    version = contract.specification_version
+    council = call.council
+    if contract.council == council.id:
+        council = get_registry().council(
+            council.id, version=version, on=None if version else contract.start
+        )
+    p = call.params
+    found = monitor_log(council, body.log, body.format, p["as_of"], None, p.get("period"), contract)
+    return answers.fits(found, answers.MonitoringAnswer)

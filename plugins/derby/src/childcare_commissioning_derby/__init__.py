@@ -280,8 +280,13 @@ READINGS = (
     ),
     Reading(
         "quarterly",
-        "The Access KPIs are reported 'Quarterly', without saying whether financial quarters or quarters of the contract.",
-        "Every 3 months from the contract's start (quarters of the contract).",
+        "The Access KPIs are reported 'Quarterly', without saying whether financial quarters or quarters of the contract, or on which day the report is due.",
+        "UK financial quarters, the quarters the Access figures are computed over (April to "
+        "June, July to September, October to December, January to March): the report on a "
+        "quarter is due the day after it ends (1 July, 1 October, 1 January, 1 April). A "
+        "contract that starts inside a quarter reports that part quarter on the next of those "
+        "days (a contract starting 15 May 2025 reports on 1 July 2025, not on 15 August). A "
+        "report sent after its day is late by the days after it.",
         cite("3.7.1 Reports", "100%\tQuarterly"),
     ),
     Reading(

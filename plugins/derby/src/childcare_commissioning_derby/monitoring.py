@@ -5,7 +5,8 @@ referral" (3.3.1), the Council's full information within 72 hours of an emergenc
 placement, same-working-day emergency support and same-day notice of concerns; the formal
 review of each placement "within 2 weeks ... then at 3 month intervals" (3.8.1), per
 placement, from the contract's placements and from each ``placement-start`` the log
-records, to the placement's end (``placement-end``); the quarterly access report (3.7.1);
+records, to the placement's end (``placement-end``); the quarterly access report (3.7.1),
+due the day after each UK financial quarter ends (reading ``quarterly``);
 and the four Access measures of 3.7.1 per UK financial quarter: responses received within
 the specified timescale (target 100 %), suitable placements against the placements put
 forward by the Council (``offer-suitable``: the Council judged an offer suitable), and the
@@ -16,7 +17,7 @@ A log may begin at a placement (``placement-start`` opens the case): a concern o
 emergency request for a young person placed before the log's first referral is judged.
 
 Not measured from events, and left for the quarterly report and visits: the eight
-quality statements (each evidenced as its Outcome column says), and the IPA termination
+quality statements (each evidenced as its Outcome column says: ``evidence``), and the IPA termination
 notices (30 or 14 days depending on the reason, which an event does not carry).
 """
 
@@ -37,11 +38,43 @@ from childcare_commissioning.monitoring import (
 )
 from childcare_commissioning_derby._cite import cite
 
-__all__ = ["MONITORING", "MONITORING_READINGS"]
+__all__ = ["MONITORING", "MONITORING_READINGS", "QUALITY_OUTCOMES"]
 
 OFFERS = ("offer-standard", "offer-urgent", "offer-emergency")
 _REPORTS = "3.7.1 Reports"
 _UNEXPECTED = frozenset({"unexpected"})
+#: 3.7.1's Measure column, the same for every quality statement.
+_MEASURE = (
+    "Review of Care plans. Feedback from Young people. Feedback from Social worker and "
+    "Independent Reviewing Officer"
+)
+#: 3.7.1's Outcome column for quality statements 1 to 8, verbatim: what the Council looks
+#: for when it evidences each statement (none is measured from events).
+QUALITY_OUTCOMES = (
+    "Young People report that they feel they receive warm and nurturing care. young people "
+    "report well-being and self-esteem",
+    "Young people feedback that they do not have to retell their life and medical history "
+    "when accessing services. Young people report that information is shared appropriately "
+    "about them. Carers and professionals feel that they are working as part of a team.",
+    "Young people are satisfied with their placement. Young people are involved in decisions "
+    "about placements and packages of support.",
+    "1. Evidence that young people are encouraged to explore their identities in a safe way. "
+    "2. Young people report that they are encouraged and supported to have contact with "
+    "people they value. 3. Evidence that young people have a supportive peer network.",
+    "Evidence that young people have access to services that they need. Evidence that young "
+    "people are encourage to access local services to them.",
+    "1. Evidence that young people are supported to remain in contact with professionals and "
+    "people they value if moved cross boundaries. 2. Evidence that the provider works to a "
+    "high standard with the Council to ensure health services are in place and specialist "
+    "services are sourced where appropriate.",
+    "1. Evidence that young people have access to Education/training/ employment and are "
+    "engaging with this. 2. Evidence of support to access further and higher education. "
+    "3. Young people are involved in creative arts, physical activities or hobbies and their "
+    "well-being and self \u2014esteem is good.",
+    "1. the provider is working with the Council to ensure pathway plans are followed and "
+    "delivered upon. 2. the young person is ready and able to move into independent living "
+    "and sustain a tenancy.",
+)
 
 MONITORING = Monitoring(
     completions=(
@@ -80,6 +113,7 @@ MONITORING = Monitoring(
                 "Number of suitable placement available against the total number of "
                 "placements put forward by the Council",
             ),
+            outcome="access-suitable-placements",
             notes="A placement put forward is a referral received; one with an offer the "
             "Council judged suitable (offer-suitable) counts once. No target: the 100 % is "
             "the responses measure's (reading performance-table).",
@@ -93,6 +127,7 @@ MONITORING = Monitoring(
                 _REPORTS,
                 "Number of placements that end unexpectedly at the provider's instigation",
             ),
+            outcome="access-ended-by-provider",
         ),
         Kpi(
             "unexpected-ends-council",
@@ -103,6 +138,7 @@ MONITORING = Monitoring(
                 _REPORTS,
                 "Number of placements that end unexpectedly at the Councils instigation",
             ),
+            outcome="access-ended-by-council",
         ),
     ),
     opening=("referral-received", "emergency-placement", "placement-start"),
@@ -110,6 +146,13 @@ MONITORING = Monitoring(
     year_start_month=4,
     package_starts=("placement-start",),
     endings=(Ending("placement-end"),),
+    evidence=tuple(
+        (
+            f"quality-{index}",
+            f"{outcome} (3.7.1 Outcome column.) Measured by: {_MEASURE}.",
+        )
+        for index, outcome in enumerate(QUALITY_OUTCOMES, start=1)
+    ),
 )
 
 #: How monitoring reads what the text leaves open (shown with the council's readings).

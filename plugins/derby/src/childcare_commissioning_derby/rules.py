@@ -448,9 +448,11 @@ OBLIGATIONS = (
             "3.7.1 Reports",
             "Number of responses received to referrals received by the Council within the specified timescale",
         ),
-        schedule=Schedule(phases=(Phase(Duration(K.MONTHS, 3)),)),
+        schedule=Schedule(months=(1, 4, 7, 10)),
         notes="Quarterly for all four Access measures; the 100% target is the responses "
-        "measure's only (see 'performance-table').",
+        "measure's only (see 'performance-table'). One report per UK financial quarter, "
+        "the quarters the figures are computed over, due the day after the quarter ends "
+        "(see 'quarterly').",
     ),
     Obligation(
         "equality-objectives",

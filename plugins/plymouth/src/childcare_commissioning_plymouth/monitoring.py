@@ -107,6 +107,46 @@ MONITORING = Monitoring(
         ),
     ),
     endings=(Ending("package-end", closes=("first-review",)),),
+    evidence=(
+        (
+            "policies-up-to-date",
+            "The quarterly report (8.1): for each of the sixteen policies and procedures, the "
+            "date of last review, the date next review due and an overview of any key changes "
+            "made this reporting period; the 100% is computed from those dates by policy_kpi.",
+        ),
+        (
+            "compliments",
+            "The quarterly report (8.1): the number and subject of compliments, thanks, "
+            "suggestions and requests received, and the actions planned or completed as a "
+            "result. No target (N/A).",
+        ),
+        (
+            "complaints",
+            "The quarterly report (8.1): the number, subject and stage of complaints, and the "
+            "organisational learning derived. No target (N/A).",
+        ),
+        (
+            "service-improvement",
+            "The Annual Service Improvement Plan (8.2 evidence source): continual service "
+            "improvement and a person-centred approach; work with partner agencies and other "
+            "stakeholders; improvements informed by the voices of children, young people and "
+            "families ('they said, we did'), staff, partners' feedback and changes in "
+            "legislation, policy and practice.",
+        ),
+        (
+            "workforce-retention",
+            "The Annual Workforce Development Plan, showing how activity undertaken and "
+            "planned contributes to continual service improvement; and the six monthly report "
+            "of staff retention/turnover, the percentage of leavers over the last 6 months "
+            "(8.2).",
+        ),
+        (
+            "individual-outcomes",
+            "Each child's or young person's outcomes as set out in the Care Plan, and progress "
+            "in delivering them at each package review, which checks 'suitability and "
+            "effectiveness at meeting need' (8.2).",
+        ),
+    ),
 )
 
 #: How monitoring reads what the text leaves open (shown with the council's readings).

@@ -28,6 +28,17 @@ from childcare_commissioning_somerset._cite import cite
 
 __all__ = ["MONITORING", "MONITORING_READINGS"]
 
+_AGREED = (
+    "The evidence agreed with the Council at the pre contract award meeting and annually "
+    "thereafter (3.1: the evidence 'will be discussed, agreed and finalised at a pre "
+    "contract award meeting and on an annual basis thereafter'); the text names none."
+)
+_PLANS = (
+    "Each child's outcomes in the support plan agreed with the referrer (3.2 II-III), and "
+    "progress at its reviews: initially within 4 weeks of the support being put in place, "
+    "then on the review dates agreed at that review (3.1)."
+)
+
 MONITORING = Monitoring(
     completions=(
         Completion("urgent-plans-agreed", "plans-agreed"),
@@ -62,6 +73,26 @@ MONITORING = Monitoring(
             ),
             outcome="monitoring-3",
             notes="A count per quarter; the target is a reduction, judged between quarters.",
+        ),
+    ),
+    evidence=(
+        *(
+            (f"monitoring-{index}", _AGREED + extra)
+            for index, extra in (
+                (1, ""),
+                (2, ""),
+                (4, ""),
+                (5, " Service user feedback and the improvements it informed."),
+                (6, ""),
+            )
+        ),
+        *((f"objective-{index}", _PLANS) for index in (1, 2, 3)),
+        ("expected-outcomes", _PLANS),
+        (
+            "living-at-home-6-months",
+            "Care records: each child's first service date and the date of any entry to "
+            "care; living_at_home_outcome judges it six calendar months after the first "
+            "service (2.2.2).",
         ),
     ),
 )

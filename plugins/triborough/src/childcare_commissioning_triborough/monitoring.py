@@ -33,6 +33,13 @@ from childcare_commissioning_triborough._cite import cite
 
 __all__ = ["MONITORING", "MONITORING_READINGS"]
 
+_QUARTERLY = (
+    "The quarterly report, submitted each Quarter prior to the Quarterly meeting, setting "
+    "out the Provider's level of achievement against this outcome and each of its Appendix 1 "
+    "outputs (4.2), reviewed at the Quarterly meeting (4.3). No figure can be judged: "
+    "'Specific targets to be determined in the light of 2016-17 out-turns'."
+)
+
 MONITORING = Monitoring(
     completions=(Completion("gross-misconduct-written-report", "written-report-sent"),),
     submissions=(
@@ -56,6 +63,7 @@ MONITORING = Monitoring(
             notes="Each family referred in the year counts once (a case is a family).",
         ),
     ),
+    evidence=tuple((f"priority-{index}", _QUARTERLY) for index in range(1, 6)),
 )
 
 #: How monitoring reads what the text leaves open (shown with the council's readings).
