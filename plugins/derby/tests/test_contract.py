@@ -50,3 +50,18 @@ def test_without_the_placement_in_the_contract_its_events_are_reported_not_used(
     assert () == report.deadlines
     codes = [f.code for f in report.findings]
     assert ["monitoring.event.unknown-case"] * 2 == codes
+
+
+def test_the_assessment_before_referral_is_the_councils_checklist_item() -> None:
+    """3.2.2 (audit S105): young people "will be assessed by the Local authority before
+    referrals are made". The referral check cannot see that assessment, so the sentence
+    is a checklist duty owed by the Council, not a rule naming the referral route."""
+    from childcare_commissioning.deadlines import Party
+
+    (duty,) = [d for d in SPEC.duties if d.id == "assessment-before-referral"]
+    assert Party.COUNCIL is duty.owed_by
+    assert "assessed by the Local authority before referrals are made" in duty.citation.quote
+    assert SPEC.register is not None
+    (entry,) = [e for e in SPEC.register.entries if e.start.startswith("These young people again")]
+    assert ("duties/assessment-before-referral",) == entry.rules
+    assert "duty" == entry.status.value

@@ -56,6 +56,20 @@ _OBLIGATIONS = {o.id: o for o in OBLIGATIONS}
 
 DUTIES = (
     _duty(
+        # Audit S105: the Council's assessment, before it refers; the provider's referral
+        # check cannot see it, so it is a checklist item owed by the Council, not a rule.
+        "assessment-before-referral",
+        "Assess each young person's level of need before making a referral",
+        C,
+        "providers on the DPS",
+        "the Local Authority's assessment of the young person's needs, dated before the "
+        "referral was made",
+        "For this referral, where is the Local Authority's assessment of need, and is it "
+        "dated before the referral?",
+        "3.2.2 Service Users/Young People",
+        "which will be assessed by the Local authority before referrals are made",
+    ),
+    _duty(
         "know-protocols",
         "Be fully conversant with the Council's protocols and policies in Appendix Two",
         P,

@@ -320,12 +320,13 @@ REGISTER = Register(
             "computations/placement-checks",
             note="audit D12, D21 (bed and breakfast in check_placement)",
         ),
-        rule(
+        duty(
             "3.2.2 Service Users/Young People",
             "These young people again will have differing levels of need",
             None,
-            "routes/derby-teams",
-            note="audit D22: the assessment is the Council teams' (the referral route)",
+            "duties/assessment-before-referral",
+            note="audit D22, S105: the Local Authority assesses before it refers; the "
+            "referral check cannot see the assessment, so it is on the checklist",
         ),
         context(
             "3.2.2 Service Users/Young People",
