@@ -194,3 +194,16 @@ def test_loading_as_asked_is_as_strict_as_loading_all(make_plugin_dist: MakeDist
             broken.councils()
     with pytest.raises(PluginLoadError, match="ccc-broken"):
         broken.council("testshire")
+
+
+def test_threads_asking_at_once_load_each_plugin_once() -> None:
+    """The service answers in threads: eight asking the same fresh registry at once for
+    Testshire all get it, from one load of its plugin (a second load would be refused by
+    the plugin manager as a name registered twice)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    registry = load_registry(only=["testshire"], lazy=True)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        names = list(pool.map(lambda _: registry.council("testshire").name, range(8)))
+    assert ["Testshire County Council"] * 8 == names
+    assert ["testshire"] == [c.id for c in registry.councils()]

@@ -32,6 +32,7 @@ import functools
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -124,17 +125,23 @@ class Registry:
             return
         if loader.failed is not None:
             raise loader.failed
-        if not loader.waiting or (council_id is not None and council_id in self._councils):
-            return
-        try:
-            if council_id is not None and council_id in loader.waiting:
-                self._add(loader.load([council_id]))
-                if council_id in self._councils:
-                    return
-            self._add(loader.load(list(loader.waiting)))
-        except (PluginLoadError, DuplicateCouncilError) as error:
-            loader.failed = error
-            raise
+        if council_id is not None and council_id in self._councils:
+            return  # the common case: loaded already, no lock taken
+        with loader.lock:  # one thread loads; another waits, then finds it loaded
+            if loader.failed is not None:
+                raise loader.failed
+            if not loader.waiting or (council_id is not None and council_id in self._councils):
+                return
+            try:
+                if council_id is not None and council_id in loader.waiting:
+                    self._add(loader.load([council_id]))
+                    if council_id in self._councils:
+                        return
+                if loader.waiting:
+                    self._add(loader.load(list(loader.waiting)))
+            except (PluginLoadError, DuplicateCouncilError) as error:
+                loader.failed = error
+                raise
 
     @property
     def hook(self) -> pluggy.HookRelay:
@@ -255,6 +262,7 @@ class _Loader:
         self.pm = pm
         self.waiting = {ep.name: ep for ep in entry_points}
         self.failed: PluginLoadError | DuplicateCouncilError | None = None
+        self.lock = threading.RLock()
 
     def load(self, names: Sequence[str]) -> dict[str, list[RegisteredCouncil]]:
         """Import and register the entry points ``names`` and read their councils."""
