@@ -332,6 +332,18 @@ def codes_of(worker: dict[str, Any]) -> list[str]:
 # D11: invoicing details.
 
 
+#: Plymouth package P1 of the D11 batches: a purchase order naming the department its
+#: invoices go to.
+P1 = {
+    "id": "P1",
+    "council": "plymouth",
+    "child_id": "Y1",
+    "start": "2025-01-06",
+    "purchase_order": "PO-1",
+    "invoice_to": "Children, Young People and Families",
+}
+
+
 def test_invoices_only_for_fortnights_with_delivery_sent_to_the_po_department(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -346,14 +358,7 @@ def test_invoices_only_for_fortnights_with_delivery_sent_to_the_po_department(
     batch = {
         "as_of": "2025-02-17",
         "packages": [
-            {
-                "id": "P1",
-                "council": "plymouth",
-                "child_id": "Y1",
-                "start": "2025-01-06",
-                "purchase_order": "PO-1",
-                "invoice_to": "Children, Young People and Families",
-            },
+            P1,
             {"id": "P2", "council": "plymouth", "child_id": "Y2", "start": "2025-01-06"},
         ],
         "quotations": [
@@ -603,16 +608,7 @@ def test_a_fortnight_with_nothing_to_invoice_is_said_but_is_not_a_problem(
     fortnights, and exit 0 (nothing is wrong)."""
     batch = {
         "as_of": "2025-02-17",
-        "packages": [
-            {
-                "id": "P1",
-                "council": "plymouth",
-                "child_id": "Y1",
-                "start": "2025-01-06",
-                "purchase_order": "PO-1",
-                "invoice_to": "Children, Young People and Families",
-            }
-        ],
+        "packages": [P1],
         "quotations": [
             {"package_id": "P1", "rates": [{"amount": "20.00", "effective_from": "2025-01-06"}]}
         ],
