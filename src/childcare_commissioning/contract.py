@@ -249,10 +249,6 @@ class Contract:
                 found[package] = variation.cycle
         return found
 
-    def matrix(self) -> TrainingMatrix | None:
-        """The provider's training matrix the contract records, if any."""
-        return self.training_matrix
-
 
 # --- checking ---------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ from childcare_commissioning.registry import RegisteredCouncil, Registry, get_re
 
 __all__ = [
     "Resolved",
+    "council_for",
     "diff_specs",
     "example_contract",
     "resolve",
@@ -87,6 +88,15 @@ def example_contract(registry: Registry, council: RegisteredCouncil) -> Contract
     return loads(path.read_text(encoding="utf-8"), Contract)
 
 
+def council_for(registry: Registry, contract: Contract) -> RegisteredCouncil:
+    """The version of the council's text ``contract`` was let under: the one it names, or
+    the one in force on its start."""
+    version = contract.specification_version
+    return registry.council(
+        contract.council, version=version, on=None if version else contract.start
+    )
+
+
 def load_contract(path: str) -> Contract:
     """The contract in ``path`` (every problem named by JSON path)."""
     return read_document(path, Contract)
@@ -109,10 +119,7 @@ def resolve(args: argparse.Namespace, on: dt.date | None = None) -> Resolved:
             f"--council {args.council!r} but the contract is for {contract.council!r} "
             "[contract-council]"
         )
-    version = contract.specification_version
-    council = registry.council(
-        contract.council, version=version, on=None if version else contract.start
-    )
+    council = council_for(registry, contract)
     findings = check_contract(council.spec, contract)
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
@@ -151,10 +158,7 @@ def variation_rows(spec: CouncilSpec, contract: Contract) -> list[tuple[str, str
 def _check(args: argparse.Namespace) -> int:
     contract = load_contract(args.file)
     registry = get_registry()
-    version = contract.specification_version
-    council = registry.council(
-        contract.council, version=version, on=None if version else contract.start
-    )
+    council = council_for(registry, contract)
     spec = council.spec
     findings = check_contract(spec, contract)
     rows = variation_rows(spec, contract)

@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
                 "the roster and the contract both give a training matrix: give it once "
                 "[training-matrix]"
             )
-        matrix = resolved.contract.matrix()
+        matrix = resolved.contract.training_matrix
     since = args.turnover_from
     if since is None and args.turnover:
         since = last_months(args.on)[0]

@@ -24,6 +24,8 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+import attrs
+
 from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.deadlines import resolve_calendar
 from childcare_commissioning.durations import Direction, shift_date
@@ -170,18 +172,7 @@ class Tracker:
             due = shift_date(base, relative.offset.kind, sign * relative.offset.amount, calendar)
         if due == occ.due_date:
             return occ
-        return Occurrence(
-            occ.obligation_id,
-            occ.title,
-            occ.kind,
-            occ.owed_by,
-            due,
-            occ.sequence,
-            occ.citation,
-            relative_to_date=occ.relative_to_date,
-            recipient=occ.recipient,
-            package_id=occ.package_id,
-        )
+        return attrs.evolve(occ, due_date=due)
 
     def _stream(
         self, occs: list[Occurrence], logged: list[Event], begin: dt.date

@@ -277,6 +277,7 @@ def monitor(call: Call) -> Any:
 
 
 def monitor_contract(call: Call) -> Any:
+    from childcare_commissioning.cli.contractcmd import council_for
     from childcare_commissioning.registry import get_registry
     from childcare_commissioning.service.monitoring import ContractLog, monitor_log
 
@@ -284,12 +285,9 @@ def monitor_contract(call: Call) -> Any:
     body = structure(call.body, ContractLog)
     contract = body.contract
     # The version of the text the contract was let under (or in force at its start).
-    version = contract.specification_version
     council = call.council
     if contract.council == council.id:
-        council = get_registry().council(
-            council.id, version=version, on=None if version else contract.start
-        )
+        council = council_for(get_registry(), contract)
     p = call.params
     found = monitor_log(council, body.log, body.format, p["as_of"], None, p.get("period"), contract)
     return answers.fits(found, answers.MonitoringAnswer)
