@@ -218,6 +218,9 @@ def test_a_text_that_gives_no_term_warns_of_nothing() -> None:
 def test_stoke_deadlines_warn_outside_the_term_and_not_within(
     capfd: pytest.CaptureFixture[str],
 ) -> None:
+    """6.1: delivery "from 1st July 2018", and "The contract will run until 30th June
+    2021": a DBS check on 1 May 2024 is outside that term (warned), one on 1 May 2020
+    within it (no warning)."""
     argv = ["deadlines", "--council", "stoke", "--trigger", "dbs-check", "--format", "json"]
     assert 0 == main([*argv, "--at", "2024-05-01T10:00"])
     err = capfd.readouterr().err
@@ -228,6 +231,9 @@ def test_stoke_deadlines_warn_outside_the_term_and_not_within(
 
 
 def test_a_stoke_contract_running_past_the_term_is_reported() -> None:
+    """6.1's term ends 30 June 2021: a contract to 30 June 2022 (the text's "option to
+    extend for a further one year" taken) runs past it; one ending on 30 June 2021 does
+    not."""
     spec = _spec("stoke")
     findings = check_contract(
         spec, Contract("stoke", "P", dt.date(2020, 4, 1), dt.date(2022, 6, 30))
