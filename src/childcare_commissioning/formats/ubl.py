@@ -19,7 +19,12 @@ element by element with its EN 16931 business term (BT) number, is in the handbo
   is 0.00 either way;
 - the purchase order is the order reference (BT-13); a buyer reference (BT-10) comes from
   :class:`UblSettings`; PEPPOL needs at least one of the two and the export refuses an
-  invoice with neither.
+  invoice with neither;
+- payment terms (BT-20) or a due date (BT-9, the issue date plus the agreed
+  ``payment_due_days``) come from :class:`UblSettings`: EN 16931 needs one of the two when
+  the amount due is positive (BR-CO-25, fatal in OpenPEPPOL 3.0.x and the rule builds up
+  to 2026.3) and no council's text states one, so the export refuses an invoice with
+  neither rather than invent a term.
 
 Nothing is dropped silently: what UBL has no place for goes in the one document note
 (package, records billed) or in item properties, and :func:`read_ubl` lists every element
@@ -28,6 +33,7 @@ it did not read.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -35,12 +41,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from childcare_commissioning.errors import CommissioningError
-from childcare_commissioning.model._fields import personal
+from childcare_commissioning.model._fields import non_negative, personal
 from childcare_commissioning.money import is_whole_pennies
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from childcare_commissioning.billing.invoices import Invoice, InvoiceLine
     from childcare_commissioning.billing.terms import Retention
 
@@ -126,13 +130,20 @@ class Party:
 @attrs.frozen
 class UblSettings:
     """What a UBL invoice needs beyond the library's invoice: the two parties, the VAT
-    treatment, an optional buyer reference (BT-10), payment terms (BT-20) and currency."""
+    treatment, an optional buyer reference (BT-10), the payment terms (BT-20) and/or the
+    days to the due date (BT-9) agreed with the council, and currency. An invoice with a
+    positive amount due needs ``payment_terms`` or ``payment_due_days`` (BR-CO-25)."""
 
     seller: Party
     buyer: Party
     vat: VatTreatment = attrs.field(factory=VatTreatment)
     buyer_reference: str | None = None
     payment_terms: str | None = None
+    """The payment terms agreed with the council, in words (BT-20), such as ``"30 days
+    from receipt of a valid invoice"``."""
+    payment_due_days: int | None = attrs.field(default=None, validator=non_negative)
+    """The days after the issue date by which payment is due, as agreed with the council:
+    written as the due date (BT-9)."""
     currency: str = "GBP"
 
 
@@ -335,6 +346,17 @@ def invoice_to_ubl(
         )
     if not vat.reason and not vat.reason_code:
         raise UblError(f"{where}: VAT category {vat.category} needs a reason [ubl-vat-reason]")
+    if invoice.payable > 0 and not settings.payment_terms and settings.payment_due_days is None:
+        raise UblError(
+            f"{where}: an amount due needs the payment terms agreed with the council: give "
+            "payment_terms (BT-20) or payment_due_days (BT-9, the due date) in the parties "
+            "document (BR-CO-25) [ubl-payment-terms]"
+        )
+    due = (
+        None
+        if settings.payment_due_days is None
+        else invoice.issued_on + dt.timedelta(days=settings.payment_due_days)
+    )
     lines_total = sum((line.amount for line in invoice.lines), Decimal(0))
     if lines_total != invoice.net or invoice.net - invoice.withheld != invoice.payable:
         raise UblError(
@@ -368,6 +390,7 @@ def invoice_to_ubl(
         b.el("cbc:ProfileID", PROFILE_ID),
         b.el("cbc:ID", invoice.number),
         b.el("cbc:IssueDate", invoice.issued_on.isoformat()),
+        b.el("cbc:DueDate", due.isoformat()) if due is not None else None,
         b.el("cbc:InvoiceTypeCode", "380"),
         b.el("cbc:Note", _note(invoice)),
         b.el("cbc:DocumentCurrencyCode", currency),
@@ -467,6 +490,10 @@ class UblSummary:
     allowances: tuple[tuple[Decimal, str], ...]
     lines: tuple[UblLine, ...]
     unread: tuple[str, ...]
+    due_date: dt.date | None = None
+    """The payment due date (BT-9), where the invoice states one."""
+    payment_terms: str | None = None
+    """The payment terms (BT-20), where the invoice states them."""
 
 
 _READ = {
@@ -474,10 +501,12 @@ _READ = {
     "ProfileID",
     "ID",
     "IssueDate",
+    "DueDate",
     "DocumentCurrencyCode",
     "InvoicePeriod",
     "BuyerReference",
     "OrderReference",
+    "PaymentTerms",
     "AllowanceCharge",
     "TaxTotal",
     "LegalMonetaryTotal",
@@ -489,8 +518,6 @@ def read_ubl(xml: bytes) -> UblSummary:
     """Read a UBL 2.1 invoice's totals and lines (enough to compare with the library's
     invoice); raises :class:`UblError` when it is not a UBL invoice or a required
     total is missing."""
-    import datetime as dt
-
     from lxml import etree
 
     try:
@@ -570,4 +597,6 @@ def read_ubl(xml: bytes) -> UblSummary:
         allowances=allowances,
         lines=tuple(lines),
         unread=tuple(unread),
+        due_date=day("cbc:DueDate"),
+        payment_terms=text("cac:PaymentTerms/cbc:Note"),
     )
