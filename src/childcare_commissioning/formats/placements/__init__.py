@@ -6,11 +6,12 @@ RiskAssessment, QualityAssurance) and, once a placement is agreed, its ActualPla
 (type, provider, location and weekly costs). This module:
 
 - :func:`validate` checks a record against the standard's own SHACL shape
-  (``placements_v2/shacl-shape.ttl``, shipped unchanged) with pyshacl, on the RDF that
-  rdflib's JSON-LD parser reads using the standard's context (``placements_v2/context.jsonld``,
-  shipped unchanged; a record's own ``@context`` reference is never fetched). Needs the
-  ``placements`` extra (``pyshacl``, which brings ``rdflib``); nothing here imports them
-  until a record is validated.
+  (``placements_v2/shacl-shape.ttl``, shipped unchanged) with pyshacl, on the RDF that the
+  JSON-LD processor pyld makes of it with the standard's context
+  (``placements_v2/context.jsonld``, shipped unchanged; a record's own ``@context``
+  reference is never fetched), as the standard's own validator does with jsonld.js. Needs
+  the ``placements`` extra (``pyshacl``, which brings ``rdflib``, and ``pyld``); nothing here
+  imports them until a record is validated.
 - :func:`read_placement` reads a record into a :class:`~childcare_commissioning.model.Referral`
   that :func:`~childcare_commissioning.referrals.check_referral` can check, with the weekly
   costs (:class:`WeeklyCosts`) when the record has an ActualPlacement, and
@@ -18,8 +19,13 @@ RiskAssessment, QualityAssurance) and, once a placement is agreed, its ActualPla
 - :func:`weekly_costs` prices a :class:`~childcare_commissioning.model.Package` for one
   week from its :class:`~childcare_commissioning.billing.Quotation`, and
   :func:`write_placement` writes a record back: the fields the Referral models from the
-  Referral, the costs from :class:`WeeklyCosts`, and every other field of the source
+  Referral, the costs from :class:`WeeklyCosts` (as decimal strings, ``"350.25"``: a JSON
+  number with pence is no ``xsd:decimal`` to JSON-LD), and every other field of the source
   carried through unchanged.
+
+The package's modules: :mod:`.vocabulary` (concept schemes, urgency, risks),
+:mod:`.shape` (the standard's files, the compact form, SHACL results as problems),
+:mod:`.validation`, :mod:`.costs`, :mod:`.reading` and :mod:`.writing`.
 
 Errors name the JSON path (from the SHACL result's focus node and path) and the rule (the
 shape's own ``sh:message`` where it has one), never a value: records carry officers' names

@@ -3,9 +3,13 @@ each node located by its JSON path, then pyshacl."""
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
+import re
 from collections.abc import Mapping
-from typing import Any
+from decimal import Decimal
+from typing import Any, Final
 
 from childcare_commissioning.errors import CommissioningError, ConversionError, Problem
 from childcare_commissioning.formats.placements.shape import (
@@ -26,39 +30,80 @@ __all__ = ["validate"]
 class _NoLexicalLog(logging.Filter):
     """rdflib logs an ill-typed literal's lexical form, or an IRI it cannot write, with the
     record's value (and a traceback); the shape, or :func:`_bad_iris`, reports the field,
-    so those log lines are dropped."""
+    so those log lines are dropped, as is the notice of :func:`_strict_decimals`'s binding."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         text = record.getMessage()
         return not (
             text.startswith("Failed to convert Literal lexical form")
             or "does not look like a valid URI" in text
+            or (text.startswith("datatype ") and "was already bound" in text)
         )
 
 
 _QUIET = _NoLexicalLog()
 
 
-def _graph(document: Mapping[str, Any]) -> Any:
-    """The record as RDF: rdflib's JSON-LD parser with the shipped context given in place
-    of the record's own reference (so nothing is fetched). Typed literals are rebuilt from
-    their lexical form, as JSON-LD's RDF conversion writes them: rdflib keeps a JSON
-    integer's Python value under a coerced ``xsd:decimal``, which pyshacl would not take
-    for a decimal, and a ``-1`` coerced to ``xsd:nonNegativeInteger`` must be ill-typed."""
-    import rdflib
-    from rdflib.plugins.parsers.jsonld import to_rdf
-
-    data = {k: v for k, v in document.items() if k != "@context"}
-    graph = rdflib.Graph()
+def _quiet() -> None:
     logger = logging.getLogger("rdflib.term")
     if _QUIET not in logger.filters:
         logger.addFilter(_QUIET)
-    to_rdf(data, graph, base=_DOCUMENT_BASE, context_data=_reading_context())
-    for s, p, o in list(graph):
-        if isinstance(o, rdflib.Literal) and o.datatype is not None and o.value is not None:
-            graph.remove((s, p, o))
-            graph.add((s, p, rdflib.Literal(str(o), datatype=o.datatype)))
-    return graph
+
+
+#: The lexical space of ``xsd:decimal`` (XML Schema 1.1 Part 2, 3.3.3): no exponent.
+_XSD_DECIMAL: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
+
+
+def _xsd_decimal(lexical: str) -> Decimal:
+    """An ``xsd:decimal`` literal's value, only from its lexical space: rdflib would read
+    ``3.5025E2`` (Python's ``Decimal`` takes an exponent) where the standard's validator,
+    like XML Schema, finds no decimal (reading ``placements-decimal-lexical``)."""
+    if not _XSD_DECIMAL.fullmatch(lexical):
+        raise ValueError("not in the lexical space of xsd:decimal")
+    return Decimal(lexical)
+
+
+@functools.cache
+def _strict_decimals() -> None:
+    """Bind ``xsd:decimal`` in rdflib to :func:`_xsd_decimal` (once per process), so a
+    literal outside its lexical space is ill-typed and pyshacl reports it (sh:datatype)."""
+    import rdflib
+    from rdflib.term import bind
+
+    _quiet()
+    bind(rdflib.XSD.decimal, Decimal, constructor=_xsd_decimal, datatype_specific=True)
+
+
+def _refuse_fetch(url: str, options: Any = None) -> Any:
+    """The JSON-LD document loader: nothing is ever fetched (the context is given inline)."""
+    raise ValueError("a Placement record is read without fetching anything")
+
+
+def _json_ld_value(value: Decimal) -> float | int:
+    """A JSON number as JSON-LD reads it (a double): the text's ``350.25`` is what the
+    standard's validator (jsonld.js) converts, whatever the digits were parsed into here."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _graph(document: Mapping[str, Any]) -> Any:
+    """The record as RDF: the JSON-LD processor pyld converts it (JSON-LD 1.1 toRDF, as
+    the standard's own validator does with jsonld.js) with the shipped context in place of
+    the record's own reference, and rdflib reads the N-Triples written. Nothing is
+    fetched. JSON-LD writes a fractional JSON number coerced to ``xsd:decimal`` in the
+    canonical form of a double (``3.5025E2``), which is no ``xsd:decimal``: the shape
+    refuses it, as the standard's validator does (write the amount as a string)."""
+    import rdflib
+    from pyld import jsonld
+
+    _strict_decimals()
+    data = {k: v for k, v in document.items() if k != "@context"}
+    text = json.dumps({"@context": _reading_context(), **data}, default=_json_ld_value)
+    triples = jsonld.to_rdf(
+        json.loads(text),
+        {"format": "application/n-quads", "base": _DOCUMENT_BASE, "documentLoader": _refuse_fetch},
+    )
+    _quiet()
+    return rdflib.Graph().parse(data=triples, format="nt")
 
 
 def _paths(graph: Any) -> tuple[Any, dict[Any, str]] | Problem:

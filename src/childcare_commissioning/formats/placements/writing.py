@@ -30,6 +30,22 @@ def _keep(scheme: str, old: Any, new_local: str) -> Any:
     return new_local
 
 
+def _amount(old: Any, amount: Decimal) -> Any:
+    """A weekly cost as the record carries it: the source's own value when it is the same
+    amount (the standard's examples write JSON numbers, ``4500.00``), else the amount as a
+    string of pounds and pence, ``"350.25"``, which the context types ``xsd:decimal``.
+    Never a JSON number with pence: JSON-LD converts one as a double (``3.5025E2``), which
+    is no ``xsd:decimal``, and the standard's validator refuses it (reading
+    ``placements-decimal-amounts``)."""
+    if isinstance(old, int | str | Decimal) and not isinstance(old, bool):
+        try:
+            if Decimal(old) == amount:
+                return old
+        except ArithmeticError:  # a string that is not a number: replaced
+            pass
+    return f"{amount:.2f}"
+
+
 def write_placement(record: PlacementRecord) -> dict[str, Any]:
     """The Placement record of ``record``: the source, with childId, neededBy, the eleven
     risk fields, referralDate and referralOfficerName written from the referral, and the
@@ -70,8 +86,8 @@ def write_placement(record: PlacementRecord) -> dict[str, Any]:
         for name, key in _COST_FIELDS:
             amount: Decimal = getattr(record.costs, name)
             if key in actual or amount:
-                actual[key] = amount
-        actual["totalWeeklyCost"] = record.costs.total
+                actual[key] = _amount(actual.get(key), amount)
+        actual["totalWeeklyCost"] = _amount(actual.get("totalWeeklyCost"), record.costs.total)
     validate(out)
     return out
 
