@@ -365,7 +365,7 @@ def test_cli_exports_one_file_per_invoice_with_a_json_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     invoices = tmp_path / "invoices.json"
-    invoices.write_text(json.dumps({"invoices": [unstructure(_invoice())]}, default=str))
+    invoices.write_text(json.dumps([unstructure(_invoice())], default=str))
     parties = tmp_path / "parties.json"
     parties.write_text(json.dumps(unstructure(SETTINGS)))
     out = tmp_path / "out"
@@ -593,10 +593,8 @@ def test_runs_with_odd_minutes_mileage_and_a_missed_session_pass_the_schematron(
 # -- BR-CO-25: payment terms or a due date (audit 2026-12 formats, U2) -----------------------
 
 NO_TERMS = attrs.evolve(SETTINGS, payment_terms=None)
-SOMERSET_EXAMPLE = (
-    Path(__file__).parents[1]
-    / "plugins/somerset/src/childcare_commissioning_somerset/examples/billing.json"
-)
+PLUGINS = Path(__file__).parents[1] / "plugins"
+SOMERSET_EXAMPLE = PLUGINS / "somerset/src/childcare_commissioning_somerset/examples/billing.json"
 
 
 def test_an_amount_due_without_payment_terms_or_due_date_is_refused_naming_the_rule() -> None:
@@ -644,3 +642,27 @@ def test_cli_somerset_example_without_payment_terms_is_exit_2_naming_br_co_25(
     assert 2 == status
     assert "BR-CO-25" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_stoke_claims_export_and_pass_every_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], release: str
+) -> None:
+    """Stoke pays claims against its budget (no rate): a claim line is one lump sum (`LS`,
+    UN/ECE Recommendation 20), quantity 1 at the amount claimed. The bundled example's four
+    invoices, each with the 5 % retention allowance, pass the XSD and the rules."""
+    example = PLUGINS / "stoke/src/childcare_commissioning_stoke/examples"
+    parties = tmp_path / "parties.json"
+    parties.write_text(json.dumps(unstructure(SETTINGS)), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["export", "ubl", str(example / "billing.json"), "--council", "stoke"]
+    assert main([*argv, "--parties", str(parties), "--out", str(out)]) in (0, 1)
+    capsys.readouterr()
+    files = sorted(out.iterdir())
+    assert 4 == len(files)
+    for path in files:
+        xml = path.read_bytes()
+        assert [] == xsd_errors(xml)
+        assert [] == schematron_failures(xml, release)
+        summary = read_ubl(xml)
+        assert {"LS"} == {line.unit_code for line in summary.lines}
+        assert summary.allowance_total > 0

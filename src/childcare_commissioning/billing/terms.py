@@ -247,13 +247,21 @@ class Budget:
     """
 
     financial_year: str = attrs.field(validator=non_empty)
+    """The financial year capped (``"2019/20"``)."""
     amount: Decimal = attrs.field(validator=non_negative)
+    """The cap, in pounds."""
     citation: Citation
+    """The clause of the text that sets the cap."""
     service: str | None = attrs.field(default=None, validator=optional_identifier)
+    """The one service capped."""
     start: dt.date | None = None
+    """The first day of a part-year budget."""
     end: dt.date | None = None
+    """The last day of a part-year budget."""
     services: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    """The services one budget caps together."""
     indicative: bool = False
+    """Whether the cap is indicative: passing it warns rather than refuses."""
 
     @property
     def named(self) -> frozenset[str]:

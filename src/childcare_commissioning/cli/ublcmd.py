@@ -69,18 +69,12 @@ def invoices_of(
     """The invoices of ``data``: `invoice --format json` output, a list of invoices, or an
     invoice batch run the way ``invoice`` runs it (it needs ``council``). Returns the
     invoices, the run's findings and each package's service (``None``: not a batch)."""
-    from childcare_commissioning.billing import Invoice
     from childcare_commissioning.cli import invoicecmd
     from childcare_commissioning.cli._contract import InputError
-    from childcare_commissioning.convert import structure
-    from childcare_commissioning.explain import unexplain
     from childcare_commissioning.registry import get_registry
 
-    # `invoice --format json` names each cited line's rules and source: read without them.
-    if isinstance(data, dict) and "invoices" in data:
-        return structure(unexplain(data["invoices"]), list[Invoice]), [], None
-    if isinstance(data, list):
-        return structure(unexplain(data), list[Invoice]), [], None
+    if isinstance(data, list) or (isinstance(data, dict) and "invoices" in data):
+        return invoicecmd.invoices_document(data), [], None
     if not council:
         raise InputError("an invoice batch needs --council [required]")
     spec = get_registry().council(council).spec

@@ -73,7 +73,14 @@ NS = {
     "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
 }
 #: The library's line units as UN/ECE Recommendation 20 codes (BT-130).
-UNIT_CODES = {"hour": "HUR", "mile": "SMI", "minute": "MIN", "day": "DAY", "percent": "P1"}
+UNIT_CODES = {
+    "hour": "HUR",
+    "mile": "SMI",
+    "minute": "MIN",
+    "day": "DAY",
+    "percent": "P1",
+    "claim": "LS",  # an amount claimed for a period: one lump sum
+}
 
 
 class UblError(CommissioningError, ValueError):
