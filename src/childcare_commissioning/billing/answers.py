@@ -4,15 +4,11 @@ prints is read back (by ``invoice --previous`` and ``export ubl``) as
 
 from __future__ import annotations
 
-import datetime as dt
-
 import attrs
 
-from childcare_commissioning.billing.documents import Invoice
+from childcare_commissioning.billing.documents import InvoiceRun
 from childcare_commissioning.billing.ledger import BudgetUse, Ledger
 from childcare_commissioning.convert import Source
-from childcare_commissioning.model._fields import to_tuple
-from childcare_commissioning.model.core import Finding
 
 __all__ = ["InvoiceRunDocument", "RecordCounts"]
 
@@ -30,23 +26,12 @@ class RecordCounts:
 
 
 @attrs.frozen
-class InvoiceRunDocument:
-    """A previous run's ``invoice --format json`` output: the run (its invoices, findings,
-    records pending and held), the records' reconciliation, the budgets' use and the
-    retention ledger where the council declares budgets, and where the answer comes from."""
+class InvoiceRunDocument(InvoiceRun):
+    """A previous run's ``invoice --format json`` output: the run (its invoices, every
+    finding including the budgets', records pending and held), the records'
+    reconciliation, the budgets' use and the retention ledger where the council declares
+    budgets, and where the answer comes from."""
 
-    council: str
-    """The id of the council invoiced."""
-    as_of: dt.date
-    """The run's date: periods ended before it were invoiced."""
-    invoices: tuple[Invoice, ...] = attrs.field(converter=to_tuple)
-    """The invoices of the run."""
-    findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
-    """Every finding of the run: unreadable records, the run's own, the budgets'."""
-    pending: tuple[str, ...] = attrs.field(converter=to_tuple)
-    """Records not yet billed: their period has not ended."""
-    held: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
-    """Records held back, unbilled, by a finding about an implausible record."""
     records: RecordCounts | None = None
     """The records' reconciliation."""
     budgets: tuple[BudgetUse, ...] | None = None
