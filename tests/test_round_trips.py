@@ -5,7 +5,8 @@ input (`childcare-commissioning schema DOCUMENT`), checked with jsonschema.
 The documented routes (README.md, docs/):
 
 - `invoice --format json` -> `invoice --previous` (README: "a previous run's `--format
-  json` output"), schema `invoices`;
+  json` output") and `invoice-stream --previous` (its help: "a previous --format json
+  run"), schema `invoices`;
 - `invoice --format json` -> `export ubl FILE` (docs/formats/ubl.md, README), schema
   `invoices`;
 - `import placements --format json` -> `referral check` (docs/formats/placements.md),
@@ -121,6 +122,29 @@ def test_invoice_previous_reads_a_previous_run(
     second = parse_json(out)
     assert [] == second["invoices"]
     assert first["budgets"] == second["budgets"]
+
+
+def test_invoice_stream_previous_reads_invoice_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Plymouth's example streamed with its own `invoice --format json` as --previous: the
+    one fortnight invoiced before is not invoiced again; only the summary line is written,
+    its records all used (4 read = 4 used + 0 reported)."""
+    _, path, first = invoice_json("plymouth", tmp_path, capsys)
+    assert 1 == len(first["invoices"])
+    batch = json.loads(example("plymouth").read_text("utf-8"))
+    records = tmp_path / "records.jsonl"
+    records.write_text("".join(json.dumps(r) + "\n" for r in batch.pop("records")), "utf-8")
+    packages = tmp_path / "batch.json"
+    packages.write_text(json.dumps(batch), "utf-8")
+    argv = ["invoice-stream", str(records), "--packages", str(packages), "--council", "plymouth"]
+    status, out, err = run([*argv, "--previous", str(path)], capsys)
+    assert status in (0, 1), err
+    [summary] = [json.loads(line) for line in out.splitlines()]
+    assert (0, {"read": 4, "used": 4, "reported": 0}) == (
+        summary["summary"]["invoices"],
+        summary["summary"]["records"],
+    )
 
 
 @pytest.mark.parametrize("council", COUNCILS)
