@@ -598,8 +598,8 @@ SOMERSET_EXAMPLE = PLUGINS / "somerset/src/childcare_commissioning_somerset/exam
 
 
 def test_an_amount_due_without_payment_terms_or_due_date_is_refused_naming_the_rule() -> None:
-    """No council's text states a payment term, so none is invented: the caller's parties
-    document must give one (payable 81.60 > 0, so BR-CO-25 applies)."""
+    """Neither the parties document nor (no council given) a text states a payment term,
+    so none is invented (payable 81.60 > 0, so BR-CO-25 applies)."""
     with pytest.raises(UblError, match=r"payment_terms.*payment_due_days.*BR-CO-25"):
         invoice_to_ubl(_invoice(), NO_TERMS, RETENTION)
 
@@ -628,6 +628,27 @@ def test_payment_due_days_write_the_due_date_and_pass_every_release(release: str
     assert (D(2024, 12, 16), "30 days") == (both.due_date, both.payment_terms)
 
 
+def test_the_parties_terms_come_before_the_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Terms agreed in the parties document (a due date here) are the invoice's; the text's
+    are used only where none is agreed. Stoke's first claim invoice, for April-June 2019,
+    is issued 1 July 2019; 30 days later is 31 July 2019."""
+    example = PLUGINS / "stoke/src/childcare_commissioning_stoke/examples/billing.json"
+    parties = tmp_path / "parties.json"
+    parties.write_text(json.dumps(unstructure(attrs.evolve(NO_TERMS, payment_due_days=30))))
+    out = tmp_path / "out"
+    argv = ["export", "ubl", str(example), "--council", "stoke", "--parties", str(parties)]
+    assert main([*argv, "--out", str(out)]) in (0, 1)
+    capsys.readouterr()
+    first = read_ubl(sorted(out.iterdir())[0].read_bytes())
+    assert (D(2019, 7, 1), D(2019, 7, 31), None) == (
+        first.issue_date,
+        first.due_date,
+        first.payment_terms,
+    )
+
+
 def test_cli_somerset_example_without_payment_terms_is_exit_2_naming_br_co_25(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -649,10 +670,12 @@ def test_stoke_claims_export_and_pass_every_release(
 ) -> None:
     """Stoke pays claims against its budget (no rate): a claim line is one lump sum (`LS`,
     UN/ECE Recommendation 20), quantity 1 at the amount claimed. The bundled example's four
-    invoices, each with the 5 % retention allowance, pass the XSD and the rules."""
+    invoices, each with the 5 % retention allowance, pass the XSD and the rules. The
+    parties document gives no payment terms: Stoke's text has its own (6.2), written as
+    BT-20, so BR-CO-25 holds under 3.0.19 too."""
     example = PLUGINS / "stoke/src/childcare_commissioning_stoke/examples"
     parties = tmp_path / "parties.json"
-    parties.write_text(json.dumps(unstructure(SETTINGS)), encoding="utf-8")
+    parties.write_text(json.dumps(unstructure(NO_TERMS)), encoding="utf-8")
     out = tmp_path / "out"
     argv = ["export", "ubl", str(example / "billing.json"), "--council", "stoke"]
     assert main([*argv, "--parties", str(parties), "--out", str(out)]) in (0, 1)
@@ -666,3 +689,7 @@ def test_stoke_claims_export_and_pass_every_release(
         summary = read_ubl(xml)
         assert {"LS"} == {line.unit_code for line in summary.lines}
         assert summary.allowance_total > 0
+        assert (
+            "Payments will be made quarterly in arrears on the achievement of outcomes/targets "
+            "in the Performance Management Framework."
+        ) == summary.payment_terms

@@ -184,7 +184,7 @@ def test_the_stream_and_the_ubl_export_report_the_cap(
         vat_id="GB928741974",
     )
     parties = tmp_path / "parties.json"
-    settings = UblSettings(party, party, buyer_reference="STOKE-PSY", payment_terms="30 days")
+    settings = UblSettings(party, party, buyer_reference="STOKE-PSY")
     parties.write_text(json.dumps(unstructure(settings)), encoding="utf-8")
     full = batch(tmp_path / "b.json", records())
     out = tmp_path / "ubl"

@@ -285,6 +285,16 @@ class Budget:
 
 
 @attrs.frozen
+class PaymentTerms:
+    """When the council pays, in the text's words (an e-invoice's payment terms, BT-20)."""
+
+    text: str = attrs.field(validator=non_empty)
+    """The text's sentence on payment, verbatim."""
+    citation: Citation
+    """The clause it comes from."""
+
+
+@attrs.frozen
 class BillingTerms:
     """How a council is invoiced.
 
@@ -316,6 +326,9 @@ class BillingTerms:
     budgets: tuple[Budget, ...] = attrs.field(default=(), converter=to_tuple)
     rounding: Rounding = Rounding.HALF_UP
     notes: str = ""
+    payment_terms: PaymentTerms | None = None
+    """When the council pays, where its text says (written as a UBL invoice's payment
+    terms when the parties document gives none)."""
 
     def outside_budget_windows(self, service: str | None, day: dt.date) -> tuple[Budget, ...]:
         """The budgets of ``day``'s financial year for ``service`` when none of them covers

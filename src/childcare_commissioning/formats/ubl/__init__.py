@@ -21,10 +21,11 @@ element by element with its EN 16931 business term (BT) number, is in the handbo
   :class:`UblSettings`; PEPPOL needs at least one of the two and the export refuses an
   invoice with neither;
 - payment terms (BT-20) or a due date (BT-9, the issue date plus the agreed
-  ``payment_due_days``) come from :class:`UblSettings`: EN 16931 needs one of the two when
-  the amount due is positive (BR-CO-25, fatal in OpenPEPPOL 3.0.x and the rule builds up
-  to 2026.3) and no council's text states one, so the export refuses an invoice with
-  neither rather than invent a term.
+  ``payment_due_days``) come from :class:`UblSettings` (the command line falls back on
+  the council's text's :class:`~childcare_commissioning.billing.PaymentTerms`, where it
+  declares them): EN 16931 needs one of the two when the amount due is positive
+  (BR-CO-25, fatal in OpenPEPPOL 3.0.x and the rule builds up to 2026.3), so the export
+  refuses an invoice with neither rather than invent a term.
 
 Nothing is dropped silently: what UBL has no place for goes in the one document note
 (package, records billed) or in item properties, and :func:`read_ubl` lists every element
