@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TypeVar
 
 from childcare_commissioning.formats.ssda903.codes import (
@@ -134,7 +134,7 @@ class _Row:
             self.fail(column, "required", f"{what} is blank")
         return text
 
-    def date(self, column: str, text: str, seen: dict[str, dt.date]) -> dt.date | None:
+    def date(self, column: str, text: str, seen: dict[str, dt.date | None]) -> dt.date | None:
         if not text:
             return None
         found = seen.get(text)
@@ -151,7 +151,9 @@ class _Row:
         self.fail(column, "date", "expected a date as dd/mm/YYYY")
         return None
 
-    def code(self, column: str, text: str, members: dict[str, E], kind: type[E]) -> E | None:
+    def code(
+        self, column: str, text: str, members: Mapping[str, E | None], kind: type[E]
+    ) -> E | None:
         if not text:
             return None
         member = members.get(text)
@@ -180,6 +182,31 @@ class _Row:
         return False
 
 
+def _members(kind: type[E]) -> dict[str, E | None]:
+    """A code list's codes to members, and "" (a blank cell) to None."""
+    members: dict[str, E | None] = {member.value: member for member in kind}
+    members[""] = None
+    return members
+
+
+def _clean(cells: list[str]) -> bool:
+    """Whether no cell of a row has spaces to trim (one test of the joined row: a cell
+    with a space or tab at either end puts one next to a comma or at an end)."""
+    joined = ",".join(cells)
+    return not (
+        ", " in joined
+        or " ," in joined
+        or "\t" in joined
+        or joined[:1].isspace()
+        or joined[-1:].isspace()
+    )
+
+
+def _extra_of(rows: Rows, cells: list[str]) -> dict[str, str]:
+    """An Episodes row's non-empty cells of columns not modelled, by name in file order."""
+    return {c: cells[i] for c, i in rows.index.items() if c not in _EPISODE_MODELLED and cells[i]}
+
+
 def _rows(rows: Rows, report: ReadReport | None) -> Iterator[_Row]:
     width = len(rows.columns)
     for line, cells in rows:
@@ -205,8 +232,8 @@ def read_header(
         if report is not None:
             report.tables["Header"] = (label, rows.columns)
         i_child, i_sex, i_dob = (rows.index[c] for c in _HEADER_REQUIRED)
-        sexes = {member.value: member for member in Sex}
-        dates: dict[str, dt.date] = {}
+        sexes = _members(Sex)
+        dates: dict[str, dt.date | None] = {}
         for row in _rows(rows, report):
             child = row.required(i_child, "CHILD", "the child id")
             dob = row.date("DOB", row.required(i_dob, "DOB", "the date of birth"), dates)
@@ -247,24 +274,40 @@ def read_episodes(
         # Per code column: its position, name and code -> member table (a dict lookup per
         # cell, where calling the enum would cost a function call or two).
         code_columns = [
-            (index[column], column, {m.value: m for m in kind}, kind)
-            for column, kind in _EPISODE_CODES
+            (index[column], column, _members(kind), kind) for column, kind in _EPISODE_CODES
         ]
         # Dates repeat across a return (a few thousand distinct days): parse each once.
-        dates: dict[str, dt.date] = {}
         has_extra = len(rows.columns) > len(EPISODES_COLUMNS)
-        for row in _rows(rows, report):
-            child = row.required(i_child, "CHILD", "the child id")
-            decom = row.required(i_decom, "DECOM", "the date the episode began")
-            start = row.date("DECOM", decom, dates)
-            end = row.date("DEC", row.text(i_dec, "DEC"), dates)
-            codes = [row.code(c, row.text(i, c), members, k) for i, c, members, k in code_columns]
-            home = row.text(i_home, "HOME_POST")
-            placed = row.text(i_pl, "PL_POST")
-            urn = row.text(i_urn, "URN")
-            if not row.done():
+        width = len(rows.columns)
+        # The fast path: a clean row (every code as listed, dates seen before, no spaces
+        # to trim) is read by dict lookups alone ("" is a blank code or an open DEC);
+        # any other row is read cell by cell (_Row), which normalises, notes and collects.
+        fast = [(i, members) for i, _, members, _ in code_columns]
+        known: dict[str, dt.date | None] = {"": None}
+        for line, cells in rows:
+            if len(cells) > width:
+                if report is None:
+                    raise rows.shape_error(line, len(cells))
+                report.add(rows.shape_error(line, len(cells)))
                 continue
-            assert start is not None
+            child, home, placed, urn = cells[i_child], cells[i_home], cells[i_pl], cells[i_urn]
+            try:
+                codes: list[_Code | None] = [members[cells[i]] for i, members in fast]
+                start, end = known[cells[i_decom]], known[cells[i_dec]]
+            except KeyError:
+                start = None
+            if start is None or not child or not _clean(cells):
+                row = _Row(rows, report, line, cells)
+                child = row.required(i_child, "CHILD", "the child id")
+                decom = row.required(i_decom, "DECOM", "the date the episode began")
+                start = row.date("DECOM", decom, known)
+                end = row.date("DEC", row.text(i_dec, "DEC"), known)
+                codes = [row.code(c, row.text(i, c), m, k) for i, c, m, k in code_columns]
+                home = row.text(i_home, "HOME_POST")
+                placed = row.text(i_pl, "PL_POST")
+                urn = row.text(i_urn, "URN")
+                if not row.done() or start is None:
+                    continue
             yield Episode(
                 child,
                 start,
@@ -279,8 +322,8 @@ def read_episodes(
                 home or None,
                 placed or None,
                 urn or None,
-                row.extra(_EPISODE_MODELLED) if has_extra else _NOTHING,
-                row.line,
+                _extra_of(rows, cells) if has_extra else _NOTHING,
+                line,
             )
     finally:
         close()

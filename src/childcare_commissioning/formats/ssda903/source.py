@@ -139,7 +139,7 @@ class Rows:
         width = len(self.columns)
         try:
             for line, cells in self.reader:
-                if not any(cell.strip() for cell in cells):
+                if not "".join(cells).strip():
                     continue
                 if len(cells) < width:
                     cells = cells + [""] * (width - len(cells))
