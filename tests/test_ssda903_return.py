@@ -180,6 +180,20 @@ def test_lower_case_codes_and_spaces_read_as_the_validator_reads_them(tmp_path: 
     assert out.getvalue().splitlines()[1].startswith("C1,01/03/2021,S,C2,N1,U1,PR1,15/07/2022,")
 
 
+def test_spaces_in_any_column_are_trimmed_and_reported(tmp_path: Path) -> None:
+    """A tab before CHILD, a space after the home postcode, a space before URN: each read
+    without them, one finding per column; a postcode's own space is kept."""
+    episodes = _write(
+        tmp_path / "e.csv",
+        f"{EPISODE_HEAD}\n\tC1,01/03/2021,S,C2,N1,U1,PR1,,,,AB1 2CD ,, 1234567\n",
+    )
+    result = ssda903.load(None, episodes)
+    [episode] = result.child("C1").episodes
+    assert (episode.home_postcode, episode.urn) == ("AB1 2CD", "1234567")
+    trimmed = {f.path for f in result.findings if f.code == "ssda903.normalised"}
+    assert trimmed == {"$.Episodes.CHILD", "$.Episodes.HOME_POST", "$.Episodes.URN"}
+
+
 # -- every bad cell ----------------------------------------------------------------------
 
 

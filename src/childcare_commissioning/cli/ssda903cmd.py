@@ -79,7 +79,9 @@ def _files(paths: list[str]) -> list[Path | _Stdin]:
         if name == "-":
             if any(isinstance(f, _Stdin) for f in files):
                 raise InputError("'-' given twice: standard input is read once [ssda903-files]")
-            files.append(_Stdin(sys.stdin.buffer.read()))
+            buffer = getattr(sys.stdin, "buffer", None)
+            data = sys.stdin.read().encode() if buffer is None else buffer.read()
+            files.append(_Stdin(data))
         elif path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
             if not found:

@@ -238,8 +238,7 @@ def read_header(
             child = row.required(i_child, "CHILD", "the child id")
             dob = row.date("DOB", row.required(i_dob, "DOB", "the date of birth"), dates)
             sex = row.code("SEX", row.text(i_sex, "SEX"), sexes, Sex)
-            if row.done():
-                assert dob is not None
+            if row.done() and dob is not None:
                 yield HeaderRecord(child, dob, sex, row.extra(_HEADER_MODELLED), row.line)
     finally:
         close()
