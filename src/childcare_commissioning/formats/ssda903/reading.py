@@ -207,14 +207,20 @@ def _extra_of(rows: Rows, cells: list[str]) -> dict[str, str]:
     return {c: cells[i] for c, i in rows.index.items() if c not in _EPISODE_MODELLED and cells[i]}
 
 
-def _rows(rows: Rows, report: ReadReport | None) -> Iterator[_Row]:
+def _shaped(rows: Rows, report: ReadReport | None) -> Iterator[tuple[int, list[str]]]:
+    """The rows no wider than the header; a wider one is raised, or reported and skipped."""
     width = len(rows.columns)
     for line, cells in rows:
-        if len(cells) > width:
-            if report is None:
-                raise rows.shape_error(line, len(cells))
+        if len(cells) <= width:
+            yield line, cells
+        elif report is None:
+            raise rows.shape_error(line, len(cells))
+        else:
             report.add(rows.shape_error(line, len(cells)))
-            continue
+
+
+def _rows(rows: Rows, report: ReadReport | None) -> Iterator[_Row]:
+    for line, cells in _shaped(rows, report):
         yield _Row(rows, report, line, cells)
 
 
@@ -277,18 +283,12 @@ def read_episodes(
         ]
         # Dates repeat across a return (a few thousand distinct days): parse each once.
         has_extra = len(rows.columns) > len(EPISODES_COLUMNS)
-        width = len(rows.columns)
         # The fast path: a clean row (every code as listed, dates seen before, no spaces
         # to trim) is read by dict lookups alone ("" is a blank code or an open DEC);
         # any other row is read cell by cell (_Row), which normalises, notes and collects.
         fast = [(i, members) for i, _, members, _ in code_columns]
         known: dict[str, dt.date | None] = {"": None}
-        for line, cells in rows:
-            if len(cells) > width:
-                if report is None:
-                    raise rows.shape_error(line, len(cells))
-                report.add(rows.shape_error(line, len(cells)))
-                continue
+        for line, cells in _shaped(rows, report):
             child, home, placed, urn = cells[i_child], cells[i_home], cells[i_pl], cells[i_urn]
             try:
                 codes: list[_Code | None] = [members[cells[i]] for i, members in fast]
