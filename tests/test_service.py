@@ -376,11 +376,11 @@ def test_placements_export_writes_the_weekly_costs(client: Any) -> None:
     )
     assert 200 == response.status_code, response.text
     assert "application/ld+json" == response.headers["content-type"]
-    assert '"coreWeeklyCost": 111.00' in response.text
+    assert '"coreWeeklyCost": "111.00"' in response.text
     # The record had costs of its own: the command's note says they were replaced.
     assert "[placements.costs.replaced]" in response.headers["childcare-commissioning-note"]
     actual = json.loads(response.text, parse_float=Decimal)["actualPlacement"]
-    assert (Decimal("111.00"), Decimal("350.00"), Decimal("461.00")) == (
+    assert ("111.00", "350.00", "461.00") == (
         actual["coreWeeklyCost"],
         actual["additionalSupportWeeklyCost"],
         actual["totalWeeklyCost"],

@@ -9,6 +9,7 @@ from childcare_commissioning.billing import (
     BillingCycle,
     BillingTerms,
     Budget,
+    PaymentTerms,
     Release,
     Retention,
 )
@@ -427,6 +428,15 @@ BILLING = BillingTerms(
     citation=cite(
         "6.2. Payments",
         "Payments will be made quarterly in arrears on the achievement of outcomes/targets",
+    ),
+    payment_terms=PaymentTerms(
+        "Payments will be made quarterly in arrears on the achievement of outcomes/targets "
+        "in the Performance Management Framework.",
+        cite(
+            "6.2. Payments",
+            "Payments will be made quarterly in arrears on the achievement of outcomes/targets "
+            "in the Performance Management Framework",
+        ),
     ),
     retention=Retention(
         Decimal(5),

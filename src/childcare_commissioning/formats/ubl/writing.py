@@ -1,139 +1,30 @@
-"""Invoices as PEPPOL BIS Billing 3.0 documents (UBL 2.1 ``Invoice``, EN 16931).
-
-Needs the ``ubl`` extra (``pip install childcare-commissioning[ubl]``: lxml). The mapping,
-element by element with its EN 16931 business term (BT) number, is in the handbook
-(``docs/formats/ubl.md``); in short:
-
-- one ``InvoiceLine`` per library line, in the library's order (service, deduction,
-  additional, adjustment and mileage lines alike). Timed lines are invoiced in minutes
-  (``MIN``) at the hourly rate per 60 minutes (``BaseQuantity``), so quantity times price
-  re-computes the line to the penny as PEPPOL-EN16931-R120 requires; mileage is in miles
-  (``SMI``); every other field of the line (kind, rule, source, record, planned session,
-  date, hours) is kept as an ``AdditionalItemProperty``;
-- retention (money withheld until outcomes are evidenced) is a document-level
-  ``AllowanceCharge`` (an allowance, BG-20) of exactly the library's ``withheld``, so
-  ``PayableAmount`` (BT-115) is the library's ``payable`` and ``LineExtensionAmount``
-  (BT-106) its ``net``, to the penny;
-- VAT: social care is normally exempt. :class:`VatTreatment` chooses category ``E``
-  (exempt, with a reason) by default, or ``O`` (outside the scope of VAT); the tax total
-  is 0.00 either way;
-- the purchase order is the order reference (BT-13); a buyer reference (BT-10) comes from
-  :class:`UblSettings`; PEPPOL needs at least one of the two and the export refuses an
-  invoice with neither.
-
-Nothing is dropped silently: what UBL has no place for goes in the one document note
-(package, records billed) or in item properties, and :func:`read_ubl` lists every element
-it did not read.
-"""
+"""An invoice written as a PEPPOL BIS Billing 3.0 UBL ``Invoice``, element by element in
+schema order (lxml)."""
 
 from __future__ import annotations
 
-import enum
+import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from childcare_commissioning.errors import CommissioningError
-from childcare_commissioning.model._fields import personal
+from childcare_commissioning.formats.ubl.settings import (
+    CUSTOMIZATION_ID,
+    NS,
+    PROFILE_ID,
+    UNIT_CODES,
+    Party,
+    UblError,
+    UblSettings,
+    VatCategory,
+    VatTreatment,
+)
 from childcare_commissioning.money import is_whole_pennies
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from childcare_commissioning.billing.invoices import Invoice, InvoiceLine
     from childcare_commissioning.billing.terms import Retention
 
-__all__ = [
-    "CUSTOMIZATION_ID",
-    "PROFILE_ID",
-    "Party",
-    "UblError",
-    "UblLine",
-    "UblSettings",
-    "UblSummary",
-    "VatCategory",
-    "VatTreatment",
-    "invoice_to_ubl",
-    "read_ubl",
-]
-
-CUSTOMIZATION_ID = "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0"
-"""BT-24: PEPPOL BIS Billing 3.0."""
-PROFILE_ID = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
-"""BT-23: the PEPPOL billing process."""
-
-NS = {
-    "inv": "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2",
-    "cac": "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2",
-    "cbc": "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2",
-}
-#: The library's line units as UN/ECE Recommendation 20 codes (BT-130).
-UNIT_CODES = {"hour": "HUR", "mile": "SMI", "minute": "MIN", "day": "DAY", "percent": "P1"}
-
-
-class UblError(CommissioningError, ValueError):
-    """An invoice that cannot be written as a valid PEPPOL BIS invoice; the message names
-    the invoice, the field and the rule (never a personal value)."""
-
-
-class VatCategory(enum.StrEnum):
-    """The EN 16931 VAT category (BT-151, BT-118, BT-95) of every line."""
-
-    #: Exempt from VAT (UNCL5305 ``E``): needs an exemption reason and a seller VAT or tax
-    #: registration identifier (BR-E-01, BR-E-10).
-    EXEMPT = "E"
-    #: Not subject to VAT (``O``): the seller carries no VAT identifier (BR-O-02).
-    OUTSIDE_SCOPE = "O"
-
-
-#: The default exemption reason (BT-120): welfare services are exempt in UK law.
-WELFARE_EXEMPTION = (
-    "Exempt: welfare services (Value Added Tax Act 1994, Schedule 9, Group 7, Item 9)"
-)
-
-
-@attrs.frozen
-class VatTreatment:
-    """How the invoice's VAT is stated: ``category`` with an exemption ``reason`` (BT-120)
-    and optional VATEX ``reason_code`` (BT-121). The default is exempt (``E``) as welfare
-    services; choose ``O`` for supplies outside the scope of VAT."""
-
-    category: VatCategory = VatCategory.EXEMPT
-    reason: str = WELFARE_EXEMPTION
-    reason_code: str | None = None
-
-
-@attrs.frozen
-class Party:
-    """A seller (BG-4) or buyer (BG-7): the PEPPOL endpoint (BT-34/BT-49 with its EAS
-    scheme), legal name (BT-27/BT-44), postal address (BG-5/BG-8: ``country`` is required,
-    ISO 3166 alpha-2) and tax identifiers (BT-31 VAT, BT-32 other tax registration).
-    Names and addresses are hidden from reprs (a provider may be a person)."""
-
-    endpoint_id: str
-    endpoint_scheme: str
-    name: str = personal()
-    country: str = "GB"
-    street: str | None = personal(default=None)
-    city: str | None = personal(default=None)
-    postcode: str | None = personal(default=None)
-    vat_id: str | None = None
-    tax_registration_id: str | None = None
-    legal_id: str | None = None
-
-
-@attrs.frozen
-class UblSettings:
-    """What a UBL invoice needs beyond the library's invoice: the two parties, the VAT
-    treatment, an optional buyer reference (BT-10), payment terms (BT-20) and currency."""
-
-    seller: Party
-    buyer: Party
-    vat: VatTreatment = attrs.field(factory=VatTreatment)
-    buyer_reference: str | None = None
-    payment_terms: str | None = None
-    currency: str = "GBP"
+__all__ = ["invoice_to_ubl"]
 
 
 def _money(value: Decimal, where: str) -> str:
@@ -335,6 +226,17 @@ def invoice_to_ubl(
         )
     if not vat.reason and not vat.reason_code:
         raise UblError(f"{where}: VAT category {vat.category} needs a reason [ubl-vat-reason]")
+    if invoice.payable > 0 and not settings.payment_terms and settings.payment_due_days is None:
+        raise UblError(
+            f"{where}: an amount due needs the payment terms agreed with the council: give "
+            "payment_terms (BT-20) or payment_due_days (BT-9, the due date) in the parties "
+            "document (BR-CO-25) [ubl-payment-terms]"
+        )
+    due = (
+        None
+        if settings.payment_due_days is None
+        else invoice.issued_on + dt.timedelta(days=settings.payment_due_days)
+    )
     lines_total = sum((line.amount for line in invoice.lines), Decimal(0))
     if lines_total != invoice.net or invoice.net - invoice.withheld != invoice.payable:
         raise UblError(
@@ -368,6 +270,7 @@ def invoice_to_ubl(
         b.el("cbc:ProfileID", PROFILE_ID),
         b.el("cbc:ID", invoice.number),
         b.el("cbc:IssueDate", invoice.issued_on.isoformat()),
+        b.el("cbc:DueDate", due.isoformat()) if due is not None else None,
         b.el("cbc:InvoiceTypeCode", "380"),
         b.el("cbc:Note", _note(invoice)),
         b.el("cbc:DocumentCurrencyCode", currency),
@@ -426,148 +329,3 @@ def invoice_to_ubl(
 
 def _prefixes() -> dict[str, str]:
     return {"cac": NS["cac"], "cbc": NS["cbc"]}
-
-
-@attrs.frozen
-class UblLine:
-    """One ``InvoiceLine`` read back: id, quantity and unit code, amount, price (per base
-    quantity) and item name."""
-
-    id: str
-    quantity: Decimal
-    unit_code: str
-    amount: Decimal
-    price: Decimal
-    base_quantity: Decimal
-    name: str
-    properties: tuple[tuple[str, str], ...] = ()
-
-
-@attrs.frozen
-class UblSummary:
-    """What :func:`read_ubl` reads from a UBL invoice: identity, period, references,
-    the monetary totals (BG-22), allowances and lines; ``unread`` names every child
-    element of ``Invoice`` it did not interpret (nothing is dropped silently)."""
-
-    number: str
-    issue_date: dt.date
-    currency: str
-    period_start: dt.date | None
-    period_end: dt.date | None
-    buyer_reference: str | None
-    order_reference: str | None
-    line_extension: Decimal
-    allowance_total: Decimal
-    charge_total: Decimal
-    tax_exclusive: Decimal
-    tax_total: Decimal
-    tax_inclusive: Decimal
-    prepaid: Decimal
-    payable: Decimal
-    allowances: tuple[tuple[Decimal, str], ...]
-    lines: tuple[UblLine, ...]
-    unread: tuple[str, ...]
-
-
-_READ = {
-    "CustomizationID",
-    "ProfileID",
-    "ID",
-    "IssueDate",
-    "DocumentCurrencyCode",
-    "InvoicePeriod",
-    "BuyerReference",
-    "OrderReference",
-    "AllowanceCharge",
-    "TaxTotal",
-    "LegalMonetaryTotal",
-    "InvoiceLine",
-}
-
-
-def read_ubl(xml: bytes) -> UblSummary:
-    """Read a UBL 2.1 invoice's totals and lines (enough to compare with the library's
-    invoice); raises :class:`UblError` when it is not a UBL invoice or a required
-    total is missing."""
-    import datetime as dt
-
-    from lxml import etree
-
-    try:
-        root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False))
-    except etree.XMLSyntaxError as exc:
-        raise UblError(f"not well-formed XML: line {exc.lineno} [xml-syntax]") from None
-    if root.tag != f"{{{NS['inv']}}}Invoice":
-        raise UblError("the document is not a UBL 2.1 Invoice [ubl-root]")
-
-    def text(path: str, node: Any = root) -> str | None:
-        found = node.find(path, NS)
-        return None if found is None or found.text is None else str(found.text).strip()
-
-    def amount(path: str, node: Any = root, required: bool = False) -> Decimal:
-        value = text(path, node)
-        if value is None:
-            if required:
-                raise UblError(f"{path.split('/')[-1]}: missing [ubl-required]")
-            return Decimal(0)
-        return Decimal(value)
-
-    def day(path: str) -> dt.date | None:
-        value = text(path)
-        return None if value is None else dt.date.fromisoformat(value)
-
-    total = root.find("cac:LegalMonetaryTotal", NS)
-    if total is None:
-        raise UblError("LegalMonetaryTotal: missing (BG-22) [ubl-required]")
-    lines = []
-    for node in root.findall("cac:InvoiceLine", NS):
-        quantity = node.find("cbc:InvoicedQuantity", NS)
-        lines.append(
-            UblLine(
-                id=text("cbc:ID", node) or "",
-                quantity=amount("cbc:InvoicedQuantity", node, required=True),
-                unit_code=str(quantity.get("unitCode", "")) if quantity is not None else "",
-                amount=amount("cbc:LineExtensionAmount", node, required=True),
-                price=amount("cac:Price/cbc:PriceAmount", node, required=True),
-                base_quantity=amount("cac:Price/cbc:BaseQuantity", node) or Decimal(1),
-                name=text("cac:Item/cbc:Name", node) or "",
-                properties=tuple(
-                    (text("cbc:Name", p) or "", text("cbc:Value", p) or "")
-                    for p in node.findall("cac:Item/cac:AdditionalItemProperty", NS)
-                ),
-            )
-        )
-    allowances = tuple(
-        (amount("cbc:Amount", node, required=True), text("cbc:AllowanceChargeReason", node) or "")
-        for node in root.findall("cac:AllowanceCharge", NS)
-        if text("cbc:ChargeIndicator", node) == "false"
-    )
-    unread = sorted(
-        {etree.QName(child).localname for child in root if isinstance(child.tag, str)} - _READ
-    )
-    issue = day("cbc:IssueDate")
-    if issue is None:
-        raise UblError("IssueDate: missing (BT-2) [ubl-required]")
-    return UblSummary(
-        number=text("cbc:ID") or "",
-        issue_date=issue,
-        currency=text("cbc:DocumentCurrencyCode") or "",
-        period_start=day("cac:InvoicePeriod/cbc:StartDate"),
-        period_end=day("cac:InvoicePeriod/cbc:EndDate"),
-        buyer_reference=text("cbc:BuyerReference"),
-        order_reference=text("cac:OrderReference/cbc:ID"),
-        line_extension=amount("cbc:LineExtensionAmount", total, required=True),
-        allowance_total=amount("cbc:AllowanceTotalAmount", total),
-        charge_total=amount("cbc:ChargeTotalAmount", total),
-        tax_exclusive=amount("cbc:TaxExclusiveAmount", total, required=True),
-        tax_total=sum(
-            (Decimal(t.text) for t in root.findall("cac:TaxTotal/cbc:TaxAmount", NS)[:1] if t.text),
-            Decimal(0),
-        ),
-        tax_inclusive=amount("cbc:TaxInclusiveAmount", total, required=True),
-        prepaid=amount("cbc:PrepaidAmount", total),
-        payable=amount("cbc:PayableAmount", total, required=True),
-        allowances=allowances,
-        lines=tuple(lines),
-        unread=tuple(unread),
-    )
