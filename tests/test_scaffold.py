@@ -127,7 +127,7 @@ def test_new_council_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 SHAPE = {
     "__init__.py": "SPEC and the hook implementations",
     "_cite.py": "cite(clause, quote) into the council's own text",
-    "rules.py": "the declarations the library evaluates",
+    "rules": "the declarations the library evaluates, one module per role",
     "duties.py": "the monitoring checklist and the computations",
     "register.py": "the account of the whole text",
     "monitoring.py": "what events show",
@@ -137,27 +137,59 @@ SHAPE = {
     "py.typed": "typing marker",
 }
 
+#: The modules of ``rules/``: a plugin has those of the roles its text has.
+RULE_MODULES = {
+    "__init__.py": "every declaration, importable from ``rules``",
+    "timing.py": "calendars, deadlines, obligations",
+    "referrals.py": "areas, services, routes, offers, cohorts, exclusions, limits",
+    "workforce.py": "staff requirements",
+    "safeguarding.py": "contacts, routing, notifiable events",
+    "billing.py": "billing terms, budgets",
+    "outcomes.py": "outcome measures, reference tables",
+    "glossary.py": "the glossary",
+    "readings.py": "the readings chosen where the text is unclear",
+}
+
+#: The tests beside every plugin, one file per role of the package.
+TESTS = {
+    "test_conformance.py": "the conformance kit",
+    "test_rules.py": "hand-worked tests of the declarations",
+    "test_register.py": "the account of the text",
+    "test_duties.py": "the checklist and the computations' list",
+    "test_monitoring.py": "what events show",
+    "test_checks.py": "the code the hooks call",
+    "test_examples.py": "the examples hook and the commands over the examples",
+}
+#: Present where the plugin has them: contract variations, the ids snapshot.
+OPTIONAL_TESTS = {"test_contract.py", "rule-ids.txt"}
+
 #: What each shipped plugin still lacks of the shape, and the modules it keeps beyond it
-#: (#34 left these: moving them touches modules other engineers own or is more than a
-#: rename). A plugin that gains or loses a module must update this on purpose.
+#: (#34 moves them in, one plugin per commit).
 GAPS = {
-    "derby": ({"checks.py"}, {"careleaver.py", "placements.py"}),
-    "plymouth": (
-        {"rules.py", "checks.py"},
-        {"contacts.py", "kpi.py", "referrals.py", "staff.py", "timing.py", "workforce.py"},
-    ),
-    "somerset": ({"checks.py"}, {"jobsheet.py", "outcomes.py"}),
-    "stoke": ({"checks.py"}, {"evidence.py"}),
-    "triborough": ({"checks.py"}, {"volumes.py"}),
+    "derby": ({"checks.py", "rules"}, {"careleaver.py", "placements.py", "rules.py"}),
+    "plymouth": (set(), set()),
+    "somerset": ({"checks.py", "rules"}, {"jobsheet.py", "outcomes.py", "rules.py"}),
+    "stoke": ({"checks.py", "rules"}, {"evidence.py", "rules.py"}),
+    "triborough": ({"checks.py", "rules"}, {"volumes.py", "rules.py"}),
 }
 
 
+def _layout(package: Path) -> tuple[set[str], set[str]]:
+    """The names in a plugin's package (caches left out) and in its ``rules/``."""
+    names = {p.name for p in package.iterdir() if p.name != "__pycache__"}
+    rules = package / "rules"
+    modules = {p.name for p in rules.iterdir() if p.suffix == ".py"} if rules.is_dir() else set()
+    return names, modules
+
+
 def test_the_scaffold_generates_exactly_the_shape(tmp_path: Path) -> None:
-    """The generated package holds the shape's modules and nothing else, and its tests
-    are tests/test_conformance.py and tests/test_rules.py."""
+    """The generated package holds the shape's modules and nothing else, its ``rules/`` the
+    role modules, and its tests one file per role."""
     folder = scaffold("north-yorkshire", tmp_path)
-    package = folder / "src" / "childcare_commissioning_north_yorkshire"
-    assert set(SHAPE) == {p.name for p in package.iterdir()}
+    names, modules = _layout(folder / "src" / "childcare_commissioning_north_yorkshire")
+    assert set(SHAPE) == names
+    assert "__init__.py" in modules
+    assert modules <= set(RULE_MODULES)
     tests = {p.name for p in (folder / "tests").iterdir()}
     assert {"test_conformance.py", "test_rules.py"} == tests
 
@@ -167,6 +199,7 @@ def test_every_plugin_has_the_shape_but_its_listed_gaps() -> None:
     module beyond the shape except those listed; each has tests/test_conformance.py."""
     for council, (missing, extra) in GAPS.items():
         package = next((ROOT / "plugins" / council / "src").glob("childcare_commissioning_*"))
-        names = {p.name for p in package.iterdir() if p.name != "__pycache__"}
+        names, modules = _layout(package)
         assert (missing, extra) == (set(SHAPE) - names, names - set(SHAPE)), council
+        assert modules <= set(RULE_MODULES), council
         assert (ROOT / "plugins" / council / "tests" / "test_conformance.py").exists()

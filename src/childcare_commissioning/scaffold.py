@@ -58,11 +58,12 @@ $title's specification as cited rules for childcare-commissioning, registered th
     pytest                      # the conformance kit and the hand-worked examples
     childcare-commissioning councils
 
-The rules in `src/$module/rules.py` (and the duties, register and monitoring beside it)
+The rules in `src/$module/rules/` (and the duties, register and monitoring beside it)
 are placeholders: replace each with the council's own text and citation, following
 `SPEC-NOTES.md`. The package has the shape every council plugin shares: `__init__.py`
-(SPEC and the hooks), `rules.py`, `duties.py`, `register.py`, `monitoring.py`,
-`checks.py`, `examples/`.
+(SPEC and the hooks), `rules/` (one module per kind of declaration), `duties.py`,
+`register.py`, `monitoring.py`, `checks.py`, `examples/`; the tests beside it are named
+for the same roles.
 """
 
 _NOTES = """\
@@ -146,33 +147,54 @@ def cite(clause: str, quote: str) -> Citation:
     return Citation("$name", clause, quote)
 '''
 
-_RULES = '''\
-"""$title: the declarations the library evaluates (scaffolded placeholders: replace each
-with the council's own text and citation)."""
+_RULES_INIT = '''\
+"""$title: the declarations the library evaluates, one module per role (the same names
+in every council plugin): ``timing`` (calendars, deadlines, obligations), ``referrals``
+(areas, services, routes, cohorts), ``workforce``, ``safeguarding`` (contacts, routing),
+``billing``, ``outcomes`` (outcome measures, reference tables), ``glossary`` and
+``readings``. Every name is importable from ``rules`` itself. (Scaffolded placeholders:
+replace each with the council's own text and citation.)"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from $module.rules.billing import BILLING
+from $module.rules.glossary import GLOSSARY
+from $module.rules.readings import READINGS
+from $module.rules.referrals import AREAS, COHORTS, ROUTES, SERVICES
+from $module.rules.safeguarding import CONTACTS, ROUTING
+from $module.rules.timing import CALENDARS, DEADLINES, OBLIGATIONS
+from $module.rules.workforce import WORKFORCE
 
-from childcare_commissioning import Area, GlossaryTerm, Reading, Service
-from childcare_commissioning.billing import BillingCycle, BillingTerms, RateBand
+__all__ = [
+    "AREAS",
+    "BILLING",
+    "CALENDARS",
+    "COHORTS",
+    "CONTACTS",
+    "DEADLINES",
+    "GLOSSARY",
+    "OBLIGATIONS",
+    "READINGS",
+    "ROUTES",
+    "ROUTING",
+    "SERVICES",
+    "WORKFORCE",
+]
+'''
+
+_RULES_TIMING = '''\
+"""$title: calendars, deadlines and dated obligations."""
+
+from __future__ import annotations
+
 from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Duration, DurationKind
-from childcare_commissioning.eligibility import AgeBand, Cohort
-from childcare_commissioning.model import Channel, Status
 from childcare_commissioning.obligations import Obligation, ObligationKind
-from childcare_commissioning.referrals import ReferralRoute
-from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
-from childcare_commissioning.workforce import Requirement, RequirementKind
 
 from $module._cite import cite
 
-AREAS = (Area("$name", "$title", "council"),)
-SERVICES = (
-    Service("main", "Main service", "What the service does.", cite("2 Scope", "placeholder")),
-)
 CALENDARS = (
     CalendarSpec(
         "office-hours",
@@ -206,6 +228,24 @@ OBLIGATIONS = (
         citation=cite("7 Monitoring", "placeholder: quarterly"),
     ),
 )
+'''
+
+_RULES_REFERRALS = '''\
+"""$title: areas, services, referral routes and who is eligible."""
+
+from __future__ import annotations
+
+from childcare_commissioning import Area, Service
+from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.model import Status
+from childcare_commissioning.referrals import ReferralRoute
+
+from $module._cite import cite
+
+AREAS = (Area("$name", "$title", "council"),)
+SERVICES = (
+    Service("main", "Main service", "What the service does.", cite("2 Scope", "placeholder")),
+)
 ROUTES = (
     ReferralRoute(
         id="social-worker",
@@ -223,6 +263,18 @@ COHORTS = (
         ages=AgeBand(None, 17),
     ),
 )
+'''
+
+_RULES_WORKFORCE = '''\
+"""$title: staff requirements."""
+
+from __future__ import annotations
+
+from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.workforce import Requirement, RequirementKind
+
+from $module._cite import cite
+
 WORKFORCE = (
     Requirement(
         "dbs",
@@ -233,6 +285,18 @@ WORKFORCE = (
         refresh=Duration(DurationKind.YEARS, 3),
     ),
 )
+'''
+
+_RULES_SAFEGUARDING = '''\
+"""$title: safeguarding contacts and where each kind of concern goes."""
+
+from __future__ import annotations
+
+from childcare_commissioning.model import Channel
+from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
+
+from $module._cite import cite
+
 CONTACTS = (
     Contact(
         "duty-team",
@@ -250,6 +314,19 @@ ROUTING = (
         cite("6 Safeguarding", "placeholder: concerns about a child"),
     ),
 )
+'''
+
+_RULES_BILLING = '''\
+"""$title: billing terms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from childcare_commissioning.billing import BillingCycle, BillingTerms, RateBand
+
+from $module._cite import cite
+
 BILLING = BillingTerms(
     cycle=BillingCycle.MONTHLY,
     citation=cite("8 Payment", "placeholder: invoices monthly in arrears"),
@@ -263,7 +340,29 @@ BILLING = BillingTerms(
         ),
     ),
 )
+'''
+
+_RULES_GLOSSARY = '''\
+"""$title: the glossary."""
+
+from __future__ import annotations
+
+from childcare_commissioning import GlossaryTerm
+
+from $module._cite import cite
+
 GLOSSARY = (GlossaryTerm("Care Plan", "Placeholder definition.", cite("Glossary", "placeholder")),)
+'''
+
+_RULES_READINGS = '''\
+"""$title: where the text is unclear or contradicts itself, the reading chosen."""
+
+from __future__ import annotations
+
+from childcare_commissioning import Reading
+
+from $module._cite import cite
+
 READINGS = (
     Reading(
         "placeholder",
@@ -412,7 +511,7 @@ _EVENTS = """\
 _MODULE = '''\
 """$title: children's social care specification as cited rules (scaffolded; replace the
 placeholders with the council's own text). The shape every council plugin shares:
-``rules`` (what the library evaluates), ``duties`` (the checklist and computations),
+``rules/`` (what the library evaluates), ``duties`` (the checklist and computations),
 ``register`` (the account of the text), ``monitoring``, ``checks`` (code), ``examples/``."""
 
 from __future__ import annotations
@@ -565,7 +664,14 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
         "SPEC-NOTES.md": _NOTES,
         f"src/{module}/__init__.py": _MODULE,
         f"src/{module}/_cite.py": _CITE,
-        f"src/{module}/rules.py": _RULES,
+        f"src/{module}/rules/__init__.py": _RULES_INIT,
+        f"src/{module}/rules/timing.py": _RULES_TIMING,
+        f"src/{module}/rules/referrals.py": _RULES_REFERRALS,
+        f"src/{module}/rules/workforce.py": _RULES_WORKFORCE,
+        f"src/{module}/rules/safeguarding.py": _RULES_SAFEGUARDING,
+        f"src/{module}/rules/billing.py": _RULES_BILLING,
+        f"src/{module}/rules/glossary.py": _RULES_GLOSSARY,
+        f"src/{module}/rules/readings.py": _RULES_READINGS,
         f"src/{module}/duties.py": _DUTIES,
         f"src/{module}/register.py": _REGISTER,
         f"src/{module}/monitoring.py": _MONITORING,

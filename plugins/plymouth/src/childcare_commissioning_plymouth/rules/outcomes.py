@@ -1,32 +1,21 @@
-"""Plymouth's KPI: organisational policies and procedures kept up to date (8.1)."""
+"""Plymouth's outcomes and KPI (8.1, 8.2): the sixteen policies and procedures kept up to date
+and the outcome measures (the KPI's computation is ``checks.policy_kpi``)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Mapping
-from decimal import Decimal
-
-import attrs
-
-from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
-from childcare_commissioning.model import Finding
 from childcare_commissioning.policies import (
-    PolicyEntry,
     PolicyList,
-    PolicyReport,
-    check_policy_report,
 )
 from childcare_commissioning_plymouth._cite import cite
 
 __all__ = [
+    "KPI_CITE",
     "OUTCOMES",
     "POLICIES",
     "POLICY_LIST",
     "POLICY_TABLE",
     "WHERE_RELEVANT",
-    "PolicyReview",
-    "policy_kpi",
 ]
 
 #: The sixteen policies and procedures of the KPI, in the text's order.
@@ -54,15 +43,6 @@ KPI_CITE = cite(
 )
 
 
-@attrs.frozen
-class PolicyReview:
-    """One row of the quarterly report: last review, next due, key changes."""
-
-    last_reviewed: dt.date
-    next_due: dt.date
-    key_changes: str = ""
-
-
 #: Policies the KPI lists "(where relevant)": a provider may mark them not applicable.
 WHERE_RELEVANT = frozenset(p for p in POLICIES if p.endswith("(where relevant)"))
 
@@ -78,46 +58,6 @@ POLICY_LIST = PolicyList(
     notes="'(where relevant)' policies may be marked not applicable (reading "
     "policy-not-applicable).",
 )
-
-
-def policy_kpi(
-    reviews: Mapping[str, PolicyReview],
-    on: dt.date,
-    not_applicable: frozenset[str] = frozenset(),
-) -> tuple[Decimal, list[Finding]]:
-    """The percentage of the applicable policies within their review timescale on ``on``
-    (target 100%), and a finding for each missing or overdue one.
-
-    ``not_applicable`` names policies the KPI lists "(where relevant)" that do not apply to
-    the provider (a provider with no clinical staff has no clinical governance structure):
-    they leave the count (reading policy-not-applicable). Naming any other policy is an
-    error, since the text makes only those optional. The same check as the command line's
-    ``policies`` (:func:`childcare_commissioning.policies.check_policy_report` over
-    :data:`POLICY_LIST`).
-    """
-    unknown = sorted(not_applicable - WHERE_RELEVANT)
-    if unknown:
-        raise ModelValueError(
-            "not_applicable",
-            "policy-kpi",
-            f"only {', '.join(sorted(WHERE_RELEVANT))} may be not applicable; "
-            f"got {', '.join(repr(u) for u in unknown)}",
-        )
-    entries = [
-        PolicyEntry(policy, review.last_reviewed, review.next_due, review.key_changes)
-        for policy, review in reviews.items()
-        if policy not in not_applicable
-    ]
-    entries += [PolicyEntry(policy, not_applicable=True) for policy in sorted(not_applicable)]
-    result = check_policy_report(POLICY_LIST, PolicyReport(on, entries))
-    codes = {
-        "policies.not-reported": "plymouth.kpi.policy-missing",
-        "policies.overdue": "plymouth.kpi.policy-overdue",
-    }
-    findings = [
-        attrs.evolve(f, code=codes.get(f.code, f.code), path="$.policies") for f in result.findings
-    ]
-    return result.percent, findings
 
 
 _KPI = "8.1 Key Performance Indicators"
