@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from childcare_commissioning_derby.careleaver import CARE_LEAVER_DEFINITION, is_care_leaver
+from childcare_commissioning_derby.checks import CARE_LEAVER_DEFINITION, is_care_leaver
 
 from childcare_commissioning.cli import main
 from childcare_commissioning.formats import ssda903
