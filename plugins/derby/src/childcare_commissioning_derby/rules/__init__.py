@@ -1,6 +1,8 @@
-"""Derby's declarations the library evaluates, one module per role (the same names in
-every council plugin): ``timing`` (calendars, deadlines, obligations), ``referrals`` (areas, services, routes, offers, cohorts), ``workforce``, ``safeguarding`` (contacts, routing, notifiable events), ``billing``, ``outcomes`` (outcome measures, reference tables), ``glossary`` and ``readings``. Every name is importable
-from ``rules`` itself."""
+"""Derby's declarations the library evaluates, one module per role (the same names in every
+council plugin): ``timing`` (calendars, deadlines, obligations), ``referrals`` (areas,
+services, routes, offers, cohorts), ``workforce``, ``safeguarding`` (contacts, routing,
+notifiable events), ``billing``, ``outcomes`` (outcome measures, reference tables),
+``glossary`` and ``readings``. Every name is importable from ``rules`` itself."""
 
 from __future__ import annotations
 

@@ -1,23 +1,19 @@
 """Somerset's outcomes: contract monitoring targets, the three key objectives, and the
-measurable "remain living at home 6 months after initially receiving a service"."""
+measurable "remain living at home 6 months after initially receiving a service" (computed by
+``checks.living_at_home_outcome``)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-
-from childcare_commissioning.calendars import working_calendar
-from childcare_commissioning.durations import DurationKind, shift_date
 from childcare_commissioning.measures import OutcomeMeasure
 from childcare_commissioning_somerset._cite import cite
 
 __all__ = [
+    "AT_HOME_CITATION",
     "CONTRACT_MONITORING",
+    "CONTRACT_MONITORING_CITATION",
     "EXPECTED_OUTCOMES",
     "KEY_OBJECTIVES",
     "OUTCOMES",
-    "AtHome",
-    "living_at_home_outcome",
 ]
 
 CONTRACT_MONITORING = (
@@ -75,28 +71,6 @@ AT_HOME_CITATION = cite(
     "2.2.2 Key Objective 2",
     "Children supported by this service remain living at home 6 months after initially receiving a service",
 )
-
-
-class AtHome(enum.StrEnum):
-    """The state of the six-month outcome for one child."""
-
-    ACHIEVED = "achieved"
-    NOT_ACHIEVED = "not-achieved"
-    PENDING = "pending"
-
-
-def living_at_home_outcome(
-    first_service: dt.date, on: dt.date, entered_care_on: dt.date | None = None
-) -> tuple[AtHome, dt.date]:
-    """The outcome on ``on`` for a child first served on ``first_service``, and the date it
-    is judged (six calendar months later, clamped to the month's end). Entering care on or
-    before that date means not achieved; otherwise it is achieved once the date has passed."""
-    judged = shift_date(
-        first_service, DurationKind.MONTHS, 6, working_calendar("england-and-wales")
-    )
-    if entered_care_on is not None and entered_care_on <= min(judged, on):
-        return AtHome.NOT_ACHIEVED, judged
-    return (AtHome.ACHIEVED if on >= judged else AtHome.PENDING), judged
 
 
 _OBJECTIVE_CLAUSES = {

@@ -1,21 +1,35 @@
-"""Appendix 1: the Unregulated Services Job Sheet, as a typed and validated document."""
+"""Somerset's rules computed in code (each named by a ``Computation`` in
+``duties.COMPUTATIONS``): Appendix 1's Unregulated Services Job Sheet, as a typed and
+validated document, and the measurable outcome of Key Objective 2 (remaining at home six
+months after the first service)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from childcare_commissioning.billing import MileagePolicy, Quotation, RateBand
+from childcare_commissioning.calendars import working_calendar
+from childcare_commissioning.durations import DurationKind, shift_date
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model import ChildOrYoungPerson, Finding, Package, Severity, personal
 from childcare_commissioning.model._fields import non_negative, to_tuple
 from childcare_commissioning.money import to_penny
 from childcare_commissioning_somerset._cite import cite
 
-__all__ = ["JOB_SHEET_CITATION", "JobSheet", "JobSheetLine", "check_job_sheet", "job_sheet_for"]
+__all__ = [
+    "JOB_SHEET_CITATION",
+    "AtHome",
+    "JobSheet",
+    "JobSheetLine",
+    "check_job_sheet",
+    "job_sheet_for",
+    "living_at_home_outcome",
+]
 
 JOB_SHEET_CITATION = cite("Appendix 1: Unregulated Services Job Sheet", "Placement Authorisation")
 
@@ -184,3 +198,25 @@ def job_sheet_for(
         authorised_by=authorised_by,
         authorised_date=authorised_date,
     )
+
+
+class AtHome(enum.StrEnum):
+    """The state of the six-month outcome for one child."""
+
+    ACHIEVED = "achieved"
+    NOT_ACHIEVED = "not-achieved"
+    PENDING = "pending"
+
+
+def living_at_home_outcome(
+    first_service: dt.date, on: dt.date, entered_care_on: dt.date | None = None
+) -> tuple[AtHome, dt.date]:
+    """The outcome on ``on`` for a child first served on ``first_service``, and the date it
+    is judged (six calendar months later, clamped to the month's end). Entering care on or
+    before that date means not achieved; otherwise it is achieved once the date has passed."""
+    judged = shift_date(
+        first_service, DurationKind.MONTHS, 6, working_calendar("england-and-wales")
+    )
+    if entered_care_on is not None and entered_care_on <= min(judged, on):
+        return AtHome.NOT_ACHIEVED, judged
+    return (AtHome.ACHIEVED if on >= judged else AtHome.PENDING), judged
