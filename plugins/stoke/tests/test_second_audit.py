@@ -11,7 +11,7 @@ from pathlib import Path
 import attrs
 import pytest
 from childcare_commissioning_stoke import SPEC
-from childcare_commissioning_stoke.evidence import (
+from childcare_commissioning_stoke.rules import (
     CHILDREN_IN_CARE_2017,
     LONG_TERM_STABILITY,
     SGH_OUT_OF_CITY_MOVES,

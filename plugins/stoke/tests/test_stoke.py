@@ -17,8 +17,8 @@ from childcare_commissioning_stoke import (
     SPEC,
     camhs_priority_access,
 )
-from childcare_commissioning_stoke.evidence import (
-    CAMHS_PRIORITY,
+from childcare_commissioning_stoke.checks import CAMHS_PRIORITY
+from childcare_commissioning_stoke.rules import (
     PLACEMENT_BREAKDOWNS_2017,
     SDQ_CHANGE,
     SGH_SDQ_CHANGE,

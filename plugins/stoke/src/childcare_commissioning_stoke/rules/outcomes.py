@@ -1,15 +1,15 @@
-"""Reference data from 1.4.2 Evidence of need, and CAMHS priority access (1.4.2 Current
-Service Provision)."""
+"""Stoke's outcome measures and the reference data of 1.4.2 Evidence of need they are
+evidenced against (CAMHS priority access is computed by ``checks.camhs_priority_access``)."""
 
 from __future__ import annotations
 
-from childcare_commissioning.measures import ReferenceTable
+from childcare_commissioning.measures import OutcomeMeasure, ReferenceTable
 from childcare_commissioning_stoke._cite import cite
 
 __all__ = [
-    "CAMHS_PRIORITY",
     "CHILDREN_IN_CARE_2017",
     "LONG_TERM_STABILITY",
+    "OUTCOMES",
     "PLACEMENT_BREAKDOWNS_2017",
     "PLACEMENT_STABILITY",
     "REFERENCE_TABLES",
@@ -18,7 +18,6 @@ __all__ = [
     "SGH_OUT_OF_CITY_MOVES",
     "SGH_SDQ_CHANGE",
     "SGH_SDQ_SCORES",
-    "camhs_priority_access",
 ]
 
 #: All SDQ scores by year: (below 17, 17 and above, total recorded, average, median).
@@ -103,19 +102,6 @@ LONG_TERM_STABILITY = {
 #: Looked after children who moved from small group homes to out of city placements, by
 #: year: the baseline of the core's "reduction in external residential placements".
 SGH_OUT_OF_CITY_MOVES = {"2014/15": 8, "2016/17": 3}
-
-CAMHS_PRIORITY = cite(
-    "1.4.2 Current Service Provision", "Priority access for LAC scoring 17 and above"
-)
-
-
-def camhs_priority_access(sdq_score: int, looked_after: bool) -> bool:
-    """Whether NHS CAMHS gives priority access: a looked after child scoring 17 or above on
-    the Strengths and Difficulties Questionnaire (scores run 0 to 40)."""
-    if not 0 <= sdq_score <= 40:
-        raise ValueError("an SDQ total difficulties score is between 0 and 40")
-    return looked_after and sdq_score >= 17
-
 
 _CHANGE_COLUMNS = (
     "Year",
@@ -220,5 +206,62 @@ REFERENCE_TABLES = (
         ("Placements", "All", "Own (in-house)", "External"),
         [(k, str(a), str(o), str(e)) for k, (a, o, e) in PLACEMENT_STABILITY.items()],
         STABILITY_CITATION,
+    ),
+)
+
+OUTCOMES = (
+    OutcomeMeasure(
+        "core-placement-stability",
+        "Fewer external residential placements; more children from the small group homes placed, and staying, with in-house foster carers",
+        cite(
+            "1.1 Overall purpose and aims of the service",
+            "Expected high level outcomes include reduction in external residential placements",
+        ),
+        (
+            "Increased/maintained placement stability within the SGHs",
+            "Moves from the small group homes to out of city placements, against the "
+            "baseline of 8 in 2014/15 and 3 in 2016/17 (reference_tables/sgh-out-of-city-moves)",
+        ),
+        objective="Core service",
+        service="core",
+    ),
+    OutcomeMeasure(
+        "pilot-placement-stability",
+        "Increased placement stability; more children placed, and staying, with in-house foster carers",
+        cite(
+            "1.1 Overall purpose and aims of the service",
+            "Expected high level outcomes include increased placement stability and more children being able to be placed and remain with in-house foster carers.",
+        ),
+        (
+            "Reduced need for external residential placements",
+            "Value for money",
+            "Children placed with Stoke foster carers, against the baseline of 194 "
+            "(27.8%) of 697 children in care at 31/12/17, and 196 (28.1%) with agency "
+            "foster carers (reference_tables/children-in-care-2017)",
+        ),
+        objective="Pilot",
+        service="pilot",
+    ),
+    OutcomeMeasure(
+        "service-user-satisfaction",
+        "Service users' satisfaction and evaluation of the service",
+        cite(
+            "4.4 Service User involvement",
+            "Collect 6 monthly as a minimum Service User satisfaction data",
+        ),
+        ("Service user satisfaction data and evaluations",),
+        reported="Six-monthly as a minimum",
+        objective="Quality",
+    ),
+    OutcomeMeasure(
+        "complaints",
+        "Complaints",
+        cite(
+            "4.2 Local/national quality service standards and guidance",
+            "The Provider will report on complaints quarterly",
+        ),
+        ("Complaints received, per the Performance Management Framework",),
+        reported="Quarterly",
+        objective="Quality",
     ),
 )
