@@ -1,4 +1,6 @@
-"""Volumes: families per borough per contract year, and progress against them (3.4, 3.5)."""
+"""Triborough's rules computed in code (each named by a ``Computation`` in
+``duties.COMPUTATIONS``): families per borough per contract year and progress against them
+(3.4, 3.5), contract years and Quarters, and the definitions' age groups."""
 
 from __future__ import annotations
 
@@ -10,32 +12,21 @@ import attrs
 
 from childcare_commissioning.calendars import working_calendar
 from childcare_commissioning.durations import DurationKind, shift_date
-from childcare_commissioning_triborough._cite import cite
+from childcare_commissioning_triborough.rules import (
+    MINIMUM_FAMILIES,
+    VOLUMES,
+)
 
 __all__ = [
-    "MINIMUM_FAMILIES",
-    "VOLUMES",
     "BoroughProgress",
     "MinimumProgress",
     "Quarter",
+    "age_group",
     "contract_year",
     "minimum_progress",
     "quarter",
     "volume_progress",
 ]
-
-#: borough -> (young carers aged 18 and under, census 2001; known to existing services;
-#: expected families worked with in years 1, 2, 3).
-VOLUMES: dict[str, tuple[int, int, tuple[int, int, int]]] = {
-    "westminster": (540, 105, (30, 35, 40)),
-    "kensington-and-chelsea": (303, 110, (30, 35, 45)),
-    "hammersmith-and-fulham": (425, 99, (30, 30, 39)),
-}
-VOLUMES_CITATION = cite("3.5", "Expected number of families worked with")
-MINIMUM_FAMILIES = 30
-MINIMUM_CITATION = cite(
-    "3.4", "The Provider shall work with a minimum of Thirty families per year."
-)
 
 
 def contract_year(commencement: dt.date, on: dt.date) -> int:
@@ -150,3 +141,15 @@ def volume_progress(
             BoroughProgress(borough, year, worked, target, expected, Decimal(worked) >= expected)
         )
     return progress
+
+
+def age_group(age: int) -> str | None:
+    """The definitions' groups: "children" are 12 and under, "young people" 13-19; older
+    people are neither."""
+    if age < 0:
+        raise ValueError("an age cannot be negative")
+    if age <= 12:
+        return "children"
+    if age <= 19:
+        return "young people"
+    return None
