@@ -68,7 +68,8 @@ def test_scaffolded_plugin_installs_passes_and_is_listed(tmp_path: Path) -> None
     )
     assert 0 == tests.returncode, tests.stdout + tests.stderr
     kit_tests = [name for name in dir(ConformanceSuite) if name.startswith("test_")]
-    assert f"{len(kit_tests) + 1} passed" in tests.stdout  # the kit plus the worked example
+    # The kit plus one worked example for each role of the package (TESTS below).
+    assert f"{len(kit_tests) + len(TESTS) - 1} passed" in tests.stdout
     listed = subprocess.run(
         [str(python), "-m", "childcare_commissioning.cli", "councils", "--format", "json"],
         capture_output=True,
@@ -163,43 +164,52 @@ TESTS = {
 #: Present where the plugin has them: contract variations, the ids snapshot.
 OPTIONAL_TESTS = {"test_contract.py", "rule-ids.txt"}
 
-#: What each shipped plugin still lacks of the shape, and the modules it keeps beyond it
-#: (#34 moves them in, one plugin per commit).
-GAPS = {
-    "derby": (set(), set()),
-    "plymouth": (set(), set()),
-    "somerset": (set(), set()),
-    "stoke": (set(), set()),
-    "triborough": (set(), set()),
-}
+COUNCILS = ("derby", "plymouth", "somerset", "stoke", "triborough")
 
 
-def _layout(package: Path) -> tuple[set[str], set[str]]:
-    """The names in a plugin's package (caches left out) and in its ``rules/``."""
+def _layout(folder: Path) -> tuple[set[str], set[str], set[str]]:
+    """A plugin distribution's layout: the names in its package (caches left out), the
+    modules of its ``rules/`` and the files of its ``tests/``."""
+    package = next((folder / "src").glob("childcare_commissioning_*"))
     names = {p.name for p in package.iterdir() if p.name != "__pycache__"}
     rules = package / "rules"
     modules = {p.name for p in rules.iterdir() if p.suffix == ".py"} if rules.is_dir() else set()
-    return names, modules
+    tests = {p.name for p in (folder / "tests").iterdir() if p.name != "__pycache__"}
+    return names, modules, tests
 
 
-def test_the_scaffold_generates_exactly_the_shape(tmp_path: Path) -> None:
-    """The generated package holds the shape's modules and nothing else, its ``rules/`` the
-    role modules, and its tests one file per role."""
-    folder = scaffold("north-yorkshire", tmp_path)
-    names, modules = _layout(folder / "src" / "childcare_commissioning_north_yorkshire")
-    assert set(SHAPE) == names
-    assert "__init__.py" in modules
-    assert modules <= set(RULE_MODULES)
-    tests = {p.name for p in (folder / "tests").iterdir()}
-    assert {"test_conformance.py", "test_rules.py"} == tests
+def _misfits(name: str, folder: Path) -> list[str]:
+    """What in ``folder``'s layout is not the one shape (an empty list when it is)."""
+    names, modules, tests = _layout(folder)
+    wrong = [f"{name}: package lacks {m}" for m in sorted(set(SHAPE) - names)]
+    wrong += [f"{name}: package has {m}, no role of the shape" for m in sorted(names - set(SHAPE))]
+    wrong += [f"{name}: rules/ has {m}" for m in sorted(modules - set(RULE_MODULES))]
+    if "__init__.py" not in modules:
+        wrong.append(f"{name}: rules/ lacks __init__.py")
+    wrong += [f"{name}: tests lack {m}" for m in sorted(set(TESTS) - tests)]
+    wrong += [f"{name}: tests have {m}" for m in sorted(tests - set(TESTS) - OPTIONAL_TESTS)]
+    return wrong
 
 
-def test_every_plugin_has_the_shape_but_its_listed_gaps() -> None:
-    """Each council plugin has every module of the shape except its listed gaps, and no
-    module beyond the shape except those listed; each has tests/test_conformance.py."""
-    for council, (missing, extra) in GAPS.items():
-        package = next((ROOT / "plugins" / council / "src").glob("childcare_commissioning_*"))
-        names, modules = _layout(package)
-        assert (missing, extra) == (set(SHAPE) - names, names - set(SHAPE)), council
-        assert modules <= set(RULE_MODULES), council
-        assert (ROOT / "plugins" / council / "tests" / "test_conformance.py").exists()
+def test_the_five_plugins_and_the_scaffold_share_one_layout(tmp_path: Path) -> None:
+    """The scaffold's output and every shipped council plugin have the same package
+    modules (SHAPE), ``rules/`` modules from the same list (RULE_MODULES) and the same test
+    files (TESTS, with OPTIONAL_TESTS where the plugin has them): what differs is listed."""
+    folders = {"scaffold": scaffold("north-yorkshire", tmp_path)}
+    folders |= {council: ROOT / "plugins" / council for council in COUNCILS}
+    assert [] == [w for name, folder in folders.items() for w in _misfits(name, folder)]
+
+
+def test_a_plugin_out_of_shape_is_named_with_what_differs(tmp_path: Path) -> None:
+    """A scaffolded plugin given a chapter module and a test file named for an audit, and
+    with no checks.py, is reported on each count."""
+    folder = scaffold("york", tmp_path)
+    package = folder / "src" / "childcare_commissioning_york"
+    (package / "checks.py").rename(package / "timing.py")
+    (folder / "tests" / "test_checks.py").rename(folder / "tests" / "test_audit_defects.py")
+    assert [
+        "york: package lacks checks.py",
+        "york: package has timing.py, no role of the shape",
+        "york: tests lack test_checks.py",
+        "york: tests have test_audit_defects.py",
+    ] == _misfits("york", folder)

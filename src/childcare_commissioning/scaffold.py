@@ -619,6 +619,99 @@ def test_referral_response_over_christmas() -> None:
 '''
 
 
+_CHECKS_TEST = '''\
+"""The rules computed in code (``checks.py``), worked by hand: replace with the
+council's own."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from $module.checks import response_due
+
+
+def test_response_due_over_easter() -> None:
+    """Referral on Good Friday, 18 Apr 2025: Sat 19, Sun 20 and Easter Monday 21 are
+    closed; Tue 22 (1), Wed 23 (2), Thu 24 Apr (3)."""
+    at = dt.datetime(2025, 4, 18, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert dt.date(2025, 4, 24) == response_due(at)
+'''
+
+_REGISTER_TEST = '''\
+"""The account of the text (``register.py``), counted by hand: update with the
+council's own text."""
+
+from childcare_commissioning.register import Summary, summarise
+
+from $module.register import REGISTER
+
+
+def test_the_text_in_three_numbers() -> None:
+    """16 sentences: the title and the 15 placeholder lines (the headings are under three
+    words). Computed: 2 Scope, 3 Hours, 4 Referrals (2), 5 Staff's DBS, 6 Safeguarding
+    (3), 7 Monitoring, 8 Payment (2) = 11; checklist: no smoking = 1; not decided: 9 Other
+    = 1; context: the title, 1 Purpose, Glossary = 3."""
+    assert Summary(16, 11, 1, 1, 3, 0) == summarise(REGISTER)
+'''
+
+_DUTIES_TEST = '''\
+"""The checklist and the computations (``duties.py``): replace with the council's own."""
+
+from childcare_commissioning.register import EntryStatus
+
+from $module import SPEC
+
+
+def test_no_smoking_is_a_checklist_item_and_the_response_is_computed() -> None:
+    """5 Staff: 'staff do not smoke' is monitored by a person (a duty entry); 4 Referrals'
+    response date is computed by checks.response_due."""
+    carried = [e.status for e in SPEC.register.entries if "duties/no-smoking" in e.rules]
+    assert [EntryStatus.DUTY] == carried
+    assert ["$module.checks:response_due"] == [c.function for c in SPEC.computations]
+'''
+
+_MONITORING_TEST = '''\
+"""What events show (``monitoring.py``), worked by hand: replace with the council's own."""
+
+import datetime as dt
+
+from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+
+from $module import SPEC
+
+
+def test_a_response_after_the_christmas_deadline_is_late() -> None:
+    """Referral Mon 23 Dec 2024 10:00, due Mon 30 Dec (three working days: Tue 24, Fri 27,
+    Mon 30); the response on Tue 31 Dec is late."""
+    log = [
+        '{"case": "C1", "kind": "referral-received", "at": "2024-12-23T10:00"}',
+        '{"case": "C1", "kind": "referral-responded", "at": "2024-12-31T09:00"}',
+    ]
+    monitor = Monitor(SPEC, end_of_day(dt.date(2025, 1, 10)))
+    [status] = monitor.feed_all(read_events(log))
+    assert (dt.date(2024, 12, 30), DutyStatus.LATE) == (status.due_date, status.status)
+'''
+
+_EXAMPLES_TEST = '''\
+"""The examples hook's documents (``examples/``): replace with the council's own."""
+
+import datetime as dt
+
+from childcare_commissioning.deadlines import evaluate
+
+from $module import SPEC, childcare_commissioning_examples
+
+
+def test_the_example_referral_is_due_after_christmas() -> None:
+    """The example event: a referral at 10:00 GMT on Mon 23 Dec 2024, answered by Mon 30
+    Dec (Tue 24, Fri 27, Mon 30)."""
+    examples = childcare_commissioning_examples(SPEC.id)
+    assert examples is not None
+    [event] = examples["events"]
+    at = dt.datetime.fromisoformat(event["at"])
+    assert dt.date(2024, 12, 30) == evaluate(SPEC.deadline("referral-response"), at).due_date
+'''
+
+
 def compatible_range(core: str) -> str:
     """The range of core versions a plugin written against ``core`` declares: from ``core``
     up to the next release that may break plugins (the next minor release while the major
@@ -681,6 +774,11 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
         f"src/{module}/specification.txt": _TEXT,
         "tests/test_conformance.py": _CONFORMANCE_TEST,
         "tests/test_rules.py": _RULE_TEST,
+        "tests/test_register.py": _REGISTER_TEST,
+        "tests/test_duties.py": _DUTIES_TEST,
+        "tests/test_monitoring.py": _MONITORING_TEST,
+        "tests/test_checks.py": _CHECKS_TEST,
+        "tests/test_examples.py": _EXAMPLES_TEST,
     }
     # Written into a new folder beside the plugin's and renamed into place when complete:
     # a failure leaves no half-written plugin.
