@@ -213,3 +213,25 @@ def test_a_plugin_out_of_shape_is_named_with_what_differs(tmp_path: Path) -> Non
         "york: tests lack test_checks.py",
         "york: tests have test_audit_defects.py",
     ] == _misfits("york", folder)
+
+
+#: The sections of every plugin's README, in order (the scaffold writes them).
+README_SECTIONS = [
+    "The text in three numbers",
+    "The whole text accounted for",
+    "What is covered",
+    "Readings",
+    "What the library does not decide",
+    "Examples",
+    "The package",
+]
+
+
+def test_every_readme_has_the_same_sections_in_the_same_order(tmp_path: Path) -> None:
+    """The second-level headings of the scaffold's README and of each plugin's."""
+    folders = {"scaffold": scaffold("north-yorkshire", tmp_path)}
+    folders |= {council: ROOT / "plugins" / council for council in COUNCILS}
+    for name, folder in folders.items():
+        text = (folder / "README.md").read_text(encoding="utf-8")
+        sections = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+        assert README_SECTIONS == sections, name

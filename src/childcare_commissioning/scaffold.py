@@ -58,12 +58,42 @@ $title's specification as cited rules for childcare-commissioning, registered th
     pytest                      # the conformance kit and the hand-worked examples
     childcare-commissioning councils
 
-The rules in `src/$module/rules/` (and the duties, register and monitoring beside it)
-are placeholders: replace each with the council's own text and citation, following
-`SPEC-NOTES.md`. The package has the shape every council plugin shares: `__init__.py`
-(SPEC and the hooks), `rules/` (one module per kind of declaration), `duties.py`,
-`register.py`, `monitoring.py`, `checks.py`, `examples/`; the tests beside it are named
-for the same roles.
+The sections below are the ones every council plugin's README has, in this order: fill
+each in as the transcription goes (`SPEC-NOTES.md`).
+
+## The text in three numbers
+
+`childcare-commissioning clauses --summary --council $name`: the sentences computed, on
+the monitoring checklist and not decided, plus context.
+
+## The whole text accounted for
+
+The plugin ships its text (`specification.txt`) and a clause register (`register.py`)
+that accounts for every one of its sentences (`clauses --council $name`).
+
+## What is covered
+
+Placeholders: replace each rule in `src/$module/rules/` with the council's own text and
+citation.
+
+## Readings
+
+Where the text is unclear, the reading chosen (`rules/readings.py`, shown in the
+handbook).
+
+## What the library does not decide
+
+The `not-encoded` entries of the register, with their reasons.
+
+## Examples
+
+The documents of `examples/`, and what the commands answer over them.
+
+## The package
+
+The shape every council plugin shares: `__init__.py` (SPEC and the hooks), `rules/` (one
+module per kind of declaration), `duties.py`, `register.py`, `monitoring.py`, `checks.py`,
+`examples/`; the tests beside it are named for the same roles.
 """
 
 _NOTES = """\
