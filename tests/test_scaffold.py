@@ -161,8 +161,9 @@ TESTS = {
     "test_checks.py": "the code the hooks call",
     "test_examples.py": "the examples hook and the commands over the examples",
 }
-#: Present where the plugin has them: contract variations, the ids snapshot.
-OPTIONAL_TESTS = {"test_contract.py", "rule-ids.txt"}
+#: Present where the plugin has them: contract variations, the ids snapshot, helpers the
+#: tests of two or more roles share (imported as ``from .helpers import ...``).
+OPTIONAL_TESTS = {"test_contract.py", "rule-ids.txt", "helpers.py"}
 
 COUNCILS = ("derby", "plymouth", "somerset", "stoke", "triborough")
 

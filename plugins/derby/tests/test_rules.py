@@ -8,7 +8,6 @@ import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -33,7 +32,6 @@ from childcare_commissioning.deadlines import evaluate, resolve_calendar
 from childcare_commissioning.model import Channel, Citation, Package
 from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.referrals import Outcome, check_referral
-from childcare_commissioning.registry import load_registry
 from childcare_commissioning.safeguarding import NO_NUMBER, Concern, route, route_concern
 from childcare_commissioning.workforce import (
     Completion,
@@ -43,40 +41,19 @@ from childcare_commissioning.workforce import (
     check_worker,
 )
 
-#: A complete referral pack (3.3.1, reading 'referral-pack'): the redacted Pathway plan and
-#: the indicative budget.
-PACK = {"pathway_plan": "redacted plan", "indicative_budget": "600.00 a week"}
-
-D = dt.date
+from .helpers import CARE_LEAVER, EXAMPLES, PACK, UTC, D, _batch, _nets, _referral, _run
 
 LONDON = ZoneInfo("Europe/London")
-
-UTC = dt.UTC
 
 
 def _rule(rule_id: str):  # type: ignore[no-untyped-def]
     return next(r for r in SPEC.deadlines if r.id == rule_id)
 
 
-def _referral(born: dt.date, statuses: set[Status], lot: str, at: dt.datetime) -> Referral:
-    return Referral(
-        "R",
-        at,
-        Urgency.STANDARD,
-        Referrer("leaving-care-team"),
-        ChildOrYoungPerson("YP", date_of_birth=born, statuses=frozenset(statuses)),
-        service=lot,
-        information=dict(PACK),
-    )
-
-
 HOMELESS_CIN = {Status.HOMELESS, Status.CHILD_IN_NEED}
 
-CARE_LEAVER = {Status.CARE_LEAVER}
 
 IN_EDUCATION = {Status.CARE_LEAVER, Status.IN_EDUCATION}
-
-EXAMPLES = load_registry(only=["derby"]).examples("derby")
 
 
 def referral(age: int, statuses: set[Status], lot: str) -> Referral:
@@ -94,13 +71,6 @@ def referral(age: int, statuses: set[Status], lot: str) -> Referral:
     )
 
 
-SIXTEEN_IN_2024 = D(2008, 6, 20)
-
-
-def child(born: dt.date = SIXTEEN_IN_2024) -> ChildOrYoungPerson:
-    return ChildOrYoungPerson("YP", date_of_birth=born)
-
-
 OFFICE = resolve_calendar("derby-office-hours", SPEC.calendars)
 
 CARELINE = resolve_calendar("derby-out-of-hours", SPEC.calendars)
@@ -115,29 +85,6 @@ def _year_of_instants() -> list[dt.datetime]:
 
 
 YEAR = _year_of_instants()
-
-EXAMPLE = Path(__file__).parents[1] / "src/childcare_commissioning_derby/examples/payments.json"
-
-
-def _batch() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    return data
-
-
-def _run(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, batch: dict[str, Any]
-) -> tuple[int, dict[str, Any]]:
-    path = tmp_path / "batch.json"
-    path.write_text(json.dumps(batch), encoding="utf-8")
-    code = main(["payments", str(path), "--council", "derby", "--format", "json"])
-    return code, json.loads(capsys.readouterr().out)
-
-
-def _nets(document: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
-    return {
-        i["number"]: (i["period"]["start"], i["period"]["end"], i["net"])
-        for i in document["invoices"]
-    }
 
 
 AT = dt.datetime(2025, 2, 10, 10, 0, tzinfo=ZoneInfo("Europe/London"))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
 from childcare_commissioning_plymouth import (
     POLICIES,
     PolicyReview,
-    check_staff,
     policy_kpi,
 )
 
@@ -19,22 +17,7 @@ from childcare_commissioning.workforce import (
     Worker,
 )
 
-D = dt.date
-
-HEALTHCARE = (
-    "catheter-stoma",
-    "continence",
-    "peg-feeding",
-    "hoisting",
-    "intimate-care",
-    "suction",
-    "tracheostomy",
-    "ventilation",
-)
-
-
-def team_codes(workers: list[Worker], on: dt.date) -> set[str]:
-    return {f.code for f in check_staff(workers, on).team}
+from .helpers import HEALTHCARE, D, team_codes
 
 
 def test_healthcare_team_with_nobody_trained_gets_all_eight_findings() -> None:

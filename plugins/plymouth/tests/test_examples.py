@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -11,7 +10,6 @@ import pytest
 from childcare_commissioning_plymouth import (
     POLICIES,
     SPEC,
-    check_staff,
 )
 
 from childcare_commissioning.billing import DeliveryRecord, Quotation, run_invoices
@@ -21,22 +19,7 @@ from childcare_commissioning.model import Package
 from childcare_commissioning.registry import load_registry
 from childcare_commissioning.workforce import Worker
 
-D = dt.date
-
-HEALTHCARE = (
-    "catheter-stoma",
-    "continence",
-    "peg-feeding",
-    "hoisting",
-    "intimate-care",
-    "suction",
-    "tracheostomy",
-    "ventilation",
-)
-
-
-def team_codes(workers: list[Worker], on: dt.date) -> set[str]:
-    return {f.code for f in check_staff(workers, on).team}
+from .helpers import HEALTHCARE, D, team_codes
 
 
 def test_the_quarterly_policy_report_through_the_command_line(

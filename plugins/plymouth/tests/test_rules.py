@@ -40,9 +40,9 @@ from childcare_commissioning.workforce import (
     check_worker,
 )
 
-LONDON = ZoneInfo("Europe/London")
+from .helpers import HEALTHCARE, D
 
-D = dt.date
+LONDON = ZoneInfo("Europe/London")
 
 
 def referral(**changes: object) -> Referral:
@@ -114,18 +114,6 @@ def breaks(
     path.write_text(json.dumps([{"package_id": "P"} | r for r in SHIFTS]), encoding="utf-8")
     status = main(["breaks", str(path), "--council", "plymouth", "--format", "json", *extra])
     return status, json.loads(capsys.readouterr().out)
-
-
-HEALTHCARE = (
-    "catheter-stoma",
-    "continence",
-    "peg-feeding",
-    "hoisting",
-    "intimate-care",
-    "suction",
-    "tracheostomy",
-    "ventilation",
-)
 
 
 def at(*args: int) -> dt.datetime:

@@ -25,7 +25,7 @@ from childcare_commissioning.billing import (
 )
 from childcare_commissioning.model import Package
 
-D = dt.date
+from .helpers import D
 
 
 def test_job_sheet_from_a_package_and_quotation() -> None:

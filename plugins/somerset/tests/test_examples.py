@@ -2,49 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-import attrs
 import pytest
 from childcare_commissioning_somerset import SPEC
 
-from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning import Referral
 from childcare_commissioning.cli import main
 from childcare_commissioning.convert import structure
-from childcare_commissioning.model import Channel
 from childcare_commissioning.referrals import Outcome, check_referral
 from childcare_commissioning.registry import load_registry
-
-D = dt.date
-
-LONDON = ZoneInfo("Europe/London")
-
-MONDAY_10AM = dt.datetime(2025, 1, 6, 10, 0, tzinfo=LONDON)
-
-
-def referral(age: int = 14, **changes: object) -> Referral:
-    base = Referral(
-        id="R",
-        received_at=MONDAY_10AM,
-        urgency=Urgency.STANDARD,
-        referrer=Referrer(
-            "social-worker", organisation="Somerset County Council", team="Placements Team"
-        ),
-        child=ChildOrYoungPerson(
-            "YP",
-            area="taunton",
-            date_of_birth=D(2025 - age, 1, 1),
-            statuses=frozenset({Status.EDGE_OF_CARE}),
-        ),
-        service="crisis-homecare",
-        route="placements-team",
-        channel=Channel.PORTAL,
-    )
-    return attrs.evolve(base, **changes)  # type: ignore[misc, arg-type]
-
 
 EXAMPLES = (
     Path(__file__).resolve().parents[1] / "src" / "childcare_commissioning_somerset" / "examples"

@@ -9,19 +9,18 @@ import datetime as dt
 import json
 from importlib.resources import files
 from typing import Any
-from zoneinfo import ZoneInfo
 
-import attrs
 from childcare_commissioning_somerset import SPEC
 from childcare_commissioning_somerset.monitoring import MONITORING
 
-from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Urgency
+from childcare_commissioning import ChildOrYoungPerson
 from childcare_commissioning.conformance import check_council
 from childcare_commissioning.durations import Duration, DurationKind
-from childcare_commissioning.model import Channel
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
 from childcare_commissioning.register import EntryStatus
 from childcare_commissioning.repeats import count_repeats
+
+from .helpers import LONDON, D, june_referral
 
 LOG = files("childcare_commissioning_somerset").joinpath("examples", "monitoring.jsonl")
 
@@ -35,28 +34,6 @@ def _report() -> Any:
 
 def _by(report: Any) -> dict[tuple[str, str], Any]:
     return {(d.case, d.rule_id): d for d in report.deadlines}
-
-
-D = dt.date
-
-LONDON = ZoneInfo("Europe/London")
-
-
-def june_referral(**changes: object) -> Referral:
-    """A 14-year-old (born 1 Jan 2011) in Taunton, referred by an SCC social worker of the
-    Placements Team through the portal at 10:00 on Mon 2 Jun 2025 (working hours)."""
-    base = Referral(
-        id="R",
-        received_at=dt.datetime(2025, 6, 2, 10, tzinfo=LONDON),
-        urgency=Urgency.STANDARD,
-        referrer=Referrer("social-worker", organisation="SCC", team="Placements Team"),
-        child=ChildOrYoungPerson(
-            "YP", area="taunton", date_of_birth=D(2011, 1, 1), statuses=frozenset()
-        ),
-        service="crisis-homecare",
-        channel=Channel.PORTAL,
-    )
-    return attrs.evolve(base, **changes)  # type: ignore[misc, arg-type]
 
 
 def test_plans_agreed_within_72_hours_across_the_clock_change() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -38,9 +37,7 @@ from childcare_commissioning.safeguarding import Concern, notify, route, route_c
 from childcare_commissioning.statuses import evaluate_status
 from childcare_commissioning.workforce import Completion, Worker, check_worker
 
-D = dt.date
-
-LONDON = ZoneInfo("Europe/London")
+from .helpers import LONDON, MONDAY_10AM, D, june_referral, referral
 
 
 def at(*parts: int, fold: int = 0) -> dt.datetime:
@@ -101,23 +98,6 @@ MON = dt.datetime(2025, 6, 2, 14, tzinfo=LONDON)
 STAFF = "3.2 Provider requirements and staff competencies"
 
 
-def june_referral(**changes: object) -> Referral:
-    """A 14-year-old (born 1 Jan 2011) in Taunton, referred by an SCC social worker of the
-    Placements Team through the portal at 10:00 on Mon 2 Jun 2025 (working hours)."""
-    base = Referral(
-        id="R",
-        received_at=dt.datetime(2025, 6, 2, 10, tzinfo=LONDON),
-        urgency=Urgency.STANDARD,
-        referrer=Referrer("social-worker", organisation="SCC", team="Placements Team"),
-        child=ChildOrYoungPerson(
-            "YP", area="taunton", date_of_birth=D(2011, 1, 1), statuses=frozenset()
-        ),
-        service="crisis-homecare",
-        channel=Channel.PORTAL,
-    )
-    return attrs.evolve(base, **changes)  # type: ignore[misc, arg-type]
-
-
 def child(*statuses: Status) -> ChildOrYoungPerson:
     return ChildOrYoungPerson(
         "YP", area="taunton", date_of_birth=D(2011, 1, 1), statuses=frozenset(statuses)
@@ -125,29 +105,6 @@ def child(*statuses: Status) -> ChildOrYoungPerson:
 
 
 FIXTURE = Path(__file__).parents[3] / "tests" / "fixtures" / "ssda903"
-
-MONDAY_10AM = dt.datetime(2025, 1, 6, 10, 0, tzinfo=LONDON)
-
-
-def referral(age: int = 14, **changes: object) -> Referral:
-    base = Referral(
-        id="R",
-        received_at=MONDAY_10AM,
-        urgency=Urgency.STANDARD,
-        referrer=Referrer(
-            "social-worker", organisation="Somerset County Council", team="Placements Team"
-        ),
-        child=ChildOrYoungPerson(
-            "YP",
-            area="taunton",
-            date_of_birth=D(2025 - age, 1, 1),
-            statuses=frozenset({Status.EDGE_OF_CARE}),
-        ),
-        service="crisis-homecare",
-        route="placements-team",
-        channel=Channel.PORTAL,
-    )
-    return attrs.evolve(base, **changes)  # type: ignore[misc, arg-type]
 
 
 UTC = dt.UTC

@@ -8,11 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import attrs
 import pytest
 from childcare_commissioning_stoke import SPEC
 
-from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning import Referrer, Status
 from childcare_commissioning.billing import (
     Claim,
     budget_use,
@@ -25,6 +24,8 @@ from childcare_commissioning.formats.placements import read_placement
 from childcare_commissioning.model import Package
 from childcare_commissioning.referrals import Outcome, check_referral
 from childcare_commissioning.registry import load_registry
+
+from .helpers import TERMS, D, with_statuses
 
 EXAMPLE = Path(__file__).parents[3] / "tests" / "fixtures" / "placements" / "valid-placement.jsonld"
 
@@ -52,53 +53,9 @@ def _missing(decision_findings: tuple[object, ...]) -> set[str]:
     }
 
 
-D = dt.date
-
-LONDON = ZoneInfo("Europe/London")
-
-TERMS = SPEC.billing
-
 assert TERMS is not None
 
 assert TERMS.retention is not None
-
-
-def pilot_referral(**changes: object) -> Referral:
-    base = Referral(
-        id="R",
-        received_at=dt.datetime(2019, 2, 4, 10, 0, tzinfo=LONDON),
-        urgency=Urgency.STANDARD,
-        referrer=Referrer("social-worker", name="Invented Referrer", email="sw@example.org"),
-        child=ChildOrYoungPerson(
-            "YP",
-            date_of_birth=D(2008, 5, 1),
-            name="Invented Child",
-            address="1 Example Road",
-            gender="recorded",
-            ethnicity="recorded",
-            statuses=frozenset({Status.LOOKED_AFTER, Status.IN_HOUSE_FOSTER_CARE}),
-        ),
-        service="pilot",
-        distance_miles=Decimal(12),
-        risks=("none known",),
-        information={
-            "carer": "invented carers",
-            "parental_responsibility": "the Council",
-            "birth_family_history": "none",
-            "previous_interventions": "none; not open to CAMHS",
-            "supervising_social_worker": "recorded",
-            "strategic_manager_agreement": "2019-02-01",
-        },
-    )
-    return attrs.evolve(base, **changes)  # type: ignore[misc, arg-type]
-
-
-TEN_YEAR_OLD = D(2008, 5, 1)
-
-
-def with_statuses(*statuses: Status, born: dt.date = TEN_YEAR_OLD) -> Referral:
-    child = attrs.evolve(pilot_referral().child, statuses=frozenset(statuses), date_of_birth=born)
-    return pilot_referral(child=child)
 
 
 def test_published_example_from_a_social_worker_is_incomplete() -> None:

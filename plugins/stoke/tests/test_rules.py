@@ -9,7 +9,6 @@ import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -29,7 +28,7 @@ from childcare_commissioning_stoke.rules import (
     SGH_SDQ_SCORES,
 )
 
-from childcare_commissioning import ChildOrYoungPerson, Referral, Referrer, Status, Urgency
+from childcare_commissioning import Referral, Referrer, Status
 from childcare_commissioning.billing import (
     BudgetUse,
     Claim,
@@ -61,9 +60,7 @@ from childcare_commissioning.workforce import (
     check_worker,
 )
 
-D = dt.date
-
-TERMS = SPEC.billing
+from .helpers import LONDON, TERMS, D, pilot_referral, with_statuses
 
 assert TERMS is not None
 
@@ -138,8 +135,6 @@ def compliant_worker(worker_id: str, *extra: Completion) -> Worker:
     )
 
 
-LONDON = ZoneInfo("Europe/London")
-
 assert TERMS.retention is not None
 
 
@@ -160,44 +155,6 @@ def quarterly(
             for i, d in enumerate(days)
         ],
     )
-
-
-def pilot_referral(**changes: object) -> Referral:
-    base = Referral(
-        id="R",
-        received_at=dt.datetime(2019, 2, 4, 10, 0, tzinfo=LONDON),
-        urgency=Urgency.STANDARD,
-        referrer=Referrer("social-worker", name="Invented Referrer", email="sw@example.org"),
-        child=ChildOrYoungPerson(
-            "YP",
-            date_of_birth=D(2008, 5, 1),
-            name="Invented Child",
-            address="1 Example Road",
-            gender="recorded",
-            ethnicity="recorded",
-            statuses=frozenset({Status.LOOKED_AFTER, Status.IN_HOUSE_FOSTER_CARE}),
-        ),
-        service="pilot",
-        distance_miles=Decimal(12),
-        risks=("none known",),
-        information={
-            "carer": "invented carers",
-            "parental_responsibility": "the Council",
-            "birth_family_history": "none",
-            "previous_interventions": "none; not open to CAMHS",
-            "supervising_social_worker": "recorded",
-            "strategic_manager_agreement": "2019-02-01",
-        },
-    )
-    return attrs.evolve(base, **changes)  # type: ignore[misc, arg-type]
-
-
-TEN_YEAR_OLD = D(2008, 5, 1)
-
-
-def with_statuses(*statuses: Status, born: dt.date = TEN_YEAR_OLD) -> Referral:
-    child = attrs.evolve(pilot_referral().child, statuses=frozenset(statuses), date_of_birth=born)
-    return pilot_referral(child=child)
 
 
 FIFTEEN_IN_2019 = D(2003, 3, 1)

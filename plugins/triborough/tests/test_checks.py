@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -17,7 +16,7 @@ from childcare_commissioning_triborough import (
 
 from childcare_commissioning.registry import load_registry
 
-D = dt.date
+from .helpers import D
 
 
 @pytest.mark.parametrize(

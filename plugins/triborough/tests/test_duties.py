@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 from childcare_commissioning_triborough import (
-    REGISTER,
     SPEC,
 )
 
 from childcare_commissioning.register import EntryStatus, covering, normalise_text
 
-TEXT = normalise_text(REGISTER.text())
+from .helpers import TEXT
 
 
 @pytest.mark.parametrize(

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
-from childcare_commissioning.cli import main
 from childcare_commissioning.registry import load_registry
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    assert 0 == main([*argv, "--format", "json"])
-    return json.loads(capsys.readouterr().out)
+from .helpers import run
 
 
 def test_gross_misconduct_example(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,20 +3,14 @@ table cell accounted for, and each audit clause reached by an entry."""
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 import pytest
 from childcare_commissioning_triborough import REGISTER
 
-from childcare_commissioning.cli import main
 from childcare_commissioning.register import EntryStatus, coverage
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
-    assert 0 == main([*argv, "--format", "json"])
-    return json.loads(capsys.readouterr().out)
+from .helpers import run
 
 
 def test_every_audit_clause_is_a_rule_a_duty_or_not_encoded_with_a_reason() -> None:

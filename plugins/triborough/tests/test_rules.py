@@ -35,15 +35,13 @@ from childcare_commissioning.register import covering, normalise_text
 from childcare_commissioning.safeguarding import Concern, contact_findings, route, route_concern
 from childcare_commissioning.workforce import Completion, Worker, check_worker
 
-D = dt.date
+from .helpers import TEXT, D
 
 LONDON = ZoneInfo("Europe/London")
 
 UTC = dt.UTC
 
 AT = dt.datetime(2025, 1, 6, 14, 0, tzinfo=LONDON)
-
-TEXT = normalise_text(REGISTER.text())
 
 
 def referral_by(referrer: str, **changes: object) -> Referral:
