@@ -26,10 +26,24 @@ from childcare_commissioning_derby.checks import CARE_LEAVER_DEFINITION
 from childcare_commissioning import ChildOrYoungPerson, Status
 from childcare_commissioning.billing import block_discount
 from childcare_commissioning.convert import structure
+from childcare_commissioning.formats import ssda903
 from childcare_commissioning.model import Package, Severity
 from childcare_commissioning.referrals import check_referral
 
-from .helpers import CARE_LEAVER, EXAMPLES, UTC, D, _batch, _nets, _referral, _return, _run, child
+from .helpers import (
+    CARE_LEAVER,
+    EPISODES,
+    EXAMPLES,
+    HEADER,
+    UTC,
+    D,
+    _batch,
+    _nets,
+    _referral,
+    _return,
+    _run,
+    child,
+)
 
 
 def _package(
@@ -479,3 +493,43 @@ def test_one_short_break_at_school_leaving_age_completes_the_definition(tmp_path
     assert result.school_leaving_date == dt.date(2022, 6, 24)
     assert result.looked_after_at_or_after_school_leaving
     assert result.is_care_leaver
+
+
+def test_lower_case_codes_give_the_same_care_leaver(tmp_path: Path) -> None:
+    """The audit's m1: C3's codes written in lower case (``v2``, ``u6``, ``pr4``, ``v3``,
+    ``r1``, ``e8``) stopped the import; the DfE validator upper-cases every cell on load,
+    so C3 reads as above and is a care leaver on 01/01/2023 (91 days, looked after on the
+    school-leaving date)."""
+    (tmp_path / "header.csv").write_text(HEADER, encoding="utf-8")
+    head, *rows = EPISODES.splitlines()
+    lowered = [row.lower() if row.startswith("C3") else row for row in rows]
+    lowered = [row.replace("c3,", "C3,", 1) for row in lowered]  # the id as given
+    (tmp_path / "episodes.csv").write_text("\n".join([head, *lowered]) + "\n", encoding="utf-8")
+    result = ssda903.load(tmp_path / "header.csv", tmp_path / "episodes.csv")
+    c3 = result.child("C3")
+    assert Status.CARE_LEAVER in c3.statuses(dt.date(2023, 1, 1), (CARE_LEAVER_DEFINITION,))
+    assert any(f.code == "ssda903.normalised" for f in result.findings)
+
+
+def test_an_episode_ceasing_before_it_began_is_reported_not_silently_dropped(
+    tmp_path: Path,
+) -> None:
+    """The audit's m6 (validator rule 356): A1's week in June 2021 recorded with DEC
+    19/06/2021 before DECOM 20/06/2021. Reading ssda903-episode-ceased-before-start: that
+    episode covers no day and the 2019 episodes still count: 113 days since 14 (as
+    ``before`` above), not looked after at school-leaving age, so not a care leaver; and a
+    warning names the line (4) and the child."""
+    (tmp_path / "header.csv").write_text(HEADER, encoding="utf-8")
+    text = EPISODES.replace(
+        "A1,20/06/2021,S,V2,N4,R1,PR4,28/06/2021", "A1,20/06/2021,S,V2,N4,R1,PR4,19/06/2021"
+    )
+    (tmp_path / "episodes.csv").write_text(text, encoding="utf-8")
+    result = ssda903.load(tmp_path / "header.csv", tmp_path / "episodes.csv")
+    a1 = result.child("A1")
+    assert a1.header is not None
+    outcome = is_care_leaver(a1.header.date_of_birth, a1.care_episodes(), dt.date(2026, 9, 1))
+    assert outcome.days_looked_after_since_14 == 113
+    assert not outcome.is_care_leaver
+    warnings = [f.message for f in result.findings if f.code == "ssda903.dec-before-decom"]
+    assert len(warnings) == 1
+    assert "line 4: child A1" in warnings[0]
