@@ -109,7 +109,10 @@ _NOTES = """\
    deadlines (`DeadlineRule`), schedules and duties (`Obligation`), referral routes and
    eligibility (`ReferralRoute`, `Cohort`, `Exclusion`, `Limit`, `RequiredInformation`,
    `Offer`), workforce (`Requirement`), safeguarding (`Contact`, `RoutingRule`,
-   `NotifiableEvent`), billing (`BillingTerms`), glossary (`GlossaryTerm`).
+   `NotifiableEvent`), billing (`BillingTerms`), glossary (`GlossaryTerm`). Each goes in
+   the `rules/` module of its kind (`timing`, `referrals`, `workforce`, `safeguarding`,
+   `billing`, `outcomes`, `glossary`, `readings`), re-exported by `rules/__init__.py`;
+   code goes in `checks.py`, named by a `Computation` in `duties.py`.
 4. Where the text is ambiguous or contradicts itself, choose a reading, record it as a
    `Reading` and test it.
 5. For each rule write a test whose expected value you work out from the text by hand,

@@ -25,7 +25,7 @@ D = dt.date
 UTC = dt.UTC
 
 
-def _referral(born: dt.date, statuses: set[Status], lot: str, at: dt.datetime) -> Referral:
+def lot_referral(born: dt.date, statuses: set[Status], lot: str, at: dt.datetime) -> Referral:
     return Referral(
         "R",
         at,
@@ -53,12 +53,12 @@ def child(born: dt.date = SIXTEEN_IN_2024) -> ChildOrYoungPerson:
 EXAMPLE = Path(__file__).parents[1] / "src/childcare_commissioning_derby/examples/payments.json"
 
 
-def _batch() -> dict[str, Any]:
+def example_batch() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     return data
 
 
-def _run(
+def run_payments(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, batch: dict[str, Any]
 ) -> tuple[int, dict[str, Any]]:
     path = tmp_path / "batch.json"
@@ -67,7 +67,7 @@ def _run(
     return code, json.loads(capsys.readouterr().out)
 
 
-def _nets(document: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
+def nets_by_invoice(document: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
     return {
         i["number"]: (i["period"]["start"], i["period"]["end"], i["net"])
         for i in document["invoices"]
@@ -100,7 +100,7 @@ C3,24/06/2022,S,V3,N2,R1,PR4,25/06/2022,E8,,,,
 """
 
 
-def _return(tmp_path: Path) -> ssda903.Ssda903Return:
+def load_example_return(tmp_path: Path) -> ssda903.Ssda903Return:
     (tmp_path / "header.csv").write_text(HEADER, encoding="utf-8")
     (tmp_path / "episodes.csv").write_text(EPISODES, encoding="utf-8")
     return ssda903.load(tmp_path / "header.csv", tmp_path / "episodes.csv")

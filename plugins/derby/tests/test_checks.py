@@ -37,12 +37,12 @@ from .helpers import (
     HEADER,
     UTC,
     D,
-    _batch,
-    _nets,
-    _referral,
-    _return,
-    _run,
     child,
+    example_batch,
+    load_example_return,
+    lot_referral,
+    nets_by_invoice,
+    run_payments,
 )
 
 
@@ -282,7 +282,7 @@ def test_care_leaver_status_is_computed_from_the_care_history() -> None:
 
     def decide(episodes: tuple[CareEpisode, ...]) -> tuple[str, bool]:
         referral = attrs.evolve(
-            _referral(D(2006, 5, 10), CARE_LEAVER, "lot-1", at), care_episodes=episodes
+            lot_referral(D(2006, 5, 10), CARE_LEAVER, "lot-1", at), care_episodes=episodes
         )
         decision = check_referral(SPEC, referral)
         codes = {f.code for f in decision.findings}
@@ -432,22 +432,26 @@ def test_an_agreed_notice_period_other_than_30_or_14_days(
     """3.8.1: 'The notice period could, in some cases, depend on the circumstances': 21 days
     agreed, notice on 20 Mar, so the IPA ends on 10 Apr: 1-10 Apr is 10 days,
     420x10/7 = 600.00 + 140x10/7 = 200.00 = 800.00."""
-    batch = _batch()
+    batch = example_batch()
     batch["agreements"][0]["notice"] = {
         "given_on": "2025-03-20",
         "days": 21,
         "basis": "agreed by the Council for this termination",
     }
-    code, document = _run(capsys, tmp_path, batch)
+    code, document = run_payments(capsys, tmp_path, batch)
     assert code == 0
-    assert _nets(document)["derby-DCC-IPA-0311-20250401"] == ("2025-04-01", "2025-04-10", "800.00")
+    assert nets_by_invoice(document)["derby-DCC-IPA-0311-20250401"] == (
+        "2025-04-01",
+        "2025-04-10",
+        "800.00",
+    )
     assert termination_date(D(2025, 3, 20), False, days=21) == D(2025, 4, 10)
     assert termination_date(D(2025, 3, 20), False) == D(2025, 4, 19)
     assert termination_date(D(2025, 3, 20), True) == D(2025, 4, 3)
 
 
 def test_care_leaver_from_episodes_with_a_break_in_care(tmp_path: Path) -> None:
-    a1 = _return(tmp_path).child("A1")
+    a1 = load_example_return(tmp_path).child("A1")
     assert a1.header is not None
     born = a1.header.date_of_birth
     on = dt.date(2026, 9, 1)
@@ -472,7 +476,7 @@ def test_care_leaver_from_episodes_with_a_break_in_care(tmp_path: Path) -> None:
 
 
 def test_short_break_agreement_is_not_time_looked_after(tmp_path: Path) -> None:
-    b2 = _return(tmp_path).child("B2")
+    b2 = load_example_return(tmp_path).child("B2")
     assert b2.header is not None
     # 01/01/2020 to 30/03/2020 (DEC 31/03): 31 + 29 + 30 = 90 days, one short of 13 weeks;
     # the V4 agreement of summer 2022 adds no day and is not "looked after" at 24/06/2022.
@@ -484,7 +488,7 @@ def test_short_break_agreement_is_not_time_looked_after(tmp_path: Path) -> None:
 
 
 def test_one_short_break_at_school_leaving_age_completes_the_definition(tmp_path: Path) -> None:
-    c3 = _return(tmp_path).child("C3")
+    c3 = load_example_return(tmp_path).child("C3")
     assert c3.header is not None
     # 90 days in 2020, plus the V3 break covering 24/06/2022 (DEC 25/06): 91 days, and
     # looked after on the school-leaving date itself.

@@ -9,7 +9,7 @@ import pytest
 
 from childcare_commissioning.cli import main
 
-from .helpers import _batch, _nets, _return, _run
+from .helpers import example_batch, load_example_return, nets_by_invoice, run_payments
 
 EXAMPLES_DIR = (
     Path(__file__).resolve().parents[1] / "src" / "childcare_commissioning_derby" / "examples"
@@ -129,9 +129,9 @@ def test_the_example_batch_by_hand(capsys: pytest.CaptureFixture[str], tmp_path:
       Mar, 31 days: 1550.00 + 775.00 - 116.25 - 310.00                     = 1898.75
       Apr, 30 days: 1500.00 + 750.00 - 112.50 - 300.00                     = 1837.50
     May ends after the as_of date (1 May 2025): not yet invoiced (in arrears)."""
-    code, document = _run(capsys, tmp_path, _batch())
+    code, document = run_payments(capsys, tmp_path, example_batch())
     assert code == 0
-    assert _nets(document) == {
+    assert nets_by_invoice(document) == {
         "derby-DCC-IPA-0311-20250106": ("2025-01-06", "2025-01-31", "2600.00"),
         "derby-DCC-IPA-0311-20250201": ("2025-02-01", "2025-02-28", "2800.00"),
         "derby-DCC-IPA-0311-20250301": ("2025-03-01", "2025-03-31", "2520.00"),
@@ -152,7 +152,7 @@ def test_the_example_batch_by_hand(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_cli_computes_derbys_care_leavers(tmp_path: Path, capsys: object) -> None:
-    _return(tmp_path)
+    load_example_return(tmp_path)
     import json
 
     argv = ["import", "ssda903", str(tmp_path), "--council", "derby", "--on", "2023-01-01"]

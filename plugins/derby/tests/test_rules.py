@@ -41,7 +41,17 @@ from childcare_commissioning.workforce import (
     check_worker,
 )
 
-from .helpers import CARE_LEAVER, EXAMPLES, PACK, UTC, D, _batch, _nets, _referral, _run
+from .helpers import (
+    CARE_LEAVER,
+    EXAMPLES,
+    PACK,
+    UTC,
+    D,
+    example_batch,
+    lot_referral,
+    nets_by_invoice,
+    run_payments,
+)
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -375,7 +385,7 @@ def test_age_boundaries_on_the_birthday(
     birthday itself and the day after it (born a day later), worked from 3.1.1's 'up to 21',
     'up to 25 years if still in education or training' and '16-17 years'."""
     at = dt.datetime(2025, 6, 20, 11, tzinfo=UTC)
-    assert check_referral(SPEC, _referral(born, statuses, lot, at)).outcome.value == expected
+    assert check_referral(SPEC, lot_referral(born, statuses, lot, at)).outcome.value == expected
 
 
 def test_significant_changes_go_to_the_social_worker_too() -> None:
@@ -409,7 +419,7 @@ def test_ages_on_derbys_local_date_at_midnight(
     20 June in Derby, the birthday in each case, so the age is the new one (16, 18, 22,
     26), not the one on the UTC date."""
     at = dt.datetime(2025, 6, 19, 23, 30, tzinfo=UTC)
-    assert check_referral(SPEC, _referral(born, statuses, lot, at)).outcome.value == expected
+    assert check_referral(SPEC, lot_referral(born, statuses, lot, at)).outcome.value == expected
 
 
 def test_at_risk_of_homelessness_is_eligible_for_lot_2() -> None:
@@ -420,7 +430,7 @@ def test_at_risk_of_homelessness_is_eligible_for_lot_2() -> None:
     at = dt.datetime(2025, 6, 20, 11, tzinfo=UTC)
     at_risk = {Status.AT_RISK_OF_HOMELESSNESS, Status.CHILD_IN_NEED}
     outcomes = [
-        check_referral(SPEC, _referral(born, statuses, "lot-2", at)).outcome.value
+        check_referral(SPEC, lot_referral(born, statuses, "lot-2", at)).outcome.value
         for born, statuses in (
             (D(2007, 9, 1), at_risk),
             (D(2007, 6, 20), at_risk),
@@ -640,7 +650,7 @@ def test_the_documents_carry_the_lines(
     output: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "batch.json"
-    path.write_text(json.dumps(_batch()), encoding="utf-8")
+    path.write_text(json.dumps(example_batch()), encoding="utf-8")
     assert main(["payments", str(path), "--council", "derby", "--format", output]) == 0
     out = capsys.readouterr().out
     if output == "table":
@@ -659,11 +669,11 @@ def test_housing_benefit_is_not_a_lot_1_contribution(
     """The text names Housing Benefit for children in need and young homeless 16-17 year
     olds (Lot 2): on the Lot 1 agreement it is a finding and that agreement is not
     invoiced (never silently dropped, nor silently deducted)."""
-    batch = _batch()
+    batch = example_batch()
     batch["agreements"][0]["contributions"] = [
         {"kind": "housing-benefit", "weekly": "70.00", "effective_from": "2025-01-06"}
     ]
-    code, document = _run(capsys, tmp_path, batch)
+    code, document = run_payments(capsys, tmp_path, batch)
     assert code == 1
     assert [f["code"] for f in document["findings"]] == ["billing.weekly.contribution-service"]
     assert {i["package_id"] for i in document["invoices"]} == {"DCC-IPA-0420"}
@@ -672,9 +682,9 @@ def test_housing_benefit_is_not_a_lot_1_contribution(
 def test_a_block_of_five_without_a_percentage_says_what_is_missing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    batch = _batch()
+    batch = example_batch()
     batch["blocks"] = [{"id": "DCC-BLOCK-2025-01", "beds": 5}]
-    code, document = _run(capsys, tmp_path, batch)
+    code, document = run_payments(capsys, tmp_path, batch)
     assert code == 1
     (finding,) = document["findings"]
     assert finding["code"] == "billing.weekly.block-percent"
@@ -687,18 +697,18 @@ def test_a_block_of_four_gets_no_discount(
 ) -> None:
     """Four beds is below 'five beds or more': the recorded 7.5% is not applied (a
     warning says so) and February is 950.00 + 475.00 - 190.00 = 1235.00."""
-    batch = _batch()
+    batch = example_batch()
     batch["blocks"][0]["beds"] = 4
-    code, document = _run(capsys, tmp_path, batch)
+    code, document = run_payments(capsys, tmp_path, batch)
     assert code == 1
     assert [f["code"] for f in document["findings"]] == ["billing.weekly.block-size"]
-    assert _nets(document)["derby-DCC-IPA-0420-20250210"][2] == "1235.00"
+    assert nets_by_invoice(document)["derby-DCC-IPA-0420-20250210"][2] == "1235.00"
 
 
 def test_notice_names_the_texts_rule_or_an_agreed_period_never_both(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    batch = _batch()
+    batch = example_batch()
     batch["agreements"][0]["notice"] = {
         "given_on": "2025-03-20",
         "rule": "notice-general",
@@ -740,7 +750,7 @@ def test_weekly_invoices_are_ubl_invoices() -> None:
     from childcare_commissioning.billing import Block
     from childcare_commissioning.formats.ubl import Party, UblSettings, invoice_to_ubl
 
-    batch = _batch()
+    batch = example_batch()
     assert SPEC.billing is not None
     run = weekly_invoices(
         "derby",
