@@ -595,3 +595,17 @@ def test_dbs_recheck_at_least_every_three_years() -> None:
     """7.2: checked 10 Jan 2022, re-check due by 10 Jan 2025."""
     at = dt.datetime(2022, 1, 10, 9, 0, tzinfo=LONDON)
     assert D(2025, 1, 10) == evaluate(SPEC.deadline("dbs-recheck"), at).due_date
+
+
+def test_the_priority_outcomes_target_is_quoted_as_the_text_words_it() -> None:
+    """Appendix 1 reads "(Specific targets to be determined in the light out-turns for, and
+    trends in, 2016-17)": each priority outcome's target repeats it word for word (it was
+    quoted as "in the light of 2016-17 out-turns", words the text does not have)."""
+    from childcare_commissioning_triborough.rules.outcomes import MEASURES
+
+    priority = [m for m in MEASURES if m.id.startswith("priority-")]
+    assert len(priority) == 5
+    wanted = "Specific targets to be determined in the light out-turns for, and trends in, 2016-17"
+    assert {m.target for m in priority} == {wanted}
+    assert normalise_text(wanted) in normalise_text(TEXT)
+    assert "in the light of" not in normalise_text(TEXT)

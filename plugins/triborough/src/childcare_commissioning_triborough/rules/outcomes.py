@@ -77,6 +77,10 @@ _PRIORITY_QUOTES = {
     "Young Carers have improved aspirations": "Young Carers have improved aspirations",
     "Children and Young People are safe": "Children and Young People are safe",
 }
+#: Appendix 1's target for every priority outcome, as the text words it.
+PRIORITY_TARGET = (
+    "Specific targets to be determined in the light out-turns for, and trends in, 2016-17"
+)
 MEASURES = (
     *(
         OutcomeMeasure(
@@ -84,7 +88,8 @@ MEASURES = (
             outcome,
             cite("Appendix 1", _PRIORITY_QUOTES[outcome]),
             outputs,
-            target="Specific targets to be determined in the light of 2016-17 out-turns",
+            # Verbatim, the text's own slip ("in the light out-turns") kept.
+            target=PRIORITY_TARGET,
             reported="Each Quarter",
             objective="Appendix 1 priority outcomes",
         )

@@ -107,7 +107,7 @@ READINGS = (
     Reading(
         "commencement-date",
         "The text gives no Commencement Date or date of coming into force.",
-        "Appendix 1 sets targets 'in the light of' 2016-17 out-turns, so the service starts "
+        "Appendix 1 sets targets 'in the light out-turns for, and trends in, 2016-17', so the service starts "
         "in 2017-18 at the earliest: the specification is taken to be in force from "
         "1 April 2017 (the first day of 2017-18). This date is the library's, not the "
         "text's; quarters, contract years and volumes take the actual Commencement Date "
