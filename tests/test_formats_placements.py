@@ -702,3 +702,16 @@ def test_one_field_replaced_by_arbitrary_json_is_read_or_refused(data: st.DataOb
     except CommissioningError:
         return
     assert document == write_placement(record)
+
+
+def test_validating_leaves_rdflibs_reading_of_decimals_as_it_was() -> None:
+    """A record with a fractional JSON number is refused (sh:datatype) without changing how
+    rdflib reads ``xsd:decimal`` for the rest of the caller's process: afterwards rdflib
+    still reads the literal "3.5E2"^^xsd:decimal as 350, as it does out of the box."""
+    import rdflib
+
+    record = load("valid-placement")
+    record["actualPlacement"]["otherWeeklyCost"] = Decimal("500.50")
+    with pytest.raises(ConversionError):
+        validate(record)
+    assert rdflib.Literal("3.5E2", datatype=rdflib.XSD.decimal).value == Decimal(350)

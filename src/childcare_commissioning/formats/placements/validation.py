@@ -3,7 +3,6 @@ each node located by its JSON path, then pyshacl."""
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import re
@@ -30,14 +29,13 @@ __all__ = ["validate"]
 class _NoLexicalLog(logging.Filter):
     """rdflib logs an ill-typed literal's lexical form, or an IRI it cannot write, with the
     record's value (and a traceback); the shape, or :func:`_bad_iris`, reports the field,
-    so those log lines are dropped, as is the notice of :func:`_strict_decimals`'s binding."""
+    so those log lines are dropped."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         text = record.getMessage()
         return not (
             text.startswith("Failed to convert Literal lexical form")
             or "does not look like a valid URI" in text
-            or (text.startswith("datatype ") and "was already bound" in text)
         )
 
 
@@ -54,24 +52,25 @@ def _quiet() -> None:
 _XSD_DECIMAL: Final = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)")
 
 
-def _xsd_decimal(lexical: str) -> Decimal:
-    """An ``xsd:decimal`` literal's value, only from its lexical space: rdflib would read
-    ``3.5025E2`` (Python's ``Decimal`` takes an exponent) where the standard's validator,
-    like XML Schema, finds no decimal (reading ``placements-decimal-lexical``)."""
-    if not _XSD_DECIMAL.fullmatch(lexical):
-        raise ValueError("not in the lexical space of xsd:decimal")
-    return Decimal(lexical)
+_DECIMAL_IRI: Final = "<http://www.w3.org/2001/XMLSchema#decimal>"
+_DECIMAL_LITERAL: Final = re.compile(r'"((?:[^"\\]|\\.)*)"\^\^' + re.escape(_DECIMAL_IRI))
+#: The datatype a literal typed ``xsd:decimal`` outside its lexical space is given instead.
+_NOT_A_DECIMAL: Final = "<urn:childcare-commissioning:not-an-xsd-decimal>"
 
 
-@functools.cache
-def _strict_decimals() -> None:
-    """Bind ``xsd:decimal`` in rdflib to :func:`_xsd_decimal` (once per process), so a
-    literal outside its lexical space is ill-typed and pyshacl reports it (sh:datatype)."""
-    import rdflib
-    from rdflib.term import bind
+def _lexical_decimals(nquads: str) -> str:
+    """``nquads`` with each literal typed ``xsd:decimal`` outside its lexical space
+    (``"3.5025E2"``) retyped as no decimal: rdflib would read it (Python's ``Decimal``
+    takes an exponent) where the standard's validator, like XML Schema, finds no decimal, so
+    the shape's ``sh:datatype`` refuses it (reading ``placements-decimal-lexical``). Done on
+    the text, never by changing how rdflib reads ``xsd:decimal`` for the whole process."""
 
-    _quiet()
-    bind(rdflib.XSD.decimal, Decimal, constructor=_xsd_decimal, datatype_specific=True)
+    def retype(match: re.Match[str]) -> str:
+        if _XSD_DECIMAL.fullmatch(match.group(1)):
+            return match.group(0)
+        return f'"{match.group(1)}"^^{_NOT_A_DECIMAL}'
+
+    return _DECIMAL_LITERAL.sub(retype, nquads)
 
 
 def _refuse_fetch(url: str, options: Any = None) -> Any:
@@ -95,7 +94,6 @@ def _graph(document: Mapping[str, Any]) -> Any:
     import rdflib
     from pyld import jsonld
 
-    _strict_decimals()
     data = {k: v for k, v in document.items() if k != "@context"}
     text = json.dumps({"@context": _reading_context(), **data}, default=_json_ld_value)
     triples = jsonld.to_rdf(
@@ -103,7 +101,7 @@ def _graph(document: Mapping[str, Any]) -> Any:
         {"format": "application/n-quads", "base": _DOCUMENT_BASE, "documentLoader": _refuse_fetch},
     )
     _quiet()
-    return rdflib.Graph().parse(data=triples, format="nt")
+    return rdflib.Graph().parse(data=_lexical_decimals(triples), format="nt")
 
 
 def _paths(graph: Any) -> tuple[Any, dict[Any, str]] | Problem:
