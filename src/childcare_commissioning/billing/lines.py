@@ -47,7 +47,7 @@ def _mileage_line(
             )
         )
         return None
-    agreement = entry.quotation.mileage_agreement(record.mileage_agreement)
+    agreement = entry.agreement(record.mileage_agreement)
     if policy.requires_agreement and agreement is None:
         findings.append(
             _finding(

@@ -14,6 +14,7 @@ from childcare_commissioning.billing.records import (
 from childcare_commissioning.billing.terms import (
     BillingTerms,
     Budget,
+    MileageAgreement,
     Quotation,
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
@@ -35,6 +36,7 @@ class _Package:
         findings: list[Finding],
     ) -> None:
         self.package = package
+        self._agreements: dict[str | None, MileageAgreement | None] = {}
         self.terms = terms
         self.ok = True
         path = f"$.packages[{package.id!r}]"
@@ -88,6 +90,14 @@ class _Package:
                 )
                 self.ok = False
         self.rates = _Rates(quotation)
+
+    def agreement(self, agreement_id: str | None) -> MileageAgreement | None:
+        """The quotation's mileage agreement ``agreement_id`` (looked up once per id)."""
+        try:
+            return self._agreements[agreement_id]
+        except KeyError:
+            found = self._agreements[agreement_id] = self.quotation.mileage_agreement(agreement_id)
+            return found
 
 
 def _validate_record(
@@ -207,9 +217,14 @@ def _implausible(
             if interval is not None:
                 timed.append((*interval, record))
             continue
-        elapsed = record.elapsed
         interval = record.utc_interval()
         timed_visit = interval is not None
+        # As ``record.elapsed``, from the interval already found.
+        elapsed = (
+            int((interval[1] - interval[0]).total_seconds() // 60)
+            if interval is not None
+            else record.elapsed
+        )
         if interval is not None and interval[0] == interval[1]:  # the same instant
             findings.append(
                 _finding(
