@@ -155,17 +155,20 @@ def _record_batches(years: Iterator[PackageYear], rows: int = 10_000) -> Iterato
     typed = {"date": pa.date32(), "start": pa.time64("us"), "end": pa.time64("us")}
     typed["miles"] = pa.decimal128(8, 2)
     schema = pa.schema([(name, typed.get(name, pa.string())) for name in _COLUMNS])
-    columns: dict[str, list[object]] = {name: [] for name in _COLUMNS}
+    records: list[DeliveryRecord] = []
+
+    def batch() -> Any:
+        columns = {name: [getattr(r, name) for r in records] for name in _COLUMNS}
+        columns["status"] = [r.status.value for r in records]
+        return pa.RecordBatch.from_pydict(columns, schema=schema)
+
     for year in years:
-        for r in year.records:
-            for name in _COLUMNS:
-                columns[name].append(getattr(r, name))
-            columns["status"][-1] = r.status.value
-        if len(columns["id"]) >= rows:
-            yield pa.RecordBatch.from_pydict(columns, schema=schema)
-            columns = {name: [] for name in _COLUMNS}
-    if columns["id"]:
-        yield pa.RecordBatch.from_pydict(columns, schema=schema)
+        records += year.records
+        if len(records) >= rows:
+            yield batch()
+            records = []
+    if records:
+        yield batch()
 
 
 def _arrow(packages: int) -> dict[str, object]:

@@ -211,6 +211,7 @@ class _Runner:
         self.scalar: list[tuple[str, list[tuple[Any, int]], Job | None]] = []
         self.kept: list[tuple[str, list[tuple[Any, int]], Job | None]] = []
         self.rows = 0
+        self.engine_rows = 0  # rows gathered for the engine
         self.last = -1  # the position, in ``packages``, of the last package taken
 
     def read(self, table: Any, offset: int, errors: _Columns) -> list[DeliveryRecord]:
@@ -244,8 +245,9 @@ class _Runner:
         # run over more years than a run may span.
         check_batch([package], quotes, sessions)
         check_span([package], self.as_of)
-        first = sum(part.num_rows for part in self.slices)
+        first = self.engine_rows
         count = sum(part.num_rows for part, _ in slices)
+        self.engine_rows += count
         job = Job(
             package,
             quotes[-1] if quotes else None,
@@ -290,7 +292,7 @@ class _Runner:
             records = [r for part, at in slices for r in self.read(part, at, errors)]
             self._scalar(out, package_id, records, job)
         self.jobs, self.entries, self.slices, self.scalar, self.kept = [], [], [], [], []
-        self.rows = 0
+        self.rows = self.engine_rows = 0
         if out.rows:
             yield out.batch()
         if errors.rows:

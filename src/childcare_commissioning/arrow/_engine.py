@@ -43,7 +43,7 @@ import pyarrow.compute as pc
 from childcare_commissioning.arrow import _kernels as k
 from childcare_commissioning.arrow._lines import assemble
 from childcare_commissioning.arrow._rows import Lines
-from childcare_commissioning.billing.periods import periods_between
+from childcare_commissioning.billing.periods import _DAYS, periods_between
 from childcare_commissioning.billing.records import PlannedSession, RecordStatus, _utc_interval
 from childcare_commissioning.billing.screening import _clash, _finding, _Package
 from childcare_commissioning.billing.terms import BillingTerms, Quotation
@@ -310,15 +310,14 @@ class _Sessions:
     """The jobs' planned sessions as columns (day, start minute, minutes, package)."""
 
     def __init__(self, jobs: Sequence[Job], low: int) -> None:
-        every = [(n, s) for n, job in enumerate(jobs) for s in job.sessions]
-        self.package = np.array([n for n, _ in every], dtype=np.int64)
-        self.day = np.array([k.day_number(s.date) for _, s in every], dtype=np.int64)
-        self.start = np.array(
-            [k.minute_of(s.start) if s.start else 0 for _, s in every], dtype=np.int64
-        )
-        self.minutes = np.array([s.minutes for _, s in every], dtype=np.int64)
-        self.ids = pa.array([s.id for _, s in every], pa.string())
-        self.items = [s for _, s in every]
+        self.items = [s for job in jobs for s in job.sessions]
+        items = self.items
+        self.package = np.repeat(np.arange(len(jobs)), [len(job.sessions) for job in jobs])
+        self.day = np.array([s.date.toordinal() for s in items], dtype=np.int64) - k.EPOCH
+        starts = [s.start for s in items]
+        self.start = np.array([t.hour * 60 + t.minute if t else 0 for t in starts], np.int64)
+        self.minutes = np.array([s.minutes for s in items], dtype=np.int64)
+        self.ids = pa.array([s.id for s in items], pa.string())
 
 
 @attrs.define
@@ -329,17 +328,27 @@ class _Context:
     days: k.Days
     as_of: dt.date
 
-    def periods(self) -> list[list[Any]]:
-        """Each job's ended billing periods (all new: this path has no earlier invoices)."""
+    def periods(self) -> list[tuple[list[int], list[int]]]:
+        """Each job's ended billing periods (all new: this path has no earlier invoices),
+        as the day numbers of their starts and ends: by arithmetic for fortnights and
+        four-week periods (:func:`~childcare_commissioning.billing.periods.
+        period_containing` anchored on the package's start), else by the scalar
+        :func:`~childcare_commissioning.billing.periods.periods_between`."""
         out = []
+        ended = k.day_number(self.as_of)
         for job in self.jobs:
             package, terms = job.package, job.terms
             last = min(package.end or self.as_of, self.as_of - dt.timedelta(days=1))
-            out.append(
-                [
-                    p
-                    for p in periods_between(package.start, last, terms.cycle, package.start)
-                    if p.end < self.as_of
-                ]
-            )
+            length = _DAYS.get(terms.cycle)
+            first = k.day_number(package.start)
+            if length is not None:
+                count = max((k.day_number(last) - first) // length + 1, 0)
+                starts = [first + length * n for n in range(count)]
+                ends = [start + length - 1 for start in starts]
+            else:
+                found = periods_between(package.start, last, terms.cycle, package.start)
+                spans = [(k.day_number(p.start), k.day_number(p.end)) for p in found]
+                starts, ends = [a for a, _ in spans], [b for _, b in spans]
+            keep = [n for n, end in enumerate(ends) if end < ended]
+            out.append(([starts[n] for n in keep], [ends[n] for n in keep]))
         return out

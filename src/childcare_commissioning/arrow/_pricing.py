@@ -116,16 +116,10 @@ class _Periods:
     """Every job's ended billing periods, numbered across the chunk."""
 
     def __init__(self, ctx: _Context) -> None:
-        self.items = ctx.periods()
-        self.package = np.array(
-            [p for p, periods in enumerate(self.items) for _ in periods], dtype=np.int64
-        )
-        self.start = np.array(
-            [k.day_number(x.start) for periods in self.items for x in periods], dtype=np.int64
-        )
-        self.end = np.array(
-            [k.day_number(x.end) for periods in self.items for x in periods], dtype=np.int64
-        )
+        spans = ctx.periods()
+        self.package = np.repeat(np.arange(len(spans)), [len(a) for a, _ in spans])
+        self.start = np.array([d for a, _ in spans for d in a], dtype=np.int64)
+        self.end = np.array([d for _, b in spans for d in b], dtype=np.int64)
         self.keys = (self.package << 32) + self.start + _OFF
 
     def of(self, package: Any, day: Any) -> Any:

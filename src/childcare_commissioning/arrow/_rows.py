@@ -164,13 +164,12 @@ class _Rows:
         mileage = g["kind"] == 3
         minutes, rate = g["minutes"], np.maximum(g["rate"], 0)
         pkg = g["package"]
-        numbers = pa.array(
-            [
-                f"{ctx.council}-{job.package.id}-{p.start.isoformat().replace('-', '')}"
-                for job, items in zip(ctx.jobs, periods.items, strict=True)
-                for p in items
-            ],
-            pa.string(),
+        prefixes = pa.array([f"{ctx.council}-{job.package.id}-" for job in ctx.jobs])
+        opened = pa.array(periods.start.astype(np.int32)).cast(pa.date32())
+        numbers = pc.binary_join_element_wise(
+            prefixes.take(pa.array(periods.package)),
+            pc.replace_substring(opened.cast(pa.string()), "-", ""),
+            "",
         )
         days = pa.array(g["day"].astype(np.int32)).cast(pa.date32())
         labels = _LABELS.take(pa.array(rates.condition[rate]))
@@ -181,14 +180,17 @@ class _Rows:
         rule = np.where(mileage, 5, np.where(g["deduction"], 4, rates.condition[rate]))
         cite = [job.terms.citation for job in ctx.jobs]
         mile_cite = [job.terms.mileage.citation if job.terms.mileage else None for job in ctx.jobs]
+        # Each line's citation: its package's terms', or its mileage policy's.
+        which = pa.array(2 * pkg + mileage)
         cited = {
-            part: pc.if_else(
-                pa.array(mileage),
-                pa.array([getattr(x, part, None) for x in mile_cite], pa.string()).take(
-                    pa.array(pkg)
-                ),
-                pa.array([getattr(x, part, None) for x in cite], pa.string()).take(pa.array(pkg)),
-            )
+            part: pa.array(
+                [
+                    getattr(x, part, None)
+                    for pair in zip(cite, mile_cite, strict=True)
+                    for x in pair
+                ],
+                pa.string(),
+            ).take(which)
             for part in ("spec", "clause", "quote")
         }
         columns = {
@@ -204,9 +206,7 @@ class _Rows:
             .take(pa.array(period)),
             "line": pa.array((np.arange(size) - starts + 1).astype(np.int32)),
             "kind": pa.array(_KINDS).take(pa.array(g["kind"])),
-            "description": pc.binary_join_element_wise(
-                texts, pc.strftime(days, format="%Y-%m-%d"), suffix, ""
-            ),
+            "description": pc.binary_join_element_wise(texts, days.cast(pa.string()), suffix, ""),
             "date": days,
             "record_id": g["record"],
             "planned_id": g["planned"],
@@ -249,7 +249,7 @@ def _unbilled(
     count = np.bincount(line_periods, minlength=len(periods.start))
     empty = (
         (count == 0)
-        & ~np.array([ctx.jobs[p].terms.nil_invoices for p in periods.package], dtype=bool)
+        & ~np.array([job.terms.nil_invoices for job in ctx.jobs], dtype=bool)[periods.package]
         & ~bad[periods.package]
         if len(periods.start)
         else np.zeros(0, dtype=bool)
@@ -257,15 +257,13 @@ def _unbilled(
     findings = []
     for index in np.flatnonzero(empty):
         job = ctx.jobs[int(periods.package[index])]
-        period = periods.items[int(periods.package[index])][
-            int(index - np.searchsorted(periods.package, periods.package[index]))
-        ]
+        start, end = dt_of(int(periods.start[index])), dt_of(int(periods.end[index]))
         findings.append(
             Finding(
                 Severity.INFO,
                 "billing.period.nothing-to-invoice",
                 f"package {job.package.id!r}: nothing delivered or commissioned "
-                f"{period.start.isoformat()} to {period.end.isoformat()}: no invoice",
+                f"{start.isoformat()} to {end.isoformat()}: no invoice",
                 f"$.packages[{job.package.id!r}]",
                 job.terms.citation,
             )
