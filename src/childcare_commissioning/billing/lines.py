@@ -248,7 +248,8 @@ def _period_lines(
                 entry,
                 findings,
             )
-        mileage = _mileage_line(record, entry, entry.terms, findings)
-        if mileage is not None:
-            lines.append(mileage)
+        if record.miles:  # no mileage line (nor finding) for none
+            mileage = _mileage_line(record, entry, entry.terms, findings)
+            if mileage is not None:
+                lines.append(mileage)
     return lines

@@ -273,7 +273,8 @@ def _implausible(
             running_worker = [x for x in by_worker.get(record.worker_id, []) if x[1] > begin]
             by_worker[record.worker_id] = running_worker
         clash = None
-        if record.id not in billed:
+        # Nothing running: nothing to clash with (the common case, without a call).
+        if (running_package or running_worker) and record.id not in billed:
             clash = _clash(begin, finish, record, running_package, running_worker, entries)
         if clash is not None:
             code, why, other = clash
@@ -315,7 +316,20 @@ def _screen(
             )
             continue
         seen.add(record.id)
-        problems = _validate_record(record, entries.get(record.package_id), terms)
+        entry = entries.get(record.package_id)
+        if entry is not None and not terms.budgets:
+            # The checks of ``_validate_record`` inline, for a record that passes them.
+            package = entry.package
+            if (
+                package.start <= record.date
+                and (package.end is None or record.date <= package.end)
+                and (
+                    record.purchase_order is None or record.purchase_order == package.purchase_order
+                )
+            ):
+                valid.append(record)
+                continue
+        problems = _validate_record(record, entry, terms)
         findings.extend(problems)
         if not problems:
             valid.append(record)
