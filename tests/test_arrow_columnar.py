@@ -257,3 +257,78 @@ def test_columnar_lines_are_the_scalar_runs_to_the_penny(
     named = [r.planned_id for r in made["records"] if r.planned_id]
     if all(code in OWN for code, _, _ in expected[1]) and len(named) == len(set(named)):
         assert set(range(len(made["packages"]))) == set(engine)
+
+
+def test_an_overnight_visit_across_the_autumn_change_by_hand() -> None:
+    """Saturday 25 October 2025 21:00 to Sunday 08:00, the night the clocks go back
+    (02:00 BST is 01:00 GMT), night window 22:00-07:00, with 12.5 miles, invoiced by the
+    engine. Worked by hand (rates: standard £18.00, night £20.00, weekend £19.50):
+
+    - Sat 21:00-22:00: Saturday, outside the window: weekend, 60 minutes;
+    - Sat 22:00-Sun 07:00: night beats weekend; 9 hours on the clock plus the repeated
+      hour: 600 elapsed minutes = 10 h x £20.00 = £200.00;
+    - Sun 07:00-08:00: weekend again, 60 minutes: with the first part 120 minutes at the
+      weekend rate (it applies first, so its line comes first) = 2 h x £19.50 = £39.00;
+    - mileage 12.5 x £0.45 = £5.625, half up: £5.63.
+    """
+    package = Package("P", "test", "YP", D(2025, 10, 20), purchase_order="PO")
+    rates = (
+        Rate(Decimal(18), D(2025, 10, 20)),
+        Rate(Decimal(20), D(2025, 10, 20), RateCondition.NIGHT, WINDOWS[0]),
+        Rate(Decimal("19.50"), D(2025, 10, 20), RateCondition.WEEKEND),
+    )
+    quotation = Quotation("P", rates, (MileageAgreement("MA", D(2025, 10, 20)),))
+    record = {"id": "R", "package_id": "P", "date": D(2025, 10, 25), "status": "delivered"}
+    record |= {"start": T(21), "end": T(8), "worker_id": "W", "planned_id": None}
+    record |= {"miles": Decimal("12.5"), "mileage_agreement": "MA"}
+    terms = BillingTerms(
+        BillingCycle.FORTNIGHTLY, CITE, mileage=MileagePolicy(Decimal("0.45"), MILES)
+    )
+    engine: list[int] = []
+    original = _batches.columnar_invoices
+
+    def spy(*args: Any) -> Any:
+        lines, back = original(*args)
+        engine.extend(n for n in range(len(args[2])) if n not in back)
+        return lines, back
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_batches, "columnar_invoices", spy)
+        out = list(
+            arrow.invoice_lines_batches(
+                pa.Table.from_pylist([record], schema=SCHEMA).to_batches(),
+                council="test",
+                packages=[package],
+                quotations=[quotation],
+                planned=[],
+                as_of=D(2025, 11, 3),
+                terms=terms,
+            )
+        )
+    rows = pa.Table.from_batches(out, schema=arrow.INVOICE_LINES_SCHEMA).to_pylist()
+    assert [0] == engine
+    lines = [
+        (r["line"], r["description"], r["minutes"], r["quantity"], r["unit_price"], r["amount"])
+        for r in rows
+        if r["row_kind"] == "line"
+    ]
+    assert [
+        (
+            1,
+            "Delivered without a commissioned session 2025-10-25 (weekend rate)",
+            120,
+            Decimal(2),
+            Decimal("19.50"),
+            Decimal("39.00"),
+        ),
+        (
+            2,
+            "Delivered without a commissioned session 2025-10-25 (night rate)",
+            600,
+            Decimal(10),
+            Decimal(20),
+            Decimal("200.00"),
+        ),
+        (3, "Mileage 2025-10-25 (MA)", None, Decimal("12.5"), Decimal("0.45"), Decimal("5.63")),
+    ] == lines
+    assert {"test-P-20251020"} == {r["invoice_number"] for r in rows if r["row_kind"] == "line"}
