@@ -185,7 +185,7 @@ def columnar_invoices(
     bad_package[package[bad_row]] = True
     low = int(min(first_day.min(), day[~bad_row].min(initial=first_day.min()))) - 2
     high = int(max(day[~bad_row].max(initial=first_day.min()), first_day.max())) + 4
-    sessions = _Sessions(jobs, low)
+    sessions = _Sessions(jobs)
     if len(sessions.day):
         low, high = min(low, int(sessions.day.min()) - 2), max(high, int(sessions.day.max()) + 4)
     days = k.Days(low, high)
@@ -195,7 +195,7 @@ def columnar_invoices(
     end_min = np.where(visit, end_us // 60_000_000, 1)
     day = np.where(bad_row, low + 2, day)
     end_day = day + (end_min < start_min)
-    begin, finish = _to_utc(days, day, start_min, end_day, end_min, table, visit)
+    begin, finish = _to_utc(days, day, start_min, end_day, end_min, visit)
     elapsed = finish - begin
     implausible = visit & ((elapsed <= 0) | (elapsed > 1440))
     bad_package[package[implausible]] = True
@@ -290,7 +290,7 @@ def _held(
 
 
 def _to_utc(
-    days: k.Days, day: Any, start: Any, end_day: Any, end: Any, table: Any, visit: Any
+    days: k.Days, day: Any, start: Any, end_day: Any, end: Any, visit: Any
 ) -> tuple[Any, Any]:
     """Local visits as UTC minutes: by the day's offset, or (a clock-change day) by the
     scalar conversion of that one visit."""
@@ -309,7 +309,7 @@ def _to_utc(
 class _Sessions:
     """The jobs' planned sessions as columns (day, start minute, minutes, package)."""
 
-    def __init__(self, jobs: Sequence[Job], low: int) -> None:
+    def __init__(self, jobs: Sequence[Job]) -> None:
         self.items = [s for job in jobs for s in job.sessions]
         items = self.items
         self.package = np.repeat(np.arange(len(jobs)), [len(job.sessions) for job in jobs])

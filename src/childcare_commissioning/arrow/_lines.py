@@ -94,8 +94,6 @@ def assemble(
     rate = e_rate[rows, entry]
     plan = e_plan[rows, entry]
     out.add(
-        ctx,
-        rates,
         sessions.package[rows],
         s_period[rows],
         0,
@@ -122,8 +120,6 @@ def assemble(
         ctx, pkg, rates.amount[rate] * plan, 60
     )
     out.add(
-        ctx,
-        rates,
         pkg,
         s_period[rows],
         0,
@@ -143,8 +139,6 @@ def assemble(
     rate, minutes = r_rate[rows, slot], r_min[rows, slot]
     taken = pa.array(rows)
     out.add(
-        ctx,
-        rates,
         package[rows],
         r_period[rows],
         1,
@@ -165,8 +159,6 @@ def assemble(
     bad[package[rows][refused]] = True
     taken = pa.array(rows)
     out.add(
-        ctx,
-        rates,
         package[rows],
         r_period[rows],
         1,

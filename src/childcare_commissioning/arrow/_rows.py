@@ -77,8 +77,6 @@ class _Rows:
 
     def add(
         self,
-        ctx: _Context,
-        rates: _Rates,
         package: Any,
         period: Any,
         section: int,
