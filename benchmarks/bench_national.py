@@ -155,17 +155,20 @@ def _record_batches(years: Iterator[PackageYear], rows: int = 10_000) -> Iterato
     typed = {"date": pa.date32(), "start": pa.time64("us"), "end": pa.time64("us")}
     typed["miles"] = pa.decimal128(8, 2)
     schema = pa.schema([(name, typed.get(name, pa.string())) for name in _COLUMNS])
-    columns: dict[str, list[object]] = {name: [] for name in _COLUMNS}
+    records: list[DeliveryRecord] = []
+
+    def batch() -> Any:
+        columns = {name: [getattr(r, name) for r in records] for name in _COLUMNS}
+        columns["status"] = [r.status.value for r in records]
+        return pa.RecordBatch.from_pydict(columns, schema=schema)
+
     for year in years:
-        for r in year.records:
-            for name in _COLUMNS:
-                columns[name].append(getattr(r, name))
-            columns["status"][-1] = r.status.value
-        if len(columns["id"]) >= rows:
-            yield pa.RecordBatch.from_pydict(columns, schema=schema)
-            columns = {name: [] for name in _COLUMNS}
-    if columns["id"]:
-        yield pa.RecordBatch.from_pydict(columns, schema=schema)
+        records += year.records
+        if len(records) >= rows:
+            yield batch()
+            records = []
+    if records:
+        yield batch()
 
 
 def _arrow(packages: int) -> dict[str, object]:
@@ -202,10 +205,14 @@ KINDS = {"generate": _generate, "plain": _plain, "stream": _stream, "arrow": _ar
 def _point(kind: str, packages: int) -> None:
     """One measurement in this (fresh) process: prints one JSON line."""
     baseline = _rss_mib()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     result = KINDS[kind](packages)
-    elapsed = time.perf_counter() - start
-    print(json.dumps({"seconds": elapsed, "peak_mib": _rss_mib(), "base_mib": baseline, **result}))
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    print(
+        json.dumps(
+            {"seconds": elapsed, "cpu": cpu, "peak_mib": _rss_mib(), "base_mib": baseline} | result
+        )
+    )
 
 
 def _instructions(sizes: list[int], kinds: list[str]) -> None:
@@ -264,7 +271,7 @@ def main() -> None:
         return
     print(f"{FORTNIGHTS} fortnights; each figure from a fresh process; peak = max RSS")
     header = f"{'packages':>9} {'kind':<9} {'records':>10} {'time s':>8} {'µs/rec':>7}"
-    print(f"{header} {'peak MiB':>9} {'after imports':>14} {'x plain':>8}")
+    print(f"{header} {'peak MiB':>9} {'after imports':>14} {'x plain':>8} {'CPU s':>8} {'x':>6}")
     for packages in args.packages:
         measured: dict[str, dict[str, Any]] = {}
         for kind in args.kinds.split(","):
@@ -275,12 +282,13 @@ def main() -> None:
                 text=True,
             ).stdout
             m = measured[kind] = json.loads(out.strip().splitlines()[-1])
-            plain = measured.get("plain", {}).get("seconds")
-            ratio = f"{m['seconds'] / plain:>8.2f}" if plain else f"{'':>8}"
+            plain = measured.get("plain", {})
+            ratio = f"{m['seconds'] / plain['seconds']:>8.2f}" if plain else f"{'':>8}"
+            cpu = f"{m['cpu'] / plain['cpu']:>6.2f}" if plain else f"{'':>6}"
             print(
                 f"{packages:>9,} {kind:<9} {m['records']:>10,} {m['seconds']:>8.1f} "
                 f"{m['seconds'] / m['records'] * 1e6:>7.2f} {m['peak_mib']:>9.1f} "
-                f"{m['base_mib']:>14.1f} {ratio}",
+                f"{m['base_mib']:>14.1f} {ratio} {m['cpu']:>8.1f} {cpu}",
                 flush=True,
             )
         for kind in ("stream", "arrow"):

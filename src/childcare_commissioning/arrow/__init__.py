@@ -36,12 +36,9 @@ from childcare_commissioning.arrow._base import (
     REFERRAL_DECISIONS_SCHEMA,
     ArrowInputError,
 )
+from childcare_commissioning.arrow._batches import invoice_lines_batches
 from childcare_commissioning.arrow._deadlines import deadlines, deadlines_batches
-from childcare_commissioning.arrow._invoices import (
-    RECORD_COLUMNS,
-    invoice_lines,
-    invoice_lines_batches,
-)
+from childcare_commissioning.arrow._invoices import RECORD_COLUMNS, invoice_lines
 from childcare_commissioning.arrow._referrals import (
     REFERRAL_COLUMNS,
     referral_decisions,

@@ -160,10 +160,10 @@ def period_invoice(
     """The invoice of ``package`` for ``period``: numbered ``<council>-<package>-<period
     start>``, issued the day after the period, net the sum of ``lines``, the retention
     withheld, for the records (or claims) ``ids``."""
-    net = sum((line.amount for line in lines), PENNY_ZERO)
+    net = sum([line.amount for line in lines], PENNY_ZERO)
     withheld = withheld_from(terms, net, period.end)
     return Invoice(
-        number=f"{council}-{package.id}-{period.start:%Y%m%d}",
+        number=f"{council}-{package.id}-{period.start.isoformat().replace('-', '')}",
         council=council,
         package_id=package.id,
         purchase_order=package.purchase_order,

@@ -176,8 +176,12 @@ def _invoice_package(
     # Group once: records and sessions by the start of their billing period.
     by_period: dict[dt.date, list[DeliveryRecord]] = defaultdict(list)
     late: list[DeliveryRecord] = []
+    # Period starts by day, computed once per day of the package's records and sessions.
+    starts: dict[dt.date, dt.date] = {}
     for record in package_records:
-        start = _period_start(record.date, terms.cycle, anchor)
+        start = starts.get(record.date)
+        if start is None:
+            start = starts[record.date] = _period_start(record.date, terms.cycle, anchor)
         (late if start in invoiced else by_period[start]).append(record)
     sessions_by_period: dict[dt.date, list[PlannedSession]] = defaultdict(list)
     for session in sessions:
@@ -186,7 +190,9 @@ def _invoice_package(
             what, path = f"planned session {session.id!r}", f"$.planned[{session.id!r}]"
             findings.append(_outside_windows(what, path, session.date, outside, package))
             continue
-        start = _period_start(session.date, terms.cycle, anchor)
+        start = starts.get(session.date)
+        if start is None:
+            start = starts[session.date] = _period_start(session.date, terms.cycle, anchor)
         sessions_by_period[start].append(session)
     billed_now: set[str] = set()
     invoices: list[Invoice] = []

@@ -34,7 +34,7 @@ def _mileage_line(
     record: DeliveryRecord, entry: _Package, terms: BillingTerms, findings: list[Finding]
 ) -> InvoiceLine | None:
     policy = terms.mileage
-    if record.miles == 0:
+    if not record.miles:
         return None
     path = f"$.records[{record.id!r}].miles"
     if policy is None:
@@ -47,7 +47,7 @@ def _mileage_line(
             )
         )
         return None
-    agreement = entry.quotation.mileage_agreement(record.mileage_agreement)
+    agreement = entry.agreement(record.mileage_agreement)
     if policy.requires_agreement and agreement is None:
         findings.append(
             _finding(
@@ -123,10 +123,6 @@ def _no_rate(day: dt.date, entry: _Package, findings: list[Finding], path: str) 
     )
 
 
-def _label(rate: Rate) -> str:
-    return _LABELS[rate.condition]
-
-
 def _service_lines(
     kind: LineKind,
     text: str,
@@ -143,7 +139,7 @@ def _service_lines(
         lines.append(
             InvoiceLine(
                 kind,
-                f"{text} {record.date.isoformat()}{_label(rate)}",
+                f"{text} {record.date.isoformat()}{_LABELS[rate.condition]}",
                 _hours(minutes),
                 "hour",
                 rate.amount,
@@ -173,7 +169,7 @@ def _period_lines(
             linked[record.planned_id].append(record)
     planned_ids = set()
     for session in sorted(sessions, key=lambda s: (s.date, s.id)):
-        if session.date not in period:
+        if not period.start <= session.date <= period.end:  # as ``in period``, inline
             continue
         planned_ids.add(session.id)
         delivered = linked.get(session.id, [])
@@ -201,7 +197,7 @@ def _period_lines(
                 lines.append(
                     InvoiceLine(
                         LineKind.COMMISSIONED,
-                        f"Commissioned session {session.date.isoformat()}{_label(rate)}",
+                        f"Commissioned session {session.date.isoformat()}{_LABELS[rate.condition]}",
                         _hours(planned_minutes),
                         "hour",
                         rate.amount,
@@ -227,7 +223,7 @@ def _period_lines(
             lines.append(
                 InvoiceLine(
                     kind,
-                    f"{text} {session.date.isoformat()}{_label(rate)}",
+                    f"{text} {session.date.isoformat()}{_LABELS[rate.condition]}",
                     _hours(minutes - planned_minutes),
                     "hour",
                     rate.amount,
@@ -252,7 +248,8 @@ def _period_lines(
                 entry,
                 findings,
             )
-        mileage = _mileage_line(record, entry, entry.terms, findings)
-        if mileage is not None:
-            lines.append(mileage)
+        if record.miles:  # no mileage line (nor finding) for none
+            mileage = _mileage_line(record, entry, entry.terms, findings)
+            if mileage is not None:
+                lines.append(mileage)
     return lines

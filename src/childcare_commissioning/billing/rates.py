@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import itertools
 from decimal import Decimal
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from childcare_commissioning.billing.periods import _DAYS, period_containing
@@ -49,9 +50,6 @@ def _day_cuts(
 class _Rates:
     def __init__(self, quotation: Quotation) -> None:
         self.rates = sorted(quotation.rates, key=lambda r: r.effective_from)
-        # The package's rates by local day and time: a session and the visit that
-        # delivered it start at the same time, so each is looked up once.
-        self._found: dict[tuple[dt.date, dt.time | None], Rate | None] = {}
         # Per condition, in order of effective date (the last one in force wins), with
         # their dates for a binary search.
         self.by_condition: dict[RateCondition, tuple[list[dt.date], list[Rate]]] = {}
@@ -59,6 +57,15 @@ class _Rates:
             chosen = [r for r in self.rates if r.condition is condition]
             self.by_condition[condition] = ([r.effective_from for r in chosen], chosen)
         self.night = self.by_condition[RateCondition.NIGHT][1]
+        # Where each rate object first appears (a rate given twice is one rate), and the
+        # package's rates without their prices: packages of one shape share every rate
+        # look-up and every priced visit (by index into their own rates).
+        self._first: dict[int, int] = {}
+        for index, rate in enumerate(self.rates):
+            self._first.setdefault(id(rate), index)
+        self.shape = _shape_id(
+            tuple((r.condition, r.effective_from, r.window, self._first[id(r)]) for r in self.rates)
+        )
         # Local times of day where a rate may change: midnight and every window's edges.
         self.edges = tuple(
             sorted(
@@ -80,12 +87,40 @@ class _Rates:
     def for_session(self, day: dt.date, start: dt.time | None) -> Rate | None:
         """The rate for time starting at local ``start`` on ``day`` (the day's rate when
         the time is not known)."""
-        key = (day, start)
-        try:
-            return self._found[key]
-        except KeyError:
-            found = self._found[key] = self._look_up(day, start)
-            return found
+        profile = _PROFILES.get((self.shape, day))
+        if profile is None:
+            profile = _remember(_PROFILES, (self.shape, day), self._profile(day))
+        bank, nights, other = profile
+        index = bank
+        if index < 0:
+            index = other
+            if start is not None:
+                for night, begin, end, crosses in nights:
+                    if begin <= start < end or (crosses and (start >= begin or start < end)):
+                        index = night
+                        break
+        return self.rates[index] if index >= 0 else None
+
+    def _index(self, rate: Rate | None) -> int:
+        return -1 if rate is None else self._first[id(rate)]
+
+    def _profile(self, day: dt.date) -> _Profile:
+        """What :meth:`_look_up` decides for ``day`` whatever the time: the bank-holiday
+        rate (index, -1: none), the night rates in force with their windows, in the order
+        they are tried, and the rate otherwise. Shared by every package of one shape."""
+        weekday = day.weekday()
+        bank = -1
+        if weekday < 5 and _bank_holiday(day):
+            bank = self._index(self._latest(RateCondition.BANK_HOLIDAY, day))
+        nights = tuple(
+            (self._index(r), r.window.start, r.window.end, r.window.crosses_midnight)
+            for r in reversed(self.night)
+            if r.effective_from <= day and r.window is not None
+        )
+        other = self._latest(RateCondition.WEEKEND, day) if weekday >= 5 else None
+        if other is None:
+            other = self._latest(RateCondition.STANDARD, day)
+        return bank, nights, self._index(other)
 
     def _look_up(self, day: dt.date, start: dt.time | None) -> Rate | None:
         weekday = day.weekday()
@@ -134,6 +169,33 @@ class _Rates:
             previous = totals.get(key, (rate, 0))[1]
             totals[key] = (rate, previous + minutes)
         return [item for item in totals.values() if item[1]]
+
+
+_SHAPES: dict[tuple[object, ...], int] = {}
+_SHAPE_IDS = itertools.count()
+_LIMIT = 65536
+#: A day's rates by shape of rates (:meth:`_Rates._profile`): indexes into the package's
+#: sorted rates, -1 for none. Bounded: emptied when full.
+_Profile = tuple[int, tuple[tuple[int, dt.time, dt.time, bool], ...], int]
+_PROFILES: dict[tuple[int, dt.date], _Profile] = {}
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _remember(cache: dict[K, V], key: K, value: V) -> V:
+    if len(cache) >= _LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def _shape_id(shape: tuple[object, ...]) -> int:
+    """A number for a package's rates without their prices (never reused, even after the
+    table is emptied: a new number only misses the caches)."""
+    found = _SHAPES.get(shape)
+    if found is None:
+        found = _remember(_SHAPES, shape, next(_SHAPE_IDS))
+    return found
 
 
 #: A visit cut at rate boundaries: each part's local date and time at its start, and its
@@ -213,7 +275,19 @@ _LABELS = {
 
 
 def _money(minutes: int, rate: Rate, terms: BillingTerms) -> Decimal:
-    return _price(minutes, rate.amount, terms.rounding)
+    key = (id(rate), minutes)
+    found = _PRICES.get(key)
+    # A rate object lives as long as its quotation: the id is checked against the rate
+    # the price was made for, so a new object at a re-used address is never mistaken.
+    if found is None or found[0] is not rate or found[1] is not terms.rounding:
+        found = _remember(
+            _PRICES, key, (rate, terms.rounding, _price(minutes, rate.amount, terms.rounding))
+        )
+    return found[2]
+
+
+#: Prices by rate object and minutes (the rate kept, so its id stays its own).
+_PRICES: dict[tuple[int, int], tuple[Rate, Rounding, Decimal]] = {}
 
 
 @functools.lru_cache(maxsize=65536)

@@ -14,6 +14,7 @@ from childcare_commissioning.billing.records import (
 from childcare_commissioning.billing.terms import (
     BillingTerms,
     Budget,
+    MileageAgreement,
     Quotation,
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
@@ -35,6 +36,7 @@ class _Package:
         findings: list[Finding],
     ) -> None:
         self.package = package
+        self._agreements: dict[str | None, MileageAgreement | None] = {}
         self.terms = terms
         self.ok = True
         path = f"$.packages[{package.id!r}]"
@@ -88,6 +90,14 @@ class _Package:
                 )
                 self.ok = False
         self.rates = _Rates(quotation)
+
+    def agreement(self, agreement_id: str | None) -> MileageAgreement | None:
+        """The quotation's mileage agreement ``agreement_id`` (looked up once per id)."""
+        try:
+            return self._agreements[agreement_id]
+        except KeyError:
+            found = self._agreements[agreement_id] = self.quotation.mileage_agreement(agreement_id)
+            return found
 
 
 def _validate_record(
@@ -207,9 +217,14 @@ def _implausible(
             if interval is not None:
                 timed.append((*interval, record))
             continue
-        elapsed = record.elapsed
         interval = record.utc_interval()
         timed_visit = interval is not None
+        # As ``record.elapsed``, from the interval already found.
+        elapsed = (
+            int((interval[1] - interval[0]).total_seconds() // 60)
+            if interval is not None
+            else record.elapsed
+        )
         if interval is not None and interval[0] == interval[1]:  # the same instant
             findings.append(
                 _finding(
@@ -258,7 +273,8 @@ def _implausible(
             running_worker = [x for x in by_worker.get(record.worker_id, []) if x[1] > begin]
             by_worker[record.worker_id] = running_worker
         clash = None
-        if record.id not in billed:
+        # Nothing running: nothing to clash with (the common case, without a call).
+        if (running_package or running_worker) and record.id not in billed:
             clash = _clash(begin, finish, record, running_package, running_worker, entries)
         if clash is not None:
             code, why, other = clash
@@ -300,7 +316,20 @@ def _screen(
             )
             continue
         seen.add(record.id)
-        problems = _validate_record(record, entries.get(record.package_id), terms)
+        entry = entries.get(record.package_id)
+        if entry is not None and not terms.budgets:
+            # The checks of ``_validate_record`` inline, for a record that passes them.
+            package = entry.package
+            if (
+                package.start <= record.date
+                and (package.end is None or record.date <= package.end)
+                and (
+                    record.purchase_order is None or record.purchase_order == package.purchase_order
+                )
+            ):
+                valid.append(record)
+                continue
+        problems = _validate_record(record, entry, terms)
         findings.extend(problems)
         if not problems:
             valid.append(record)
