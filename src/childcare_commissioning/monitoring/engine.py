@@ -325,8 +325,12 @@ class Monitor:
         self._advance(case, at)
         used = kind in self._opening
         day = event.at.astimezone(LONDON).date()
-        if self.tallies.count_event(kind, event, case.id, day, kind in case.marks):
-            used = True
+        counted = self.tallies.count_event(
+            kind, event, case.id, day, kind in case.marks, case.service
+        )
+        if isinstance(counted, str):
+            self._note(event, "event.span-ended", f"case {case.id!r}: {kind!r} {counted}")
+        used = bool(counted) or used
         if kind in self._package_starts:
             self._log_starts.setdefault(case.id, day)
             used = True
