@@ -74,15 +74,16 @@ def test_contacts_are_valid_as_published() -> None:
 
 
 def test_quarters_run_from_the_commencement_date() -> None:
-    """Commencement 15 May 2025: Quarter meetings 15 Aug, 15 Nov 2025, 15 Feb 2026. Reports
-    are due the working day before: Thu 14 Aug; 15 Nov is a Saturday, so Fri 14 Nov;
-    15 Feb is a Sunday, so Fri 13 Feb."""
+    """Commencement 15 May 2025: Quarter meetings counted to Fri 15 Aug, Sat 15 Nov 2025
+    and Sun 15 Feb 2026; a meeting falls on a working day (reading meeting-working-day), so
+    Mon 17 Nov and Mon 16 Feb. Reports are due the working day before the meeting: Thu 14
+    Aug, Fri 14 Nov, Fri 13 Feb."""
     found = obligations_between(
         SPEC.obligations, D(2025, 5, 15), D(2025, 5, 15), D(2026, 2, 28), SPEC.calendars
     )
     meetings = [o.due_date for o in found if o.obligation_id == "quarterly-meeting"]
     reports = [o.due_date for o in found if o.obligation_id == "quarterly-report"]
-    assert [D(2025, 8, 15), D(2025, 11, 15), D(2026, 2, 15)] == meetings
+    assert [D(2025, 8, 15), D(2025, 11, 17), D(2026, 2, 16)] == meetings
     assert [D(2025, 8, 14), D(2025, 11, 14), D(2026, 2, 13)] == reports
 
 
