@@ -30,6 +30,7 @@ from childcare_commissioning.contract import Contract
 from childcare_commissioning.csvsafe import write_rows
 from childcare_commissioning.monitoring import (
     DeadlineStatus,
+    DutyStatus,
     KpiFigure,
     Monitor,
     MonitoringReport,
@@ -266,7 +267,13 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
         )
         with log.open(encoding="utf-8") as stream:
             report = monitor.report(monitor.feed_all(read_events(stream)))
+        statuses = Counter(d.status.value for d in report.deadlines)
+        statuses.update(o.status.value for o in report.obligations)
         lines = [
+            "duties: "
+            + ", ".join(f"{statuses[s.value]} {s.value}" for s in DutyStatus if statuses[s.value])
+        ]
+        lines += [
             f"{d.case} {d.rule_id}: {d.status} {d.how_late}".rstrip()
             for d in report.deadlines
             if d.status.is_failure
@@ -279,7 +286,11 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
         lines += [
             f"warning: {f.message}" for f in report.findings if f.code.startswith("specification.")
         ]
-        lines += [f"KPI {k.kpi_id} {k.period_label}: {_figure(k)}" for k in report.kpis]
+        for k in report.kpis:
+            lines.append(f"KPI {k.kpi_id} {k.period_label}: {_figure(k)}")
+            lines.append(f"    cases counted: {', '.join(k.numerator_cases) or 'none'}")
+            if k.denominator is not None:
+                lines.append(f"    of: {', '.join(k.denominator_cases) or 'none'}")
         found[council.id] = {
             "contract": None if contract is None else contract_summary(contract),
             "counts": dict(report.counts),
