@@ -354,12 +354,8 @@ def _stream_json(report: MonitoringReport, source: str, spill: _Spill) -> None:
 
 
 def _stream_tables(report: MonitoringReport, spill: _Spill, case: str | None) -> None:
-    rows = (
-        list(spill.rows(report))
-        if case is None
-        else [r for r in spill.rows(report) if r["case"] == case]
-    )
     if case is not None:
+        rows = [r for r in spill.rows(report) if r["case"] == case]
         rows.sort(key=lambda r: str(r["trigger_at"]))
         print_table(
             f"Case {case}: timeline as of the end of {args_date(report)}",
@@ -371,8 +367,9 @@ def _stream_tables(report: MonitoringReport, spill: _Spill, case: str | None) ->
             ],
         )  # fmt: skip
         return
-    summary = Counter((r["rule"], r["status"]) for r in rows)
-    failing = [r for r in rows if r["status"] in ("late", "overdue")]
+    # Only the late and overdue rows are listed: the others are counted, not held.
+    summary = spill.summary + Counter((d.rule_id, d.status.value) for d in report.deadlines)
+    failing = [r for r in spill.rows(report) if r["status"] in ("late", "overdue")]
     _tables(report, summary, failing)
 
 
@@ -387,12 +384,13 @@ def run(args: argparse.Namespace) -> int:
         parse_period(args.period, year_start)
     source = f"{council.distribution} {council.version}"
     monitor = Monitor(
-        spec,
+        resolved.spec,
         end_of_day(args.as_of),
         source=source,
         contract=resolved.contract,
         contract_start=args.contract_start if resolved.contract is None else None,
         aliases=_aliases(args.map),
+        applied=True,
     )
     with (
         tempfile.TemporaryFile("w+", encoding="utf-8") as handle,

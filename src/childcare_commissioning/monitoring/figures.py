@@ -7,6 +7,10 @@ ratio is ``100 * numerator / denominator`` per cent, rounded half up to one deci
 place (1 of 16 is 6.25 %, shown 6.3 %); a period whose denominator is zero has no
 percentage. A count stands alone against the minimum the text sets, judged once its
 period is complete.
+
+The cases behind each figure are kept as a bitmap per KPI, side and period over the
+cases' numbers (one bit a case), so however long the log, a period's cases take an
+eighth of a byte each: memory grows with the cases and periods, never with the events.
 """
 
 from __future__ import annotations
@@ -77,8 +81,11 @@ class Tallies:
         self.repeat_kinds = frozenset(
             kind for kind, uses in self._events.items() if any(c.repeat for _, _, c in uses)
         )
-        # (kpi index, side, period label) -> [count, cases]
-        self._tallies: dict[tuple[int, int, str], tuple[list[int], set[str]]] = {}
+        # (kpi index, side, period label) -> ([count], bitmap of the cases' numbers)
+        self._tallies: dict[tuple[int, int, str], tuple[list[int], bytearray]] = {}
+        #: Each case counted, numbered in the order first counted.
+        self._ids: list[str] = []
+        self._number: dict[str, int] = {}
         self._periods: dict[str, Period] = {}
         self._labels: dict[tuple[KpiPeriod, dt.date], str] = {}
 
@@ -105,10 +112,29 @@ class Tallies:
         key = (index, side, self._label(kpi, day))
         entry = self._tallies.get(key)
         if entry is None:
-            entry = self._tallies[key] = ([0], set())
+            entry = self._tallies[key] = ([0], bytearray())
         entry[0][0] += 1
         if case:
-            entry[1].add(case)
+            number = self._number.get(case)
+            if number is None:
+                number = self._number[case] = len(self._ids)
+                self._ids.append(case)
+            bits = entry[1]
+            byte = number >> 3
+            if byte >= len(bits):
+                bits.extend(bytes(byte + 1 - len(bits)))
+            bits[byte] |= 1 << (number & 7)
+
+    def _cases(self, bits: bytearray) -> list[str]:
+        """The cases whose bits are set."""
+        ids = self._ids
+        return [
+            ids[byte << 3 | bit]
+            for byte, value in enumerate(bits)
+            if value
+            for bit in range(8)
+            if value >> bit & 1
+        ]
 
     def count_event(
         self,
@@ -164,7 +190,8 @@ class Tallies:
         count = kpi.numerator if side == 0 else kpi.denominator
         if count is not None and count.span is not None:
             return self._present(count, self._periods[label])
-        number, cases = self._tallies.get((index, side, label), ([0], set()))
+        number, bits = self._tallies.get((index, side, label), ([0], bytearray()))
+        cases = self._cases(bits)
         distinct = count is not None and count.distinct
         return (len(cases) if distinct else number[0]), tuple(sorted(cases))
 

@@ -70,6 +70,7 @@ class Tracker:
             horizon = min(horizon, contract_end)
         self.horizon = horizon
         self.findings: list[Finding] = []
+        self._anchors: dict[str, Anchor | None] = {}
 
     def undated(self) -> list[str]:
         """The monitored obligations that cannot be dated: contract-anchored ones (and
@@ -79,12 +80,16 @@ class Tracker:
         return sorted(o for o in self.wanted if self._anchor(o) is Anchor.CONTRACT)
 
     def _anchor(self, obligation_id: str) -> Anchor | None:
+        """What an obligation's dates count from, through its relative chain (walked once
+        per obligation)."""
+        if obligation_id in self._anchors:
+            return self._anchors[obligation_id]
         obligation = self.by_id.get(obligation_id)
         while obligation is not None and obligation.relative_to is not None:
             obligation = self.by_id.get(obligation.relative_to.obligation)
-        if obligation is None or obligation.schedule is None:
-            return None
-        return obligation.anchor
+        found = None if obligation is None or obligation.schedule is None else obligation.anchor
+        self._anchors[obligation_id] = found
+        return found
 
     def judge(
         self, submissions: Mapping[str, list[Event]], packages: Sequence[Package]
