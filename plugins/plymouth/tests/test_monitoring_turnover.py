@@ -17,6 +17,7 @@ from childcare_commissioning_plymouth.monitoring import MONITORING
 
 from childcare_commissioning.contract import Contract
 from childcare_commissioning.model import Severity
+from childcare_commissioning.monitoring import event_kinds
 from childcare_commissioning.roster import turnover
 from childcare_commissioning.testing.monitoring import monitor_rows
 from childcare_commissioning.workforce_model import Worker
@@ -129,3 +130,10 @@ def test_the_kpi_cites_8_2_and_measures_workforce_retention() -> None:
     assert "percentage of leavers over the last 6 months" == kpi.citation.quote
     assert "workforce-retention" == kpi.outcome
     assert {"staff-started", "staff-left"} <= set(MONITORING.opening)
+
+
+def test_the_staff_events_are_documented() -> None:
+    """The kinds the turnover KPI needs, as `ids monitor-events` lists them."""
+    found = dict(event_kinds(SPEC))
+    assert "opens a case; starts a span KPI staff-turnover counts" == found["staff-started"]
+    assert "opens a case; ends a span KPI staff-turnover counts" == found["staff-left"]

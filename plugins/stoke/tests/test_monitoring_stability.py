@@ -10,12 +10,15 @@ whatever the contract's start; the contract starts Mon 1 Apr 2024; as of the end
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from childcare_commissioning_stoke import SPEC
 from childcare_commissioning_stoke.monitoring import MONITORING
 
+from childcare_commissioning.cli import main
 from childcare_commissioning.contract import Contract
 from childcare_commissioning.testing.monitoring import monitor_rows
 
@@ -108,3 +111,20 @@ def test_the_kpis_cite_1_4_2_verbatim() -> None:
         == kpis["pilot-placement-breakdowns"].citation.quote
     )
     assert "core-placement-stability" == kpis["sgh-out-of-city-moves"].outcome
+
+
+def test_the_events_the_kpis_need_are_documented(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ids monitor-events` names each kind the log needs and what it does: a placement's
+    start and end (with the reasons counted) and the referral giving a case its service."""
+    assert 0 == main(["ids", "monitor-events", "--council", "stoke", "--format", "json"])
+    found = {row["id"]: row["description"] for row in json.loads(capsys.readouterr().out)}
+    assert "starts a span KPI pilot-placement-breakdowns counts" in found["placement-start"]
+    assert (
+        "counted by KPI sgh-out-of-city-moves for out-of-city (core service)"
+        in (found["placement-end"])
+    )
+    assert (
+        "ends a span KPI pilot-placement-breakdowns counts for unplanned (pilot service)"
+        in (found["placement-end"])
+    )
+    assert found["referral-received"].startswith("opens a case")

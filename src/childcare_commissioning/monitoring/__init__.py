@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "Submission": "childcare_commissioning.monitoring.model",
     "check_references": "childcare_commissioning.monitoring.model",
     "end_of_day": "childcare_commissioning.monitoring.engine",
+    "event_kinds": "childcare_commissioning.monitoring.model",
     "event_from_mapping": "childcare_commissioning.monitoring.reader",
     "open_log": "childcare_commissioning.monitoring.reader",
     "parse_period": "childcare_commissioning.monitoring.engine",
@@ -75,6 +76,7 @@ if TYPE_CHECKING:
         ObligationStatus,
         Submission,
         check_references,
+        event_kinds,
     )
     from childcare_commissioning.monitoring.periods import year_of
     from childcare_commissioning.monitoring.reader import (
@@ -107,6 +109,7 @@ __all__ = [
     "check_references",
     "end_of_day",
     "event_from_mapping",
+    "event_kinds",
     "open_log",
     "parse_period",
     "percent",
