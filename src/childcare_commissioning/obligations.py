@@ -152,21 +152,26 @@ def _scheduled(
         days = obligation.schedule.occurrences(start, last, calendar)
         for number, day in enumerate(days, start=1):
             due = calendar.next_working_day(day) if meeting else day
-            found.append(
-                Occurrence(
-                    obligation.id,
-                    obligation.title,
-                    obligation.kind,
-                    obligation.owed_by,
-                    due,
-                    number,
-                    obligation.citation,
-                    recipient=obligation.recipient,
-                    package_id=package_id,
-                    counted_date=None if due == day else day,
-                )
-            )
+            counted = None if due == day else day
+            found.append(_occurrence(obligation, due, number, package_id, counted_date=counted))
     return found
+
+
+def _occurrence(
+    obligation: Obligation, due: dt.date, sequence: int, package_id: str | None, **more: Any
+) -> Occurrence:
+    return Occurrence(
+        obligation.id,
+        obligation.title,
+        obligation.kind,
+        obligation.owed_by,
+        due,
+        sequence,
+        obligation.citation,
+        recipient=obligation.recipient,
+        package_id=package_id,
+        **more,
+    )
 
 
 def obligations_between(
@@ -212,17 +217,12 @@ def obligations_between(
                 target.due_date, relative.offset.kind, sign * relative.offset.amount, calendar
             )
             found.append(
-                Occurrence(
-                    obligation.id,
-                    obligation.title,
-                    obligation.kind,
-                    obligation.owed_by,
+                _occurrence(
+                    obligation,
                     due,
                     target.sequence,
-                    obligation.citation,
+                    target.package_id,
                     relative_to_date=target.due_date,
-                    recipient=obligation.recipient,
-                    package_id=target.package_id,
                 )
             )
     in_range = [occ for occ in found if start <= occ.due_date <= until]
