@@ -34,7 +34,7 @@ _EXPORTS: dict[str, str] = {
     "Submission": "childcare_commissioning.monitoring.model",
     "check_references": "childcare_commissioning.monitoring.model",
     "end_of_day": "childcare_commissioning.monitoring.engine",
-    "event_kinds": "childcare_commissioning.monitoring.model",
+    "event_kinds": "childcare_commissioning.monitoring.kinds",
     "event_from_mapping": "childcare_commissioning.monitoring.reader",
     "open_log": "childcare_commissioning.monitoring.reader",
     "parse_period": "childcare_commissioning.monitoring.engine",
@@ -59,6 +59,7 @@ if TYPE_CHECKING:
         period_of,
     )
     from childcare_commissioning.monitoring.figures import percent
+    from childcare_commissioning.monitoring.kinds import event_kinds
     from childcare_commissioning.monitoring.model import (
         Completion,
         Condition,
@@ -76,7 +77,6 @@ if TYPE_CHECKING:
         ObligationStatus,
         Submission,
         check_references,
-        event_kinds,
     )
     from childcare_commissioning.monitoring.periods import year_of
     from childcare_commissioning.monitoring.reader import (
