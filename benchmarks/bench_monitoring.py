@@ -21,7 +21,9 @@ size a log over ``--cases`` cases (the same cases, more events each) is written 
 (a merge of per-case generators, so the writer holds one pending event per case), then
 ``childcare-commissioning monitor LOG --council ID --as-of 2026-06-30 --format csv`` runs
 in a fresh process, output discarded, and its peak resident memory (``ru_maxrss`` of the
-child) and wall time are printed. The peak must not grow with the log.
+child) and wall time are printed, with the reference's (the plain-Python pass above, in a
+fresh process of its own, ``--reference LOG``) measured on the same file in the same run.
+The peak must not grow with the log.
 """
 
 from __future__ import annotations
@@ -94,6 +96,11 @@ def cli_peak(path: Path, council: str) -> tuple[float, float]:
     )
     command = [cli, "monitor", str(path), "--council", council, "--as-of", "2026-06-30",
                "--format", "csv"]  # fmt: skip
+    return peak_of(command)
+
+
+def peak_of(command: list[str]) -> tuple[float, float]:
+    """Peak resident memory (MiB) and wall seconds of ``command`` in a fresh process."""
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _PEAK, *command], capture_output=True, text=True, check=True
@@ -152,7 +159,11 @@ def main(argv: list[str] | None = None) -> None:
         help="fractions of --events at which to trace peak memory (flat when streaming)",
     )
     parser.add_argument("--cli", help="event counts at which to measure the CLI's peak memory")
+    parser.add_argument("--reference", help="run only the reference pass over this log")
     args = parser.parse_args(argv)
+    if args.reference:
+        print(dict(reference(Path(args.reference))))
+        return
     if args.cli:
         with tempfile.TemporaryDirectory() as folder:
             print(f"monitor CLI peak memory over {args.cases:,} cases ({args.council}):")
@@ -160,8 +171,12 @@ def main(argv: list[str] | None = None) -> None:
                 path = Path(folder) / f"events-{count}.jsonl"
                 write_log(path, count, args.cases)
                 size = path.stat().st_size / 2**20
+                ref_peak, ref_seconds = peak_of(
+                    [sys.executable, __file__, "--reference", str(path)]
+                )
                 peak, seconds = cli_peak(path, args.council)
-                print(f"  {count:>10,} events ({size:,.0f} MiB): peak {peak:6.1f} MiB, "
+                print(f"  {count:>10,} events ({size:,.0f} MiB): reference {ref_peak:6.1f} MiB, "
+                      f"{ref_seconds:7.1f} s; monitor {peak:6.1f} MiB (x{peak / ref_peak:.2f}), "
                       f"{seconds:7.1f} s")  # fmt: skip
                 path.unlink()
         return

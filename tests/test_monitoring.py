@@ -566,3 +566,37 @@ def test_a_kpi_of_one_in_sixteen_reads_six_point_three() -> None:
     rows.append({"case": "K00", "kind": "referral-responded", "at": "2025-01-07T09:00"})
     [figure] = _run(rows).kpis
     assert (1, 16, Decimal("6.3")) == (figure.numerator, figure.denominator, figure.percent)
+
+
+def test_half_years_of_a_contract_clamp_to_shorter_months() -> None:
+    """A contract from Sat 31 Aug 2024: six months on is 28 Feb 2025 (February has no
+    31st), so the first half-year is 31 Aug 2024 to 27 Feb 2025 and the second starts 28
+    Feb 2025; without a contract, halves of the financial year (H2: October to March)."""
+    from childcare_commissioning.monitoring.periods import half_of
+
+    label, first = half_of(dt.date(2024, 9, 15), dt.date(2024, 8, 31))
+    assert ("contract half-year 1", dt.date(2024, 8, 31), dt.date(2025, 2, 27)) == (
+        label,
+        first.start,
+        first.end,
+    )
+    assert "contract half-year 2" == half_of(dt.date(2025, 2, 28), dt.date(2024, 8, 31))[0]
+    label, second = half_of(dt.date(2025, 1, 1), None)
+    assert ("2024/25 H2", dt.date(2024, 10, 1), dt.date(2025, 3, 31)) == (
+        label,
+        second.start,
+        second.end,
+    )
+
+
+def test_a_span_count_takes_one_source_and_ended_needs_a_span() -> None:
+    from childcare_commissioning.monitoring import Count
+
+    with pytest.raises(ModelValueError, match="exactly one of event, rules, span"):
+        Count(event="staff-left", span=("staff-started", "staff-left"))
+    with pytest.raises(ModelValueError, match="ended counts the ends of a span"):
+        Count(event="staff-left", ended=True)
+    assert (
+        "cases ended (staff-left) in the period for unplanned"
+        == Count(span=("staff-started", "staff-left"), ended=True, reasons={"unplanned"}).describe()
+    )

@@ -148,9 +148,10 @@ MONITORING = Obligation(
 
 def test_relative_obligations_follow_their_target() -> None:
     """Monitoring information 5 working days before each meeting. Meetings 1 Jul 2025
-    (Tue) and 1 Jan 2026 (Thu). Before 1 Jul: Mon 30 Jun, Fri 27, Thu 26, Wed 25, Tue 24
-    Jun. Before 1 Jan 2026: Wed 31, Tue 30, Mon 29 Dec, (Fri 26 and Thu 25 closed),
-    Wed 24, Tue 23 Dec."""
+    (Tue), 1 Oct 2025 (Wed) and 1 Jan 2026 (Thu, New Year's Day: a meeting falls on a
+    working day, so Fri 2 Jan; reading meeting-working-day). Before 1 Jul: Mon 30 Jun, Fri
+    27, Thu 26, Wed 25, Tue 24 Jun. Before Fri 2 Jan 2026: Wed 31 (Thu 1 Jan closed), Tue
+    30, Mon 29 Dec, (Fri 26 and Thu 25 closed), Wed 24, Tue 23 Dec."""
     found = obligations_between([MEETING, MONITORING], D(2025, 4, 1), D(2025, 4, 1), D(2026, 1, 31))
     assert [
         (D(2025, 6, 24), "monitoring-information"),
@@ -158,9 +159,10 @@ def test_relative_obligations_follow_their_target() -> None:
         (D(2025, 9, 24), "monitoring-information"),
         (D(2025, 10, 1), "contract-review"),
         (D(2025, 12, 23), "monitoring-information"),
-        (D(2026, 1, 1), "contract-review"),
+        (D(2026, 1, 2), "contract-review"),
     ] == [(o.due_date, o.obligation_id) for o in found]
-    assert D(2026, 1, 1) == found[4].relative_to_date
+    assert D(2026, 1, 2) == found[4].relative_to_date
+    assert (D(2026, 1, 1), None) == (found[5].counted_date, found[3].counted_date)
 
 
 def test_range_includes_relative_occurrences_whose_target_is_later() -> None:

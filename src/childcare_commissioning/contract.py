@@ -447,15 +447,20 @@ def term_findings(
 # --- applying ---------------------------------------------------------------------------
 
 
-def contract_spec(spec: CouncilSpec, contract: Contract) -> CouncilSpec:
+def contract_spec(spec: CouncilSpec, contract: Contract, *, checked: bool = False) -> CouncilSpec:
     """``spec`` with ``contract``'s deadline and schedule variations applied.
 
     Raises :class:`ModelValueError` if the contract has error findings
     (:func:`check_contract`): a contract the text does not allow is not applied in part.
+    ``checked``: the caller has just checked it and found no error (not checked again).
     Invoicing cycles and the training matrix are read by the capabilities that use them
     (:meth:`Contract.cycles`, :meth:`Contract.matrix`).
     """
-    errors = [f for f in check_contract(spec, contract) if f.severity is Severity.ERROR]
+    errors = (
+        []
+        if checked
+        else [f for f in check_contract(spec, contract) if f.severity is Severity.ERROR]
+    )
     if errors:
         first = errors[0]
         raise ModelValueError(first.path, first.code, first.message)

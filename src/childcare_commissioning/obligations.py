@@ -15,6 +15,13 @@ An :class:`Obligation` is exactly one of:
 :func:`obligations_between` lists every dated occurrence in a range and
 :func:`to_icalendar` exports them (RFC 5545, through the ``icalendar`` package) so a
 contract manager can subscribe.
+
+**A meeting falls on a working day** (reading ``meeting-working-day``, applied by
+``obligations``, its calendar and ``monitor`` alike, from here): a text that says "every 3
+months" or "quarterly" names no day, so a meeting whose counted day is not a working day
+of its calendar (a bank holiday, a weekend) is due the next working day, and an
+obligation due a time before it ("5 working days before each contract review meeting")
+counts back from that day. The occurrence keeps the day counted (``counted_date``).
 """
 
 from __future__ import annotations
@@ -118,6 +125,9 @@ class Occurrence:
     recipient: str | None = None
     #: The package a package-anchored occurrence belongs to.
     package_id: str | None = None
+    #: The day the schedule counted to, when the occurrence is due another day (a
+    #: meeting counted to a bank holiday is due the next working day).
+    counted_date: dt.date | None = None
 
 
 def _scheduled(
@@ -129,6 +139,7 @@ def _scheduled(
 ) -> list[Occurrence]:
     assert obligation.schedule is not None
     calendar = resolve_calendar(obligation.calendar, calendars)
+    meeting = obligation.kind is ObligationKind.MEETING
     # (start, last day, package) for each anchor: every package's own start and end, or
     # the contract's start.
     anchors: list[tuple[dt.date, dt.date, str | None]] = (
@@ -136,23 +147,31 @@ def _scheduled(
         if obligation.anchor is Anchor.PACKAGE
         else [(contract_start, until, None)]
     )
-    return [
-        Occurrence(
-            obligation.id,
-            obligation.title,
-            obligation.kind,
-            obligation.owed_by,
-            day,
-            number,
-            obligation.citation,
-            recipient=obligation.recipient,
-            package_id=package_id,
-        )
-        for start, last, package_id in anchors
-        for number, day in enumerate(
-            obligation.schedule.occurrences(start, last, calendar), start=1
-        )
-    ]
+    found = []
+    for start, last, package_id in anchors:
+        days = obligation.schedule.occurrences(start, last, calendar)
+        for number, day in enumerate(days, start=1):
+            due = calendar.next_working_day(day) if meeting else day
+            counted = None if due == day else day
+            found.append(_occurrence(obligation, due, number, package_id, counted_date=counted))
+    return found
+
+
+def _occurrence(
+    obligation: Obligation, due: dt.date, sequence: int, package_id: str | None, **more: Any
+) -> Occurrence:
+    return Occurrence(
+        obligation.id,
+        obligation.title,
+        obligation.kind,
+        obligation.owed_by,
+        due,
+        sequence,
+        obligation.citation,
+        recipient=obligation.recipient,
+        package_id=package_id,
+        **more,
+    )
 
 
 def obligations_between(
@@ -198,17 +217,12 @@ def obligations_between(
                 target.due_date, relative.offset.kind, sign * relative.offset.amount, calendar
             )
             found.append(
-                Occurrence(
-                    obligation.id,
-                    obligation.title,
-                    obligation.kind,
-                    obligation.owed_by,
+                _occurrence(
+                    obligation,
                     due,
                     target.sequence,
-                    obligation.citation,
+                    target.package_id,
                     relative_to_date=target.due_date,
-                    recipient=obligation.recipient,
-                    package_id=target.package_id,
                 )
             )
     in_range = [occ for occ in found if start <= occ.due_date <= until]
@@ -249,6 +263,11 @@ def to_icalendar(
         event.add("dtend", occ.due_date + dt.timedelta(days=1))
         event.add("summary", f"{occ.title} ({occ.owed_by})")
         lines = [f"Owed by: {occ.owed_by}", f"Source: {occ.citation}"]
+        if occ.counted_date is not None:
+            lines.append(
+                f"Counted to {occ.counted_date.isoformat()}, not a working day: due the next "
+                "working day (reading meeting-working-day)"
+            )
         if occ.relative_to_date is not None:
             lines.append(f"Ahead of the occurrence on {occ.relative_to_date.isoformat()}")
         if occ.recipient:

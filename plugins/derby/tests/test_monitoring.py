@@ -118,7 +118,7 @@ def test_access_kpi_per_quarter() -> None:
     assert ("DY-001", "DY-003") == q4.numerator_cases
     assert (0, 1, Decimal("0.0")) == (q1.numerator, q1.denominator, q1.percent)
     assert q4.meets_target is False
-    assert {"read": 20, "used": 20} == {k: report.counts[k] for k in ("read", "used")}
+    assert {"read": 22, "used": 22} == {k: report.counts[k] for k in ("read", "used")}
     assert "quality-1" in dict(report.unmeasured)
     assert "access" not in dict(report.unmeasured)
 
@@ -284,3 +284,20 @@ def test_quality_statements_are_evidenced_by_their_outcome_column() -> None:
     assert "Young people are satisfied with their placement." in evidence["quality-3"]
     report = _run([], dt.date(2025, 4, 4))
     assert [f"quality-{n}" for n in range(1, 9)] == [oid for oid, _ in report.unmeasured]
+
+
+def test_placements_ended_unexpectedly_by_who_instigated_it() -> None:
+    """3.7.1 counts the placements that end unexpectedly at the provider's and at the
+    Council's instigation. 2024-Q4 (January to March 2025): DY-002 ended Thu 20 Mar by
+    the provider (unexpected) = 1 at the provider's, 0 at the Council's. 2025-Q1 (April to
+    June 2025): DY-003 ended Thu 3 Apr by the Council (unexpected) = 1 at the Council's, 0
+    at the provider's."""
+    report = _report()
+
+    def figures(kpi: str) -> dict[str, tuple[int, tuple[str, ...]]]:
+        return {
+            k.period_label: (k.numerator, k.numerator_cases) for k in report.kpis if k.kpi_id == kpi
+        }
+
+    assert {"2024-Q4": (1, ("DY-002",)), "2025-Q1": (0, ())} == figures("unexpected-ends-provider")
+    assert {"2024-Q4": (0, ()), "2025-Q1": (1, ("DY-003",))} == figures("unexpected-ends-council")

@@ -20,6 +20,7 @@ from childcare_commissioning_plymouth.monitoring import MONITORING
 from childcare_commissioning.conformance import check_council, quote_violations
 from childcare_commissioning.contract import Contract
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+from childcare_commissioning.testing.monitoring import monitor_rows
 
 TEXT = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "plymouth.txt"
 
@@ -169,8 +170,11 @@ def test_missed_monitoring_information_and_quarterly_reports() -> None:
     27 Dec; sent 20 Dec, on time. The policies report is due with the monitoring information, 5
     working days before each reporting quarter ends (Plymouth's reading report-due-dates;
     quarters from entry end 1 Jul, 1 Oct, 1 Jan, 1 Apr): 24 Jun, 24 Sep, 23 Dec, 25 Mar;
-    sent 21 Jun, 20 Sep, 20 Dec, March's missing; the compliments report has none at all, and one
-    submission names no report ("compliments" is not an obligation id): a finding."""
+    sent 21 Jun, 20 Sep, 20 Dec, March's missing. The compliments report was sent once,
+    Thu 2 Jan 2025: the oldest occurrence it can answer is the third (due Mon 23 Dec, the
+    first whose predecessor, 24 Sep, is before it): 10 days late; the others are missing.
+    The staff events count towards the turnover KPI (test_monitoring_turnover): 35 events,
+    all used."""
     report = _report()
 
     def statuses(obligation: str) -> list[str]:
@@ -179,21 +183,36 @@ def test_missed_monitoring_information_and_quarterly_reports() -> None:
     assert ["met", "met", "met", "missing", "open"] == statuses("monitoring-information")
     assert ["met", "met", "late", "met", "open"] == statuses("contract-review-meeting")
     assert ["met", "met", "met", "missing", "open"] == statuses("policies-report")
-    assert ["missing"] * 4 + ["open"] == statuses("compliments-report")
+    assert ["missing", "missing", "late", "missing", "open"] == statuses("compliments-report")
+    [compliments] = [
+        o for o in report.obligations if o.obligation_id == "compliments-report" and o.late_days
+    ]
+    assert (3, 10) == (compliments.sequence, compliments.late_days)
     [late_meeting] = [
         o
         for o in report.obligations
         if o.obligation_id == "contract-review-meeting" and o.status is DutyStatus.LATE
     ]
     assert 4 == late_meeting.late_days
-    assert {"read": 30, "used": 29, "reported": 1} == {
-        k: report.counts[k] for k in ("read", "used", "reported")
+    assert (35, 35, 0) == tuple(report.counts.get(k, 0) for k in ("read", "used", "reported"))
+    assert "policies-up-to-date" in dict(report.unmeasured)
+
+
+def test_a_quarterly_report_naming_no_report_is_a_finding() -> None:
+    """Three reports share the kind quarterly-report-submitted (8.1); its reference names
+    which. "compliments" (not "compliments-report") names none of them: reported, with its
+    line, not guessed."""
+    row = {
+        "kind": "quarterly-report-submitted",
+        "at": "2024-06-21T12:00",
+        "reference": "compliments",
     }
-    assert ["line 30"] == [
+    contract = Contract("plymouth", "Example Provider", dt.date(2024, 4, 1))
+    report = monitor_rows(SPEC, [row], dt.date(2025, 4, 4), contract)
+    assert ["line 1"] == [
         f.path for f in report.findings if f.code == "monitoring.event.unknown-obligation"
     ]
-    assert not report.kpis
-    assert "policies-up-to-date" in dict(report.unmeasured)
+    assert (1, 0, 1) == tuple(report.counts.get(k, 0) for k in ("read", "used", "reported"))
 
 
 def test_declaration_checks_out() -> None:

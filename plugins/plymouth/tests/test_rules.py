@@ -997,13 +997,15 @@ def test_escalation_over_christmas() -> None:
 
 def test_contract_reviews_and_monitoring_information() -> None:
     """Entry to the framework 1 Oct 2024: reviews 1 Jan, 1 Apr, 1 Jul, 1 Oct 2025 (year one),
-    then 1 Apr 2026. Monitoring 5 working days before 1 Jan 2025 (Wed): Tue 31 (1), Mon 30
-    (2), Fri 27 (3), Tue 24 (4), Mon 23 Dec 2024 (5)."""
+    then 1 Apr 2026. Wed 1 Jan 2025 is New Year's Day: the meeting is due Thu 2 Jan
+    (reading meeting-working-day), as monitor judges it. Monitoring 5 working days before
+    Thu 2 Jan 2025: Tue 31 (1; 1 Jan closed), Mon 30 (2), Fri 27 (3), Tue 24 (4), Mon 23
+    Dec 2024 (5)."""
     found = obligations_between(
         SPEC.obligations, D(2024, 10, 1), D(2024, 10, 1), D(2026, 4, 30), SPEC.calendars
     )
     meetings = [o.due_date for o in found if o.obligation_id == "contract-review-meeting"]
-    assert [D(2025, 1, 1), D(2025, 4, 1), D(2025, 7, 1), D(2025, 10, 1), D(2026, 4, 1)] == meetings
+    assert [D(2025, 1, 2), D(2025, 4, 1), D(2025, 7, 1), D(2025, 10, 1), D(2026, 4, 1)] == meetings
     monitoring = [o for o in found if o.obligation_id == "monitoring-information"]
     assert D(2024, 12, 23) == monitoring[0].due_date
     assert "Plymplacements@plymouth.gov.uk" == monitoring[0].recipient

@@ -6,6 +6,7 @@ Friday 4 April 2025, for a contract starting 1 April 2024.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from importlib.resources import files
 from typing import Any
 
@@ -57,11 +58,25 @@ def test_missed_quarterly_complaints_report_and_reviews() -> None:
     assert ["missing"] * 12 + ["open"] == statuses("performance-review")
 
 
-def test_nothing_is_computed_as_a_kpi() -> None:
+def test_placement_stability_on_the_example() -> None:
+    """Financial years (reading placement-stability-counts). 2024/25: SGH-01, a core child,
+    moved out of the city on Mon 9 Dec 2024 = 1 move. Pilot placements held: FC-01 (from
+    1 Jul 2024) and FC-02 (5 Aug 2024 to 20 Jan 2025) = 2; FC-02 broke down unplanned =
+    1; 1 / 2 = 50.0 %. 2025/26 (to 4 Apr): no move; FC-01 still placed, 0 / 1 = 0.0 %.
+    11 events, all used; satisfaction stays for the performance reviews."""
     report = _report()
-    assert [] == list(report.kpis)
+    figures = {(k.kpi_id, k.period_label): k for k in report.kpis}
+    moves = figures[("sgh-out-of-city-moves", "2024/25")]
+    assert (1, ("SGH-01",)) == (moves.numerator, moves.numerator_cases)
+    assert 0 == figures[("sgh-out-of-city-moves", "2025/26")].numerator
+    year = figures[("pilot-placement-breakdowns", "2024/25")]
+    assert (1, 2, Decimal("50.0")) == (year.numerator, year.denominator, year.percent)
+    assert (("FC-02",), ("FC-01", "FC-02")) == (year.numerator_cases, year.denominator_cases)
+    now = figures[("pilot-placement-breakdowns", "2025/26")]
+    assert (0, 1, ("FC-01",)) == (now.numerator, now.denominator, now.denominator_cases)
     assert "service-user-satisfaction" in dict(report.unmeasured)
-    assert (6, 6) == (report.counts["read"], report.counts["used"])
+    assert "core-placement-stability" not in dict(report.unmeasured)
+    assert (11, 11) == (report.counts["read"], report.counts["used"])
     spec = SPEC
     assert [] == [str(v) for v in check_council(spec) if v.check == "monitoring"]
 

@@ -226,19 +226,64 @@ def test_gross_misconduct_written_report_in_five_working_days(at: dt.datetime, d
     assert due == letter.deadline.due_date
 
 
-def test_a_quarterly_meeting_on_a_bank_holiday_is_listed_as_the_text_fixes_it() -> None:
-    """Commencement Wed 26 Feb 2025: meetings every 3 months (4.3) fall on 26 May 2025 (the
-    Spring bank holiday), 26 Aug 2025 (Tue; Mon 25 Aug is the Summer bank holiday) and
-    26 Nov 2025. The text fixes no weekday, so the meeting is listed on the quarter day; the
-    report is due the working day before: Fri 23 May, Fri 22 Aug (Mon 25 is a holiday),
-    Tue 25 Nov."""
+# Defect 6: meetings on weekends and bank holidays (reading 'quarter-end').
+
+
+def test_a_quarterly_meeting_on_a_bank_holiday_is_listed_on_the_next_working_day() -> None:
+    """Commencement Wed 26 Feb 2025: meetings every 3 months (4.3) are counted to 26 May
+    2025 (the Spring bank holiday), 26 Aug 2025 (Tue; Mon 25 Aug is the Summer bank
+    holiday) and 26 Nov 2025 (Wed). The text fixes no day, so a meeting counted to a day
+    that is not a working day is due the next working day, Tue 27 May, as monitor judges
+    it (reading meeting-working-day); the report is due the working day before the
+    meeting: Fri 23 May (Mon 26 is a holiday), Fri 22 Aug (Mon 25 is a holiday), Tue 25
+    Nov."""
     found = obligations_between(
         SPEC.obligations, D(2025, 2, 26), D(2025, 2, 26), D(2025, 11, 30), SPEC.calendars
     )
     meetings = [o.due_date for o in found if o.obligation_id == "quarterly-meeting"]
     reports = [o.due_date for o in found if o.obligation_id == "quarterly-report"]
-    assert [D(2025, 5, 26), D(2025, 8, 26), D(2025, 11, 26)] == meetings
+    assert [D(2025, 5, 27), D(2025, 8, 26), D(2025, 11, 26)] == meetings
     assert [D(2025, 5, 23), D(2025, 8, 22), D(2025, 11, 25)] == reports
+
+
+def test_obligations_and_its_calendar_list_the_meeting_where_monitor_judges_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The same reading, from one place (obligations_between): commencement Wed 26 Feb
+    2025, the first meeting is counted to Mon 26 May 2025 (Spring bank holiday) and due
+    Tue 27 May in the `obligations` table, its JSON and its ICS calendar, and in
+    `monitor` (nothing logged: open on 1 May, the day it is due next). The report before
+    it is due Fri 23 May in all of them."""
+    import json
+
+    import icalendar
+
+    from childcare_commissioning.cli import main
+    from childcare_commissioning.monitoring import Monitor, end_of_day
+
+    common = ["--council", "triborough", "--start", "2025-02-26", "--until", "2025-06-30"]
+    assert 0 == main(["obligations", *common, "--format", "json"])
+    listed = json.loads(capsys.readouterr().out)
+    listed = listed.get("result", listed) if isinstance(listed, dict) else listed
+    [meeting] = [o for o in listed if o["obligation_id"] == "quarterly-meeting"]
+    assert ("2025-05-27", "2025-05-26") == (meeting["due_date"], meeting["counted_date"])
+    assert 0 == main(["obligations", *common, "--format", "ics"])
+    calendar = icalendar.Calendar.from_ical(capsys.readouterr().out)
+    [event] = [
+        e
+        for e in calendar.walk("VEVENT")
+        if str(e["uid"]).startswith("triborough-quarterly-meeting-1@")
+    ]
+    assert D(2025, 5, 27) == event.decoded("dtstart")
+    assert "Counted to 2025-05-26, not a working day" in str(event["description"])
+    assert 0 == main(["obligations", *common])
+    assert "counted to 2025-05-26" in capsys.readouterr().out
+    monitor = Monitor(SPEC, end_of_day(D(2025, 5, 1)), contract_start=D(2025, 2, 26))
+    judged = {o.obligation_id: o.due_date for o in monitor.obligations() if o.sequence == 1}
+    assert {"quarterly-meeting": D(2025, 5, 27), "quarterly-report": D(2025, 5, 23)} == judged
+
+
+# TR-58: Appendix 1 outputs in full.
 
 
 def test_appendix_1_outputs_are_complete_and_verbatim() -> None:
@@ -557,15 +602,16 @@ def test_contacts_are_valid_as_published() -> None:
 
 
 def test_quarters_run_from_the_commencement_date() -> None:
-    """Commencement 15 May 2025: Quarter meetings 15 Aug, 15 Nov 2025, 15 Feb 2026. Reports
-    are due the working day before: Thu 14 Aug; 15 Nov is a Saturday, so Fri 14 Nov;
-    15 Feb is a Sunday, so Fri 13 Feb."""
+    """Commencement 15 May 2025: Quarter meetings counted to Fri 15 Aug, Sat 15 Nov 2025
+    and Sun 15 Feb 2026; a meeting falls on a working day (reading meeting-working-day), so
+    Mon 17 Nov and Mon 16 Feb. Reports are due the working day before the meeting: Thu 14
+    Aug, Fri 14 Nov, Fri 13 Feb."""
     found = obligations_between(
         SPEC.obligations, D(2025, 5, 15), D(2025, 5, 15), D(2026, 2, 28), SPEC.calendars
     )
     meetings = [o.due_date for o in found if o.obligation_id == "quarterly-meeting"]
     reports = [o.due_date for o in found if o.obligation_id == "quarterly-report"]
-    assert [D(2025, 8, 15), D(2025, 11, 15), D(2026, 2, 15)] == meetings
+    assert [D(2025, 8, 15), D(2025, 11, 17), D(2026, 2, 16)] == meetings
     assert [D(2025, 8, 14), D(2025, 11, 14), D(2026, 2, 13)] == reports
 
 

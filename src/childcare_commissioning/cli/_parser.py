@@ -29,6 +29,7 @@ ID_KIND_NAMES = (
     "triggers",
     "rules",
     "events",
+    "monitor-events",
     "subjects",
     "needs",
 )

@@ -127,7 +127,9 @@ def resolve(args: argparse.Namespace, on: dt.date | None = None) -> Resolved:
         raise InputError(f"{path!r}: the contract cannot be used: {listed}")
     warnings = tuple(f for f in findings if f.severity is not Severity.ERROR)
     warn(warnings)
-    return Resolved(council, contract_spec(council.spec, contract), contract, warnings)
+    return Resolved(
+        council, contract_spec(council.spec, contract, checked=True), contract, warnings
+    )
 
 
 def variation_rows(spec: CouncilSpec, contract: Contract) -> list[tuple[str, str, str, str]]:

@@ -30,6 +30,7 @@ from childcare_commissioning.contract import Contract
 from childcare_commissioning.csvsafe import write_rows
 from childcare_commissioning.monitoring import (
     DeadlineStatus,
+    DutyStatus,
     KpiFigure,
     Monitor,
     MonitoringReport,
@@ -266,7 +267,13 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
         )
         with log.open(encoding="utf-8") as stream:
             report = monitor.report(monitor.feed_all(read_events(stream)))
+        statuses = Counter(d.status.value for d in report.deadlines)
+        statuses.update(o.status.value for o in report.obligations)
         lines = [
+            "duties: "
+            + ", ".join(f"{statuses[s.value]} {s.value}" for s in DutyStatus if statuses[s.value])
+        ]
+        lines += [
             f"{d.case} {d.rule_id}: {d.status} {d.how_late}".rstrip()
             for d in report.deadlines
             if d.status.is_failure
@@ -279,7 +286,11 @@ def monitoring_examples(registry: Registry) -> dict[str, dict[str, Any]]:
         lines += [
             f"warning: {f.message}" for f in report.findings if f.code.startswith("specification.")
         ]
-        lines += [f"KPI {k.kpi_id} {k.period_label}: {_figure(k)}" for k in report.kpis]
+        for k in report.kpis:
+            lines.append(f"KPI {k.kpi_id} {k.period_label}: {_figure(k)}")
+            lines.append(f"    cases counted: {', '.join(k.numerator_cases) or 'none'}")
+            if k.denominator is not None:
+                lines.append(f"    of: {', '.join(k.denominator_cases) or 'none'}")
         found[council.id] = {
             "contract": None if contract is None else contract_summary(contract),
             "counts": dict(report.counts),
@@ -343,12 +354,8 @@ def _stream_json(report: MonitoringReport, source: str, spill: _Spill) -> None:
 
 
 def _stream_tables(report: MonitoringReport, spill: _Spill, case: str | None) -> None:
-    rows = (
-        list(spill.rows(report))
-        if case is None
-        else [r for r in spill.rows(report) if r["case"] == case]
-    )
     if case is not None:
+        rows = [r for r in spill.rows(report) if r["case"] == case]
         rows.sort(key=lambda r: str(r["trigger_at"]))
         print_table(
             f"Case {case}: timeline as of the end of {args_date(report)}",
@@ -360,8 +367,9 @@ def _stream_tables(report: MonitoringReport, spill: _Spill, case: str | None) ->
             ],
         )  # fmt: skip
         return
-    summary = Counter((r["rule"], r["status"]) for r in rows)
-    failing = [r for r in rows if r["status"] in ("late", "overdue")]
+    # Only the late and overdue rows are listed: the others are counted, not held.
+    summary = spill.summary + Counter((d.rule_id, d.status.value) for d in report.deadlines)
+    failing = [r for r in spill.rows(report) if r["status"] in ("late", "overdue")]
     _tables(report, summary, failing)
 
 
@@ -376,12 +384,13 @@ def run(args: argparse.Namespace) -> int:
         parse_period(args.period, year_start)
     source = f"{council.distribution} {council.version}"
     monitor = Monitor(
-        spec,
+        resolved.spec,
         end_of_day(args.as_of),
         source=source,
         contract=resolved.contract,
         contract_start=args.contract_start if resolved.contract is None else None,
         aliases=_aliases(args.map),
+        applied=True,
     )
     with (
         tempfile.TemporaryFile("w+", encoding="utf-8") as handle,

@@ -21,6 +21,12 @@ def _first_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _monitor_events(spec: CouncilSpec) -> list[tuple[str, str]]:
+    from childcare_commissioning.monitoring import event_kinds
+
+    return event_kinds(spec)
+
+
 #: Each kind of id: the option or field it goes in, and how to list (id, description) pairs.
 ID_KINDS: dict[str, tuple[str, Callable[[CouncilSpec], list[tuple[str, str]]]]] = {
     "services": (
@@ -49,6 +55,7 @@ ID_KINDS: dict[str, tuple[str, Callable[[CouncilSpec], list[tuple[str, str]]]]] 
         "safeguarding notify --event",
         lambda s: [(e.id, e.name) for e in s.notifiable_events],
     ),
+    "monitor-events": ("monitor LOG: an event's kind", _monitor_events),
     "subjects": (
         "a roster's completions[].subject",
         lambda s: sorted({(r.subject, r.kind.value) for r in s.workforce}),

@@ -219,7 +219,8 @@ def _obligations(args: argparse.Namespace) -> int:
     rows = [
         (
             o.due_date.isoformat(),
-            o.title,
+            o.title
+            + ("" if o.counted_date is None else f" (counted to {o.counted_date.isoformat()})"),
             o.package_id or "",
             o.owed_by.value,
             o.kind.value,

@@ -51,6 +51,13 @@ def monitoring(spec: CouncilSpec) -> str:
     quarters = "UK financial quarters, Q1 being April to June"
     if decl.year_start_month != 4:
         quarters = f"quarters of a reporting year starting in month {decl.year_start_month}"
+    other = sorted({k.period.value for k in decl.kpis} - {"quarter"})
+    if other:
+        quarters += "; or, where a KPI says so, " + ", ".join(
+            {"year": "years of the contract", "half": "half-years of the contract",
+             "reporting-year": "reporting years"}[p]
+            for p in other
+        )  # fmt: skip
     return (
         head
         + "`childcare-commissioning monitor EVENTS --council "

@@ -34,6 +34,7 @@ _EXPORTS: dict[str, str] = {
     "Submission": "childcare_commissioning.monitoring.model",
     "check_references": "childcare_commissioning.monitoring.model",
     "end_of_day": "childcare_commissioning.monitoring.engine",
+    "event_kinds": "childcare_commissioning.monitoring.kinds",
     "event_from_mapping": "childcare_commissioning.monitoring.reader",
     "open_log": "childcare_commissioning.monitoring.reader",
     "parse_period": "childcare_commissioning.monitoring.engine",
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
         period_of,
     )
     from childcare_commissioning.monitoring.figures import percent
+    from childcare_commissioning.monitoring.kinds import event_kinds
     from childcare_commissioning.monitoring.model import (
         Completion,
         Condition,
@@ -107,6 +109,7 @@ __all__ = [
     "check_references",
     "end_of_day",
     "event_from_mapping",
+    "event_kinds",
     "open_log",
     "parse_period",
     "percent",

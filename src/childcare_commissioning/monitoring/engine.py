@@ -156,7 +156,9 @@ class Monitor:
     contract, ``contract_start`` alone may anchor scheduled obligations; with neither,
     contract-anchored obligations are not judged at all (:attr:`MonitoringReport.undated`
     names them): no start date is ever assumed. ``aliases`` maps a user's own event kinds
-    to the council's (added to the council's own aliases).
+    to the council's (added to the council's own aliases). ``applied``: ``spec`` already
+    carries the contract's variations, the contract checked (as the CLI resolves it), so
+    they are not applied or checked again.
     """
 
     def __init__(
@@ -169,6 +171,7 @@ class Monitor:
         contract_start: dt.date | None = None,
         aliases: Mapping[str, str] | None = None,
         monitoring: Monitoring | None = None,
+        applied: bool = False,
     ) -> None:
         if as_of.tzinfo is None:
             raise ModelValueError("as_of", "aware", "must be timezone-aware")
@@ -177,7 +180,8 @@ class Monitor:
                 raise ModelValueError(
                     "contract_start", "contract-start", "differs from the contract's start"
                 )
-            spec = contract_spec(spec, contract)
+            if not applied:
+                spec = contract_spec(spec, contract)
             contract_start = contract.start
         self.spec = spec
         self.contract = contract
@@ -248,6 +252,7 @@ class Monitor:
         self.findings: list[Finding] = []
         self.counts: Counter[str] = Counter()
         self._finished: list[DeadlineStatus] | None = None
+        self._tracked: Tracker | None = None
 
     # --- intake -----------------------------------------------------------------------------
 
@@ -325,8 +330,12 @@ class Monitor:
         self._advance(case, at)
         used = kind in self._opening
         day = event.at.astimezone(LONDON).date()
-        if self.tallies.count_event(kind, event, case.id, day, kind in case.marks):
-            used = True
+        counted = self.tallies.count_event(
+            kind, event, case.id, day, kind in case.marks, case.service
+        )
+        if isinstance(counted, str):
+            self._note(event, "event.span-ended", f"case {case.id!r}: {kind!r} {counted}")
+        used = bool(counted) or used
         if kind in self._package_starts:
             self._log_starts.setdefault(case.id, day)
             used = True
@@ -440,15 +449,18 @@ class Monitor:
                     closed.append(self._closed(case.id, item, event.at))
                     break
             used = True
+        local: dt.datetime | None = None
         for gate in self._gates_after.get(kind, ()):
             if case.urgency in gate.exempt:
                 continue
+            if local is None:
+                local = event.at.astimezone(LONDON)
             deadline = Deadline(
                 rule_id=gate.id,
                 title=gate.title,
-                trigger_at=event.at.astimezone(LONDON),
-                due_date=event.at.astimezone(LONDON).date(),
-                due_at=event.at.astimezone(LONDON),
+                trigger_at=local,
+                due_date=local.date(),
+                due_at=local,
                 duration=Duration(DurationKind.IMMEDIATELY),
                 direction=Direction.BEFORE,
                 calendar="every-day",
@@ -604,8 +616,10 @@ class Monitor:
     # --- obligations ------------------------------------------------------------------------
 
     def _tracker(self) -> Tracker:
+        if self._tracked is not None:
+            return self._tracked
         end = self.contract.end if self.contract is not None else None
-        return Tracker(
+        self._tracked = Tracker(
             self.spec.all_obligations(),
             self.spec.calendars,
             {s.obligation for s in self.declaration.submissions},
@@ -613,6 +627,7 @@ class Monitor:
             self.as_of_date,
             end,
         )
+        return self._tracked
 
     def undated(self) -> list[str]:
         """The obligations monitored by submission that cannot be dated: the
@@ -654,8 +669,9 @@ class Monitor:
         is a finding.
         """
         tracker = self._tracker()
+        before = len(tracker.findings)
         result = tracker.judge(self._submissions, self.packages())
-        self.findings.extend(tracker.findings)
+        self.findings.extend(tracker.findings[before:])
         return result
 
     # --- KPIs -------------------------------------------------------------------------------

@@ -187,8 +187,18 @@ class Gate:
 
 
 def _one_source(instance: Count, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if (instance.event is None) == (not instance.rules):
-        raise ModelValueError("count", "count-source", "give exactly one of event, rules")
+    given = (instance.event is not None) + bool(instance.rules) + (instance.span is not None)
+    if given != 1:
+        raise ModelValueError("count", "count-source", "give exactly one of event, rules, span")
+    if instance.ended and instance.span is None:
+        raise ModelValueError("count", "count-ended", "ended counts the ends of a span")
+
+
+def _span(value: Any) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    start, end = value
+    return (str(start), str(end))
 
 
 def _statuses(value: Any) -> frozenset[DutyStatus]:
@@ -208,10 +218,24 @@ class Count:
     ended at the Provider's instigation) or whose ``reason`` is one of ``reasons``;
     ``repeat`` counts only events of a case that already had one of that kind (repeat
     referrals); ``distinct`` counts each case once per period (families worked with).
+
+    ``Count(span=("staff-started", "staff-left"))`` counts the cases *present* on any
+    day of the period: from the London date of an event of the first kind to that of the
+    next event of the second kind, both days included (a case whose first such event is
+    the end was present from before the log; one not yet ended is present still). With
+    ``ended=True`` it counts those of them whose end falls in the period, narrowed by the
+    end event's ``by`` and ``reason``: leavers of the staff employed in six months, the
+    placements that broke down of those held in a year. It is the computation
+    ``staff-check --turnover`` makes (:func:`~.periods.present_in`).
+
+    ``services`` narrows any count to cases of those services (the service a case was
+    first given).
     """
 
     event: str | None = None
     rules: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    span: tuple[str, str] | None = attrs.field(default=None, converter=_span)
+    ended: bool = False
     statuses: frozenset[DutyStatus] = attrs.field(
         default=frozenset(), converter=_statuses, validator=_one_source
     )
@@ -219,37 +243,60 @@ class Count:
     reasons: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
     repeat: bool = False
     distinct: bool = False
+    services: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+
+    def _narrowed(self, words: str) -> str:
+        if self.by:
+            words += f" by {'/'.join(sorted(p.value for p in self.by))}"
+        if self.reasons:
+            words += f" for {'/'.join(sorted(self.reasons))}"
+        if self.services:
+            words += f" ({'/'.join(sorted(self.services))} service)"
+        return words
 
     def describe(self) -> str:
         """The count in words."""
+        if self.span is not None:
+            start, end = self.span
+            if self.ended:
+                return self._narrowed(f"cases ended ({end}) in the period")
+            return self._narrowed(f"cases present ({start} to {end}) in the period")
         if self.event is not None:
-            words = f"{self.event} events"
-            if self.by:
-                words += f" by {'/'.join(sorted(p.value for p in self.by))}"
-            if self.reasons:
-                words += f" for {'/'.join(sorted(self.reasons))}"
+            words = self._narrowed(f"{self.event} events")
             if self.repeat:
                 words = f"repeat {words}"
             return f"cases with {words}" if self.distinct else words
         wanted = "/".join(sorted(s.value for s in self.statuses)) or "all"
-        return f"{' + '.join(self.rules)} deadlines ({wanted})"
+        return self._narrowed(f"{' + '.join(self.rules)} deadlines ({wanted})")
 
-    def takes(self, event: Event, seen_before: bool) -> bool:
-        """Whether an event of this count's kind is counted (``seen_before``: its case
-        already had an event of the kind)."""
-        if self.by and event.by not in self.by:
+    def matches(self, by: Party | None, reason: str | None) -> bool:
+        """Whether an event that says ``by`` and ``reason`` is of those counted."""
+        if self.by and by not in self.by:
             return False
-        if self.reasons and event.reason not in self.reasons:
+        return not self.reasons or reason in self.reasons
+
+    def takes(self, event: Event, seen_before: bool, service: str | None = None) -> bool:
+        """Whether an event of this count's kind is counted (``seen_before``: its case
+        already had an event of the kind; ``service``: the case's)."""
+        if self.services and service not in self.services:
+            return False
+        if not self.matches(event.by, event.reason):
             return False
         return seen_before or not self.repeat
 
 
 class KpiPeriod(enum.StrEnum):
-    """The reporting period a KPI is figured over: a quarter or a year of the council's
-    reporting year (see :attr:`Monitoring.year_start_month`)."""
+    """The reporting period a KPI is figured over: a quarter of the council's reporting
+    year (see :attr:`Monitoring.year_start_month`); a year (of the contract from its
+    start, or the reporting year without a contract); a half-year (six months, of the
+    contract from its start, or halves of the reporting year without one: "the last 6
+    months" of a six-monthly report); or the reporting year whatever the contract (a
+    baseline the text gives per financial year, "in 2016/17")."""
 
     QUARTER = "quarter"
     YEAR = "year"
+    HALF = "half"
+    REPORTING_YEAR = "reporting-year"
 
 
 @attrs.frozen

@@ -7,7 +7,9 @@ logged: on time, late, missing, or not yet due. Two readings apply to every coun
 
 - **A meeting falls on a working day.** A text that says "every 3 months" or "quarterly"
   names no day, so a meeting whose scheduled day is not a working day of its calendar (a
-  bank holiday, a weekend) is due the next working day.
+  bank holiday, a weekend) is due the next working day. The dates come from
+  :func:`~childcare_commissioning.obligations.obligations_between`, which applies it, so
+  ``obligations`` and its calendar list the same days.
 - **"Prior to the meeting" means the meeting as held.** An obligation due a time before
   another one (a report "prior to the Quarterly meeting", information "5 working days
   before each contract review meeting") counts back from the day that meeting was
@@ -36,7 +38,6 @@ from childcare_commissioning.monitoring.periods import LONDON
 from childcare_commissioning.obligations import (
     Anchor,
     Obligation,
-    ObligationKind,
     Occurrence,
     obligations_between,
 )
@@ -69,6 +70,7 @@ class Tracker:
             horizon = min(horizon, contract_end)
         self.horizon = horizon
         self.findings: list[Finding] = []
+        self._anchors: dict[str, Anchor | None] = {}
 
     def undated(self) -> list[str]:
         """The monitored obligations that cannot be dated: contract-anchored ones (and
@@ -78,20 +80,16 @@ class Tracker:
         return sorted(o for o in self.wanted if self._anchor(o) is Anchor.CONTRACT)
 
     def _anchor(self, obligation_id: str) -> Anchor | None:
+        """What an obligation's dates count from, through its relative chain (walked once
+        per obligation)."""
+        if obligation_id in self._anchors:
+            return self._anchors[obligation_id]
         obligation = self.by_id.get(obligation_id)
         while obligation is not None and obligation.relative_to is not None:
             obligation = self.by_id.get(obligation.relative_to.obligation)
-        if obligation is None or obligation.schedule is None:
-            return None
-        return obligation.anchor
-
-    def _due(self, obligation: Obligation, occ: Occurrence) -> dt.date:
-        """The day an occurrence is due: a meeting on a day that is not a working day is
-        due the next working day (reading ``meeting-working-day``)."""
-        if obligation.kind is not ObligationKind.MEETING:
-            return occ.due_date
-        calendar = resolve_calendar(obligation.calendar, self.calendars)
-        return calendar.next_working_day(occ.due_date)
+        found = None if obligation is None or obligation.schedule is None else obligation.anchor
+        self._anchors[obligation_id] = found
+        return found
 
     def judge(
         self, submissions: Mapping[str, list[Event]], packages: Sequence[Package]
@@ -157,19 +155,15 @@ class Tracker:
     ) -> Occurrence:
         relative = obligation.relative_to
         if relative is None:
-            due = self._due(obligation, occ)
-        else:
-            target = self.by_id[relative.obligation]
-            base = held.get((relative.obligation, occ.package_id, occ.sequence))
-            if base is None:
-                assert occ.relative_to_date is not None
-                base = occ.relative_to_date
-                if target.kind is ObligationKind.MEETING:
-                    calendar = resolve_calendar(target.calendar, self.calendars)
-                    base = calendar.next_working_day(base)
-            calendar = resolve_calendar(obligation.calendar, self.calendars)
-            sign = -1 if relative.direction is Direction.BEFORE else 1
-            due = shift_date(base, relative.offset.kind, sign * relative.offset.amount, calendar)
+            return occ
+        # Counted from the meeting as held when it was logged (the scheduled working day,
+        # from obligations_between, otherwise).
+        base = held.get((relative.obligation, occ.package_id, occ.sequence))
+        if base is None:
+            return occ
+        calendar = resolve_calendar(obligation.calendar, self.calendars)
+        sign = -1 if relative.direction is Direction.BEFORE else 1
+        due = shift_date(base, relative.offset.kind, sign * relative.offset.amount, calendar)
         if due == occ.due_date:
             return occ
         return attrs.evolve(occ, due_date=due)

@@ -20,10 +20,17 @@ each contract review meeting, the meetings themselves, and the three quarterly r
 of 8.1 (one event kind, ``quarterly-report-submitted``, whose ``reference`` names the
 report).
 
-No KPI is computed from events: 8.1's one KPI ("100% of policies reviewed / updated
-within appropriate timescale") is about policy documents, computed by
-:func:`childcare_commissioning_plymouth.policy_kpi`; compliments and complaints are counts
-with no target. The "immediately" duties, the planning meeting "where required" and the
+Staff turnover (8.2, "percentage of leavers over the last 6 months") is computed per
+half-year of the contract from the provider's staff events: ``staff-started`` (the first
+day of employment) and ``staff-left`` (the last day), each for a worker's pseudonymous id
+as the case: the leavers of the staff employed on any day of the six months, as
+``staff-check --turnover`` counts them from a roster (reading turnover-of-staff), with
+the workers behind both counts. A leaver whose start is not logged was employed from
+before the log. The text names no sector-norm figure, so no target is judged.
+
+8.1's one KPI ("100% of policies reviewed / updated within appropriate timescale") is
+about policy documents, computed by :func:`childcare_commissioning_plymouth.policy_kpi`;
+compliments and complaints are counts with no target. The "immediately" duties, the planning meeting "where required" and the
 Council's practical matters stay for monitoring visits.
 
 Declared here, outside the plugin's ``CouncilSpec``, until the spec references it as
@@ -37,8 +44,11 @@ from childcare_commissioning.model import Reading
 from childcare_commissioning.monitoring import (
     Completion,
     Condition,
+    Count,
     Ending,
     Escalation,
+    Kpi,
+    KpiPeriod,
     Monitoring,
     Submission,
 )
@@ -47,6 +57,9 @@ from childcare_commissioning_plymouth._cite import cite
 __all__ = ["MONITORING", "MONITORING_READINGS"]
 
 _ESCALATION = "3.3 Escalation process"
+#: A worker's employment in the event log: from the first day to the last.
+EMPLOYED = ("staff-started", "staff-left")
+_TURNOVER = cite("8.2 Outcomes", "percentage of leavers over the last 6 months")
 
 MONITORING = Monitoring(
     completions=(
@@ -66,8 +79,22 @@ MONITORING = Monitoring(
         Submission("compliments-report", "quarterly-report-submitted"),
         Submission("complaints-report", "quarterly-report-submitted"),
     ),
-    opening=("referral-received", "package-commenced"),
+    opening=("referral-received", "package-commenced", *EMPLOYED),
     year_start_month=4,
+    kpis=(
+        Kpi(
+            "staff-turnover",
+            "Staff retention/turnover: leavers over the last 6 months",
+            numerator=Count(span=EMPLOYED, ended=True),
+            denominator=Count(span=EMPLOYED),
+            citation=_TURNOVER,
+            outcome="workforce-retention",
+            period=KpiPeriod.HALF,
+            notes="Leavers (staff-left in the half-year) of the staff employed on any day "
+            "of it, as staff-check --turnover counts them (reading turnover-of-staff); no "
+            "target: the text names no sector-norm figure.",
+        ),
+    ),
     escalations=(
         Escalation(
             "escalate-to-manager",
@@ -134,13 +161,6 @@ MONITORING = Monitoring(
             "legislation, policy and practice.",
         ),
         (
-            "workforce-retention",
-            "The Annual Workforce Development Plan, showing how activity undertaken and "
-            "planned contributes to continual service improvement; and the six monthly report "
-            "of staff retention/turnover, the percentage of leavers over the last 6 months "
-            "(8.2).",
-        ),
-        (
             "individual-outcomes",
             "Each child's or young person's outcomes as set out in the Care Plan, and progress "
             "in delivering them at each package review, which checks 'suitability and "
@@ -182,5 +202,16 @@ MONITORING_READINGS = (
         "2025 is due Thu 2 Jan). The monitoring information is due 5 working days before the "
         "meeting as held when it was logged, and before its due day otherwise.",
         cite("11 Contract management", "at least 5 working days before each contract review"),
+    ),
+    Reading(
+        "turnover-half-years",
+        "8.2: 'Staff retention/turnover: percentage of leavers over the last 6 months', "
+        "reported six monthly: which six months does monitoring figure?",
+        "Each half-year of the contract from its start (entry to the framework Tue 1 Oct "
+        "2024: 1 Oct 2024 to 31 Mar 2025, then 1 Apr to 30 Sep 2025), the six months each "
+        "six-monthly report covers; without a contract, the halves of the financial year. "
+        "Leavers and staff are counted as reading turnover-of-staff counts them, from the "
+        "log's staff-started and staff-left events.",
+        _TURNOVER,
     ),
 )

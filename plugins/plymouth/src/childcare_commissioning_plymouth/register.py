@@ -880,8 +880,10 @@ _ENTRIES: tuple[Entry, ...] = (
         "obligations/staff-turnover-report",
         "obligations/reporting-half-year-ends",
         "readings/turnover-of-staff",
+        "readings/turnover-half-years",
         note="Audit C100-C101; the percentage is computed by staff-check --turnover "
-        "(audit 2026-12, section 4 need 9).",
+        "(audit 2026-12, section 4 need 9) and, per half-year of the contract, by monitor "
+        "from staff-started and staff-left events (KPI staff-turnover).",
     ),
     duty(
         Q,

@@ -250,8 +250,11 @@ REGISTER = Register(
             "Out of city placements from small group homes.",
             "there have been three.",
             "reference_tables/sgh-out-of-city-moves",
+            "readings/placement-stability-counts",
             note="audit ST-11, second audit 8: 8 moves out of the city in 2014/15, three in "
-            "2016/17, the core outcome's baseline.",
+            "2016/17, the core outcome's baseline; monitor counts the moves per financial "
+            "year (KPI sgh-out-of-city-moves) and the pilot's unplanned breakdowns (KPI "
+            "pilot-placement-breakdowns).",
         ),
         # Current Service Provision -------------------------------------------------------
         duty(

@@ -75,9 +75,10 @@ READINGS = (
         "A Quarter is 'a calendar period of 3 months', so the next Quarter starts 3 months "
         "after the Commencement Date and the first ends the day before (commencing 31 Jan, "
         "the first Quarter runs to 29 Apr and the second starts 30 Apr). Quarterly meetings "
-        "fall on the quarter days (3, 6, 9... months after the Commencement Date, clamped "
-        "to the month's end), as listed, even on a weekend or bank holiday: the text fixes "
-        "no weekday, and the report is due the working day before.",
+        "are counted to the quarter days (3, 6, 9... months after the Commencement Date, "
+        "clamped to the month's end); the text fixes no day, so one counted to a weekend or "
+        "bank holiday is due the next working day (reading meeting-working-day, the same in "
+        "obligations and monitor), and the report is due the working day before it.",
         cite(DEFS, "ends 3 months after the Commencement Date"),
     ),
     Reading(
