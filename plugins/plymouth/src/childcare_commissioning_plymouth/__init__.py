@@ -8,39 +8,40 @@ Plymouth only (``ESCALATION``, ``GLOSSARY``, ``POLICIES``, ``policy_kpi``...).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from childcare_commissioning import CouncilSpec
-from childcare_commissioning.billing import BillingCycle, BillingTerms
-from childcare_commissioning.contract import Variable, VariationKind
+from childcare_commissioning._lazy import lazy_exports
+from childcare_commissioning.council import deferred
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Area, GlossaryTerm, Reading, Service, Specification
-from childcare_commissioning.register import Computation
 from childcare_commissioning_plymouth._cite import cite
-from childcare_commissioning_plymouth.contacts import CONTACTS, NOTIFIABLE_EVENTS
-from childcare_commissioning_plymouth.duties import DUTIES
-from childcare_commissioning_plymouth.kpi import (
-    OUTCOMES,
-    POLICIES,
-    POLICY_LIST,
-    POLICY_TABLE,
-    PolicyReview,
-    policy_kpi,
-)
-from childcare_commissioning_plymouth.monitoring import MONITORING, MONITORING_READINGS
-from childcare_commissioning_plymouth.referrals import (
-    COHORTS,
-    COUNCIL,
-    DOCUMENTS,
-    OFFER_LISTS,
-    OFFERS,
-    ROUTES,
-)
-from childcare_commissioning_plymouth.register import REGISTER
-from childcare_commissioning_plymouth.staff import check_staff
 from childcare_commissioning_plymouth.timing import CALENDARS, DEADLINES, ESCALATION, OBLIGATIONS
-from childcare_commissioning_plymouth.workforce import ROLE_TYPE_TABLE, ROLE_TYPES, WORKFORCE
+
+if TYPE_CHECKING:
+    from childcare_commissioning_plymouth.kpi import POLICIES, PolicyReview, policy_kpi
+    from childcare_commissioning_plymouth.staff import check_staff
+    from childcare_commissioning_plymouth.terms import BILLING
+    from childcare_commissioning_plymouth.workforce import ROLE_TYPES
+
+# The parts of the declaration a question may not need are read when first asked for
+# (childcare_commissioning.council.deferred), and so are these exports: a question about
+# deadlines imports neither the register nor the billing terms.
+_EXPORTS = {
+    "BILLING": f"{__name__}.terms",
+    "POLICIES": f"{__name__}.kpi",
+    "PolicyReview": f"{__name__}.kpi",
+    "policy_kpi": f"{__name__}.kpi",
+    "check_staff": f"{__name__}.staff",
+    "ROLE_TYPES": f"{__name__}.workforce",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+
+
+def _part(module: str, name: str) -> Any:
+    return deferred(f"{__name__}.{module}", name)
+
 
 __all__ = [
     "BILLING",
@@ -58,7 +59,6 @@ __all__ = [
 ]
 
 _GLOSSARY = "Appendix 1: Glossary of Definitions"
-STAFF_CLAUSE = "6 Staff"
 GLOSSARY = tuple(
     GlossaryTerm(term, definition, cite(_GLOSSARY, quote))
     for term, definition, quote in (
@@ -378,50 +378,6 @@ READINGS = (
     ),
 )
 
-BILLING = BillingTerms(
-    cycle=BillingCycle.FORTNIGHTLY,
-    citation=cite(
-        "3.3 Referral routes",
-        "Invoices are submitted fortnightly in arrears (unless otherwise agreed between the "
-        "parties on a case by case basis)",
-    ),
-    purchase_order_required=True,
-    purchase_order_citation=cite(
-        "3.3 Referral routes",
-        "The relevant individual Purchase Order number is shown on all invoices",
-    ),
-    invoice_to_citation=cite(
-        "3.3 Referral routes",
-        "Invoices are submitted via email directly to the relevant department as detailed on "
-        "the Purchase Order",
-    ),
-    nil_invoices=False,
-    notes="PO number on every invoice; sent by email to the department named on the PO "
-    "(a package's invoice_to, copied onto each invoice as send_to); invoices are for "
-    "services delivered, so a fortnight with nothing on it gets none; "
-    "value reflects what was delivered, with deductions for anything commissioned but not "
-    "delivered. Temporary cover by another provider needs no notice period. Prices are "
-    "bespoke per package (no rate band is set) and no mileage terms are given.",
-)
-
-COMPUTATIONS = (
-    Computation(
-        "policy-kpi",
-        "KPI: percentage of the policies reviewed within their timescale",
-        "childcare_commissioning_plymouth.kpi:policy_kpi",
-        cite(
-            "8.1 Key Performance Indicators",
-            "100% of policies reviewed / updated within appropriate timescale",
-        ),
-    ),
-    Computation(
-        "roster-check",
-        "Roster check including the healthcare training the team's needs call for",
-        "childcare_commissioning_plymouth.staff:check_staff",
-        cite(STAFF_CLAUSE, "children and young people with personal / healthcare needs"),
-    ),
-)
-
 SPEC: Final = CouncilSpec(
     id="plymouth",
     name="Plymouth City Council",
@@ -471,55 +427,27 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS + MONITORING_READINGS,
+    readings=_part("parts", "READINGS"),
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
-    organisations=(COUNCIL,),
-    routes=ROUTES,
-    offers=OFFERS,
-    offer_lists=OFFER_LISTS,
-    cohorts=COHORTS,
-    billing=BILLING,
-    workforce=WORKFORCE,
-    contacts=CONTACTS,
-    notifiable_events=NOTIFIABLE_EVENTS,
-    outcomes=OUTCOMES,
-    reference_tables=(POLICY_TABLE, DOCUMENTS, ROLE_TYPE_TABLE),
-    policy_lists=(POLICY_LIST,),
-    duties=DUTIES,
-    computations=COMPUTATIONS,
-    variables=(
-        Variable(
-            "invoicing-cycle",
-            VariationKind.INVOICING_CYCLE,
-            cite(
-                "3.3 Referral routes",
-                "unless otherwise agreed between the parties on a case by case basis",
-            ),
-            note="Fortnightly in arrears unless the contract records another cycle for a package.",
-        ),
-        Variable(
-            "more-frequent-monitoring",
-            VariationKind.SCHEDULE,
-            cite(
-                "11 Contract management",
-                "may implement additional and/or more frequent monitoring",
-            ),
-            targets=frozenset(
-                {
-                    "reporting-quarter-ends",
-                    "reporting-half-year-ends",
-                    "reporting-year-ends",
-                    "contract-review-meeting",
-                }
-            ),
-            note="The Council's discretion: a contract records the varied schedule (for "
-            "example monthly while the Council has concerns about quality).",
-        ),
-    ),
-    register=REGISTER,
-    monitoring=MONITORING,
+    organisations=_part("referrals", "ORGANISATIONS"),
+    routes=_part("referrals", "ROUTES"),
+    offers=_part("referrals", "OFFERS"),
+    offer_lists=_part("referrals", "OFFER_LISTS"),
+    cohorts=_part("referrals", "COHORTS"),
+    billing=_part("terms", "BILLING"),
+    workforce=_part("workforce", "WORKFORCE"),
+    contacts=_part("contacts", "CONTACTS"),
+    notifiable_events=_part("contacts", "NOTIFIABLE_EVENTS"),
+    outcomes=_part("kpi", "OUTCOMES"),
+    reference_tables=_part("parts", "REFERENCE_TABLES"),
+    policy_lists=_part("kpi", "POLICY_LISTS"),
+    duties=_part("duties", "DUTIES"),
+    computations=_part("terms", "COMPUTATIONS"),
+    variables=_part("terms", "VARIABLES"),
+    register=_part("register", "REGISTER"),
+    monitoring=_part("monitoring", "MONITORING"),
 )
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "OUTCOMES",
     "POLICIES",
     "POLICY_LIST",
+    "POLICY_LISTS",
     "POLICY_TABLE",
     "WHERE_RELEVANT",
     "PolicyReview",
@@ -78,6 +79,7 @@ POLICY_LIST = PolicyList(
     notes="'(where relevant)' policies may be marked not applicable (reading "
     "policy-not-applicable).",
 )
+POLICY_LISTS = (POLICY_LIST,)
 
 
 def policy_kpi(
