@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
     _Check: TypeAlias = Callable[[Any, attrs.Attribute[Any], Any], None]
 
-__all__ = ["CouncilSpec", "Deferred", "deferred"]
+__all__ = ["CouncilSpec", "Deferred", "deferred", "resolve_types"]
 
 
 class Deferred:
@@ -273,6 +273,45 @@ for _attribute in attrs.fields(CouncilSpec):
         _checks = _CHECKS.get(_attribute.name, (unique_ids,))
         _PARTS.append(_Part(vars(CouncilSpec)[_attribute.name], _attribute, _checks))
         setattr(CouncilSpec, _attribute.name, _PARTS[-1])
+
+
+#: Where each type the parts' annotations name is defined: imported by
+#: :func:`resolve_types` only (the annotations are for type checkers).
+_PART_TYPES = {
+    "childcare_commissioning.billing.terms": ("BillingTerms",),
+    "childcare_commissioning.calendars": ("CalendarSpec",),
+    "childcare_commissioning.contract": ("Variable",),
+    "childcare_commissioning.deadlines": ("DeadlineRule",),
+    "childcare_commissioning.eligibility": ("AreaRule", "Cohort", "Exclusion", "Limit"),
+    "childcare_commissioning.measures": ("OutcomeMeasure", "ReferenceTable"),
+    "childcare_commissioning.model.core": ("Citation",),
+    "childcare_commissioning.model.council": (
+        *("Area", "GlossaryTerm", "Reading", "Service", "Specification"),
+    ),
+    "childcare_commissioning.monitoring.model": ("Monitoring",),
+    "childcare_commissioning.obligations": ("Obligation",),
+    "childcare_commissioning.organisations": ("Organisation",),
+    "childcare_commissioning.policies": ("PolicyList",),
+    "childcare_commissioning.referrals": (
+        *("Offer", "OfferList", "ReferralRoute", "RequiredInformation"),
+    ),
+    "childcare_commissioning.register": ("Computation", "Duty", "Register"),
+    "childcare_commissioning.safeguarding": ("Contact", "NotifiableEvent", "RoutingRule"),
+    "childcare_commissioning.statuses": ("StatusDefinition",),
+    "childcare_commissioning.workforce": ("Requirement",),
+}
+
+
+def resolve_types() -> type[CouncilSpec]:
+    """:class:`CouncilSpec` with its fields' types resolved, importing every part's module
+    (its annotations name them only for type checkers, so that declaring a council does
+    not import them): for the converter and tools that read the fields' types."""
+    namespace = {
+        name: getattr(importlib.import_module(module), name)
+        for module, names in _PART_TYPES.items()
+        for name in names
+    }
+    return attrs.resolve_types(CouncilSpec, localns=namespace)
 
 
 def _find(items: tuple[Any, ...], item_id: str, what: str, council: str) -> Any:
