@@ -137,8 +137,10 @@ class _Part:
 
 
 def _references(instance: CouncilSpec, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # Checks this part's own rules (deadline rules or obligations), reading the other parts
+    # only as far as they are referred to.
     calendars = set(BUILTIN_CALENDARS) | {c.id for c in instance.calendars}
-    rules: list[DeadlineRule | Obligation] = [*instance.deadlines, *instance.obligations]
+    rules: tuple[DeadlineRule | Obligation, ...] = value
     for rule in rules:
         if rule.calendar not in calendars:
             raise ModelValueError(
@@ -146,9 +148,13 @@ def _references(instance: CouncilSpec, attribute: attrs.Attribute[Any], value: A
                 "known-calendar",
                 f"{rule.id!r} names unknown calendar {rule.calendar!r}",
             )
-    obligation_ids = {o.id for o in instance.obligations}
-    deadline_ids = {d.id for d in instance.deadlines}
-    for obligation in instance.obligations:
+    if attribute.name != "obligations":
+        return
+    obligations: tuple[Obligation, ...] = value
+    obligation_ids = {o.id for o in obligations}
+    named = any(o.deadline for o in obligations)
+    deadline_ids = {d.id for d in instance.deadlines} if named else set()
+    for obligation in obligations:
         if obligation.relative_to and obligation.relative_to.obligation not in obligation_ids:
             raise ModelValueError(
                 "obligations",
@@ -162,8 +168,10 @@ def _references(instance: CouncilSpec, attribute: attrs.Attribute[Any], value: A
 
 
 def _step_references(instance: CouncilSpec, attribute: attrs.Attribute[Any], value: Any) -> None:
-    deadline_ids = {d.id for d in instance.deadlines}
     holders: tuple[RoutingRule | NotifiableEvent, ...] = value  # this part's own steps
+    if not any(holder.steps for holder in holders):
+        return  # nothing refers to a deadline rule: the rules are not read
+    deadline_ids = {d.id for d in instance.deadlines}
     for holder in holders:
         for step in holder.steps:
             if step.deadline not in deadline_ids:
