@@ -143,7 +143,7 @@ SHAPE = {
 GAPS = {
     "derby": ({"checks.py"}, {"careleaver.py", "placements.py"}),
     "plymouth": (
-        {"rules.py", "checks.py"},
+        {"checks.py"},
         {"contacts.py", "kpi.py", "referrals.py", "staff.py", "timing.py", "workforce.py"},
     ),
     "somerset": ({"checks.py"}, {"jobsheet.py", "outcomes.py"}),

@@ -72,7 +72,7 @@ def test_deadlines_table_imports_no_part_it_does_not_read() -> None:
         "childcare_commissioning.convert",
         "cattrs",
         "childcare_commissioning_plymouth.register",
-        "childcare_commissioning_plymouth.terms",
+        "childcare_commissioning_plymouth.rules",
         "childcare_commissioning_plymouth.contacts",
         "childcare_commissioning_plymouth.monitoring",
     )
@@ -99,7 +99,7 @@ def test_safeguarding_route_table_reads_contacts_and_deadlines_only() -> None:
         "childcare_commissioning.monitoring",
         "childcare_commissioning.convert",
         "childcare_commissioning_plymouth.register",
-        "childcare_commissioning_plymouth.terms",
+        "childcare_commissioning_plymouth.rules",
         "childcare_commissioning_plymouth.workforce",
     )
 

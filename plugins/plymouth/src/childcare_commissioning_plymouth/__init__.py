@@ -21,15 +21,15 @@ from childcare_commissioning_plymouth.timing import CALENDARS, DEADLINES, ESCALA
 
 if TYPE_CHECKING:
     from childcare_commissioning_plymouth.kpi import POLICIES, PolicyReview, policy_kpi
+    from childcare_commissioning_plymouth.rules import BILLING
     from childcare_commissioning_plymouth.staff import check_staff
-    from childcare_commissioning_plymouth.terms import BILLING
     from childcare_commissioning_plymouth.workforce import ROLE_TYPES
 
 # The parts of the declaration a question may not need are read when first asked for
 # (childcare_commissioning.council.deferred), and so are these exports: a question about
 # deadlines imports neither the register nor the billing terms.
 _EXPORTS = {
-    "BILLING": f"{__name__}.terms",
+    "BILLING": f"{__name__}.rules",
     "POLICIES": f"{__name__}.kpi",
     "PolicyReview": f"{__name__}.kpi",
     "policy_kpi": f"{__name__}.kpi",
@@ -427,7 +427,7 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=_part("parts", "READINGS"),
+    readings=_part("rules", "READINGS"),
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
@@ -436,16 +436,16 @@ SPEC: Final = CouncilSpec(
     offers=_part("referrals", "OFFERS"),
     offer_lists=_part("referrals", "OFFER_LISTS"),
     cohorts=_part("referrals", "COHORTS"),
-    billing=_part("terms", "BILLING"),
+    billing=_part("rules", "BILLING"),
     workforce=_part("workforce", "WORKFORCE"),
     contacts=_part("contacts", "CONTACTS"),
     notifiable_events=_part("contacts", "NOTIFIABLE_EVENTS"),
     outcomes=_part("kpi", "OUTCOMES"),
-    reference_tables=_part("parts", "REFERENCE_TABLES"),
+    reference_tables=_part("rules", "REFERENCE_TABLES"),
     policy_lists=_part("kpi", "POLICY_LISTS"),
     duties=_part("duties", "DUTIES"),
-    computations=_part("terms", "COMPUTATIONS"),
-    variables=_part("terms", "VARIABLES"),
+    computations=_part("duties", "COMPUTATIONS"),
+    variables=_part("rules", "VARIABLES"),
     register=_part("register", "REGISTER"),
     monitoring=_part("monitoring", "MONITORING"),
 )

@@ -1,16 +1,19 @@
-"""Plymouth's billing terms, computations and the variations a contract may agree: parts of
-its declaration read when first asked for (a question about deadlines imports none of them)."""
+"""Plymouth's declarations read when first asked for (a question about deadlines imports
+none of them): the billing terms, the variations a contract may agree, every reading (the
+text's, declared with the council, and the monitoring's) and the reference tables."""
 
 from __future__ import annotations
 
 from childcare_commissioning.billing import BillingCycle, BillingTerms
 from childcare_commissioning.contract import Variable, VariationKind
-from childcare_commissioning.register import Computation
+from childcare_commissioning_plymouth import READINGS as _TEXT_READINGS
 from childcare_commissioning_plymouth._cite import cite
+from childcare_commissioning_plymouth.kpi import POLICY_TABLE
+from childcare_commissioning_plymouth.monitoring import MONITORING_READINGS
+from childcare_commissioning_plymouth.referrals import DOCUMENTS
+from childcare_commissioning_plymouth.workforce import ROLE_TYPE_TABLE
 
-__all__ = ["BILLING", "COMPUTATIONS", "VARIABLES"]
-
-STAFF_CLAUSE = "6 Staff"
+__all__ = ["BILLING", "READINGS", "REFERENCE_TABLES", "VARIABLES"]
 
 BILLING = BillingTerms(
     cycle=BillingCycle.FORTNIGHTLY,
@@ -38,23 +41,6 @@ BILLING = BillingTerms(
     "bespoke per package (no rate band is set) and no mileage terms are given.",
 )
 
-COMPUTATIONS = (
-    Computation(
-        "policy-kpi",
-        "KPI: percentage of the policies reviewed within their timescale",
-        "childcare_commissioning_plymouth.kpi:policy_kpi",
-        cite(
-            "8.1 Key Performance Indicators",
-            "100% of policies reviewed / updated within appropriate timescale",
-        ),
-    ),
-    Computation(
-        "roster-check",
-        "Roster check including the healthcare training the team's needs call for",
-        "childcare_commissioning_plymouth.staff:check_staff",
-        cite(STAFF_CLAUSE, "children and young people with personal / healthcare needs"),
-    ),
-)
 
 VARIABLES = (
     Variable(
@@ -85,3 +71,7 @@ VARIABLES = (
         "example monthly while the Council has concerns about quality).",
     ),
 )
+
+#: Every reading: the text's (declared with the council) and the monitoring's.
+READINGS = _TEXT_READINGS + MONITORING_READINGS
+REFERENCE_TABLES = (POLICY_TABLE, DOCUMENTS, ROLE_TYPE_TABLE)
