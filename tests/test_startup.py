@@ -10,7 +10,7 @@ import sys
 
 import attrs
 import pytest
-from childcare_commissioning_plymouth import timing
+from childcare_commissioning_plymouth.rules import timing
 
 from childcare_commissioning.cli import _lazyparser, _parser
 from childcare_commissioning.council import CouncilSpec, deferred
@@ -59,7 +59,7 @@ def test_deadlines_table_imports_no_part_it_does_not_read() -> None:
     contract model (no --contract), the converter (a table) or the package metadata
     parser's other users."""
     modules = _imported_by("deadlines", "--council", "plymouth", "--at", AT)
-    assert "childcare_commissioning_plymouth.timing" in modules  # it did load the council
+    assert "childcare_commissioning_plymouth.rules.timing" in modules  # it did load the council
     assert [] == _any_of(
         modules,
         "childcare_commissioning.billing",
@@ -72,8 +72,8 @@ def test_deadlines_table_imports_no_part_it_does_not_read() -> None:
         "childcare_commissioning.convert",
         "cattrs",
         "childcare_commissioning_plymouth.register",
-        "childcare_commissioning_plymouth.rules",
-        "childcare_commissioning_plymouth.contacts",
+        "childcare_commissioning_plymouth.rules.billing",
+        "childcare_commissioning_plymouth.rules.safeguarding",
         "childcare_commissioning_plymouth.monitoring",
     )
 
@@ -83,7 +83,7 @@ def test_deadlines_json_reads_every_declaration_but_not_the_register() -> None:
     words (explain), so it reads every part that declares rules; the register (an account
     of the text, not a rule) and rich (tables) stay unimported."""
     modules = _imported_by("deadlines", "--council", "plymouth", "--at", AT, "--format", "json")
-    assert "childcare_commissioning_plymouth.contacts" in modules
+    assert "childcare_commissioning_plymouth.rules.safeguarding" in modules
     assert [] == _any_of(modules, "childcare_commissioning_plymouth.register", "rich")
 
 
@@ -91,7 +91,7 @@ def test_safeguarding_route_table_reads_contacts_and_deadlines_only() -> None:
     """Plymouth gives no routing for a child concern (exit 1: the answer is no) and names
     the nearest contacts: its contacts and routing are read, not its other parts."""
     modules = _imported_by(*ROUTE, status=1)
-    assert "childcare_commissioning_plymouth.contacts" in modules
+    assert "childcare_commissioning_plymouth.rules.safeguarding" in modules
     assert [] == _any_of(
         modules,
         "childcare_commissioning.billing",
@@ -99,8 +99,8 @@ def test_safeguarding_route_table_reads_contacts_and_deadlines_only() -> None:
         "childcare_commissioning.monitoring",
         "childcare_commissioning.convert",
         "childcare_commissioning_plymouth.register",
-        "childcare_commissioning_plymouth.rules",
-        "childcare_commissioning_plymouth.workforce",
+        "childcare_commissioning_plymouth.rules.billing",
+        "childcare_commissioning_plymouth.rules.workforce",
     )
 
 
@@ -175,7 +175,10 @@ def test_importing_the_plugin_builds_only_the_parts_a_deadline_needs() -> None:
     assert [
         "childcare_commissioning_plymouth",
         "childcare_commissioning_plymouth._cite",
-        "childcare_commissioning_plymouth.timing",
+        "childcare_commissioning_plymouth.rules",
+        "childcare_commissioning_plymouth.rules.glossary",
+        "childcare_commissioning_plymouth.rules.readings",
+        "childcare_commissioning_plymouth.rules.timing",
     ] == before.split()
     assert "True True" == after
 

@@ -43,8 +43,9 @@ from childcare_commissioning.monitoring import (
     Submission,
 )
 from childcare_commissioning_plymouth._cite import cite
+from childcare_commissioning_plymouth.rules.readings import READINGS
 
-__all__ = ["MONITORING", "MONITORING_READINGS"]
+__all__ = ["ALL_READINGS", "MONITORING", "MONITORING_READINGS"]
 
 _ESCALATION = "3.3 Escalation process"
 
@@ -184,3 +185,6 @@ MONITORING_READINGS = (
         cite("11 Contract management", "at least 5 working days before each contract review"),
     ),
 )
+
+#: Every reading of the declaration: the text's (``rules.readings``) and the monitoring's.
+ALL_READINGS = READINGS + MONITORING_READINGS
