@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -52,6 +52,7 @@ from childcare_commissioning.model._fields import (
     unique_ids,
 )
 from childcare_commissioning.model.core import Citation, Finding, Severity
+from childcare_commissioning.model.council import term_findings
 from childcare_commissioning.model.package import Package
 from childcare_commissioning.schedules import Schedule
 from childcare_commissioning.training_matrix import TrainingMatrix
@@ -416,32 +417,6 @@ def check_contract(spec: CouncilSpec, contract: Contract) -> list[Finding]:
                 )
             )
     return findings
-
-
-def term_findings(
-    spec: CouncilSpec, days: Iterable[dt.date], what: str = "the date"
-) -> list[Finding]:
-    """A warning for each of ``days`` outside the term ``spec``'s text gives itself (one
-    finding naming the first and last such day); none where the text gives no term."""
-    term = spec.specification.term
-    if term is None:
-        return []
-    outside = sorted({day for day in days if not term.covers(day)})
-    if not outside:
-        return []
-    span = outside[0].isoformat()
-    if outside[-1] != outside[0]:
-        span += f" to {outside[-1].isoformat()}"
-    return [
-        Finding(
-            Severity.WARNING,
-            "specification.outside-term",
-            f"{what} ({span}) is outside the term {spec.name}'s text gives itself "
-            f"({term.describe()}): the answer applies the text beyond its term",
-            "$",
-            term.citation,
-        )
-    ]
 
 
 # --- applying ---------------------------------------------------------------------------

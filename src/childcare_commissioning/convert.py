@@ -151,6 +151,27 @@ def _structure_ratio(value: Any, _: Any) -> StaffRatio:
         raise ValueError("expected a staff ratio") from None
 
 
+def _is_council_spec(cls: Any) -> bool:
+    name, module = getattr(cls, "__name__", None), getattr(cls, "__module__", None)
+    return name == "CouncilSpec" and module == "childcare_commissioning.council"
+
+
+def _council_structure(cls: Any) -> Any:
+    # A council's fields name the modules of its parts only for type checkers (declaring
+    # a council imports none of them): resolved here, when a spec is read or written.
+    from childcare_commissioning.council import resolve_types
+
+    return converter.gen_structure_attrs_fromdict(resolve_types())
+
+
+def _council_unstructure(cls: Any) -> Any:
+    from childcare_commissioning.council import resolve_types
+
+    return converter.gen_unstructure_attrs_fromdict(resolve_types())
+
+
+converter.register_structure_hook_factory(_is_council_spec, _council_structure)
+converter.register_unstructure_hook_factory(_is_council_spec, _council_unstructure)
 converter.register_structure_hook(str, _strict(str, (str,)))
 converter.register_structure_hook(int, _strict(int, (int,), (bool,)))
 converter.register_structure_hook(bool, _strict(bool, (bool,)))

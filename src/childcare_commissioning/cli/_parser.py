@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 __all__ = ["DOCUMENT_NAMES", "ID_KIND_NAMES", "build_parser", "force_option"]
 
@@ -146,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser for ``childcare-commissioning`` and all its subcommands."""
     from childcare_commissioning import __version__
     from childcare_commissioning.cli._contract import EXIT_CODES_HELP
+    from childcare_commissioning.cli._lazyparser import LazyParser
 
     parser = argparse.ArgumentParser(
         prog="childcare-commissioning",
@@ -159,7 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the traceback of an error (also CHILDCARE_COMMISSIONING_DEBUG=1)",
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # Each subcommand's parser is built when it runs (cli._lazyparser): one answer does
+    # not pay for the other 37.
+    sub = cast(
+        "Subparsers",
+        parser.add_subparsers(
+            dest="command", metavar="COMMAND", required=True, parser_class=LazyParser
+        ),
+    )
     councils = _command(
         sub, "councils", "councils", "list the installed councils and their plugins"
     )
@@ -208,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     between.add_argument(
         "end", type=iso_date, help="the last date (counted); before START gives a negative count"
     )
-    for command in (add, between):
+    for name, command in (("add", add), ("between", between)):
         command.add_argument(
             "--calendar",
             default="england-and-wales",
@@ -216,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
             "or one a council declares (with --council)",
         )
         _council_option(command, required=False)
-        command.set_defaults(command=f"working-days-{command.prog.split()[-1]}")
+        command.set_defaults(command=f"working-days-{name}")
 
     deadlines = _command(sub, "deadlines", "timecmds", "apply a council's deadline rules")
     _council_option(deadlines, required=False)

@@ -15,24 +15,20 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from childcare_commissioning.cli._contract import EXIT_NO, EXIT_OK, InputError
 from childcare_commissioning.cli._input import read_document
 from childcare_commissioning.cli._output import print_json, print_table
-from childcare_commissioning.contract import (
-    Contract,
-    VariationKind,
-    allowed_by,
-    check_contract,
-    contract_spec,
-    term_findings,
-)
-from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.model.core import Finding, Severity
+from childcare_commissioning.model.council import term_findings
 from childcare_commissioning.registry import RegisteredCouncil, Registry, get_registry
+
+if TYPE_CHECKING:
+    from childcare_commissioning.contract import Contract
+    from childcare_commissioning.council import CouncilSpec
 
 __all__ = [
     "Resolved",
@@ -76,6 +72,7 @@ def example_contract(registry: Registry, council: RegisteredCouncil) -> Contract
     package), or ``None`` if it has none."""
     from importlib.resources import files
 
+    from childcare_commissioning.contract import Contract
     from childcare_commissioning.convert import loads
 
     plugin = registry.plugin_manager.get_plugin(council.entry_point)
@@ -99,6 +96,8 @@ def council_for(registry: Registry, contract: Contract) -> RegisteredCouncil:
 
 def load_contract(path: str) -> Contract:
     """The contract in ``path`` (every problem named by JSON path)."""
+    from childcare_commissioning.contract import Contract
+
     return read_document(path, Contract)
 
 
@@ -113,6 +112,8 @@ def resolve(args: argparse.Namespace, on: dt.date | None = None) -> Resolved:
             raise InputError("--council or --contract: say which council [council]")
         council = registry.council(args.council, on=on)
         return Resolved(council, council.spec, None)
+    from childcare_commissioning.contract import check_contract, contract_spec
+
     contract = load_contract(path)
     if getattr(args, "council", None) and args.council != contract.council:
         raise InputError(
@@ -134,6 +135,8 @@ def resolve(args: argparse.Namespace, on: dt.date | None = None) -> Resolved:
 
 def variation_rows(spec: CouncilSpec, contract: Contract) -> list[tuple[str, str, str, str]]:
     """One row per variation the contract agrees: kind, what, agreed value, allowing clause."""
+    from childcare_commissioning.contract import VariationKind, allowed_by
+
     rows: list[tuple[str, str, str, str]] = []
 
     def clause(kind: VariationKind, target: str | None) -> str:
@@ -158,6 +161,8 @@ def variation_rows(spec: CouncilSpec, contract: Contract) -> list[tuple[str, str
 
 
 def _check(args: argparse.Namespace) -> int:
+    from childcare_commissioning.contract import check_contract
+
     contract = load_contract(args.file)
     registry = get_registry()
     council = council_for(registry, contract)
@@ -225,6 +230,8 @@ def diff_specs(old: CouncilSpec, new: CouncilSpec) -> list[tuple[str, str, str]]
     added, changed, removed, for every declaration with an id (rules, routes, cohorts,
     requirements, contacts, obligations, duties, readings...) and every register entry
     (by clause and first words)."""
+    from childcare_commissioning.council import CouncilSpec
+
     rows: list[tuple[str, str, str]] = []
     for field in attrs.fields(CouncilSpec):
         before, after = getattr(old, field.name), getattr(new, field.name)

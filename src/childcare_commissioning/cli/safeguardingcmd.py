@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 from childcare_commissioning.cli._output import print_json, print_table
 from childcare_commissioning.cli.contractcmd import warn_term
-from childcare_commissioning.convert import unstructure
 from childcare_commissioning.errors import CommissioningError
 from childcare_commissioning.registry import get_registry
 from childcare_commissioning.safeguarding import Concern, Routed, notify, route
@@ -17,6 +16,13 @@ __all__ = ["SafeguardingUsageError", "concern_of", "run"]
 
 class SafeguardingUsageError(CommissioningError, ValueError):
     """The concern, area or event is not one the council routes."""
+
+
+def _unstructure(value: object) -> object:
+    # The converter only for JSON: a table needs neither cattrs nor its hooks.
+    from childcare_commissioning.convert import unstructure
+
+    return unstructure(value)
 
 
 def concern_of(text: str) -> Concern:
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                 # The text does not say, or needs the area: not an error, but an answer
                 # with the nearest contacts (exit 1, like any other finding).
                 if args.format == "json":
-                    print_json(unstructure(routing), council)
+                    print_json(_unstructure(routing), council)
                     return 1
                 nearest_rows = [
                     (f"{c.organisation} ({c.role})", c.phone or "", c.email or "", str(c.citation))
@@ -68,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     except LookupError as exc:
         raise SafeguardingUsageError(str(exc)) from None
     if args.format == "json":
-        print_json(unstructure(steps), council)
+        print_json(_unstructure(steps), council)
         return 0
     rows = [
         (

@@ -120,7 +120,6 @@ def _contract_events(
 
 def _deadlines(args: argparse.Namespace) -> int:
     from childcare_commissioning.cli.contractcmd import resolve, warn_term
-    from childcare_commissioning.convert import unstructure
 
     if args.at is None and args.contract is None:
         raise UsageError(
@@ -145,6 +144,8 @@ def _deadlines(args: argparse.Namespace) -> int:
     results = [evaluate(rule, at, spec.calendars) for rule, at in pairs]
     warn_term(spec, [d.trigger_at.astimezone(_LONDON).date() for d in results], "the event date")
     if args.format == "json":
+        from childcare_commissioning.convert import unstructure
+
         print_json(unstructure(results), council)
         return 0
     rows = [

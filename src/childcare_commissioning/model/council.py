@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import identifier, non_empty
-from childcare_commissioning.model.core import Citation
+from childcare_commissioning.model.core import Citation, Finding, Severity
 
-__all__ = ["Area", "GlossaryTerm", "Reading", "Service", "Specification", "Term"]
+if TYPE_CHECKING:
+    from childcare_commissioning.council import CouncilSpec
+
+__all__ = [
+    "Area",
+    "GlossaryTerm",
+    "Reading",
+    "Service",
+    "Specification",
+    "Term",
+    "term_findings",
+]
 
 
 @attrs.frozen
@@ -122,3 +134,29 @@ class Reading:
     reading: str = attrs.field(validator=non_empty)
     citation: Citation
     confirm: str = ""
+
+
+def term_findings(
+    spec: CouncilSpec, days: Iterable[dt.date], what: str = "the date"
+) -> list[Finding]:
+    """A warning for each of ``days`` outside the term ``spec``'s text gives itself (one
+    finding naming the first and last such day); none where the text gives no term."""
+    term = spec.specification.term
+    if term is None:
+        return []
+    outside = sorted({day for day in days if not term.covers(day)})
+    if not outside:
+        return []
+    span = outside[0].isoformat()
+    if outside[-1] != outside[0]:
+        span += f" to {outside[-1].isoformat()}"
+    return [
+        Finding(
+            Severity.WARNING,
+            "specification.outside-term",
+            f"{what} ({span}) is outside the term {spec.name}'s text gives itself "
+            f"({term.describe()}): the answer applies the text beyond its term",
+            "$",
+            term.citation,
+        )
+    ]

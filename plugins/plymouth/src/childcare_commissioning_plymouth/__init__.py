@@ -8,42 +8,47 @@ Plymouth only (``ESCALATION``, ``GLOSSARY``, ``POLICIES``, ``policy_kpi``...).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from childcare_commissioning import CouncilSpec
-from childcare_commissioning.contract import Variable, VariationKind
+from childcare_commissioning._lazy import lazy_exports
+from childcare_commissioning.council import deferred
 from childcare_commissioning.examples import load_examples
 from childcare_commissioning.hookspecs import hookimpl
 from childcare_commissioning.model import Area, Service, Specification
 from childcare_commissioning_plymouth._cite import cite
-from childcare_commissioning_plymouth.checks import PolicyReview, check_staff, policy_kpi
-from childcare_commissioning_plymouth.duties import COMPUTATIONS, DUTIES
-from childcare_commissioning_plymouth.monitoring import MONITORING, MONITORING_READINGS
-from childcare_commissioning_plymouth.register import REGISTER
-from childcare_commissioning_plymouth.rules import (
-    BILLING,
+from childcare_commissioning_plymouth.rules.glossary import GLOSSARY
+from childcare_commissioning_plymouth.rules.readings import READINGS
+from childcare_commissioning_plymouth.rules.timing import (
     CALENDARS,
-    COHORTS,
-    CONTACTS,
-    COUNCIL,
     DEADLINES,
-    DOCUMENTS,
     ESCALATION,
-    GLOSSARY,
-    NOTIFIABLE_EVENTS,
     OBLIGATIONS,
-    OFFER_LISTS,
-    OFFERS,
-    OUTCOMES,
-    POLICIES,
-    POLICY_LIST,
-    POLICY_TABLE,
-    READINGS,
-    ROLE_TYPE_TABLE,
-    ROLE_TYPES,
-    ROUTES,
-    WORKFORCE,
 )
+
+if TYPE_CHECKING:
+    from childcare_commissioning_plymouth.checks import PolicyReview, check_staff, policy_kpi
+    from childcare_commissioning_plymouth.rules.billing import BILLING
+    from childcare_commissioning_plymouth.rules.outcomes import POLICIES
+    from childcare_commissioning_plymouth.rules.workforce import ROLE_TYPES
+
+# The parts of the declaration a question may not need are built when first read
+# (childcare_commissioning.council.deferred), and so are these exports: a question about
+# deadlines imports neither the register nor the billing terms.
+_EXPORTS = {
+    "BILLING": f"{__name__}.rules.billing",
+    "POLICIES": f"{__name__}.rules.outcomes",
+    "ROLE_TYPES": f"{__name__}.rules.workforce",
+    "PolicyReview": f"{__name__}.checks",
+    "check_staff": f"{__name__}.checks",
+    "policy_kpi": f"{__name__}.checks",
+}
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
+
+
+def _part(module: str, name: str) -> Any:
+    return deferred(f"{__name__}.{module}", name)
+
 
 __all__ = [
     "BILLING",
@@ -109,55 +114,27 @@ SPEC: Final = CouncilSpec(
         ),
     ),
     glossary=GLOSSARY,
-    readings=READINGS + MONITORING_READINGS,
+    readings=_part("monitoring", "ALL_READINGS"),
     calendars=CALENDARS,
     deadlines=DEADLINES,
     obligations=OBLIGATIONS,
-    organisations=(COUNCIL,),
-    routes=ROUTES,
-    offers=OFFERS,
-    offer_lists=OFFER_LISTS,
-    cohorts=COHORTS,
-    billing=BILLING,
-    workforce=WORKFORCE,
-    contacts=CONTACTS,
-    notifiable_events=NOTIFIABLE_EVENTS,
-    outcomes=OUTCOMES,
-    reference_tables=(POLICY_TABLE, DOCUMENTS, ROLE_TYPE_TABLE),
-    policy_lists=(POLICY_LIST,),
-    duties=DUTIES,
-    computations=COMPUTATIONS,
-    variables=(
-        Variable(
-            "invoicing-cycle",
-            VariationKind.INVOICING_CYCLE,
-            cite(
-                "3.3 Referral routes",
-                "unless otherwise agreed between the parties on a case by case basis",
-            ),
-            note="Fortnightly in arrears unless the contract records another cycle for a package.",
-        ),
-        Variable(
-            "more-frequent-monitoring",
-            VariationKind.SCHEDULE,
-            cite(
-                "11 Contract management",
-                "may implement additional and/or more frequent monitoring",
-            ),
-            targets=frozenset(
-                {
-                    "reporting-quarter-ends",
-                    "reporting-half-year-ends",
-                    "reporting-year-ends",
-                    "contract-review-meeting",
-                }
-            ),
-            note="The Council's discretion: a contract records the varied schedule (for "
-            "example monthly while the Council has concerns about quality).",
-        ),
-    ),
-    register=REGISTER,
-    monitoring=MONITORING,
+    organisations=_part("rules.referrals", "ORGANISATIONS"),
+    routes=_part("rules.referrals", "ROUTES"),
+    offers=_part("rules.referrals", "OFFERS"),
+    offer_lists=_part("rules.referrals", "OFFER_LISTS"),
+    cohorts=_part("rules.referrals", "COHORTS"),
+    billing=_part("rules.billing", "BILLING"),
+    workforce=_part("rules.workforce", "WORKFORCE"),
+    contacts=_part("rules.safeguarding", "CONTACTS"),
+    notifiable_events=_part("rules.safeguarding", "NOTIFIABLE_EVENTS"),
+    outcomes=_part("rules.outcomes", "OUTCOMES"),
+    reference_tables=_part("rules.outcomes", "REFERENCE_TABLES"),
+    policy_lists=_part("rules.outcomes", "POLICY_LISTS"),
+    duties=_part("duties", "DUTIES"),
+    computations=_part("duties", "COMPUTATIONS"),
+    variables=_part("rules.billing", "VARIABLES"),
+    register=_part("register", "REGISTER"),
+    monitoring=_part("monitoring", "MONITORING"),
 )
 
 

@@ -53,8 +53,9 @@ from childcare_commissioning.monitoring import (
     Submission,
 )
 from childcare_commissioning_plymouth._cite import cite
+from childcare_commissioning_plymouth.rules.readings import READINGS
 
-__all__ = ["MONITORING", "MONITORING_READINGS"]
+__all__ = ["ALL_READINGS", "MONITORING", "MONITORING_READINGS"]
 
 _ESCALATION = "3.3 Escalation process"
 #: A worker's employment in the event log: from the first day to the last.
@@ -215,3 +216,6 @@ MONITORING_READINGS = (
         _TURNOVER,
     ),
 )
+
+#: Every reading of the declaration: the text's (``rules.readings``) and the monitoring's.
+ALL_READINGS = READINGS + MONITORING_READINGS

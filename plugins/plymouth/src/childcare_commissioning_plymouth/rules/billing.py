@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from childcare_commissioning.billing import BillingCycle, BillingTerms
+from childcare_commissioning.contract import Variable, VariationKind
 from childcare_commissioning_plymouth._cite import cite
 
-__all__ = ["BILLING"]
+__all__ = ["BILLING", "VARIABLES"]
 
 BILLING = BillingTerms(
     cycle=BillingCycle.FORTNIGHTLY,
@@ -31,4 +32,36 @@ BILLING = BillingTerms(
     "value reflects what was delivered, with deductions for anything commissioned but not "
     "delivered. Temporary cover by another provider needs no notice period. Prices are "
     "bespoke per package (no rate band is set) and no mileage terms are given.",
+)
+
+#: What a contract may agree otherwise: the invoicing cycle, and (the Council's discretion)
+#: the monitoring schedule.
+VARIABLES = (
+    Variable(
+        "invoicing-cycle",
+        VariationKind.INVOICING_CYCLE,
+        cite(
+            "3.3 Referral routes",
+            "unless otherwise agreed between the parties on a case by case basis",
+        ),
+        note="Fortnightly in arrears unless the contract records another cycle for a package.",
+    ),
+    Variable(
+        "more-frequent-monitoring",
+        VariationKind.SCHEDULE,
+        cite(
+            "11 Contract management",
+            "may implement additional and/or more frequent monitoring",
+        ),
+        targets=frozenset(
+            {
+                "reporting-quarter-ends",
+                "reporting-half-year-ends",
+                "reporting-year-ends",
+                "contract-review-meeting",
+            }
+        ),
+        note="The Council's discretion: a contract records the varied schedule (for "
+        "example monthly while the Council has concerns about quality).",
+    ),
 )

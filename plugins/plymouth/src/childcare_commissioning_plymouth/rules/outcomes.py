@@ -8,13 +8,17 @@ from childcare_commissioning.policies import (
     PolicyList,
 )
 from childcare_commissioning_plymouth._cite import cite
+from childcare_commissioning_plymouth.rules.referrals import DOCUMENTS
+from childcare_commissioning_plymouth.rules.workforce import ROLE_TYPE_TABLE
 
 __all__ = [
     "KPI_CITE",
     "OUTCOMES",
     "POLICIES",
     "POLICY_LIST",
+    "POLICY_LISTS",
     "POLICY_TABLE",
+    "REFERENCE_TABLES",
     "WHERE_RELEVANT",
 ]
 
@@ -58,6 +62,7 @@ POLICY_LIST = PolicyList(
     notes="'(where relevant)' policies may be marked not applicable (reading "
     "policy-not-applicable).",
 )
+POLICY_LISTS = (POLICY_LIST,)
 
 
 _KPI = "8.1 Key Performance Indicators"
@@ -143,3 +148,7 @@ POLICY_TABLE = ReferenceTable(
     KPI_CITE,
     notes="Reported quarterly for each: date of last review, date next review due, key changes.",
 )
+
+#: Every reference table of the declaration: the KPI's policies, the referral documents
+#: (``referrals``) and the role types (``workforce``).
+REFERENCE_TABLES = (POLICY_TABLE, DOCUMENTS, ROLE_TYPE_TABLE)

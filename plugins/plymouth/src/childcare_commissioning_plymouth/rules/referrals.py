@@ -9,7 +9,15 @@ from childcare_commissioning.organisations import Organisation
 from childcare_commissioning.referrals import Confirmation, Offer, OfferList, ReferralRoute
 from childcare_commissioning_plymouth._cite import cite
 
-__all__ = ["COHORTS", "COUNCIL", "DOCUMENTS", "OFFERS", "OFFER_LISTS", "ROUTES"]
+__all__ = [
+    "COHORTS",
+    "COUNCIL",
+    "DOCUMENTS",
+    "OFFERS",
+    "OFFER_LISTS",
+    "ORGANISATIONS",
+    "ROUTES",
+]
 
 KEY = "3.1 Key activity"
 
@@ -42,6 +50,7 @@ COUNCIL = Organisation(
     "('Strategic Co-operative Commissioning Team'). Any other part of the Council is "
     "recognised when recorded beside the Council's name.",
 )
+ORGANISATIONS = (COUNCIL,)
 
 ROUTES = (
     ReferralRoute(
