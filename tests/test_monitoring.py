@@ -495,14 +495,25 @@ def test_counts_always_reconcile(rows: list[tuple[str, str, int]]) -> None:
 # --- arithmetic the audit's mutants showed unpinned (audits 2026-12, tests.md M1-M3, M6) ---
 
 
-def test_late_by_is_elapsed_time_across_the_spring_clock_change() -> None:
-    """M1. Incident 00:30 GMT Sat 29 Mar 2025; 24 elapsed hours end 00:30 UTC Sun 30 Mar
-    (01:30 BST: the clocks went forward at 01:00 GMT). Notice at 03:00 BST (02:00 UTC):
+@pytest.mark.parametrize(
+    ("incident", "notice"),
+    [
+        ("2025-03-29T00:30:00+00:00", "2025-03-30T03:00:00+01:00"),
+        # The same instants as London wall-clock times (a log without offsets): the due
+        # time and the notice then share London's zone, where Python subtracts wall-clock
+        # times; only the conversion to UTC gives elapsed time (audit tests.md M1).
+        ("2025-03-29T00:30", "2025-03-30T03:00"),
+    ],
+    ids=["with-offsets", "london-local"],
+)
+def test_late_by_is_elapsed_time_across_the_spring_clock_change(incident: str, notice: str) -> None:
+    """M1. Incident 00:30 GMT Sat 29 Mar 2025; 24 elapsed hours end 00:30 GMT Sun 30 Mar
+    (still GMT: the clocks went forward at 01:00 GMT). Notice at 03:00 BST (02:00 UTC):
     1 h 30 min late. The wall-clock difference (03:00 - 00:30) would say 2 h 30 min."""
     rows = [
         {"case": "D1", "kind": "referral-received", "at": "2025-03-27T10:00"},
-        {"case": "D1", "kind": "incident", "at": "2025-03-29T00:30:00+00:00"},
-        {"case": "D1", "kind": "written-notice-given", "at": "2025-03-30T03:00:00+01:00"},
+        {"case": "D1", "kind": "incident", "at": incident},
+        {"case": "D1", "kind": "written-notice-given", "at": notice},
     ]
     notice = _by(_run(rows), "incident-notice")["D1"]
     assert (DutyStatus.LATE, dt.timedelta(hours=1, minutes=30)) == (notice.status, notice.late_by)
