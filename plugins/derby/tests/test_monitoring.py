@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 from decimal import Decimal
 from importlib.resources import files
 from pathlib import Path
@@ -28,7 +29,15 @@ from childcare_commissioning.convert import loads
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
 from childcare_commissioning.obligations import obligations_between
 
-TEXT = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "derby.txt"
+TEXT = (
+    Path(
+        os.environ.get(
+            "CHILDCARE_COMMISSIONING_SHARED", Path(__file__).resolve().parents[3].parent / "shared"
+        )
+    )
+    / "specs"
+    / "derby.txt"
+)
 LOG = files("childcare_commissioning_derby").joinpath("examples", "monitoring.jsonl")
 
 
