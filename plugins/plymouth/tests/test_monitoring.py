@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 from childcare_commissioning_plymouth import SPEC
@@ -19,16 +17,9 @@ from childcare_commissioning_plymouth.monitoring import MONITORING
 
 from childcare_commissioning.conformance import check_council, quote_violations
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+from childcare_commissioning.testing.texts import specification_text
 
-TEXT = (
-    Path(
-        os.environ.get(
-            "CHILDCARE_COMMISSIONING_SHARED", Path(__file__).resolve().parents[3].parent / "shared"
-        )
-    )
-    / "specs"
-    / "plymouth.txt"
-)
+TEXT = specification_text("plymouth", __file__)
 LOG = files("childcare_commissioning_plymouth").joinpath("examples", "monitoring.jsonl")
 
 
