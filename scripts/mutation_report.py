@@ -12,6 +12,12 @@
     Reads the results of a run over those survivors only and updates each record: the
     survivors now killed move to killed, and the record says when and at which commit
     they were rechecked (the full run's date and commit stay).
+``count RESULTS MINUTES``
+    Writes ``benchmarks/mutation/pending.toml``: how many mutants mutmut generated for each
+    configured module (``mutmut results --all true`` lists them all, checked or not) and
+    the rate of the run that wrote RESULTS in MINUTES (its checked mutants a minute, the
+    generation and the tests' coverage run included), so the report can say how long each
+    module not yet current would take.
 ``report``
     Joins every ``benchmarks/mutation/<module>.json`` with the hand-written accounts in
     ``benchmarks/mutation/<module>.accounts.toml`` and prints ``mutation-report.md``.
@@ -335,11 +341,65 @@ def _current(module: str, data: dict[str, Any]) -> str:
     return f"**changed since** ({named}{more})"
 
 
+def count(results_path: str, minutes: str) -> None:
+    """Record each module's mutant count and the measured rate (see the module doc)."""
+    statuses = _read(results_path)
+    checked = sum(s != "not checked" for found in statuses.values() for s in found.values())
+    rate = checked / float(minutes)
+    lines = [
+        "# Written by `scripts/mutation_report.py count` from a run's `mutmut results --all",
+        "# true`: the mutants generated per module, and mutants checked per minute in that",
+        "# whole run (one job, shared machine), for the report's estimates of runs not yet made.",
+        f"rate_per_minute = {rate:.1f}",
+        "",
+        "[mutants]",
+        *(f'"{module}" = {len(found)}' for module, found in sorted(statuses.items())),
+    ]
+    (FOLDER / "pending.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _pending() -> tuple[float, dict[str, int]]:
+    path = FOLDER / "pending.toml"
+    if not path.exists():
+        return 0.0, {}
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return float(data.get("rate_per_minute", 0.0)), dict(data.get("mutants", {}))
+
+
+def _to_run(not_current: list[str]) -> list[str]:
+    """The report's table of configured modules with no current run: each one's mutant
+    count and how long a run would take at the measured rate."""
+    rate, mutants = _pending()
+    missing = set(_configured_modules()) - {p.stem for p in FOLDER.glob("*.json")}
+    rows = []
+    total = 0
+    for module in sorted(missing | set(not_current)):
+        n = mutants.get(module)
+        total += n or 0
+        why = "no run recorded" if module in missing else "not current"
+        estimate = f"{n / rate:.0f} min" if n is not None and rate else "unknown"
+        rows.append(f"| {module} | {why} | {n if n is not None else 'unknown'} | {estimate} |")
+    if not rows:
+        return []
+    hours = f"{total / rate / 60:.1f} h" if rate else "unknown"
+    return [
+        "\n## Not run in full at today's source\n",
+        f"Mutant counts from the latest generation; estimates at {rate:.1f} mutants a minute,"
+        " the rate of the latest counted run as a whole (generating the mutants and"
+        " collecting the tests' coverage included; one job on the shared 2-core machine).\n",
+        "| module | why | mutants | estimated run |",
+        "|---|---|---|---|",
+        *rows,
+        f"| **all** | | {total} | {hours} |",
+    ]
+
+
 def report() -> None:
     rows = []
     details = []
     totals = Counter[str]()
     stale: list[str] = []
+    not_current: list[str] = []
     for path in sorted(FOLDER.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         module = data["module"]
@@ -362,11 +422,14 @@ def report() -> None:
             unaccounted=len(unaccounted),
             unchecked=unchecked,
         )
+        current = _current(module, data)
+        if current != "yes":
+            not_current.append(module)
         run_at = data["commit"]
         for again in data.get("rechecked", []):
             run_at += f" (survivors rechecked {again['date']} at {again['commit']})"
         rows.append(
-            f"| {module} | {data['date']} | {run_at} | {_current(module, data)} "
+            f"| {module} | {data['date']} | {run_at} | {current} "
             f"| {data['killed']} "
             f"| {len(survived)} | {n_equivalent} | {n_left} | {len(unaccounted)} "
             f"| {unchecked} | {score:.1f} % |"
@@ -414,6 +477,7 @@ def report() -> None:
             "\n**Stale accounts** (an account for a mutant that did not survive the"
             " recorded run; remove it): " + ", ".join(f"`{name}`" for name in stale)
         )
+    print("\n".join(_to_run(not_current)))
     print("\n## Survivors, one by one\n")
     print("`mutmut show NAME` (in a run's `mutants/` folder) shows each diff.")
     print("\n".join(details))
@@ -426,10 +490,12 @@ if __name__ == "__main__":
         recheck(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ["survivors"]:
         survivors(sys.argv[2:])
+    elif sys.argv[1:2] == ["count"]:
+        count(sys.argv[2], sys.argv[3])
     elif sys.argv[1:2] == ["report"]:
         report()
     else:
         sys.exit(
             "usage: mutation_report.py record RESULTS COMMIT | survivors MODULE ... "
-            "| recheck RESULTS COMMIT | report"
+            "| recheck RESULTS COMMIT | count RESULTS MINUTES | report"
         )

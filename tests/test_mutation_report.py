@@ -297,3 +297,49 @@ def test_survivors_of_a_changed_module_are_not_rechecked(
         report.survivors(["money"])
     with pytest.raises(SystemExit, match="has no recorded run"):
         report.survivors(["billing/invoices"])
+
+
+def test_modules_not_run_are_listed_with_their_mutants_and_estimated_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Money was run (and is current); calendars and deadlines are configured with no run.
+    A run that checked 45 mutants (one of each module, 42 more of money) in 3 minutes: 15
+    a minute. Calendars' 300 mutants take
+    300 / 15 = 20 min, deadlines' 150 take 10 min; together 450 / 15 = 30 min = 0.5 h.
+    Money (current) is not listed."""
+    report = load()
+    monkeypatch.setattr(report, "FOLDER", tmp_path)
+    monkeypatch.setattr(
+        report,
+        "_configured_modules",
+        lambda: [
+            "childcare_commissioning.money",
+            "childcare_commissioning.calendars",
+            "childcare_commissioning.deadlines",
+        ],
+    )
+    results = tmp_path / "results.txt"
+    results.write_text(
+        "".join(
+            f"    childcare_commissioning.{module}.x_f__mutmut_{n}: not checked\n"
+            for module, count in (("money", 20), ("calendars", 300), ("deadlines", 150))
+            for n in range(1, count + 1)
+        ).replace("x_f__mutmut_1: not checked", "x_f__mutmut_1: killed")
+        + "".join(
+            f"    childcare_commissioning.money.x_g__mutmut_{n}: killed\n" for n in range(42)
+        ),
+        encoding="utf-8",
+    )
+    report.count(str(results), "3")
+    results.write_text(RESULTS, encoding="utf-8")
+    report.record(str(results), "abc1234")
+    capsys.readouterr()
+    report.report()
+    out = capsys.readouterr().out
+    table = out[out.index("## Not run in full") : out.index("## Survivors")]
+    assert "15.0 mutants a minute" in table
+    assert [
+        "| childcare_commissioning.calendars | no run recorded | 300 | 20 min |",
+        "| childcare_commissioning.deadlines | no run recorded | 150 | 10 min |",
+        "| **all** | | 450 | 0.5 h |",
+    ] == [line for line in table.splitlines() if line.startswith("| ") and "---" not in line][1:]
