@@ -158,3 +158,13 @@ def test_d3_an_end_that_does_not_say_who_is_not_judged() -> None:
     assert not [d for d in report.deadlines if d.rule_id == "provider-notice-to-end"]
     [finding] = [f for f in report.findings if f.code == "monitoring.event.instigator-missing"]
     assert "'by'" in finding.message
+
+
+def test_each_end_that_does_not_say_who_is_counted() -> None:
+    """Two packages (C1 and C2) ended without 'by': two findings, and the report's counts
+    say 2 such events, each still used (read 4 = used 4 + reported 0)."""
+    other = [{**START, "case": "C2"}, {**END, "case": "C2"}]
+    report = _run([START, END, *other], dt.date(2025, 4, 30))
+    missing = [f for f in report.findings if f.code == "monitoring.event.instigator-missing"]
+    assert 2 == len(missing) == report.counts["event.instigator-missing"]
+    assert (4, 4, 0) == tuple(report.counts.get(k, 0) for k in ("read", "used", "reported"))

@@ -1,0 +1,144 @@
+"""Reading event logs and declaring monitoring, beyond the worked examples: the CSV edge
+cases, standard input with a byte-order mark, and the declarations' own conversions and
+checks (the monitoring package's mutation run found each unpinned, issue #44). Every
+expected line number and path is counted by hand from the text given."""
+
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from childcare_commissioning.deadlines import Party
+from childcare_commissioning.errors import ConversionError, ModelValueError
+from childcare_commissioning.model import Citation, Urgency
+from childcare_commissioning.monitoring import (
+    Condition,
+    Count,
+    DutyStatus,
+    Gate,
+    Monitoring,
+    open_log,
+    read_events,
+)
+
+CITE = Citation("testshire", "1", "a quote")
+HEADER = "case,kind,at,reference\n"
+
+
+def _csv(text: str) -> list[tuple[int, str, str, str | None]]:
+    return [(e.line, e.case, e.kind, e.reference) for e in read_events(io.StringIO(text), "csv")]
+
+
+def _csv_error(text: str) -> tuple[str, str, str]:
+    with pytest.raises(ConversionError) as caught:
+        _csv(text)
+    [problem] = caught.value.problems
+    return caught.value.target, problem.path, problem.message
+
+
+def test_csv_rows_keep_their_line_numbers_across_blank_lines_and_short_rows() -> None:
+    """Line 1 the header; line 2 C1 with a reference; line 3 blank (skipped, as
+    csv.DictReader does); line 4 C2 with one cell fewer than the header (its reference
+    absent); line 5 C3 with the reference cell empty (absent too). Cells are trimmed."""
+    text = (
+        HEADER
+        + "C1,referral-received,2025-03-03T10:00,R-1\n"
+        + "\n"
+        + "C2,referral-received,2025-03-04T10:00\n"
+        + " C3 ,referral-received,2025-03-05T10:00,\n"
+    )
+    assert [
+        (2, "C1", "referral-received", "R-1"),
+        (4, "C2", "referral-received", None),
+        (5, "C3", "referral-received", None),
+    ] == _csv(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An empty file has no header: the first required column is missing.
+        ("", ("event log line 1", "$.case", "column missing from the header")),
+        ("case,kind\n", ("event log line 1", "$.at", "column missing from the header")),
+        ("kind,at,case,kind\n", ("event log line 1", "$.kind", "column given twice in the header")),
+        (
+            HEADER + "C1,referral-received,2025-03-03T10:00,R-1,extra\n",
+            ("event log line 2", "$.", "more cells than the header has columns"),
+        ),
+        (
+            HEADER + 'C1,referral-received,2025-03-03T10:00,R-1\nC2,x,2025-03-03T11:00,"open\n',
+            ("event log line 3", "$.", None),
+        ),
+    ],
+    ids=["empty", "no-at", "kind-twice", "too-many-cells", "unterminated-quote"],
+)
+def test_a_broken_csv_log_names_the_line_and_column(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    target, path, message = _csv_error(text)
+    assert expected[:2] == (target, path)
+    if expected[2] is not None:
+        assert expected[2] == message
+    else:
+        assert "quote" in message
+
+
+def test_an_unknown_log_format_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown event log format 'xml': use jsonl or csv"):
+        read_events(io.StringIO(""), "xml")
+
+
+def test_standard_input_with_a_byte_order_mark_reads_as_utf8(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``-`` reads standard input as BOM-tolerant UTF-8 whatever its encoding was: the
+    bytes of a byte-order mark and "Zoë" (UTF-8) read as the event, not as Latin-1."""
+    raw = (
+        b'\xef\xbb\xbf{"case": "Zo\xc3\xab", "kind": "referral-received", '
+        b'"at": "2025-03-03T10:00"}\n'
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="latin-1"))
+    [event] = list(read_events(open_log("-")))
+    assert ("Zoë", "referral-received") == (event.case, event.kind)
+
+
+def test_declarations_convert_their_texts_to_members() -> None:
+    """A declaration written from JSON gives members as their texts: the instigators, the
+    exempt urgencies and the statuses counted are read as the enums' members."""
+    condition = Condition("notice", ["provider", "council"], CITE)
+    assert frozenset({Party.PROVIDER, Party.COUNCIL}) == condition.by
+    gate = Gate("gate", "Gate", "assessed", "started", CITE, exempt=["urgent"])
+    assert frozenset({Urgency.URGENT}) == gate.exempt
+    count = Count(rules=("offer",), statuses=["met", "late"], by=["provider"])
+    assert (frozenset({DutyStatus.MET, DutyStatus.LATE}), frozenset({Party.PROVIDER})) == (
+        count.statuses,
+        count.by,
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{}, {"event": "referral-received", "rules": ("offer",)}],
+    ids=["neither", "both"],
+)
+def test_a_count_counts_events_or_deadlines_not_neither_or_both(kwargs: dict[str, object]) -> None:
+    with pytest.raises(ModelValueError) as caught:
+        Count(**kwargs)  # type: ignore[arg-type]
+    assert "count: give exactly one of event, rules [count-source]" == str(caught.value)
+
+
+def test_a_count_of_either_kind_is_accepted() -> None:
+    assert "referral-received events" == Count(event="referral-received").describe()
+    assert "offer deadlines (all)" == Count(rules=("offer",)).describe()
+
+
+@pytest.mark.parametrize(("month", "accepted"), [(0, False), (1, True), (12, True), (13, False)])
+def test_the_reporting_year_starts_in_a_month_1_to_12(month: int, accepted: bool) -> None:
+    if accepted:
+        assert month == Monitoring(year_start_month=month).year_start_month
+        return
+    with pytest.raises(ModelValueError) as caught:
+        Monitoring(year_start_month=month)
+    assert "year_start_month: months are 1 to 12 [month]" == str(caught.value)
