@@ -5,6 +5,7 @@ expected line number and path is counted by hand from the text given."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 
@@ -20,8 +21,10 @@ from childcare_commissioning.monitoring import (
     Gate,
     Monitoring,
     open_log,
+    period_of,
     read_events,
 )
+from childcare_commissioning.schedules import Period
 
 CITE = Citation("testshire", "1", "a quote")
 HEADER = "case,kind,at,reference\n"
@@ -35,6 +38,7 @@ def _csv_error(text: str) -> tuple[str, str, str]:
     with pytest.raises(ConversionError) as caught:
         _csv(text)
     [problem] = caught.value.problems
+    assert "event" == problem.rule  # every reading problem names the event rule
     return caught.value.target, problem.path, problem.message
 
 
@@ -142,3 +146,11 @@ def test_the_reporting_year_starts_in_a_month_1_to_12(month: int, accepted: bool
     with pytest.raises(ModelValueError) as caught:
         Monitoring(year_start_month=month)
     assert "year_start_month: months are 1 to 12 [month]" == str(caught.value)
+
+
+def test_the_period_of_a_day_is_its_quarter_label_and_dates() -> None:
+    """15 Nov 2026: in UK financial quarters (April to June is Q1) the third quarter of
+    2026/27, October to December; in calendar quarters, the fourth of 2026."""
+    october_to_december = Period(dt.date(2026, 10, 1), dt.date(2026, 12, 31))
+    assert ("2026-Q3", october_to_december) == period_of(dt.date(2026, 11, 15))
+    assert ("2026-Q4", october_to_december) == period_of(dt.date(2026, 11, 15), 1)
