@@ -24,6 +24,8 @@ from childcare_commissioning.monitoring import (
     period_of,
     read_events,
 )
+from childcare_commissioning.monitoring.model import _duration_text
+from childcare_commissioning.monitoring.periods import year_of
 from childcare_commissioning.schedules import Period
 
 CITE = Citation("testshire", "1", "a quote")
@@ -154,3 +156,75 @@ def test_the_period_of_a_day_is_its_quarter_label_and_dates() -> None:
     october_to_december = Period(dt.date(2026, 10, 1), dt.date(2026, 12, 31))
     assert ("2026-Q3", october_to_december) == period_of(dt.date(2026, 11, 15))
     assert ("2026-Q4", october_to_december) == period_of(dt.date(2026, 11, 15), 1)
+
+
+def test_a_count_says_what_it_counts() -> None:
+    """Every narrowing in words, instigators and reasons sorted: a distinct count of
+    repeat ends by the council or the provider for a breakdown or a move; and a count of
+    two rules' deadlines that were late or met."""
+    ends = Count(
+        event="placement-ended",
+        by=["provider", "council"],
+        reasons=["moved", "breakdown"],
+        repeat=True,
+        distinct=True,
+    )
+    assert (
+        "cases with repeat placement-ended events by council/provider for breakdown/moved"
+        == ends.describe()
+    )
+    assert (
+        "a + b deadlines (late/met)" == Count(rules=("a", "b"), statuses=["met", "late"]).describe()
+    )
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (dt.timedelta(seconds=59), "0 min"),
+        (dt.timedelta(hours=2), "2 h 0 min"),
+        (dt.timedelta(days=1, minutes=5), "1 d 0 h 5 min"),
+        (dt.timedelta(days=2, hours=3, minutes=4, seconds=59), "2 d 3 h 4 min"),
+    ],
+)
+def test_how_late_in_days_hours_and_whole_minutes(delta: dt.timedelta, text: str) -> None:
+    """Whole minutes (seconds dropped); hours shown once there are any, or any days."""
+    assert text == _duration_text(delta)
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "month", "expected"),
+    [
+        # Without a contract: UK financial years (April), or calendar years.
+        (dt.date(2025, 3, 31), None, 4, ("2024/25", dt.date(2024, 4, 1), dt.date(2025, 3, 31))),
+        (dt.date(2025, 4, 1), None, 4, ("2025/26", dt.date(2025, 4, 1), dt.date(2026, 3, 31))),
+        (dt.date(2100, 1, 15), None, 4, ("2099/00", dt.date(2099, 4, 1), dt.date(2100, 3, 31))),
+        (dt.date(2025, 12, 31), None, 1, ("2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+        # A contract from 29 Feb 2024: its anniversary in a common year is 1 March, so
+        # year 1 runs to 28 Feb 2025 and year 2 from 1 Mar 2025 to 28 Feb 2026; a day
+        # before the start is in year 0 (1 Mar 2023 to 28 Feb 2024).
+        (
+            dt.date(2025, 2, 28),
+            dt.date(2024, 2, 29),
+            4,
+            ("contract year 1", dt.date(2024, 2, 29), dt.date(2025, 2, 28)),
+        ),
+        (
+            dt.date(2025, 3, 1),
+            dt.date(2024, 2, 29),
+            4,
+            ("contract year 2", dt.date(2025, 3, 1), dt.date(2026, 2, 28)),
+        ),
+        (
+            dt.date(2024, 2, 1),
+            dt.date(2024, 2, 29),
+            4,
+            ("contract year 0", dt.date(2023, 3, 1), dt.date(2024, 2, 28)),
+        ),
+    ],
+)
+def test_the_year_of_a_day(
+    day: dt.date, start: dt.date | None, month: int, expected: tuple[str, dt.date, dt.date]
+) -> None:
+    label, period = year_of(day, start, month)
+    assert expected == (label, period.start, period.end)
