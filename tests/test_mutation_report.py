@@ -343,3 +343,37 @@ def test_modules_not_run_are_listed_with_their_mutants_and_estimated_time(
         "| childcare_commissioning.deadlines | no run recorded | 150 | 10 min |",
         "| **all** | | 450 | 0.5 h |",
     ] == [line for line in table.splitlines() if line.startswith("| ") and "---" not in line][1:]
+
+
+def test_a_spot_recheck_puts_the_mutant_function_in_place_of_the_original(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mutants/ copy holds each mutant as a function named after it (a method inside
+    its class); the spot recheck swaps exactly that function (decorators kept) and leaves
+    the rest of the module as it was."""
+    spec = importlib.util.spec_from_file_location(
+        "mutation_spot_recheck", ROOT / "scripts" / "mutation_spot_recheck.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    spot = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(spot)
+    monkeypatch.setattr(spot, "ROOT", tmp_path)
+    original = (
+        "import functools\n\n\n@functools.cache\ndef half(n):\n    return n // 2\n\n\n"
+        "class Box:\n    def size(self):\n        return 1\n\n    def other(self):\n"
+        "        return 2\n"
+    )
+    mutants = tmp_path / "mutants" / "src" / "pkg"
+    mutants.mkdir(parents=True)
+    (mutants / "m.py").write_text(
+        "def x_half__mutmut_1(n):\n    return n / 2\n\n\nclass Box:\n"
+        "    def xǁBoxǁsize__mutmut_3(self):\n        return None\n",
+        encoding="utf-8",
+    )
+    assert original.replace("n // 2", "n / 2") == spot._mutated(
+        original, "pkg/m.py", "x_half__mutmut_1"
+    )
+    assert original.replace("return 1", "return None") == spot._mutated(
+        original, "pkg/m.py", "xǁBoxǁsize__mutmut_3"
+    )
