@@ -26,6 +26,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Seconds the chosen tests may take under one mutant before it counts as a timeout
+#: (killed, as mutmut counts it).
+TIMEOUT = 120
 
 
 @functools.cache
@@ -75,10 +78,13 @@ def main(names_path: str, out_path: str, pytest_args: list[str]) -> None:
                     env=env,
                     capture_output=True,
                     check=False,
+                    timeout=TIMEOUT,
                 )
+                status = {0: "survived", 1: "killed"}.get(run.returncode, "error")
+            except subprocess.TimeoutExpired:
+                status = "timeout"  # a mutant that makes the tests hang (an endless loop)
             finally:
                 target.write_text(original, encoding="utf-8")
-            status = {0: "survived", 1: "killed"}.get(run.returncode, "error")
             print(f"    {name}: {status}", file=out, flush=True)
 
 
