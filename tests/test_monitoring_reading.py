@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -228,3 +229,29 @@ def test_the_year_of_a_day(
 ) -> None:
     label, period = year_of(day, start, month)
     assert expected == (label, period.start, period.end)
+
+
+def test_a_csv_file_with_cr_lf_line_ends_and_a_line_break_in_a_cell(tmp_path: Path) -> None:
+    """A spreadsheet's CSV ends its lines with CR LF: the rows read as with LF. A cell
+    holding a line break (quoted, CR LF inside) is refused, naming line 2 where the row
+    starts: a cell may not hold a line break."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"case,kind,at\r\nC1,referral-received,2025-03-03T10:00\r\n")
+    with open_log(str(path)) as stream:
+        assert [(2, "C1")] == [(e.line, e.case) for e in read_events(stream, "csv")]
+    path.write_bytes(b'case,kind,at,reference\r\nC1,x,2025-03-03T10:00,"R-1\r\nR-2"\r\n')
+    with open_log(str(path)) as stream, pytest.raises(ConversionError) as caught:
+        list(read_events(stream, "csv"))
+    assert "event log line 2" == caught.value.target
+    assert "a cell may not hold a line break" in caught.value.problems[0].message
+
+
+def test_the_contract_year_of_a_far_future_contract() -> None:
+    """A contract from 1 Jan 5000 (a date a caller can give): 1 Jun 5001 is in its second
+    year, 1 Jan to 31 Dec 5001, as for any other start."""
+    label, period = year_of(dt.date(5001, 6, 1), dt.date(5000, 1, 1))
+    assert ("contract year 2", dt.date(5001, 1, 1), dt.date(5001, 12, 31)) == (
+        label,
+        period.start,
+        period.end,
+    )
