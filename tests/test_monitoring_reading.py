@@ -20,6 +20,7 @@ from childcare_commissioning.monitoring import (
     Count,
     DutyStatus,
     Gate,
+    KpiFigure,
     Monitoring,
     open_log,
     period_of,
@@ -254,4 +255,37 @@ def test_the_contract_year_of_a_far_future_contract() -> None:
         label,
         period.start,
         period.end,
+    )
+
+
+def test_the_year_of_a_day_defaults_to_uk_financial_years() -> None:
+    """Without a contract or a month, years start in April: 15 Apr 2025 is in 2025/26."""
+    label, period = year_of(dt.date(2025, 4, 15), None)
+    assert ("2025/26", dt.date(2025, 4, 1)) == (label, period.start)
+
+
+def test_a_count_figure_without_a_percentage_or_target_says_none() -> None:
+    """A count KPI (families worked with, at least 30 a year) has no percentage and no
+    target: its JSON row gives null for both, and 31 families meet the minimum of 30."""
+    figure = KpiFigure(
+        "families",
+        "Families worked with",
+        "2025/26",
+        Period(dt.date(2025, 4, 1), dt.date(2026, 3, 31)),
+        31,
+        None,
+        None,
+        None,
+        CITE,
+        (),
+        (),
+        minimum=30,
+    )
+    row = figure.as_dict()
+    assert (None, None, None, 30, True) == (
+        row["percent"],
+        row["target"],
+        row["denominator"],
+        row["minimum"],
+        row["meets_target"],
     )

@@ -22,6 +22,7 @@ import pytest
 from childcare_commissioning_plymouth import SPEC
 
 from childcare_commissioning.contract import Contract
+from childcare_commissioning.model import Severity
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
 
 CONTRACT = Contract("plymouth", "Example Provider", dt.date(2025, 3, 1))
@@ -167,4 +168,5 @@ def test_each_end_that_does_not_say_who_is_counted() -> None:
     report = _run([START, END, *other], dt.date(2025, 4, 30))
     missing = [f for f in report.findings if f.code == "monitoring.event.instigator-missing"]
     assert 2 == len(missing) == report.counts["event.instigator-missing"]
+    assert {Severity.WARNING} == {f.severity for f in missing}
     assert (4, 4, 0) == tuple(report.counts.get(k, 0) for k in ("read", "used", "reported"))
