@@ -366,17 +366,22 @@ def _pending() -> tuple[float, dict[str, int]]:
     return float(data.get("rate_per_minute", 0.0)), dict(data.get("mutants", {}))
 
 
-def _to_run(not_current: list[str]) -> list[str]:
-    """The report's table of configured modules with no current run: each one's mutant
-    count and how long a run would take at the measured rate."""
+def _to_run(not_current: list[str], partial: dict[str, int] | None = None) -> list[str]:
+    """The report's table of configured modules with no current run, or a current run
+    that left mutants unchecked (``partial``: how many): each one's mutant count (the
+    unchecked ones for a partial run) and how long a run would take at the measured
+    rate."""
     rate, mutants = _pending()
+    partial = partial or {}
     missing = set(_configured_modules()) - {p.stem for p in FOLDER.glob("*.json")}
     rows = []
     total = 0
-    for module in sorted(missing | set(not_current)):
+    for module in sorted(missing | set(not_current) | set(partial)):
         n = mutants.get(module)
-        total += n or 0
         why = "no run recorded" if module in missing else "not current"
+        if module in partial and module not in not_current:
+            n, why = partial[module], "partial run: unchecked"
+        total += n or 0
         estimate = f"{n / rate:.0f} min" if n is not None and rate else "unknown"
         rows.append(f"| {module} | {why} | {n if n is not None else 'unknown'} | {estimate} |")
     if not rows:
@@ -400,6 +405,7 @@ def report() -> None:
     totals = Counter[str]()
     stale: list[str] = []
     not_current: list[str] = []
+    partial: dict[str, int] = {}
     for path in sorted(FOLDER.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         module = data["module"]
@@ -412,6 +418,8 @@ def report() -> None:
         # change to the module): named so they are removed rather than left to mislead.
         stale.extend(f"{module}.{n}" for n in sorted({*equivalent, *left} - set(survived)))
         unchecked = data.get("statuses", {}).get("not checked", 0)
+        if unchecked:
+            partial[module] = unchecked
         behaviour = data["killed"] + len(survived) - n_equivalent
         score = 100 * data["killed"] / behaviour if behaviour else 100.0
         totals.update(
@@ -477,7 +485,7 @@ def report() -> None:
             "\n**Stale accounts** (an account for a mutant that did not survive the"
             " recorded run; remove it): " + ", ".join(f"`{name}`" for name in stale)
         )
-    print("\n".join(_to_run(not_current)))
+    print("\n".join(_to_run(not_current, partial)))
     print("\n## Survivors, one by one\n")
     print("`mutmut show NAME` (in a run's `mutants/` folder) shows each diff.")
     print("\n".join(details))

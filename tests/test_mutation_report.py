@@ -305,8 +305,8 @@ def test_modules_not_run_are_listed_with_their_mutants_and_estimated_time(
     """Money was run (and is current); calendars and deadlines are configured with no run.
     A run that checked 45 mutants (one of each module, 42 more of money) in 3 minutes: 15
     a minute. Calendars' 300 mutants take
-    300 / 15 = 20 min, deadlines' 150 take 10 min; together 450 / 15 = 30 min = 0.5 h.
-    Money (current) is not listed."""
+    300 / 15 = 20 min, deadlines' 150 take 10 min; money (current) left 1 unchecked (0 min);
+    together 451 / 15 = 30 min = 0.5 h."""
     report = load()
     monkeypatch.setattr(report, "FOLDER", tmp_path)
     monkeypatch.setattr(
@@ -341,7 +341,8 @@ def test_modules_not_run_are_listed_with_their_mutants_and_estimated_time(
     assert [
         "| childcare_commissioning.calendars | no run recorded | 300 | 20 min |",
         "| childcare_commissioning.deadlines | no run recorded | 150 | 10 min |",
-        "| **all** | | 450 | 0.5 h |",
+        "| childcare_commissioning.money | partial run: unchecked | 1 | 0 min |",
+        "| **all** | | 451 | 0.5 h |",
     ] == [line for line in table.splitlines() if line.startswith("| ") and "---" not in line][1:]
 
 
@@ -377,3 +378,23 @@ def test_a_spot_recheck_puts_the_mutant_function_in_place_of_the_original(
     assert original.replace("return 1", "return None") == spot._mutated(
         original, "pkg/m.py", "xǁBoxǁsize__mutmut_3"
     )
+
+
+def test_a_partial_run_lists_its_unchecked_mutants_to_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Money's run (RESULTS) left one mutant unchecked: at 15 a minute (45 checked in 3
+    minutes) that is 1 / 15 = 0.07 min, shown as 0 min."""
+    report = load()
+    monkeypatch.setattr(report, "FOLDER", tmp_path)
+    monkeypatch.setattr(report, "_configured_modules", lambda: ["childcare_commissioning.money"])
+    (tmp_path / "pending.toml").write_text(
+        'rate_per_minute = 15.0\n[mutants]\n"childcare_commissioning.money" = 7\n', "utf-8"
+    )
+    results = tmp_path / "results.txt"
+    results.write_text(RESULTS, encoding="utf-8")
+    report.record(str(results), "abc1234")
+    capsys.readouterr()
+    report.report()
+    out = capsys.readouterr().out
+    assert "| childcare_commissioning.money | partial run: unchecked | 1 | 0 min |" in out
