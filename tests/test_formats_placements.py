@@ -461,11 +461,15 @@ def test_package_costs_written_as_actual_placement() -> None:
     )
     out = write_placement(with_costs(record, costs))
     actual = out["actualPlacement"]
-    assert Decimal("45.63") == actual["coreWeeklyCost"]
-    assert Decimal("1200.50") == actual["additionalSupportWeeklyCost"]
+    # Changed amounts are written as strings (a JSON number with pence is no xsd:decimal
+    # to JSON-LD); unchanged ones keep the source's own numbers (0.00 and 500.00).
+    assert "45.63" == actual["coreWeeklyCost"]
+    assert "1200.50" == actual["additionalSupportWeeklyCost"]
     assert Decimal("0.00") == actual["educationWeeklyCost"]
+    assert isinstance(actual["educationWeeklyCost"], Decimal)
     assert Decimal("500.00") == actual["otherWeeklyCost"]
-    assert Decimal("1746.13") == actual["totalWeeklyCost"]
+    assert isinstance(actual["otherWeeklyCost"], Decimal)
+    assert "1746.13" == actual["totalWeeklyCost"]
     assert "ABCD10293002" == actual["providerURN"]
     assert "N18" == actual["placementLocation"]
 
@@ -570,10 +574,10 @@ def test_cli_export_writes_costs(tmp_path: Path, capsys: pytest.CaptureFixture[s
     )
     captured = capsys.readouterr()
     assert 0 == status, captured.err
-    assert '"coreWeeklyCost": 111.00' in captured.out
-    assert '"totalWeeklyCost": 461.00' in captured.out
+    assert '"coreWeeklyCost": "111.00"' in captured.out
+    assert '"totalWeeklyCost": "461.00"' in captured.out
     document = parse_json(captured.out)
-    assert Decimal("0.00") == document["actualPlacement"]["otherWeeklyCost"]
+    assert "0.00" == document["actualPlacement"]["otherWeeklyCost"]
     assert "placements.costs.replaced" in captured.err
     # An unknown package: exit 2, naming the option.
     assert 2 == main(
@@ -594,11 +598,77 @@ def test_cli_export_writes_costs(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "--package" in capsys.readouterr().err
 
 
-def test_rdflib_and_pyshacl_are_not_imported_with_the_package() -> None:
+def _export(extra: list[str], capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Any:
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps(PACKAGE_BATCH), "utf-8")
+    argv = ["export", "placements", str(path), "--council", "testshire", "--package", "PKG-1"]
+    argv += ["--on", "2024-03-25", "--into", str(FIXTURES / "valid-placement.jsonld")]
+    status = main([*argv, *extra, "--format", "json"])
+    captured = capsys.readouterr()
+    assert 0 == status, captured.err
+    return captured.out
+
+
+def test_cli_export_with_pence_is_what_the_standards_validator_accepts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Audit 2026-12 formats, P1: `--additional-support 350.25` into the standard's own
+    valid-placement.jsonld wrote the amounts as JSON numbers, which JSON-LD (jsonld.js in
+    the standard's validator, pyld here) converts as doubles, "3.5025E2"^^xsd:decimal: not
+    an xsd:decimal, so the standard's validator refused the record while the library read
+    it back. Core 6 h x £18.50 = £111.00, additional support £350.25, education and other
+    £0.00: total 111.00 + 350.25 = £461.25, each written as a decimal string."""
+    out = _export(["--additional-support", "350.25"], capsys, tmp_path)
+    written = parse_json(out)
+    actual = written["actualPlacement"]
+    assert ("111.00", "350.25", "461.25") == (
+        actual["coreWeeklyCost"],
+        actual["additionalSupportWeeklyCost"],
+        actual["totalWeeklyCost"],
+    )
+    record = read_placement(written)
+    assert record.costs is not None
+    assert (Decimal("350.25"), Decimal("461.25")) == (
+        record.costs.additional_support,
+        record.costs.total,
+    )
+    # The record as the library wrote it before: the amounts as JSON numbers with pence.
+    # Refused now, as by the standard's validator (sh:datatype on the fractional amounts).
+    as_numbers = parse_json(out.replace('"350.25"', "350.25").replace('"461.25"', "461.25"))
+    with pytest.raises(ConversionError) as caught:
+        read_placement(as_numbers)
+    datatype = {p.path for p in caught.value.problems if p.rule == "sh:datatype"}
+    assert {
+        "$.actualPlacement.additionalSupportWeeklyCost",
+        "$.actualPlacement.totalWeeklyCost",
+    } == datatype
+
+
+def test_a_json_number_with_pence_is_refused_as_json_ld_reads_it() -> None:
+    """The standard's valid-placement.jsonld with otherWeeklyCost 500.50 and the total
+    4500.50 as JSON numbers: JSON-LD writes both as doubles (5.005E2, 4.5005E3), no
+    xsd:decimal; the same amounts as strings are decimals and valid."""
+    record = load("valid-placement")
+    record["actualPlacement"]["otherWeeklyCost"] = Decimal("500.50")
+    record["actualPlacement"]["totalWeeklyCost"] = Decimal("4500.50")
+    with pytest.raises(ConversionError) as caught:
+        validate(record)
+    assert {"$.actualPlacement.otherWeeklyCost", "$.actualPlacement.totalWeeklyCost"} == {
+        p.path for p in caught.value.problems if p.rule == "sh:datatype"
+    }
+    record["actualPlacement"]["otherWeeklyCost"] = "500.50"
+    record["actualPlacement"]["totalWeeklyCost"] = "4500.50"
+    validate(record)
+    costs = read_placement(record).costs
+    assert costs is not None
+    assert Decimal("4500.50") == costs.total
+
+
+def test_rdflib_pyshacl_and_pyld_are_not_imported_with_the_package() -> None:
     code = (
         "import sys, childcare_commissioning, childcare_commissioning.formats.placements, "
         "childcare_commissioning.cli._parser as p; p.build_parser(); "
-        "sys.exit('rdflib' in sys.modules or 'pyshacl' in sys.modules)"
+        "sys.exit(any(m in sys.modules for m in ('rdflib', 'pyshacl', 'pyld')))"
     )
     assert 0 == subprocess.run([sys.executable, "-c", code], check=False).returncode
 
@@ -632,3 +702,16 @@ def test_one_field_replaced_by_arbitrary_json_is_read_or_refused(data: st.DataOb
     except CommissioningError:
         return
     assert document == write_placement(record)
+
+
+def test_validating_leaves_rdflibs_reading_of_decimals_as_it_was() -> None:
+    """A record with a fractional JSON number is refused (sh:datatype) without changing how
+    rdflib reads ``xsd:decimal`` for the rest of the caller's process: afterwards rdflib
+    still reads the literal "3.5E2"^^xsd:decimal as 350, as it does out of the box."""
+    import rdflib
+
+    record = load("valid-placement")
+    record["actualPlacement"]["otherWeeklyCost"] = Decimal("500.50")
+    with pytest.raises(ConversionError):
+        validate(record)
+    assert rdflib.Literal("3.5E2", datatype=rdflib.XSD.decimal).value == Decimal(350)

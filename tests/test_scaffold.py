@@ -68,7 +68,8 @@ def test_scaffolded_plugin_installs_passes_and_is_listed(tmp_path: Path) -> None
     )
     assert 0 == tests.returncode, tests.stdout + tests.stderr
     kit_tests = [name for name in dir(ConformanceSuite) if name.startswith("test_")]
-    assert f"{len(kit_tests) + 1} passed" in tests.stdout  # the kit plus the worked example
+    # The kit plus one worked example for each role of the package (TESTS below).
+    assert f"{len(kit_tests) + len(TESTS) - 1} passed" in tests.stdout
     listed = subprocess.run(
         [str(python), "-m", "childcare_commissioning.cli", "councils", "--format", "json"],
         capture_output=True,
@@ -127,7 +128,7 @@ def test_new_council_command(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 SHAPE = {
     "__init__.py": "SPEC and the hook implementations",
     "_cite.py": "cite(clause, quote) into the council's own text",
-    "rules.py": "the declarations the library evaluates",
+    "rules": "the declarations the library evaluates, one module per role",
     "duties.py": "the monitoring checklist and the computations",
     "register.py": "the account of the whole text",
     "monitoring.py": "what events show",
@@ -137,36 +138,101 @@ SHAPE = {
     "py.typed": "typing marker",
 }
 
-#: What each shipped plugin still lacks of the shape, and the modules it keeps beyond it
-#: (#34 left these: moving them touches modules other engineers own or is more than a
-#: rename). A plugin that gains or loses a module must update this on purpose.
-GAPS = {
-    "derby": ({"checks.py"}, {"careleaver.py", "placements.py"}),
-    "plymouth": (
-        {"rules.py", "checks.py"},
-        {"contacts.py", "kpi.py", "referrals.py", "staff.py", "timing.py", "workforce.py"},
-    ),
-    "somerset": ({"checks.py"}, {"jobsheet.py", "outcomes.py"}),
-    "stoke": ({"checks.py"}, {"evidence.py"}),
-    "triborough": ({"checks.py"}, {"volumes.py"}),
+#: The modules of ``rules/``: a plugin has those of the roles its text has.
+RULE_MODULES = {
+    "__init__.py": "every declaration, importable from ``rules``",
+    "timing.py": "calendars, deadlines, obligations",
+    "referrals.py": "areas, services, routes, offers, cohorts, exclusions, limits",
+    "workforce.py": "staff requirements",
+    "safeguarding.py": "contacts, routing, notifiable events",
+    "billing.py": "billing terms, budgets",
+    "outcomes.py": "outcome measures, reference tables",
+    "glossary.py": "the glossary",
+    "readings.py": "the readings chosen where the text is unclear",
 }
 
+#: The tests beside every plugin, one file per role of the package.
+TESTS = {
+    "test_conformance.py": "the conformance kit",
+    "test_rules.py": "hand-worked tests of the declarations",
+    "test_register.py": "the account of the text",
+    "test_duties.py": "the checklist and the computations' list",
+    "test_monitoring.py": "what events show",
+    "test_checks.py": "the code the hooks call",
+    "test_examples.py": "the examples hook and the commands over the examples",
+}
+#: Present where the plugin has them: contract variations, the ids snapshot, helpers the
+#: tests of two or more roles share (imported as ``from .helpers import ...``).
+OPTIONAL_TESTS = {"test_contract.py", "rule-ids.txt", "helpers.py"}
 
-def test_the_scaffold_generates_exactly_the_shape(tmp_path: Path) -> None:
-    """The generated package holds the shape's modules and nothing else, and its tests
-    are tests/test_conformance.py and tests/test_rules.py."""
-    folder = scaffold("north-yorkshire", tmp_path)
-    package = folder / "src" / "childcare_commissioning_north_yorkshire"
-    assert set(SHAPE) == {p.name for p in package.iterdir()}
-    tests = {p.name for p in (folder / "tests").iterdir()}
-    assert {"test_conformance.py", "test_rules.py"} == tests
+COUNCILS = ("derby", "plymouth", "somerset", "stoke", "triborough")
 
 
-def test_every_plugin_has_the_shape_but_its_listed_gaps() -> None:
-    """Each council plugin has every module of the shape except its listed gaps, and no
-    module beyond the shape except those listed; each has tests/test_conformance.py."""
-    for council, (missing, extra) in GAPS.items():
-        package = next((ROOT / "plugins" / council / "src").glob("childcare_commissioning_*"))
-        names = {p.name for p in package.iterdir() if p.name != "__pycache__"}
-        assert (missing, extra) == (set(SHAPE) - names, names - set(SHAPE)), council
-        assert (ROOT / "plugins" / council / "tests" / "test_conformance.py").exists()
+def _layout(folder: Path) -> tuple[set[str], set[str], set[str]]:
+    """A plugin distribution's layout: the names in its package (caches left out), the
+    modules of its ``rules/`` and the files of its ``tests/``."""
+    package = next((folder / "src").glob("childcare_commissioning_*"))
+    names = {p.name for p in package.iterdir() if p.name != "__pycache__"}
+    rules = package / "rules"
+    modules = {p.name for p in rules.iterdir() if p.suffix == ".py"} if rules.is_dir() else set()
+    tests = {p.name for p in (folder / "tests").iterdir() if p.name != "__pycache__"}
+    return names, modules, tests
+
+
+def _misfits(name: str, folder: Path) -> list[str]:
+    """What in ``folder``'s layout is not the one shape (an empty list when it is)."""
+    names, modules, tests = _layout(folder)
+    wrong = [f"{name}: package lacks {m}" for m in sorted(set(SHAPE) - names)]
+    wrong += [f"{name}: package has {m}, no role of the shape" for m in sorted(names - set(SHAPE))]
+    wrong += [f"{name}: rules/ has {m}" for m in sorted(modules - set(RULE_MODULES))]
+    if "__init__.py" not in modules:
+        wrong.append(f"{name}: rules/ lacks __init__.py")
+    wrong += [f"{name}: tests lack {m}" for m in sorted(set(TESTS) - tests)]
+    wrong += [f"{name}: tests have {m}" for m in sorted(tests - set(TESTS) - OPTIONAL_TESTS)]
+    return wrong
+
+
+def test_the_five_plugins_and_the_scaffold_share_one_layout(tmp_path: Path) -> None:
+    """The scaffold's output and every shipped council plugin have the same package
+    modules (SHAPE), ``rules/`` modules from the same list (RULE_MODULES) and the same test
+    files (TESTS, with OPTIONAL_TESTS where the plugin has them): what differs is listed."""
+    folders = {"scaffold": scaffold("north-yorkshire", tmp_path)}
+    folders |= {council: ROOT / "plugins" / council for council in COUNCILS}
+    assert [] == [w for name, folder in folders.items() for w in _misfits(name, folder)]
+
+
+def test_a_plugin_out_of_shape_is_named_with_what_differs(tmp_path: Path) -> None:
+    """A scaffolded plugin given a chapter module and a test file named for an audit, and
+    with no checks.py, is reported on each count."""
+    folder = scaffold("york", tmp_path)
+    package = folder / "src" / "childcare_commissioning_york"
+    (package / "checks.py").rename(package / "timing.py")
+    (folder / "tests" / "test_checks.py").rename(folder / "tests" / "test_audit_defects.py")
+    assert [
+        "york: package lacks checks.py",
+        "york: package has timing.py, no role of the shape",
+        "york: tests lack test_checks.py",
+        "york: tests have test_audit_defects.py",
+    ] == _misfits("york", folder)
+
+
+#: The sections of every plugin's README, in order (the scaffold writes them).
+README_SECTIONS = [
+    "The text in three numbers",
+    "The whole text accounted for",
+    "What is covered",
+    "Readings",
+    "What the library does not decide",
+    "Examples",
+    "The package",
+]
+
+
+def test_every_readme_has_the_same_sections_in_the_same_order(tmp_path: Path) -> None:
+    """The second-level headings of the scaffold's README and of each plugin's."""
+    folders = {"scaffold": scaffold("north-yorkshire", tmp_path)}
+    folders |= {council: ROOT / "plugins" / council for council in COUNCILS}
+    for name, folder in folders.items():
+        text = (folder / "README.md").read_text(encoding="utf-8")
+        sections = [line[3:] for line in text.splitlines() if line.startswith("## ")]
+        assert README_SECTIONS == sections, name

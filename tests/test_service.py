@@ -376,11 +376,11 @@ def test_placements_export_writes_the_weekly_costs(client: Any) -> None:
     )
     assert 200 == response.status_code, response.text
     assert "application/ld+json" == response.headers["content-type"]
-    assert '"coreWeeklyCost": 111.00' in response.text
+    assert '"coreWeeklyCost": "111.00"' in response.text
     # The record had costs of its own: the command's note says they were replaced.
     assert "[placements.costs.replaced]" in response.headers["childcare-commissioning-note"]
     actual = json.loads(response.text, parse_float=Decimal)["actualPlacement"]
-    assert (Decimal("111.00"), Decimal("350.00"), Decimal("461.00")) == (
+    assert ("111.00", "350.00", "461.00") == (
         actual["coreWeeklyCost"],
         actual["additionalSupportWeeklyCost"],
         actual["totalWeeklyCost"],
@@ -490,3 +490,29 @@ def test_time_limit() -> None:
             response.status_code,
             response.json()["type"],
         )
+
+
+def test_an_answer_that_drifted_from_its_shape_is_the_services_bug_not_the_callers() -> None:
+    """The service checks its own answers against their declared shapes; an answer that
+    does not fit is a 500 (a bug to report), never a 422 blaming the caller's input, and
+    the problem repeats no value of the answer."""
+    from childcare_commissioning.service.answers import (
+        AnswerShapeError,
+        WorkingDaysAdded,
+        fits,
+    )
+    from childcare_commissioning.service.problems import problem_for
+
+    drifted = {"date": "2025-12-24", "n": "two", "calendar": "x", "result": "2025-12-30"}
+    with pytest.raises(AnswerShapeError, match=r"\$\.n") as raised:
+        fits(drifted, WorkingDaysAdded)
+    problem = problem_for(raised.value)
+    assert 500 == problem["status"]
+    assert "two" not in json.dumps(problem)
+    # The same document given by a caller would still be the caller's problem (422).
+    from childcare_commissioning.convert import structure
+    from childcare_commissioning.errors import ConversionError
+
+    with pytest.raises(ConversionError) as given:
+        structure(drifted, WorkingDaysAdded)
+    assert 422 == problem_for(given.value)["status"]

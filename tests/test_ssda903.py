@@ -154,6 +154,7 @@ def test_same_day_and_short_break_agreement_episodes_are_no_time_looked_after() 
     assert {r.id for r in ssda903.READINGS} == {
         "ssda903-date-ceased",
         "ssda903-short-break-agreements",
+        "ssda903-episode-ceased-before-start",
     }
 
 
@@ -246,9 +247,13 @@ def test_unknown_code_is_refused_without_echoing_it(tmp_path: Path) -> None:
     error = _episodes_error(tmp_path, f"{EPISODE_HEAD}\n{row}\n")
     assert (error.line, error.column, error.rule) == (2, "PLACE", "code-list")
     assert "AB1 2CD" not in str(error)
-    # Codes are case-sensitive, as the validator's lists are ("p" is not "P").
+    # Lower case reads as the code, as the validator upper-cases every cell on load ("p"
+    # is "P"); a code that is none in upper case either is refused.
     lower = "1,01/02/2020,p,C2,N1,U4,PR1,,X1,,,,"
-    assert _episodes_error(tmp_path, f"{EPISODE_HEAD}\n{lower}\n").column == "RNE"
+    path = _write(tmp_path, "lower.csv", f"{EPISODE_HEAD}\n{lower}\n")
+    assert next(ssda903.read_episodes(path)).reason_new_episode is ReasonNewEpisode.P
+    other = "1,01/02/2020,q,C2,N1,U4,PR1,,X1,,,,"
+    assert _episodes_error(tmp_path, f"{EPISODE_HEAD}\n{other}\n").column == "RNE"
 
 
 def test_too_many_cells_and_bad_header_dob(tmp_path: Path) -> None:
@@ -358,7 +363,9 @@ def test_cli_bad_input_exits_2_naming_file_line_and_column(
     assert "01/13" not in err
     (tmp_path / "episodes.csv").unlink()
     assert 2 == main(["import", "ssda903", str(tmp_path)])
-    assert "Episodes table: expected one file, found none" in capsys.readouterr().err
+    assert "Episodes table: expected one file, found none in the folder" in (
+        capsys.readouterr().err
+    )
 
 
 def test_cli_table_output_and_duplicate_header_rows(

@@ -1,6 +1,8 @@
 """PEPPOL BIS Billing 3.0 (UBL 2.1) export: our invoices out, validated by the OASIS UBL 2.1
-XSD and by the PEPPOL and EN 16931 schematron (compiled XSLT 2.0, run with saxonche); the
-published PEPPOL examples read back. Fixtures and their sources: tests/fixtures/ubl/SOURCE.md.
+XSD and by the PEPPOL and EN 16931 schematron (compiled XSLT 2.0, run with saxonche) of each
+rule release in :data:`RULE_SETS` (the newest build and the OpenPEPPOL 3.0.x release councils'
+access points still run); the published PEPPOL examples read back. Fixtures and their
+sources: tests/fixtures/ubl/SOURCE.md.
 """
 
 from __future__ import annotations
@@ -48,6 +50,14 @@ from childcare_commissioning.model import Citation, Package
 etree = pytest.importorskip("lxml.etree")
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ubl"
+RULE_SETS = {
+    # phive-rules' compilation of the 2026.5 build (BR-CO-25 dropped), in the fixtures.
+    "2026.5": FIXTURES / "schematron",
+    # The OpenPEPPOL 3.0.19 release (May 2025) compiled to XSLT 2.0 with SchXslt: BR-CO-25
+    # is fatal there, as in the 2025.11 and 2026.3 builds (see SOURCE.md).
+    "3.0.19": FIXTURES / "schematron-3.0.19",
+}
+RULE_FILES = ("CEN-EN16931-UBL.xslt", "PEPPOL-EN16931-UBL.xslt")
 D = dt.date
 T = dt.time
 
@@ -126,13 +136,13 @@ def _schema() -> Any:
 
 
 @functools.cache
-def _stylesheets() -> tuple[Any, Any]:
+def _stylesheets(release: str) -> tuple[Any, Any]:
     saxonche = pytest.importorskip("saxonche")
+    folder = RULE_SETS[release]
     processor = saxonche.PySaxonProcessor(license=False)
     compiler = processor.new_xslt30_processor()
     sheets = tuple(
-        compiler.compile_stylesheet(stylesheet_file=str(FIXTURES / "schematron" / name))
-        for name in ("CEN-EN16931-UBL.xslt", "PEPPOL-EN16931-UBL.xslt")
+        compiler.compile_stylesheet(stylesheet_file=str(folder / name)) for name in RULE_FILES
     )
     return processor, sheets
 
@@ -140,9 +150,18 @@ def _stylesheets() -> tuple[Any, Any]:
 SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
 
-def schematron_failures(xml: bytes) -> list[tuple[str, str]]:
-    """(rule id, flag) of every failed assertion of the EN 16931 (CEN) and PEPPOL rules."""
-    processor, sheets = _stylesheets()
+@pytest.fixture(params=sorted(RULE_SETS))
+def release(request: pytest.FixtureRequest) -> str:
+    """Each rule release the invoices must pass."""
+    name: str = request.param
+    _stylesheets(name)
+    return name
+
+
+def schematron_failures(xml: bytes, release: str = "2026.5") -> list[tuple[str, str]]:
+    """(rule id, flag) of every failed assertion of the EN 16931 (CEN) and PEPPOL rules of
+    ``release``."""
+    processor, sheets = _stylesheets(release)
     document = processor.parse_xml(xml_text=xml.decode("utf-8"))
     failures = []
     for sheet in sheets:
@@ -214,13 +233,13 @@ def test_one_invoice_line_per_library_line_in_order() -> None:
     assert "Note" in summary.unread
 
 
-def test_worked_invoice_is_valid_ubl_and_passes_peppol_and_en16931_rules() -> None:
+def test_worked_invoice_is_valid_ubl_and_passes_peppol_and_en16931_rules(release: str) -> None:
     xml = invoice_to_ubl(_invoice(), SETTINGS, RETENTION)
     assert [] == xsd_errors(xml)
-    assert [] == schematron_failures(xml)
+    assert [] == schematron_failures(xml, release)
 
 
-def test_outside_scope_vat_is_valid_and_carries_no_seller_vat_id() -> None:
+def test_outside_scope_vat_is_valid_and_carries_no_seller_vat_id(release: str) -> None:
     """Category O (BR-O-02): the seller's VAT identifier is left out, no rate is stated;
     the seller is then identified by its company number (BR-CO-26)."""
     settings = UblSettings(
@@ -228,10 +247,11 @@ def test_outside_scope_vat_is_valid_and_carries_no_seller_vat_id() -> None:
         BUYER,
         vat=VatTreatment(VatCategory.OUTSIDE_SCOPE, "Not subject to VAT", "VATEX-EU-O"),
         buyer_reference="CYPF",
+        payment_terms="30 days",
     )
     xml = invoice_to_ubl(_invoice(), settings, RETENTION)
     assert [] == xsd_errors(xml)
-    assert [] == schematron_failures(xml)
+    assert [] == schematron_failures(xml, release)
     assert b"<cbc:Percent>" not in xml
     assert b"GB928741974" not in xml
     assert "CYPF" == read_ubl(xml).buyer_reference
@@ -240,14 +260,14 @@ def test_outside_scope_vat_is_valid_and_carries_no_seller_vat_id() -> None:
         invoice_to_ubl(_invoice(), attrs.evolve(settings, seller=SELLER))
 
 
-def test_the_validators_do_catch_a_broken_invoice() -> None:
+def test_the_validators_do_catch_a_broken_invoice(release: str) -> None:
     """The checks can fail: payable changed by a penny breaks BR-CO-16 (and the XSD is
     broken by an element out of order)."""
     xml = invoice_to_ubl(_invoice(), SETTINGS, RETENTION)
     broken = xml.replace(
         b'<cbc:PayableAmount currencyID="GBP">81.60', b'<cbc:PayableAmount currencyID="GBP">81.61'
     )
-    assert ("BR-CO-16", "fatal") in schematron_failures(broken)
+    assert ("BR-CO-16", "fatal") in schematron_failures(broken, release)
     reordered = xml.replace(b"<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>", b"").replace(
         b"<cbc:ProfileID>", b"<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode><cbc:ProfileID>"
     )
@@ -255,18 +275,18 @@ def test_the_validators_do_catch_a_broken_invoice() -> None:
 
 
 def test_exempt_without_seller_tax_id_is_refused_naming_the_rule() -> None:
-    settings = UblSettings(attrs.evolve(SELLER, vat_id=None), BUYER)
+    settings = UblSettings(attrs.evolve(SELLER, vat_id=None), BUYER, payment_terms="30 days")
     with pytest.raises(UblError, match=r"BR-E-01.*\[ubl-seller-tax-id\]"):
         invoice_to_ubl(_invoice(), settings)
 
 
-def test_no_purchase_order_and_no_buyer_reference_is_refused() -> None:
+def test_no_purchase_order_and_no_buyer_reference_is_refused(release: str) -> None:
     invoice = attrs.evolve(_invoice(), purchase_order=None)
     with pytest.raises(UblError, match=r"PEPPOL-EN16931-R003"):
         invoice_to_ubl(invoice, SETTINGS)
     # With a buyer reference instead, it is accepted and valid.
     xml = invoice_to_ubl(invoice, attrs.evolve(SETTINGS, buyer_reference="CYPF"), RETENTION)
-    assert [] == schematron_failures(xml)
+    assert [] == schematron_failures(xml, release)
 
 
 def test_totals_that_do_not_reconcile_are_refused() -> None:
@@ -275,14 +295,16 @@ def test_totals_that_do_not_reconcile_are_refused() -> None:
         invoice_to_ubl(invoice, SETTINGS)
 
 
-def test_without_retention_terms_the_allowance_is_the_withheld_amount_alone() -> None:
+def test_without_retention_terms_the_allowance_is_the_withheld_amount_alone(
+    release: str,
+) -> None:
     xml = invoice_to_ubl(_invoice(), SETTINGS)
     summary = read_ubl(xml)
     assert ((Decimal("4.30"), "Retention withheld until outcomes are evidenced"),) == (
         summary.allowances
     )
     assert b"MultiplierFactorNumeric" not in xml
-    assert [] == schematron_failures(xml)
+    assert [] == schematron_failures(xml, release)
 
 
 def test_amounts_are_written_to_two_places_whatever_the_decimals_exponent() -> None:
@@ -349,11 +371,13 @@ def test_personal_party_fields_stay_out_of_reprs() -> None:
         ("vat-category-O.xml", ("3200", "0", "0", "3200", "3200", "0", "3200", 1)),
     ],
 )
-def test_published_peppol_examples_read_back(name: str, expected: tuple[Any, ...]) -> None:
+def test_published_peppol_examples_read_back(
+    name: str, expected: tuple[Any, ...], release: str
+) -> None:
     xml = (FIXTURES / "examples" / name).read_bytes()
     assert [] == xsd_errors(xml)
     # The rules accept PEPPOL's own examples (so a failure of ours is ours).
-    assert [] == [f for f in schematron_failures(xml) if f[1] == "fatal"]
+    assert [] == [f for f in schematron_failures(xml, release) if f[1] == "fatal"]
     summary = read_ubl(xml)
     *amounts, count = expected
     assert [Decimal(a) for a in amounts] == [
@@ -385,7 +409,7 @@ def test_cli_exports_one_file_per_invoice_with_a_json_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     invoices = tmp_path / "invoices.json"
-    invoices.write_text(json.dumps({"invoices": [unstructure(_invoice())]}, default=str))
+    invoices.write_text(json.dumps([unstructure(_invoice())], default=str))
     parties = tmp_path / "parties.json"
     parties.write_text(json.dumps(unstructure(SETTINGS)))
     out = tmp_path / "out"
@@ -583,7 +607,9 @@ def test_any_invoice_exports_valid_ubl_whose_totals_are_the_librarys(
         assert abs(line.quantity * line.price / line.base_quantity - line.amount) <= Decimal("0.02")
 
 
-def test_runs_with_odd_minutes_mileage_and_a_missed_session_pass_the_schematron() -> None:
+def test_runs_with_odd_minutes_mileage_and_a_missed_session_pass_the_schematron(
+    release: str,
+) -> None:
     """The full PEPPOL and EN 16931 rules on runs with odd minutes, mileage to a tenth of
     a mile and a missed planned session (a whole deduction), three fortnight days."""
     checked = 0
@@ -603,6 +629,111 @@ def test_runs_with_odd_minutes_mileage_and_a_missed_session_pass_the_schematron(
         planned = [PlannedSession("S1", "P1", D(2024, 12, day + 2), 95, start=T(10))]
         run = run_invoices("sample", TERMS, [PACKAGE], [QUOTE], planned, records, D(2024, 12, 16))
         [invoice] = run.invoices
-        assert [] == schematron_failures(invoice_to_ubl(invoice, SETTINGS, RETENTION))
+        assert [] == schematron_failures(invoice_to_ubl(invoice, SETTINGS, RETENTION), release)
         checked += 1
     assert 3 == checked
+
+
+# -- BR-CO-25: payment terms or a due date (audit 2026-12 formats, U2) -----------------------
+
+NO_TERMS = attrs.evolve(SETTINGS, payment_terms=None)
+PLUGINS = Path(__file__).parents[1] / "plugins"
+SOMERSET_EXAMPLE = PLUGINS / "somerset/src/childcare_commissioning_somerset/examples/billing.json"
+
+
+def test_an_amount_due_without_payment_terms_or_due_date_is_refused_naming_the_rule() -> None:
+    """Neither the parties document nor (no council given) a text states a payment term,
+    so none is invented (payable 81.60 > 0, so BR-CO-25 applies)."""
+    with pytest.raises(UblError, match=r"payment_terms.*payment_due_days.*BR-CO-25"):
+        invoice_to_ubl(_invoice(), NO_TERMS, RETENTION)
+
+
+def test_an_invoice_without_payment_terms_breaks_br_co_25_in_the_3_0_release(release: str) -> None:
+    """The invoice as the library wrote it before (payment terms optional, no due date):
+    fatal under the OpenPEPPOL 3.0.19 rules (CEN BR-CO-25), passed only by the 2026.5 build,
+    which dropped the rule. So the export must never write it."""
+    xml = invoice_to_ubl(_invoice(), SETTINGS, RETENTION)
+    start, end = xml.index(b"<cac:PaymentTerms>"), xml.index(b"</cac:PaymentTerms>")
+    without = xml[:start] + xml[end + len(b"</cac:PaymentTerms>") :]
+    enforced = b"BR-CO-25" in (RULE_SETS[release] / RULE_FILES[0]).read_bytes()
+    assert (release != "2026.5") == enforced
+    assert enforced == (("BR-CO-25", "fatal") in schematron_failures(without, release))
+
+
+def test_payment_due_days_write_the_due_date_and_pass_every_release(release: str) -> None:
+    """Issued Mon 16 Dec 2024 (the day after the fortnight 2-15 Dec), due 30 days later:
+    16 + 30 = 46 December days, less the month's 31 = 15 January 2025."""
+    xml = invoice_to_ubl(_invoice(), attrs.evolve(NO_TERMS, payment_due_days=30), RETENTION)
+    summary = read_ubl(xml)
+    assert (D(2025, 1, 15), None) == (summary.due_date, summary.payment_terms)
+    assert [] == xsd_errors(xml)
+    assert [] == schematron_failures(xml, release)
+    both = read_ubl(invoice_to_ubl(_invoice(), attrs.evolve(SETTINGS, payment_due_days=0)))
+    assert (D(2024, 12, 16), "30 days") == (both.due_date, both.payment_terms)
+
+
+def test_the_parties_terms_come_before_the_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Terms agreed in the parties document (a due date here) are the invoice's; the text's
+    are used only where none is agreed. Stoke's first claim invoice, for April-June 2019,
+    is issued 1 July 2019; 30 days later is 31 July 2019."""
+    example = PLUGINS / "stoke/src/childcare_commissioning_stoke/examples/billing.json"
+    parties = tmp_path / "parties.json"
+    parties.write_text(json.dumps(unstructure(attrs.evolve(NO_TERMS, payment_due_days=30))))
+    out = tmp_path / "out"
+    argv = ["export", "ubl", str(example), "--council", "stoke", "--parties", str(parties)]
+    assert main([*argv, "--out", str(out)]) in (0, 1)
+    capsys.readouterr()
+    first = read_ubl(sorted(out.iterdir())[0].read_bytes())
+    assert (D(2019, 7, 1), D(2019, 7, 31), None) == (
+        first.issue_date,
+        first.due_date,
+        first.payment_terms,
+    )
+
+
+def test_cli_somerset_example_without_payment_terms_is_exit_2_naming_br_co_25(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The audit's reproduction: Somerset's bundled billing example exported with a parties
+    document that has no payment terms was exit 0 and broke BR-CO-25 under 3.0.19."""
+    parties = tmp_path / "parties.json"
+    document = unstructure(attrs.evolve(NO_TERMS, buyer_reference="SCC"))
+    parties.write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["export", "ubl", str(SOMERSET_EXAMPLE), "--council", "somerset"]
+    status = main([*argv, "--parties", str(parties), "--out", str(out)])
+    assert 2 == status
+    assert "BR-CO-25" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_stoke_claims_export_and_pass_every_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], release: str
+) -> None:
+    """Stoke pays claims against its budget (no rate): a claim line is one lump sum (`LS`,
+    UN/ECE Recommendation 20), quantity 1 at the amount claimed. The bundled example's four
+    invoices, each with the 5 % retention allowance, pass the XSD and the rules. The
+    parties document gives no payment terms: Stoke's text has its own (6.2), written as
+    BT-20, so BR-CO-25 holds under 3.0.19 too."""
+    example = PLUGINS / "stoke/src/childcare_commissioning_stoke/examples"
+    parties = tmp_path / "parties.json"
+    parties.write_text(json.dumps(unstructure(NO_TERMS)), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["export", "ubl", str(example / "billing.json"), "--council", "stoke"]
+    assert main([*argv, "--parties", str(parties), "--out", str(out)]) in (0, 1)
+    capsys.readouterr()
+    files = sorted(out.iterdir())
+    assert 4 == len(files)
+    for path in files:
+        xml = path.read_bytes()
+        assert [] == xsd_errors(xml)
+        assert [] == schematron_failures(xml, release)
+        summary = read_ubl(xml)
+        assert {"LS"} == {line.unit_code for line in summary.lines}
+        assert summary.allowance_total > 0
+        assert (
+            "Payments will be made quarterly in arrears on the achievement of outcomes/targets "
+            "in the Performance Management Framework."
+        ) == summary.payment_terms

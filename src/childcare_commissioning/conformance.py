@@ -63,6 +63,9 @@ __all__ = [
 
 LONDON = ZoneInfo("Europe/London")
 
+#: The billing terms' optional parts, each a declaration (``billing/<part>``) of its own.
+BILLING_PARTS = ("mileage", "retention", "block_discount", "payment_terms")
+
 
 def _grid() -> tuple[dt.datetime, ...]:
     days = [
@@ -286,7 +289,7 @@ def declarations(spec: CouncilSpec) -> list[tuple[str, Citation | None]]:
     if spec.billing is not None:
         found.append(("billing", spec.billing.citation))
         found += [(f"billing/rate-bands/{b.id}", b.citation) for b in spec.billing.rate_bands]
-        for name in ("mileage", "retention", "block_discount"):
+        for name in BILLING_PARTS:
             part = getattr(spec.billing, name)
             if part is not None:
                 found.append((f"billing/{name.replace('_', '-')}", part.citation))
@@ -400,7 +403,8 @@ def _check_limit_readings(spec: CouncilSpec) -> Iterator[Violation]:
 def referable_ids(spec: CouncilSpec) -> set[str]:
     """Every qualified id a register entry may name: :func:`rule_ids` plus the billing
     terms' parts (``billing``, ``billing/rate-bands/<id>``, ``billing/mileage``,
-    ``billing/retention``, ``billing/block-discount``, ``billing/budgets/<year>``), the
+    ``billing/retention``, ``billing/block-discount``, ``billing/payment-terms``,
+    ``billing/budgets/<year>``), the
     monitoring KPIs (``monitoring/kpis/<id>``) and gates (``monitoring/gates/<id>``)."""
     found = set(rule_ids(spec))
     if spec.monitoring is not None:
@@ -411,7 +415,7 @@ def referable_ids(spec: CouncilSpec) -> set[str]:
         found.add("billing")
         found |= {f"billing/rate-bands/{band.id}" for band in terms.rate_bands}
         found |= {f"billing/budgets/{budget.financial_year}" for budget in terms.budgets}
-        for name in ("mileage", "retention", "block_discount"):
+        for name in BILLING_PARTS:
             if getattr(terms, name) is not None:
                 found.add(f"billing/{name.replace('_', '-')}")
     return found

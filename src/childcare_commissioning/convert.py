@@ -7,6 +7,10 @@
 - Strings, numbers and lists are read strictly: ``"5"`` is not an int, ``"abc"`` is not a
   list of three letters, ``12.5`` (a float) becomes ``Decimal("12.5")`` through its
   shortest repr, never through binary floating point.
+- An answer the command line wrote reads back as its model: what
+  :func:`~childcare_commissioning.explain.explain` adds (``rules`` beside a ``citation``,
+  ``source`` naming the plugin) is checked to be shaped as :class:`Explanation` and is not
+  part of the model (it is derived from the council again whenever an answer is written).
 
 Plugins and later capabilities register hooks for their own types on :data:`converter`.
 """
@@ -33,7 +37,15 @@ from cattrs.errors import (
 from childcare_commissioning.errors import ConversionError, ModelValueError, Problem
 from childcare_commissioning.model.package import StaffRatio
 
-__all__ = ["converter", "dumps", "loads", "structure", "unstructure"]
+__all__ = [
+    "Explanation",
+    "Source",
+    "converter",
+    "dumps",
+    "loads",
+    "structure",
+    "unstructure",
+]
 
 T = TypeVar("T")
 
@@ -211,6 +223,62 @@ def _is_set(t: Any) -> bool:
 
 
 converter.register_unstructure_hook_func(_is_set, _unstructure_set)
+
+
+# --- explained answers read back ----------------------------------------------------------
+
+
+@attrs.frozen
+class Source:
+    """Where an answer comes from (``source``): the council, its plugin distribution and
+    version, and the specification's title and version."""
+
+    council: str
+    """The council's id."""
+    distribution: str
+    """The plugin distribution that declares the council."""
+    version: str
+    """The plugin distribution's version."""
+    specification: str
+    """The title of the council's specification."""
+    specification_version: str
+    """The specification's version."""
+
+
+@attrs.frozen
+class Explanation:
+    """What :func:`~childcare_commissioning.explain.explain` adds to an object of an answer:
+    ``rules`` (the council's declarations carrying its ``citation``) and ``source``."""
+
+    rules: tuple[str, ...] = ()
+    """The qualified ids of the council's declarations carrying the object's citation."""
+    source: Source | None = None
+    """Where the answer comes from."""
+
+
+def _explained_hook(t: Any) -> Callable[[Any, Any], Any]:
+    """The converter's own hook for the attrs class ``t``, also reading an object that
+    carries explain's ``rules`` (a class with a ``citation``) or ``source``: they are
+    structured as :class:`Explanation` (so a malformed one is a problem at its path) and
+    left out of the model. A class with a field of that name reads it as its own."""
+    base = converter.gen_structure_attrs_fromdict(t)
+    names = {field.alias or field.name for field in attrs.fields(t)}
+    keys = {"source"} - names
+    if "citation" in names:
+        keys |= {"rules"} - names
+    if not keys:
+        return base
+
+    def hook(value: Any, _: Any) -> Any:
+        if isinstance(value, Mapping) and not keys.isdisjoint(value):
+            converter.structure({k: value[k] for k in keys if k in value}, Explanation)
+            value = {k: v for k, v in value.items() if k not in keys}
+        return base(value, t)
+
+    return hook
+
+
+converter.register_structure_hook_factory(attrs.has, _explained_hook)
 
 
 # --- error reporting ----------------------------------------------------------------------

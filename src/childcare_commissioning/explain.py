@@ -12,6 +12,8 @@ that carries a citation:
 
 and ``source`` at the top level of an object. The input is never changed: a new structure
 is returned. The command line applies it to every ``--format json`` output of a council.
+An explained answer reads back as its model through the library's converter, which reads
+and leaves aside what was added (:class:`~childcare_commissioning.convert.Explanation`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 from childcare_commissioning.council import CouncilSpec
 from childcare_commissioning.registry import RegisteredCouncil
 
-__all__ = ["explain", "rules_by_citation", "source_of", "unexplain"]
+__all__ = ["explain", "rules_by_citation", "source_of"]
 
 
 def source_of(council: RegisteredCouncil) -> dict[str, str]:
@@ -84,28 +86,3 @@ def explain(data: Any, council: RegisteredCouncil) -> Any:
     if isinstance(explained, dict):
         explained.setdefault("source", source)
     return explained
-
-
-def unexplain(data: Any) -> Any:
-    """``data`` without what :func:`explain` added (``rules`` and ``source`` beside every
-    ``citation``, ``source`` at the top level of an object or of each object of a top-level
-    list: a stream's JSON Lines): an explained output read back as its model's document, as
-    ``--previous`` and ``export ubl`` read ``invoice --format json``. ``data`` is not
-    changed."""
-
-    def walk(value: Any) -> Any:
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        if not isinstance(value, dict):
-            return value
-        cited = _key(value.get("citation")) is not None
-        return {k: walk(v) for k, v in value.items() if not (cited and k in ("rules", "source"))}
-
-    def top(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: v for k, v in value.items() if k != "source"}
-        return value
-
-    if isinstance(data, list):
-        return [top(walk(item)) for item in data]
-    return top(walk(data))

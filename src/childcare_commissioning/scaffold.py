@@ -58,11 +58,42 @@ $title's specification as cited rules for childcare-commissioning, registered th
     pytest                      # the conformance kit and the hand-worked examples
     childcare-commissioning councils
 
-The rules in `src/$module/rules.py` (and the duties, register and monitoring beside it)
-are placeholders: replace each with the council's own text and citation, following
-`SPEC-NOTES.md`. The package has the shape every council plugin shares: `__init__.py`
-(SPEC and the hooks), `rules.py`, `duties.py`, `register.py`, `monitoring.py`,
-`checks.py`, `examples/`.
+The sections below are the ones every council plugin's README has, in this order: fill
+each in as the transcription goes (`SPEC-NOTES.md`).
+
+## The text in three numbers
+
+`childcare-commissioning clauses --summary --council $name`: the sentences computed, on
+the monitoring checklist and not decided, plus context.
+
+## The whole text accounted for
+
+The plugin ships its text (`specification.txt`) and a clause register (`register.py`)
+that accounts for every one of its sentences (`clauses --council $name`).
+
+## What is covered
+
+Placeholders: replace each rule in `src/$module/rules/` with the council's own text and
+citation.
+
+## Readings
+
+Where the text is unclear, the reading chosen (`rules/readings.py`, shown in the
+handbook).
+
+## What the library does not decide
+
+The `not-encoded` entries of the register, with their reasons.
+
+## Examples
+
+The documents of `examples/`, and what the commands answer over them.
+
+## The package
+
+The shape every council plugin shares: `__init__.py` (SPEC and the hooks), `rules/` (one
+module per kind of declaration), `duties.py`, `register.py`, `monitoring.py`, `checks.py`,
+`examples/`; the tests beside it are named for the same roles.
 """
 
 _NOTES = """\
@@ -78,7 +109,10 @@ _NOTES = """\
    deadlines (`DeadlineRule`), schedules and duties (`Obligation`), referral routes and
    eligibility (`ReferralRoute`, `Cohort`, `Exclusion`, `Limit`, `RequiredInformation`,
    `Offer`), workforce (`Requirement`), safeguarding (`Contact`, `RoutingRule`,
-   `NotifiableEvent`), billing (`BillingTerms`), glossary (`GlossaryTerm`).
+   `NotifiableEvent`), billing (`BillingTerms`), glossary (`GlossaryTerm`). Each goes in
+   the `rules/` module of its kind (`timing`, `referrals`, `workforce`, `safeguarding`,
+   `billing`, `outcomes`, `glossary`, `readings`), re-exported by `rules/__init__.py`;
+   code goes in `checks.py`, named by a `Computation` in `duties.py`.
 4. Where the text is ambiguous or contradicts itself, choose a reading, record it as a
    `Reading` and test it.
 5. For each rule write a test whose expected value you work out from the text by hand,
@@ -146,33 +180,54 @@ def cite(clause: str, quote: str) -> Citation:
     return Citation("$name", clause, quote)
 '''
 
-_RULES = '''\
-"""$title: the declarations the library evaluates (scaffolded placeholders: replace each
-with the council's own text and citation)."""
+_RULES_INIT = '''\
+"""$title: the declarations the library evaluates, one module per role (the same names
+in every council plugin): ``timing`` (calendars, deadlines, obligations), ``referrals``
+(areas, services, routes, cohorts), ``workforce``, ``safeguarding`` (contacts, routing),
+``billing``, ``outcomes`` (outcome measures, reference tables), ``glossary`` and
+``readings``. Every name is importable from ``rules`` itself. (Scaffolded placeholders:
+replace each with the council's own text and citation.)"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from $module.rules.billing import BILLING
+from $module.rules.glossary import GLOSSARY
+from $module.rules.readings import READINGS
+from $module.rules.referrals import AREAS, COHORTS, ROUTES, SERVICES
+from $module.rules.safeguarding import CONTACTS, ROUTING
+from $module.rules.timing import CALENDARS, DEADLINES, OBLIGATIONS
+from $module.rules.workforce import WORKFORCE
 
-from childcare_commissioning import Area, GlossaryTerm, Reading, Service
-from childcare_commissioning.billing import BillingCycle, BillingTerms, RateBand
+__all__ = [
+    "AREAS",
+    "BILLING",
+    "CALENDARS",
+    "COHORTS",
+    "CONTACTS",
+    "DEADLINES",
+    "GLOSSARY",
+    "OBLIGATIONS",
+    "READINGS",
+    "ROUTES",
+    "ROUTING",
+    "SERVICES",
+    "WORKFORCE",
+]
+'''
+
+_RULES_TIMING = '''\
+"""$title: calendars, deadlines and dated obligations."""
+
+from __future__ import annotations
+
 from childcare_commissioning.calendars import CalendarSpec
 from childcare_commissioning.deadlines import DeadlineRule, Party
 from childcare_commissioning.durations import Duration, DurationKind
-from childcare_commissioning.eligibility import AgeBand, Cohort
-from childcare_commissioning.model import Channel, Status
 from childcare_commissioning.obligations import Obligation, ObligationKind
-from childcare_commissioning.referrals import ReferralRoute
-from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
 from childcare_commissioning.schedules import Phase, Schedule
-from childcare_commissioning.workforce import Requirement, RequirementKind
 
 from $module._cite import cite
 
-AREAS = (Area("$name", "$title", "council"),)
-SERVICES = (
-    Service("main", "Main service", "What the service does.", cite("2 Scope", "placeholder")),
-)
 CALENDARS = (
     CalendarSpec(
         "office-hours",
@@ -206,6 +261,24 @@ OBLIGATIONS = (
         citation=cite("7 Monitoring", "placeholder: quarterly"),
     ),
 )
+'''
+
+_RULES_REFERRALS = '''\
+"""$title: areas, services, referral routes and who is eligible."""
+
+from __future__ import annotations
+
+from childcare_commissioning import Area, Service
+from childcare_commissioning.eligibility import AgeBand, Cohort
+from childcare_commissioning.model import Status
+from childcare_commissioning.referrals import ReferralRoute
+
+from $module._cite import cite
+
+AREAS = (Area("$name", "$title", "council"),)
+SERVICES = (
+    Service("main", "Main service", "What the service does.", cite("2 Scope", "placeholder")),
+)
 ROUTES = (
     ReferralRoute(
         id="social-worker",
@@ -223,6 +296,18 @@ COHORTS = (
         ages=AgeBand(None, 17),
     ),
 )
+'''
+
+_RULES_WORKFORCE = '''\
+"""$title: staff requirements."""
+
+from __future__ import annotations
+
+from childcare_commissioning.durations import Duration, DurationKind
+from childcare_commissioning.workforce import Requirement, RequirementKind
+
+from $module._cite import cite
+
 WORKFORCE = (
     Requirement(
         "dbs",
@@ -233,6 +318,18 @@ WORKFORCE = (
         refresh=Duration(DurationKind.YEARS, 3),
     ),
 )
+'''
+
+_RULES_SAFEGUARDING = '''\
+"""$title: safeguarding contacts and where each kind of concern goes."""
+
+from __future__ import annotations
+
+from childcare_commissioning.model import Channel
+from childcare_commissioning.safeguarding import Concern, Contact, RouteStep, RoutingRule
+
+from $module._cite import cite
+
 CONTACTS = (
     Contact(
         "duty-team",
@@ -250,6 +347,19 @@ ROUTING = (
         cite("6 Safeguarding", "placeholder: concerns about a child"),
     ),
 )
+'''
+
+_RULES_BILLING = '''\
+"""$title: billing terms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from childcare_commissioning.billing import BillingCycle, BillingTerms, RateBand
+
+from $module._cite import cite
+
 BILLING = BillingTerms(
     cycle=BillingCycle.MONTHLY,
     citation=cite("8 Payment", "placeholder: invoices monthly in arrears"),
@@ -263,7 +373,29 @@ BILLING = BillingTerms(
         ),
     ),
 )
+'''
+
+_RULES_GLOSSARY = '''\
+"""$title: the glossary."""
+
+from __future__ import annotations
+
+from childcare_commissioning import GlossaryTerm
+
+from $module._cite import cite
+
 GLOSSARY = (GlossaryTerm("Care Plan", "Placeholder definition.", cite("Glossary", "placeholder")),)
+'''
+
+_RULES_READINGS = '''\
+"""$title: where the text is unclear or contradicts itself, the reading chosen."""
+
+from __future__ import annotations
+
+from childcare_commissioning import Reading
+
+from $module._cite import cite
+
 READINGS = (
     Reading(
         "placeholder",
@@ -412,7 +544,7 @@ _EVENTS = """\
 _MODULE = '''\
 """$title: children's social care specification as cited rules (scaffolded; replace the
 placeholders with the council's own text). The shape every council plugin shares:
-``rules`` (what the library evaluates), ``duties`` (the checklist and computations),
+``rules/`` (what the library evaluates), ``duties`` (the checklist and computations),
 ``register`` (the account of the text), ``monitoring``, ``checks`` (code), ``examples/``."""
 
 from __future__ import annotations
@@ -520,6 +652,99 @@ def test_referral_response_over_christmas() -> None:
 '''
 
 
+_CHECKS_TEST = '''\
+"""The rules computed in code (``checks.py``), worked by hand: replace with the
+council's own."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from $module.checks import response_due
+
+
+def test_response_due_over_easter() -> None:
+    """Referral on Good Friday, 18 Apr 2025: Sat 19, Sun 20 and Easter Monday 21 are
+    closed; Tue 22 (1), Wed 23 (2), Thu 24 Apr (3)."""
+    at = dt.datetime(2025, 4, 18, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+    assert dt.date(2025, 4, 24) == response_due(at)
+'''
+
+_REGISTER_TEST = '''\
+"""The account of the text (``register.py``), counted by hand: update with the
+council's own text."""
+
+from childcare_commissioning.register import Summary, summarise
+
+from $module.register import REGISTER
+
+
+def test_the_text_in_three_numbers() -> None:
+    """16 sentences: the title and the 15 placeholder lines (the headings are under three
+    words). Computed: 2 Scope, 3 Hours, 4 Referrals (2), 5 Staff's DBS, 6 Safeguarding
+    (3), 7 Monitoring, 8 Payment (2) = 11; checklist: no smoking = 1; not decided: 9 Other
+    = 1; context: the title, 1 Purpose, Glossary = 3."""
+    assert Summary(16, 11, 1, 1, 3, 0) == summarise(REGISTER)
+'''
+
+_DUTIES_TEST = '''\
+"""The checklist and the computations (``duties.py``): replace with the council's own."""
+
+from childcare_commissioning.register import EntryStatus
+
+from $module import SPEC
+
+
+def test_no_smoking_is_a_checklist_item_and_the_response_is_computed() -> None:
+    """5 Staff: 'staff do not smoke' is monitored by a person (a duty entry); 4 Referrals'
+    response date is computed by checks.response_due."""
+    carried = [e.status for e in SPEC.register.entries if "duties/no-smoking" in e.rules]
+    assert [EntryStatus.DUTY] == carried
+    assert ["$module.checks:response_due"] == [c.function for c in SPEC.computations]
+'''
+
+_MONITORING_TEST = '''\
+"""What events show (``monitoring.py``), worked by hand: replace with the council's own."""
+
+import datetime as dt
+
+from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+
+from $module import SPEC
+
+
+def test_a_response_after_the_christmas_deadline_is_late() -> None:
+    """Referral Mon 23 Dec 2024 10:00, due Mon 30 Dec (three working days: Tue 24, Fri 27,
+    Mon 30); the response on Tue 31 Dec is late."""
+    log = [
+        '{"case": "C1", "kind": "referral-received", "at": "2024-12-23T10:00"}',
+        '{"case": "C1", "kind": "referral-responded", "at": "2024-12-31T09:00"}',
+    ]
+    monitor = Monitor(SPEC, end_of_day(dt.date(2025, 1, 10)))
+    [status] = monitor.feed_all(read_events(log))
+    assert (dt.date(2024, 12, 30), DutyStatus.LATE) == (status.due_date, status.status)
+'''
+
+_EXAMPLES_TEST = '''\
+"""The examples hook's documents (``examples/``): replace with the council's own."""
+
+import datetime as dt
+
+from childcare_commissioning.deadlines import evaluate
+
+from $module import SPEC, childcare_commissioning_examples
+
+
+def test_the_example_referral_is_due_after_christmas() -> None:
+    """The example event: a referral at 10:00 GMT on Mon 23 Dec 2024, answered by Mon 30
+    Dec (Tue 24, Fri 27, Mon 30)."""
+    examples = childcare_commissioning_examples(SPEC.id)
+    assert examples is not None
+    [event] = examples["events"]
+    at = dt.datetime.fromisoformat(event["at"])
+    assert dt.date(2024, 12, 30) == evaluate(SPEC.deadline("referral-response"), at).due_date
+'''
+
+
 def compatible_range(core: str) -> str:
     """The range of core versions a plugin written against ``core`` declares: from ``core``
     up to the next release that may break plugins (the next minor release while the major
@@ -565,7 +790,14 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
         "SPEC-NOTES.md": _NOTES,
         f"src/{module}/__init__.py": _MODULE,
         f"src/{module}/_cite.py": _CITE,
-        f"src/{module}/rules.py": _RULES,
+        f"src/{module}/rules/__init__.py": _RULES_INIT,
+        f"src/{module}/rules/timing.py": _RULES_TIMING,
+        f"src/{module}/rules/referrals.py": _RULES_REFERRALS,
+        f"src/{module}/rules/workforce.py": _RULES_WORKFORCE,
+        f"src/{module}/rules/safeguarding.py": _RULES_SAFEGUARDING,
+        f"src/{module}/rules/billing.py": _RULES_BILLING,
+        f"src/{module}/rules/glossary.py": _RULES_GLOSSARY,
+        f"src/{module}/rules/readings.py": _RULES_READINGS,
         f"src/{module}/duties.py": _DUTIES,
         f"src/{module}/register.py": _REGISTER,
         f"src/{module}/monitoring.py": _MONITORING,
@@ -575,6 +807,11 @@ def scaffold(name: str, target: Path, title: str | None = None) -> Path:
         f"src/{module}/specification.txt": _TEXT,
         "tests/test_conformance.py": _CONFORMANCE_TEST,
         "tests/test_rules.py": _RULE_TEST,
+        "tests/test_register.py": _REGISTER_TEST,
+        "tests/test_duties.py": _DUTIES_TEST,
+        "tests/test_monitoring.py": _MONITORING_TEST,
+        "tests/test_checks.py": _CHECKS_TEST,
+        "tests/test_examples.py": _EXAMPLES_TEST,
     }
     # Written into a new folder beside the plugin's and renamed into place when complete:
     # a failure leaves no half-written plugin.

@@ -18,6 +18,7 @@ CONTRACT = Contract(
     dt.date(2024, 4, 1),
     packages=(Package("IPA-7", "derby", "YP-7", dt.date(2024, 11, 4), service="lot-1"),),
 )
+
 #: No referral or placement event: the placement was running when the log begins.
 LOG = [
     {"case": "IPA-7", "kind": "concern", "at": "2025-03-10T10:00"},

@@ -29,8 +29,8 @@ from childcare_commissioning.obligations import obligations_between
 from childcare_commissioning.testing.texts import specification_text
 
 TEXT = specification_text("derby", __file__)
-LOG = files("childcare_commissioning_derby").joinpath("examples", "monitoring.jsonl")
 
+LOG = files("childcare_commissioning_derby").joinpath("examples", "monitoring.jsonl")
 
 CONTRACT = files("childcare_commissioning_derby").joinpath("examples", "contract.json")
 
@@ -42,6 +42,28 @@ def _report() -> Any:
     with LOG.open(encoding="utf-8") as stream:
         closed = monitor.feed_all(read_events(stream))
     return monitor.report(closed)
+
+
+AUDIT_2 = [
+    {
+        "case": "C2",
+        "kind": "referral-received",
+        "at": "2025-01-01T10:00:00+00:00",
+        "urgency": "standard",
+    },
+    {"case": "C2", "kind": "offer-made", "at": "2025-01-01T12:00:00+00:00"},
+    {"case": "C2", "kind": "placement-start", "at": "2025-01-06T10:00:00+00:00"},
+    {"case": "C2", "kind": "review-held", "at": "2025-01-15T10:00:00+00:00"},
+    {"kind": "access-report-submitted", "at": "2025-03-28T12:00:00+00:00"},
+    {"kind": "access-report-submitted", "at": "2025-06-27T12:00:00+01:00"},
+]
+
+
+def _run(rows: list[dict[str, Any]], as_of: dt.date, start: dt.date | None = None) -> Any:
+    contract = None if start is None else Contract("derby", "Example", start)
+    monitor = Monitor(SPEC, end_of_day(as_of), contract=contract)
+    text = "".join(json.dumps(row) + "\n" for row in rows)
+    return monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
 
 
 def test_offers_met_late_and_overdue() -> None:
@@ -155,28 +177,6 @@ def test_the_other_access_measures_with_their_cases() -> None:
     assert "1" == provider.figure
     council = figures[("unexpected-ends-council", "2024-Q4")]
     assert (0, ()) == (council.numerator, council.numerator_cases)
-
-
-AUDIT_2 = [
-    {
-        "case": "C2",
-        "kind": "referral-received",
-        "at": "2025-01-01T10:00:00+00:00",
-        "urgency": "standard",
-    },
-    {"case": "C2", "kind": "offer-made", "at": "2025-01-01T12:00:00+00:00"},
-    {"case": "C2", "kind": "placement-start", "at": "2025-01-06T10:00:00+00:00"},
-    {"case": "C2", "kind": "review-held", "at": "2025-01-15T10:00:00+00:00"},
-    {"kind": "access-report-submitted", "at": "2025-03-28T12:00:00+00:00"},
-    {"kind": "access-report-submitted", "at": "2025-06-27T12:00:00+01:00"},
-]
-
-
-def _run(rows: list[dict[str, Any]], as_of: dt.date, start: dt.date | None = None) -> Any:
-    contract = None if start is None else Contract("derby", "Example", start)
-    monitor = Monitor(SPEC, end_of_day(as_of), contract=contract)
-    text = "".join(json.dumps(row) + "\n" for row in rows)
-    return monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
 
 
 def test_audit_2_three_monthly_reviews_are_due_and_missing() -> None:

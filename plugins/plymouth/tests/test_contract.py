@@ -18,6 +18,7 @@ CONTRACT = Contract(
     dt.date(2024, 4, 1),
     packages=(Package("PL-9", "plymouth", "CYP-9", dt.date(2024, 10, 7)),),
 )
+
 #: No referral or commencement event: the package was running when the log begins.
 LOG = [
     {"case": "PL-9", "kind": "notifiable-event", "at": "2025-03-20T10:00"},

@@ -18,6 +18,7 @@ CONTRACT = Contract(
     dt.date(2024, 4, 1),
     packages=(Package("SO-9", "somerset", "CYP-9", dt.date(2025, 2, 24)),),
 )
+
 #: No referral event: the referral came before the log begins.
 LOG = [
     {"case": "SO-9", "kind": "support-started", "at": "2025-02-24T09:00"},

@@ -6,14 +6,21 @@ of Friday 4 April 2025. Clocks went forward at 01:00 GMT on 30 March 2025.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from importlib.resources import files
 from typing import Any
 
 from childcare_commissioning_somerset import SPEC
 from childcare_commissioning_somerset.monitoring import MONITORING
 
+from childcare_commissioning import ChildOrYoungPerson
 from childcare_commissioning.conformance import check_council
+from childcare_commissioning.durations import Duration, DurationKind
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
+from childcare_commissioning.register import EntryStatus
+from childcare_commissioning.repeats import count_repeats
+
+from .helpers import LONDON, D, june_referral
 
 LOG = files("childcare_commissioning_somerset").joinpath("examples", "monitoring.jsonl")
 
@@ -93,7 +100,6 @@ def test_audit_1_engagement_without_an_agreed_risk_assessment_fails() -> None:
     """Audit 2026-12 Somerset defect 1: a standard referral Mon 2 Jun 2025 10:00, support
     started 11:00, no agreed risk assessment: as of 31 Jul the gate is overdue (exit 1)."""
     import io
-    import json
 
     rows = [
         {"case": "X", "kind": "referral-received", "at": "2025-06-02T10:00", "urgency": "standard"},
@@ -111,3 +117,50 @@ def test_audit_1_engagement_without_an_agreed_risk_assessment_fails() -> None:
 def test_the_council_declares_its_monitoring() -> None:
     """The plugin's SPEC carries the monitoring declaration these tests exercise."""
     assert MONITORING is SPEC.monitoring
+
+
+def test_repeat_referrals_for_the_same_case_are_counted() -> None:
+    """The audit's two referrals for case Y (2 Jun and 1 Sep 2025, 10:00) and one for Z
+    (3 Jun). April-June: Y (2 Jun) and Z (3 Jun), two referrals, no repeat. July-September: Y's second (1 Sep), one referral, one repeat of Y's first. With a
+    three-month look-back (2 Jun + 3 months = 2 Sep, on or after 1 Sep) it is a repeat;
+    with two months (2 Aug, before 1 Sep) it is not."""
+    at = dt.datetime
+    referrals = [
+        june_referral(
+            id="Y1", child=ChildOrYoungPerson("Y"), received_at=at(2025, 6, 2, 10, tzinfo=LONDON)
+        ),
+        june_referral(
+            id="Y2", child=ChildOrYoungPerson("Y"), received_at=at(2025, 9, 1, 10, tzinfo=LONDON)
+        ),
+        june_referral(
+            id="Z1", child=ChildOrYoungPerson("Z"), received_at=at(2025, 6, 3, 10, tzinfo=LONDON)
+        ),
+    ]
+    spring = count_repeats(referrals, D(2025, 4, 1), D(2025, 6, 30))
+    assert (2, 0) == (spring.referrals, spring.count)
+    summer = count_repeats(referrals, D(2025, 7, 1), D(2025, 9, 30))
+    assert (1, 1) == (summer.referrals, summer.count)
+    [repeat] = summer.repeats
+    assert ("Y2", "Y1") == (repeat.referral_id, repeat.previous_id)
+    months = DurationKind.MONTHS
+    assert 1 == count_repeats(referrals, D(2025, 7, 1), D(2025, 9, 30), Duration(months, 3)).count
+    assert 0 == count_repeats(referrals, D(2025, 7, 1), D(2025, 9, 30), Duration(months, 2)).count
+
+
+def test_the_risk_assessment_before_engagement_is_computed_by_the_gate() -> None:
+    """3.2 II "to be agreed before engagement": the monitor's gate decides it (support
+    started before the referrer agreed the assessment is a breach), so the entry is a
+    rule naming the gate, which the kit counts as computed."""
+    from childcare_commissioning.conformance import computed_ids
+
+    assert SPEC.register is not None
+    [entry] = [
+        e
+        for e in SPEC.register.entries
+        if e.start.startswith("At the time of referral the Provider shall undertake")
+    ]
+    assert EntryStatus.RULE is entry.status
+    gate = "monitoring/gates/risk-assessment-before-engagement"
+    assert gate in entry.rules
+    assert gate in computed_ids(SPEC)
+    assert "obligations/risk-assessment" not in computed_ids(SPEC)  # a trigger alone

@@ -20,6 +20,7 @@ CONTRACT = Contract(
     dt.date(2021, 6, 30),
     packages=(Package("PILOT-1", "stoke", "CARER-1", dt.date(2020, 4, 1), service="pilot"),),
 )
+
 #: No contract-award event: the award came before the log begins.
 LOG = [
     {"case": "PILOT-1", "kind": "pilot-mobilised", "at": "2020-05-01T09:00"},

@@ -117,12 +117,17 @@ class InvoiceRun:
     because their period has not ended or (late records) no next invoice exists yet."""
 
     council: str
+    """The id of the council invoiced."""
     as_of: dt.date
+    """The run's date: periods ended before it were invoiced."""
     invoices: tuple[Invoice, ...] = attrs.field(converter=to_tuple)
+    """The invoices of the run."""
     findings: tuple[Finding, ...] = attrs.field(converter=to_tuple)
+    """Findings about bad input and the run's own."""
     pending: tuple[str, ...] = attrs.field(converter=to_tuple)
-    #: Records held back, unbilled, by a finding about an implausible record.
+    """Records not yet billed: their period has not ended, or no next invoice exists yet."""
     held: tuple[str, ...] = attrs.field(default=(), converter=to_tuple)
+    """Records held back, unbilled, by a finding about an implausible record."""
 
     @property
     def net(self) -> Decimal:

@@ -35,10 +35,15 @@ class RetentionYear:
     """Money withheld for one financial year and when it is (or may be) released."""
 
     financial_year: str
+    """The financial year (``"2019/20"``)."""
     withheld: Decimal
+    """The money withheld in that year, in pounds."""
     release_from: dt.date
+    """The first day the retention's terms release it from."""
     evidence_on: dt.date | None
+    """The day evidence of outcomes was given, if it was."""
     released_on: dt.date | None
+    """The day it is released: evidence given and the release day reached; else none."""
 
     @property
     def released(self) -> Decimal:
@@ -55,6 +60,7 @@ class Ledger:
     withheld: Decimal
     released: Decimal
     years: tuple[RetentionYear, ...] = attrs.field(converter=to_tuple)
+    """The money withheld, year by year."""
 
     @property
     def outstanding(self) -> Decimal:
@@ -143,8 +149,11 @@ class BudgetUse:
     """Spending against one budget, with a finding when it nears or passes the cap."""
 
     budget: Budget
+    """The budget."""
     spent: Decimal
+    """What the invoices spent against it, in pounds."""
     finding: Finding | None
+    """The finding when spending nears or passes the cap."""
 
     @property
     def remaining(self) -> Decimal:

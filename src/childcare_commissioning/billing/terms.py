@@ -257,13 +257,21 @@ class Budget:
     """
 
     financial_year: str = attrs.field(validator=non_empty)
+    """The financial year capped (``"2019/20"``)."""
     amount: Decimal = attrs.field(validator=non_negative)
+    """The cap, in pounds."""
     citation: Citation
+    """The clause of the text that sets the cap."""
     service: str | None = attrs.field(default=None, validator=optional_identifier)
+    """The one service capped."""
     start: dt.date | None = None
+    """The first day of a part-year budget."""
     end: dt.date | None = None
+    """The last day of a part-year budget."""
     services: frozenset[str] = attrs.field(default=frozenset(), converter=to_frozenset)
+    """The services one budget caps together."""
     indicative: bool = False
+    """Whether the cap is indicative: passing it warns rather than refuses."""
 
     @property
     def named(self) -> frozenset[str]:
@@ -284,6 +292,16 @@ class Budget:
         """Whether spending on ``service`` dated ``day`` (already in the budget's financial
         year) counts against this budget."""
         return self.in_window(day) and (not self.named or service in self.named)
+
+
+@attrs.frozen
+class PaymentTerms:
+    """When the council pays, in the text's words (an e-invoice's payment terms, BT-20)."""
+
+    text: str = attrs.field(validator=non_empty)
+    """The text's sentence on payment, verbatim."""
+    citation: Citation
+    """The clause it comes from."""
 
 
 @attrs.frozen
@@ -318,6 +336,9 @@ class BillingTerms:
     budgets: tuple[Budget, ...] = attrs.field(default=(), converter=to_tuple)
     rounding: Rounding = Rounding.HALF_UP
     notes: str = ""
+    payment_terms: PaymentTerms | None = None
+    """When the council pays, where its text says (written as a UBL invoice's payment
+    terms when the parties document gives none)."""
 
     def outside_budget_windows(self, service: str | None, day: dt.date) -> tuple[Budget, ...]:
         """The budgets of ``day``'s financial year for ``service`` when none of them covers

@@ -37,6 +37,7 @@ from typing import Any
 
 import attrs
 
+from childcare_commissioning.billing.documents import period_invoice
 from childcare_commissioning.billing.invoices import Invoice, InvoiceLine, InvoiceRun, LineKind
 from childcare_commissioning.billing.periods import periods_between
 from childcare_commissioning.billing.terms import (
@@ -49,7 +50,7 @@ from childcare_commissioning.errors import ModelValueError
 from childcare_commissioning.model._fields import identifier, non_empty, non_negative, to_tuple
 from childcare_commissioning.model.core import Citation, Finding, Severity
 from childcare_commissioning.model.package import Package
-from childcare_commissioning.money import to_penny
+from childcare_commissioning.money import Rounding, to_penny
 from childcare_commissioning.schedules import Period
 
 __all__ = [
@@ -150,8 +151,9 @@ def _runs(
     costs: tuple[WeeklyCost, ...], component: Component, first: dt.date, last: dt.date
 ) -> Iterator[tuple[dt.date, dt.date, Decimal]]:
     """Runs of days from ``first`` to ``last`` at one weekly cost of ``component`` (a
-    variation that leaves this component's cost unchanged does not split its run)."""
-    ordered = sorted(costs, key=lambda c: c.effective_from)
+    variation that leaves this component's cost unchanged does not split its run);
+    ``costs`` in order of ``effective_from``."""
+    ordered = costs
     runs: list[tuple[dt.date, dt.date, Decimal]] = []
     for index, cost in enumerate(ordered):
         start = max(cost.effective_from, first)
@@ -174,10 +176,11 @@ def _day_line(
     weekly: Decimal,
     rule: str,
     citation: Citation | None,
+    rounding: Rounding,
     sign: int = 1,
 ) -> InvoiceLine:
     days = (end - start).days + 1
-    amount = to_penny(weekly * days / 7)
+    amount = to_penny(weekly * days / 7, rounding)
     return InvoiceLine(
         kind,
         f"{text}, {days} days at {weekly} a week, {start.isoformat()} to {end.isoformat()}",
@@ -382,6 +385,7 @@ def _invoices(
     path: str,
 ) -> list[Invoice]:
     invoices = []
+    ordered = tuple(sorted(agreement.costs, key=lambda c: c.effective_from))
     stop = as_of if end is None else min(end, as_of)
     for whole in periods_between(package.start, stop, terms.cycle, package.start):
         last = whole.end if end is None else min(whole.end, end)
@@ -391,7 +395,7 @@ def _invoices(
         lines: list[InvoiceLine] = []
         accommodation = Decimal(0)
         for component in Component:
-            for start, stop, weekly in _runs(agreement.costs, component, period.start, period.end):
+            for start, stop, weekly in _runs(ordered, component, period.start, period.end):
                 if weekly:
                     line = _day_line(
                         LineKind.COMMISSIONED,
@@ -401,6 +405,7 @@ def _invoices(
                         weekly,
                         f"weekly-{component.value}",
                         terms.citation,
+                        terms.rounding,
                     )
                     lines.append(line)
                     if component is Component.ACCOMMODATION:
@@ -423,7 +428,10 @@ def _invoices(
                 )
             )
         for term, given in contributions.items():
-            costs = tuple(WeeklyCost(c.effective_from, c.weekly) for c in given)
+            costs = tuple(
+                WeeklyCost(c.effective_from, c.weekly)
+                for c in sorted(given, key=lambda c: c.effective_from)
+            )
             total = Decimal(0)
             for start, stop, weekly in _runs(
                 costs, Component.ACCOMMODATION, period.start, period.end
@@ -437,6 +445,7 @@ def _invoices(
                         weekly,
                         term.id,
                         term.citation,
+                        terms.rounding,
                         -1,
                     )
                     lines.append(line)
@@ -450,24 +459,5 @@ def _invoices(
                     path,
                     term.citation,
                 )
-        net = sum((line.amount for line in lines), Decimal(0))
-        retention = terms.retention
-        withheld = Decimal(0)
-        if retention is not None and net > 0 and retention.applies_to(period.end):
-            withheld = to_penny(net * retention.percent / 100, terms.rounding)
-        invoices.append(
-            Invoice(
-                f"{council}-{package.id}-{period.start:%Y%m%d}",
-                council,
-                package.id,
-                package.purchase_order,
-                period,
-                period.end + ONE_DAY,
-                lines,
-                net,
-                withheld,
-                net - withheld,
-                (),
-            )
-        )
+        invoices.append(period_invoice(council, terms, package, period, lines, ()))
     return invoices

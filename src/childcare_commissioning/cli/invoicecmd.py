@@ -50,6 +50,7 @@ __all__ = [
     "BATCH_KEYS",
     "batch_as_of",
     "findings_csv",
+    "invoices_document",
     "no_records",
     "read_batch",
     "read_records",
@@ -162,13 +163,20 @@ def no_records(citation: Citation | None) -> Finding:
 
 
 def _previous(name: str) -> list[Invoice]:
-    from childcare_commissioning.explain import unexplain
+    """The invoices of ``--previous``: a list of invoices (JSON, or the JSON Lines
+    ``invoice-stream`` writes) or a previous run's ``--format json`` document."""
+    return invoices_document(read_rows(name))
 
-    # A list of invoices, or a previous run's --format json (whose cited lines name their
-    # rules and source: read back without them).
-    data = unexplain(read_rows(name))
-    if isinstance(data, dict) and "invoices" in data:
-        data = unexplain(data["invoices"])
+
+def invoices_document(data: Any) -> list[Invoice]:
+    """The invoices of ``data``: a previous run's ``invoice --format json`` document (an
+    object, read as :class:`~childcare_commissioning.billing.answers.InvoiceRunDocument`)
+    or a list of invoices (as ``invoice-stream`` writes them, one a line). What the
+    answer's ``explain`` added is read and left aside by the converter."""
+    if isinstance(data, dict):
+        from childcare_commissioning.billing.answers import InvoiceRunDocument
+
+        return list(structure(data, InvoiceRunDocument).invoices)
     return structure(data, list[Invoice])
 
 

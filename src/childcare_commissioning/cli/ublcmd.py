@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from childcare_commissioning.billing import Invoice, Retention
+    from childcare_commissioning.billing import BillingTerms, Invoice
     from childcare_commissioning.cli._parser import Subparsers
 
 __all__ = ["add_parser", "invoices_of", "run", "summary_rows", "ubl_documents"]
@@ -50,7 +50,8 @@ def add_parser(export: Subparsers) -> None:
     )
     command.add_argument(
         "--council",
-        help="council id: runs a batch FILE, and states its retention's percentage",
+        help="council id: runs a batch FILE, states its retention's percentage and, where the "
+        "parties give no payment terms, its text's",
     )
     command.add_argument("--as-of", type=iso_date, help="for a batch FILE: as `invoice`")
     command.add_argument("--out", metavar="DIR", help="write <invoice number>.xml files here")
@@ -69,18 +70,12 @@ def invoices_of(
     """The invoices of ``data``: `invoice --format json` output, a list of invoices, or an
     invoice batch run the way ``invoice`` runs it (it needs ``council``). Returns the
     invoices, the run's findings and each package's service (``None``: not a batch)."""
-    from childcare_commissioning.billing import Invoice
     from childcare_commissioning.cli import invoicecmd
     from childcare_commissioning.cli._contract import InputError
-    from childcare_commissioning.convert import structure
-    from childcare_commissioning.explain import unexplain
     from childcare_commissioning.registry import get_registry
 
-    # `invoice --format json` names each cited line's rules and source: read without them.
-    if isinstance(data, dict) and "invoices" in data:
-        return structure(unexplain(data["invoices"]), list[Invoice]), [], None
-    if isinstance(data, list):
-        return structure(unexplain(data), list[Invoice]), [], None
+    if isinstance(data, list) or (isinstance(data, dict) and "invoices" in data):
+        return invoicecmd.invoices_document(data), [], None
     if not council:
         raise InputError("an invoice batch needs --council [required]")
     spec = get_registry().council(council).spec
@@ -100,7 +95,10 @@ def ubl_documents(
 ) -> tuple[list[tuple[Invoice, bytes]], list[str]]:
     """Every invoice with lines as UBL XML (all built before any is used: one bad invoice,
     none), and the numbers of those without lines, which UBL cannot carry (BR-16).
-    ``parties`` is the JSON parties document; ``council`` states its retention."""
+    ``parties`` is the JSON parties document; ``council`` states its retention, and its
+    text's payment terms where the parties document gives no terms and no due date."""
+    import attrs
+
     from childcare_commissioning.cli._contract import InputError
     from childcare_commissioning.convert import structure
 
@@ -114,7 +112,16 @@ def ubl_documents(
             "[extra-missing]"
         ) from None
     settings = structure(parties, UblSettings)
-    retention = _retention(council)
+    billing = _billing(council)
+    retention = None if billing is None else billing.retention
+    if (
+        billing is not None
+        and billing.payment_terms is not None
+        and not settings.payment_terms
+        and settings.payment_due_days is None
+    ):
+        # No terms agreed in the parties document: the council's text's own (BT-20).
+        settings = attrs.evolve(settings, payment_terms=billing.payment_terms.text)
     empty = [invoice.number for invoice in invoices if not invoice.lines]
     documents = [
         (invoice, invoice_to_ubl(invoice, settings, retention))
@@ -173,13 +180,13 @@ def _budget_findings(
     return list(report.findings)
 
 
-def _retention(council: str | None) -> Retention | None:
+def _billing(council: str | None) -> BillingTerms | None:
+    """The council's billing terms (its retention, its payment terms); none without one."""
     if not council:
         return None
     from childcare_commissioning.registry import get_registry
 
-    billing = get_registry().council(council).spec.billing
-    return None if billing is None else billing.retention
+    return get_registry().council(council).spec.billing
 
 
 def run(args: argparse.Namespace) -> int:

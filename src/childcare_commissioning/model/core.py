@@ -62,7 +62,12 @@ class Finding:
     """
 
     severity: Severity
+    """How serious: ``error``, ``warning`` or ``info``."""
     code: str = attrs.field(validator=non_empty)
+    """A stable, dotted identifier a program can switch on."""
     message: str = attrs.field(validator=non_empty)
+    """What was found, for people."""
     path: str = "$"
+    """The JSON path of the input the finding is about."""
     citation: Citation | None = None
+    """The clause of the specification the rule comes from."""

@@ -62,6 +62,9 @@ class Document:
     read_by: str
     build: Any = attrs.field(repr=False)
     """A function returning the document's Python type (imported lazily)."""
+    answer: bool = False
+    """Whether the document is also a command's answer read back (its root objects may
+    carry the ``source`` explain adds)."""
 
 
 def _referral() -> Any:
@@ -97,8 +100,9 @@ def _contract() -> Any:
 
 def _invoices() -> Any:
     from childcare_commissioning.billing import Invoice
+    from childcare_commissioning.billing.answers import InvoiceRunDocument
 
-    return list[Invoice]
+    return list[Invoice] | InvoiceRunDocument
 
 
 def _policy_report() -> Any:
@@ -160,7 +164,14 @@ DOCUMENTS: dict[str, Document] = {
             "invoice FILE.csv|FILE.jsonl --packages BATCH",
             _record,
         ),
-        Document("invoices", "Invoices already issued", "invoice --previous FILE", _invoices),
+        Document(
+            "invoices",
+            "Invoices already issued: a list of invoices (JSON, or JSON Lines with one "
+            "invoice a line) or a previous run's `invoice --format json`",
+            "invoice --previous FILE, export ubl FILE",
+            _invoices,
+            answer=True,
+        ),
         Document(
             "contract",
             "A contract let under a council's text",
@@ -246,9 +257,13 @@ def _describe(schema: dict[str, Any], doc: str | None, personal: bool) -> dict[s
 
 
 class _Generator:
-    """Input mode: what the converter reads. Output mode (``output=True``): what
-    :func:`~childcare_commissioning.convert.unstructure` writes (every field, decimals as
-    text), with ``rules`` and ``source`` on cited objects, definitions named ``<Model>Out``."""
+    """Input mode: what the converter reads, including what an answer's ``explain`` adds
+    (optional ``rules`` and ``source`` on cited objects, ``source`` on the document's root
+    objects: the converter reads them as :class:`~childcare_commissioning.convert.Explanation`
+    and leaves them aside). Output
+    mode (``output=True``): what :func:`~childcare_commissioning.convert.unstructure` writes
+    (every field, decimals as text), with ``rules`` and ``source`` on cited objects,
+    definitions named ``<Model>Out``."""
 
     def __init__(self, output: bool = False) -> None:
         self.defs: dict[str, Any] = {}
@@ -326,6 +341,8 @@ class _Generator:
                 properties["rules"] = dict(RULES_SCHEMA)
                 properties["source"] = {"$ref": "#/$defs/Source"}
                 self.defs["Source"] = SOURCE_SCHEMA
+            if not self.output:
+                self._explained(properties)
             definition: dict[str, Any] = {"type": "object"}
             doc = (cls.__doc__ or "").strip().split("\n\n")[0]
             if doc:
@@ -338,14 +355,47 @@ class _Generator:
             self.defs[name] = definition
         return {"$ref": f"#/$defs/{name}"}
 
+    def _explained(self, properties: dict[str, Any]) -> None:
+        """What an answer's ``explain`` adds beside a ``citation``, as the converter reads
+        it back: ``rules`` and ``source`` (both optional)."""
+        from childcare_commissioning.convert import Explanation
 
-def json_schema(t: Any, title: str | None = None, *, output: bool = False) -> dict[str, Any]:
+        if "citation" in properties:
+            docs = field_docs(Explanation)
+            properties.setdefault(
+                "rules", _describe(self.of(tuple[str, ...]), docs["rules"], False)
+            )
+            self.sourced(properties)
+
+    def sourced(self, properties: dict[str, Any]) -> None:
+        """An optional ``source`` (explain's) among ``properties``, unless a field has it."""
+        from childcare_commissioning.convert import Source
+
+        where = "Where the answer this object was read from comes from (optional)."
+        properties.setdefault("source", _describe(self.of(Source), where, False))
+
+    def roots(self, root: dict[str, Any]) -> None:
+        """An optional ``source`` on the document's root objects (the root model, each
+        item of a root list, each option of a root union), where explain adds one."""
+        for option in root.get("anyOf", [root]):
+            target = option.get("items", option)
+            name = str(target.get("$ref", "")).rsplit("/", 1)[-1]
+            if name in self.defs:
+                self.sourced(self.defs[name]["properties"])
+
+
+def json_schema(
+    t: Any, title: str | None = None, *, output: bool = False, answer: bool = False
+) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of type ``t``: an attrs model, a list of models, or
     any type the converter reads; models become ``$defs`` entries. With ``output``, the
     schema of ``t`` as an answer: what :func:`~childcare_commissioning.convert.unstructure`
-    writes and :func:`~childcare_commissioning.explain.explain` adds."""
+    writes and :func:`~childcare_commissioning.explain.explain` adds. With ``answer``, an
+    input that is also an answer read back: its root objects may carry ``source``."""
     generator = _Generator(output)
     root = generator.of(t)
+    if answer and not output:
+        generator.roots(root)
     schema: dict[str, Any] = {"$schema": DIALECT}
     if title:
         schema["title"] = title
@@ -374,7 +424,7 @@ def schema_parts(t: Any, *, output: bool = False) -> tuple[dict[str, Any], dict[
 def generate(document: str) -> dict[str, Any]:
     """The schema of the named input document (a key of :data:`DOCUMENTS`)."""
     found = DOCUMENTS[document]
-    return json_schema(found.build(), found.title)
+    return json_schema(found.build(), found.title, answer=found.answer)
 
 
 def _text(schema: Mapping[str, Any]) -> str:

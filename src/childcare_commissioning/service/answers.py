@@ -18,10 +18,12 @@ import attrs
 
 from childcare_commissioning.billing import Invoice
 from childcare_commissioning.convert import structure, unstructure
+from childcare_commissioning.errors import ConversionError
 from childcare_commissioning.model import Finding
 from childcare_commissioning.register import EntryStatus
 
 __all__ = [
+    "AnswerShapeError",
     "CouncilSummary",
     "Coverage",
     "IdEntry",
@@ -38,10 +40,20 @@ __all__ = [
 T = TypeVar("T")
 
 
+class AnswerShapeError(RuntimeError):
+    """The service's own answer does not have its declared shape: a bug of the service
+    (500), never the caller's input (it is not a ``CommissioningError``)."""
+
+
 def fits(data: Any, shape: type[T]) -> Any:
     """``data`` (a command's JSON answer) read into ``shape`` and written back: the same
-    data, checked to have exactly the declared shape."""
-    return unstructure(structure(data, shape))
+    data, checked to have exactly the declared shape. An answer that drifted raises
+    :class:`AnswerShapeError` (a 500 naming no value), not the caller's 422."""
+    try:
+        return unstructure(structure(data, shape))
+    except ConversionError as exc:
+        paths = ", ".join(p.path for p in exc.problems)
+        raise AnswerShapeError(f"answer drifted from {exc.target} at {paths}") from None
 
 
 @attrs.frozen

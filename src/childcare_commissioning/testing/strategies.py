@@ -486,6 +486,7 @@ budgets = st.builds(
     st.frozensets(ids, max_size=2),
     st.booleans(),
 )
+payment_terms = st.builds(bi.PaymentTerms, texts, citations)
 billing_terms = st.builds(
     bi.BillingTerms,
     cycle=st.sampled_from(bi.BillingCycle),
@@ -500,6 +501,7 @@ billing_terms = st.builds(
     budgets=st.lists(budgets, max_size=2),
     rounding=st.sampled_from(Rounding),
     notes=st.text(max_size=10),
+    payment_terms=optional(payment_terms),
 )
 planned_sessions = st.builds(
     bi.PlannedSession, texts, texts, dates, st.integers(0, 600), optional(times)
@@ -867,6 +869,7 @@ MODELS: dict[type, st.SearchStrategy[Any]] = {
     bi.Block: blocks,
     bi.WeeklyAgreement: weekly_agreements,
     bi.BillingTerms: billing_terms,
+    bi.PaymentTerms: payment_terms,
     bi.PlannedSession: planned_sessions,
     bi.Claim: claims,
     bi.DeliveryRecord: delivery_records,

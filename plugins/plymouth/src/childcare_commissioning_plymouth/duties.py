@@ -2,18 +2,18 @@
 
 Each duty cites its clause; ``question`` is what the Council's contract manager asks at a
 monitoring visit, ``evidence`` what shows the duty is met. Duties the text gives a date
-or a number for are deadline rules and obligations instead (``timing.py``).
+or a number for are deadline rules and obligations instead (``rules``).
+``COMPUTATIONS`` names the rules computed in code (``checks``).
 """
 
 from __future__ import annotations
 
 from childcare_commissioning.deadlines import Party
-from childcare_commissioning.register import Duty, checklist_duty
+from childcare_commissioning.register import Computation, Duty, checklist_duty
 from childcare_commissioning_plymouth._cite import cite
-from childcare_commissioning_plymouth.kpi import OUTCOMES
-from childcare_commissioning_plymouth.timing import OBLIGATIONS
+from childcare_commissioning_plymouth.rules import OBLIGATIONS, OUTCOMES
 
-__all__ = ["DUTIES"]
+__all__ = ["COMPUTATIONS", "DUTIES"]
 
 P, C, B = Party.PROVIDER, Party.COUNCIL, Party.BOTH
 COUNCIL = "Plymouth City Council"
@@ -644,5 +644,23 @@ DUTIES += (
         "towards them at each package review",
         "Which outcomes in the child's Care Plan did the service deliver or contribute to, "
         "and what shows it?",
+    ),
+)
+
+COMPUTATIONS = (
+    Computation(
+        "policy-kpi",
+        "KPI: percentage of the policies reviewed within their timescale",
+        "childcare_commissioning_plymouth.checks:policy_kpi",
+        cite(
+            "8.1 Key Performance Indicators",
+            "100% of policies reviewed / updated within appropriate timescale",
+        ),
+    ),
+    Computation(
+        "roster-check",
+        "Roster check including the healthcare training the team's needs call for",
+        "childcare_commissioning_plymouth.checks:check_staff",
+        cite(STAFF, "children and young people with personal / healthcare needs"),
     ),
 )

@@ -15,10 +15,10 @@ from childcare_commissioning.register import (
     not_encoded,
     rule,
 )
-from childcare_commissioning_plymouth.contacts import NOTIFIABLE_EVENTS
-from childcare_commissioning_plymouth.workforce import (
+from childcare_commissioning_plymouth.rules import (
     CORE_SUBJECTS,
     HEALTHCARE_SUBJECTS,
+    NOTIFIABLE_EVENTS,
     SOCIAL_CARE_SUBJECTS,
     SUFFICIENT_SUBJECTS,
 )

@@ -9,8 +9,7 @@ from __future__ import annotations
 from childcare_commissioning.deadlines import Party
 from childcare_commissioning.register import Computation, Duty, checklist_duty
 from childcare_commissioning_somerset._cite import cite
-from childcare_commissioning_somerset.outcomes import OUTCOMES
-from childcare_commissioning_somerset.rules import OBLIGATIONS
+from childcare_commissioning_somerset.rules import OBLIGATIONS, OUTCOMES
 
 __all__ = ["ACCESS", "COMPUTATIONS", "DUTIES", "STAFF"]
 
@@ -222,13 +221,13 @@ COMPUTATIONS = (
     Computation(
         "job-sheet",
         "Appendix 1 job sheet: its details, costs within the band, mileage rate, authorisation",
-        "childcare_commissioning_somerset.jobsheet:check_job_sheet",
+        "childcare_commissioning_somerset.checks:check_job_sheet",
         cite("Appendix 1: Unregulated Services Job Sheet", "Placement Authorisation"),
     ),
     Computation(
         "job-sheet-for",
         "A job sheet drawn up from a package and its quotation",
-        "childcare_commissioning_somerset.jobsheet:job_sheet_for",
+        "childcare_commissioning_somerset.checks:job_sheet_for",
         cite(
             "Appendix 1: Unregulated Services Job Sheet",
             "Please write down the breakdown of services required",
@@ -237,7 +236,7 @@ COMPUTATIONS = (
     Computation(
         "living-at-home",
         "Remain living at home 6 months after first receiving a service",
-        "childcare_commissioning_somerset.outcomes:living_at_home_outcome",
+        "childcare_commissioning_somerset.checks:living_at_home_outcome",
         cite(
             "2.2.2 Key Objective 2",
             "Children supported by this service remain living at home 6 months after initially receiving a service",

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from childcare_commissioning.deadlines import Party
 from childcare_commissioning.durations import Duration, DurationKind
-from childcare_commissioning.register import Computation, Duty
+from childcare_commissioning.register import Computation, Duty, checklist_duty
 from childcare_commissioning.schedules import Phase, Schedule
 from childcare_commissioning_stoke._cite import cite
+from childcare_commissioning_stoke.rules import OBLIGATIONS, OUTCOMES
 
-__all__ = ["COMPUTATIONS", "DUTIES"]
+__all__ = ["CHECKLIST", "COMPUTATIONS", "DUTIES"]
 
 K = DurationKind
 P = Party.PROVIDER
@@ -563,10 +564,88 @@ COMPUTATIONS = (
     Computation(
         "camhs-priority-access",
         "Priority access to NHS CAMHS for a looked after child scoring 17 or above on the SDQ",
-        "childcare_commissioning_stoke.evidence:camhs_priority_access",
+        "childcare_commissioning_stoke.checks:camhs_priority_access",
         cite(
             "1.4.2 Current Service Provision",
             "Priority access for LAC scoring 17 and above",
         ),
+    ),
+)
+
+
+_OBLIGATIONS = {o.id: o for o in OBLIGATIONS}
+_OUTCOMES = {o.id: o for o in OUTCOMES}
+_BASELINE = "against the baseline in 1.4.2"
+
+#: What the register once labelled "rule" and nothing computes: the expected high level
+#: outcomes (evidenced against the 1.4.2 baselines, not measured from events) and the
+#: obligations of 2.3, 3.2 and 4.2 that have a trigger and no time.
+CHECKLIST = (
+    *(
+        checklist_duty(
+            _OUTCOMES[outcome_id],
+            "; ".join(_OUTCOMES[outcome_id].measures) + f" ({_BASELINE})",
+            f"What shows, {_BASELINE}, that {what}?",
+            owed_to="the Commissioners",
+        )
+        for outcome_id, what in (
+            (
+                "core-placement-stability",
+                "placements in the small group homes are stable and fewer children need "
+                "external residential placements",
+            ),
+            (
+                "pilot-placement-stability",
+                "placements with in-house foster carers are more stable and fewer children "
+                "need external placements",
+            ),
+        )
+    ),
+    *(
+        checklist_duty(_OBLIGATIONS[obligation_id], evidence, question)
+        for obligation_id, evidence, question in (
+            (
+                "support-plan",
+                "each support plan, based on the assessed need of the child and carers, with "
+                "its review dates and envisaged end date negotiated with the service user",
+                "Has every child a support plan based on assessed need, with review dates and "
+                "an end date agreed with the service user?",
+            ),
+            (
+                "exit-strategy",
+                "the safe exit strategy with relapse prevention, agreed with the service user "
+                "and the professionals involved",
+                "For each child leaving the service, where is the exit strategy, and who "
+                "agreed it?",
+            ),
+            (
+                "disengagement",
+                "follow-up of each disengagement, shared with the referrer with the next "
+                "steps agreed",
+                "Which service users disengaged, how was each followed up, and what next "
+                "steps were agreed with the referrer?",
+            ),
+            (
+                "waiting-list",
+                "the waiting list, prioritised with the Strategic Manager, and the updates "
+                "to the commissioners on times and actions",
+                "Who is waiting, in what priority agreed with the Strategic Manager, and when "
+                "were the commissioners last updated?",
+            ),
+            (
+                "sub-contracting",
+                "the commissioners' written permission for each sub-contracting arrangement "
+                "and each later change",
+                "Is any element sub-contracted, and where is the commissioners' written "
+                "agreement for it and for each change?",
+            ),
+            (
+                "media-consent",
+                "the Council Press Officer's prior written consent for any statement to the "
+                "media about a young person",
+                "Was anything said to the media about a young person referred, and was the "
+                "Press Officer's written consent given first?",
+            ),
+        )
     ),
 )

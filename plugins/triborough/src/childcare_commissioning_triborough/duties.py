@@ -8,10 +8,12 @@ numbers (``TR-nn``) are in the register's notes (``register.py``).
 from __future__ import annotations
 
 from childcare_commissioning.deadlines import Party
-from childcare_commissioning.register import Duty
+from childcare_commissioning.register import Computation, Duty, checklist_duty
 from childcare_commissioning_triborough._cite import cite
+from childcare_commissioning_triborough.rules import MEASURES
 
 P = Party.PROVIDER
+DEFS = "1 Definitions"
 CCGS = "the CCGs"
 
 DUTIES: tuple[Duty, ...] = (
@@ -390,5 +392,57 @@ DUTIES: tuple[Duty, ...] = (
         "the action plan in the family's file",
         "Show me the action plan written after a family's initial contact.",
         cite("Appendix 1", "Develop an action plan, as a result of the initial contact"),
+    ),
+)
+
+#: The Appendix 1 outcomes set no target ("to be determined") and no event measures them:
+#: each is a checklist item, evidenced by its outputs and the quarterly report of 4.2.
+DUTIES = (
+    *DUTIES,
+    *(
+        checklist_duty(
+            measure,
+            "the quarterly report's account of achievement against the outputs (4.2): "
+            + "; ".join(measure.measures),
+            "What did this quarter's report show against the outputs of '"
+            + measure.outcome.rstrip(".")
+            + "', and what evidence backs it?",
+            owed_to="the CCGs",
+        )
+        for measure in MEASURES
+        if measure.id.startswith("priority-")
+    ),
+)
+
+COMPUTATIONS = (
+    Computation(
+        "volume-progress",
+        "Families worked with per borough against the year's expected number, pro rata",
+        "childcare_commissioning_triborough.checks:volume_progress",
+        cite("3.5", "Expected number of families worked with"),
+    ),
+    Computation(
+        "contract-year",
+        "The contract year (1, 2, 3) a date falls in, counted from the Commencement Date",
+        "childcare_commissioning_triborough.checks:contract_year",
+        cite("3.5", "During the Contract Period the Provider shall support the number of families"),
+    ),
+    Computation(
+        "minimum-families",
+        "Families worked with across the three boroughs against thirty a year, pro rata",
+        "childcare_commissioning_triborough.checks:minimum_progress",
+        cite("3.4", "The Provider shall work with a minimum of Thirty families per year."),
+    ),
+    Computation(
+        "quarter",
+        "The contract Quarter a date falls in, with its first and last days",
+        "childcare_commissioning_triborough.checks:quarter",
+        cite(DEFS, "the first of which starts on the Commencement Date"),
+    ),
+    Computation(
+        "age-group",
+        "The definitions' age groups: children (12 and under), young people (13-19)",
+        "childcare_commissioning_triborough.checks:age_group",
+        cite(DEFS, "People aged 13-19 years"),
     ),
 )

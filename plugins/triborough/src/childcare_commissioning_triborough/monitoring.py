@@ -10,8 +10,8 @@ is due the working day before the meeting as held (readings meeting-working-day 
 before-the-meeting-held). The families worked with (3.4, "a minimum of Thirty families
 per year") are counted from the log per contract year: each family (case) referred in
 the year once, with the cases behind the count, judged against thirty once the year is
-over. The priority outcomes have "Specific targets to be determined in the light of
-2016-17 out-turns", so no other figure can be judged. The "immediately" referral to the LADO and the DBS re-checks stay for
+over. The priority outcomes have "Specific targets to be determined in the light out-turns
+for, and trends in, 2016-17", so no other figure can be judged. The "immediately" referral to the LADO and the DBS re-checks stay for
 monitoring visits.
 
 Declared here, outside the plugin's ``CouncilSpec``, until the spec references it as
@@ -37,7 +37,8 @@ _QUARTERLY = (
     "The quarterly report, submitted each Quarter prior to the Quarterly meeting, setting "
     "out the Provider's level of achievement against this outcome and each of its Appendix 1 "
     "outputs (4.2), reviewed at the Quarterly meeting (4.3). No figure can be judged: "
-    "'Specific targets to be determined in the light of 2016-17 out-turns'."
+    "'Specific targets to be determined in the light out-turns for, and trends in, "
+    "2016-17'."
 )
 
 MONITORING = Monitoring(
