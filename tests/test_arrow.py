@@ -454,6 +454,46 @@ def test_an_age_on_the_eighteenth_birthday_by_hand() -> None:
     assert "up to the age of 18" in cohort["quote"]
 
 
+def test_the_cohorts_column_names_only_cohorts_the_child_is_in() -> None:
+    """Audit tests.md A1. Stoke 2.1.1 Core service: "Children and young people up to the
+    age of 18 who are resident in the LA's Small Group Homes". Two looked after children
+    aged 14 (born 15 Mar 2010, referred 14 Mar 2025): one in an external residential
+    placement (reading 'small-group-home-residence': not in the cohort), so no cohort
+    and not eligible; its "eligibility.cohort.none" finding is a reason, not a cohort,
+    and the cohorts column is empty. The other, in a Small Group Home, is in the one
+    cohort, named without its prefix."""
+    base = {
+        "council": "stoke",
+        "received_at": dt.datetime(2025, 3, 14, 11, 0, tzinfo=LONDON),
+        "urgency": "standard",
+        "referrer_role": "social-worker",
+        "service": "core",
+        "area": "stoke-on-trent",
+        "date_of_birth": dt.date(2010, 3, 15),
+    }
+    table = pa.Table.from_pylist(
+        [
+            {
+                **base,
+                "referral_id": "R-OUT",
+                "child_id": "YP-1",
+                "statuses": ["looked-after", "residential-care"],
+            },
+            {
+                **base,
+                "referral_id": "R-IN",
+                "child_id": "YP-2",
+                "statuses": ["looked-after", "la-residential-home"],
+            },
+        ],
+        schema=REFERRAL_SCHEMA,
+    )
+    outside, inside = arrow.referral_decisions(table).to_pylist()
+    assert (14, "not-eligible", []) == (outside["age"], outside["outcome"], outside["cohorts"])
+    assert "eligibility.cohort.none" in outside["rule_ids"]
+    assert (14, ["small-group-home-residents"]) == (inside["age"], inside["cohorts"])
+
+
 def test_referral_errors_name_the_column_and_never_echo_the_value() -> None:
     rows = referral_rows()[:2]
     rows[1] = {**rows[1], "urgency": "whenever"}

@@ -343,6 +343,65 @@ def test_retention_only_in_the_financial_years_it_names() -> None:
     ]
 
 
+def test_retention_over_a_fortnight_straddling_1_april_is_the_year_of_its_last_day() -> None:
+    """The year of an invoice is the financial year of its period's last day (Retention's
+    rule, the year the ledger files it under; audit tests.md B2). A package from Mon 25
+    Mar 2019, fortnightly in arrears: the first period is 25 Mar - 7 Apr 2019, ending in
+    2019/20, though the 10 hours at £20 were worked on Tue 26 Mar (2018/19). Net 10 x £20
+    = £200.00. With retention set for 2018/19 only: nothing withheld, £200.00 payable.
+    Set for 2019/20 only: 5% of £200.00 = £10.00 withheld, £190.00 payable."""
+    package = Package("P", "stoke", "service", D(2019, 3, 25), D(2019, 6, 30))
+    quote = Quotation("P", (Rate(Decimal(20), D(2019, 3, 25)),))
+    records = [DeliveryRecord("MAR", "P", D(2019, 3, 26), hours=Decimal(10))]
+
+    def invoice(year: str) -> Invoice:
+        terms = BillingTerms(
+            BillingCycle.FORTNIGHTLY,
+            CITE,
+            retention=Retention(
+                Decimal(5), Release.NEXT_FINANCIAL_YEAR_Q1, CITE, financial_years={year}
+            ),
+        )
+        [only] = run_invoices(
+            "stoke", terms, [package], [quote], [], records, D(2019, 4, 15)
+        ).invoices
+        return only
+
+    earlier, later = invoice("2018/19"), invoice("2019/20")
+    assert (D(2019, 3, 25), D(2019, 4, 7)) == (earlier.period.start, earlier.period.end)
+    assert (Decimal("200.00"), Decimal("0.00"), Decimal("200.00")) == (
+        earlier.net,
+        earlier.withheld,
+        earlier.payable,
+    )
+    assert (Decimal("200.00"), Decimal("10.00"), Decimal("190.00")) == (
+        later.net,
+        later.withheld,
+        later.payable,
+    )
+
+
+def test_a_release_rule_is_the_enum_or_its_text_and_nothing_else() -> None:
+    """Retention's ``release`` given as its text ("next-financial-year-q1", what a JSON
+    document says) is read as the rule, so the ledger releases 2020/21's money from
+    quarter 1 of 2021/22 (1 Apr 2021); any other value is refused naming the field and
+    the rule, so no unknown rule reaches the ledger (audit tests.md, ledger
+    _release_from: a plain string used to reach an unreachable-looking raise)."""
+    cite = Citation("stoke", "6.1", "5% of the total annual budget will be withheld")
+    as_text = Retention(Decimal(5), "next-financial-year-q1", cite)
+    assert Release.NEXT_FINANCIAL_YEAR_Q1 is as_text.release
+    invoices = _across_the_year_end(_years_terms("2020/21"))
+    ledger = retention_ledger(invoices[:1], as_text)
+    assert [("2020/21", D(2021, 4, 1))] == [
+        (y.financial_year, y.release_from) for y in ledger.years
+    ]
+    with pytest.raises(
+        ModelValueError,
+        match=r"^release: must be one of 'next-financial-year-q1' \[release-rule\]$",
+    ):
+        Retention(Decimal(5), "next-financial-year-q2", cite)
+
+
 def test_retention_with_no_years_named_applies_to_every_invoice() -> None:
     """Without ``financial_years`` (as before): the May 2021 quarter withholds 5% of
     £5,000.50 = £250.025, rounded half up to £250.03; the ledger lists both years."""

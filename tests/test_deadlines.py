@@ -43,6 +43,20 @@ def test_24_hours_across_the_spring_clock_change() -> None:
     assert "+01:00" == deadline.due_at.isoformat()[-6:]
 
 
+def test_24_hours_before_an_event_across_the_spring_clock_change() -> None:
+    """Hours counted back from an event (audit tests.md D3): a duty due 24 clock hours
+    *before* a meeting at 10:00 BST on Sunday 30 Mar 2025 (09:00 UTC). 24 elapsed hours
+    earlier is 09:00 UTC on Saturday 29 Mar, which is 09:00 GMT (the clocks went forward
+    at 01:00 GMT in between), not the wall clock's 10:00; and certainly not after the
+    meeting (Monday 31 Mar 10:00, were the direction ignored)."""
+    deadline = evaluate(
+        rule(K.CLOCK_HOURS, 24, direction=Direction.BEFORE), london(2025, 3, 30, 10, 0)
+    )
+    assert dt.datetime(2025, 3, 29, 9, 0, tzinfo=dt.UTC) == deadline.due_at
+    assert "2025-03-29T09:00:00+00:00" == deadline.due_at.isoformat()
+    assert dt.date(2025, 3, 29) == deadline.due_date
+
+
 def test_24_hours_across_the_autumn_clock_change() -> None:
     """Event 10:00 BST Saturday 25 Oct 2025 (09:00 UTC); clocks go back at 02:00 BST on
     Sunday 26 Oct. 24 hours later is 09:00 UTC Sunday = 09:00 GMT."""

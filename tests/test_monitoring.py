@@ -495,14 +495,25 @@ def test_counts_always_reconcile(rows: list[tuple[str, str, int]]) -> None:
 # --- arithmetic the audit's mutants showed unpinned (audits 2026-12, tests.md M1-M3, M6) ---
 
 
-def test_late_by_is_elapsed_time_across_the_spring_clock_change() -> None:
-    """M1. Incident 00:30 GMT Sat 29 Mar 2025; 24 elapsed hours end 00:30 UTC Sun 30 Mar
-    (01:30 BST: the clocks went forward at 01:00 GMT). Notice at 03:00 BST (02:00 UTC):
+@pytest.mark.parametrize(
+    ("incident", "notice"),
+    [
+        ("2025-03-29T00:30:00+00:00", "2025-03-30T03:00:00+01:00"),
+        # The same instants as London wall-clock times (a log without offsets): the due
+        # time and the notice then share London's zone, where Python subtracts wall-clock
+        # times; only the conversion to UTC gives elapsed time (audit tests.md M1).
+        ("2025-03-29T00:30", "2025-03-30T03:00"),
+    ],
+    ids=["with-offsets", "london-local"],
+)
+def test_late_by_is_elapsed_time_across_the_spring_clock_change(incident: str, notice: str) -> None:
+    """M1. Incident 00:30 GMT Sat 29 Mar 2025; 24 elapsed hours end 00:30 GMT Sun 30 Mar
+    (still GMT: the clocks went forward at 01:00 GMT). Notice at 03:00 BST (02:00 UTC):
     1 h 30 min late. The wall-clock difference (03:00 - 00:30) would say 2 h 30 min."""
     rows = [
         {"case": "D1", "kind": "referral-received", "at": "2025-03-27T10:00"},
-        {"case": "D1", "kind": "incident", "at": "2025-03-29T00:30:00+00:00"},
-        {"case": "D1", "kind": "written-notice-given", "at": "2025-03-30T03:00:00+01:00"},
+        {"case": "D1", "kind": "incident", "at": incident},
+        {"case": "D1", "kind": "written-notice-given", "at": notice},
     ]
     notice = _by(_run(rows), "incident-notice")["D1"]
     assert (DutyStatus.LATE, dt.timedelta(hours=1, minutes=30)) == (notice.status, notice.late_by)
@@ -600,3 +611,76 @@ def test_a_span_count_takes_one_source_and_ended_needs_a_span() -> None:
         "cases ended (staff-left) in the period for unplanned"
         == Count(span=("staff-started", "staff-left"), ended=True, reasons={"unplanned"}).describe()
     )
+
+
+def test_the_json_rows_of_a_deadline_an_obligation_and_a_kpi() -> None:
+    """What `monitor` writes for one row of each kind, every field from the worked
+    examples above: C2's answer (received Thu 6 Mar 09:00 GMT, due Tue 11 Mar, answered
+    Thu 13 Mar 11:00: 2 days late); C1's incident notice (due 11:00 BST 30 Mar, given
+    11:30 BST: 1,800 seconds late); the second monitoring return (due Tue 24 Sep 2024,
+    submitted Fri 27 Sep 12:00 BST: 3 days late); the KPI of 1 in 16 (6.25 %, shown 6.3,
+    against 95: not met; January to March 2025 ended before the as-of date)."""
+    report = _run(LOG)
+    answer = _by(report, "referral-response")["C2"]
+    assert {
+        "case": "C2",
+        "rule": "referral-response",
+        "title": "Respond to a referral",
+        "owed_by": "provider",
+        "trigger": "referral-received",
+        "trigger_at": "2025-03-06T09:00:00+00:00",
+        "due_date": "2025-03-11",
+        "due_at": None,
+        "done_at": "2025-03-13T11:00:00+00:00",
+        "status": "late",
+        "late_by_seconds": None,
+        "late_days": 2,
+        "how_late": "2 days",
+        "citation": 'testshire 4 Referrals: "respond within three working days"',
+        "source": "testshire 0",
+    } == answer.as_dict()
+    notice = _by(report, "incident-notice")["C1"].as_dict()
+    assert ("2025-03-30T11:00:00+01:00", "2025-03-30T11:30:00+01:00") == (
+        notice["due_at"],
+        notice["done_at"],
+    )
+    assert (1800, None, "30 min") == (
+        notice["late_by_seconds"],
+        notice["late_days"],
+        notice["how_late"],
+    )
+    returns = [o for o in report.obligations if o.obligation_id == "monitoring-return"]
+    assert {
+        "obligation": "monitoring-return",
+        "package": None,
+        "title": "Monitoring return",
+        "sequence": 2,
+        "due_date": "2024-09-24",
+        "status": "late",
+        "submitted_at": "2024-09-27T12:00:00+01:00",
+        "late_days": 3,
+        "citation": 'testshire 6 Monitoring: "at least 5 working days before each meeting"',
+    } == returns[1].as_dict()
+    rows: list[dict[str, Any]] = [
+        {"case": f"K{n:02d}", "kind": "referral-received", "at": "2025-01-06T09:00"}
+        for n in range(16)
+    ]
+    rows.append({"case": "K00", "kind": "referral-responded", "at": "2025-01-07T09:00"})
+    [figure] = _run(rows).kpis
+    assert {
+        "kpi": "referral-response",
+        "title": "Referrals answered within three working days",
+        "period": "2024-Q4",
+        "start": "2025-01-01",
+        "end": "2025-03-31",
+        "numerator": 1,
+        "denominator": 16,
+        "percent": "6.3",
+        "target": "95",
+        "minimum": None,
+        "complete": True,
+        "meets_target": False,
+        "numerator_cases": ["K00"],
+        "denominator_cases": [f"K{n:02d}" for n in range(16)],
+        "citation": 'testshire 6 Monitoring: "against a target of 95%"',
+    } == figure.as_dict()

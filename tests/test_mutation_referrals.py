@@ -11,7 +11,7 @@ window includes 09:00 and ends before 17:00), and Mon 6 Jan 2025 is a working da
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation, localcontext
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -533,6 +533,51 @@ def test_a_limit_at_its_maximum_and_margin(
     )
 
 
+@pytest.mark.parametrize(
+    ("given", "code", "outcome"),
+    [
+        # No distance: incomplete. Read as NaN (the trap off), it would compare false
+        # with 22 and 20 and say eligible (audit tests.md, _check_limits__mutmut_15).
+        ({}, "eligibility.limit.distance.missing", Outcome.INCOMPLETE),
+        # 21 miles is over 20 but within 20 + 2: review. At one digit of precision,
+        # 20 + 2 would round to 2E+1 = 20, and 21 would be beyond it: not eligible.
+        (
+            {"distance_miles": Decimal(21)},
+            "eligibility.limit.distance.review",
+            Outcome.NEEDS_APPROVAL,
+        ),
+        ({"distance_miles": Decimal("22.01")}, "eligibility.limit.distance", Outcome.NOT_ELIGIBLE),
+    ],
+)
+def test_a_limit_answers_the_same_whatever_the_callers_decimal_context(
+    given: dict[str, Decimal], code: str, outcome: Outcome
+) -> None:
+    """A caller may call check_referral inside ``decimal.localcontext()`` with the
+    InvalidOperation trap off and a precision of one digit: the limits are checked in
+    the library's own context, so the answers are those of the default context."""
+    with localcontext() as context:
+        context.traps[InvalidOperation] = False
+        context.prec = 1
+        decision = check_referral(LIMITED, referral(**given))  # type: ignore[arg-type]
+    assert ([(code, "$.distance_miles")], outcome) == (found(decision), decision.outcome)
+
+
+@pytest.mark.parametrize("text", ["NaN", "sNaN", "Infinity", "-Infinity", "twelve"])
+def test_a_limit_on_information_that_is_no_number_asks_for_it(text: str) -> None:
+    """Pilot hours (at most 1) read from the information given: text that is not a finite
+    number is no value to compare, so the referral is incomplete, naming the field (not
+    an InvalidOperation from comparing NaN, nor "Infinity" beyond the limit)."""
+    hours = Limit("pilot-hours", "pilot hours", "information.hours", Decimal(1), CITE)
+    decision = check_referral(spec(limits=(hours,)), referral(information={"hours": text}))
+    assert (
+        [("eligibility.limit.pilot-hours.missing", "$.information.hours")],
+        Outcome.INCOMPLETE,
+    ) == (
+        found(decision),
+        decision.outcome,
+    )
+
+
 def test_limit_messages() -> None:
     [review] = check_referral(LIMITED, referral(distance_miles=Decimal(21))).findings
     assert review.message == (
@@ -713,6 +758,34 @@ def test_a_discretion_with_no_approver_is_the_councils_and_stops_at_the_ages() -
         ),
     ] == eligibility(decision)
     assert Outcome.NOT_ELIGIBLE == decision.outcome
+
+
+MOSTLY = Cohort(
+    "mostly",
+    "Children and young people",
+    CITE,
+    statuses=frozenset({S.EDGE_OF_CARE}),
+    ages=AgeBand(10, 17, predominant=True, approver="the Service Manager"),
+)
+
+
+def test_a_discretion_with_a_predominant_band_leaves_any_age_to_approval() -> None:
+    """Audit tests.md R3. A service "predominantly" for ages 10-17 (a description of most
+    people served, not a limit: an age outside it needs approval) and an exclusion of
+    complex health needs left to the council's discretion. Complex health needs, no
+    cohort status, born 6 Jan 2006: 19 on Mon 6 Jan 2025. The discretion reaches the
+    statuses; the band is not a hard age limit, so there is no "outside every cohort's
+    ages" refusal: needs approval (no cohort; the exclusion), not "not eligible"."""
+    decision = check_referral(
+        spec(cohorts=(MOSTLY,), exclusions=(HEALTH,)),
+        referral(statuses=frozenset({S.COMPLEX_HEALTH_NEEDS}), born=dt.date(2006, 1, 6)),
+    )
+    assert 19 == decision.age
+    assert [
+        ("eligibility.cohort.none", "$.child.statuses"),
+        ("eligibility.exclusion.health", "$.child"),
+    ] == found(decision)
+    assert Outcome.NEEDS_APPROVAL == decision.outcome
 
 
 def test_who_identified_the_child_is_named_only_when_they_did() -> None:

@@ -307,6 +307,54 @@ def test_without_retention_terms_the_allowance_is_the_withheld_amount_alone(
     assert [] == schematron_failures(xml, release)
 
 
+def test_amounts_are_written_to_two_places_whatever_the_decimals_exponent() -> None:
+    """UBL amounts are xs:decimal, which has no exponent (audit tests.md F4). A run
+    invoice, 4 h on Tue 3 Dec 2024 at £25 an hour: 4 x 25 = £100.00, 5 % = £5.00
+    withheld, £95.00 payable. The same values written as the Decimals 1E+2, 5 and 95 (a
+    caller's own arithmetic may give any of them, and str() of 1E+2 is "1E+2") are still
+    written 100.00, 5.00 and 95.00, and the document is valid against the UBL schema."""
+    quote = Quotation("P1", rates=(Rate(Decimal(25), D(2024, 12, 2)),))
+    records = [DeliveryRecord("R1", "P1", D(2024, 12, 3), hours=Decimal(4))]
+    run = run_invoices("sample", TERMS, [PACKAGE], [quote], [], records, D(2024, 12, 16))
+    [invoice] = run.invoices
+    assert (Decimal("100.00"), Decimal("5.00"), Decimal("95.00")) == (
+        invoice.net,
+        invoice.withheld,
+        invoice.payable,
+    )
+    [line] = invoice.lines
+    odd = attrs.evolve(
+        invoice,
+        lines=[attrs.evolve(line, amount=Decimal("1E+2"))],
+        net=Decimal("1E+2"),
+        withheld=Decimal(5),
+        payable=Decimal(95),
+    )
+    xml = invoice_to_ubl(odd, SETTINGS, RETENTION)
+    amounts = sorted(
+        (etree.QName(element).localname, element.text)
+        for element in etree.fromstring(xml).iter()
+        if etree.QName(element).localname.endswith("Amount")
+        and etree.QName(element).localname != "PriceAmount"
+    )
+    # The line (100.00), the retention allowance (5.00 of a base of 100.00), no VAT
+    # (0.00 on a taxable 95.00), and the totals: net 100.00, allowances 5.00, 95.00 due.
+    assert [
+        ("AllowanceTotalAmount", "5.00"),
+        ("Amount", "5.00"),
+        ("BaseAmount", "100.00"),
+        ("LineExtensionAmount", "100.00"),
+        ("LineExtensionAmount", "100.00"),
+        ("PayableAmount", "95.00"),
+        ("TaxAmount", "0.00"),
+        ("TaxAmount", "0.00"),
+        ("TaxExclusiveAmount", "95.00"),
+        ("TaxInclusiveAmount", "95.00"),
+        ("TaxableAmount", "95.00"),
+    ] == amounts
+    assert [] == xsd_errors(xml)
+
+
 def test_personal_party_fields_stay_out_of_reprs() -> None:
     assert "Example Care" not in repr(SELLER)
     assert "High Street" not in repr(SELLER)

@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, localcontext
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from childcare_commissioning.calendars import LONDON, local_date
 from childcare_commissioning.deadlines import Deadline, evaluate, resolve_calendar
-from childcare_commissioning.eligibility import AgeBand, Cohort, Effect, Exclusion, age_on
+from childcare_commissioning.eligibility import AgeBand, Cohort, Effect, Exclusion, Limit, age_on
 from childcare_commissioning.model._fields import (
     identifier,
     non_empty,
@@ -756,48 +756,56 @@ def _check_cohorts(
 def _check_limits(
     spec: CouncilSpec, referral: Referral, service: str | None, found: _Collector
 ) -> None:
-    for limit in spec.limits:
-        if not _applies(limit.service, service):
-            continue
-        raw = value_at(referral, limit.field)
-        path = f"$.{limit.field}"
-        try:
-            value = Decimal(str(raw)) if raw is not None else None
-        except InvalidOperation:
-            value = None
-        if value is None:
-            found.add(
-                Outcome.INCOMPLETE,
-                f"eligibility.limit.{limit.id}.missing",
-                f"{limit.field} is needed to check {limit.name}",
-                path,
-                limit.citation,
-            )
-        elif value > limit.maximum + limit.review_margin:
-            found.add(
-                Outcome.NOT_ELIGIBLE,
-                f"eligibility.limit.{limit.id}",
-                f"{limit.name}: {value} {limit.unit} is beyond the limit of {limit.maximum}"
-                + (
-                    f" and beyond the {limit.review_margin} {limit.unit} margin of "
-                    "individual review"
-                    if limit.review_margin
-                    else ""
-                ),
-                path,
-                limit.citation,
-            )
-        elif value > limit.maximum:
-            reading = f" (margin: reading {limit.reading!r})" if limit.reading else ""
-            found.add(
-                Outcome.NEEDS_APPROVAL,
-                f"eligibility.limit.{limit.id}.review",
-                f"{limit.name}: {value} {limit.unit} is outside, but near, the limit of "
-                f"{limit.maximum}{reading}; needs individual review by "
-                f"{limit.approver or 'the council'}",
-                path,
-                limit.citation,
-            )
+    # The library's own decimal context, not the caller's: a caller's reduced precision
+    # (rounding limit + margin) or untrapped InvalidOperation (None read as NaN, which
+    # compares false: "eligible") must not change the answer.
+    with localcontext(Context()):
+        for limit in spec.limits:
+            if _applies(limit.service, service):
+                _check_limit(limit, referral, found)
+
+
+def _check_limit(limit: Limit, referral: Referral, found: _Collector) -> None:
+    raw = value_at(referral, limit.field)
+    path = f"$.{limit.field}"
+    try:
+        value = Decimal(str(raw)) if raw is not None else None
+    except InvalidOperation:
+        value = None
+    if value is not None and not value.is_finite():
+        value = None  # "NaN" or "Infinity" in the information given: no number to compare
+    if value is None:
+        found.add(
+            Outcome.INCOMPLETE,
+            f"eligibility.limit.{limit.id}.missing",
+            f"{limit.field} is needed to check {limit.name}",
+            path,
+            limit.citation,
+        )
+    elif value > limit.maximum + limit.review_margin:
+        found.add(
+            Outcome.NOT_ELIGIBLE,
+            f"eligibility.limit.{limit.id}",
+            f"{limit.name}: {value} {limit.unit} is beyond the limit of {limit.maximum}"
+            + (
+                f" and beyond the {limit.review_margin} {limit.unit} margin of individual review"
+                if limit.review_margin
+                else ""
+            ),
+            path,
+            limit.citation,
+        )
+    elif value > limit.maximum:
+        reading = f" (margin: reading {limit.reading!r})" if limit.reading else ""
+        found.add(
+            Outcome.NEEDS_APPROVAL,
+            f"eligibility.limit.{limit.id}.review",
+            f"{limit.name}: {value} {limit.unit} is outside, but near, the limit of "
+            f"{limit.maximum}{reading}; needs individual review by "
+            f"{limit.approver or 'the council'}",
+            path,
+            limit.citation,
+        )
 
 
 def _check_areas(

@@ -16,7 +16,6 @@ import io
 import json
 from decimal import Decimal
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 from childcare_commissioning_derby import SPEC
@@ -27,8 +26,9 @@ from childcare_commissioning.contract import Contract
 from childcare_commissioning.convert import loads
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
 from childcare_commissioning.obligations import obligations_between
+from childcare_commissioning.testing.texts import specification_text
 
-TEXT = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "derby.txt"
+TEXT = specification_text("derby", __file__)
 
 LOG = files("childcare_commissioning_derby").joinpath("examples", "monitoring.jsonl")
 

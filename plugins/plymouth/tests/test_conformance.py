@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from childcare_commissioning.conformance import ConformanceSuite
+from childcare_commissioning.testing.texts import specification_text
 
 
 class TestPlymouthConformance(ConformanceSuite):
@@ -12,4 +13,4 @@ class TestPlymouthConformance(ConformanceSuite):
 
     council_id = "plymouth"
     snapshot = Path(__file__).with_name("rule-ids.txt")
-    text = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "plymouth.txt"
+    text = specification_text("plymouth", __file__)

@@ -11,7 +11,6 @@ import io
 import json
 from decimal import Decimal
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,9 +29,10 @@ from childcare_commissioning.monitoring import (
 )
 from childcare_commissioning.roster import turnover
 from childcare_commissioning.testing.monitoring import monitor_rows
+from childcare_commissioning.testing.texts import specification_text
 from childcare_commissioning.workforce_model import Worker
 
-TEXT = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "plymouth.txt"
+TEXT = specification_text("plymouth", __file__)
 
 LOG = files("childcare_commissioning_plymouth").joinpath("examples", "monitoring.jsonl")
 
@@ -498,3 +498,14 @@ def test_the_staff_events_are_documented() -> None:
     found = dict(event_kinds(SPEC))
     assert "opens a case; starts a span KPI staff-turnover counts" == found["staff-started"]
     assert "opens a case; ends a span KPI staff-turnover counts" == found["staff-left"]
+
+
+def test_each_end_that_does_not_say_who_is_counted() -> None:
+    """Two packages (C1 and C2) ended without 'by': two findings, each a warning, and the
+    report's counts say 2 such events, each still used (read 4 = used 4 + reported 0)."""
+    other = [{**START, "case": "C2"}, {**END, "case": "C2"}]
+    report = _run([START, END, *other], dt.date(2025, 4, 30))
+    missing = [f for f in report.findings if f.code == "monitoring.event.instigator-missing"]
+    assert 2 == len(missing) == report.counts["event.instigator-missing"]
+    assert {Severity.WARNING} == {f.severity for f in missing}
+    assert (4, 4, 0) == tuple(report.counts.get(k, 0) for k in ("read", "used", "reported"))

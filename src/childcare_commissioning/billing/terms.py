@@ -159,6 +159,16 @@ class Release(enum.StrEnum):
     NEXT_FINANCIAL_YEAR_Q1 = "next-financial-year-q1"
 
 
+def _release(value: Release | str) -> Release:
+    """A release rule given as the enum or its text (``"next-financial-year-q1"``); any
+    other value is refused, naming the field, so no unknown rule reaches the ledger."""
+    try:
+        return Release(value)
+    except ValueError:
+        allowed = ", ".join(repr(str(r)) for r in Release)
+        raise ModelValueError("release", "release-rule", f"must be one of {allowed}") from None
+
+
 def _financial_years(_: object, attribute: attrs.Attribute[Any], value: frozenset[str]) -> None:
     for label in value:
         try:
@@ -186,7 +196,7 @@ class Retention:
     """
 
     percent: Decimal = attrs.field(validator=_percent)
-    release: Release
+    release: Release = attrs.field(converter=_release)
     citation: Citation
     evidence_required: bool = True
     financial_years: frozenset[str] = attrs.field(
