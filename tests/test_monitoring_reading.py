@@ -128,13 +128,19 @@ def test_declarations_convert_their_texts_to_members() -> None:
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{}, {"event": "referral-received", "rules": ("offer",)}],
-    ids=["neither", "both"],
+    [
+        {},
+        {"event": "referral-received", "rules": ("offer",)},
+        {"event": "referral-received", "span": ("staff-started", "staff-left")},
+    ],
+    ids=["none", "event-and-rules", "event-and-span"],
 )
-def test_a_count_counts_events_or_deadlines_not_neither_or_both(kwargs: dict[str, object]) -> None:
+def test_a_count_counts_events_deadlines_or_a_span_exactly_one(kwargs: dict[str, object]) -> None:
+    """A count has one source: events of a kind, deadlines of rules, or the cases present
+    over a span (start and end kinds); none or two of them is refused, naming the three."""
     with pytest.raises(ModelValueError) as caught:
         Count(**kwargs)  # type: ignore[arg-type]
-    assert "count: give exactly one of event, rules [count-source]" == str(caught.value)
+    assert "count: give exactly one of event, rules, span [count-source]" == str(caught.value)
 
 
 def test_a_count_of_either_kind_is_accepted() -> None:
