@@ -684,3 +684,35 @@ def test_the_json_rows_of_a_deadline_an_obligation_and_a_kpi() -> None:
         "denominator_cases": [f"K{n:02d}" for n in range(16)],
         "citation": 'testshire 6 Monitoring: "against a target of 95%"',
     } == figure.as_dict()
+
+
+def test_an_end_refused_for_one_span_is_still_taken_by_another() -> None:
+    """Two spans end with the same kind (``left``): A from ``a-joined``, B from
+    ``b-joined``. Case C joins A and leaves it, then joins B and leaves: the second
+    ``left`` ends an A span that had already ended (said once), and must still end C's open
+    B span, so C is no longer present in B after 10 March."""
+    import datetime as dt
+
+    from childcare_commissioning.model import Citation
+    from childcare_commissioning.monitoring import Count, Event, Kpi, Monitoring
+    from childcare_commissioning.monitoring.figures import Tallies
+
+    cite = Citation("testshire", "1", "spans")
+    kpis = [
+        Kpi(f"k{name}", name, Count(span=(f"{name}-joined", "left")), None, cite)
+        for name in ("a", "b")
+    ]
+    tallies = Tallies(Monitoring(kpis=kpis), dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    london = dt.UTC
+    steps = [("a-joined", 1), ("left", 2), ("b-joined", 3), ("left", 10)]
+    answers = []
+    for kind, day in steps:
+        event = Event("C", kind, dt.datetime(2025, 3, day, 9, tzinfo=london))
+        answers.append(tallies.count_event(kind, event, "C", dt.date(2025, 3, day), True))
+    assert answers[:3] == [True, True, True]
+    assert answers[3] == "ends a a-joined to left span that had already ended"
+    # (B's first span, to 2 March, is the first ``left``: present from before the log.)
+    assert tallies._spans[("b-joined", "left")]["C"][-1][:2] == [
+        dt.date(2025, 3, 3),
+        dt.date(2025, 3, 10),
+    ]

@@ -194,6 +194,24 @@ def test_spaces_in_any_column_are_trimmed_and_reported(tmp_path: Path) -> None:
     assert trimmed == {"$.Episodes.CHILD", "$.Episodes.HOME_POST", "$.Episodes.URN"}
 
 
+def test_any_white_space_str_strip_removes_is_trimmed_not_only_spaces(tmp_path: Path) -> None:
+    """A no-break space after CHILD and a quoted carriage return after the home postcode
+    (as a spreadsheet may write them): both are white space ``str.strip`` removes, so the
+    episode is child C1 at AB1 2CD, each column reported once, as for a space. (A clean
+    row with the same dates comes first, so the row is read as rows usually are, not as
+    the first row with new dates.)"""
+    episodes = _write(
+        tmp_path / "e.csv",
+        f"{EPISODE_HEAD}\nC0,01/03/2021,S,C2,N1,U1,PR1,,,,,,\n"
+        f'C1\u00a0,01/03/2021,S,C2,N1,U1,PR1,,,,"AB1 2CD\r",,\n',
+    )
+    result = ssda903.load(None, episodes)
+    [episode] = result.child("C1").episodes
+    assert episode.home_postcode == "AB1 2CD"
+    trimmed = {f.path for f in result.findings if f.code == "ssda903.normalised"}
+    assert trimmed == {"$.Episodes.CHILD", "$.Episodes.HOME_POST"}
+
+
 # -- every bad cell ----------------------------------------------------------------------
 
 

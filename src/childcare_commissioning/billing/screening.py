@@ -10,6 +10,7 @@ from childcare_commissioning.billing.rates import _Rates
 from childcare_commissioning.billing.records import (
     DeliveryRecord,
     RecordStatus,
+    elapsed_minutes,
 )
 from childcare_commissioning.billing.terms import (
     BillingTerms,
@@ -219,12 +220,7 @@ def _implausible(
             continue
         interval = record.utc_interval()
         timed_visit = interval is not None
-        # As ``record.elapsed``, from the interval already found.
-        elapsed = (
-            int((interval[1] - interval[0]).total_seconds() // 60)
-            if interval is not None
-            else record.elapsed
-        )
+        elapsed = elapsed_minutes(*interval) if interval is not None else record.elapsed
         if interval is not None and interval[0] == interval[1]:  # the same instant
             findings.append(
                 _finding(
@@ -317,18 +313,6 @@ def _screen(
             continue
         seen.add(record.id)
         entry = entries.get(record.package_id)
-        if entry is not None and not terms.budgets:
-            # The checks of ``_validate_record`` inline, for a record that passes them.
-            package = entry.package
-            if (
-                package.start <= record.date
-                and (package.end is None or record.date <= package.end)
-                and (
-                    record.purchase_order is None or record.purchase_order == package.purchase_order
-                )
-            ):
-                valid.append(record)
-                continue
         problems = _validate_record(record, entry, terms)
         findings.extend(problems)
         if not problems:

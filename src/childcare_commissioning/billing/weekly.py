@@ -153,11 +153,10 @@ def _runs(
     """Runs of days from ``first`` to ``last`` at one weekly cost of ``component`` (a
     variation that leaves this component's cost unchanged does not split its run);
     ``costs`` in order of ``effective_from``."""
-    ordered = costs
     runs: list[tuple[dt.date, dt.date, Decimal]] = []
-    for index, cost in enumerate(ordered):
+    for index, cost in enumerate(costs):
         start = max(cost.effective_from, first)
-        following = ordered[index + 1].effective_from if index + 1 < len(ordered) else None
+        following = costs[index + 1].effective_from if index + 1 < len(costs) else None
         end = last if following is None else min(last, following - ONE_DAY)
         if start > end:
             continue
@@ -386,6 +385,14 @@ def _invoices(
 ) -> list[Invoice]:
     invoices = []
     ordered = tuple(sorted(agreement.costs, key=lambda c: c.effective_from))
+    # Each contribution as weekly costs in date order, once for every period.
+    contributed = {
+        term: tuple(
+            WeeklyCost(c.effective_from, c.weekly)
+            for c in sorted(given, key=lambda c: c.effective_from)
+        )
+        for term, given in contributions.items()
+    }
     stop = as_of if end is None else min(end, as_of)
     for whole in periods_between(package.start, stop, terms.cycle, package.start):
         last = whole.end if end is None else min(whole.end, end)
@@ -427,11 +434,7 @@ def _invoices(
                     period.start,
                 )
             )
-        for term, given in contributions.items():
-            costs = tuple(
-                WeeklyCost(c.effective_from, c.weekly)
-                for c in sorted(given, key=lambda c: c.effective_from)
-            )
+        for term, costs in contributed.items():
             total = Decimal(0)
             for start, stop, weekly in _runs(
                 costs, Component.ACCOMMODATION, period.start, period.end

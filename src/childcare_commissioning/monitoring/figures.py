@@ -158,7 +158,8 @@ class Tallies:
     def _span(
         self, kind: str, event: Event, case: str, day: dt.date, service: str | None
     ) -> bool | str:
-        used: bool | str = False
+        used = False
+        refused: str | None = None
         for (start, end), cases in self._spans.items():
             if kind not in (start, end):
                 continue
@@ -175,9 +176,11 @@ class Tallies:
                     # The span began before the log: present from before it.
                     spans.append([None, day, event.by, event.reason, service])
                 else:
-                    return f"ends a {start} to {end} span that had already ended"
+                    # Said once; every other span this kind starts or ends is still kept.
+                    refused = f"ends a {start} to {end} span that had already ended"
+                    continue
                 used = True
-        return used
+        return refused if refused is not None else used
 
     def count_status(self, status: DeadlineStatus) -> None:
         """Count a deadline's outcome wherever a KPI counts its rule."""
