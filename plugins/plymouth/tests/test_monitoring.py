@@ -387,7 +387,7 @@ D = dt.date
 TURNOVER_CONTRACT = Contract("plymouth", "Example Provider", D(2024, 10, 1))
 TURNOVER_AS_OF = D(2025, 4, 4)
 
-#: The workers of staff-check's turnover test (tests/test_audit_2026_12.py), as events.
+#: The six workers of staff-check's turnover, as events (the same count: test_the_same_count_as_staff_check_turnover).
 TURNOVER_ROWS = [
     # A: employed since 2023, still employed.
     {"case": "W-A", "kind": "staff-started", "at": "2023-05-01T09:00"},

@@ -180,7 +180,15 @@ def test_every_placement_event_is_used() -> None:
 
 
 def test_the_kpis_cite_1_4_2_verbatim() -> None:
+    """Each stability KPI's quote is in Stoke's text word for word (compared as the
+    register compares: white space and quote marks folded), and names the baseline."""
+    from childcare_commissioning.register import normalise_text
+    from childcare_commissioning.testing.texts import specification_text
+
+    text = normalise_text(specification_text("stoke", __file__).read_text(encoding="utf-8"))
     kpis = {k.id: k for k in MONITORING.kpis}
+    for kpi in ("sgh-out-of-city-moves", "pilot-placement-breakdowns"):
+        assert normalise_text(kpis[kpi].citation.quote) in text
     assert kpis["sgh-out-of-city-moves"].citation.quote.startswith(
         "In 2014/2015 (prior to the current service) 8 LAC moved from SGHs"
     )
