@@ -12,8 +12,6 @@ timescale", target 100 %, quarterly. Clocks went forward at 01:00 GMT on 30 Marc
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
 from decimal import Decimal
 from importlib.resources import files
 from typing import Any
@@ -26,6 +24,7 @@ from childcare_commissioning.contract import Contract
 from childcare_commissioning.convert import loads
 from childcare_commissioning.monitoring import DutyStatus, Monitor, end_of_day, read_events
 from childcare_commissioning.obligations import obligations_between
+from childcare_commissioning.testing.monitoring import monitor_rows
 from childcare_commissioning.testing.texts import specification_text
 
 TEXT = specification_text("derby", __file__)
@@ -61,9 +60,7 @@ AUDIT_2 = [
 
 def _run(rows: list[dict[str, Any]], as_of: dt.date, start: dt.date | None = None) -> Any:
     contract = None if start is None else Contract("derby", "Example", start)
-    monitor = Monitor(SPEC, end_of_day(as_of), contract=contract)
-    text = "".join(json.dumps(row) + "\n" for row in rows)
-    return monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
+    return monitor_rows(SPEC, rows, as_of, contract)
 
 
 def test_offers_met_late_and_overdue() -> None:

@@ -60,9 +60,7 @@ OPENED = {"case": "E", "kind": "referral-received", "at": "2025-03-10T09:00", "u
 
 
 def _run(rows: list[dict[str, Any]], as_of: dt.date) -> Any:
-    monitor = Monitor(SPEC, end_of_day(as_of), contract=CONTRACT)
-    text = "".join(json.dumps(row) + "\n" for row in rows)
-    return monitor.report(monitor.feed_all(read_events(io.StringIO(text))))
+    return monitor_rows(SPEC, rows, as_of, CONTRACT)
 
 
 def _rows(report: Any) -> dict[str, Any]:

@@ -377,8 +377,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``monitor``: statuses are written out as they close (see the module docstring)."""
     resolved = resolve(args, on=args.as_of)
     council = resolved.council
-    spec = council.spec
-    decl = spec.monitoring
+    decl = resolved.spec.monitoring
     year_start = decl.year_start_month if decl is not None else 4
     if args.period is not None:
         parse_period(args.period, year_start)

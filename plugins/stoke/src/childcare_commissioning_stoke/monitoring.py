@@ -80,8 +80,9 @@ MONITORING = Monitoring(
             citation=_BREAKDOWNS,
             period=KpiPeriod.REPORTING_YEAR,
             notes="Placements with in-house foster carers (pilot cases) that ended unplanned, "
-            "of those held on any day of the year; no target: the baseline is 153 in 2017, "
-            "21 with Stoke foster carers (reading placement-stability-counts).",
+            "of those held on any day of the year; no target. The text's 153 (21 with Stoke "
+            "foster carers) is every placement of the city in calendar 2017, not the pilot's: "
+            "a context, not a like-for-like baseline (reading placement-stability-counts).",
         ),
     ),
     evidence=(
@@ -122,7 +123,9 @@ MONITORING_READINGS = (
         "pilot, 'increased placement stability'; 1.4.2 gives baselines as counts per year "
         "(8 moves from SGHs to out of city placements in 2014/15, three in 2016/17; 153 "
         "unplanned breakdowns in 2017, 21 with Stoke foster carers) and sets no target.",
-        "Monitoring counts both per financial year (the years of the moves baseline), whatever "
+        "Monitoring counts both per financial year (the years of the moves baseline; the "
+        "breakdowns' 153 is calendar 2017 and every placement of the city, so the pilot's "
+        "count is shown beside it, never compared as like for like), whatever "
         "the contract's start: each core child whose placement-end says reason out-of-city "
         "once, and each pilot placement that ended with reason unplanned, shown against the "
         "pilot placements held on any day of the year. No figure is judged against a target "
